@@ -1,0 +1,36 @@
+/**
+ * The in-memory table an import produces: one typed array per column, never the raw text.
+ * Missing numeric / datetime values are NaN; missing strings are null.
+ */
+import type { ColumnType, DatasetSummary } from '../shared/types';
+
+export type TableColumn =
+  | { name: string; type: 'numeric'; values: Float64Array }
+  /** Milliseconds since the Unix epoch (UTC). */
+  | { name: string; type: 'datetime'; values: Float64Array }
+  | { name: string; type: 'categorical' | 'text'; values: (string | null)[] };
+
+export interface Table {
+  columns: TableColumn[];
+  rowCount: number;
+}
+
+export interface LoadOptions {
+  sheet?: string | null;
+  /** User overrides of detected column types. */
+  typeOverrides?: Record<string, ColumnType>;
+  signal?: AbortSignal;
+  /** Fraction of the file read, 0..1, called a few times per second at most. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface LoadedTable {
+  table: Table;
+  summary: DatasetSummary;
+}
+
+export function column(table: Table, name: string): TableColumn {
+  const c = table.columns.find((col) => col.name === name);
+  if (!c) throw new Error(`The column "${name}" is not in this file.`);
+  return c;
+}

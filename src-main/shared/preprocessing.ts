@@ -1,0 +1,55 @@
+/**
+ * preprocessing.json: everything needed to turn raw data into model inputs and model outputs
+ * back into the user's units. Saved beside every trained model and in every export.
+ * Versioned, JSON-only.
+ */
+import type { ExperimentSpec, Task } from './spec';
+
+export const PREPROCESSING_FORMAT = 'recurrent-studio.preprocessing';
+export const PREPROCESSING_VERSION = 1;
+
+export interface ScalerJson {
+  kind: 'standard' | 'minmax' | 'none';
+  center: number;
+  scale: number;
+}
+
+export interface PreprocessingFile {
+  format: typeof PREPROCESSING_FORMAT;
+  version: typeof PREPROCESSING_VERSION;
+  task: Task;
+  /** The model's input is [batch, lookback, inputs.length] (numeric tasks). */
+  lookback: number;
+  horizon: number;
+  /**
+   * Input columns in the order of the last axis. `source` is the column name; `derived`
+   * says how the value is computed from it before scaling.
+   */
+  inputs: {
+    name: string;
+    source: string;
+    derived: 'level' | 'difference' | 'seasonal-difference' | 'calendar';
+    scaler: ScalerJson;
+  }[];
+  /** Forecast target: the network predicts scaled (y - baseline); see forecast/target-transform.ts. */
+  target: {
+    name: string;
+    transform: 'level' | 'difference' | 'seasonal-residual';
+    period: number | null;
+    scaler: ScalerJson;
+  } | null;
+  timeColumn: string | null;
+  frequency: string | null;
+  /** Text tasks: the vocabulary (index = token id; 0 is padding, 1 is out-of-vocabulary). */
+  text: {
+    tokens: 'char' | 'word';
+    lowercase: boolean;
+    maxLength: number;
+    padding: 'pre' | 'post';
+    truncating: 'pre' | 'post';
+    vocabulary: string[];
+  } | null;
+  /** Classification tasks: class labels in output order. */
+  classes: string[] | null;
+  spec: ExperimentSpec;
+}

@@ -1,0 +1,250 @@
+/**
+ * The experiment spec: one validated JSON object holding data preparation, architecture
+ * and training settings. The forms edit it, the engine consumes it, runs store it and the
+ * CLI reads it. Every field has a default, so `parseSpec({data: {file, target...}})`
+ * yields a complete spec. Version 1 of the saved format.
+ */
+import { z } from 'zod';
+
+export const SPEC_VERSION = 1;
+
+export const TASKS = [
+  'forecast',
+  'sequence-classification',
+  'text-classification',
+  'text-generation',
+  'sequence-labeling',
+] as const;
+export type Task = (typeof TASKS)[number];
+
+export const CELLS = ['SimpleRNN', 'LSTM', 'GRU'] as const;
+export type Cell = (typeof CELLS)[number];
+
+export const HIDDEN_ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'elu', 'selu', 'softsign', 'linear'] as const;
+export const RECURRENT_ACTIVATIONS = ['sigmoid', 'hardSigmoid', 'tanh'] as const;
+export const OUTPUT_ACTIVATIONS = ['linear', 'sigmoid', 'softmax'] as const;
+export const MERGE_MODES = ['concat', 'sum', 'ave', 'mul'] as const;
+export const LOSSES = [
+  'mse',
+  'mae',
+  'huber',
+  'binaryCrossentropy',
+  'categoricalCrossentropy',
+  'sparseCategoricalCrossentropy',
+] as const;
+export type Loss = (typeof LOSSES)[number];
+export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop', 'adagrad', 'adamax'] as const;
+export const MISSING_STRATEGIES = ['drop', 'ffill', 'interpolate', 'mean'] as const;
+export const SCALINGS = ['standard', 'minmax', 'none'] as const;
+export const TARGET_TRANSFORMS = ['auto', 'level', 'difference', 'seasonal-residual'] as const;
+export type TargetTransform = (typeof TARGET_TRANSFORMS)[number];
+
+const positiveInt = (max: number) => z.number().int().min(1).max(max);
+const fraction = z.number().min(0).max(0.9);
+
+export const textSchema = z
+  .object({
+    /** Column holding the text (labeled texts); null for a plain corpus. */
+    column: z.string().nullable().default(null),
+    tokens: z.enum(['char', 'word']).default('char'),
+    lowercase: z.boolean().default(true),
+    vocabSize: positiveInt(100_000).default(10_000),
+    maxLength: positiveInt(10_000).default(100),
+    padding: z.enum(['pre', 'post']).default('pre'),
+    truncating: z.enum(['pre', 'post']).default('pre'),
+  })
+  .strict();
+
+export const dataSchema = z
+  .object({
+    /** Absolute path of the data file. */
+    file: z.string().min(1, 'Choose a data file.'),
+    /** Sheet name for .xlsx files. */
+    sheet: z.string().nullable().default(null),
+    timeColumn: z.string().nullable().default(null),
+    /** Series identifier column for long-format files (one series per id). */
+    idColumn: z.string().nullable().default(null),
+    /** Forecast targets (forecast), or the label column (classification tasks). */
+    targetColumns: z.array(z.string()).min(1, 'Pick a target column.'),
+    /** Extra input columns observed up to the forecast origin. */
+    featureColumns: z.array(z.string()).default([]),
+    /** Input columns whose future values are known in advance (calendar, planned events). */
+    knownFutureColumns: z.array(z.string()).default([]),
+    calendarFeatures: z.array(z.enum(['hour', 'weekday', 'month'])).default([]),
+    missing: z.enum(MISSING_STRATEGIES).default('interpolate'),
+    scaling: z.enum(SCALINGS).default('standard'),
+    targetTransform: z.enum(TARGET_TRANSFORMS).default('auto'),
+    /** Seasonal period in steps; null detects it from the time frequency and autocorrelation. */
+    seasonalPeriod: z.number().int().min(2).max(10_000).nullable().default(null),
+    lookback: positiveInt(10_000).default(24),
+    horizon: positiveInt(1_000).default(1),
+    stride: positiveInt(10_000).default(1),
+    split: z
+      .object({ validation: fraction.default(0.15), test: fraction.default(0.15) })
+      .strict()
+      .default({ validation: 0.15, test: 0.15 }),
+    text: textSchema.default(textSchema.parse({})),
+  })
+  .strict();
+
+export const recurrentLayerSchema = z
+  .object({
+    units: positiveInt(4096),
+    bidirectional: z.boolean().default(false),
+    merge: z.enum(MERGE_MODES).default('concat'),
+    dropout: z.number().min(0).max(0.95).default(0),
+    recurrentDropout: z.number().min(0).max(0.95).default(0),
+  })
+  .strict();
+export type RecurrentLayerSpec = z.infer<typeof recurrentLayerSchema>;
+
+export const modelSchema = z
+  .object({
+    cell: z.enum(CELLS).default('LSTM'),
+    layers: z
+      .array(recurrentLayerSchema)
+      .min(1, 'Add at least one recurrent layer.')
+      .max(8)
+      .default([{ units: 32, bidirectional: false, merge: 'concat', dropout: 0, recurrentDropout: 0 }]),
+    activation: z.enum(HIDDEN_ACTIVATIONS).default('tanh'),
+    recurrentActivation: z.enum(RECURRENT_ACTIVATIONS).default('sigmoid'),
+    /** How tokens enter the network for text tasks; numeric series always enter as values. */
+    input: z.enum(['onehot', 'embedding']).default('embedding'),
+    embeddingDim: positiveInt(2048).default(32),
+    denseLayers: z.array(positiveInt(4096)).max(4).default([]),
+    denseActivation: z.enum(HIDDEN_ACTIVATIONS).default('relu'),
+    /** null: chosen from the task (linear for forecasts, sigmoid / softmax for classes). */
+    outputActivation: z.enum(OUTPUT_ACTIVATIONS).nullable().default(null),
+  })
+  .strict();
+
+export const optimizerSchema = z
+  .object({
+    name: z.enum(OPTIMIZERS).default('adam'),
+    learningRate: z.number().gt(0).max(10).default(0.001),
+    momentum: z.number().min(0).max(0.999).default(0.9),
+    nesterov: z.boolean().default(false),
+    beta1: z.number().min(0).lt(1).default(0.9),
+    beta2: z.number().min(0).lt(1).default(0.999),
+    rho: z.number().min(0).lt(1).default(0.9),
+    epsilon: z.number().gt(0).max(1).default(1e-7),
+  })
+  .strict();
+
+export const trainingSchema = z
+  .object({
+    /** null: chosen from the task (MSE for forecasts, cross-entropy for classes). */
+    loss: z.enum(LOSSES).nullable().default(null),
+    optimizer: optimizerSchema.default(optimizerSchema.parse({})),
+    epochs: positiveInt(10_000).default(100),
+    batchSize: positiveInt(65_536).default(32),
+    weightDecay: z.number().min(0).max(1).default(0),
+    clip: z
+      .object({ mode: z.enum(['none', 'norm', 'value']).default('norm'), value: z.number().gt(0).default(1) })
+      .strict()
+      .default({ mode: 'norm', value: 1 }),
+    earlyStopping: z
+      .object({
+        enabled: z.boolean().default(true),
+        patience: positiveInt(1000).default(10),
+        restoreBest: z.boolean().default(true),
+      })
+      .strict()
+      .default({ enabled: true, patience: 10, restoreBest: true }),
+    reduceLrOnPlateau: z
+      .object({
+        enabled: z.boolean().default(true),
+        patience: positiveInt(1000).default(5),
+        factor: z.number().gt(0).lt(1).default(0.5),
+        minLearningRate: z.number().min(0).default(1e-5),
+      })
+      .strict()
+      .default({ enabled: true, patience: 5, factor: 0.5, minLearningRate: 1e-5 }),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+    /** Use fused native TensorFlow kernels when the native backend is active. */
+    fused: z.boolean().default(true),
+  })
+  .strict();
+
+export const specSchema = z
+  .object({
+    version: z.literal(SPEC_VERSION).default(SPEC_VERSION),
+    name: z.string().max(200).default('Untitled experiment'),
+    task: z.enum(TASKS).default('forecast'),
+    data: dataSchema,
+    model: modelSchema.default(modelSchema.parse({})),
+    training: trainingSchema.default(trainingSchema.parse({})),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    const d = spec.data;
+    if (spec.task === 'forecast' && d.lookback < 1) {
+      ctx.addIssue({ code: 'custom', path: ['data', 'lookback'], message: 'The window must hold at least one step.' });
+    }
+    if (d.split.validation + d.split.test >= 0.9) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', 'split'],
+        message: 'Validation and test together must leave at least 10% of the data for training.',
+      });
+    }
+    const loss = spec.training.loss;
+    const out = spec.model.outputActivation;
+    if (out === 'softmax' && (loss === 'mse' || loss === 'mae' || loss === 'huber')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['model', 'outputActivation'],
+        message: `A softmax output with the ${loss.toUpperCase()} loss trains poorly: use a cross-entropy loss, or a linear output for regression.`,
+      });
+    }
+    if (spec.task === 'forecast' && loss && loss.includes('rossentropy')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['training', 'loss'],
+        message: 'Forecasting predicts numbers: use MSE, MAE or Huber, not a cross-entropy loss.',
+      });
+    }
+  });
+
+/** A complete, validated spec (every default filled in). */
+export type ExperimentSpec = z.infer<typeof specSchema>;
+/** What a user or file may give: any field may be left out and takes its default. */
+export type ExperimentSpecInput = z.input<typeof specSchema>;
+
+export interface SpecProblem {
+  /** Dotted path of the field, e.g. "data.lookback". */
+  path: string;
+  message: string;
+}
+
+/** Validates and completes a spec; problems are returned per field for the forms and CLI. */
+export function parseSpec(input: unknown): { ok: true; spec: ExperimentSpec } | { ok: false; problems: SpecProblem[] } {
+  const r = specSchema.safeParse(input);
+  if (r.success) return { ok: true, spec: r.data };
+  return {
+    ok: false,
+    problems: r.error.issues.map((i) => ({ path: i.path.join('.') || '(spec)', message: i.message })),
+  };
+}
+
+/** The loss used when the spec leaves it to the task. */
+export function effectiveLoss(spec: ExperimentSpec, classCount = 2): Loss {
+  if (spec.training.loss) return spec.training.loss;
+  switch (spec.task) {
+    case 'forecast':
+      return 'mse';
+    case 'text-generation':
+    case 'sequence-labeling':
+      return 'sparseCategoricalCrossentropy';
+    default:
+      return classCount <= 2 ? 'binaryCrossentropy' : 'sparseCategoricalCrossentropy';
+  }
+}
+
+/** The output activation used when the spec leaves it to the task. */
+export function effectiveOutputActivation(spec: ExperimentSpec, classCount = 2): (typeof OUTPUT_ACTIVATIONS)[number] {
+  if (spec.model.outputActivation) return spec.model.outputActivation;
+  if (spec.task === 'forecast') return 'linear';
+  if (spec.task === 'text-generation' || spec.task === 'sequence-labeling') return 'softmax';
+  return classCount <= 2 ? 'sigmoid' : 'softmax';
+}

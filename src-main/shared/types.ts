@@ -1,0 +1,187 @@
+/**
+ * Data shapes that cross the renderer ↔ main boundary (results and events). JSON-only:
+ * no class instances, no typed arrays, no Dates (ISO strings instead).
+ */
+import type { ExperimentSpec, Task } from './spec';
+
+export type Backend = 'tensorflow' | 'cpu';
+
+export interface AppInfo {
+  version: string;
+  /** The TensorFlow.js backend training will use. */
+  backend: Backend;
+  /** Plain-language note when the fast native backend is unavailable, with how to fix it. */
+  backendNote: string | null;
+  host: 'electron' | 'browser';
+  platform: string;
+}
+
+export type ColumnType = 'numeric' | 'datetime' | 'categorical' | 'text';
+
+export interface ColumnSummary {
+  name: string;
+  type: ColumnType;
+  /** Type detected before any user override. */
+  detectedType: ColumnType;
+  missing: number;
+  distinct: number;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  /** Up to 64 evenly spaced values for a numeric column's sparkline. */
+  sparkline: number[];
+  /** For datetime columns: the recognised format, e.g. "ISO date", "YYYYMMDD", "year". */
+  format?: string;
+}
+
+export interface DataProblem {
+  severity: 'error' | 'warning' | 'info';
+  /** A specific sentence naming the line or column and what to do. */
+  message: string;
+  line?: number;
+  column?: string;
+}
+
+export interface DatasetSummary {
+  /** Handle for follow-up requests (rows, spec suggestions). */
+  id: string;
+  path: string;
+  fileName: string;
+  sizeBytes: number;
+  format: 'csv' | 'xlsx' | 'text';
+  encoding: string;
+  delimiter: string | null;
+  decimalComma: boolean;
+  sheets: string[];
+  sheet: string | null;
+  rows: number;
+  layout: 'single' | 'wide' | 'long' | 'multivariate' | 'text' | 'labeled-text';
+  columns: ColumnSummary[];
+  timeColumn: string | null;
+  idColumn: string | null;
+  /** Detected sampling frequency, e.g. "monthly", "daily", "yearly", "irregular". */
+  frequency: string | null;
+  gaps: number;
+  duplicateTimestamps: number;
+  problems: DataProblem[];
+}
+
+export interface ModelLayerSummary {
+  name: string;
+  className: string;
+  outputShape: (number | null)[];
+  params: number;
+}
+
+export interface ModelSummary {
+  layers: ModelLayerSummary[];
+  totalParams: number;
+  trainableParams: number;
+  inputShape: (number | null)[];
+  problems: { path: string; message: string }[];
+}
+
+export interface TrainProgress {
+  runId: string;
+  phase: 'preparing' | 'training' | 'paused' | 'evaluating' | 'saving';
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batchesPerEpoch: number;
+  /** Mean training loss over the batches of the current epoch so far. */
+  batchLoss: number | null;
+  samplesPerSecond: number | null;
+  etaSeconds: number | null;
+  /** Free text for the run's log, e.g. "LSTM layers run on fused native kernels". */
+  message?: string;
+}
+
+export interface EpochRecord {
+  runId: string;
+  epoch: number;
+  loss: number;
+  valLoss: number | null;
+  metrics: Record<string, number>;
+  valMetrics: Record<string, number>;
+  learningRate: number;
+  /** Global gradient norm per trainable layer (before clipping), averaged over the epoch. */
+  gradNorms: Record<string, number>;
+  seconds: number;
+  samplesPerSecond: number;
+  /** Set when gradients look vanishing or exploding. */
+  gradientWarning?: string;
+}
+
+export interface RegressionMetrics {
+  rmse: number;
+  mae: number;
+  r2: number;
+  mape: number | null;
+  smape: number | null;
+}
+
+export interface ForecastEvaluation {
+  kind: 'forecast';
+  target: string;
+  horizon: number;
+  /** Test-split metrics in the target's original units. */
+  metrics: RegressionMetrics;
+  baselines: { naive: RegressionMetrics; seasonalNaive: RegressionMetrics | null };
+  seasonalPeriod: number | null;
+  /** The target transform actually used (when the spec said auto, the chosen one). */
+  targetTransform: 'level' | 'difference' | 'seasonal-residual';
+  /** A plain sentence when the model does not beat a baseline. */
+  verdict: string | null;
+  /** The series with one-step-ahead model forecasts, for the forecast-vs-actual chart. */
+  series: {
+    time: string[];
+    actual: number[];
+    predicted: (number | null)[];
+    validationStart: number;
+    testStart: number;
+  };
+}
+
+export interface ClassificationEvaluation {
+  kind: 'classification';
+  classes: string[];
+  accuracy: number;
+  macroF1: number;
+  perClass: { label: string; precision: number; recall: number; f1: number; support: number }[];
+  /** confusion[actual][predicted] */
+  confusion: number[][];
+  auc: number | null;
+}
+
+export interface GenerationEvaluation {
+  kind: 'generation';
+  perplexity: number;
+  sample: string;
+}
+
+export type Evaluation = ForecastEvaluation | ClassificationEvaluation | GenerationEvaluation;
+
+export type RunStatus = 'running' | 'completed' | 'cancelled' | 'failed' | 'interrupted';
+
+export interface RunSummary {
+  runId: string;
+  name: string;
+  task: Task;
+  status: RunStatus;
+  startedAt: string;
+  durationSeconds: number | null;
+  backend: Backend;
+  headline: Record<string, number>;
+}
+
+export interface RunResult extends RunSummary {
+  spec: ExperimentSpec;
+  fused: boolean;
+  history: EpochRecord[];
+  evaluation: Evaluation | null;
+  /** Folder holding the trained model (model.json, weights.bin, preprocessing.json). */
+  modelDir: string | null;
+  /** Why the run failed, in plain words, and what to try. */
+  error: string | null;
+  log: string[];
+}
