@@ -4,27 +4,48 @@
  * series[.. t-1].
  */
 
-/** Naive last value: series[t-1]. */
+/** Naive last value: series[t-1]. @throws RangeError when t < 1 or t > series.length. */
 export function naiveForecast(series: ArrayLike<number>, t: number, k: number): number {
-  void series;
-  void t;
-  void k;
-  throw new Error('not implemented');
+  checkOrigin(series, t, k, 1, 'The naive forecast');
+  return series[t - 1];
 }
 
-/** Seasonal naive: the value one season before, series[t + k - m * ceil((k + 1) / m)]. */
+/**
+ * Seasonal naive: the value one season before, series[t + k - m * ceil((k + 1) / m)]. For steps
+ * beyond one season it repeats the last observed season rather than reading the future.
+ * @throws RangeError when fewer than `period` values precede t.
+ */
 export function seasonalNaiveForecast(series: ArrayLike<number>, t: number, k: number, period: number): number {
-  void series;
-  void t;
-  void k;
-  void period;
-  throw new Error('not implemented');
+  if (!Number.isInteger(period) || period < 1)
+    throw new RangeError(`The seasonal period must be a positive integer (got ${period}).`);
+  checkOrigin(series, t, k, period, 'The seasonal naive forecast');
+  return series[t + k - period * Math.ceil((k + 1) / period)];
 }
 
-/** Moving average of the last `window` values before t. */
+/**
+ * Moving average of the last `window` values before t (fewer when less history exists).
+ * @throws RangeError when t < 1 or window < 1.
+ */
 export function movingAverageForecast(series: ArrayLike<number>, t: number, window: number): number {
-  void series;
-  void t;
-  void window;
-  throw new Error('not implemented');
+  if (!Number.isInteger(window) || window < 1)
+    throw new RangeError(`The moving-average window must be a positive integer (got ${window}).`);
+  checkOrigin(series, t, 0, 1, 'The moving-average forecast');
+  const from = Math.max(0, t - window);
+  let sum = 0;
+  for (let i = from; i < t; i++) sum += series[i];
+  return sum / (t - from);
+}
+
+/** Steps of history each baseline needs before an origin (naive 1, seasonal naive one period). */
+export function baselineHistory(period: number | null): number {
+  return period === null ? 1 : Math.max(1, period);
+}
+
+function checkOrigin(series: ArrayLike<number>, t: number, k: number, history: number, what: string): void {
+  if (!Number.isInteger(t) || !Number.isInteger(k) || k < 0) {
+    throw new RangeError(`${what} needs an integer origin and a step ≥ 0 (got origin ${t}, step ${k}).`);
+  }
+  if (t < history || t > series.length) {
+    throw new RangeError(`${what} needs ${history} value(s) before origin ${t} within a series of ${series.length}.`);
+  }
 }

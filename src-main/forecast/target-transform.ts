@@ -3,6 +3,8 @@
  * residual over seasonal naive. The network's output (after un-scaling) is added to
  * `baselineAt`, so a network that outputs zero is exactly the naive / seasonal-naive baseline.
  */
+import { naiveForecast, seasonalNaiveForecast } from './baselines';
+
 export type TransformKind = 'level' | 'difference' | 'seasonal-residual';
 
 export interface TargetTransformPlan {
@@ -13,35 +15,150 @@ export interface TargetTransformPlan {
   reason: string;
 }
 
-/** What the network's output for origin t, step k is added to (0 for level). */
+/**
+ * What the network's output for origin t, step k is added to (0 for level). Reads only
+ * series[.. t-1]. @throws RangeError when fewer than `historyNeeded(plan)` values precede t.
+ */
 export function baselineAt(series: ArrayLike<number>, t: number, k: number, plan: TargetTransformPlan): number {
-  void series;
-  void t;
-  void k;
-  void plan;
-  throw new Error('not implemented');
+  switch (plan.kind) {
+    case 'level':
+      return 0;
+    case 'difference':
+      return naiveForecast(series, t, k);
+    case 'seasonal-residual':
+      return seasonalNaiveForecast(series, t, k, requirePeriod(plan));
+  }
+}
+
+/** The value the network is trained to output for origin t, step k: series[t + k] − baselineAt. */
+export function networkTarget(series: ArrayLike<number>, t: number, k: number, plan: TargetTransformPlan): number {
+  if (t + k >= series.length) throw new RangeError(`No actual value at step ${t + k} of a series of ${series.length}.`);
+  return series[t + k] - baselineAt(series, t, k, plan);
+}
+
+/** Turns the network's (un-scaled) output for origin t, step k back into a forecast in original units. */
+export function invertTarget(
+  series: ArrayLike<number>,
+  t: number,
+  k: number,
+  output: number,
+  plan: TargetTransformPlan,
+): number {
+  return baselineAt(series, t, k, plan) + output;
+}
+
+/**
+ * Values that must precede the first origin: 0 for level, 1 for difference, one period for
+ * seasonal-residual. The first usable origin is max(lookback, historyNeeded(plan)).
+ */
+export function historyNeeded(plan: TargetTransformPlan): number {
+  switch (plan.kind) {
+    case 'level':
+      return 0;
+    case 'difference':
+      return 1;
+    case 'seasonal-residual':
+      return requirePeriod(plan);
+  }
 }
 
 /**
  * The input column derived from the target, consistent with the transform: the level itself,
- * first differences, or seasonal differences (leading undefined steps are 0).
+ * first differences, or seasonal differences (leading undefined steps are 0). For step k = 0
+ * (and k < period for seasonal-residual) the value at t + k equals `networkTarget(series, t, k)`,
+ * so the network sees its own target quantity in the window.
  */
 export function transformedInput(series: ArrayLike<number>, plan: TargetTransformPlan): Float64Array {
-  void series;
-  void plan;
-  throw new Error('not implemented');
+  const out = new Float64Array(series.length);
+  if (plan.kind === 'level') {
+    out.set(Array.from(series));
+    return out;
+  }
+  const lag = plan.kind === 'difference' ? 1 : requirePeriod(plan);
+  for (let i = lag; i < series.length; i++) out[i] = series[i] - series[i - lag];
+  return out;
 }
 
 /**
  * Chooses the transform when the spec says "auto": the better of naive and seasonal naive on
  * the validation origins picks difference or seasonal-residual; level only when neither
  * baseline is meaningful (e.g. a stationary series around a fixed mean beats both).
+ *
+ * Errors are mean squared errors over every (origin, step) pair whose actual exists. The mean
+ * is that of the values before the first origin, i.e. the training part. Origins without enough
+ * history for a baseline are skipped. With no usable origin, the last fifth of the series is used.
  */
 export function chooseTargetTransform(
   series: ArrayLike<number>,
   opts: { validationOrigins: ArrayLike<number>; horizon: number; period: number | null },
 ): TargetTransformPlan {
-  void series;
-  void opts;
-  throw new Error('not implemented');
+  const period = opts.period !== null && opts.period >= 2 ? opts.period : null;
+  const needed = period ?? 1;
+  let origins = Array.from(opts.validationOrigins).filter((t) => t >= needed && t < series.length);
+  if (origins.length === 0) {
+    const start = Math.max(needed, Math.floor(series.length * 0.8));
+    origins = [];
+    for (let t = start; t < series.length; t++) origins.push(t);
+  }
+  if (origins.length === 0) {
+    return {
+      kind: 'difference',
+      period: null,
+      reason: 'Too little data to compare baselines; the network learns the change from the last value.',
+    };
+  }
+
+  const firstOrigin = Math.min(...origins);
+  let trainSum = 0;
+  for (let i = 0; i < firstOrigin; i++) trainSum += series[i];
+  const trainMean = trainSum / firstOrigin;
+
+  let naiveSquares = 0;
+  let seasonalSquares = 0;
+  let meanSquares = 0;
+  let count = 0;
+  for (const t of origins) {
+    for (let k = 0; k < opts.horizon && t + k < series.length; k++) {
+      const actual = series[t + k];
+      naiveSquares += (actual - naiveForecast(series, t, k)) ** 2;
+      if (period !== null) seasonalSquares += (actual - seasonalNaiveForecast(series, t, k, period)) ** 2;
+      meanSquares += (actual - trainMean) ** 2;
+      count++;
+    }
+  }
+  const naive = Math.sqrt(naiveSquares / count);
+  const seasonal = period !== null ? Math.sqrt(seasonalSquares / count) : Number.POSITIVE_INFINITY;
+  const mean = Math.sqrt(meanSquares / count);
+  const figures = `validation RMSE: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean ${format(mean)}`;
+
+  if (Math.min(naive, seasonal) > mean) {
+    return {
+      kind: 'level',
+      period,
+      reason: `The series returns to its mean: the mean forecasts better than the last value${period !== null ? ' or last season' : ''} (${figures}), so the network learns the level.`,
+    };
+  }
+  if (seasonal < naive) {
+    return {
+      kind: 'seasonal-residual',
+      period,
+      reason: `Last season's value forecasts best (${figures}), so the network learns the correction to it.`,
+    };
+  }
+  return {
+    kind: 'difference',
+    period,
+    reason: `The last value forecasts best (${figures}), so the network learns the change from it.`,
+  };
+}
+
+function requirePeriod(plan: TargetTransformPlan): number {
+  if (plan.period === null || !Number.isInteger(plan.period) || plan.period < 1) {
+    throw new RangeError('The seasonal-residual transform needs a seasonal period.');
+  }
+  return plan.period;
+}
+
+function format(value: number): string {
+  return Number(value.toPrecision(3)).toString();
 }

@@ -9,7 +9,8 @@
  * the addon from source with node-gyp.
  *
  * Usage: node src-main/native/provision-tensorflow.mjs [--wheel FILE.whl] [--archive FILE.tar.gz] [--force]
- * Environment: RECURRENT_TF_WHEEL, RECURRENT_LIBTENSORFLOW (same as the flags).
+ * Environment: RECURRENT_TF_WHEEL, RECURRENT_LIBTENSORFLOW (same as the flags);
+ * RECURRENT_REQUIRE_NATIVE=1 (as CI sets) makes a failure exit non-zero, like --strict.
  *
  * It never fails the install: when native TensorFlow cannot be provisioned it explains
  * why and the app runs on the pure-JS backend. Exit code 0 always, unless --strict.
@@ -29,7 +30,7 @@ const flag = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const strict = args.includes('--strict');
+const strict = args.includes('--strict') || process.env.RECURRENT_REQUIRE_NATIVE === '1';
 const force = args.includes('--force');
 
 function log(msg) {

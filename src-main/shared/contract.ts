@@ -8,6 +8,15 @@ import { z } from 'zod';
 import type { ExperimentSpec, SpecProblem, Task } from './spec';
 import { TASKS } from './spec';
 import type {
+  BacktestReport,
+  BatchPrediction,
+  ClassProbabilities,
+  Explanation,
+  FutureForecast,
+  GeneratedText,
+} from './types-insight';
+import type { ProjectState, RecentProject, SampleInfo, SearchState, Settings } from './types-project';
+import type {
   AppInfo,
   DatasetSummary,
   EpochRecord,
@@ -43,6 +52,100 @@ export const requestArgs = {
   'model.archive': z.object({ runId: id }).strict(),
   'dialog.openDataFile': z.undefined(),
   'dialog.chooseFolder': z.object({ title: z.string().max(200).optional() }).strict(),
+  /** Electron only: where to save a file; null when cancelled. */
+  'dialog.saveFile': z
+    .object({ title: z.string().max(200).optional(), defaultName: z.string().max(255), extensions: z.array(z.string().max(20)).max(10) })
+    .strict(),
+  'dialog.openProject': z.undefined(),
+
+  // Use a trained model.
+  'model.export': z
+    .object({ runId: id, format: z.enum(['tfjs', 'keras', 'onnx', 'bundle']), target: filePath })
+    .strict(),
+  /** The export as bytes, for hosts that download files. */
+  'model.exportArchive': z.object({ runId: id, format: z.enum(['tfjs', 'keras', 'onnx', 'bundle']) }).strict(),
+  /** Re-imports an exported tfjs model folder as a run, to predict or continue training. */
+  'model.import': z.object({ dir: filePath }).strict(),
+  'forecast.future': z
+    .object({
+      runId: id,
+      steps: z.number().int().min(1).max(10_000),
+      levels: z.array(z.number().gt(0).lt(1)).max(5).default([0.8, 0.95]),
+    })
+    .strict(),
+  'forecast.futureCsv': z
+    .object({ runId: id, steps: z.number().int().min(1).max(10_000), levels: z.array(z.number().gt(0).lt(1)).max(5) })
+    .strict(),
+  'backtest.run': z
+    .object({
+      runId: id,
+      start: z.number().int().min(1).nullable().default(null),
+      step: z.number().int().min(1).max(100_000).default(1),
+      horizon: z.number().int().min(1).max(1000).nullable().default(null),
+      retrainEvery: z.number().int().min(1).nullable().default(null),
+    })
+    .strict(),
+  'explain.run': z.object({ runId: id }).strict(),
+  'predict.file': z.object({ runId: id, path: filePath, output: filePath.optional() }).strict(),
+  'predict.text': z.object({ runId: id, text: z.string().max(100_000) }).strict(),
+  'generate.text': z
+    .object({
+      runId: id,
+      seed: z.string().max(10_000),
+      length: z.number().int().min(1).max(5000),
+      temperature: z.number().gt(0).max(5),
+    })
+    .strict(),
+
+  // Projects, experiments and search.
+  'project.current': z.undefined(),
+  'project.new': z.undefined(),
+  'project.open': z.object({ path: filePath }).strict(),
+  'project.save': z.object({ path: filePath.optional() }).strict(),
+  /** Records the forms' current spec in the project (autosaved). */
+  'project.setSpec': z.object({ spec: z.unknown() }).strict(),
+  'project.relink': z.object({ path: filePath }).strict(),
+  'project.recent': z.undefined(),
+  'samples.list': z.undefined(),
+  'samples.open': z.object({ id }).strict(),
+  'runs.delete': z.object({ runId: id }).strict(),
+  'search.start': z
+    .object({
+      spec: z.unknown(),
+      plan: z
+        .object({
+          mode: z.enum(['grid', 'random']),
+          dimensions: z
+            .array(
+              z
+                .object({
+                  path: z.string().min(1).max(200),
+                  values: z.array(z.union([z.number(), z.string(), z.boolean()])).min(1).max(50).optional(),
+                  range: z
+                    .object({ min: z.number(), max: z.number(), log: z.boolean(), integer: z.boolean() })
+                    .strict()
+                    .optional(),
+                })
+                .strict(),
+            )
+            .min(1)
+            .max(8),
+          maxRuns: z.number().int().min(1).max(500),
+          seed: z.number().int().min(0).default(1),
+        })
+        .strict(),
+    })
+    .strict(),
+  'search.cancel': z.object({ searchId: id }).strict(),
+  'settings.get': z.undefined(),
+  'settings.set': z
+    .object({
+      theme: z.enum(['system', 'light', 'dark']).optional(),
+      defaultDataFolder: filePath.nullable().optional(),
+      defaultExportFolder: filePath.nullable().optional(),
+      trainingThreads: z.number().int().min(1).max(256).nullable().optional(),
+    })
+    .strict(),
 } as const;
 
 /** Result types, one per request channel. */
@@ -63,6 +166,33 @@ export interface RequestResults {
   /** null when the user cancels the dialog. */
   'dialog.openDataFile': string | null;
   'dialog.chooseFolder': string | null;
+  'dialog.saveFile': string | null;
+  'dialog.openProject': string | null;
+  'model.export': { files: string[] };
+  'model.exportArchive': { fileName: string; contentBase64: string };
+  'model.import': RunSummary;
+  'forecast.future': FutureForecast;
+  /** CSV text of the future forecast with interval columns (formulas neutralized). */
+  'forecast.futureCsv': { fileName: string; csv: string };
+  'backtest.run': BacktestReport;
+  'explain.run': Explanation;
+  'predict.file': BatchPrediction;
+  'predict.text': ClassProbabilities;
+  'generate.text': GeneratedText;
+  'project.current': ProjectState;
+  'project.new': ProjectState;
+  'project.open': ProjectState;
+  'project.save': ProjectState;
+  'project.setSpec': ProjectState;
+  'project.relink': ProjectState;
+  'project.recent': RecentProject[];
+  'samples.list': SampleInfo[];
+  'samples.open': ProjectState;
+  'runs.delete': { ok: true };
+  'search.start': { searchId: string };
+  'search.cancel': { ok: true };
+  'settings.get': Settings;
+  'settings.set': Settings;
 }
 
 export type RequestName = keyof typeof requestArgs;
@@ -75,9 +205,17 @@ export interface EventPayloads {
   'train.progress': TrainProgress;
   'train.epoch': EpochRecord;
   'train.finished': RunResult;
+  'search.updated': SearchState;
+  'project.changed': ProjectState;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: EventName[] = ['train.progress', 'train.epoch', 'train.finished'];
+export const EVENT_NAMES: EventName[] = [
+  'train.progress',
+  'train.epoch',
+  'train.finished',
+  'search.updated',
+  'project.changed',
+];
 
 /** What crosses the boundary for every request: never a raw exception. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: StudioErrorInfo };

@@ -3,10 +3,191 @@
  * (column types and stats, layout, frequency, gaps, problems). Streams the file.
  * Throws DataError (data/data-error.ts) with a specific message for unusable input.
  */
-import type { LoadedTable, LoadOptions } from '../table';
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { ColumnSummary, DataProblem, DatasetSummary } from '../../shared/types';
+import { DataError } from '../data-error';
+import { summarizeColumn } from '../summary/column-stats';
+import { detectFrequency } from '../summary/frequency';
+import { detectLayout } from '../summary/layout';
+import type { LoadedTable, LoadOptions, Table } from '../table';
+import { readDelimited, readHead } from './read-delimited';
+import { readTextCorpus } from './read-text-corpus';
+import { readXlsx } from './read-xlsx';
+import type { BuiltColumnInfo } from './table-builder';
+
+const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
+
+/** A stable handle for this file version and sheet: changes when the file is edited. */
+export function datasetId(path: string, mtimeMs: number, sizeBytes: number, sheet: string | null): string {
+  return createHash('sha1')
+    .update(`${path}\u0000${mtimeMs}\u0000${sizeBytes}\u0000${sheet ?? ''}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+async function fileFacts(path: string): Promise<{ size: number; mtimeMs: number }> {
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) throw new DataError(`'${path}' is a folder. Choose a data file inside it.`);
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch (e) {
+    if (e instanceof DataError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DataError(`The file '${path}' does not exist. Check the path.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new DataError(`The file '${path}' cannot be read: permission denied.`);
+    throw new DataError(`The file '${path}' cannot be read (${(e as Error).message}).`);
+  }
+}
+
+async function isZip(path: string): Promise<boolean> {
+  const h = await readHead(path, 4);
+  return h[0] === 0x50 && h[1] === 0x4b && h[2] === 0x03 && h[3] === 0x04;
+}
 
 export async function loadTable(path: string, options: LoadOptions = {}): Promise<LoadedTable> {
-  void path;
-  void options;
-  throw new Error('not implemented');
+  const { size, mtimeMs } = await fileFacts(path);
+  if (size === 0) throw new DataError('The file is empty: it has no header line and no data.');
+  const ext = extname(path).toLowerCase();
+  let format: DatasetSummary['format'];
+  let table: Table;
+  let info: BuiltColumnInfo[];
+  let problems: DataProblem[];
+  let encoding = 'UTF-8';
+  let delimiter: string | null = null;
+  let decimalComma = false;
+  let sheets: string[] = [];
+  let sheet: string | null = null;
+
+  if (XLSX_EXTENSIONS.has(ext) || (await isZip(path))) {
+    format = 'xlsx';
+    const r = await readXlsx(path, options);
+    ({ table, info, problems, sheets, sheet } = r);
+    encoding = 'xlsx';
+  } else if (TEXT_EXTENSIONS.has(ext)) {
+    format = 'text';
+    const r = await readTextCorpus(path, size, options);
+    table = r.table;
+    encoding = r.encoding;
+    info = [{ name: 'text', type: 'text', detectedType: 'text', format: undefined }];
+    problems = [
+      {
+        severity: 'info',
+        message: `The text is split into ${table.rowCount} ${r.unit}s.`,
+      },
+    ];
+  } else {
+    format = 'csv';
+    const r = await readDelimited(path, size, options);
+    ({ table, info, problems, encoding, delimiter, decimalComma } = r);
+  }
+
+  const columns: ColumnSummary[] = table.columns.map((c, i) =>
+    summarizeColumn(c, info[i].detectedType, info[i].format),
+  );
+  for (const c of columns) {
+    if (c.missing === table.rowCount) {
+      problems.push({
+        severity: 'warning',
+        message: `Column '${c.name}' has no values at all; leave it out of the experiment.`,
+        column: c.name,
+      });
+    }
+  }
+  const layout = detectLayout(table, columns, format);
+  const timing = timeFacts(table, layout.timeColumn, layout.idColumn, problems);
+
+  const summary: DatasetSummary = {
+    id: datasetId(path, mtimeMs, size, sheet),
+    path,
+    fileName: basename(path),
+    sizeBytes: size,
+    format,
+    encoding,
+    delimiter,
+    decimalComma,
+    sheets,
+    sheet,
+    rows: table.rowCount,
+    layout: layout.layout,
+    columns,
+    timeColumn: layout.timeColumn,
+    idColumn: layout.idColumn,
+    frequency: timing.frequency,
+    gaps: timing.gaps,
+    duplicateTimestamps: timing.duplicates,
+    problems,
+  };
+  return { table, summary };
+}
+
+/** Frequency, gaps and duplicates of the time column; per series for long files. */
+function timeFacts(
+  table: Table,
+  timeColumn: string | null,
+  idColumn: string | null,
+  problems: DataProblem[],
+): { frequency: string | null; gaps: number; duplicates: number } {
+  const time = table.columns.find((c) => c.name === timeColumn);
+  if (!time || time.type !== 'datetime') return { frequency: null, gaps: 0, duplicates: 0 };
+  const groups: Float64Array[] = [];
+  const ids = table.columns.find((c) => c.name === idColumn);
+  if (ids && (ids.type === 'categorical' || ids.type === 'text')) {
+    const byId = new Map<string, number[]>();
+    ids.values.forEach((id, i) => {
+      const key = id ?? '';
+      let list = byId.get(key);
+      if (!list) byId.set(key, (list = []));
+      list.push(time.values[i]);
+    });
+    for (const list of byId.values()) groups.push(Float64Array.from(list));
+  } else {
+    groups.push(time.values);
+  }
+  const found = groups.map((g) => detectFrequency(g));
+  const counts = new Map<string, number>();
+  for (const f of found) if (f.frequency) counts.set(f.frequency, (counts.get(f.frequency) ?? 0) + 1);
+  const frequency = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const gaps = found.reduce((n, f) => n + f.gaps, 0);
+  const duplicates = found.reduce((n, f) => n + f.duplicates, 0);
+  const where = `the time column '${time.name}'`;
+  if (duplicates > 0) {
+    problems.push({
+      severity: 'warning',
+      message: `${duplicates} duplicate time ${duplicates === 1 ? 'stamp' : 'stamps'} in ${where}${ids ? ` (within one '${idColumn}')` : ''}; when preparing a series their values are averaged.`,
+      column: time.name,
+    });
+  }
+  if (gaps > 0) {
+    problems.push({
+      severity: 'warning',
+      message: `${where.charAt(0).toUpperCase()}${where.slice(1)} has ${gaps} missing ${frequency ?? ''} ${gaps === 1 ? 'step' : 'steps'} (gaps); they are filled by the missing-value setting when preparing the series.`,
+      column: time.name,
+    });
+  }
+  if (frequency === 'irregular') {
+    problems.push({
+      severity: 'warning',
+      message: `The time stamps in '${time.name}' have no regular step; forecasts treat rows as equally spaced.`,
+      column: time.name,
+    });
+  }
+  if (found.some((f) => !f.sorted)) {
+    problems.push({
+      severity: 'info',
+      message: `The rows are not in time order; they are sorted by '${time.name}' when preparing the series.`,
+      column: time.name,
+    });
+  }
+  if (time.values.some((t) => Number.isNaN(t))) {
+    problems.push({
+      severity: 'warning',
+      message: `Some rows have no time stamp in '${time.name}'; they are left out when preparing the series.`,
+      column: time.name,
+    });
+  }
+  return { frequency, gaps, duplicates };
 }

@@ -6,20 +6,47 @@ export interface ScalerState {
   scale: number;
 }
 
+/**
+ * Fits a scaler on values[0..end) (the training part), ignoring NaN. A constant or empty
+ * column gets scale 1, so applying the scaler never divides by zero.
+ */
 export function fitScaler(values: ArrayLike<number>, kind: ScalerState['kind'], end = values.length): ScalerState {
-  void values;
-  void kind;
-  void end;
-  throw new Error('not implemented');
+  const stop = Math.min(end, values.length);
+  if (kind === 'none') return { kind, center: 0, scale: 1 };
+  let n = 0;
+  let mean = 0;
+  let m2 = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < stop; i++) {
+    const x = values[i];
+    if (!Number.isFinite(x)) continue;
+    n++;
+    // Welford's update: stable for large offsets (e.g. values around 1e9 with small spread).
+    const d = x - mean;
+    mean += d / n;
+    m2 += d * (x - mean);
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  if (n === 0) return { kind, center: 0, scale: 1 };
+  if (kind === 'minmax') {
+    const range = max - min;
+    return { kind, center: min, scale: range > 0 ? range : 1 };
+  }
+  const std = Math.sqrt(m2 / n);
+  return { kind, center: mean, scale: std > 0 && Number.isFinite(std) ? std : 1 };
 }
 
+/** Scaled copy of the values as float32 (the dtype the model trains on). */
 export function applyScaler(s: ScalerState, values: ArrayLike<number>): Float32Array {
-  void s;
-  void values;
-  throw new Error('not implemented');
+  const out = new Float32Array(values.length);
+  const { center, scale } = s;
+  for (let i = 0; i < values.length; i++) out[i] = (values[i] - center) / scale;
+  return out;
 }
 
+/** Back to original units. */
 export function invertScaler(s: ScalerState, value: number): number {
-  void s;
-  return value;
+  return value * s.scale + s.center;
 }

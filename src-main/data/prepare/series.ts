@@ -3,7 +3,10 @@
  * duplicates resolved, missing values handled per spec.data.missing.
  */
 import type { ExperimentSpec } from '../../shared/spec';
-import type { Table } from '../table';
+import { DataError } from '../data-error';
+import { type RegularFrequency, addSteps, detectFrequency, stepsBetween } from '../summary/frequency';
+import type { Table, TableColumn } from '../table';
+import { fillMissing } from './fill-missing';
 
 export interface PreparedSeries {
   /** Series id for long-format files; null for a single series. */
@@ -15,6 +18,8 @@ export interface PreparedSeries {
   /** Target values in original units, no NaN. */
   target: Float64Array;
   targetName: string;
+  /** Every target column in spec order (the first is `target`), for multi-target forecasts. */
+  targets: { name: string; values: Float64Array }[];
   /** Input features besides the target (original units, no NaN), in spec order. */
   features: { name: string; values: Float64Array; knownFuture: boolean }[];
   /** Detected frequency, e.g. "monthly". */
@@ -23,9 +28,277 @@ export interface PreparedSeries {
   notes: string[];
 }
 
+/** Most categories a categorical feature may one-hot encode to. */
+export const MAX_ONE_HOT = 50;
+/** Gap filling is skipped when it would more than double the series (likely a wrong frequency). */
+const MAX_GAP_GROWTH = 1;
+
+interface Source {
+  name: string;
+  knownFuture: boolean;
+  target: boolean;
+  /** Value of this source at a table row (NaN when missing). */
+  at: (row: number) => number;
+}
+
+type Data = ExperimentSpec['data'];
+
+function findColumn(table: Table, name: string, role: string): TableColumn {
+  const c = table.columns.find((col) => col.name === name);
+  if (!c) {
+    const names = table.columns.map((col) => `'${col.name}'`).join(', ');
+    throw new DataError(`The ${role} column '${name}' is not in this file. Its columns are ${names}.`, {
+      column: name,
+    });
+  }
+  return c;
+}
+
+function sources(table: Table, data: Data): Source[] {
+  const out: Source[] = [];
+  for (const name of data.targetColumns) {
+    const c = findColumn(table, name, 'target');
+    if (c.type !== 'numeric') {
+      throw new DataError(
+        `The target column '${name}' holds ${c.type} values, not numbers. Pick a numeric column, or change its type to numeric if it holds numbers.`,
+        { column: name },
+      );
+    }
+    out.push({ name, knownFuture: false, target: true, at: (r) => c.values[r] });
+  }
+  const used = new Set([...data.targetColumns, data.timeColumn, data.idColumn]);
+  const known = new Set(data.knownFutureColumns);
+  const featureNames = [...new Set([...data.featureColumns, ...data.knownFutureColumns])].filter((n) => !used.has(n));
+  for (const name of featureNames) {
+    const c = findColumn(table, name, 'feature');
+    const knownFuture = known.has(name);
+    if (c.type === 'numeric') {
+      out.push({ name, knownFuture, target: false, at: (r) => c.values[r] });
+    } else if (c.type === 'categorical') {
+      const categories = [...new Set(c.values.filter((v): v is string => v !== null))].sort();
+      if (categories.length > MAX_ONE_HOT) {
+        throw new DataError(
+          `The feature column '${name}' has ${categories.length} categories; at most ${MAX_ONE_HOT} can be one-hot encoded. Leave it out or group its values.`,
+          { column: name },
+        );
+      }
+      for (const cat of categories) {
+        // A missing category gives 0 in every indicator column, not NaN: "none of these".
+        out.push({ name: `${name}=${cat}`, knownFuture, target: false, at: (r) => (c.values[r] === cat ? 1 : 0) });
+      }
+    } else {
+      throw new DataError(
+        `The feature column '${name}' holds ${c.type} values; features must be numeric or categorical.`,
+        { column: name },
+      );
+    }
+  }
+  return out;
+}
+
+function isoLabel(t: number, dateOnly: boolean): string {
+  const s = new Date(t).toISOString();
+  return dateOnly ? s.slice(0, 10) : s.slice(0, 19);
+}
+
 /** One prepared series per id (long format) or a single one. Throws DataError when unusable. */
-export function prepareSeries(table: Table, data: ExperimentSpec['data']): PreparedSeries[] {
-  void table;
-  void data;
-  throw new Error('not implemented');
+export function prepareSeries(table: Table, data: Data): PreparedSeries[] {
+  const srcs = sources(table, data);
+  let time: Float64Array | null = null;
+  if (data.timeColumn) {
+    const c = findColumn(table, data.timeColumn, 'time');
+    if (c.type !== 'datetime') {
+      throw new DataError(
+        `The time column '${data.timeColumn}' does not hold dates or times (it is ${c.type}). Change its type to datetime or choose another time column.`,
+        { column: data.timeColumn },
+      );
+    }
+    time = c.values;
+  }
+  if (data.calendarFeatures.length > 0 && !time) {
+    throw new DataError('Calendar features (hour, weekday, month) need a time column. Choose one, or turn them off.');
+  }
+  const groups = new Map<string | null, number[]>();
+  let missingIds = 0;
+  if (data.idColumn) {
+    const c = findColumn(table, data.idColumn, 'series id');
+    for (let r = 0; r < table.rowCount; r++) {
+      const raw = c.values[r];
+      const id = raw === null || (typeof raw === 'number' && Number.isNaN(raw)) ? null : String(raw);
+      if (id === null) {
+        missingIds++;
+        continue;
+      }
+      let list = groups.get(id);
+      if (!list) groups.set(id, (list = []));
+      list.push(r);
+    }
+  } else {
+    groups.set(
+      null,
+      Array.from({ length: table.rowCount }, (_, r) => r),
+    );
+  }
+  const result: PreparedSeries[] = [];
+  const skipped: string[] = [];
+  for (const [id, rows] of groups) {
+    const s = prepareOne(id, rows, srcs, time, data);
+    if (typeof s === 'string') {
+      if (id === null) throw new DataError(s);
+      skipped.push(`'${id}' (${s})`);
+    } else result.push(s);
+  }
+  if (result.length === 0) {
+    throw new DataError(`No series is long enough to train on: ${skipped.join('; ')}.`);
+  }
+  if (missingIds > 0) result[0].notes.push(`${missingIds} rows without a '${data.idColumn}' value were left out.`);
+  if (skipped.length > 0) result[0].notes.push(`Series left out as too short: ${skipped.join('; ')}.`);
+  return result;
+}
+
+/** Returns the series, or a sentence saying why it is too short. */
+function prepareOne(
+  id: string | null,
+  rowsIn: number[],
+  srcs: Source[],
+  timeCol: Float64Array | null,
+  data: Data,
+): PreparedSeries | string {
+  const notes: string[] = [];
+  let rows = rowsIn;
+  if (timeCol) {
+    rows = rows.filter((r) => !Number.isNaN(timeCol[r]));
+    if (rows.length < rowsIn.length)
+      notes.push(`${rowsIn.length - rows.length} rows without a time stamp were left out.`);
+    rows = rows
+      .map((r, i) => [r, i])
+      .sort((a, b) => timeCol[a[0]] - timeCol[b[0]] || a[1] - b[1])
+      .map((p) => p[0]);
+  }
+  // Merge rows sharing a time stamp: the mean of their present values.
+  let times: number[] = [];
+  const cols: number[][] = srcs.map(() => []);
+  const counts: number[][] = srcs.map(() => []);
+  let duplicates = 0;
+  for (const r of rows) {
+    const t = timeCol ? timeCol[r] : times.length;
+    const same = timeCol !== null && times.length > 0 && times[times.length - 1] === t;
+    if (same) duplicates++;
+    else {
+      times.push(t);
+      for (let k = 0; k < srcs.length; k++) {
+        cols[k].push(NaN);
+        counts[k].push(0);
+      }
+    }
+    const at = times.length - 1;
+    for (let k = 0; k < srcs.length; k++) {
+      const v = srcs[k].at(r);
+      if (Number.isNaN(v)) continue;
+      cols[k][at] = counts[k][at] === 0 ? v : cols[k][at] + v;
+      counts[k][at]++;
+    }
+  }
+  for (let k = 0; k < srcs.length; k++) {
+    for (let i = 0; i < times.length; i++) if (counts[k][i] > 1) cols[k][i] /= counts[k][i];
+  }
+  if (duplicates > 0) notes.push(`${duplicates} rows with a repeated time stamp were averaged with the earlier row.`);
+
+  let frequency: string | null = timeCol ? detectFrequency(times).frequency : null;
+  if (timeCol && frequency && frequency !== 'irregular' && data.missing !== 'drop') {
+    const grid = regularGrid(times, frequency as RegularFrequency);
+    if (grid && grid.length > times.length) {
+      if (grid.length - times.length > times.length * MAX_GAP_GROWTH) {
+        notes.push(
+          `The ${grid.length - times.length} missing time steps were not inserted: they would more than double the series.`,
+        );
+      } else {
+        const index = new Map(times.map((t, i) => [t, i]));
+        for (let k = 0; k < srcs.length; k++) {
+          const old = cols[k];
+          cols[k] = grid.map((t) => {
+            const i = index.get(t);
+            return i === undefined ? NaN : old[i];
+          });
+        }
+        notes.push(
+          `${grid.length - times.length} missing ${frequency} time steps were inserted and filled (${data.missing}).`,
+        );
+        times = grid;
+      }
+    }
+  }
+
+  let keep: number[] | null = null;
+  if (data.missing === 'drop') {
+    keep = [];
+    for (let i = 0; i < times.length; i++) if (cols.every((c) => !Number.isNaN(c[i]))) keep.push(i);
+    if (keep.length < times.length) notes.push(`${times.length - keep.length} rows with missing values were dropped.`);
+  }
+  const pick = (v: number[]): Float64Array => (keep ? Float64Array.from(keep, (i) => v[i]) : Float64Array.from(v));
+  const finalTimes = pick(times);
+  const values = cols.map(pick);
+  const strategy = data.missing;
+  if (strategy !== 'drop') {
+    values.forEach((v, k) => {
+      const filled = fillMissing(v, strategy);
+      if (filled < 0) {
+        throw new DataError(
+          `The column '${srcs[k].name}' has no values${id !== null ? ` for the series '${id}'` : ''}. Leave it out or choose another column.`,
+          { column: srcs[k].name },
+        );
+      }
+      const verb = { ffill: 'filled forward', interpolate: 'interpolated', mean: 'replaced by the mean' }[strategy];
+      if (filled > 0)
+        notes.push(`${filled} missing ${filled === 1 ? 'value' : 'values'} ${verb} in '${srcs[k].name}'.`);
+    });
+  }
+  if (keep && frequency && frequency !== 'irregular') frequency = detectFrequency(finalTimes).frequency;
+
+  const needed = data.lookback + data.horizon + 1;
+  if (finalTimes.length < needed) {
+    return `the series${id !== null ? ` '${id}'` : ''} has ${finalTimes.length} rows after preparation; a window of ${data.lookback} plus a horizon of ${data.horizon} needs at least ${needed}. Shorten the window or use more data.`;
+  }
+
+  const features: PreparedSeries['features'] = [];
+  const targets: PreparedSeries['targets'] = [];
+  srcs.forEach((s, k) => {
+    if (s.target) targets.push({ name: s.name, values: values[k] });
+    else features.push({ name: s.name, values: values[k], knownFuture: s.knownFuture });
+  });
+  if (timeCol) {
+    for (const cal of data.calendarFeatures) {
+      const v = Float64Array.from(finalTimes, (t) => {
+        const d = new Date(t);
+        // Weekday 0 = Monday (ISO), so weekends are 5 and 6.
+        return cal === 'hour' ? d.getUTCHours() : cal === 'weekday' ? (d.getUTCDay() + 6) % 7 : d.getUTCMonth() + 1;
+      });
+      features.push({ name: `calendar.${cal}`, values: v, knownFuture: true });
+    }
+  }
+  const dateOnly = timeCol !== null && finalTimes.every((t) => t % 86_400_000 === 0);
+  return {
+    id,
+    time: timeCol ? finalTimes : null,
+    timeLabels: timeCol
+      ? Array.from(finalTimes, (t) => isoLabel(t, dateOnly))
+      : Array.from(finalTimes, (t) => String(t + 1)),
+    target: targets[0].values,
+    targetName: targets[0].name,
+    targets,
+    features,
+    frequency,
+    notes,
+  };
+}
+
+/** Every step from the first to the last time stamp, or null when stamps are off the grid. */
+function regularGrid(times: number[], freq: RegularFrequency): number[] | null {
+  const first = times[0];
+  const total = Math.round(stepsBetween(freq, first, times[times.length - 1]));
+  if (!(total >= 0) || total > 10_000_000) return null;
+  const grid: number[] = [];
+  for (let k = 0; k <= total; k++) grid.push(addSteps(freq, first, k));
+  const onGrid = new Set(grid);
+  return times.every((t) => onGrid.has(t)) ? grid : null;
 }

@@ -5,22 +5,18 @@
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Cell } from '../../shared/spec';
+import { fusedUnavailableReason } from './availability';
+import { createFusedLayer } from './fused-layer';
+import { FUSED_SIMPLE_RNN_ACTIVATIONS } from './fused-simple-rnn';
+import type { RecurrentLayerOptions } from './options';
+import { createStandardLayer } from './standard-layer';
+
+export { isFusedLayer, type FusedRecurrentLayer } from './fused-layer';
+export { fusedUnavailableReason } from './availability';
+export { toStandardModel } from './to-standard-model';
+export type { RecurrentLayerOptions } from './options';
 
 type Tf = typeof tfTypes;
-
-export interface RecurrentLayerOptions {
-  units: number;
-  activation: string;
-  recurrentActivation: string;
-  returnSequences: boolean;
-  dropout: number;
-  recurrentDropout: number;
-  bidirectional: boolean;
-  merge: 'concat' | 'sum' | 'ave' | 'mul';
-  seed: number;
-  name?: string;
-  inputShape?: number[];
-}
 
 export interface RecurrentLayerChoice {
   layer: tfTypes.layers.Layer;
@@ -30,44 +26,49 @@ export interface RecurrentLayerChoice {
   note: string | null;
 }
 
-/** Creates one recurrent layer (bidirectional wrapper included when asked). */
+/** Why these options have no fused form, or null when they do. */
+function unsupportedReason(cell: Cell, options: RecurrentLayerOptions): string | null {
+  if (options.recurrentDropout > 0) return 'recurrent dropout has no fused form';
+  if (cell === 'SimpleRNN') {
+    const supported: readonly string[] = FUSED_SIMPLE_RNN_ACTIVATIONS;
+    return supported.includes(options.activation)
+      ? null
+      : `activation '${options.activation}' has no fused SimpleRNN form (${supported.join(', ')} do)`;
+  }
+  if (options.activation !== 'tanh') return `activation '${options.activation}' has no fused ${cell} form (tanh does)`;
+  if (options.recurrentActivation !== 'sigmoid') {
+    return `recurrent activation '${options.recurrentActivation}' has no fused ${cell} form (sigmoid does)`;
+  }
+  return null;
+}
+
+/**
+ * Creates one recurrent layer (bidirectional wrapper included when asked). With `useFused` it
+ * returns a fused layer when the backend and options allow, and otherwise the standard layer with
+ * a `note` saying why. A fused layer must run on the backend that was active when it was made.
+ */
 export function createRecurrentLayer(
   tf: Tf,
   cell: Cell,
   options: RecurrentLayerOptions,
   useFused: boolean,
 ): RecurrentLayerChoice {
-  void useFused;
-  const common = {
+  const reason = useFused ? (unsupportedReason(cell, options) ?? fusedUnavailableReason(tf)) : null;
+  if (!useFused || reason) {
+    const note = reason ? `${options.name ?? cell}: standard ${cell} layer, ${reason}.` : null;
+    return { layer: createStandardLayer(tf, cell, options), fused: false, note };
+  }
+  const layer = createFusedLayer(tf, {
+    cell,
     units: options.units,
     activation: options.activation,
     returnSequences: options.returnSequences,
     dropout: options.dropout,
-    recurrentDropout: options.recurrentDropout,
-    kernelInitializer: tf.initializers.glorotUniform({ seed: options.seed }),
-    recurrentInitializer: tf.initializers.orthogonal({ seed: options.seed + 1 }),
-    ...(options.inputShape && !options.bidirectional ? { inputShape: options.inputShape } : {}),
-  } as const;
-  // The standard layers are always available; the fused path replaces them when ready.
-  let rnn: tfTypes.layers.Layer;
-  if (cell === 'LSTM') rnn = tf.layers.lstm({ ...common, recurrentActivation: options.recurrentActivation, unitForgetBias: true } as never);
-  else if (cell === 'GRU') rnn = tf.layers.gru({ ...common, recurrentActivation: options.recurrentActivation } as never);
-  else rnn = tf.layers.simpleRNN({ ...common } as never);
-  const layer = options.bidirectional
-    ? tf.layers.bidirectional({
-        layer: rnn as never,
-        mergeMode: options.merge,
-        ...(options.inputShape ? { inputShape: options.inputShape } : {}),
-      } as never)
-    : rnn;
-  return { layer, fused: false, note: null };
-}
-
-/**
- * Returns a model with only standard tfjs-layers layers and the same weights, for saving and
- * export. Models without fused layers are returned as they are.
- */
-export function toStandardModel(tf: Tf, model: tfTypes.LayersModel): tfTypes.LayersModel {
-  void tf;
-  return model;
+    bidirectional: options.bidirectional,
+    merge: options.merge,
+    seed: options.seed,
+    ...(options.name ? { name: options.name } : {}),
+    ...(options.inputShape ? { inputShape: options.inputShape } : {}),
+  });
+  return { layer, fused: true, note: null };
 }

@@ -1,0 +1,65 @@
+/** `recurrent backtest`: rolling-origin evaluation of a run's model beside the classical baselines. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadTf } from '../../engine/backend';
+import { runBacktest } from '../../insight/index';
+import type { BacktestScoresJson } from '../../shared/types-insight';
+import { EXIT, type CliIo } from '../io';
+import { fmt, usage, wholeNumber } from './insight-args';
+
+export async function runBacktestCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      run: { type: 'string' },
+      start: { type: 'string' },
+      step: { type: 'string' },
+      horizon: { type: 'string' },
+      'retrain-every': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (!values.run) return usage(io, 'recurrent backtest needs --run DIR (a folder written by recurrent train).');
+  const numbers: Record<string, number | undefined> = {};
+  for (const [flag, raw] of [
+    ['start', values.start],
+    ['step', values.step],
+    ['horizon', values.horizon],
+    ['retrain-every', values['retrain-every']],
+  ] as const) {
+    const n = wholeNumber(`--${flag}`, raw);
+    if (typeof n === 'string') return usage(io, n);
+    numbers[flag] = n;
+  }
+  const { tf } = await loadTf();
+  const report = await runBacktest(
+    tf,
+    path.resolve(values.run),
+    {
+      start: numbers.start ?? null,
+      step: numbers.step ?? 1,
+      horizon: numbers.horizon ?? null,
+      retrainEvery: numbers['retrain-every'] ?? null,
+    },
+    (line) => io.err(line),
+  );
+  if (values.json) {
+    io.out(JSON.stringify(report));
+    return EXIT.ok;
+  }
+  const row = (name: string, s: BacktestScoresJson) =>
+    `  ${name.padEnd(16)} RMSE ${fmt(s.overall.rmse).padStart(10)}  MAE ${fmt(s.overall.mae).padStart(10)}  sMAPE ${fmt(s.overall.smape)}%`;
+  const lines = [
+    `Backtest of ${report.target}: ${report.origins.length} origins from step ${report.origins[0] + 1}, ${report.horizon} step(s) ahead` +
+      (report.retrainEvery ? `, retrained every ${report.retrainEvery} folds` : '') +
+      ':',
+    row('model', report.model),
+    row('naive', report.baselines.naive),
+  ];
+  if (report.baselines.seasonalNaive) lines.push(row('seasonal naive', report.baselines.seasonalNaive));
+  lines.push(row('moving average', report.baselines.movingAverage));
+  lines.push(report.verdict ?? 'The model beats the reference baseline.');
+  io.out(lines.join('\n'));
+  return EXIT.ok;
+}

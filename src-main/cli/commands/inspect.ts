@@ -1,0 +1,105 @@
+/** `recurrent inspect FILE [--json] [--sheet NAME]`: what the importer sees in a data file. */
+import { parseArgs } from 'node:util';
+import { DataError } from '../../data/data-error';
+import { loadTable } from '../../data/import/load-table';
+import { DISTINCT_CAP } from '../../data/summary/column-stats';
+import type { ColumnSummary, DatasetSummary } from '../../shared/types';
+
+const EXIT_OK = 0;
+const EXIT_BAD_INPUT = 2;
+
+function number(x: number | null, type: ColumnSummary['type']): string {
+  if (x === null) return '';
+  if (type === 'datetime') return new Date(x).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z');
+  if (Number.isInteger(x)) return String(x);
+  return Math.abs(x) >= 1000 ? x.toFixed(1) : x.toPrecision(4);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** The human-readable report printed without --json. */
+export function formatSummary(s: DatasetSummary): string {
+  const lines: string[] = [];
+  const mb = (s.sizeBytes / 1e6).toFixed(s.sizeBytes < 1e6 ? 3 : 1);
+  lines.push(`${s.fileName}  (${s.format}, ${mb} MB, ${s.rows} rows, ${s.columns.length} columns)`);
+  const how = [
+    `encoding ${s.encoding}`,
+    s.delimiter !== null ? `delimiter ${s.delimiter === '\t' ? 'tab' : `'${s.delimiter}'`}` : null,
+    s.decimalComma ? 'decimal comma' : null,
+    s.sheet !== null ? `sheet '${s.sheet}' of ${s.sheets.map((x) => `'${x}'`).join(', ')}` : null,
+  ].filter(Boolean);
+  lines.push(`Read as:    ${how.join(', ')}`);
+  lines.push(`Layout:     ${s.layout}`);
+  if (s.timeColumn) {
+    lines.push(
+      `Time:       '${s.timeColumn}', ${s.frequency ?? 'frequency unknown'}, ${s.gaps} gaps, ${s.duplicateTimestamps} duplicate time stamps`,
+    );
+  } else lines.push('Time:       no time column (rows are taken in file order)');
+  if (s.idColumn) lines.push(`Series id:  '${s.idColumn}'`);
+  lines.push('');
+  const rows: string[][] = [['column', 'type', 'missing', 'distinct', 'min', 'max', 'mean']];
+  for (const c of s.columns) {
+    const type = c.type === c.detectedType ? c.type : `${c.type} (detected ${c.detectedType})`;
+    rows.push([
+      c.name,
+      c.format ? `${type} [${c.format}]` : type,
+      String(c.missing),
+      c.distinct >= DISTINCT_CAP ? `${DISTINCT_CAP}+` : String(c.distinct),
+      number(c.min, c.type),
+      number(c.max, c.type),
+      number(c.mean, c.type),
+    ]);
+  }
+  lines.push(table(rows));
+  lines.push('');
+  if (s.problems.length === 0) lines.push('Problems:   none');
+  else {
+    lines.push('Problems:');
+    for (const p of s.problems) lines.push(`  ${p.severity}: ${p.message}`);
+  }
+  return lines.join('\n');
+}
+
+export async function runInspect(
+  argv: string[],
+  io: { out: (s: string) => void; err: (s: string) => void },
+): Promise<number> {
+  let values: { json?: boolean; sheet?: string };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, sheet: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (e) {
+    io.err(`${(e as Error).message}\nUsage: recurrent inspect FILE [--json] [--sheet NAME]`);
+    return EXIT_BAD_INPUT;
+  }
+  if (positionals.length !== 1) {
+    io.err('Usage: recurrent inspect FILE [--json] [--sheet NAME]');
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    const { summary } = await loadTable(positionals[0], { sheet: values.sheet ?? null });
+    io.out(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof DataError) {
+      io.err(e.message);
+      return EXIT_BAD_INPUT;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * `recurrent search`: trains every candidate of a search plan in-process, one after another,
+ * and reports the best by validation score. Each run gets DIR/<runId>/ (model, run.json);
+ * DIR/search.json holds the final table.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runExperiment } from '../../engine/run-experiment';
+import { TrainControl } from '../../engine/train-control';
+import { SearchRunner } from '../../search/search-runner';
+import { requestArgs } from '../../shared/contract';
+import type { SearchPlan, SearchState } from '../../shared/types-project';
+import { EXIT, type CliIo } from '../io';
+import { formatProgress } from './train-output';
+
+const planSchema = requestArgs['search.start'].shape.plan;
+
+/** Runs `recurrent search --spec SPEC.json --plan PLAN.json --out DIR [--json]`; returns the exit code. */
+export async function runSearch(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      spec: { type: 'string' },
+      plan: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (!values.spec || !values.plan || !values.out) {
+    io.err('recurrent search needs --spec SPEC.json, --plan PLAN.json and --out DIR.');
+    return EXIT.usage;
+  }
+  const spec = await readJson(values.spec, 'spec', io);
+  const rawPlan = await readJson(values.plan, 'plan', io);
+  if (spec === undefined || rawPlan === undefined) return EXIT.usage;
+  const parsedPlan = planSchema.safeParse(rawPlan);
+  if (!parsedPlan.success) {
+    io.err(`The plan ${values.plan} has problems:`);
+    for (const issue of parsedPlan.error.issues) io.err(`  ${issue.path.join('.') || '(plan)'}: ${issue.message}`);
+    return EXIT.usage;
+  }
+  const plan: SearchPlan = parsedPlan.data;
+  const outDir = path.resolve(values.out);
+  await mkdir(outDir, { recursive: true });
+  const json = values.json;
+
+  let reported = 0;
+  const runner = new SearchRunner({
+    runOne: (runSpec, runId, signal) => {
+      const control = new TrainControl();
+      signal.addEventListener('abort', () => control.cancel(), { once: true });
+      return runExperiment(runSpec, {
+        runId,
+        outDir: path.join(outDir, runId),
+        control,
+        onProgress: (p) => {
+          if (!json) io.err(`${runId} ${formatProgress(p)}`);
+        },
+        onEpoch: () => undefined,
+        log: (line) => {
+          if (!json) io.err(`${runId} ${line}`);
+        },
+      });
+    },
+    // Prints each row once, when it reaches a final status.
+    onUpdate: (state) => {
+      for (; reported < state.rows.length; reported++) {
+        const row = state.rows[reported];
+        if (row.status === 'pending' || row.status === 'running') break;
+        if (json) io.out(JSON.stringify({ type: 'row', index: reported, ...row }));
+        else io.err(rowLine(reported, row, state.metric));
+      }
+    },
+  });
+
+  let started;
+  try {
+    started = runner.start(spec, plan);
+  } catch (err) {
+    io.err(err instanceof Error ? err.message : String(err));
+    return EXIT.usage;
+  }
+  const onSignal = () => {
+    io.err('Cancelling the search after the current batch…');
+    runner.cancel(started.searchId);
+  };
+  process.once('SIGINT', onSignal);
+  let final: SearchState;
+  try {
+    final = await started.done;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+  }
+  await writeFile(path.join(outDir, 'search.json'), `${JSON.stringify(final, null, 2)}\n`);
+  if (json) io.out(JSON.stringify({ type: 'result', ...final }));
+  else io.out(summary(final, outDir));
+  return final.bestRunId ? EXIT.ok : EXIT.failed;
+}
+
+async function readJson(file: string, what: string, io: CliIo): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (error) {
+    io.err(`Cannot read the ${what} ${file}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function rowLine(index: number, row: SearchState['rows'][number], metric: string): string {
+  const values = Object.entries(row.values)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(' ');
+  const score = row.score === null ? '' : `  ${metric} ${row.score.toPrecision(4)}`;
+  return `#${index + 1} ${row.status}  ${values}${score}${row.note ? `  (${row.note})` : ''}`;
+}
+
+function summary(state: SearchState, outDir: string): string {
+  const lines = [`Search ${state.status}: ${state.done} of ${state.total} candidates done.`];
+  const best = state.rows.find((r) => r.runId === state.bestRunId);
+  if (best) {
+    const values = Object.entries(best.values)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ');
+    lines.push(`Best: ${best.runId} (${values}) with ${state.metric} ${best.score?.toPrecision(4)}.`);
+  } else {
+    lines.push('No run finished with a validation score.');
+  }
+  lines.push(`Runs and search.json written to ${outDir}`);
+  return lines.join('\n');
+}

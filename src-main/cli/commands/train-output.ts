@@ -1,0 +1,35 @@
+/** What `recurrent train` prints and writes: a progress line and metrics.json. */
+import type { RunResult, TrainProgress } from '../../shared/types';
+
+export function formatProgress(p: TrainProgress): string {
+  const parts = [`epoch ${p.epoch}/${p.epochs}`, `batch ${p.batch}/${p.batchesPerEpoch}`];
+  if (p.batchLoss !== null) parts.push(`loss ${p.batchLoss.toPrecision(4)}`);
+  if (p.samplesPerSecond !== null) parts.push(`${Math.round(p.samplesPerSecond)} samples/s`);
+  if (p.etaSeconds !== null) parts.push(`ETA ${Math.ceil(p.etaSeconds)} s`);
+  return `[${p.phase}] ${parts.join('  ')}${p.message ? `  ${p.message}` : ''}`;
+}
+
+/** metrics.json: the backend used and the test metrics beside the baselines on the same split. */
+export function metricsFile(result: RunResult): Record<string, unknown> {
+  const ev = result.evaluation;
+  return {
+    status: result.status,
+    backend: result.backend,
+    fused: result.fused,
+    durationSeconds: result.durationSeconds,
+    epochs: result.history.length,
+    ...(ev?.kind === 'forecast'
+      ? {
+          target: ev.target,
+          horizon: ev.horizon,
+          targetTransform: ev.targetTransform,
+          seasonalPeriod: ev.seasonalPeriod,
+          test: ev.metrics,
+          naive: ev.baselines.naive,
+          seasonalNaive: ev.baselines.seasonalNaive,
+          verdict: ev.verdict,
+        }
+      : { evaluation: ev }),
+    error: result.error,
+  };
+}

@@ -1,0 +1,106 @@
+/** `recurrent train`: trains headless from a spec and writes the model, the spec and metrics.json. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runExperiment } from '../../engine/run-experiment';
+import { TrainControl } from '../../engine/train-control';
+import { parseSpec } from '../../shared/spec';
+import type { RunResult } from '../../shared/types';
+import { EXIT, type CliIo } from '../io';
+import { formatProgress, metricsFile } from './train-output';
+
+export async function runTrain(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      spec: { type: 'string' },
+      out: { type: 'string' },
+      data: { type: 'string' },
+      epochs: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (!values.spec || !values.out) {
+    io.err('recurrent train needs --spec SPEC.json and --out DIR. Make a spec with `recurrent init --data FILE`.');
+    return EXIT.usage;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(values.spec, 'utf8'));
+  } catch (error) {
+    io.err(`Cannot read the spec ${values.spec}: ${(error as Error).message}`);
+    return EXIT.usage;
+  }
+  const input = (raw ?? {}) as { data?: Record<string, unknown>; training?: Record<string, unknown> };
+  if (values.data) input.data = { ...(input.data ?? {}), file: path.resolve(values.data) };
+  if (values.epochs) {
+    const epochs = Number(values.epochs);
+    if (!Number.isInteger(epochs) || epochs < 1) {
+      io.err(`--epochs must be a whole number of at least 1, not "${values.epochs}".`);
+      return EXIT.usage;
+    }
+    input.training = { ...(input.training ?? {}), epochs };
+  }
+  const parsed = parseSpec(input);
+  if (!parsed.ok) {
+    io.err(`The spec ${values.spec} has problems:`);
+    for (const p of parsed.problems) io.err(`  ${p.path}: ${p.message}`);
+    return EXIT.usage;
+  }
+  const spec = parsed.spec;
+  const outDir = path.resolve(values.out);
+  await mkdir(outDir, { recursive: true });
+
+  const control = new TrainControl();
+  const onSignal = () => {
+    io.err('Cancelling after the current batch…');
+    control.cancel();
+  };
+  process.once('SIGINT', onSignal);
+  let result: RunResult;
+  try {
+    result = await runExperiment(spec, {
+      runId: path.basename(outDir),
+      outDir,
+      control,
+      onProgress: (p) => {
+        if (!values.json) io.err(formatProgress(p));
+      },
+      onEpoch: (e) => {
+        if (values.json) io.out(JSON.stringify({ type: 'epoch', ...e }));
+      },
+      log: (line) => io.err(line),
+    });
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+  }
+  await writeFile(path.join(outDir, 'spec.json'), `${JSON.stringify(spec, null, 2)}\n`);
+  const metrics = metricsFile(result);
+  await writeFile(path.join(outDir, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+  if (values.json) io.out(JSON.stringify({ type: 'result', ...metrics }));
+  else io.out(summaryText(result, outDir));
+  if (result.status === 'completed') return EXIT.ok;
+  io.err(result.error ?? `The run ended as ${result.status}.`);
+  return EXIT.failed;
+}
+
+function summaryText(result: RunResult, outDir: string): string {
+  const lines = [`Run ${result.status} on the ${result.backend} backend in ${(result.durationSeconds ?? 0).toFixed(1)} s.`];
+  const ev = result.evaluation;
+  if (ev?.kind === 'forecast') {
+    const row = (name: string, m: { rmse: number; mae: number; r2: number }) =>
+      `  ${name.padEnd(16)} RMSE ${fmt(m.rmse)}  MAE ${fmt(m.mae)}  R² ${m.r2.toFixed(3)}`;
+    lines.push(`Test split, ${ev.target} in original units:`);
+    lines.push(row('model', ev.metrics));
+    lines.push(row('naive', ev.baselines.naive));
+    if (ev.baselines.seasonalNaive) lines.push(row(`seasonal naive`, ev.baselines.seasonalNaive));
+    if (ev.verdict) lines.push(ev.verdict);
+  }
+  lines.push(`Model, spec and metrics written to ${outDir}`);
+  return lines.join('\n');
+}
+
+function fmt(x: number): string {
+  return Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4);
+}

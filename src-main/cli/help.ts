@@ -1,0 +1,48 @@
+/** The text of `recurrent --help`. */
+export const HELP = `Recurrent Studio command line — the same engine as the app, without the windows.
+
+Usage:
+  recurrent inspect FILE [--json] [--sheet NAME]
+      Show what the importer detects in FILE: layout, columns with types and stats,
+      time frequency, gaps, duplicate timestamps and every problem found.
+
+  recurrent init --data FILE [--target COLUMN] [--time COLUMN] [--task TASK] [--out SPEC.json]
+      Print (or write) a complete experiment spec for FILE with sensible defaults:
+      the time column, the last numeric column as target unless --target names one,
+      a window length from the seasonal period. Edit it, then train with it.
+
+  recurrent train --spec SPEC.json --out DIR [--data FILE] [--epochs N] [--json]
+      Train headless. Prints progress; writes DIR/model/ (model.json, weights.bin,
+      preprocessing.json), DIR/spec.json (the spec used) and DIR/metrics.json (backend,
+      test-split RMSE, MAE and R² in original units, beside the naive last-value and
+      seasonal-naive forecasts). --data overrides the spec's data file.
+
+  recurrent evaluate --run DIR [--json]
+      Print the run's test-split metrics beside the naive and seasonal-naive forecasts.
+      DIR is the folder \`recurrent train --out DIR\` wrote.
+
+  recurrent forecast --run DIR --steps N [--intervals 0.8,0.95] [--csv FILE] [--json]
+      Forecast N steps beyond the end of the run's data, with real time stamps and
+      split-conformal prediction intervals sized on the validation windows. Steps beyond
+      the model's horizon are forecast recursively. --csv writes time, forecast,
+      lower_80, upper_80, … (spreadsheet formulas neutralized).
+
+  recurrent backtest --run DIR [--start N] [--step N] [--horizon N] [--retrain-every K] [--json]
+      Rolling-origin evaluation over the whole series (default: from the validation start,
+      the model's horizon), beside the naive, seasonal-naive and moving-average forecasts.
+      --retrain-every K trains a fresh model from the run's spec on the data before the
+      origin every K folds (at most 20 epochs each).
+
+  recurrent predict --run DIR --data FILE [--out FILE] [--json]
+      Check FILE against the columns the model was trained on, forecast from every window
+      and write a CSV (default: FILE-predictions.csv beside it).
+
+  recurrent export --run DIR --format tfjs|keras|onnx|bundle --out PATH [--json]
+      Export the run's model: a TensorFlow.js folder, a Keras .keras file, an ONNX file or
+      a zip bundle with preprocessing and example scripts.
+
+  recurrent --help | --version
+
+Tasks: forecast, sequence-classification, text-classification, text-generation, sequence-labeling.
+Exit codes: 0 success, 1 the run failed, 2 bad usage or bad input.
+`;

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/** `recurrent`: the command line over the same engine as the app. */
+import { DataError } from '../data/data-error';
+import { HELP } from './help';
+import { EXIT, processIo, type CliIo } from './io';
+import { runInit } from './commands/init';
+import { runInspect } from './commands/inspect';
+import { runTrain } from './commands/train';
+import { runBacktestCommand } from './commands/backtest';
+import { runEvaluate } from './commands/evaluate';
+import { runExport } from './commands/export';
+import { runForecast } from './commands/forecast';
+import { runPredict } from './commands/predict';
+import { APP_VERSION } from '../shared/version';
+
+const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+  inspect: runInspect,
+  init: runInit,
+  train: runTrain,
+  forecast: runForecast,
+  backtest: runBacktestCommand,
+  evaluate: runEvaluate,
+  predict: runPredict,
+  export: runExport,
+};
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  if (command === '--version') {
+    io.out(APP_VERSION);
+    return EXIT.ok;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`Unknown command "${command}". Run \`recurrent --help\` for the commands.`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // parseArgs and data problems are the user's to fix: usage exit code, no stack trace.
+    const usage = error instanceof DataError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    io.err(message);
+    return usage ? EXIT.usage : EXIT.failed;
+  }
+}
+
+const invokedDirectly = process.argv[1] && /(?:^|[\\/])(cli\.js|main\.ts)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

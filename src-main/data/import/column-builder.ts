@@ -1,0 +1,168 @@
+/**
+ * Per-column accumulators filled row by row while a file streams in. Numeric and datetime
+ * columns go straight into growable Float64Arrays (no per-cell strings are kept); cells that
+ * do not parse become NaN and are counted, with the first one remembered for the warning.
+ */
+import type { ColumnType } from '../../shared/types';
+import type { TableColumn } from '../table';
+import { type DateFormat, ISO_DATE } from './datetime';
+import { spanDecimal, spanIsoDate } from './span-parse';
+import { isMissingToken } from './values';
+
+/** The first cell of a column that did not read as its type, for the warning message. */
+export interface BadValue {
+  line: number;
+  value: string;
+}
+
+export interface ColumnBuilder {
+  readonly type: ColumnType;
+  readonly length: number;
+  /** Cells that did not parse (not counting empty / "NA" markers). */
+  readonly badCount: number;
+  readonly firstBad: BadValue | null;
+  push(raw: string | undefined, line: number): void;
+  /** Same as push(text.slice(from, to), line), without the slice for common cell shapes. */
+  pushSpan(text: string, from: number, to: number, line: number): void;
+  /** Pads short rows: a missing cell. */
+  pushMissing(): void;
+  finish(name: string): TableColumn;
+}
+
+/** Growable Float64Array; grows by half so a big import never needs twice its final size at once. */
+export class GrowableFloat64 {
+  private buf: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.buf = new Float64Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.buf.length) {
+      const next = new Float64Array(Math.ceil(this.buf.length * 1.5) + 16);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = v;
+  }
+  /** The filled part; copies only when more than an eighth of the buffer is unused. */
+  take(): Float64Array {
+    if (this.buf.length - this.length > this.buf.length / 8) return this.buf.slice(0, this.length);
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+abstract class ParsedBuilder implements ColumnBuilder {
+  abstract readonly type: ColumnType;
+  protected readonly values: GrowableFloat64;
+  badCount = 0;
+  firstBad: BadValue | null = null;
+  constructor(capacity: number) {
+    this.values = new GrowableFloat64(capacity);
+  }
+  get length(): number {
+    return this.values.length;
+  }
+  protected abstract parse(raw: string): number;
+  push(raw: string | undefined, line: number): void {
+    if (raw === undefined) {
+      this.values.push(NaN);
+      return;
+    }
+    const v = this.parse(raw);
+    if (v !== v && !isMissingToken(raw)) {
+      this.badCount++;
+      if (!this.firstBad) this.firstBad = { line, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw };
+    }
+    this.values.push(v);
+  }
+  pushMissing(): void {
+    this.values.push(NaN);
+  }
+  protected abstract fast(text: string, from: number, to: number): number;
+  pushSpan(text: string, from: number, to: number, line: number): void {
+    const v = this.fast(text, from, to);
+    if (v === v) this.values.push(v);
+    else this.push(text.slice(from, to), line);
+  }
+  abstract finish(name: string): TableColumn;
+}
+
+export class NumericBuilder extends ParsedBuilder {
+  readonly type = 'numeric' as const;
+  private readonly mark: number;
+  constructor(
+    capacity: number,
+    private readonly parser: (raw: string) => number,
+    decimalComma = false,
+  ) {
+    super(capacity);
+    this.mark = decimalComma ? 44 : 46;
+  }
+  protected fast(text: string, from: number, to: number): number {
+    return spanDecimal(text, from, to, this.mark);
+  }
+  protected parse(raw: string): number {
+    return this.parser(raw);
+  }
+  finish(name: string): TableColumn {
+    return { name, type: 'numeric', values: this.values.take() };
+  }
+}
+
+export class DateBuilder extends ParsedBuilder {
+  readonly type = 'datetime' as const;
+  constructor(
+    capacity: number,
+    readonly format: DateFormat,
+  ) {
+    super(capacity);
+  }
+  protected parse(raw: string): number {
+    return this.format.parse(raw);
+  }
+  protected fast(text: string, from: number, to: number): number {
+    return this.format === ISO_DATE ? spanIsoDate(text, from, to) : NaN;
+  }
+  finish(name: string): TableColumn {
+    return { name, type: 'datetime', values: this.values.take() };
+  }
+}
+
+/** Categorical and text columns keep strings; repeated categories share one string instance. */
+export class StringBuilder implements ColumnBuilder {
+  readonly badCount = 0;
+  readonly firstBad = null;
+  private readonly values: (string | null)[] = [];
+  // Interning keeps a million-row categorical column from holding a million copies of "Fossil Fuels".
+  private readonly pool = new Map<string, string>();
+  constructor(readonly type: 'categorical' | 'text') {}
+  get length(): number {
+    return this.values.length;
+  }
+  push(raw: string | undefined): void {
+    if (raw === undefined || isMissingToken(raw)) {
+      this.values.push(null);
+      return;
+    }
+    const s = raw.trim();
+    if (this.type === 'categorical' && this.pool.size < 100_000) {
+      let p = this.pool.get(s);
+      if (p === undefined) {
+        p = s;
+        this.pool.set(s, s);
+      }
+      this.values.push(p);
+    } else {
+      this.values.push(s);
+    }
+  }
+  pushMissing(): void {
+    this.values.push(null);
+  }
+  pushSpan(text: string, from: number, to: number): void {
+    this.push(text.slice(from, to));
+  }
+  finish(name: string): TableColumn {
+    return { name, type: this.type, values: this.values };
+  }
+}

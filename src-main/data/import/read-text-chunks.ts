@@ -1,0 +1,60 @@
+/**
+ * Streams a file as decoded text chunks: the raw text of a large file is never held at once.
+ * Reports progress (bytes read / size) a few times per second and stops on abort.
+ */
+import { createReadStream } from 'node:fs';
+import type { DecoderName } from './encoding';
+
+/** Raised when a file that looked like UTF-8 turns out not to be; the caller re-reads it as Latin-1. */
+export class NotUtf8Error extends Error {
+  constructor() {
+    super('The file is not valid UTF-8.');
+    this.name = 'NotUtf8Error';
+  }
+}
+
+export interface ChunkOptions {
+  decoder: DecoderName;
+  sizeBytes: number;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+  chunkBytes?: number;
+}
+
+const PROGRESS_INTERVAL_MS = 250;
+
+export async function* readTextChunks(path: string, opts: ChunkOptions): AsyncGenerator<string> {
+  opts.signal?.throwIfAborted();
+  const decoder = new TextDecoder(opts.decoder, { fatal: opts.decoder === 'utf-8' });
+  const stream = createReadStream(path, { highWaterMark: opts.chunkBytes ?? 1 << 20 });
+  let read = 0;
+  let lastReport = 0;
+  try {
+    for await (const buf of stream as AsyncIterable<Buffer>) {
+      opts.signal?.throwIfAborted();
+      read += buf.length;
+      let text: string;
+      try {
+        text = decoder.decode(buf, { stream: true });
+      } catch {
+        throw new NotUtf8Error();
+      }
+      if (text) yield text;
+      const now = Date.now();
+      if (opts.onProgress && now - lastReport >= PROGRESS_INTERVAL_MS) {
+        lastReport = now;
+        opts.onProgress(opts.sizeBytes > 0 ? Math.min(1, read / opts.sizeBytes) : 1);
+      }
+    }
+    let tail: string;
+    try {
+      tail = decoder.decode();
+    } catch {
+      throw new NotUtf8Error();
+    }
+    if (tail) yield tail;
+    opts.signal?.throwIfAborted();
+  } finally {
+    stream.destroy();
+  }
+}

@@ -1,0 +1,55 @@
+/** The native dialogs the desktop app offers (the browser host answers these as unavailable). */
+import { dialog, type BrowserWindow } from 'electron';
+
+/** Asks for a data file; null when the user cancels. */
+export async function openDataFileDialog(parent: BrowserWindow | null): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Open data',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** Asks for a folder (to save a model into); null when the user cancels. */
+export async function chooseFolderDialog(parent: BrowserWindow | null, title?: string): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: title ?? 'Choose a folder',
+    properties: ['openDirectory', 'createDirectory'],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** Asks where to save a file; null when the user cancels. */
+export async function saveFileDialog(
+  parent: BrowserWindow | null,
+  request: { title?: string; defaultName: string; extensions: string[] },
+): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: request.title ?? 'Save',
+    defaultPath: request.defaultName,
+    filters: request.extensions.length ? [{ name: request.extensions.join(', '), extensions: request.extensions }] : [],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** Asks for a project file; null when the user cancels. */
+export async function openProjectDialog(parent: BrowserWindow | null): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Open project',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Recurrent Studio projects', extensions: ['rsproj', 'json'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}

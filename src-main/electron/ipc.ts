@@ -1,0 +1,65 @@
+/**
+ * Wires the contract's request channels to the service with ipcMain.handle, and forwards the
+ * service's events to our windows. Only our own pages may call: a request from any other
+ * frame (an injected iframe, a page that navigated away) is refused.
+ */
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { REQUEST_NAMES, type Envelope, type RequestName } from '../shared/contract';
+import type { StudioService } from '../services/studio-service';
+import { failure, success, ServiceError } from '../services/service-error';
+import { validateRequest } from '../services/validate-request';
+import { chooseFolderDialog, openDataFileDialog, openProjectDialog, saveFileDialog } from './dialogs';
+import { isOwnPage, type RendererLocation } from './url-policy';
+
+/** Requests answered here with native dialogs; the service answers everything else. */
+const DIALOGS = new Set<RequestName>([
+  'dialog.openDataFile',
+  'dialog.chooseFolder',
+  'dialog.saveFile',
+  'dialog.openProject',
+]);
+
+/** Registers every request channel; returns a function that removes them again. */
+export function registerIpc(service: StudioService, where: RendererLocation): () => void {
+  for (const name of REQUEST_NAMES) {
+    ipcMain.handle(name, async (event: IpcMainInvokeEvent, args: unknown): Promise<Envelope<unknown>> => {
+      if (!isOwnPage(event.senderFrame?.url, where)) {
+        return failure(new ServiceError('invalid-request', 'Requests are accepted from Recurrent Studio pages only.'));
+      }
+      if (DIALOGS.has(name)) return answerDialog(event, name, args);
+      return service.handle(name, args);
+    });
+  }
+  const unsubscribe = service.subscribe(({ event, payload }) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (!win.isDestroyed() && isOwnPage(win.webContents.getURL(), where)) win.webContents.send(event, payload);
+    }
+  });
+  return () => {
+    unsubscribe();
+    for (const name of REQUEST_NAMES) ipcMain.removeHandler(name);
+  };
+}
+
+async function answerDialog(event: IpcMainInvokeEvent, name: string, args: unknown): Promise<Envelope<unknown>> {
+  try {
+    const request = validateRequest(name, args);
+    const parent = BrowserWindow.fromWebContents(event.sender);
+    switch (request.name) {
+      case 'dialog.openDataFile':
+        return success(await openDataFileDialog(parent));
+      case 'dialog.openProject':
+        return success(await openProjectDialog(parent));
+      case 'dialog.chooseFolder':
+        return success(await chooseFolderDialog(parent, (request.args as { title?: string }).title));
+      case 'dialog.saveFile':
+        return success(
+          await saveFileDialog(parent, request.args as { title?: string; defaultName: string; extensions: string[] }),
+        );
+      default:
+        throw new ServiceError('invalid-request', `"${request.name}" is not a dialog.`);
+    }
+  } catch (err) {
+    return failure(err);
+  }
+}

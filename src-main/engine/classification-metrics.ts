@@ -1,0 +1,74 @@
+/** Accuracy, per-class precision / recall / F1, the confusion matrix and (two classes) ROC AUC. */
+import type { ClassificationEvaluation } from '../shared/types';
+
+/**
+ * Scores predicted class probabilities against actual class ids.
+ * @param probabilities row-major [samples × classes] (or [samples] for a single sigmoid unit)
+ */
+export function classificationMetrics(
+  classes: string[],
+  actual: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+): ClassificationEvaluation {
+  const k = classes.length;
+  const n = actual.length;
+  const width = probabilities.length === n ? 1 : k;
+  const confusion = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const positive = new Float64Array(n);
+  let correct = 0;
+  for (let i = 0; i < n; i++) {
+    let predicted: number;
+    if (width === 1) {
+      positive[i] = probabilities[i];
+      predicted = probabilities[i] >= 0.5 ? 1 : 0;
+    } else {
+      predicted = 0;
+      for (let c = 1; c < k; c++) if (probabilities[i * k + c] > probabilities[i * k + predicted]) predicted = c;
+      if (k === 2) positive[i] = probabilities[i * k + 1];
+    }
+    confusion[actual[i]][predicted] += 1;
+    if (predicted === actual[i]) correct += 1;
+  }
+  const perClass = classes.map((label, c) => {
+    const tp = confusion[c][c];
+    const support = confusion[c].reduce((a, b) => a + b, 0);
+    const predictedAs = confusion.reduce((a, row) => a + row[c], 0);
+    const precision = predictedAs ? tp / predictedAs : 0;
+    const recall = support ? tp / support : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    return { label, precision, recall, f1, support };
+  });
+  const present = perClass.filter((p) => p.support > 0);
+  return {
+    kind: 'classification',
+    classes,
+    accuracy: n ? correct / n : 0,
+    macroF1: present.length ? present.reduce((a, p) => a + p.f1, 0) / present.length : 0,
+    perClass,
+    confusion,
+    auc: k === 2 ? rocAuc(actual, positive) : null,
+  };
+}
+
+/** ROC AUC as the probability that a random positive scores above a random negative (ties count half). */
+export function rocAuc(actual: ArrayLike<number>, score: ArrayLike<number>): number | null {
+  const order = Array.from({ length: actual.length }, (_, i) => i).sort((a, b) => score[a] - score[b]);
+  let positives = 0;
+  let rankSum = 0;
+  // Average ranks over ties (Mann–Whitney U).
+  for (let i = 0; i < order.length;) {
+    let j = i;
+    while (j + 1 < order.length && score[order[j + 1]] === score[order[i]]) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let m = i; m <= j; m++) {
+      if (actual[order[m]] === 1) {
+        positives += 1;
+        rankSum += rank;
+      }
+    }
+    i = j + 1;
+  }
+  const negatives = actual.length - positives;
+  if (positives === 0 || negatives === 0) return null;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}

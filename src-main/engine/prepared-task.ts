@@ -1,0 +1,43 @@
+/**
+ * What each task's preparation hands to the shared build → train → evaluate → save steps of
+ * a run: the batches, the model's sizes, the loss, and how to score and describe the result.
+ */
+import type * as tfTypes from '@tensorflow/tfjs';
+import type { PreprocessingFile } from '../shared/preprocessing';
+import type { Loss } from '../shared/spec';
+import type { Evaluation } from '../shared/types';
+import type { Tf } from './backend';
+import type { ModelDims } from './model-builder';
+import type { BatchSource } from './train-loop';
+
+export interface PreparedTask {
+  source: BatchSource;
+  dims: ModelDims;
+  loss: Loss;
+  /** Lines for the run's log: what was detected or decided while preparing. */
+  notes: string[];
+  /** Scores the trained model on the held-out test part. */
+  evaluate(tf: Tf, model: tfTypes.LayersModel): Evaluation;
+  /** preprocessing.json for the saved model. */
+  preprocessing(): PreprocessingFile;
+}
+
+/** The few numbers a run list shows for a finished run. */
+export function headline(evaluation: Evaluation): Record<string, number> {
+  switch (evaluation.kind) {
+    case 'forecast': {
+      const m = evaluation.metrics;
+      const h: Record<string, number> = { rmse: m.rmse, mae: m.mae, r2: m.r2 };
+      if (m.mape !== null) h.mape = m.mape;
+      if (m.smape !== null) h.smape = m.smape;
+      return h;
+    }
+    case 'classification': {
+      const h: Record<string, number> = { accuracy: evaluation.accuracy, macroF1: evaluation.macroF1 };
+      if (evaluation.auc !== null) h.auc = evaluation.auc;
+      return h;
+    }
+    case 'generation':
+      return { perplexity: evaluation.perplexity };
+  }
+}

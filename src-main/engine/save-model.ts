@@ -1,0 +1,29 @@
+/**
+ * Saves a model as model.json + weights.bin (the tfjs layers format) through a small IO handler
+ * that writes files itself, so saving works on the native and the pure-JavaScript backend alike.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type * as tfTypes from '@tensorflow/tfjs';
+import type { Tf } from './backend';
+
+/** Writes `dir/model.json` and `dir/weights.bin`; returns the file names written. */
+export async function saveLayersModel(tf: Tf, model: tfTypes.LayersModel, dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      const weights = artifacts.weightData ? tf.io.CompositeArrayBuffer.join(artifacts.weightData) : new ArrayBuffer(0);
+      const modelJson = {
+        modelTopology: artifacts.modelTopology,
+        format: artifacts.format ?? 'layers-model',
+        generatedBy: artifacts.generatedBy,
+        convertedBy: artifacts.convertedBy ?? null,
+        weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
+      };
+      await writeFile(path.join(dir, 'model.json'), JSON.stringify(modelJson));
+      await writeFile(path.join(dir, 'weights.bin'), new Uint8Array(weights));
+      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+    }),
+  );
+  return ['model.json', 'weights.bin'];
+}

@@ -1,0 +1,115 @@
+/**
+ * Text classification: one text and one label per row. The vocabulary comes from the training
+ * texts only; texts are encoded once to fixed-length token ids (small next to the raw text).
+ */
+import type * as tfTypes from '@tensorflow/tfjs';
+import { DataError } from '../data/data-error';
+import { buildVocabulary, encodeTexts, labelEncoder } from '../data/prepare/text';
+import type { Table } from '../data/table';
+import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../shared/preprocessing';
+import { effectiveLoss } from '../shared/spec';
+import type { ExperimentSpec } from '../shared/spec';
+import type { Tf } from './backend';
+import { classificationMetrics } from './classification-metrics';
+import { checkClassLoss, classTargetWidth, writeClassTarget } from './class-targets';
+import { predictOrigins } from './predict';
+import type { PreparedTask } from './prepared-task';
+import { splitSamples } from './sample-split';
+import { labelValues, requireColumn, stringValues, textColumn } from './table-columns';
+
+/** Prepares a text-classification run from a table of texts and labels. */
+export function prepareTextClassification(table: Table, spec: ExperimentSpec): PreparedTask {
+  const t = spec.data.text;
+  const labelName = spec.data.targetColumns[0];
+  const labelCol = requireColumn(table, labelName, 'label');
+  const textCol = textColumn(table, t.column, [labelName]);
+  const encoding = labelEncoder(labelValues(labelCol), labelName);
+  const rawTexts = stringValues(textCol);
+  const rows: number[] = [];
+  for (let i = 0; i < table.rowCount; i++) if (encoding.indices[i] >= 0 && rawTexts[i] !== null) rows.push(i);
+  if (rows.length === 0)
+    throw new DataError(`No row has both a text in '${textCol.name}' and a label in '${labelName}'.`);
+  const texts = rows.map((r) => rawTexts[r]);
+  const labels = Int32Array.from(rows, (r) => encoding.indices[r]);
+  const classes = encoding.classes;
+  const notes = [
+    `${rows.length} texts from '${textCol.name}' with ${classes.length} classes from '${labelName}'${
+      encoding.missing ? ` (${encoding.missing} rows without a label left out)` : ''
+    }.`,
+  ];
+
+  const split = splitSamples(rows.length, spec.data.split, spec.training.seed);
+  const vocabulary = buildVocabulary(
+    Array.from(split.train, (i) => texts[i] ?? ''),
+    { tokens: t.tokens, lowercase: t.lowercase, vocabSize: t.vocabSize },
+  );
+  notes.push(
+    `Vocabulary: ${vocabulary.length} ${t.tokens === 'char' ? 'characters' : 'words'} from the training texts.`,
+  );
+  const ids = encodeTexts(texts, vocabulary, t);
+  const L = t.maxLength;
+  const loss = effectiveLoss(spec, classes.length);
+  checkClassLoss(loss, classes.length);
+  const width = classTargetWidth(loss, classes.length);
+  const inputsFor = (samples: ArrayLike<number>) => {
+    const x = new Float32Array(samples.length * L);
+    for (let s = 0; s < samples.length; s++) {
+      const from = samples[s] * L;
+      for (let j = 0; j < L; j++) x[s * L + j] = ids[from + j];
+    }
+    return x;
+  };
+
+  return {
+    source: {
+      xShape: [L],
+      yShape: [width],
+      train: split.train,
+      validation: split.validation.length ? split.validation : null,
+      nextBatch(samples) {
+        const y = new Float32Array(samples.length * width);
+        for (let s = 0; s < samples.length; s++) writeClassTarget(y, s, labels[samples[s]], width);
+        return { x: inputsFor(samples), y, size: samples.length };
+      },
+    },
+    dims: {
+      timesteps: L,
+      features: 1,
+      outputs: 1,
+      horizon: 1,
+      vocabSize: vocabulary.length,
+      classCount: classes.length,
+    },
+    loss,
+    notes,
+    evaluate(tf: Tf, model: tfTypes.LayersModel) {
+      const probabilities = predictOrigins(tf, model, inputsFor, [L], split.test);
+      return classificationMetrics(
+        classes,
+        Array.from(split.test, (i) => labels[i]),
+        probabilities,
+      );
+    },
+    preprocessing: () => ({
+      format: PREPROCESSING_FORMAT,
+      version: PREPROCESSING_VERSION,
+      task: spec.task,
+      lookback: L,
+      horizon: 1,
+      inputs: [],
+      target: null,
+      timeColumn: null,
+      frequency: null,
+      text: {
+        tokens: t.tokens,
+        lowercase: t.lowercase,
+        maxLength: L,
+        padding: t.padding,
+        truncating: t.truncating,
+        vocabulary,
+      },
+      classes,
+      spec,
+    }),
+  };
+}

@@ -1,0 +1,295 @@
+/**
+ * The custom training loop. Unlike model.fit it reports per-batch loss and per-layer gradient
+ * norms, clips gradients, applies L2 weight decay, reduces the learning rate on plateaus,
+ * stops early with the best weights restored, obeys pause / resume / cancel between batches
+ * and stops with a diagnosis when the loss becomes NaN or Infinity. Batches are cut on
+ * demand by `nextBatch`, so the full window tensor never exists.
+ */
+import type * as tfTypes from '@tensorflow/tfjs';
+import type { ExperimentSpec, Loss } from '../shared/spec';
+import type { EpochRecord, TrainProgress } from '../shared/types';
+import type { Tf } from './backend';
+import { evaluateLoss } from './evaluate-loss';
+import { computeLoss, metricName, metricSum } from './losses';
+import { createOptimizer, setLearningRate } from './optimizers';
+import { seededRandom, shuffled } from './seeded-random';
+import type { TrainControl } from './train-control';
+import { diagnoseDivergence, gradientWarning } from './train-diagnosis';
+
+/** One batch as flat row-major arrays. */
+export interface Batch {
+  x: Float32Array;
+  y: Float32Array;
+  size: number;
+}
+
+/** Where the loop gets its samples: origins (sample ids) and a function that cuts a batch. */
+export interface BatchSource {
+  /** Shape of one input sample, e.g. [lookback, features]. */
+  xShape: number[];
+  /** Shape of one target sample, e.g. [horizon × targets]. */
+  yShape: number[];
+  train: ArrayLike<number>;
+  validation: ArrayLike<number> | null;
+  nextBatch(origins: ArrayLike<number>): Batch;
+}
+
+export interface TrainCallbacks {
+  runId: string;
+  control: TrainControl;
+  onProgress(p: TrainProgress): void;
+  onEpoch(e: EpochRecord): void;
+  log(line: string): void;
+}
+
+export interface TrainOutcome {
+  status: 'completed' | 'cancelled' | 'failed';
+  history: EpochRecord[];
+  /** Why training ended, in plain words, for the run's log. */
+  stopReason: string;
+  /** Diagnosis with suggestions when training failed. */
+  error: string | null;
+  /** Epoch (1-based) whose weights the model holds at the end; null when none finished. */
+  bestEpoch: number | null;
+}
+
+const PROGRESS_INTERVAL_MS = 250;
+
+/** Trains `model` in place on the batches of `source`. */
+export async function trainModel(
+  tf: Tf,
+  model: tfTypes.LayersModel,
+  source: BatchSource,
+  spec: ExperimentSpec,
+  loss: Loss,
+  cb: TrainCallbacks,
+): Promise<TrainOutcome> {
+  const t = spec.training;
+  const optimizer = createOptimizer(tf, t.optimizer);
+  const groups = layerGroups(model);
+  const variables = groups.flatMap((g) => g.variables);
+  // Decay only weight matrices: shrinking biases and normalisation offsets only hurts.
+  const decayed = variables.filter((v) => v.shape.length >= 2);
+  const random = seededRandom(t.seed);
+  const metric = metricName(loss);
+  const batchSize = Math.min(t.batchSize, Math.max(1, source.train.length));
+  const batchesPerEpoch = Math.ceil(source.train.length / batchSize);
+  const history: EpochRecord[] = [];
+  let lr = t.optimizer.learningRate;
+  let best = Infinity;
+  let bestEpoch: number | null = null;
+  let bestWeights: tfTypes.Tensor[] | null = null;
+  let sinceBest = 0;
+  let sinceLrBest = 0;
+  let lrBest = Infinity;
+  let lastProgress = 0;
+  let stopReason = `Trained for all ${t.epochs} epochs.`;
+  let status: TrainOutcome['status'] = 'completed';
+  let error: string | null = null;
+  const started = performance.now();
+  let batchesDone = 0;
+
+  const progress = (p: Omit<TrainProgress, 'runId' | 'epochs' | 'batchesPerEpoch'>, force = false) => {
+    const now = performance.now();
+    if (!force && now - lastProgress < PROGRESS_INTERVAL_MS) return;
+    lastProgress = now;
+    cb.onProgress({ runId: cb.runId, epochs: t.epochs, batchesPerEpoch, ...p });
+  };
+
+  if (source.train.length === 0)
+    throw new Error('There are no training samples: use a longer series or a shorter window.');
+
+  try {
+    epochs: for (let epoch = 1; epoch <= t.epochs; epoch++) {
+      const epochStart = performance.now();
+      const order = shuffled(source.train, random);
+      let lossSum = 0;
+      let metricTotal = 0;
+      let metricCount = 0;
+      let samples = 0;
+      const normSums = new Float64Array(groups.length);
+      for (let b = 0; b < batchesPerEpoch; b++) {
+        const origins = order.subarray(b * batchSize, Math.min(order.length, (b + 1) * batchSize));
+        const batch = source.nextBatch(origins);
+        const stats = tf.tidy(() => {
+          const xs = tf.tensor(batch.x, [batch.size, ...source.xShape]);
+          const ys = tf.tensor(batch.y, [batch.size, ...source.yShape]);
+          const held: { metric: tfTypes.Scalar | null } = { metric: null };
+          const { value, grads } = tf.variableGrads(() => {
+            const pred = model.apply(xs, { training: true }) as tfTypes.Tensor;
+            held.metric = tf.keep(metricSum(tf, loss, ys, pred).sum);
+            const base = computeLoss(tf, loss, ys, pred);
+            if (t.weightDecay <= 0 || decayed.length === 0) return base;
+            const l2 = tf.addN(decayed.map((v) => tf.sum(tf.square(v))));
+            return tf.add(base, tf.mul(t.weightDecay / 2, l2)) as tfTypes.Scalar;
+          }, variables);
+          const norms = groups.map((g) => {
+            const parts = g.variables.filter((v) => grads[v.name]).map((v) => tf.sum(tf.square(grads[v.name])));
+            return parts.length ? tf.sqrt(tf.addN(parts)) : tf.scalar(0);
+          });
+          const globalNorm = tf.sqrt(tf.addN(norms.map((n) => tf.square(n))));
+          const clipped: tfTypes.NamedTensorMap = {};
+          const scale =
+            t.clip.mode === 'norm' ? tf.minimum(1, tf.div(t.clip.value, tf.maximum(globalNorm, 1e-12))) : null;
+          for (const [name, g] of Object.entries(grads)) {
+            if (t.clip.mode === 'value') clipped[name] = tf.clipByValue(g, -t.clip.value, t.clip.value);
+            else clipped[name] = scale ? tf.mul(g, scale) : g;
+          }
+          // An update with non-finite values would only poison the weights: skip it.
+          const finite = Number.isFinite(value.dataSync()[0]);
+          if (finite) optimizer.applyGradients(clipped);
+          const out = tf.stack([value, held.metric ?? tf.scalar(0), ...norms]);
+          // Kept tensors escape tidy; this one is no longer needed.
+          tf.dispose(held.metric ?? []);
+          return out;
+        });
+        const values = stats.dataSync();
+        stats.dispose();
+        batchesDone += 1;
+        const batchLoss = values[0];
+        if (!Number.isFinite(batchLoss)) {
+          status = 'failed';
+          error = diagnoseDivergence(spec, { epoch, batch: b + 1, value: batchLoss, learningRate: lr });
+          stopReason = error;
+          break epochs;
+        }
+        lossSum += batchLoss * batch.size;
+        metricTotal += values[1];
+        metricCount += metric === 'mae' ? batch.size * source.yShape.reduce((a, c) => a * c, 1) : batch.size;
+        samples += batch.size;
+        for (let i = 0; i < groups.length; i++) normSums[i] += values[2 + i];
+        const elapsed = (performance.now() - epochStart) / 1000;
+        const perBatch = (performance.now() - started) / 1000 / batchesDone;
+        progress({
+          phase: 'training',
+          epoch,
+          batch: b + 1,
+          batchLoss: lossSum / samples,
+          samplesPerSecond: elapsed > 0 ? samples / elapsed : null,
+          etaSeconds: perBatch * (t.epochs * batchesPerEpoch - batchesDone),
+        });
+        // Lets control messages arrive (the loop is otherwise synchronous native work).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (cb.control.paused) {
+          progress(
+            {
+              phase: 'paused',
+              epoch,
+              batch: b + 1,
+              batchLoss: lossSum / samples,
+              samplesPerSecond: null,
+              etaSeconds: null,
+            },
+            true,
+          );
+          cb.log(`Paused at epoch ${epoch}, batch ${b + 1}.`);
+          await cb.control.waitWhilePaused();
+          if (!cb.control.cancelled) cb.log('Resumed.');
+        }
+        if (cb.control.cancelled) {
+          status = 'cancelled';
+          stopReason = `Cancelled at epoch ${epoch}, batch ${b + 1}.`;
+          break epochs;
+        }
+      }
+
+      const val =
+        source.validation && source.validation.length > 0
+          ? evaluateLoss(tf, model, source, source.validation, loss)
+          : null;
+      const seconds = (performance.now() - epochStart) / 1000;
+      const gradNorms: Record<string, number> = {};
+      groups.forEach((g, i) => (gradNorms[g.name] = normSums[i] / batchesPerEpoch));
+      const record: EpochRecord = {
+        runId: cb.runId,
+        epoch,
+        loss: lossSum / samples,
+        valLoss: val ? val.loss : null,
+        metrics: { [metric]: metricTotal / Math.max(1, metricCount) },
+        valMetrics: val ? { [metric]: val.metric } : {},
+        learningRate: lr,
+        gradNorms,
+        seconds,
+        samplesPerSecond: samples / Math.max(seconds, 1e-9),
+      };
+      const warning = gradientWarning(gradNorms, record.loss, spec, epoch);
+      if (warning) record.gradientWarning = warning;
+      history.push(record);
+      cb.onEpoch(record);
+
+      if (val && !Number.isFinite(val.loss)) {
+        status = 'failed';
+        error = diagnoseDivergence(spec, { epoch, batch: null, value: val.loss, learningRate: lr });
+        stopReason = error;
+        break;
+      }
+      const monitored = record.valLoss ?? record.loss;
+      if (monitored < best) {
+        best = monitored;
+        bestEpoch = epoch;
+        sinceBest = 0;
+        if (t.earlyStopping.restoreBest) {
+          tf.dispose(bestWeights ?? []);
+          bestWeights = model.getWeights().map((w) => tf.clone(w));
+        }
+      } else {
+        sinceBest += 1;
+      }
+      if (t.reduceLrOnPlateau.enabled) {
+        if (monitored < lrBest) {
+          lrBest = monitored;
+          sinceLrBest = 0;
+        } else if (++sinceLrBest >= t.reduceLrOnPlateau.patience) {
+          const next = Math.max(lr * t.reduceLrOnPlateau.factor, t.reduceLrOnPlateau.minLearningRate);
+          if (next < lr) {
+            cb.log(
+              `Epoch ${epoch}: no improvement for ${sinceLrBest} epochs, learning rate ${fmt(lr)} → ${fmt(next)}.`,
+            );
+            lr = next;
+            setLearningRate(optimizer, lr);
+          }
+          sinceLrBest = 0;
+        }
+      }
+      if (t.earlyStopping.enabled && sinceBest >= t.earlyStopping.patience) {
+        stopReason = `Stopped early at epoch ${epoch}: the ${record.valLoss === null ? 'training' : 'validation'} loss has not improved for ${sinceBest} epochs (best at epoch ${bestEpoch}).`;
+        break;
+      }
+    }
+
+    cb.log(stopReason);
+    const lastEpoch = history.length;
+    if (bestWeights && bestEpoch !== null && bestEpoch !== lastEpoch && status !== 'failed') {
+      model.setWeights(bestWeights);
+      cb.log(
+        `Restored the weights of epoch ${bestEpoch}, which had the lowest ${history[0]?.valLoss === null ? 'training' : 'validation'} loss.`,
+      );
+    } else if (status !== 'failed') {
+      bestEpoch = lastEpoch > 0 ? lastEpoch : null;
+    }
+    if (status === 'failed' && bestWeights && bestEpoch !== null) {
+      // Keep the last good weights so the model stays usable for inspection.
+      model.setWeights(bestWeights);
+    }
+  } finally {
+    tf.dispose(bestWeights ?? []);
+    optimizer.dispose();
+  }
+  return { status, history, stopReason, error, bestEpoch: status === 'failed' ? null : bestEpoch };
+}
+
+interface LayerGroup {
+  name: string;
+  variables: tfTypes.Variable[];
+}
+
+/** Trainable variables grouped by the layer that owns them, for per-layer gradient norms. */
+function layerGroups(model: tfTypes.LayersModel): LayerGroup[] {
+  return model.layers
+    .map((layer) => ({ name: layer.name, variables: layer.trainableWeights.map((w) => w.read() as tfTypes.Variable) }))
+    .filter((g) => g.variables.length > 0);
+}
+
+function fmt(x: number): string {
+  return Number(x.toPrecision(3)).toString();
+}

@@ -1,0 +1,83 @@
+/**
+ * A complete, sensible spec for a dataset the user just opened: the time column, the target
+ * (the last numeric column unless named), a window length from the seasonal period and the
+ * series length, and training defaults with early stopping. Used by the forms ('spec.suggest')
+ * and by `recurrent init`.
+ */
+import { defaultLookback } from '../forecast/defaults';
+import type { ExperimentSpec, Task } from '../shared/spec';
+import { parseSpec } from '../shared/spec';
+import type { DatasetSummary } from '../shared/types';
+
+/** Seasonal period implied by a detected frequency, before the data confirms it. */
+const PERIOD_BY_FREQUENCY: Record<string, number> = {
+  quarterly: 4,
+  monthly: 12,
+  weekly: 52,
+  daily: 7,
+  hourly: 24,
+};
+
+export interface SuggestOptions {
+  task?: Task;
+  target?: string;
+  time?: string;
+}
+
+export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {}): ExperimentSpec {
+  const columnNames = new Set(summary.columns.map((c) => c.name));
+  for (const [flag, name] of [
+    ['target', options.target],
+    ['time', options.time],
+  ] as const) {
+    if (name !== undefined && !columnNames.has(name)) {
+      throw new Error(
+        `The ${flag} column "${name}" is not in ${summary.fileName}. Columns: ${[...columnNames].join(', ')}.`,
+      );
+    }
+  }
+  const isText = summary.layout === 'text' || summary.layout === 'labeled-text';
+  const task: Task = options.task ?? (summary.layout === 'labeled-text' ? 'text-classification' : isText ? 'text-generation' : 'forecast');
+  const timeColumn =
+    options.time ?? summary.timeColumn ?? summary.columns.find((c) => c.type === 'datetime')?.name ?? null;
+  const numeric = summary.columns.filter((c) => c.type === 'numeric' && c.name !== timeColumn && c.name !== summary.idColumn);
+  const categorical = summary.columns.filter((c) => c.type === 'categorical');
+  const textColumn = summary.columns.find((c) => c.type === 'text')?.name ?? null;
+
+  let target: string | undefined = options.target;
+  if (!target) {
+    if (task === 'forecast') target = numeric.at(-1)?.name;
+    else if (task === 'text-generation') target = textColumn ?? summary.columns[0]?.name;
+    else target = categorical.at(-1)?.name ?? summary.columns.at(-1)?.name;
+  }
+  if (!target) {
+    throw new Error(`${summary.fileName} has no numeric column to forecast. Pick a file with at least one numeric column.`);
+  }
+
+  const horizon = 1;
+  const period = summary.frequency ? (PERIOD_BY_FREQUENCY[summary.frequency] ?? null) : null;
+  const seriesLength = summary.layout === 'long' && summary.idColumn ? Math.max(1, Math.floor(summary.rows / Math.max(1, distinct(summary, summary.idColumn)))) : summary.rows;
+  const lookback = task === 'forecast' ? defaultLookback(seriesLength, period, horizon) : 24;
+
+  const result = parseSpec({
+    name: `${summary.fileName.replace(/\.[^.]+$/, '')} — ${task}`,
+    task,
+    data: {
+      file: summary.path,
+      sheet: summary.sheet,
+      timeColumn: isText ? null : timeColumn,
+      idColumn: summary.layout === 'long' ? summary.idColumn : null,
+      targetColumns: [target],
+      lookback,
+      horizon,
+      text: { column: isText ? textColumn : null },
+    },
+    training: { batchSize: seriesLength < 500 ? 16 : 32 },
+  });
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return result.spec;
+}
+
+function distinct(summary: DatasetSummary, column: string): number {
+  return summary.columns.find((c) => c.name === column)?.distinct ?? 1;
+}

@@ -1,0 +1,58 @@
+/**
+ * Model export and re-import. A trained model lives in a folder (model.json + weights.bin +
+ * preprocessing.json); exports write it as a TensorFlow.js folder, a Keras 3 `.keras` file, an
+ * ONNX file or a self-contained zip bundle. Every write is atomic: a failed or cancelled export
+ * leaves no partial file and existing files untouched.
+ */
+import { extname } from 'node:path';
+import { writeFilesAtomically, throwIfCancelled } from './atomic-write';
+import { buildBundle } from './bundle-export';
+import { buildKerasFile } from './keras-export';
+import { loadTf } from './load-tf';
+import { readModelFolder } from './model-folder';
+import { chainFromFolder } from './model-weights';
+import { buildOnnxModel } from './onnx-export';
+import { tfjsExportFiles } from './tfjs-export';
+
+export { ExportCancelledError } from './atomic-write';
+export { importTfjsModel, type ImportedModel } from './import-tfjs';
+export { UnsupportedModelError } from './model-chain';
+export { ModelFolderError } from './model-folder';
+
+export type ExportFormat = 'tfjs' | 'keras' | 'onnx' | 'bundle';
+
+const EXTENSIONS: Record<Exclude<ExportFormat, 'tfjs'>, string> = { keras: '.keras', onnx: '.onnx', bundle: '.zip' };
+
+/** The file name an export will get: the extension the format requires is added when missing. */
+export function exportTargetPath(format: ExportFormat, target: string): string {
+  if (format === 'tfjs') return target;
+  const ext = EXTENSIONS[format];
+  return extname(target).toLowerCase() === ext ? target : `${target}${ext}`;
+}
+
+/**
+ * Exports the model in `modelDir`.
+ * @param target a folder for 'tfjs' (created if missing); a file path otherwise (the
+ *   extension .keras / .onnx / .zip is added when missing)
+ * @returns the files written
+ */
+export async function exportModel(
+  modelDir: string,
+  format: ExportFormat,
+  target: string,
+  opts: { signal?: AbortSignal } = {},
+): Promise<{ files: string[] }> {
+  const { signal } = opts;
+  throwIfCancelled(signal);
+  const folder = await readModelFolder(modelDir);
+  if (format === 'tfjs') return { files: await writeFilesAtomically(tfjsExportFiles(folder, target), signal) };
+  throwIfCancelled(signal);
+  const chain = await chainFromFolder(loadTf(), folder);
+  throwIfCancelled(signal);
+  const path = exportTargetPath(format, target);
+  let data: Uint8Array;
+  if (format === 'keras') data = await buildKerasFile(chain);
+  else if (format === 'onnx') data = buildOnnxModel(chain);
+  else data = buildBundle(folder, chain, await buildKerasFile(chain), buildOnnxModel(chain));
+  return { files: await writeFilesAtomically([{ path, data }], signal) };
+}

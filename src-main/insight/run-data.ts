@@ -1,0 +1,69 @@
+/**
+ * The data a run was trained on, reloaded from the spec's file and prepared the same way, with
+ * the run's held-out origins: validation (calibrates intervals) and test (scores, explains).
+ */
+import { loadTable } from '../data/import/load-table';
+import type { PreparedSeries } from '../data/prepare/series';
+import { prepareSeries } from '../data/prepare/series';
+import { splitOrigins } from '../data/prepare/split';
+import { historyNeeded } from '../forecast/target-transform';
+import type { LoadedRun } from './load-run';
+import { RunFolderError } from './load-run';
+import { missingInputs } from './model-inputs';
+import { columnsOf, type SeriesColumns } from './series-columns';
+
+export interface RunData {
+  series: PreparedSeries;
+  columns: SeriesColumns;
+  validationStart: number;
+  testStart: number;
+  /** Validation origins whose whole horizon lies before the test part. */
+  validation: number[];
+  /** Test origins whose whole horizon lies inside the series. */
+  test: number[];
+}
+
+/** Loads and prepares the run's data file. @throws DataError / RunFolderError with a user-facing message. */
+export async function loadRunData(run: LoadedRun): Promise<RunData> {
+  const d = run.spec.data;
+  const { table } = await loadTable(d.file, { sheet: d.sheet });
+  const series = prepareSeries(table, d)[0];
+  return runData(run, series);
+}
+
+/** Held-out origins of the run for a prepared series (the training-time split when run.json has it). */
+export function runData(run: LoadedRun, series: PreparedSeries): RunData {
+  const columns = columnsOf(series);
+  const missing = missingInputs(run.pre, columns);
+  if (missing.length > 0) {
+    throw new RunFolderError(
+      `The data no longer provides the model's inputs ${missing.map((m) => `'${m}'`).join(', ')}.`,
+    );
+  }
+  const { lookback, horizon } = run.pre;
+  const d = run.spec.data;
+  const n = series.target.length;
+  const ev = run.run.evaluation;
+  let validationStart: number;
+  let testStart: number;
+  // The split recorded at training time pins the held-out part even when rows were appended since.
+  if (ev?.kind === 'forecast' && ev.series.testStart <= n) {
+    validationStart = ev.series.validationStart;
+    testStart = ev.series.testStart;
+  } else {
+    const split = splitOrigins(n, { lookback, horizon, stride: 1, validation: d.split.validation, test: d.split.test });
+    validationStart = split.validationStart;
+    testStart = split.testStart;
+  }
+  const first = Math.max(lookback, historyNeeded(run.plan));
+  const range = (from: number, last: number) =>
+    Array.from({ length: Math.max(0, last - from + 1) }, (_, i) => from + i);
+  return {
+    series,
+    columns,
+    validationStart,
+    testStart,
+    validation: range(Math.max(first, validationStart), testStart - horizon),
+    test: range(Math.max(first, testStart), n - horizon),
+  };
+}

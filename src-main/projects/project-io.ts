@@ -1,0 +1,167 @@
+/**
+ * Moving a project between memory and its `.rsproj` file: packing runs and model files,
+ * verifying and unpacking them into the app's runs folder on open. Errors a user can cause
+ * (damaged, foreign or newer files) become 'bad-data' ServiceErrors that say the file was
+ * left unchanged.
+ */
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { strFromU8, strToU8 } from 'fflate';
+import type { RunResult } from '../shared/types';
+import { ServiceError } from '../services/service-error';
+import { writeFileAtomic } from '../services/atomic-write';
+import { writeFileDurable, type DurableWriteHooks } from './durable-write';
+import { packProject, unpackProject, type UnpackedProject } from './project-archive';
+import {
+  MODEL_FILES,
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  ProjectFormatError,
+  readStoredRun,
+  type ProjectFileJson,
+  type RunRecordJson,
+} from './project-format';
+import { summaryOf, type ProjectModel } from './project-model';
+
+export const INTERRUPTED_NOTE = 'The app closed while this run was training. Start it again to get a model.';
+
+/** Reads a model file of a run, or null when the run has no such file any more. */
+async function readModelFile(dir: string, file: string): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await readFile(join(dir, file)));
+  } catch {
+    return null;
+  }
+}
+
+/** Packs the project (spec, runs, their model files) into `.rsproj` bytes. */
+export async function encodeProject(project: ProjectModel, appVersion: string, updatedAt: string): Promise<Uint8Array> {
+  const entries = new Map<string, Uint8Array>();
+  const records: RunRecordJson[] = [];
+  for (const run of project.runs.values()) {
+    const model = new Map<string, Uint8Array>();
+    if (run.modelDir) {
+      for (const file of MODEL_FILES) {
+        const data = await readModelFile(run.modelDir, file);
+        if (data) model.set(file, data);
+      }
+    }
+    const hasModel = model.has('model.json') && model.has('weights.bin');
+    if (hasModel) for (const [file, data] of model) entries.set(`runs/${run.runId}/model/${file}`, data);
+    const stored = { ...run, modelDir: hasModel ? 'model' : null };
+    entries.set(`runs/${run.runId}/run.json`, strToU8(JSON.stringify(stored)));
+    records.push({ ...summaryOf(run), hasModel });
+  }
+  const json: Omit<ProjectFileJson, 'files'> = {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    name: project.name,
+    createdAt: project.createdAt,
+    updatedAt,
+    appVersion,
+    dataset: project.dataset,
+    spec: project.spec,
+    description: project.description,
+    runs: records,
+  };
+  return packProject(json, entries);
+}
+
+/** Reads and verifies a project file; throws a 'bad-data' or 'not-found' ServiceError naming the reason. */
+export async function readProjectFile(path: string): Promise<UnpackedProject> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ServiceError('not-found', `The project "${path}" does not exist. It may have been moved or deleted.`);
+    if (code === 'EISDIR') throw new ServiceError('invalid-request', `"${path}" is a folder, not a project file.`);
+    throw new ServiceError('io', `The project "${path}" cannot be read (${(err as Error).message}).`);
+  }
+  try {
+    return unpackProject(bytes);
+  } catch (err) {
+    if (err instanceof ProjectFormatError) throw refusal(path, err.message);
+    throw err;
+  }
+}
+
+function refusal(path: string, reason: string): ServiceError {
+  return new ServiceError('bad-data', `"${basename(path)}" cannot be opened: ${reason}. The file was left unchanged.`);
+}
+
+/**
+ * Writes the runs of an unpacked project into `<runsDir>/<runId>/` (run.json and model/),
+ * so the app can chart, predict with and export them; returns them with absolute model
+ * folders. A run saved mid-training comes back as 'interrupted'.
+ */
+export async function restoreRuns(path: string, unpacked: UnpackedProject, runsDir: string): Promise<RunResult[]> {
+  const restored: RunResult[] = [];
+  for (const record of unpacked.json.runs) {
+    const runBytes = unpacked.entries.get(`runs/${record.runId}/run.json`);
+    if (!runBytes) throw refusal(path, `the run "${record.runId}" has no run.json`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(strFromU8(runBytes));
+    } catch {
+      throw refusal(path, `runs/${record.runId}/run.json is not valid JSON`);
+    }
+    let stored;
+    try {
+      stored = readStoredRun(raw, `runs/${record.runId}/run.json`);
+    } catch (err) {
+      throw refusal(path, (err as Error).message);
+    }
+    if (stored.runId !== record.runId) throw refusal(path, `runs/${record.runId}/run.json belongs to another run`);
+    const dir = join(runsDir, record.runId);
+    const modelDir = join(dir, 'model');
+    const hasModel = record.hasModel && stored.modelDir === 'model';
+    if (hasModel) {
+      await mkdir(modelDir, { recursive: true });
+      for (const file of MODEL_FILES) {
+        const data = unpacked.entries.get(`runs/${record.runId}/model/${file}`);
+        if (data) await writeFileAtomic(join(modelDir, file), data);
+      }
+    } else {
+      await mkdir(dir, { recursive: true });
+    }
+    // Loosely checked fields (history, evaluation) are only read by charts; the shape is the app's own.
+    let run = { ...(stored as unknown as RunResult), modelDir: hasModel ? modelDir : null };
+    if (run.status === 'running') run = { ...run, status: 'interrupted', error: run.error ?? INTERRUPTED_NOTE };
+    await writeFileAtomic(join(dir, 'run.json'), JSON.stringify(run, null, 1));
+    restored.push(run);
+  }
+  return restored;
+}
+
+/** The size and time of a file we wrote or read, to skip re-verifying it before the next save. */
+export async function fileStamp(path: string): Promise<string | null> {
+  const s = await stat(path).catch(() => null);
+  return s?.isFile() ? `${s.size}:${s.mtimeMs}` : null;
+}
+
+/**
+ * Writes the project to `path` durably. An existing file there is replaced only if it is a
+ * project this version can read (or the very file this project last wrote): a damaged,
+ * foreign or newer file is never overwritten.
+ */
+export async function writeProjectFile(
+  path: string,
+  bytes: Uint8Array,
+  knownStamp: string | null,
+  hooks: DurableWriteHooks = {},
+): Promise<void> {
+  const stamp = await fileStamp(path);
+  if (stamp !== null && stamp !== knownStamp) {
+    try {
+      await readProjectFile(path);
+    } catch (err) {
+      const reason = err instanceof ServiceError ? err.message : String(err);
+      throw new ServiceError(
+        'bad-data',
+        `Not saving over "${basename(path)}": it is not a project this version can read (${reason}). Choose another file name.`,
+      );
+    }
+  }
+  await writeFileDurable(path, bytes, hooks);
+}

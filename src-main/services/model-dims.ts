@@ -1,0 +1,41 @@
+/**
+ * The data-dependent sizes a model preview needs, estimated from the spec (and the dataset's
+ * summary when it is open) so the architecture view updates without reading the data.
+ */
+import type { ExperimentSpec } from '../shared/spec';
+import type { DatasetSummary } from '../shared/types';
+import type { ModelDims } from '../engine/model-builder';
+
+/** Token ids 0 (padding) and 1 (out-of-vocabulary) come on top of the vocabulary. */
+const RESERVED_TOKENS = 2;
+
+/** Model sizes implied by a spec; `dataset` (when known) gives the number of classes. */
+export function estimateModelDims(spec: ExperimentSpec, dataset: DatasetSummary | null): ModelDims {
+  const d = spec.data;
+  const textTask = spec.task === 'text-classification' || spec.task === 'text-generation';
+  const target = d.targetColumns[0];
+  const targetColumn = dataset?.columns.find((c) => c.name === target);
+  const classCount = Math.max(2, targetColumn?.distinct ?? 2);
+  if (textTask) {
+    return {
+      timesteps: d.text.maxLength,
+      features: 1,
+      outputs: 1,
+      horizon: 1,
+      vocabSize: d.text.vocabSize + RESERVED_TOKENS,
+      classCount: spec.task === 'text-generation' ? d.text.vocabSize + RESERVED_TOKENS : classCount,
+    };
+  }
+  const features =
+    (spec.task === 'forecast' ? d.targetColumns.length : 0) +
+    d.featureColumns.length +
+    d.knownFutureColumns.length +
+    d.calendarFeatures.length;
+  return {
+    timesteps: d.lookback,
+    features: Math.max(1, features),
+    outputs: spec.task === 'forecast' ? d.targetColumns.length : 1,
+    horizon: spec.task === 'forecast' ? d.horizon : 1,
+    classCount,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * The life of a training run: recorded before it starts, fed by its worker's events,
+ * forwarded to subscribers (progress throttled) and written to disk as it goes.
+ */
+import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import type { ExperimentSpec } from '../shared/spec';
+import type { Backend, EpochRecord, RunResult } from '../shared/types';
+import { ProgressThrottle } from './progress-throttle';
+import type { RunHandle, RunLauncher } from './run-launcher';
+import type { RunStore } from './run-store';
+import { ServiceError } from './service-error';
+import type { StudioEvent } from './studio-service';
+
+/** Runs write their file at most this often while training; the final state is always written. */
+const PERSIST_INTERVAL_MS = 2000;
+
+interface ActiveRun {
+  handle: RunHandle | null;
+  throttle: ProgressThrottle;
+  lastPersist: number;
+}
+
+export interface RunManagerDeps {
+  store: RunStore;
+  launch: RunLauncher;
+  backend: () => Promise<Backend>;
+  emit: (event: StudioEvent) => void;
+  progressIntervalMs: number;
+}
+
+export class RunManager {
+  private readonly active = new Map<string, ActiveRun>();
+  private persistChain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: RunManagerDeps) {}
+
+  /** Starts training a validated spec; resolves with the run id once the run is recorded. */
+  async start(spec: ExperimentSpec): Promise<{ runId: string }> {
+    const file = await stat(spec.data.file).catch(() => null);
+    if (!file?.isFile()) {
+      throw new ServiceError('bad-data', `The data file "${spec.data.file}" cannot be found. Import it again.`);
+    }
+    const { store } = this.deps;
+    const startedAt = new Date().toISOString();
+    // Sortable by time and readable in a file browser; the suffix keeps two runs in one second apart.
+    const stamp = startedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+    const runId = `${stamp}-${randomBytes(3).toString('hex')}`;
+    const run: RunResult = {
+      runId,
+      name: spec.name,
+      task: spec.task,
+      status: 'running',
+      startedAt,
+      durationSeconds: null,
+      backend: await this.deps.backend(),
+      headline: {},
+      spec,
+      fused: false,
+      history: [],
+      evaluation: null,
+      modelDir: null,
+      error: null,
+      log: [],
+    };
+    await store.save(run);
+    const active: ActiveRun = {
+      handle: null,
+      throttle: new ProgressThrottle(
+        (payload) => this.deps.emit({ event: 'train.progress', payload }),
+        this.deps.progressIntervalMs,
+      ),
+      lastPersist: Date.now(),
+    };
+    this.active.set(runId, active);
+    try {
+      active.handle = this.deps.launch(
+        { runId, spec, outDir: store.runDir(runId), startedAt },
+        {
+          onProgress: (progress) => {
+            if (this.active.has(runId)) active.throttle.push({ ...progress, runId });
+          },
+          onEpoch: (record) => this.recordEpoch(runId, active, { ...record, runId }),
+          onLog: (line) => {
+            const current = store.get(runId);
+            store.put({ ...current, log: [...current.log, line] });
+          },
+          onFinished: (result) => this.finish(runId, active, result),
+        },
+      );
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.finish(runId, active, { ...run, status: 'failed', error: `Training could not start: ${message}` });
+    }
+    return { runId };
+  }
+
+  /** Pauses, resumes or cancels a run in progress. */
+  control(runId: string, action: 'pause' | 'resume' | 'cancel'): void {
+    const active = this.active.get(runId);
+    if (!active) {
+      const run = this.deps.store.get(runId);
+      throw new ServiceError('invalid-request', `The run "${run.name}" is not training (it is ${run.status}).`);
+    }
+    active.handle?.control(action);
+  }
+
+  /** Cancels every run in progress and waits for run files to be written. */
+  async dispose(): Promise<void> {
+    for (const run of this.active.values()) {
+      run.throttle.cancel();
+      run.handle?.control('cancel');
+    }
+    await this.persistChain;
+  }
+
+  private recordEpoch(runId: string, active: ActiveRun, record: EpochRecord): void {
+    if (!this.active.has(runId)) return;
+    const current = this.deps.store.get(runId);
+    const updated = { ...current, history: [...current.history, record] };
+    this.deps.store.put(updated);
+    // Progress held back by the throttle belongs before this epoch's record.
+    active.throttle.flush();
+    this.deps.emit({ event: 'train.epoch', payload: record });
+    if (Date.now() - active.lastPersist >= PERSIST_INTERVAL_MS) {
+      active.lastPersist = Date.now();
+      this.persist(updated);
+    }
+  }
+
+  private finish(runId: string, active: ActiveRun, result: RunResult): void {
+    if (!this.active.has(runId)) return;
+    this.active.delete(runId);
+    active.throttle.cancel();
+    const current = this.deps.store.get(runId);
+    const final: RunResult = {
+      ...result,
+      runId,
+      startedAt: current.startedAt,
+      status: result.status === 'running' ? 'failed' : result.status,
+      history: result.history.length ? result.history : current.history,
+      log: result.log.length ? result.log : current.log,
+    };
+    this.deps.store.put(final);
+    this.persist(final);
+    this.deps.emit({ event: 'train.finished', payload: final });
+  }
+
+  /** Writes run files one after another so an older state never lands after a newer one. */
+  private persist(run: RunResult): void {
+    // A failed write must not block later ones; the in-memory run stays authoritative.
+    this.persistChain = this.persistChain.then(() => this.deps.store.save(run)).catch(() => undefined);
+  }
+}

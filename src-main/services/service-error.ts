@@ -1,0 +1,50 @@
+/**
+ * Errors a request handler throws on purpose, and the mapping of any thrown value to the
+ * envelope that crosses the boundary: the renderer never sees a raw exception.
+ */
+import type { Envelope, StudioErrorInfo } from '../shared/contract';
+import type { SpecProblem } from '../shared/spec';
+import { DataError } from '../data/data-error';
+
+/** A handler failure with a code and a sentence fit to show the user as it is. */
+export class ServiceError extends Error {
+  readonly code: StudioErrorInfo['code'];
+  readonly problems?: SpecProblem[];
+  constructor(code: StudioErrorInfo['code'], message: string, problems?: SpecProblem[]) {
+    super(message);
+    this.name = 'ServiceError';
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+/** Turns a spec's problems into an 'invalid-spec' error naming the first few fields. */
+export function invalidSpec(problems: SpecProblem[]): ServiceError {
+  const listed = problems
+    .slice(0, 3)
+    .map((p) => `${p.path}: ${p.message}`)
+    .join('; ');
+  return new ServiceError('invalid-spec', `The experiment settings need attention (${listed}).`, problems);
+}
+
+/** Wraps a successful value. */
+export function success<T>(value: T): Envelope<T> {
+  return { ok: true, value };
+}
+
+/** Maps anything a handler threw to an error envelope with the most specific code we know. */
+export function failure(err: unknown): Envelope<never> {
+  if (err instanceof ServiceError) {
+    const error: StudioErrorInfo = { code: err.code, message: err.message };
+    if (err.problems) error.problems = err.problems;
+    return { ok: false, error };
+  }
+  if (err instanceof DataError) return { ok: false, error: { code: 'bad-data', message: err.message } };
+  const nodeCode = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof nodeCode === 'string' && /^E[A-Z]+$/.test(nodeCode)) {
+    // File system failures: say which operation failed, the path is in the message.
+    return { ok: false, error: { code: 'io', message: (err as Error).message } };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { ok: false, error: { code: 'internal', message: message || 'An unexpected error occurred.' } };
+}

@@ -1,0 +1,232 @@
+/**
+ * Every request of the contract, answered in one place for both hosts (Electron IPC and the
+ * browser host's WebSocket). Payloads are validated against the contract before a handler
+ * runs, and every outcome — value or failure — becomes an Envelope. Training runs in worker
+ * threads; their events reach subscribers through `subscribe`.
+ */
+import { isAbsolute, join } from 'node:path';
+import type { z } from 'zod';
+import type { Envelope, EventName, EventPayloads, RequestName, RequestResult, requestArgs } from '../shared/contract';
+import { parseSpec } from '../shared/spec';
+import type { ExperimentSpec } from '../shared/spec';
+import type { AppInfo, Backend, DatasetSummary, ModelSummary } from '../shared/types';
+import { suggestSpec } from '../experiment/suggest-spec';
+import { DatasetRegistry, type TableLoader } from './dataset-registry';
+import { defaultDeps } from './default-deps';
+import { archiveModel, saveModelTo } from './model-export';
+import type { RunLauncher } from './run-launcher';
+import { RunManager } from './run-manager';
+import { RunStore } from './run-store';
+import { ServiceError, failure, invalidSpec, success } from './service-error';
+import { sanitizeFileName, storeUpload } from './upload';
+import { validateRequest } from './validate-request';
+
+export interface StudioServiceOptions {
+  /** Folder for uploads and runs (Electron: app.getPath('userData')). */
+  dataDir: string;
+  host: 'electron' | 'browser';
+  version: string;
+}
+
+/** The parts of the service that touch TensorFlow, files and workers; tests replace them. */
+export interface StudioServiceDeps {
+  loadTable: TableLoader;
+  launchRun: RunLauncher;
+  summarizeModel: (spec: ExperimentSpec, dataset: DatasetSummary | null) => Promise<ModelSummary>;
+  backendInfo: () => Promise<{ backend: Backend; note: string | null }>;
+  /** Minimum time between two progress events of one run. */
+  progressIntervalMs: number;
+}
+
+/** One event as it goes to subscribers (and over the browser host's WebSocket). */
+export type StudioEvent = { [E in EventName]: { event: E; payload: EventPayloads[E] } }[EventName];
+export type StudioEventListener = (event: StudioEvent) => void;
+
+/** A request's arguments after validation (defaults filled in). */
+export type ParsedArgs<K extends RequestName> = z.output<(typeof requestArgs)[K]>;
+/** Answers one request channel; throw a ServiceError (or DataError) to fail with a specific code. */
+export type RequestHandler<K extends RequestName> = (args: ParsedArgs<K>) => Promise<RequestResult<K>>;
+type Handlers = { [K in RequestName]?: RequestHandler<K> };
+
+/** Channels only a desktop window can answer (the Electron layer handles them before the service). */
+const DESKTOP_DIALOGS = new Set<RequestName>([
+  'dialog.openDataFile',
+  'dialog.chooseFolder',
+  'dialog.saveFile',
+  'dialog.openProject',
+]);
+
+function unavailable(name: RequestName): ServiceError {
+  if (DESKTOP_DIALOGS.has(name)) {
+    return new ServiceError(
+      'unavailable',
+      'File dialogs exist only in the desktop app; in the browser, files upload and download instead.',
+    );
+  }
+  return new ServiceError('unavailable', `"${name}" is not available in this version of Recurrent Studio.`);
+}
+
+export class StudioService {
+  private readonly deps: StudioServiceDeps;
+  private readonly datasets: DatasetRegistry;
+  private readonly runs: RunStore;
+  private readonly runsLoaded: Promise<void>;
+  private readonly manager: RunManager;
+  private readonly listeners = new Set<StudioEventListener>();
+
+  constructor(
+    private readonly options: StudioServiceOptions,
+    deps: Partial<StudioServiceDeps> = {},
+  ) {
+    this.deps = { ...defaultDeps(), ...deps };
+    this.datasets = new DatasetRegistry(this.deps.loadTable);
+    this.runs = new RunStore(join(options.dataDir, 'runs'));
+    this.runsLoaded = this.runs.load();
+    this.manager = new RunManager({
+      store: this.runs,
+      launch: this.deps.launchRun,
+      backend: async () => (await this.deps.backendInfo()).backend,
+      emit: (event) => this.emit(event),
+      progressIntervalMs: this.deps.progressIntervalMs,
+    });
+    // Surfaced by the run requests that await it; avoid an unhandled rejection meanwhile.
+    this.runsLoaded.catch(() => undefined);
+  }
+
+  /** Answers one request; never throws. */
+  async handle(name: string, rawArgs: unknown): Promise<Envelope<unknown>> {
+    try {
+      const request = validateRequest(name, rawArgs);
+      const handler = this.handlers[request.name] as ((args: unknown) => Promise<unknown>) | undefined;
+      if (!handler) throw unavailable(request.name);
+      return success(await handler(request.args));
+    } catch (err) {
+      return failure(err);
+    }
+  }
+
+  /**
+   * Adds (or replaces) the handler of a channel, for features that live outside this class
+   * (exports, projects, searches). Its arguments arrive validated.
+   */
+  registerHandler<K extends RequestName>(name: K, handler: RequestHandler<K>): void {
+    (this.handlers as Record<string, unknown>)[name] = handler;
+  }
+
+  /** Lets features registered from outside send events to subscribers. */
+  publish(event: StudioEvent): void {
+    this.emit(event);
+  }
+
+  /** Subscribes to training events; returns the unsubscribe function. */
+  subscribe(listener: StudioEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when the runs of earlier sessions have been read. */
+  ready(): Promise<void> {
+    return this.runsLoaded;
+  }
+
+  /** Cancels active runs (app quit) and waits for pending run files to be written. */
+  dispose(): Promise<void> {
+    return this.manager.dispose();
+  }
+
+  private emit(event: StudioEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // One broken subscriber (a closed window or socket) must not starve the others.
+      }
+    }
+  }
+
+  private readonly handlers: Handlers = {
+    'app.info': async () => this.appInfo(),
+    'data.inspect': async ({ path, sheet }) => {
+      if (!isAbsolute(path))
+        throw new ServiceError('invalid-request', `The data file path must be absolute: "${path}".`);
+      return this.datasets.open(path, sheet ?? null);
+    },
+    'data.upload': async ({ fileName, contentBase64 }) => {
+      const path = await storeUpload(this.options.dataDir, fileName, contentBase64);
+      return this.datasets.open(path);
+    },
+    'data.rows': async ({ datasetId, offset, limit }) => this.datasets.rows(datasetId, offset, limit),
+    'spec.suggest': async ({ datasetId, task, target }) => {
+      const summary = this.datasets.summary(datasetId);
+      try {
+        return suggestSpec(summary, { task, target });
+      } catch (err) {
+        throw new ServiceError('bad-data', err instanceof Error ? err.message : String(err));
+      }
+    },
+    'spec.validate': async ({ spec }) => {
+      const parsed = parseSpec(spec);
+      return parsed.ok ? { ok: true, problems: [] } : { ok: false, problems: parsed.problems };
+    },
+    'model.summary': async ({ spec }) => {
+      const parsed = parseSpec(spec);
+      if (!parsed.ok) throw invalidSpec(parsed.problems);
+      return this.deps.summarizeModel(parsed.spec, this.datasetFor(parsed.spec.data.file));
+    },
+    'train.start': async ({ spec }) => {
+      const parsed = parseSpec(spec);
+      if (!parsed.ok) throw invalidSpec(parsed.problems);
+      await this.runsLoaded;
+      return this.manager.start(parsed.spec);
+    },
+    'train.control': async ({ runId, action }) => {
+      await this.runsLoaded;
+      this.manager.control(runId, action);
+      return { ok: true as const };
+    },
+    'runs.list': async () => {
+      await this.runsLoaded;
+      return this.runs.list();
+    },
+    'runs.get': async ({ runId }) => {
+      await this.runsLoaded;
+      return this.runs.get(runId);
+    },
+    'model.save': async ({ runId, dir }) => {
+      if (!isAbsolute(dir))
+        throw new ServiceError('invalid-request', `The destination folder must be absolute: "${dir}".`);
+      return saveModelTo(await this.modelDirOf(runId), dir);
+    },
+    'model.archive': async ({ runId }) => {
+      const modelDir = await this.modelDirOf(runId);
+      const zip = await archiveModel(modelDir);
+      const base = sanitizeFileName(this.runs.get(runId).name).replace(/\s+/g, '-') || 'model';
+      return { fileName: `${base}.zip`, contentBase64: Buffer.from(zip).toString('base64') };
+    },
+  };
+
+  private async appInfo(): Promise<AppInfo> {
+    const { backend, note } = await this.deps.backendInfo();
+    return {
+      version: this.options.version,
+      backend,
+      backendNote: note,
+      host: this.options.host,
+      platform: process.platform,
+    };
+  }
+
+  /** The open dataset read from `file`, if any (gives class counts to the model preview). */
+  private datasetFor(file: string): DatasetSummary | null {
+    return this.datasets.findByPath(file);
+  }
+
+  private async modelDirOf(runId: string): Promise<string> {
+    await this.runsLoaded;
+    const run = this.runs.get(runId);
+    if (!run.modelDir) {
+      throw new ServiceError('not-found', `The run "${run.name}" has no trained model to save (it is ${run.status}).`);
+    }
+    return run.modelDir;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Results of what users do with a trained model: forecasts into the future with intervals,
+ * backtests, explanations, predictions on new files and texts, generated text.
+ * JSON-only shapes that cross the renderer ↔ main boundary.
+ */
+import type { RegressionMetrics } from './types';
+
+export interface IntervalBand {
+  /** Nominal coverage, e.g. 0.8 or 0.95. */
+  level: number;
+  lower: number[];
+  upper: number[];
+}
+
+/** A forecast beyond the end of the data (recursive multi-step), with real time stamps. */
+export interface FutureForecast {
+  runId: string;
+  target: string;
+  /** Time labels of the future steps (ISO dates when the data has a time column). */
+  time: string[];
+  point: number[];
+  intervals: IntervalBand[];
+  /** The last observed part of the series, for context in the chart. */
+  history: { time: string[]; values: number[] };
+  /** Where the intervals come from, e.g. "split-conformal, calibrated on 42 validation windows". */
+  intervalMethod: string;
+}
+
+export interface BacktestScoresJson {
+  overall: RegressionMetrics;
+  perStep: RegressionMetrics[];
+}
+
+export interface BacktestReport {
+  runId: string;
+  target: string;
+  horizon: number;
+  period: number | null;
+  origins: number[];
+  model: BacktestScoresJson;
+  baselines: { naive: BacktestScoresJson; seasonalNaive: BacktestScoresJson | null; movingAverage: BacktestScoresJson };
+  beatsReference: boolean;
+  verdict: string | null;
+  /** Every historical forecast, for the chart over the actual series. */
+  folds: { origin: number; time: string[]; forecast: number[] }[];
+  series: { time: string[]; actual: number[] };
+  retrainEvery: number | null;
+}
+
+export interface Explanation {
+  runId: string;
+  /** Permutation importance per input feature (increase of the error when it is shuffled). */
+  features: { name: string; importance: number }[];
+  /** Attribution per window step (oldest first) and feature: [lookback][features]. */
+  heatmap: number[][];
+  featureNames: string[];
+  method: string;
+}
+
+export interface ClassProbabilities {
+  runId: string;
+  classes: { label: string; probability: number }[];
+}
+
+export interface BatchPrediction {
+  runId: string;
+  rows: number;
+  /** Path of the CSV written (spreadsheet formulas neutralized). */
+  file: string | null;
+  /** First rows of the result for display. */
+  preview: string[][];
+  header: string[];
+  problems: string[];
+}
+
+export interface GeneratedText {
+  runId: string;
+  text: string;
+}

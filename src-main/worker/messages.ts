@@ -1,0 +1,25 @@
+/**
+ * Messages between main and the training worker: typed unions keyed on `type`. Errors travel
+ * back as messages; a message of unknown type is a programming error and throws.
+ */
+import type { ExperimentSpec } from '../shared/spec';
+import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
+import type { ControlAction } from '../engine/train-control';
+
+/** main → worker */
+export type ToWorker =
+  { type: 'start'; runId: string; spec: ExperimentSpec; outDir: string } | { type: 'control'; action: ControlAction };
+
+/** worker → main */
+export type FromWorker =
+  | { type: 'progress'; progress: TrainProgress }
+  | { type: 'epoch'; epoch: EpochRecord }
+  | { type: 'log'; line: string }
+  | { type: 'finished'; result: RunResult }
+  | { type: 'failed'; message: string };
+
+/** Throws for a message no handler knows: both sides are built together, so this is a bug. */
+export function unknownMessage(message: never): never {
+  const type = (message as { type?: unknown } | null)?.type;
+  throw new Error(`Unknown training worker message type: ${String(type)}`);
+}

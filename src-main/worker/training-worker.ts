@@ -1,0 +1,55 @@
+/**
+ * The training worker's entry: receives one `start` message, runs the experiment and posts
+ * progress, epochs, log lines and the result back. Control messages (pause / resume / cancel)
+ * may arrive at any time; the train loop picks them up between batches.
+ */
+import { parentPort } from 'node:worker_threads';
+import { runExperiment } from '../engine/run-experiment';
+import { TrainControl } from '../engine/train-control';
+import type { FromWorker, ToWorker } from './messages';
+import { unknownMessage } from './messages';
+
+const port = requirePort();
+
+const control = new TrainControl();
+let started = false;
+
+function requirePort(): NonNullable<typeof parentPort> {
+  if (!parentPort) throw new Error('training-worker must run inside a worker thread.');
+  return parentPort;
+}
+
+function post(message: FromWorker): void {
+  port.postMessage(message);
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'start':
+      if (started) throw new Error('This training worker already runs an experiment.');
+      started = true;
+      void start(message);
+      return;
+    case 'control':
+      control.apply(message.action);
+      return;
+    default:
+      unknownMessage(message);
+  }
+});
+
+async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+  try {
+    const result = await runExperiment(message.spec, {
+      runId: message.runId,
+      outDir: message.outDir,
+      control,
+      onProgress: (progress) => post({ type: 'progress', progress }),
+      onEpoch: (epoch) => post({ type: 'epoch', epoch }),
+      log: (line) => post({ type: 'log', line }),
+    });
+    post({ type: 'finished', result });
+  } catch (err) {
+    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  }
+}

@@ -1,0 +1,101 @@
+/** Chart configuration for a forecast against the actual series, with validation and test shaded. */
+import type { ChartConfiguration } from 'chart.js';
+import type { ForecastEvaluation } from '../../src-main/shared/types';
+import { formatNumber } from '../utils/format';
+import { REGION_SHADING_ID, type RegionShadingOptions } from './region-shading';
+import type { ChartTheme } from './theme';
+
+/** Above this many points Chart.js thins the lines (LTTB) so long series stay responsive. */
+export const DECIMATION_THRESHOLD = 1500;
+
+type Series = ForecastEvaluation['series'];
+
+/** Regions to shade: validation (from validationStart) and test (from testStart), in index units. */
+export function forecastRegions(series: Series, theme: ChartTheme): RegionShadingOptions['regions'] {
+  const last = series.actual.length - 1;
+  const regions: RegionShadingOptions['regions'] = [];
+  if (series.validationStart >= 0 && series.validationStart < series.testStart) {
+    regions.push({
+      from: series.validationStart - 0.5,
+      to: series.testStart - 0.5,
+      color: theme.validationRegion,
+      label: 'Validation',
+    });
+  }
+  if (series.testStart >= 0 && series.testStart <= last) {
+    regions.push({ from: series.testStart - 0.5, to: last + 0.5, color: theme.testRegion, label: 'Test' });
+  }
+  return regions;
+}
+
+/** Line chart over the series index; the x ticks show the time labels. */
+export function forecastChartConfig(
+  series: Series,
+  target: string,
+  theme: ChartTheme,
+): ChartConfiguration<'line'> & { options: { plugins: { [REGION_SHADING_ID]: RegionShadingOptions } } } {
+  const actual = series.actual.map((y, x) => ({ x, y }));
+  const predicted: { x: number; y: number }[] = [];
+  series.predicted.forEach((y, x) => {
+    if (y !== null && Number.isFinite(y)) predicted.push({ x, y });
+  });
+  const label = (x: number): string => series.time[Math.round(x)] ?? String(x);
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        {
+          label: `Actual ${target}`,
+          data: actual,
+          borderColor: theme.actual,
+          backgroundColor: theme.actual,
+          borderWidth: 1.25,
+        },
+        {
+          label: 'Model forecast',
+          data: predicted,
+          borderColor: theme.series[0],
+          backgroundColor: theme.series[0],
+          borderWidth: 1.75,
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      elements: { point: { radius: 0, hoverRadius: 3 }, line: { tension: 0 } },
+      scales: {
+        x: {
+          type: 'linear',
+          min: 0,
+          max: Math.max(0, series.actual.length - 1),
+          ticks: { color: theme.muted, maxTicksLimit: 10, callback: (v) => label(Number(v)) },
+          grid: { color: theme.grid },
+        },
+        y: {
+          ticks: { color: theme.muted, callback: (v) => formatNumber(Number(v), 4) },
+          grid: { color: theme.grid },
+        },
+      },
+      plugins: {
+        decimation: {
+          enabled: series.actual.length > DECIMATION_THRESHOLD,
+          algorithm: 'lttb',
+          samples: DECIMATION_THRESHOLD,
+        },
+        legend: { position: 'top', align: 'end', labels: { color: theme.text, boxWidth: 12, boxHeight: 2 } },
+        tooltip: {
+          callbacks: {
+            title: (items) => (items[0] ? label(items[0].parsed.x ?? 0) : ''),
+            label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}`,
+          },
+        },
+        [REGION_SHADING_ID]: { regions: forecastRegions(series, theme), labelColor: theme.muted },
+      },
+    },
+  };
+}

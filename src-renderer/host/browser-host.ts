@@ -1,0 +1,182 @@
+/**
+ * The API object for the browser host: requests and events travel over one WebSocket to the
+ * local server that served this page; files are uploaded as bytes and models download as
+ * zips, since a web page cannot read or write paths on disk.
+ */
+import {
+  StudioError,
+  type EventName,
+  type EventPayloads,
+  type RequestArgs,
+  type RequestName,
+  type RequestResult,
+  type StudioApi,
+} from '../../src-main/shared/contract';
+import type { DatasetSummary } from '../../src-main/shared/types';
+import { HOST_API_PATH, type HostRequestMessage, type HostServerMessage } from '../../src-main/shared/host-protocol';
+
+/** The file types the importer reads. */
+export const DATA_FILE_ACCEPT = '.csv,.tsv,.txt,.xlsx';
+
+const CONNECTION_LOST =
+  'The connection to Recurrent Studio was lost. Check that the server is still running, then reload the page.';
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: StudioError) => void;
+}
+
+type AnyListener = (payload: EventPayloads[EventName]) => void;
+
+/** The address of the API on the server that served this page (the cookie carries the token). */
+export function defaultApiUrl(location: Location = window.location): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}${HOST_API_PATH}`;
+}
+
+export class BrowserHost implements StudioApi {
+  readonly host = 'browser' as const;
+  private readonly socket: WebSocket;
+  private readonly opened: Promise<void>;
+  private readonly pending = new Map<number, Pending>();
+  private readonly listeners = new Map<EventName, Set<AnyListener>>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(url: string = defaultApiUrl()) {
+    this.socket = new WebSocket(url);
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.addEventListener('open', () => resolve(), { once: true });
+      this.socket.addEventListener('close', () => reject(lost()), { once: true });
+    });
+    // Requests made before the socket opens await `opened`; keep its rejection from going unhandled.
+    this.opened.catch(() => undefined);
+    this.socket.addEventListener('message', (e: MessageEvent<string>) => this.receive(e.data));
+    this.socket.addEventListener('close', () => {
+      this.closed = true;
+      for (const p of this.pending.values()) p.reject(lost());
+      this.pending.clear();
+    });
+  }
+
+  async request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<RequestResult<K>> {
+    await this.opened;
+    if (this.closed) throw lost();
+    const id = this.nextId++;
+    const message: HostRequestMessage = { id, name, args };
+    return new Promise<RequestResult<K>>((resolve, reject) => {
+      this.pending.set(id, { resolve: (v) => resolve(v as RequestResult<K>), reject });
+      this.socket.send(JSON.stringify(message));
+    });
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
+    let set = this.listeners.get(event);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(event, set);
+    }
+    const entry = listener as AnyListener;
+    set.add(entry);
+    return () => set.delete(entry);
+  }
+
+  async pickDataFile(): Promise<DatasetSummary | null> {
+    const file = await chooseFile(DATA_FILE_ACCEPT);
+    if (!file) return null;
+    return this.request('data.upload', { fileName: file.name, contentBase64: await fileToBase64(file) });
+  }
+
+  async saveModel(runId: string): Promise<string | null> {
+    const { fileName, contentBase64 } = await this.request('model.archive', { runId });
+    download(fileName, base64ToBytes(contentBase64), 'application/zip');
+    return fileName;
+  }
+
+  /** Closes the connection (tests, page teardown). */
+  close(): void {
+    this.socket.close();
+  }
+
+  private receive(text: string): void {
+    let message: HostServerMessage;
+    try {
+      message = JSON.parse(text) as HostServerMessage;
+    } catch {
+      return;
+    }
+    if ('id' in message) {
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      this.pending.delete(message.id);
+      if (message.envelope.ok) pending.resolve(message.envelope.value);
+      else pending.reject(new StudioError(message.envelope.error));
+      return;
+    }
+    for (const listener of this.listeners.get(message.event) ?? []) {
+      try {
+        listener(message.payload);
+      } catch (err) {
+        // One failing view must not stop the others from hearing the event.
+        console.error(err);
+      }
+    }
+  }
+}
+
+function lost(): StudioError {
+  return new StudioError({ code: 'unavailable', message: CONNECTION_LOST });
+}
+
+/** Opens the browser's file chooser; resolves null when the user cancels. */
+function chooseFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    // Attached so every browser (and test driver) treats it as a regular file chooser.
+    document.body.append(input);
+    const finish = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => finish(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => finish(null), { once: true });
+    input.click();
+  });
+}
+
+/** The file's bytes as base64, without a data-URL prefix. */
+function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () =>
+      reject(new StudioError({ code: 'io', message: `The file "${file.name}" could not be read.` }));
+    reader.readAsDataURL(file);
+  });
+}
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Hands bytes to the browser as a download named `fileName`. */
+function download(fileName: string, bytes: Uint8Array<ArrayBuffer>, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the click; the URL can go once the event loop moves on.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

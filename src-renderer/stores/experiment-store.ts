@@ -1,0 +1,147 @@
+/**
+ * The experiment spec being edited. It starts from main's suggestion for the dataset; every
+ * edit is validated by main ('spec.validate') and the architecture summary is rebuilt
+ * ('model.summary'), debounced so typing stays smooth.
+ */
+import { defineStore } from 'pinia';
+import { computed, nextTick, onScopeDispose, ref, watch } from 'vue';
+import type { ExperimentSpec, RecurrentLayerSpec, SpecProblem } from '../../src-main/shared/spec';
+import type { ModelSummary } from '../../src-main/shared/types';
+import { useStudioApi } from '../composables/use-studio-api';
+import { debounce } from '../utils/debounce';
+import { errorMessage } from '../utils/format';
+
+/** Delay between the last edit and the validation / summary requests. */
+export const REFRESH_DELAY_MS = 300;
+
+export const useExperimentStore = defineStore('experiment', () => {
+  const spec = ref<ExperimentSpec | null>(null);
+  const problems = ref<SpecProblem[]>([]);
+  const summary = ref<ModelSummary | null>(null);
+  const valid = ref(false);
+  const checking = ref(false);
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+  // Responses can arrive out of order; only the newest request may write its result.
+  let generation = 0;
+
+  /**
+   * Problems for a field, by dotted path; nested paths count for their parent field unless
+   * `exact` (e.g. the layer count field, whose per-layer problems show beside each layer).
+   */
+  function problemsFor(path: string, exact = false): SpecProblem[] {
+    return problems.value.filter((p) => p.path === path || (!exact && p.path.startsWith(`${path}.`)));
+  }
+
+  const problemCount = computed(() => problems.value.length);
+
+  async function refreshNow(): Promise<void> {
+    refreshLater.cancel();
+    const current = spec.value;
+    if (!current) return;
+    const mine = ++generation;
+    // A plain copy: the reactive proxy cannot cross a structured-clone boundary.
+    const payload: unknown = JSON.parse(JSON.stringify(current));
+    const api = useStudioApi();
+    checking.value = true;
+    try {
+      const [validation, model] = await Promise.all([
+        api.request('spec.validate', { spec: payload }),
+        api.request('model.summary', { spec: payload }).catch(() => null),
+      ]);
+      if (mine !== generation) return;
+      valid.value = validation.ok;
+      problems.value = dedupe([...validation.problems, ...(model?.problems ?? [])]);
+      summary.value = model;
+      error.value = null;
+    } catch (e) {
+      if (mine !== generation) return;
+      error.value = errorMessage(e);
+    } finally {
+      if (mine === generation) checking.value = false;
+    }
+  }
+
+  const refreshLater = debounce(() => void refreshNow(), REFRESH_DELAY_MS);
+  watch(spec, () => refreshLater(), { deep: true });
+  onScopeDispose(() => refreshLater.cancel());
+
+  /** Replaces the spec with main's suggestion for the dataset (and target, when given). */
+  async function suggest(datasetId: string, target?: string): Promise<boolean> {
+    loading.value = true;
+    try {
+      const next = await useStudioApi().request('spec.suggest', { datasetId, task: 'forecast', target });
+      spec.value = next;
+      error.value = null;
+      // Let the edit watcher see the new spec first, so refreshNow() cancels its duplicate run.
+      await nextTick();
+      await refreshNow();
+      return true;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return false;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Grows or shrinks the recurrent stack, copying the last layer's settings to new layers. */
+  function setLayerCount(count: number): void {
+    const current = spec.value;
+    if (!current || !Number.isInteger(count) || count < 1) return;
+    const layers = current.model.layers;
+    while (layers.length > count) layers.pop();
+    while (layers.length < count) {
+      const last: RecurrentLayerSpec = layers[layers.length - 1] ?? {
+        units: 32,
+        bidirectional: false,
+        merge: 'concat',
+        dropout: 0,
+        recurrentDropout: 0,
+      };
+      layers.push({ ...last });
+    }
+  }
+
+  /** Sets one setting on every recurrent layer (e.g. bidirectional for the whole stack). */
+  function setForAllLayers<K extends keyof RecurrentLayerSpec>(key: K, value: RecurrentLayerSpec[K]): void {
+    for (const layer of spec.value?.model.layers ?? []) layer[key] = value;
+  }
+
+  function reset(): void {
+    refreshLater.cancel();
+    generation += 1;
+    spec.value = null;
+    problems.value = [];
+    summary.value = null;
+    valid.value = false;
+    error.value = null;
+  }
+
+  return {
+    spec,
+    problems,
+    summary,
+    valid,
+    checking,
+    loading,
+    error,
+    problemCount,
+    problemsFor,
+    refreshNow,
+    suggest,
+    setLayerCount,
+    setForAllLayers,
+    reset,
+  };
+});
+
+function dedupe(list: SpecProblem[]): SpecProblem[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const key = `${p.path}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

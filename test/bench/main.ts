@@ -1,0 +1,156 @@
+/**
+ * Training speed of the recurrent engines: `npm run bench [-- options]`.
+ *
+ *   --only NAME[,NAME]  run only these workloads (lstm, gru, simple-rnn, bilstm, char-lstm)
+ *   --engines LIST      subset of fused,layers,cpu (default: all three)
+ *   --peers             also train in Keras and PyTorch (Python venv made once, then cached)
+ *   --quick             time fewer batches on the slow engines
+ *   --skip-data         skip the data-preparation benchmark
+ *
+ * Speeds are training samples per second after a warm-up; the ratios are fused ÷ each engine.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type * as tfTypes from '@tensorflow/tfjs';
+import { ensurePeerEnvironment, runPeer, type PeerName, type PeerResult } from './peers';
+import { formatRate, formatRatio, renderTable, type Column } from './table';
+import { ENGINE_TITLES, runEngine, type EngineName, type EngineResult } from './tfjs-engines';
+import { WORKLOADS, type Workload } from './workloads';
+
+interface Options {
+  only: string[] | null;
+  engines: EngineName[];
+  peers: boolean;
+  quick: boolean;
+  skipData: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = {
+    only: null,
+    engines: ['fused', 'layers', 'cpu'],
+    peers: false,
+    quick: false,
+    skipData: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next == null) throw new Error(`${arg} needs a value`);
+      return next.split(',').map((s) => s.trim());
+    };
+    if (arg === '--only') options.only = value();
+    else if (arg === '--engines') options.engines = value() as EngineName[];
+    else if (arg === '--peers') options.peers = true;
+    else if (arg === '--quick') options.quick = true;
+    else if (arg === '--skip-data') options.skipData = true;
+    else throw new Error(`unknown option ${arg}`);
+  }
+  for (const e of options.engines) if (!(e in ENGINE_TITLES)) throw new Error(`unknown engine ${e}`);
+  const known = WORKLOADS.map((w) => w.name);
+  for (const name of options.only ?? []) {
+    if (!known.includes(name)) throw new Error(`unknown workload ${name} (known: ${known.join(', ')})`);
+  }
+  return options;
+}
+
+/** Timed epochs (fast engines) or batches (slow engines, extrapolated), and best-of repeats. */
+function budget(engine: EngineName, quick: boolean): { epochs: number; batches: number | null; repeats: number } {
+  if (engine === 'fused') return { epochs: 2, batches: null, repeats: 3 };
+  if (engine === 'layers') return { epochs: 1, batches: quick ? 6 : null, repeats: 1 };
+  return { epochs: 1, batches: quick ? 1 : 3, repeats: 1 };
+}
+
+/** Epochs per timed run and best-of repeats for Keras and PyTorch (fast, like the fused engine). */
+const PEER_EPOCHS = 2;
+const PEER_REPEATS = 3;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The data-preparation benchmark's report, or null when that benchmark is not in this checkout. */
+async function dataBenchReport(): Promise<string | null> {
+  // Imported by URL so this file builds and runs whether or not data-bench.ts exists.
+  const url = new URL('./data-bench.ts', import.meta.url);
+  if (!existsSync(url)) return null;
+  const module = (await import(url.href)) as { dataBench?: () => Promise<string> };
+  return module.dataBench ? await module.dataBench() : null;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const tf = createRequire(import.meta.url)('@tensorflow/tfjs-node') as typeof tfTypes;
+  const workloads = WORKLOADS.filter((w) => !options.only || options.only.includes(w.name));
+  const peers: PeerName[] = options.peers ? ['keras', 'pytorch'] : [];
+  const python = options.peers ? ensurePeerEnvironment(log) : '';
+
+  const results = new Map<string, EngineResult | PeerResult | null>();
+  const key = (w: Workload, engine: string) => `${w.name}/${engine}`;
+  for (const w of workloads) {
+    for (const engine of options.engines) {
+      const { epochs, batches, repeats } = budget(engine, options.quick);
+      log(`${w.name}: ${ENGINE_TITLES[engine]}…`);
+      try {
+        results.set(key(w, engine), await runEngine(tf, engine, w, epochs, batches, repeats));
+      } catch (error) {
+        log(`  failed: ${(error as Error).message}`);
+        results.set(key(w, engine), null);
+      }
+    }
+    for (const peer of peers) {
+      log(`${w.name}: ${peer}…`);
+      try {
+        results.set(key(w, peer), runPeer(python, peer, w, PEER_EPOCHS, PEER_REPEATS));
+      } catch (error) {
+        log(`  failed: ${(error as Error).message}`);
+        results.set(key(w, peer), null);
+      }
+    }
+  }
+  await tf.setBackend('tensorflow');
+
+  const speed = (w: Workload, engine: string) => results.get(key(w, engine))?.samplesPerSecond ?? null;
+  const extrapolated = (w: Workload, engine: string) => {
+    const r = results.get(key(w, engine));
+    return r != null && 'extrapolated' in r && r.extrapolated;
+  };
+  const engineColumns = [
+    ...options.engines.map((e) => ENGINE_TITLES[e]),
+    ...peers.map((p) => (p === 'keras' ? 'Keras' : 'PyTorch')),
+  ];
+  const others = [...options.engines.filter((e) => e !== 'fused'), ...peers];
+  const columns: Column[] = [
+    { title: 'workload (samples/s)', align: 'left' },
+    ...engineColumns.map((title) => ({ title, align: 'right' as const })),
+    ...(options.engines.includes('fused')
+      ? others.map((o) => ({
+          title: `fused ÷ ${o in ENGINE_TITLES ? ENGINE_TITLES[o as EngineName] : o}`,
+          align: 'right' as const,
+        }))
+      : []),
+  ];
+  const rows = workloads.map((w) => [
+    w.title,
+    ...[...options.engines, ...peers].map((e) => formatRate(speed(w, e), extrapolated(w, e))),
+    ...(options.engines.includes('fused') ? others.map((o) => formatRatio(speed(w, 'fused'), speed(w, o))) : []),
+  ]);
+  const notes = [
+    'Training samples per second (Adam; MSE, or sparse cross-entropy for text), batch 64, after a warm-up;',
+    `fused, Keras and PyTorch: best of ${PEER_REPEATS} runs of ${PEER_EPOCHS} epochs; the others: one run.`,
+    '* timed on fewer batches and extrapolated (per-batch cost does not depend on the epoch position).',
+    `Machine: ${(await import('node:os')).cpus().length} cores; backend native TensorFlow via tfjs-node unless noted.`,
+  ];
+  process.stdout.write(`\n${renderTable(columns, rows)}\n\n${notes.join('\n')}\n`);
+
+  if (!options.skipData) {
+    const report = await dataBenchReport();
+    process.stdout.write(
+      report ? `\n${report}\n` : '\n(data benchmark not available: test/bench/data-bench.ts missing)\n',
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+/**
+ * Keras and PyTorch on the same workloads, for comparison. They run in a Python virtual
+ * environment made once (from the machine's package index) and cached between runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Workload } from './workloads';
+
+export type PeerName = 'keras' | 'pytorch';
+
+export interface PeerResult {
+  samplesPerSecond: number;
+  batches: number;
+}
+
+const VENV = join(homedir(), '.cache', 'recurrent-studio', 'bench-venv');
+const READY = join(VENV, '.bench-ready');
+const PACKAGES = ['tensorflow-cpu==2.21.0', 'keras', 'torch'];
+const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'peers.py');
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
+}
+
+/** The venv's python, creating the venv on first use. */
+export function ensurePeerEnvironment(log: (line: string) => void): string {
+  const python = join(VENV, 'bin', 'python');
+  if (existsSync(READY)) return python;
+  log(`Creating the Python environment for Keras and PyTorch in ${VENV} (once)…`);
+  run('python3', ['-m', 'venv', VENV]);
+  // No retries: on an offline machine the default index fails at once and pip uses the configured local one.
+  run(python, ['-m', 'pip', 'install', '--quiet', '--retries', '0', ...PACKAGES]);
+  writeFileSync(READY, `${PACKAGES.join(' ')}\n`);
+  return python;
+}
+
+/**
+ * Trains `workload` in one peer framework and returns its best speed over `repeats` timed runs of
+ * `epochs` epochs (a warm-up epoch runs first and is not timed).
+ */
+export function runPeer(
+  python: string,
+  peer: PeerName,
+  workload: Workload,
+  epochs: number,
+  repeats: number,
+): PeerResult {
+  const result = spawnSync(python, [SCRIPT, peer, JSON.stringify({ ...workload, epochs, repeats })], {
+    encoding: 'utf8',
+    env: { ...process.env, KERAS_BACKEND: 'tensorflow', TF_CPP_MIN_LOG_LEVEL: '2' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = result.stdout
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{'));
+  if (result.status !== 0 || !line) {
+    throw new Error(`${peer} failed on ${workload.name}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  }
+  return JSON.parse(line) as PeerResult;
+}

@@ -1,0 +1,108 @@
+/** Our engines on one workload: fused native kernels, tfjs-layers on native TensorFlow, pure-JS CPU. */
+import type * as tfTypes from '@tensorflow/tfjs';
+import { createRecurrentLayer } from '../../src-main/engine/fused/index';
+import type { Workload } from './workloads';
+
+type Tf = typeof tfTypes;
+
+export type EngineName = 'fused' | 'layers' | 'cpu';
+
+export const ENGINE_TITLES: Record<EngineName, string> = {
+  fused: 'fused native',
+  layers: 'tfjs-layers native',
+  cpu: 'pure-JS CPU',
+};
+
+export interface EngineResult {
+  samplesPerSecond: number;
+  /** Timed batches. */
+  batches: number;
+  /** True when fewer batches than the full run were timed and the speed extrapolated from them. */
+  extrapolated: boolean;
+}
+
+function buildModel(tf: Tf, engine: EngineName, w: Workload): tfTypes.LayersModel {
+  const model = tf.sequential();
+  if (w.text) {
+    model.add(tf.layers.embedding({ inputDim: w.text.vocab, outputDim: w.text.embedding, inputLength: w.steps }));
+  }
+  for (let i = 0; i < w.layers; i++) {
+    const first = i === 0 && !w.text;
+    const choice = createRecurrentLayer(
+      tf,
+      w.cell,
+      {
+        units: w.units,
+        activation: 'tanh',
+        recurrentActivation: 'sigmoid',
+        returnSequences: i < w.layers - 1,
+        dropout: 0,
+        recurrentDropout: 0,
+        bidirectional: w.bidirectional,
+        merge: 'concat',
+        seed: 1 + i,
+        ...(first ? { inputShape: [w.steps, w.features] } : {}),
+      },
+      engine === 'fused',
+    );
+    if (engine === 'fused' && !choice.fused) throw new Error(`fused layer not available: ${choice.note}`);
+    model.add(choice.layer);
+  }
+  model.add(w.text ? tf.layers.dense({ units: w.text.vocab, activation: 'softmax' }) : tf.layers.dense({ units: 1 }));
+  model.compile({
+    optimizer: tf.train.adam(1e-3),
+    loss: w.text ? 'sparseCategoricalCrossentropy' : 'meanSquaredError',
+  });
+  return model;
+}
+
+function makeData(tf: Tf, w: Workload, samples: number): { x: tfTypes.Tensor; y: tfTypes.Tensor } {
+  return tf.tidy(() => {
+    if (w.text) {
+      const x = tf.floor(tf.randomUniform([samples, w.steps], 0, w.text.vocab, 'float32', 1));
+      const y = tf.floor(tf.randomUniform([samples, 1], 0, w.text.vocab, 'float32', 2));
+      return { x, y };
+    }
+    const x = tf.randomNormal([samples, w.steps, w.features], 0, 1, 'float32', 1);
+    return { x, y: tf.mul(tf.sum(x, [1, 2]), 0.1).reshape([samples, 1]) };
+  });
+}
+
+/**
+ * Trains `w` with `engine` and measures samples per second, excluding a short warm-up. With
+ * `batches` set, only that many batches are timed (for slow engines) and the speed is extrapolated.
+ * With `repeats` > 1 the best of that many timed runs counts: on a shared machine, other load
+ * only ever slows a run down, so the fastest run is the least disturbed one.
+ */
+export async function runEngine(
+  tf: Tf,
+  engine: EngineName,
+  w: Workload,
+  epochs: number,
+  batches: number | null,
+  repeats = 1,
+): Promise<EngineResult> {
+  await tf.setBackend(engine === 'cpu' ? 'cpu' : 'tensorflow');
+  const fullBatches = Math.ceil(w.samples / w.batchSize) * epochs;
+  const timedBatches = batches == null ? fullBatches : Math.min(batches, fullBatches);
+  const extrapolated = timedBatches < fullBatches;
+  const model = buildModel(tf, engine, w);
+  const samples = extrapolated ? timedBatches * w.batchSize : w.samples;
+  const { x, y } = makeData(tf, w, samples);
+  try {
+    // Warm-up: first-call costs (weight creation, kernel setup, optimizer slots) are not timed.
+    const warm = Math.min(2 * w.batchSize, samples);
+    await model.fit(x.slice(0, warm), y.slice(0, warm), { epochs: 1, batchSize: w.batchSize, verbose: 0 });
+    let best = 0;
+    for (let r = 0; r < repeats; r++) {
+      const start = performance.now();
+      await model.fit(x, y, { epochs: extrapolated ? 1 : epochs, batchSize: w.batchSize, shuffle: true, verbose: 0 });
+      const seconds = (performance.now() - start) / 1000;
+      best = Math.max(best, (timedBatches * w.batchSize) / seconds);
+    }
+    return { samplesPerSecond: best, batches: timedBatches, extrapolated };
+  } finally {
+    tf.dispose([x, y]);
+    model.dispose();
+  }
+}

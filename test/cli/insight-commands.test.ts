@@ -1,0 +1,142 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src-main/cli/main';
+import type { CliIo } from '../../src-main/cli/io';
+import type { BacktestReport, BatchPrediction, FutureForecast } from '../../src-main/shared/types-insight';
+import { quickTraining, trainRun } from '../insight/train-run';
+
+const NILE = path.resolve('resources/samples/nile-yearly.csv');
+let dir = '';
+let runDir = '';
+
+function capture(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
+}
+
+async function cli(...argv: string[]) {
+  const io = capture();
+  const code = await runCli(argv, io);
+  return { code, io, json: () => JSON.parse(io.stdout.join('\n')) as unknown };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'cli-insight-'));
+  runDir = path.join(dir, 'nile');
+  await trainRun(
+    {
+      data: { file: NILE, timeColumn: 'year', targetColumns: ['volume'], lookback: 8, horizon: 2 },
+      model: { cell: 'GRU', layers: [{ units: 8 }] },
+      training: quickTraining(4),
+    },
+    runDir,
+  );
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('recurrent forecast / backtest / evaluate / predict / export', () => {
+  it('forecasts yearly steps past the data with nested intervals and writes the CSV', async () => {
+    const csv = path.join(dir, 'future.csv');
+    const { code, json } = await cli(
+      'forecast',
+      '--run',
+      runDir,
+      '--steps',
+      '5',
+      '--intervals',
+      '0.8,0.95',
+      '--csv',
+      csv,
+      '--json',
+    );
+    expect(code).toBe(0);
+    const f = json() as FutureForecast;
+    // The Nile data ends in 1970: the forecast continues yearly.
+    expect(f.time).toEqual(['1971-01-01', '1972-01-01', '1973-01-01', '1974-01-01', '1975-01-01']);
+    expect(f.point).toHaveLength(5);
+    const [i80, i95] = f.intervals;
+    for (let k = 0; k < 5; k++) {
+      expect(i95.lower[k]).toBeLessThanOrEqual(i80.lower[k]);
+      expect(i80.lower[k]).toBeLessThan(f.point[k]);
+      expect(i80.upper[k]).toBeGreaterThan(f.point[k]);
+      expect(i95.upper[k]).toBeGreaterThanOrEqual(i80.upper[k]);
+    }
+    const lines = (await readFile(csv, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('time,forecast,lower_80,upper_80,lower_95,upper_95');
+    expect(lines).toHaveLength(6);
+    expect(Number(lines[1].split(',')[1])).toBeCloseTo(f.point[0], 6);
+  });
+
+  it('prints a readable forecast table without --json', async () => {
+    const { code, io } = await cli('forecast', '--run', runDir, '--steps', '2');
+    expect(code).toBe(0);
+    const text = io.stdout.join('\n');
+    expect(text).toContain('1971-01-01');
+    expect(text).toContain('split-conformal');
+  });
+
+  it('backtests from the validation start against the baselines', async () => {
+    const { code, json } = await cli('backtest', '--run', runDir, '--step', '2', '--json');
+    expect(code).toBe(0);
+    const r = json() as BacktestReport;
+    expect(r.horizon).toBe(2);
+    expect(r.origins.length).toBeGreaterThan(3);
+    expect(r.origins[1] - r.origins[0]).toBe(2);
+    expect(r.folds[0].forecast).toHaveLength(2);
+    expect(r.model.perStep).toHaveLength(2);
+    expect(r.baselines.naive.overall.rmse).toBeGreaterThan(0);
+    expect(r.beatsReference).toBe(r.model.overall.rmse < (r.baselines.seasonalNaive ?? r.baselines.naive).overall.rmse);
+    expect(r.verdict === null).toBe(r.beatsReference);
+  });
+
+  it('evaluates the run from run.json', async () => {
+    const { code, json } = await cli('evaluate', '--run', runDir, '--json');
+    expect(code).toBe(0);
+    const out = json() as {
+      evaluation: { kind: string; metrics: { rmse: number }; baselines: { naive: { rmse: number } } };
+    };
+    const run = JSON.parse(await readFile(path.join(runDir, 'run.json'), 'utf8')) as { headline: { rmse: number } };
+    expect(out.evaluation.kind).toBe('forecast');
+    expect(out.evaluation.metrics.rmse).toBe(run.headline.rmse);
+    const text = await cli('evaluate', '--run', runDir);
+    expect(text.io.stdout.join('\n')).toMatch(/naive/);
+  });
+
+  it('predicts on a file shaped like the training data, and names a missing column', async () => {
+    const out = path.join(dir, 'pred.csv');
+    const { code, json } = await cli('predict', '--run', runDir, '--data', NILE, '--out', out, '--json');
+    expect(code).toBe(0);
+    const p = json() as BatchPrediction;
+    expect(p.header).toEqual(['time', 'actual', 'forecast_step_1', 'forecast_step_2']);
+    // 100 rows: origins 8 … 100, the last one forecasting past the data.
+    expect(p.rows).toBe(93);
+    expect((await readFile(out, 'utf8')).trim().split('\n')).toHaveLength(94);
+
+    const bad = path.join(dir, 'bad.csv');
+    await writeFile(bad, 'year,flow\n1871,1120\n1872,1160\n');
+    const failed = await cli('predict', '--run', runDir, '--data', bad);
+    expect(failed.code).toBe(2);
+    expect(failed.io.stderr.join('\n')).toContain("'volume'");
+  });
+
+  it('exports the model as a TensorFlow.js folder', async () => {
+    const target = path.join(dir, 'export-tfjs');
+    const { code, json } = await cli('export', '--run', runDir, '--format', 'tfjs', '--out', target, '--json');
+    expect(code).toBe(0);
+    const files = (json() as { files: string[] }).files;
+    expect(files.some((f) => f.endsWith('model.json'))).toBe(true);
+    expect((await stat(path.join(target, 'model.json'))).size).toBeGreaterThan(0);
+  });
+
+  it('rejects bad usage with exit code 2', async () => {
+    expect((await cli('forecast', '--run', runDir)).code).toBe(2);
+    expect((await cli('forecast', '--run', runDir, '--steps', '0')).code).toBe(2);
+    expect((await cli('forecast', '--run', runDir, '--steps', '2', '--intervals', '1.5')).code).toBe(2);
+    expect((await cli('export', '--run', runDir, '--format', 'pdf', '--out', 'x')).code).toBe(2);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * The main user journey in the browser host: import the Nile series, configure a small LSTM,
+ * train it while the loss chart grows, read the metrics and download the model.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { APP_URL, REPO_ROOT } from './e2e-env';
+import { snap } from './screenshots';
+
+const NILE = join(REPO_ROOT, 'resources', 'samples', 'nile-yearly.csv');
+
+test('forecast journey: import, configure, train, evaluate, save', async ({ page }) => {
+  await page.goto(APP_URL);
+  // The token in the address is traded for a cookie and removed from the address bar.
+  await expect(page).toHaveURL(/\/$/);
+
+  await test.step('import the Nile series', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-button').click();
+    await (await chooser).setFiles(NILE);
+    await expect(page.getByTestId('dataset-summary')).toBeVisible();
+    await expect(page.getByTestId('dataset-summary')).toContainText('nile-yearly.csv');
+    await expect(page.getByTestId('preview-table')).toContainText('1871');
+    await expect(page.getByTestId('preview-table')).toContainText('1120');
+    await snap(page, '01-data-imported');
+  });
+
+  await test.step('configure a one-layer LSTM', async () => {
+    await page.getByTestId('nav-model').click();
+    await page.getByTestId('target-select').selectOption('volume');
+    await page.getByTestId('lookback-input').fill('8');
+    await page.getByTestId('horizon-input').fill('1');
+    await page.getByTestId('cell-select').selectOption('LSTM');
+    await page.getByTestId('layers-input').fill('1');
+    await page.getByTestId('units-input').fill('16');
+    await page.getByTestId('epochs-input').fill('15');
+    await page.getByTestId('batch-size-input').fill('16');
+    await expect(page.getByTestId('lookback-input')).toHaveValue('8');
+    await expect(page.getByTestId('units-input')).toHaveValue('16');
+    await snap(page, '02-model-configured');
+  });
+
+  await test.step('train and watch the loss chart grow', async () => {
+    await page.getByTestId('train-button').click();
+    const chart = page.getByTestId('loss-chart');
+    await expect(chart).toBeVisible();
+    await expect
+      .poll(async () => Number(await chart.getAttribute('data-epochs')), { timeout: 180_000 })
+      .toBeGreaterThanOrEqual(2);
+    await expect(page.getByTestId('progress-bar')).toBeVisible();
+    await snap(page, '03-training');
+  });
+
+  await test.step('see the metrics', async () => {
+    const metrics = page.getByTestId('metrics-table');
+    const seeResults = page.getByTestId('see-results');
+    await expect(metrics.or(seeResults)).toBeVisible({ timeout: 180_000 });
+    if (!(await metrics.isVisible())) await page.getByTestId('nav-results').click();
+    await expect(metrics).toBeVisible();
+    await expect(metrics).toContainText(/RMSE/i);
+    await expect(page.getByTestId('forecast-chart')).toBeVisible();
+    await snap(page, '04-results');
+  });
+
+  await test.step('download the model', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('save-model-button').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.zip$/);
+    const zip = unzipSync(new Uint8Array(await readFile(await file.path())));
+    expect(Object.keys(zip)).toContain('model.json');
+    expect(Object.keys(zip)).toContain('preprocessing.json');
+    const model = JSON.parse(Buffer.from(zip['model.json']).toString()) as { modelTopology?: unknown };
+    expect(model.modelTopology).toBeTruthy();
+    await expect(page.getByTestId('save-result')).toContainText(file.suggestedFilename());
+    await snap(page, '05-model-saved');
+  });
+});

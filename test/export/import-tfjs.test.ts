@@ -1,0 +1,103 @@
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type * as tfTypes from '@tensorflow/tfjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportModel, importTfjsModel, ModelFolderError } from '../../src-main/export/index';
+import { loadTf } from '../../src-main/export/load-tf';
+import { FIXTURES, saveFixture } from './fixtures';
+
+const cleanup: string[] = [];
+afterAll(async () => Promise.all(cleanup.map((d) => rm(d, { recursive: true, force: true }))));
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'rs-import-'));
+  cleanup.push(dir);
+  return dir;
+}
+
+async function savedModel(): Promise<Awaited<ReturnType<typeof saveFixture>>> {
+  const saved = await saveFixture(FIXTURES[0], 0);
+  cleanup.push(saved.dir);
+  return saved;
+}
+
+async function editModelJson(dir: string, edit: (json: { weightsManifest: { paths: string[] }[] }) => void) {
+  const path = join(dir, 'model.json');
+  const json = JSON.parse(await readFile(path, 'utf8'));
+  edit(json);
+  await writeFile(path, JSON.stringify(json));
+}
+
+describe('TensorFlow.js export and re-import', () => {
+  it('re-imports an exported folder with identical predictions and preprocessing', async () => {
+    const tf = loadTf();
+    const saved = await savedModel();
+    const preprocessing = { format: 'recurrent-studio.preprocessing', version: 1, task: 'forecast', lookback: 6 };
+    await writeFile(join(saved.dir, 'preprocessing.json'), JSON.stringify(preprocessing));
+    const out = join(await tempDir(), 'copy');
+    const { files } = await exportModel(saved.dir, 'tfjs', out);
+    expect(files.map((f) => f.slice(out.length + 1)).sort()).toEqual([
+      'model.json',
+      'preprocessing.json',
+      'weights.bin',
+    ]);
+    const imported = await importTfjsModel(out);
+    expect(imported.preprocessing).toEqual(preprocessing);
+    const x = tf.tensor(saved.input.data, saved.input.shape);
+    const y = imported.model.predict(x) as tfTypes.Tensor;
+    expect(Array.from(y.dataSync())).toEqual(Array.from(saved.expected));
+    tf.dispose([x, y]);
+    imported.model.dispose();
+  });
+
+  it('refuses weight paths that leave the folder', async () => {
+    const saved = await savedModel();
+    const outside = await tempDir();
+    await writeFile(join(outside, 'weights.bin'), await readFile(join(saved.dir, 'weights.bin')));
+    await editModelJson(
+      saved.dir,
+      (json) => (json.weightsManifest[0].paths = ['../' + outside.split('/').pop() + '/weights.bin']),
+    );
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/outside the model folder/);
+    await editModelJson(saved.dir, (json) => (json.weightsManifest[0].paths = [join(outside, 'weights.bin')]));
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/outside the model folder/);
+  });
+
+  it('refuses a symlink inside the folder that points outside it', async () => {
+    const saved = await savedModel();
+    const outside = await tempDir();
+    await writeFile(join(outside, 'real.bin'), await readFile(join(saved.dir, 'weights.bin')));
+    await symlink(join(outside, 'real.bin'), join(saved.dir, 'link.bin'));
+    await editModelJson(saved.dir, (json) => (json.weightsManifest[0].paths = ['link.bin']));
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/outside the model folder/);
+  });
+
+  it('explains missing, truncated and foreign files', async () => {
+    const saved = await savedModel();
+    const bytes = await readFile(join(saved.dir, 'weights.bin'));
+    await writeFile(join(saved.dir, 'weights.bin'), bytes.subarray(0, bytes.length - 4));
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/do not belong together or are incomplete/);
+    await rm(join(saved.dir, 'weights.bin'));
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/missing/);
+
+    const empty = await tempDir();
+    await expect(importTfjsModel(empty)).rejects.toThrow(/holds no model.json/);
+    await expect(importTfjsModel(join(empty, 'nope'))).rejects.toThrow(/is not a folder/);
+    await writeFile(join(empty, 'model.json'), '{"hello": 1}');
+    await expect(importTfjsModel(empty)).rejects.toThrow(ModelFolderError);
+    await writeFile(join(empty, 'model.json'), '{not json');
+    await expect(importTfjsModel(empty)).rejects.toThrow(/not valid JSON/);
+  });
+
+  it('refuses a preprocessing.json of another format or version', async () => {
+    const saved = await savedModel();
+    await writeFile(join(saved.dir, 'preprocessing.json'), JSON.stringify({ format: 'other' }));
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/not a Recurrent Studio preprocessing file/);
+    await writeFile(
+      join(saved.dir, 'preprocessing.json'),
+      JSON.stringify({ format: 'recurrent-studio.preprocessing', version: 9 }),
+    );
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/version 9/);
+  });
+});

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultLookback } from '../../src-main/forecast/defaults';
+
+describe('defaultLookback', () => {
+  it('uses two seasons for a long seasonal series', () => {
+    expect(defaultLookback(120, 12, 1)).toBe(24);
+    expect(defaultLookback(1000, 7, 3)).toBe(14);
+  });
+
+  it('uses about a tenth of a plain series, at most 24', () => {
+    expect(defaultLookback(100, null, 1)).toBe(10);
+    expect(defaultLookback(5000, null, 1)).toBe(24);
+  });
+
+  it('shortens the window for a short seasonal series but keeps one season plus a step', () => {
+    const lookback = defaultLookback(40, 12, 1);
+    expect(lookback).toBeGreaterThanOrEqual(13);
+    expect(lookback).toBeLessThan(24);
+  });
+
+  it('is never shorter than the horizon when the data allows it', () => {
+    expect(defaultLookback(100, null, 20)).toBe(20);
+  });
+
+  it('always leaves at least one window and is at least 1', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 3000 }),
+        fc.option(fc.integer({ min: 2, max: 400 })),
+        fc.integer({ min: 1, max: 100 }),
+        (length, period, horizonWanted) => {
+          const horizon = Math.min(horizonWanted, length - 1);
+          const lookback = defaultLookback(length, period, horizon);
+          expect(Number.isInteger(lookback)).toBe(true);
+          expect(lookback).toBeGreaterThanOrEqual(1);
+          expect(length - lookback - horizon + 1).toBeGreaterThanOrEqual(1);
+          if (period !== null && length >= 3 * period + horizon) expect(lookback).toBeGreaterThan(period);
+          if (length >= 2 * horizon) expect(lookback).toBeGreaterThanOrEqual(horizon);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { regressionMetrics } from '../../src-main/forecast/metrics';
+
+describe('regressionMetrics', () => {
+  it('matches hand-computed values', () => {
+    // errors 1, 0, -1, 1; mean actual 2.5
+    const m = regressionMetrics([1, 2, 3, 4], [2, 2, 2, 5]);
+    expect(m.rmse).toBeCloseTo(Math.sqrt(3 / 4), 12);
+    expect(m.mae).toBeCloseTo(3 / 4, 12);
+    expect(m.r2).toBeCloseTo(1 - 3 / 5, 12);
+    expect(m.mape).toBeCloseTo((100 * (1 / 1 + 0 + 1 / 3 + 1 / 4)) / 4, 10);
+    expect(m.smape).toBeCloseTo((100 * (2 / 3 + 0 + 2 / 5 + 2 / 9)) / 4, 10);
+  });
+
+  it('gives a perfect score to a perfect forecast', () => {
+    const m = regressionMetrics([3, -1, 7], [3, -1, 7]);
+    expect(m).toEqual({ rmse: 0, mae: 0, r2: 1, mape: 0, smape: 0 });
+  });
+
+  it('has a negative R² for a forecast worse than the mean', () => {
+    expect(regressionMetrics([1, 2, 3], [3, 2, 1]).r2).toBeCloseTo(1 - 8 / 2, 12);
+  });
+
+  it('reports MAPE as null when an actual is zero, but still gives sMAPE', () => {
+    const m = regressionMetrics([0, 2], [1, 2]);
+    expect(m.mape).toBeNull();
+    expect(m.smape).toBeCloseTo((100 * (2 / 1 + 0)) / 2, 12);
+  });
+
+  it('skips pairs with missing values', () => {
+    const m = regressionMetrics([1, Number.NaN, 3], [2, 5, 3]);
+    expect(m.mae).toBeCloseTo(1 / 2, 12);
+  });
+
+  it('keeps R² finite for a constant actual series', () => {
+    expect(regressionMetrics([5, 5, 5], [4, 5, 6]).r2).toBe(0);
+  });
+
+  it('rejects arrays of different lengths and empty input', () => {
+    expect(() => regressionMetrics([1, 2], [1])).toThrow(RangeError);
+    expect(() => regressionMetrics([], [])).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,140 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { TargetTransformPlan, TransformKind } from '../../src-main/forecast/target-transform';
+import {
+  baselineAt,
+  chooseTargetTransform,
+  historyNeeded,
+  invertTarget,
+  networkTarget,
+  transformedInput,
+} from '../../src-main/forecast/target-transform';
+import { randomWalk, seededGaussian } from './helpers/random';
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+const choose = (series: ArrayLike<number>, period: number | null): TargetTransformPlan =>
+  chooseTargetTransform(series, { validationOrigins: range(150, 180), horizon: 3, period });
+
+describe('chooseTargetTransform', () => {
+  it('picks difference for a trending random walk', () => {
+    const plan = choose(randomWalk(200, 11, 0.5), 12);
+    expect(plan.kind).toBe('difference');
+    expect(plan.reason).toMatch(/last value/);
+  });
+
+  it('picks seasonal-residual for a strongly seasonal series', () => {
+    const noise = seededGaussian(5);
+    const series = Float64Array.from(
+      { length: 200 },
+      (_, i) => 50 + 0.1 * i + 10 * Math.sin((2 * Math.PI * i) / 12) + noise(),
+    );
+    const plan = choose(series, 12);
+    expect(plan.kind).toBe('seasonal-residual');
+    expect(plan.period).toBe(12);
+  });
+
+  it('picks level for white noise around a fixed mean', () => {
+    const noise = seededGaussian(9);
+    const series = Float64Array.from({ length: 200 }, () => 50 + noise());
+    expect(choose(series, 12).kind).toBe('level');
+    expect(choose(series, null).kind).toBe('level');
+  });
+
+  it('never picks seasonal-residual without a period', () => {
+    const noise = seededGaussian(5);
+    const series = Float64Array.from({ length: 200 }, (_, i) => 10 * Math.sin((2 * Math.PI * i) / 12) + noise());
+    expect(choose(series, null).kind).not.toBe('seasonal-residual');
+  });
+
+  it('falls back to the end of the series when no validation origin is usable', () => {
+    const plan = chooseTargetTransform(randomWalk(100, 4, 1), { validationOrigins: [], horizon: 1, period: null });
+    expect(plan.kind).toBe('difference');
+  });
+});
+
+describe('baselineAt, networkTarget and transformedInput', () => {
+  const kinds: TransformKind[] = ['level', 'difference', 'seasonal-residual'];
+  /** A series, a plan and an origin/step with enough history and an actual value. */
+  const caseArbitrary = (values: fc.Arbitrary<number>) =>
+    fc
+      .record({
+        series: fc.array(values, { minLength: 2, maxLength: 60 }),
+        kind: fc.constantFrom(...kinds),
+        period: fc.integer({ min: 1, max: 12 }),
+        a: fc.nat(),
+        b: fc.nat(),
+      })
+      .filter(({ series, kind, period }) => series.length > (kind === 'seasonal-residual' ? period : 1))
+      .map(({ series, kind, period, a, b }) => {
+        const plan: TargetTransformPlan = { kind, period: kind === 'seasonal-residual' ? period : null, reason: '' };
+        const first = Math.max(1, historyNeeded(plan));
+        const t = first + (a % (series.length - first));
+        const k = b % (series.length - t);
+        return { series, plan, t, k };
+      });
+
+  it('inverting the true network target reconstructs the series exactly', () => {
+    fc.assert(
+      fc.property(caseArbitrary(fc.integer({ min: -1e6, max: 1e6 })), ({ series, plan, t, k }) => {
+        expect(invertTarget(series, t, k, networkTarget(series, t, k, plan), plan)).toBe(series[t + k]);
+      }),
+    );
+  });
+
+  it('reconstructs real-valued series up to rounding', () => {
+    fc.assert(
+      fc.property(caseArbitrary(fc.double({ min: -1e6, max: 1e6, noNaN: true })), ({ series, plan, t, k }) => {
+        const restored = invertTarget(series, t, k, networkTarget(series, t, k, plan), plan);
+        expect(Math.abs(restored - series[t + k])).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(series[t + k])));
+      }),
+    );
+  });
+
+  it('the input column at the first forecast step holds the quantity the network learns', () => {
+    fc.assert(
+      fc.property(caseArbitrary(fc.integer({ min: -1e6, max: 1e6 })), ({ series, plan, t, k }) => {
+        const input = transformedInput(series, plan);
+        // Within one season (one step for difference) the target is exactly the next input value.
+        const within = plan.kind === 'level' || (plan.kind === 'difference' ? k === 0 : k < (plan.period ?? 0));
+        if (within) expect(networkTarget(series, t, k, plan)).toBe(input[t + k]);
+      }),
+    );
+  });
+
+  it('the baseline reads nothing at or after the origin', () => {
+    fc.assert(
+      fc.property(caseArbitrary(fc.integer({ min: -1000, max: 1000 })), ({ series, plan, t, k }) => {
+        const future = series.map((v, i) => (i >= t ? v + 12345 : v));
+        expect(baselineAt(future, t, k, plan)).toBe(baselineAt(series, t, k, plan));
+      }),
+    );
+  });
+
+  it('a network that outputs zero is exactly the naive or seasonal-naive baseline', () => {
+    const series = [1, 4, 9, 16, 25, 36, 49];
+    const difference: TargetTransformPlan = { kind: 'difference', period: null, reason: '' };
+    const seasonal: TargetTransformPlan = { kind: 'seasonal-residual', period: 3, reason: '' };
+    expect(invertTarget(series, 5, 1, 0, difference)).toBe(25);
+    expect(invertTarget(series, 5, 1, 0, seasonal)).toBe(16);
+  });
+
+  it('transformedInput gives the level, first differences or seasonal differences with leading zeros', () => {
+    const series = [1, 4, 9, 16, 25];
+    expect(Array.from(transformedInput(series, { kind: 'level', period: null, reason: '' }))).toEqual(series);
+    expect(Array.from(transformedInput(series, { kind: 'difference', period: null, reason: '' }))).toEqual([
+      0, 3, 5, 7, 9,
+    ]);
+    expect(Array.from(transformedInput(series, { kind: 'seasonal-residual', period: 2, reason: '' }))).toEqual([
+      0, 0, 8, 12, 16,
+    ]);
+  });
+
+  it('rejects seasonal-residual without a period', () => {
+    expect(() => baselineAt([1, 2, 3], 2, 0, { kind: 'seasonal-residual', period: null, reason: '' })).toThrow(
+      RangeError,
+    );
+  });
+});

@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SpecProblem } from '../../../src-main/shared/spec';
+import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
+import { useAppStore } from '../../../src-renderer/stores/app-store';
+import { useDatasetStore } from '../../../src-renderer/stores/dataset-store';
+import { useExperimentStore } from '../../../src-renderer/stores/experiment-store';
+import ModelView from '../../../src-renderer/views/ModelView.vue';
+import { FakeStudioApi } from '../fake-studio-api';
+import { datasetSummary, modelSummary, spec } from '../fixtures';
+
+describe('ModelView', () => {
+  let api: FakeStudioApi;
+  let problems: SpecProblem[];
+  beforeEach(async () => {
+    problems = [];
+    api = new FakeStudioApi({
+      'spec.suggest': () => spec({ lookback: 12 }),
+      'spec.validate': () => ({ ok: problems.length === 0, problems }),
+      'model.summary': () => modelSummary(16),
+    });
+    setStudioApi(api);
+    setActivePinia(createPinia());
+    useDatasetStore().adopt(datasetSummary());
+    await useExperimentStore().suggest('ds-1');
+  });
+
+  it('shows a field problem from spec.validate next to that field', async () => {
+    const wrapper = mount(ModelView);
+    problems = [{ path: 'data.lookback', message: 'The window of 500 steps is longer than the training split.' }];
+    await useExperimentStore().refreshNow();
+    await flushPromises();
+
+    const field = wrapper.get('[data-testid="lookback-input"]').element.closest('.field');
+    expect(field?.textContent).toContain('The window of 500 steps is longer than the training split.');
+    const horizonField = wrapper.get('[data-testid="horizon-input"]').element.closest('.field');
+    expect(horizonField?.textContent).not.toContain('longer than the training split');
+    expect((wrapper.get('[data-testid="train-button"]').element as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('edits the spec from the form and shows the architecture main describes', async () => {
+    const wrapper = mount(ModelView);
+    await flushPromises();
+    await wrapper.get('[data-testid="lookback-input"]').setValue('30');
+    await wrapper.get('[data-testid="cell-select"]').setValue('GRU');
+    await wrapper.get('[data-testid="layers-input"]').setValue('2');
+    await wrapper.get('[data-testid="loss-select"]').setValue('huber');
+    const store = useExperimentStore();
+    expect(store.spec?.data.lookback).toBe(30);
+    expect(store.spec?.model.cell).toBe('GRU');
+    expect(store.spec?.model.layers).toHaveLength(2);
+    expect(store.spec?.training.loss).toBe('huber');
+    expect(wrapper.find('[data-testid="units-input-2"]').exists()).toBe(true);
+    expect(wrapper.get('[data-testid="architecture-summary"]').text()).toContain(
+      modelSummary(16).totalParams.toLocaleString('en-US'),
+    );
+  });
+
+  it('offers the numeric columns as targets', async () => {
+    const wrapper = mount(ModelView);
+    await flushPromises();
+    const options = wrapper
+      .get('[data-testid="target-select"]')
+      .findAll('option')
+      .map((o) => o.text());
+    expect(options).toEqual(useDatasetStore().numericColumns);
+  });
+
+  it('starts training with the edited spec and opens Train; stays on the form when main refuses', async () => {
+    const wrapper = mount(ModelView);
+    await flushPromises();
+    api.handlers['train.start'] = () => {
+      throw new Error('Another run is still training: wait for it or cancel it.');
+    };
+    await wrapper.get('[data-testid="train-button"]').trigger('click');
+    await flushPromises();
+    expect(useAppStore().step).toBe('data');
+
+    api.handlers['train.start'] = () => ({ runId: 'run-3' });
+    await wrapper.get('[data-testid="epochs-input"]').setValue('7');
+    await wrapper.get('[data-testid="train-button"]').trigger('click');
+    await flushPromises();
+    const sent = api.callsOf('train.start').at(-1) as { spec: { training: { epochs: number } } };
+    expect(sent.spec.training.epochs).toBe(7);
+    expect(useAppStore().step).toBe('train');
+  });
+});
