@@ -32,6 +32,8 @@ export function loadTf(): Promise<LoadedTf> {
 }
 
 async function load(): Promise<LoadedTf> {
+  // TensorFlow's C++ info and performance notes are not for our users; errors still show.
+  process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
   const forcedCpu = process.env.RECURRENT_BACKEND === 'cpu';
   if (!forcedCpu) {
     try {

@@ -32,7 +32,7 @@ export function evaluateLoss(
     values.stacked.dispose();
     lossSum += l * batch.size;
     metricTotal += msum;
-    metricCount += values.count;
+    metricCount += batch.labeledSteps ?? values.count;
     samples += batch.size;
   }
   return { loss: lossSum / Math.max(1, samples), metric: metricTotal / Math.max(1, metricCount) };

@@ -95,6 +95,11 @@ export function prepareForecast(series: PreparedSeries, spec: ExperimentSpec): F
       values: transformedInput(y, plan),
       kind: d.scaling,
     },
+    // The level itself too: a change or a seasonal difference alone hides where the series is in
+    // its season and how far it sits from its usual level, which the network needs to correct the baseline.
+    ...(derived === 'level'
+      ? []
+      : [{ name: series.targetName, source: series.targetName, derived: 'level' as const, values: y, kind: d.scaling }]),
     // Further targets are observed up to the origin like any feature; the network forecasts the first.
     ...series.targets
       .slice(1)

@@ -34,7 +34,12 @@ export function computeLoss(tf: Tf, loss: Loss, yTrue: tfTypes.Tensor, yPred: tf
       case 'sparseCategoricalCrossentropy': {
         const classes = yPred.shape[yPred.shape.length - 1];
         const labels = tf.cast(tf.reshape(yTrue, yPred.shape.slice(0, -1)), 'int32');
-        return categorical(tf, tf.oneHot(labels, classes), yPred);
+        // A negative label marks a padded step (sequence labeling): its one-hot row is all zeros,
+        // so it adds nothing, and the mean runs over the labeled steps only.
+        const p = tf.clipByValue(yPred, EPS, 1);
+        const perStep = tf.neg(tf.sum(tf.mul(tf.oneHot(labels, classes), tf.log(p)), -1));
+        const labeled = tf.sum(tf.cast(tf.greaterEqual(labels, 0), 'float32'));
+        return tf.div(tf.sum(perStep), tf.maximum(labeled, 1)) as tfTypes.Scalar;
       }
     }
   });

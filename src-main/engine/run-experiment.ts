@@ -18,6 +18,7 @@ import { headline } from './prepared-task';
 import type { PreparedTask } from './prepared-task';
 import { saveLayersModel } from './save-model';
 import { prepareSequenceClassification } from './sequence-classification-pipeline';
+import { prepareSequenceLabeling } from './sequence-labeling-pipeline';
 import { prepareTextClassification } from './text-classification-pipeline';
 import { prepareTextGeneration } from './text-generation-pipeline';
 import type { TrainControl } from './train-control';
@@ -92,12 +93,6 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     result.backend = backend;
     log(backend === 'tensorflow' ? 'Training on native TensorFlow.' : 'Training on the pure-JavaScript engine.');
     if (note) log(note);
-    if (spec.task === 'sequence-labeling') {
-      return await finish(
-        'failed',
-        'Training for sequence labeling is not available in this version yet. Choose forecasting, sequence or text classification, or text generation.',
-      );
-    }
 
     const { table } = await loadTable(spec.data.file, { sheet: spec.data.sheet });
     const task = prepareTask(table, spec, log);
@@ -168,7 +163,7 @@ function prepareTask(table: Table, spec: ExperimentSpec, log: (line: string) => 
     case 'text-generation':
       return prepareTextGeneration(table, spec);
     case 'sequence-labeling':
-      throw new Error('Sequence labeling is not available in this version yet.');
+      return prepareSequenceLabeling(table, spec);
   }
 }
 

@@ -13,6 +13,9 @@ import type { GenerationEvaluation } from '../shared/types';
 import type { Tf } from './backend';
 import type { PreparedTask } from './prepared-task';
 import { seededRandom } from './seeded-random';
+import { continuationBleu } from './generation-bleu';
+import { perplexity } from './text-metrics';
+import { continueWindows, sampleToken } from './token-sampling';
 import { evaluateLoss } from './evaluate-loss';
 import type { BatchSource } from './train-loop';
 import { stringValues, textColumn } from './table-columns';
@@ -103,10 +106,12 @@ export function prepareTextGeneration(table: Table, spec: ExperimentSpec): Prepa
       const prompt = Array.from(test.ids.subarray(0, L));
       const generated = generate(tf, model, prompt, SAMPLE_TOKENS, spec.training.seed);
       const words = (ids: number[]) => ids.map((id) => (id > 1 ? vocabulary[id] : '')).filter((w) => w !== '');
+      const bleu = continuationBleu(tf, model, test.ids, L, { vocabulary, tokens: t.tokens });
       return {
         kind: 'generation',
-        perplexity: Math.exp(ce),
+        perplexity: perplexity(ce),
         sample: detokenize([...words(prompt), ...words(generated)], t.tokens),
+        ...(bleu === null ? {} : { bleu }),
       };
     },
     preprocessing: () => ({
@@ -134,28 +139,14 @@ export function prepareTextGeneration(table: Table, spec: ExperimentSpec): Prepa
 }
 
 /** Samples `count` tokens after `prompt` with temperature, never padding or out-of-vocabulary. */
-export function generate(tf: Tf, model: tfTypes.LayersModel, prompt: number[], count: number, seed: number): number[] {
+export function generate(
+  tf: Tf,
+  model: tfTypes.LayersModel,
+  prompt: number[],
+  count: number,
+  seed: number,
+  temperature = SAMPLE_TEMPERATURE,
+): number[] {
   const random = seededRandom(seed);
-  const window = [...prompt];
-  const out: number[] = [];
-  for (let n = 0; n < count; n++) {
-    const probs = tf.tidy(() => {
-      const x = tf.tensor2d(window.slice(-prompt.length), [1, prompt.length]);
-      return (model.predict(x) as tfTypes.Tensor).dataSync();
-    });
-    const weights = Array.from(probs, (p, i) => (i <= 1 ? 0 : Math.pow(Math.max(p, 1e-12), 1 / SAMPLE_TEMPERATURE)));
-    const total = weights.reduce((a, b) => a + b, 0);
-    let r = random() * total;
-    let next = weights.length - 1;
-    for (let i = 0; i < weights.length; i++) {
-      r -= weights[i];
-      if (r <= 0) {
-        next = i;
-        break;
-      }
-    }
-    out.push(next);
-    window.push(next);
-  }
-  return out;
+  return continueWindows(tf, model, [prompt], count, (p) => sampleToken(p, temperature, random))[0];
 }

@@ -21,6 +21,11 @@ export interface Batch {
   x: Float32Array;
   y: Float32Array;
   size: number;
+  /**
+   * Steps that carry a label, when not one per sample: sequence labeling pads short sequences
+   * and the padded steps (label -1) count toward neither loss nor accuracy.
+   */
+  labeledSteps?: number;
 }
 
 /** Where the loop gets its samples: origins (sample ids) and a function that cuts a batch. */
@@ -155,7 +160,9 @@ export async function trainModel(
         }
         lossSum += batchLoss * batch.size;
         metricTotal += values[1];
-        metricCount += metric === 'mae' ? batch.size * source.yShape.reduce((a, c) => a * c, 1) : batch.size;
+        metricCount +=
+          batch.labeledSteps ??
+          (metric === 'mae' ? batch.size * source.yShape.reduce((a, c) => a * c, 1) : batch.size);
         samples += batch.size;
         for (let i = 0; i < groups.length; i++) normSums[i] += values[2 + i];
         const elapsed = (performance.now() - epochStart) / 1000;

@@ -6,7 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type UnzipFileInfo, type Zippable } from 'fflate';
-import { MODEL_FILES, ProjectFormatError, readProjectJson, RUN_ID_PATTERN, type ProjectFileJson } from './project-format';
+import {
+  MODEL_FILES,
+  ProjectFormatError,
+  readProjectJson,
+  RUN_ID_PATTERN,
+  type ProjectFileJson,
+} from './project-format';
 
 export const PROJECT_JSON = 'project.json';
 /** Largest total of unpacked bytes we accept (guards against zip bombs). */
@@ -115,7 +121,8 @@ export function unpackProject(bytes: Uint8Array): UnpackedProject {
     if (name === PROJECT_JSON) continue;
     const expected = json.files[name];
     if (!expected) throw new ProjectFormatError(`the entry "${name}" is not listed in project.json`);
-    if (sha256Hex(data) !== expected) throw new ProjectFormatError(`the entry "${name}" is damaged (checksum mismatch)`);
+    if (sha256Hex(data) !== expected)
+      throw new ProjectFormatError(`the entry "${name}" is damaged (checksum mismatch)`);
     entries.set(name, data);
   }
   for (const name of Object.keys(json.files)) {

@@ -74,7 +74,8 @@ export async function readProjectFile(path: string): Promise<UnpackedProject> {
     bytes = new Uint8Array(await readFile(path));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ServiceError('not-found', `The project "${path}" does not exist. It may have been moved or deleted.`);
+    if (code === 'ENOENT')
+      throw new ServiceError('not-found', `The project "${path}" does not exist. It may have been moved or deleted.`);
     if (code === 'EISDIR') throw new ServiceError('invalid-request', `"${path}" is a folder, not a project file.`);
     throw new ServiceError('io', `The project "${path}" cannot be read (${(err as Error).message}).`);
   }

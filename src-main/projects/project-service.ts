@@ -173,7 +173,8 @@ export class ProjectService {
     requireAbsolute(path);
     const sheet = this.project.dataset?.sheet ?? this.project.spec?.data.sheet ?? null;
     const ref = await datasetRefFor(path, sheet);
-    if (!ref.sha256) throw new ServiceError('not-found', `The file "${path}" cannot be read. Choose the data file again.`);
+    if (!ref.sha256)
+      throw new ServiceError('not-found', `The file "${path}" cannot be read. Choose the data file again.`);
     const p = this.project;
     p.dataset = ref;
     p.datasetStatus = 'ok';
@@ -243,21 +244,23 @@ export class ProjectService {
 
   /** Encodes the current state and writes it; only the state that was written is marked clean. */
   private writeTo(path: string, name: string): Promise<void> {
-    const job = this.saveChain.catch(() => undefined).then(async () => {
-      const project = this.project;
-      const savedAt = this.now().toISOString();
-      const revision = this.revision;
-      const bytes = await encodeProject({ ...project, name }, APP_VERSION, savedAt);
-      await writeProjectFile(path, bytes, path === project.path ? this.stamp : null, this.options.writeHooks);
-      if (this.project !== project) return;
-      project.path = path;
-      project.name = name;
-      project.savedAt = savedAt;
-      this.stamp = await fileStamp(path);
-      // A change that arrived while writing keeps the project dirty for the next autosave.
-      project.dirty = this.revision !== revision;
-      this.emit();
-    });
+    const job = this.saveChain
+      .catch(() => undefined)
+      .then(async () => {
+        const project = this.project;
+        const savedAt = this.now().toISOString();
+        const revision = this.revision;
+        const bytes = await encodeProject({ ...project, name }, APP_VERSION, savedAt);
+        await writeProjectFile(path, bytes, path === project.path ? this.stamp : null, this.options.writeHooks);
+        if (this.project !== project) return;
+        project.path = path;
+        project.name = name;
+        project.savedAt = savedAt;
+        this.stamp = await fileStamp(path);
+        // A change that arrived while writing keeps the project dirty for the next autosave.
+        project.dirty = this.revision !== revision;
+        this.emit();
+      });
     this.saveChain = job;
     return job;
   }

@@ -71,13 +71,17 @@ export async function openSample(dir: string, id: string): Promise<OpenedSample>
     throw new ServiceError('not-found', `There is no sample "${id}" in ${dir}.`);
   }
   const file = sampleFileSchema.safeParse(raw);
-  if (!file.success) throw new ServiceError('bad-data', `The sample "${id}" is damaged: ${file.error.issues[0].message}`);
+  if (!file.success)
+    throw new ServiceError('bad-data', `The sample "${id}" is damaged: ${file.error.issues[0].message}`);
   const { title, task, description, dataFile } = file.data;
   const dataPath = join(dir, dataFile);
   const specInput = file.data.spec as { data?: Record<string, unknown> };
   const parsed = parseSpec({ ...specInput, task, data: { ...(specInput.data ?? {}), file: dataPath } });
   if (!parsed.ok) {
-    throw new ServiceError('bad-data', `The sample "${id}" has an invalid spec: ${parsed.problems[0].path}: ${parsed.problems[0].message}`);
+    throw new ServiceError(
+      'bad-data',
+      `The sample "${id}" has an invalid spec: ${parsed.problems[0].path}: ${parsed.problems[0].message}`,
+    );
   }
   return { id, title, task, description, spec: parsed.spec, dataPath };
 }

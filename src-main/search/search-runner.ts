@@ -66,7 +66,8 @@ export class SearchRunner {
 
   /** Validates and expands the plan, then runs it in the background. */
   start(rawSpec: unknown, plan: SearchPlan): StartedSearch {
-    if (this.active) throw new ServiceError('invalid-request', 'A search is already running. Cancel it or wait for it to finish.');
+    if (this.active)
+      throw new ServiceError('invalid-request', 'A search is already running. Cancel it or wait for it to finish.');
     const parsed = parseSpec(rawSpec);
     if (!parsed.ok) throw invalidSpec(parsed.problems);
     let planned;
@@ -94,7 +95,11 @@ export class SearchRunner {
     };
     const controller = new AbortController();
     this.active = { state, controller };
-    const done = this.runAll(state, planned.map((p) => p.spec), controller.signal).finally(() => {
+    const done = this.runAll(
+      state,
+      planned.map((p) => p.spec),
+      controller.signal,
+    ).finally(() => {
       this.last = state;
       this.active = null;
     });

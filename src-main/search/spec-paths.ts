@@ -65,7 +65,8 @@ function arrayIndex(segment: string, length: number, path: string): number {
 function setLayerCount(spec: Record<string, unknown>, value: PlanValue): void {
   const model = spec.model as { layers?: unknown } | undefined;
   const layers = model?.layers;
-  if (!Array.isArray(layers) || layers.length === 0) throw new SpecPathError('The spec has no recurrent layers to stack.');
+  if (!Array.isArray(layers) || layers.length === 0)
+    throw new SpecPathError('The spec has no recurrent layers to stack.');
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 8) {
     throw new SpecPathError(`model.layerCount must be a whole number from 1 to 8, not ${JSON.stringify(value)}.`);
   }

@@ -105,6 +105,11 @@ export class RunManager {
     active.handle?.control(action);
   }
 
+  /** True while the run trains. */
+  isActive(runId: string): boolean {
+    return this.active.has(runId);
+  }
+
   /** Cancels every run in progress and waits for run files to be written. */
   async dispose(): Promise<void> {
     for (const run of this.active.values()) {

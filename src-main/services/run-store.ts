@@ -2,7 +2,7 @@
  * The runs of this installation: kept in memory while the app runs and in
  * `<dataDir>/runs/<runId>/run.json` so they survive a restart.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult, RunSummary } from '../shared/types';
 import { writeFileAtomic } from './atomic-write';
@@ -63,6 +63,13 @@ export class RunStore {
     const run = this.runs.get(runId);
     if (!run) throw new ServiceError('not-found', `There is no run "${runId}". It may have been deleted.`);
     return run;
+  }
+
+  /** Removes a run and its folder (model included); throws 'not-found' for an unknown id. */
+  async delete(runId: string): Promise<void> {
+    this.get(runId);
+    this.runs.delete(runId);
+    await rm(this.runDir(runId), { recursive: true, force: true });
   }
 
   /** Every run, newest first. */

@@ -192,6 +192,14 @@ export class StudioService {
       await this.runsLoaded;
       return this.runs.get(runId);
     },
+    'runs.delete': async ({ runId }) => {
+      await this.runsLoaded;
+      if (this.manager.isActive(runId)) {
+        throw new ServiceError('invalid-request', 'This run is still training. Cancel it before deleting it.');
+      }
+      await this.runs.delete(runId);
+      return { ok: true as const };
+    },
     'model.save': async ({ runId, dir }) => {
       if (!isAbsolute(dir))
         throw new ServiceError('invalid-request', `The destination folder must be absolute: "${dir}".`);

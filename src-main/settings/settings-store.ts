@@ -56,7 +56,8 @@ export class SettingsStore {
     }
     for (const key of ['defaultDataFolder', 'defaultExportFolder'] as const) {
       const value = parsed.data[key];
-      if (value && !isAbsolute(value)) throw new ServiceError('invalid-request', `The folder must be an absolute path: "${value}".`);
+      if (value && !isAbsolute(value))
+        throw new ServiceError('invalid-request', `The folder must be an absolute path: "${value}".`);
     }
     const defined = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
     const next = settingsSchema.parse({ ...(await this.get()), ...defined });

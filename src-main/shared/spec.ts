@@ -204,7 +204,69 @@ export const specSchema = z
         message: 'Forecasting predicts numbers: use MSE, MAE or Huber, not a cross-entropy loss.',
       });
     }
+    for (const problem of outputLossProblems(spec.task, out, loss)) {
+      ctx.addIssue({ code: 'custom', ...problem });
+    }
   });
+
+const CROSS_ENTROPIES: readonly (Loss | null)[] = [
+  'binaryCrossentropy',
+  'categoricalCrossentropy',
+  'sparseCategoricalCrossentropy',
+];
+const REGRESSION_LOSSES: readonly (Loss | null)[] = ['mse', 'mae', 'huber'];
+
+/**
+ * Output activation and loss pairs that cannot train, each with what to change. Only choices the
+ * user made count: a null (automatic) activation or loss is always chosen to fit the task.
+ */
+function outputLossProblems(
+  task: Task,
+  out: (typeof OUTPUT_ACTIVATIONS)[number] | null,
+  loss: Loss | null,
+): { path: string[]; message: string }[] {
+  const problems: { path: string[]; message: string }[] = [];
+  const onOutput = (message: string) => problems.push({ path: ['model', 'outputActivation'], message });
+  const onLoss = (message: string) => problems.push({ path: ['training', 'loss'], message });
+  if (out === 'linear' && CROSS_ENTROPIES.includes(loss)) {
+    onOutput(
+      'A linear output gives any number, but cross-entropy scores probabilities between 0 and 1: use a sigmoid output with binary cross-entropy, a softmax output with categorical cross-entropy, or leave the output on automatic.',
+    );
+  }
+  if (out === 'sigmoid' && loss === 'sparseCategoricalCrossentropy') {
+    onOutput(
+      'Sparse categorical cross-entropy needs one output per class that sum to 1, but a sigmoid output for two classes is a single unit and for more classes gives independent probabilities: use a softmax output, or binary cross-entropy with the sigmoid for two classes.',
+    );
+  }
+  if (out === 'sigmoid' && loss === 'categoricalCrossentropy') {
+    onOutput(
+      'Categorical cross-entropy needs class probabilities that sum to 1, which a sigmoid output does not give (for more than two classes each unit is on its own): use a softmax output, or binary cross-entropy for two classes.',
+    );
+  }
+  if (out === 'softmax' && loss === 'binaryCrossentropy') {
+    onOutput(
+      'Binary cross-entropy scores one probability per sample from a sigmoid output: use a sigmoid output, or sparse categorical cross-entropy with the softmax.',
+    );
+  }
+  if ((task === 'text-generation' || task === 'sequence-labeling') && out !== null && out !== 'softmax') {
+    onOutput(
+      `${task === 'text-generation' ? 'Text generation picks the next token' : 'Sequence labeling picks a class at every step'} from a softmax over all choices: use a softmax output or leave it on automatic.`,
+    );
+  }
+  if ((task === 'text-generation' || task === 'sequence-labeling') && loss !== null) {
+    if (loss !== 'sparseCategoricalCrossentropy') {
+      onLoss(
+        `${task === 'text-generation' ? 'Text generation' : 'Sequence labeling'} trains with sparse categorical cross-entropy (one class id per step): choose it or leave the loss on automatic.`,
+      );
+    }
+  }
+  if ((task === 'sequence-classification' || task === 'text-classification') && REGRESSION_LOSSES.includes(loss)) {
+    onLoss(
+      `Classes need a cross-entropy loss, not ${loss?.toUpperCase()}: choose binary cross-entropy for two classes, sparse categorical cross-entropy for more, or leave the loss on automatic.`,
+    );
+  }
+  return problems;
+}
 
 /** A complete, validated spec (every default filled in). */
 export type ExperimentSpec = z.infer<typeof specSchema>;

@@ -155,8 +155,15 @@ export interface ClassificationEvaluation {
 
 export interface GenerationEvaluation {
   kind: 'generation';
+  /** exp(mean next-token cross-entropy) on the held-out test text. */
   perplexity: number;
   sample: string;
+  /**
+   * Corpus BLEU-4 (0..1, words) of greedy continuations of held-out prompts against the text
+   * that actually followed them; absent when the test text is too short to hold a prompt and a
+   * continuation.
+   */
+  bleu?: number;
 }
 
 export type Evaluation = ForecastEvaluation | ClassificationEvaluation | GenerationEvaluation;

@@ -37,6 +37,8 @@ async function writeCsv(path: string): Promise<void> {
 
 interface Measured {
   seconds: number;
+  /** CPU time of this process (user + system): steadier than wall time on a busy machine. */
+  cpuSeconds: number;
   peakRssMb: number;
   peakHeapMb: number;
   rows: number;
@@ -55,12 +57,15 @@ async function measure(work: () => Promise<number>): Promise<Measured> {
   };
   const timer = setInterval(sample, 5);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const rows = await work();
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   sample();
   clearInterval(timer);
   return {
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     rows,
     peakRssMb: (peakRss - base.rss) / 1e6,
     peakHeapMb: (peakHeap - base.heapUsed - base.arrayBuffers) / 1e6,
@@ -86,26 +91,29 @@ export async function dataBench(): Promise<string> {
     const path = join(dir, 'bench.csv');
     await writeCsv(path);
     const mb = statSync(path).size / 1e6;
-    const bare = await measure(() => bareParse(path));
+    // Our import runs first, so its RSS is measured from a process that has not grown yet.
     const ours = await measure(async () => {
       const { table, summary } = await loadTable(path);
       if (table.columns.length !== NUMERIC_COLUMNS + 1) throw new Error('Unexpected column count in the benchmark.');
       return summary.rows;
     });
+    const bare = await measure(() => bareParse(path));
     const numericMb = (ROWS * (NUMERIC_COLUMNS + 1) * 8) / 1e6;
     const row = (name: string, m: Measured) =>
-      `| ${name} | ${m.rows} | ${m.seconds.toFixed(2)} | ${(mb / m.seconds).toFixed(1)} | ${m.peakRssMb.toFixed(0)} | ${m.peakHeapMb.toFixed(0)} |`;
+      `| ${name} | ${m.rows} | ${m.seconds.toFixed(2)} | ${m.cpuSeconds.toFixed(2)} | ${(mb / m.seconds).toFixed(1)} | ${m.peakRssMb.toFixed(0)} | ${m.peakHeapMb.toFixed(0)} |`;
     const ratio = ours.seconds / bare.seconds;
+    const cpuRatio = ours.cpuSeconds / bare.cpuSeconds;
     const memRatio = ours.peakRssMb / numericMb;
     return [
       `Data import: ${ROWS.toLocaleString('en-US')} rows × ${NUMERIC_COLUMNS + 1} columns, ${mb.toFixed(1)} MB CSV, numeric data ${numericMb.toFixed(0)} MB`,
       '',
-      '| reader | rows | seconds | MB/s | peak RSS +MB | peak heap+buffers +MB |',
-      '|---|---|---|---|---|---|',
+      '| reader | rows | wall s | CPU s | MB/s | peak RSS +MB | peak heap+buffers +MB |',
+      '|---|---|---|---|---|---|---|',
       row('bare papaparse (strings only)', bare),
       row('loadTable (typed columns + summary)', ours),
       '',
-      `Full import / bare parse: ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'MISSED'}`,
+      '(The bare parse runs second: its memory columns are relative to a process the import already grew.)',
+      `Full import / bare parse: ${ratio.toFixed(2)}× wall, ${cpuRatio.toFixed(2)}× CPU (target ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'MISSED'}`,
       `Peak RSS / numeric data: ${memRatio.toFixed(2)}× (target < 3×) ${memRatio < 3 ? 'OK' : 'MISSED'}`,
     ].join('\n');
   } finally {

@@ -94,6 +94,18 @@ describe('recurrent forecast / backtest / evaluate / predict / export', () => {
     expect(r.verdict === null).toBe(r.beatsReference);
   });
 
+  it('retrains from the spec on the data before the origin when asked', async () => {
+    const plain = (await cli('backtest', '--run', runDir, '--json')).json() as BacktestReport;
+    const { code, io, json } = await cli('backtest', '--run', runDir, '--retrain-every', '1000', '--json');
+    expect(code).toBe(0);
+    const r = json() as BacktestReport;
+    expect(r.retrainEvery).toBe(1000);
+    expect(r.origins).toEqual(plain.origins);
+    // One retraining, on exactly the steps before the first origin.
+    expect(io.stderr.join('\n')).toContain(`Retrained on the first ${r.origins[0]} steps`);
+    expect(r.folds[0].forecast).not.toEqual(plain.folds[0].forecast);
+  });
+
   it('evaluates the run from run.json', async () => {
     const { code, json } = await cli('evaluate', '--run', runDir, '--json');
     expect(code).toBe(0);

@@ -11,7 +11,16 @@ import { snap } from './screenshots';
 
 const NILE = join(REPO_ROOT, 'resources', 'samples', 'nile-yearly.csv');
 
-test('forecast journey: import, configure, train, evaluate, save', async ({ page }) => {
+test('forecast journey: import, configure, train, evaluate, save', async ({ page }, testInfo) => {
+  // The API traffic, attached to the report when a step fails: says whether the UI asked and what main answered.
+  const traffic: string[] = [];
+  page.on('websocket', (socket) => {
+    socket.on('framesent', (f) => traffic.push(`→ ${String(f.payload).slice(0, 300)}`));
+    socket.on('framereceived', (f) => {
+      const text = String(f.payload);
+      if (!text.startsWith('{"event":"train.progress"')) traffic.push(`← ${text.slice(0, 300)}`);
+    });
+  });
   await page.goto(APP_URL);
   // The token in the address is traded for a cookie and removed from the address bar.
   await expect(page).toHaveURL(/\/$/);
@@ -45,7 +54,12 @@ test('forecast journey: import, configure, train, evaluate, save', async ({ page
   await test.step('train and watch the loss chart grow', async () => {
     await page.getByTestId('train-button').click();
     const chart = page.getByTestId('loss-chart');
-    await expect(chart).toBeVisible();
+    try {
+      await expect(chart).toBeVisible();
+    } catch (err) {
+      await testInfo.attach('api-traffic.txt', { body: traffic.join('\n'), contentType: 'text/plain' });
+      throw err;
+    }
     await expect
       .poll(async () => Number(await chart.getAttribute('data-epochs')), { timeout: 180_000 })
       .toBeGreaterThanOrEqual(2);

@@ -113,6 +113,7 @@ describe('runExperiment (forecast)', () => {
     expect(missing.error).toBeTruthy();
     const labeling = await runExperiment(spec({ task: 'sequence-labeling' }), context('labeling').ctx);
     expect(labeling.status).toBe('failed');
-    expect(labeling.error).toMatch(/sequence labeling is not available/);
+    // Without an id column the rows cannot be grouped into sequences: the reason names it.
+    expect(labeling.error).toMatch(/id column/);
   });
 });

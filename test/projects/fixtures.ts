@@ -27,7 +27,11 @@ export async function writeCsv(dir: string, name = 'flow.csv', rows = 30): Promi
 
 /** A complete spec reading `file`. */
 export function specFor(file: string, overrides: Record<string, unknown> = {}): ExperimentSpec {
-  const parsed = parseSpec({ name: 'Flow', data: { file, timeColumn: 'year', targetColumns: ['flow'], lookback: 4 }, ...overrides });
+  const parsed = parseSpec({
+    name: 'Flow',
+    data: { file, timeColumn: 'year', targetColumns: ['flow'], lookback: 4 },
+    ...overrides,
+  });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return parsed.spec;
 }
@@ -35,9 +39,12 @@ export function specFor(file: string, overrides: Record<string, unknown> = {}): 
 /** Distinct model bytes per run, so a mix-up between runs would show. */
 export function modelBytes(runId: string): Record<'model.json' | 'weights.bin' | 'preprocessing.json', Uint8Array> {
   const weights = new Uint8Array(4096);
-  for (let i = 0; i < weights.length; i++) weights[i] = (i * 31 + runId.length * 17 + runId.charCodeAt(runId.length - 1)) & 0xff;
+  for (let i = 0; i < weights.length; i++)
+    weights[i] = (i * 31 + runId.length * 17 + runId.charCodeAt(runId.length - 1)) & 0xff;
   return {
-    'model.json': new TextEncoder().encode(JSON.stringify({ format: 'layers-model', runId, weightsManifest: [{ paths: ['weights.bin'] }] })),
+    'model.json': new TextEncoder().encode(
+      JSON.stringify({ format: 'layers-model', runId, weightsManifest: [{ paths: ['weights.bin'] }] }),
+    ),
     'weights.bin': weights,
     'preprocessing.json': new TextEncoder().encode(JSON.stringify({ format: 'recurrent-studio.preprocessing', runId })),
   };
@@ -71,8 +78,30 @@ export async function makeRun(
     spec,
     fused: true,
     history: [
-      { runId, epoch: 1, loss: 0.9, valLoss: 1.1, metrics: {}, valMetrics: {}, learningRate: 0.001, gradNorms: {}, seconds: 1, samplesPerSecond: 100 },
-      { runId, epoch: 2, loss: 0.5, valLoss: 0.7, metrics: {}, valMetrics: {}, learningRate: 0.001, gradNorms: {}, seconds: 1, samplesPerSecond: 100 },
+      {
+        runId,
+        epoch: 1,
+        loss: 0.9,
+        valLoss: 1.1,
+        metrics: {},
+        valMetrics: {},
+        learningRate: 0.001,
+        gradNorms: {},
+        seconds: 1,
+        samplesPerSecond: 100,
+      },
+      {
+        runId,
+        epoch: 2,
+        loss: 0.5,
+        valLoss: 0.7,
+        metrics: {},
+        valMetrics: {},
+        learningRate: 0.001,
+        gradNorms: {},
+        seconds: 1,
+        samplesPerSecond: 100,
+      },
     ],
     evaluation: null,
     modelDir: hasModel ? modelDir : null,

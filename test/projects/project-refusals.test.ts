@@ -62,7 +62,11 @@ describe('project files that must be refused', () => {
 
   it('refuses a project from a newer version and says to update', async () => {
     const json = { format: 'recurrent-studio.project', version: 2, name: 'Future', files: {} };
-    await expectRefused('future.rsproj', zipSync({ 'project.json': strToU8(JSON.stringify(json)) }), /newer version.*Update/);
+    await expectRefused(
+      'future.rsproj',
+      zipSync({ 'project.json': strToU8(JSON.stringify(json)) }),
+      /newer version.*Update/,
+    );
   });
 
   it('refuses a zip that is not a project', async () => {

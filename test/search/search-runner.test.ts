@@ -6,7 +6,12 @@ import type { SearchPlan, SearchState } from '../../src-main/shared/types-projec
 
 const baseInput = { name: 'Base', data: { file: '/data/flow.csv', targetColumns: ['flow'] } };
 
-function result(spec: ExperimentSpec, runId: string, valLosses: (number | null)[], status: RunResult['status'] = 'completed'): RunResult {
+function result(
+  spec: ExperimentSpec,
+  runId: string,
+  valLosses: (number | null)[],
+  status: RunResult['status'] = 'completed',
+): RunResult {
   return {
     runId,
     name: spec.name,
@@ -49,7 +54,10 @@ describe('scoreOf', () => {
     const spec = parseSpec(baseInput);
     if (!spec.ok) throw new Error();
     expect(scoreOf(result(spec.spec, 'a', [0.9, 0.4, 0.6]))).toBe(0.4);
-    const noRestore = { ...spec.spec, training: { ...spec.spec.training, earlyStopping: { enabled: true, patience: 3, restoreBest: false } } };
+    const noRestore = {
+      ...spec.spec,
+      training: { ...spec.spec.training, earlyStopping: { enabled: true, patience: 3, restoreBest: false } },
+    };
     expect(scoreOf(result(noRestore, 'a', [0.9, 0.4, 0.6]))).toBe(0.6);
     expect(scoreOf(result(spec.spec, 'a', [null, null]))).toBeNull();
     expect(scoreOf(result(spec.spec, 'a', [0.1], 'failed'))).toBeNull();

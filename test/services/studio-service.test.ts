@@ -109,13 +109,13 @@ describe('request validation', () => {
 
   it('runs handlers registered from outside, with validated arguments', async () => {
     const seen: unknown[] = [];
-    service.registerHandler('runs.delete', async (args) => {
+    service.registerHandler('search.cancel', async (args) => {
       seen.push(args);
       return { ok: true };
     });
-    expect(await service.handle('runs.delete', { runId: 'r1' })).toEqual({ ok: true, value: { ok: true } });
-    expect((await service.handle('runs.delete', {})).ok).toBe(false);
-    expect(seen).toEqual([{ runId: 'r1' }]);
+    expect(await service.handle('search.cancel', { searchId: 's1' })).toEqual({ ok: true, value: { ok: true } });
+    expect((await service.handle('search.cancel', {})).ok).toBe(false);
+    expect(seen).toEqual([{ searchId: 's1' }]);
   });
 });
 
@@ -242,6 +242,20 @@ describe('runs', () => {
     expect(run.status).toBe('failed');
     expect(run.error).toContain('no worker');
     await failing.dispose();
+  });
+
+  it('deletes a finished run with its folder, but not one still training', async () => {
+    const dataset = await upload();
+    const { runId } = value<{ runId: string }>(await service.handle('train.start', { spec: spec(dataset.path) }));
+    const busy = await service.handle('runs.delete', { runId });
+    expect(busy.ok ? null : busy.error.code).toBe('invalid-request');
+    launcher.last.callbacks.onFinished(completed(launcher.last.request, []));
+    await service.dispose();
+    value(await service.handle('runs.delete', { runId }));
+    expect(value<RunSummary[]>(await service.handle('runs.list', undefined))).toEqual([]);
+    await expect(readdir(join(dataDir, 'runs'))).resolves.toEqual([]);
+    const again = await service.handle('runs.delete', { runId });
+    expect(again.ok ? null : again.error.code).toBe('not-found');
   });
 
   it('marks a run left running by an earlier session as interrupted', async () => {

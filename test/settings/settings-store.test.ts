@@ -17,7 +17,12 @@ describe('SettingsStore', () => {
   const store = (d = dir) => new SettingsStore(d, (m) => warnings.push(m));
 
   it('starts with the defaults and no warning when there is no file', async () => {
-    expect(await store().get()).toEqual({ theme: 'system', defaultDataFolder: null, defaultExportFolder: null, trainingThreads: null });
+    expect(await store().get()).toEqual({
+      theme: 'system',
+      defaultDataFolder: null,
+      defaultExportFolder: null,
+      trainingThreads: null,
+    });
     expect(warnings).toEqual([]);
   });
 
@@ -26,7 +31,12 @@ describe('SettingsStore', () => {
     const s = await store().set({ theme: 'dark', defaultDataFolder: folder });
     expect(s).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', defaultDataFolder: folder });
     await store().set({ trainingThreads: 2 });
-    expect(await store().get()).toEqual({ theme: 'dark', defaultDataFolder: folder, defaultExportFolder: null, trainingThreads: 2 });
+    expect(await store().get()).toEqual({
+      theme: 'dark',
+      defaultDataFolder: folder,
+      defaultExportFolder: null,
+      trainingThreads: 2,
+    });
     expect(await store().set({ trainingThreads: null })).toMatchObject({ theme: 'dark', trainingThreads: null });
   });
 
@@ -48,7 +58,10 @@ describe('SettingsStore', () => {
   });
 
   it('keeps the valid fields of a partly invalid file', async () => {
-    await writeFile(join(dir, SETTINGS_FILE), JSON.stringify({ theme: 'dark', trainingThreads: -3, defaultDataFolder: 42 }));
+    await writeFile(
+      join(dir, SETTINGS_FILE),
+      JSON.stringify({ theme: 'dark', trainingThreads: -3, defaultDataFolder: 42 }),
+    );
     expect(await store().get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
     expect(warnings.join()).toMatch(/trainingThreads/);
     expect(warnings.join()).toMatch(/defaultDataFolder/);

@@ -54,7 +54,13 @@ function recording(activity, random) {
   const p = {
     walking: { f: jitter(1.8, 0.12), z: jitter(0.28, 0.2), x: jitter(0.14, 0.25), y: jitter(0.09, 0.25), impact: 0 },
     running: { f: jitter(2.7, 0.1), z: jitter(0.85, 0.2), x: jitter(0.3, 0.25), y: jitter(0.16, 0.25), impact: 0.5 },
-    'climbing stairs': { f: jitter(1.4, 0.12), z: jitter(0.38, 0.2), x: jitter(0.22, 0.25), y: jitter(0.07, 0.25), impact: 0 },
+    'climbing stairs': {
+      f: jitter(1.4, 0.12),
+      z: jitter(0.38, 0.2),
+      x: jitter(0.22, 0.25),
+      y: jitter(0.07, 0.25),
+      impact: 0,
+    },
     sitting: { f: 0, z: 0, x: 0, y: 0, impact: 0 },
     standing: { f: jitter(0.3, 0.3), z: 0.01, x: 0.025, y: 0.02, impact: 0 },
   }[activity];
@@ -103,37 +109,180 @@ function reviews() {
   const random = mulberry32(7);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
   const subjects = [
-    'the acting', 'the plot', 'the soundtrack', 'the ending', 'the dialogue', 'the pacing', 'the script',
-    'the cast', 'the story', 'the camera work', 'the humour', 'the lead performance', 'this film', 'the movie',
-    'the sequel', 'the second half', 'the opening scene', 'the score', 'the characters', 'the direction',
+    'the acting',
+    'the plot',
+    'the soundtrack',
+    'the ending',
+    'the dialogue',
+    'the pacing',
+    'the script',
+    'the cast',
+    'the story',
+    'the camera work',
+    'the humour',
+    'the lead performance',
+    'this film',
+    'the movie',
+    'the sequel',
+    'the second half',
+    'the opening scene',
+    'the score',
+    'the characters',
+    'the direction',
   ];
-  const good = ['good', 'great', 'brilliant', 'wonderful', 'funny', 'moving', 'clever', 'gripping', 'charming', 'beautiful', 'exciting', 'believable'];
-  const bad = ['bad', 'boring', 'dull', 'awful', 'predictable', 'clumsy', 'forgettable', 'weak', 'tedious', 'silly', 'confusing', 'lifeless'];
+  const good = [
+    'good',
+    'great',
+    'brilliant',
+    'wonderful',
+    'funny',
+    'moving',
+    'clever',
+    'gripping',
+    'charming',
+    'beautiful',
+    'exciting',
+    'believable',
+  ];
+  const bad = [
+    'bad',
+    'boring',
+    'dull',
+    'awful',
+    'predictable',
+    'clumsy',
+    'forgettable',
+    'weak',
+    'tedious',
+    'silly',
+    'confusing',
+    'lifeless',
+  ];
   const be = (s) => (/(cast|characters)$/.test(s) ? ['were', "weren't", 'were not'] : ['was', "wasn't", 'was not']);
   const cap = (s) => s[0].toUpperCase() + s.slice(1);
 
   // Each template gives a sentence and its sentiment; `neg` templates flip the adjective's polarity.
   const templates = [
-    () => { const s = pick(subjects), a = pick(good); return [[`${cap(s)} ${be(s)[0]} ${a}.`, 1], [`${cap(s)} ${be(s)[pick([1, 2])]} ${a}.`, 0]]; },
-    () => { const s = pick(subjects), a = pick(bad); return [[`${cap(s)} ${be(s)[0]} ${a}.`, 0], [`${cap(s)} ${be(s)[pick([1, 2])]} ${a} at all.`, 1]]; },
-    () => { const s = pick(subjects); return [[`I loved ${s}.`, 1], [`I didn't love ${s}.`, 0]]; },
-    () => { const s = pick(subjects); return [[`I really enjoyed ${s}.`, 1], [`I did not enjoy ${s}.`, 0]]; },
-    () => { const a = pick(bad); return [[`Never ${a}, not for a single minute.`, 1], [`Always ${a}, from start to finish.`, 0]]; },
-    () => { const a = pick(good); return [[`It was never ${a}.`, 0], [`It was always ${a}.`, 1]]; },
-    () => [[pick(['Not bad at all.', 'Honestly not bad.', 'Not bad, not bad at all.']), 1], [pick(['Not good at all.', 'Honestly not good.', 'Just not good.']), 0]],
-    () => [[`I would recommend it to ${pick(['anyone', 'my friends', 'everyone', 'my family'])}.`, 1], [`I would not recommend it to ${pick(['anyone', 'my friends', 'my worst enemy', 'my family'])}.`, 0]],
-    () => [[`I don't love ${pick(subjects)}, but I don't hate it either, and overall it was ${pick(good)}.`, 1], [`I don't hate ${pick(subjects)}, but overall it was ${pick(bad)}.`, 0]],
-    () => { const s = pick(subjects), a = pick(good); return [[`Nobody could call ${s} anything but ${a}.`, 1], [`Nobody could call ${s} ${a}.`, 0]]; },
-    () => { const a = pick(bad); return [[`I wouldn't call it ${a}.`, 1], [`I would call it ${a}.`, 0]]; },
-    () => { const a = pick(good); return [[`I can't say it was ${a}.`, 0], [`I can say it was truly ${a}.`, 1]]; },
-    () => { const s = pick(subjects); return [[`${cap(s)} never failed to surprise me.`, 1], [`${cap(s)} never managed to surprise me.`, 0]]; },
-    () => [[`Worth every minute.`, 1], [`Not worth a minute of my time.`, 0]],
-    () => { const a = pick(good), b = pick(bad); return [[`Far from ${b}: ${a} from the first scene.`, 1], [`Far from ${a}: ${b} from the first scene.`, 0]]; },
-    () => [[`I didn't expect much, but it was ${pick(good)}.`, 1], [`I expected a lot, but it was ${pick(bad)}.`, 0]],
-    () => [[`No complaints, ${pick(['a', 'a really', 'a truly'])} ${pick(good)} film.`, 1], [`No surprises, ${pick(['a', 'a really', 'a truly'])} ${pick(bad)} film.`, 0]],
-    () => { const s = pick(subjects); return [[`${cap(s)} didn't disappoint.`, 1], [`${cap(s)} did disappoint.`, 0]]; },
-    () => [[`Don't miss it.`, 1], [`Don't bother.`, 0]],
-    () => [[`Hardly ${pick(bad)}; I had a good time.`, 1], [`Hardly ${pick(good)}; I was bored.`, 0]],
+    () => {
+      const s = pick(subjects),
+        a = pick(good);
+      return [
+        [`${cap(s)} ${be(s)[0]} ${a}.`, 1],
+        [`${cap(s)} ${be(s)[pick([1, 2])]} ${a}.`, 0],
+      ];
+    },
+    () => {
+      const s = pick(subjects),
+        a = pick(bad);
+      return [
+        [`${cap(s)} ${be(s)[0]} ${a}.`, 0],
+        [`${cap(s)} ${be(s)[pick([1, 2])]} ${a} at all.`, 1],
+      ];
+    },
+    () => {
+      const s = pick(subjects);
+      return [
+        [`I loved ${s}.`, 1],
+        [`I didn't love ${s}.`, 0],
+      ];
+    },
+    () => {
+      const s = pick(subjects);
+      return [
+        [`I really enjoyed ${s}.`, 1],
+        [`I did not enjoy ${s}.`, 0],
+      ];
+    },
+    () => {
+      const a = pick(bad);
+      return [
+        [`Never ${a}, not for a single minute.`, 1],
+        [`Always ${a}, from start to finish.`, 0],
+      ];
+    },
+    () => {
+      const a = pick(good);
+      return [
+        [`It was never ${a}.`, 0],
+        [`It was always ${a}.`, 1],
+      ];
+    },
+    () => [
+      [pick(['Not bad at all.', 'Honestly not bad.', 'Not bad, not bad at all.']), 1],
+      [pick(['Not good at all.', 'Honestly not good.', 'Just not good.']), 0],
+    ],
+    () => [
+      [`I would recommend it to ${pick(['anyone', 'my friends', 'everyone', 'my family'])}.`, 1],
+      [`I would not recommend it to ${pick(['anyone', 'my friends', 'my worst enemy', 'my family'])}.`, 0],
+    ],
+    () => [
+      [`I don't love ${pick(subjects)}, but I don't hate it either, and overall it was ${pick(good)}.`, 1],
+      [`I don't hate ${pick(subjects)}, but overall it was ${pick(bad)}.`, 0],
+    ],
+    () => {
+      const s = pick(subjects),
+        a = pick(good);
+      return [
+        [`Nobody could call ${s} anything but ${a}.`, 1],
+        [`Nobody could call ${s} ${a}.`, 0],
+      ];
+    },
+    () => {
+      const a = pick(bad);
+      return [
+        [`I wouldn't call it ${a}.`, 1],
+        [`I would call it ${a}.`, 0],
+      ];
+    },
+    () => {
+      const a = pick(good);
+      return [
+        [`I can't say it was ${a}.`, 0],
+        [`I can say it was truly ${a}.`, 1],
+      ];
+    },
+    () => {
+      const s = pick(subjects);
+      return [
+        [`${cap(s)} never failed to surprise me.`, 1],
+        [`${cap(s)} never managed to surprise me.`, 0],
+      ];
+    },
+    () => [
+      [`Worth every minute.`, 1],
+      [`Not worth a minute of my time.`, 0],
+    ],
+    () => {
+      const a = pick(good),
+        b = pick(bad);
+      return [
+        [`Far from ${b}: ${a} from the first scene.`, 1],
+        [`Far from ${a}: ${b} from the first scene.`, 0],
+      ];
+    },
+    () => [
+      [`I didn't expect much, but it was ${pick(good)}.`, 1],
+      [`I expected a lot, but it was ${pick(bad)}.`, 0],
+    ],
+    () => [
+      [`No complaints, ${pick(['a', 'a really', 'a truly'])} ${pick(good)} film.`, 1],
+      [`No surprises, ${pick(['a', 'a really', 'a truly'])} ${pick(bad)} film.`, 0],
+    ],
+    () => {
+      const s = pick(subjects);
+      return [
+        [`${cap(s)} didn't disappoint.`, 1],
+        [`${cap(s)} did disappoint.`, 0],
+      ];
+    },
+    () => [
+      [`Don't miss it.`, 1],
+      [`Don't bother.`, 0],
+    ],
+    () => [
+      [`Hardly ${pick(bad)}; I had a good time.`, 1],
+      [`Hardly ${pick(good)}; I was bored.`, 0],
+    ],
   ];
   const seen = new Set();
   const rows = [];
@@ -149,7 +298,10 @@ function reviews() {
     [rows[i], rows[j]] = [rows[j], rows[i]];
   }
   const quote = (s) => `"${s.replace(/"/g, '""')}"`;
-  writeFileSync(join(dir, 'movie-reviews-sentiment.csv'), `review,sentiment\n${rows.map(([t, l]) => `${quote(t)},${l}`).join('\n')}\n`);
+  writeFileSync(
+    join(dir, 'movie-reviews-sentiment.csv'),
+    `review,sentiment\n${rows.map(([t, l]) => `${quote(t)},${l}`).join('\n')}\n`,
+  );
 }
 
 elNino();

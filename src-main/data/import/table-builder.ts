@@ -48,6 +48,7 @@ const LONG_ROW_TOLERANCE = 3;
 export class TableBuilder {
   private names: string[] = [];
   private builders: ColumnBuilder[] | null = null;
+  private numericBuilders: (NumericBuilder | null)[] | null = null;
   private detected: { type: ColumnType | null; format: DateFormat | null }[] = [];
   private pending: Pending[] = [];
   private readonly problems: DataProblem[] = [];
@@ -140,7 +141,13 @@ export class TableBuilder {
       return;
     }
     this.rows++;
-    for (let c = 0; c < fields; c++) b[c].pushSpan(text, bounds[2 * c], bounds[2 * c + 1], line);
+    const numeric = this.numericBuilders!;
+    for (let c = 0; c < fields; c++) {
+      // One call site per builder class keeps each site monomorphic, so the JIT inlines it.
+      const n = numeric[c];
+      if (n !== null) n.pushSpan(text, bounds[2 * c], bounds[2 * c + 1], line);
+      else b[c].pushSpan(text, bounds[2 * c], bounds[2 * c + 1], line);
+    }
   }
 
   private longRowError(): DataError {
@@ -189,6 +196,7 @@ export class TableBuilder {
           return new StringBuilder('categorical');
       }
     });
+    this.numericBuilders = this.builders.map((b) => (b instanceof NumericBuilder ? b : null));
     for (const p of this.pending) {
       for (let c = 0; c < width; c++) this.builders[c].push(p.fields[c], p.line);
     }

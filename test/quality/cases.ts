@@ -1,0 +1,68 @@
+/**
+ * The series of the quality suite: the real public samples shipped with the app, and synthetic
+ * series with known structure written to temporary CSVs with a monthly date column.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { QualityCase } from './run-case';
+import { levelShifts, pureSeason, randomWalkSeries, trendSeason, writeMonthlyCsv } from './synthetic-series';
+import type { SyntheticSeries } from './synthetic-series';
+
+const SAMPLES = path.resolve(import.meta.dirname, '../../resources/samples');
+/** Synthetic series length: 40 years of months, so the test part (15%) holds 72 steps. */
+const SYNTHETIC_LENGTH = 480;
+
+/**
+ * The importer reads elnino-monthly-wide.csv as it is laid out (one row per year, JAN..DEC
+ * columns); the suite melts it into one monthly series, row by row and month by month.
+ */
+export async function meltWideMonthly(file: string, out: string): Promise<void> {
+  const [header, ...rows] = (await readFile(file, 'utf8')).trim().split(/\r?\n/);
+  const months = header.split(',').slice(1);
+  const lines = ['month,sst'];
+  for (const row of rows) {
+    const [year, ...cells] = row.split(',');
+    cells.forEach((cell, m) => {
+      if (cell.trim() === '' || m >= months.length) return;
+      lines.push(`${year.replace(/"/g, '')}-${String(m + 1).padStart(2, '0')}-01,${cell}`);
+    });
+  }
+  await writeFile(out, `${lines.join('\n')}\n`);
+}
+
+async function syntheticCase(dir: string, s: SyntheticSeries): Promise<QualityCase> {
+  const file = path.join(dir, `${s.name.replace(/[^a-z0-9]+/gi, '-')}.csv`);
+  await writeMonthlyCsv(file, s.values);
+  return { name: s.name, file, target: 'value', oracle: s.oracle, sigma: s.sigma, naiveIsOptimal: s.naiveIsOptimal };
+}
+
+/** Every series of the full suite (creates the temporary files). */
+export async function allCases(): Promise<QualityCase[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'recurrent-quality-'));
+  const elnino = path.join(dir, 'elnino-monthly.csv');
+  await meltWideMonthly(path.join(SAMPLES, 'elnino-monthly-wide.csv'), elnino);
+  const employment = path.join(SAMPLES, 'us-employment-monthly.csv');
+  const iowa = path.join(SAMPLES, 'iowa-electricity-long.csv');
+  return [
+    { name: 'nile volume (yearly)', file: path.join(SAMPLES, 'nile-yearly.csv'), target: 'volume' },
+    { name: 'us employment nonfarm', file: employment, target: 'nonfarm' },
+    { name: 'us employment construction', file: employment, target: 'construction' },
+    { name: 'us employment leisure & hospitality', file: employment, target: 'leisure_and_hospitality' },
+    { name: 'el niño sst (melted monthly)', file: elnino, target: 'sst' },
+    ...['Fossil Fuels', 'Nuclear Energy', 'Renewables'].map((id) => ({
+      name: `iowa electricity ${id.toLowerCase()}`,
+      file: iowa,
+      target: 'net_generation',
+      id,
+    })),
+    ...(await Promise.all(
+      [
+        trendSeason(SYNTHETIC_LENGTH),
+        randomWalkSeries(SYNTHETIC_LENGTH),
+        pureSeason(SYNTHETIC_LENGTH),
+        levelShifts(SYNTHETIC_LENGTH),
+      ].map((s) => syntheticCase(dir, s)),
+    )),
+  ];
+}

@@ -1,0 +1,102 @@
+/**
+ * Trains the default forecast pipeline, untouched, on one series: the spec comes from
+ * `suggestSpec` for the file and target, exactly as a user who changes nothing gets it.
+ */
+import { loadTable } from '../../src-main/data/import/load-table';
+import { prepareSeries } from '../../src-main/data/prepare/series';
+import { loadTf } from '../../src-main/engine/backend';
+import { evaluateForecast } from '../../src-main/engine/forecast-evaluation';
+import { prepareForecast } from '../../src-main/engine/forecast-pipeline';
+import { buildModel } from '../../src-main/engine/model-builder';
+import { TrainControl } from '../../src-main/engine/train-control';
+import { trainModel } from '../../src-main/engine/train-loop';
+import { suggestSpec } from '../../src-main/experiment/suggest-spec';
+import { effectiveLoss } from '../../src-main/shared/spec';
+import type { ForecastEvaluation } from '../../src-main/shared/types';
+
+export interface QualityCase {
+  /** Name shown in the table. */
+  name: string;
+  file: string;
+  target: string;
+  /** Long-format files: the series id to train on. */
+  id?: string;
+  /** Synthetic series: the best possible one-step forecast per step, and the noise σ. */
+  oracle?: Float64Array;
+  sigma?: number;
+  /** The naive forecast is the best possible one (random walk): matching it is the target. */
+  naiveIsOptimal?: boolean;
+}
+
+export interface QualityResult {
+  case: QualityCase;
+  n: number;
+  period: number | null;
+  transform: string;
+  lookback: number;
+  epochs: number;
+  model: number;
+  naive: number;
+  seasonalNaive: number | null;
+  /** RMSE of the oracle on the same test steps (synthetic series only). */
+  floor: number | null;
+  evaluation: ForecastEvaluation;
+  seconds: number;
+}
+
+const quiet = () => undefined;
+
+/** Trains and evaluates the default pipeline on one case. */
+export async function runCase(c: QualityCase): Promise<QualityResult> {
+  const started = performance.now();
+  const { tf, backend } = await loadTf();
+  const { table, summary } = await loadTable(c.file);
+  const spec0 = suggestSpec(summary, { target: c.target });
+  const spec = process.env.QX ? (await import('../../src-main/shared/spec')).specSchema.parse(deepMerge(structuredClone(spec0) as never, JSON.parse(process.env.QX))) : spec0;
+  const all = prepareSeries(table, spec.data);
+  const series = c.id === undefined ? all[0] : all.find((s) => s.id === c.id);
+  if (!series) throw new Error(`No series '${c.id}' in ${c.file}.`);
+  const data = prepareForecast(series, spec);
+  const { model } = buildModel(tf, spec, data.dims, { fused: spec.training.fused && backend === 'tensorflow' });
+  try {
+    const outcome = await trainModel(tf, model, data.source, spec, effectiveLoss(spec), {
+      runId: c.name,
+      control: new TrainControl(),
+      onProgress: quiet,
+      onEpoch: quiet,
+      log: quiet,
+    });
+    if (outcome.status !== 'completed') throw new Error(`Training ${outcome.status}: ${outcome.stopReason}`);
+    const evaluation = evaluateForecast(tf, model, data);
+    let floor: number | null = null;
+    if (c.oracle) {
+      let sum = 0;
+      for (const t of data.split.test) sum += (series.target[t] - c.oracle[t]) ** 2;
+      floor = Math.sqrt(sum / data.split.test.length);
+    }
+    return {
+      case: c,
+      n: series.target.length,
+      period: data.seasonalPeriod,
+      transform: data.plan.kind,
+      lookback: spec.data.lookback,
+      epochs: outcome.history.length,
+      model: evaluation.metrics.rmse,
+      naive: evaluation.baselines.naive.rmse,
+      seasonalNaive: evaluation.baselines.seasonalNaive?.rmse ?? null,
+      floor,
+      evaluation,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    model.dispose();
+  }
+}
+
+function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(b)) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) a[k] = deepMerge((a[k] ?? {}) as Record<string, unknown>, v as Record<string, unknown>);
+    else a[k] = v;
+  }
+  return a;
+}

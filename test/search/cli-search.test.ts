@@ -1,0 +1,70 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runSearch } from '../../src-main/cli/commands/search';
+import type { SearchState } from '../../src-main/shared/types-project';
+
+function captureIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) }, out, err };
+}
+
+describe('recurrent search', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rs-search-cli-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('explains missing arguments and invalid plans with the usage exit code', async () => {
+    const a = captureIo();
+    expect(await runSearch(['--spec', 'x.json'], a.io)).toBe(2);
+    expect(a.err.join()).toMatch(/--plan PLAN.json/);
+
+    await writeFile(join(dir, 'spec.json'), JSON.stringify({ data: { file: '/x.csv', targetColumns: ['v'] } }));
+    await writeFile(join(dir, 'plan.json'), JSON.stringify({ mode: 'sideways', dimensions: [], maxRuns: 0 }));
+    const b = captureIo();
+    expect(
+      await runSearch(['--spec', join(dir, 'spec.json'), '--plan', join(dir, 'plan.json'), '--out', dir], b.io),
+    ).toBe(2);
+    expect(b.err.join('\n')).toMatch(/mode/);
+  });
+
+  it('trains each candidate in turn and reports the best (native engine, 2 tiny runs)', async () => {
+    const spec = {
+      name: 'Nile',
+      data: {
+        file: resolve('resources/samples/nile-yearly.csv'),
+        timeColumn: 'year',
+        targetColumns: ['volume'],
+        lookback: 8,
+      },
+      model: { layers: [{ units: 4 }] },
+      training: { epochs: 2, batchSize: 32 },
+    };
+    const plan = { mode: 'grid', maxRuns: 2, seed: 1, dimensions: [{ path: 'model.layers.0.units', values: [4, 8] }] };
+    await writeFile(join(dir, 'spec.json'), JSON.stringify(spec));
+    await writeFile(join(dir, 'plan.json'), JSON.stringify(plan));
+    const c = captureIo();
+    const code = await runSearch(
+      ['--spec', join(dir, 'spec.json'), '--plan', join(dir, 'plan.json'), '--out', join(dir, 'out'), '--json'],
+      c.io,
+    );
+    expect(code).toBe(0);
+    const lines = c.out.map((l) => JSON.parse(l) as { type: string } & Partial<SearchState>);
+    expect(lines.filter((l) => l.type === 'row')).toHaveLength(2);
+    const result = lines.at(-1) as SearchState & { type: string };
+    expect(result.type).toBe('result');
+    expect(result.rows.map((r) => r.status)).toEqual(['completed', 'completed']);
+    const scores = result.rows.map((r) => r.score as number);
+    expect(result.bestRunId).toBe(result.rows[scores[0] <= scores[1] ? 0 : 1].runId);
+    const saved = JSON.parse(await readFile(join(dir, 'out', 'search.json'), 'utf8')) as SearchState;
+    expect(saved.bestRunId).toBe(result.bestRunId);
+    const runJson = JSON.parse(await readFile(join(dir, 'out', result.rows[1].runId!, 'run.json'), 'utf8')) as {
+      spec: { model: { layers: { units: number }[] } };
+    };
+    expect(runJson.spec.model.layers[0].units).toBe(8);
+  });
+});
