@@ -41,6 +41,14 @@ Usage:
       Export the run's model: a TensorFlow.js folder, a Keras .keras file, an ONNX file or
       a zip bundle with preprocessing and example scripts.
 
+  recurrent search --spec SPEC.json --plan PLAN.json --out DIR [--json]
+      Hyperparameter search: grid or random over spec paths (units, layers, cell type,
+      learning rate, window length, dropout …), runs one after another, each into
+      DIR/<runId>/, and writes DIR/search.json with every run's score and the best run.
+      PLAN.json: {"mode": "grid"|"random", "maxRuns": N, "seed": 1, "dimensions":
+      [{"path": "model.cell", "values": ["LSTM", "GRU"]},
+       {"path": "training.optimizer.learningRate", "range": {"min": 1e-4, "max": 1e-2, "log": true, "integer": false}}]}
+
   recurrent --help | --version
 
 Tasks: forecast, sequence-classification, text-classification, text-generation, sequence-labeling.

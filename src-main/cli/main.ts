@@ -11,6 +11,7 @@ import { runEvaluate } from './commands/evaluate';
 import { runExport } from './commands/export';
 import { runForecast } from './commands/forecast';
 import { runPredict } from './commands/predict';
+import { runSearch } from './commands/search';
 import { APP_VERSION } from '../shared/version';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   evaluate: runEvaluate,
   predict: runPredict,
   export: runExport,
+  search: runSearch,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

@@ -1,5 +1,7 @@
 /** Class labels as training targets, in the layout the loss expects. */
-import type { Loss } from '../shared/spec';
+import type { Loss, OUTPUT_ACTIVATIONS } from '../shared/spec';
+
+type OutputActivation = (typeof OUTPUT_ACTIVATIONS)[number];
 
 const CLASS_LOSSES = new Set<Loss>(['binaryCrossentropy', 'categoricalCrossentropy', 'sparseCategoricalCrossentropy']);
 
@@ -9,7 +11,12 @@ export function classTargetWidth(loss: Loss, classCount: number): number {
 }
 
 /** Throws a plain message when the loss cannot train a classifier with this many classes. */
-export function checkClassLoss(loss: Loss, classCount: number): void {
+export function checkClassLoss(loss: Loss, classCount: number, output?: OutputActivation): void {
+  if (output === 'sigmoid' && classCount > 2) {
+    throw new Error(
+      `A sigmoid output fits two classes, but the labels hold ${classCount}: use a softmax output or leave the output on automatic.`,
+    );
+  }
   if (!CLASS_LOSSES.has(loss)) {
     throw new Error(`Classes need a cross-entropy loss, not ${loss.toUpperCase()}: leave the loss on automatic.`);
   }

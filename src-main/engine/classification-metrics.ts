@@ -38,7 +38,9 @@ export function classificationMetrics(
     const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
     return { label, precision, recall, f1, support };
   });
-  const present = perClass.filter((p) => p.support > 0);
+  // Macro averages run over the classes that occur as actual or predicted labels (as
+  // scikit-learn does): a class predicted but never present still counts with F1 = 0.
+  const present = perClass.filter((p, c) => p.support > 0 || confusion.some((row) => row[c] > 0));
   return {
     kind: 'classification',
     classes,

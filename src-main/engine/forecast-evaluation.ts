@@ -70,7 +70,7 @@ export function evaluateForecast(tf: Tf, model: tfTypes.LayersModel, data: Forec
     baselines,
     seasonalPeriod: data.seasonalPeriod,
     targetTransform: plan.kind,
-    verdict: verdict(metrics, baselines.naive, baselines.seasonalNaive),
+    verdict: verdict(metrics, baselines.naive, baselines.seasonalNaive, period),
     series: {
       time: series.timeLabels,
       actual: Array.from(y),
@@ -81,21 +81,28 @@ export function evaluateForecast(tf: Tf, model: tfTypes.LayersModel, data: Forec
   };
 }
 
-/** A plain sentence when the model does not beat a baseline; null when it beats both. */
+/**
+ * A plain sentence when the model does not beat a baseline on the test data, naming each
+ * baseline it loses to, what that baseline does, and both errors; null when it beats both.
+ * `period` (the seasonal period in steps) makes the seasonal baseline concrete.
+ */
 export function verdict(
   model: RegressionMetrics,
   naive: RegressionMetrics,
   seasonalNaive: RegressionMetrics | null,
+  period: number | null = null,
 ): string | null {
   const lost: string[] = [];
-  if (model.rmse >= naive.rmse) lost.push(`the naive forecast (last value, RMSE ${round(naive.rmse)})`);
+  if (model.rmse >= naive.rmse) lost.push(`the naive forecast, which repeats the last value (RMSE ${round(naive.rmse)})`);
   if (seasonalNaive && model.rmse >= seasonalNaive.rmse) {
-    lost.push(`the seasonal naive forecast (same step last season, RMSE ${round(seasonalNaive.rmse)})`);
+    const when = period ? `${period} steps earlier` : 'one season earlier';
+    lost.push(`the seasonal naive forecast, which repeats the value ${when} (RMSE ${round(seasonalNaive.rmse)})`);
   }
   if (lost.length === 0) return null;
+  const simpler = lost.length === 1 ? 'that simpler forecast' : 'the better of these simpler forecasts';
   return (
-    `The model (RMSE ${round(model.rmse)}) does not beat ${lost.join(' or ')} on the test data. ` +
-    'Use the simpler forecast, or try a longer window, more epochs or a different target transform.'
+    `On the test data the model (RMSE ${round(model.rmse)}) does not beat ${lost.join(', nor ')}. ` +
+    `Until it does, use ${simpler}; a longer window, more data or another target transform may help.`
   );
 }
 

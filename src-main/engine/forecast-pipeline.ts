@@ -10,7 +10,7 @@ import { splitOrigins } from '../data/prepare/split';
 import type { SplitOrigins } from '../data/prepare/split';
 import { WindowSampler } from '../data/prepare/windows';
 import { detectSeasonalPeriod } from '../forecast/seasonality';
-import { chooseTargetTransform, historyNeeded, networkTarget, transformedInput } from '../forecast/target-transform';
+import { chooseTargetTransform, historyNeeded, networkTarget } from '../forecast/target-transform';
 import type { TargetTransformPlan } from '../forecast/target-transform';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../shared/preprocessing';
 import type { PreprocessingFile } from '../shared/preprocessing';
@@ -18,6 +18,7 @@ import { effectiveLoss } from '../shared/spec';
 import type { ExperimentSpec } from '../shared/spec';
 import type { ModelDims } from './model-builder';
 import { evaluateForecast } from './forecast-evaluation';
+import { forecastInputColumns, leadColumn } from './forecast-inputs';
 import type { PreparedTask } from './prepared-task';
 import type { BatchSource } from './train-loop';
 
@@ -80,46 +81,20 @@ export function prepareForecast(series: PreparedSeries, spec: ExperimentSpec): F
     );
   }
 
-  const derived = plan.kind === 'level' ? 'level' : plan.kind === 'difference' ? 'difference' : 'seasonal-difference';
-  const inputColumns: {
-    name: string;
-    source: string;
-    derived: PreprocessingFile['inputs'][number]['derived'];
-    values: ArrayLike<number>;
-    kind: ScalerState['kind'];
-  }[] = [
-    {
-      name: derived === 'level' ? series.targetName : `${series.targetName} (${derived})`,
-      source: series.targetName,
-      derived,
-      values: transformedInput(y, plan),
-      kind: d.scaling,
-    },
-    // The level itself too: a change or a seasonal difference alone hides where the series is in
-    // its season and how far it sits from its usual level, which the network needs to correct the baseline.
-    ...(derived === 'level'
-      ? []
-      : [{ name: series.targetName, source: series.targetName, derived: 'level' as const, values: y, kind: d.scaling }]),
-    // Further targets are observed up to the origin like any feature; the network forecasts the first.
-    ...series.targets
-      .slice(1)
-      .map((f) => ({ name: f.name, source: f.name, derived: 'level' as const, values: f.values, kind: d.scaling })),
-    ...series.features.map((f) => ({
-      name: f.name,
-      source: f.name,
-      derived: 'level' as const,
-      values: f.values,
-      kind: d.scaling,
-    })),
-    ...calendarColumns(series, d.calendarFeatures),
-  ];
   const inputs: PreprocessingFile['inputs'] = [];
   const scaledInputs: Float32Array[] = [];
-  for (const c of inputColumns) {
+  for (const c of forecastInputColumns(series, spec, plan)) {
+    // Scalers are fitted on the training steps of the column itself, before any shift.
     const scaler =
       c.derived === 'calendar' ? { kind: 'none' as const, center: 0, scale: 1 } : fitScaler(c.values, c.kind, trainEnd);
-    inputs.push({ name: c.name, source: c.source, derived: c.derived, scaler });
-    scaledInputs.push(applyScaler(scaler, c.values));
+    inputs.push({ name: c.name, source: c.source, derived: c.derived, scaler, ...(c.lead > 0 ? { lead: c.lead } : {}) });
+    scaledInputs.push(applyScaler(scaler, c.lead > 0 ? leadColumn(c.values, c.lead) : c.values));
+  }
+  const knownAhead = inputs.filter((i) => (i.lead ?? 0) > 0).map((i) => `'${i.name}'`);
+  if (knownAhead.length > 0) {
+    notes.push(
+      `Known in advance: ${knownAhead.join(', ')}; each window ends with ${d.horizon === 1 ? 'its value at the forecast step' : `its values at the ${d.horizon} forecast steps`}.`,
+    );
   }
 
   const targetScaler = fitTargetScaler(y, split.train, d.horizon, plan, d.scaling);
@@ -249,21 +224,4 @@ function fitTargetScaler(
 
 function scale(s: ScalerState, value: number): number {
   return s.kind === 'none' ? value : (value - s.center) / s.scale;
-}
-
-const CALENDAR = {
-  hour: { get: (d: Date) => d.getUTCHours(), max: 23 },
-  weekday: { get: (d: Date) => d.getUTCDay(), max: 6 },
-  month: { get: (d: Date) => d.getUTCMonth(), max: 11 },
-} as const;
-
-/** Calendar inputs in 0..1 (hour / 23, weekday / 6 with Sunday 0, month / 11), from the time column. */
-function calendarColumns(series: PreparedSeries, features: ExperimentSpec['data']['calendarFeatures']) {
-  const time = series.time;
-  if (!time || features.length === 0) return [];
-  return features.map((f) => {
-    const values = new Float64Array(time.length);
-    for (let i = 0; i < time.length; i++) values[i] = CALENDAR[f].get(new Date(time[i])) / CALENDAR[f].max;
-    return { name: f, source: f, derived: 'calendar' as const, values, kind: 'none' as const };
-  });
 }

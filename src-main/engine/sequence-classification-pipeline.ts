@@ -14,7 +14,7 @@ import { labelEncoder } from '../data/prepare/text';
 import type { Table, TableColumn } from '../data/table';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../shared/preprocessing';
 import type { PreprocessingFile } from '../shared/preprocessing';
-import { effectiveLoss } from '../shared/spec';
+import { effectiveLoss, effectiveOutputActivation } from '../shared/spec';
 import type { ExperimentSpec } from '../shared/spec';
 import type { Tf } from './backend';
 import { checkClassLoss, classTargetWidth, writeClassTarget } from './class-targets';
@@ -57,7 +57,7 @@ export function prepareSequenceClassification(table: Table, spec: ExperimentSpec
     scalers.push(fitScaler(train, d.scaling));
   }
   const loss = effectiveLoss(spec, classes.length);
-  checkClassLoss(loss, classes.length);
+  checkClassLoss(loss, classes.length, effectiveOutputActivation(spec, classes.length));
   const width = classTargetWidth(loss, classes.length);
   const inputsFor = (samples: ArrayLike<number>) => {
     const x = new Float32Array(samples.length * T * F);

@@ -7,7 +7,7 @@ import { DataError } from '../data/data-error';
 import { buildVocabulary, encodeTexts, labelEncoder } from '../data/prepare/text';
 import type { Table } from '../data/table';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../shared/preprocessing';
-import { effectiveLoss } from '../shared/spec';
+import { effectiveLoss, effectiveOutputActivation } from '../shared/spec';
 import type { ExperimentSpec } from '../shared/spec';
 import type { Tf } from './backend';
 import { classificationMetrics } from './classification-metrics';
@@ -49,7 +49,7 @@ export function prepareTextClassification(table: Table, spec: ExperimentSpec): P
   const ids = encodeTexts(texts, vocabulary, t);
   const L = t.maxLength;
   const loss = effectiveLoss(spec, classes.length);
-  checkClassLoss(loss, classes.length);
+  checkClassLoss(loss, classes.length, effectiveOutputActivation(spec, classes.length));
   const width = classTargetWidth(loss, classes.length);
   const inputsFor = (samples: ArrayLike<number>) => {
     const x = new Float32Array(samples.length * L);

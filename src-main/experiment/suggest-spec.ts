@@ -37,10 +37,14 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
     }
   }
   const isText = summary.layout === 'text' || summary.layout === 'labeled-text';
-  const task: Task = options.task ?? (summary.layout === 'labeled-text' ? 'text-classification' : isText ? 'text-generation' : 'forecast');
+  const task: Task =
+    options.task ??
+    (summary.layout === 'labeled-text' ? 'text-classification' : isText ? 'text-generation' : 'forecast');
   const timeColumn =
     options.time ?? summary.timeColumn ?? summary.columns.find((c) => c.type === 'datetime')?.name ?? null;
-  const numeric = summary.columns.filter((c) => c.type === 'numeric' && c.name !== timeColumn && c.name !== summary.idColumn);
+  const numeric = summary.columns.filter(
+    (c) => c.type === 'numeric' && c.name !== timeColumn && c.name !== summary.idColumn,
+  );
   const categorical = summary.columns.filter((c) => c.type === 'categorical');
   const textColumn = summary.columns.find((c) => c.type === 'text')?.name ?? null;
 
@@ -51,12 +55,17 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
     else target = categorical.at(-1)?.name ?? summary.columns.at(-1)?.name;
   }
   if (!target) {
-    throw new Error(`${summary.fileName} has no numeric column to forecast. Pick a file with at least one numeric column.`);
+    throw new Error(
+      `${summary.fileName} has no numeric column to forecast. Pick a file with at least one numeric column.`,
+    );
   }
 
   const horizon = 1;
   const period = summary.frequency ? (PERIOD_BY_FREQUENCY[summary.frequency] ?? null) : null;
-  const seriesLength = summary.layout === 'long' && summary.idColumn ? Math.max(1, Math.floor(summary.rows / Math.max(1, distinct(summary, summary.idColumn)))) : summary.rows;
+  const seriesLength =
+    summary.layout === 'long' && summary.idColumn
+      ? Math.max(1, Math.floor(summary.rows / Math.max(1, distinct(summary, summary.idColumn))))
+      : summary.rows;
   const lookback = task === 'forecast' ? defaultLookback(seriesLength, period, horizon) : 24;
 
   const result = parseSpec({

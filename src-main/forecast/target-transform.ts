@@ -85,7 +85,8 @@ export function transformedInput(series: ArrayLike<number>, plan: TargetTransfor
  * baseline is meaningful (e.g. a stationary series around a fixed mean beats both).
  *
  * Errors are mean squared errors over every (origin, step) pair whose actual exists. The mean
- * is that of the values before the first origin, i.e. the training part. Origins without enough
+ * is that of the values before the first origin, i.e. the training part, taken per step of the
+ * season when a period is given (the seasonal mean). Origins without enough
  * history for a baseline are skipped. With no usable origin, the last fifth of the series is used.
  */
 export function chooseTargetTransform(
@@ -109,9 +110,17 @@ export function chooseTargetTransform(
   }
 
   const firstOrigin = Math.min(...origins);
-  let trainSum = 0;
-  for (let i = 0; i < firstOrigin; i++) trainSum += series[i];
-  const trainMean = trainSum / firstOrigin;
+  // The level candidate: the training mean, per step of the season when there is one, so a
+  // stable seasonal pattern around a fixed level counts as "returns to its mean".
+  const phases = period ?? 1;
+  const phaseSums = new Float64Array(phases);
+  const phaseCounts = new Float64Array(phases);
+  for (let i = 0; i < firstOrigin; i++) {
+    phaseSums[i % phases] += series[i];
+    phaseCounts[i % phases] += 1;
+  }
+  const trainMean = phaseSums.reduce((a, b) => a + b, 0) / firstOrigin;
+  const meanAt = (i: number) => (phaseCounts[i % phases] > 0 ? phaseSums[i % phases] / phaseCounts[i % phases] : trainMean);
 
   let naiveSquares = 0;
   let seasonalSquares = 0;
@@ -122,20 +131,20 @@ export function chooseTargetTransform(
       const actual = series[t + k];
       naiveSquares += (actual - naiveForecast(series, t, k)) ** 2;
       if (period !== null) seasonalSquares += (actual - seasonalNaiveForecast(series, t, k, period)) ** 2;
-      meanSquares += (actual - trainMean) ** 2;
+      meanSquares += (actual - meanAt(t + k)) ** 2;
       count++;
     }
   }
   const naive = Math.sqrt(naiveSquares / count);
   const seasonal = period !== null ? Math.sqrt(seasonalSquares / count) : Number.POSITIVE_INFINITY;
   const mean = Math.sqrt(meanSquares / count);
-  const figures = `validation RMSE: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean ${format(mean)}`;
+  const figures = `validation RMSE: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}`;
 
   if (Math.min(naive, seasonal) > mean) {
     return {
       kind: 'level',
       period,
-      reason: `The series returns to its mean: the mean forecasts better than the last value${period !== null ? ' or last season' : ''} (${figures}), so the network learns the level.`,
+      reason: `The series returns to its ${period !== null ? 'seasonal pattern: the training mean of each season step' : 'mean: the training mean'} forecasts better than the last value${period !== null ? ' or last season' : ''} (${figures}), so the network learns the level.`,
     };
   }
   if (seasonal < naive) {

@@ -58,7 +58,10 @@ function probe() {
 }
 
 if (!fs.existsSync(path.join(pkgDir, 'package.json'))) {
-  finish(false, '@tensorflow/tfjs-node is not installed; the app will use the pure-JS backend. Run `npm install` first.');
+  finish(
+    false,
+    '@tensorflow/tfjs-node is not installed; the app will use the pure-JS backend. Run `npm install` first.',
+  );
 }
 if (!force && probe().ok) finish(true, 'native TensorFlow is ready (backend "tensorflow").');
 
@@ -80,7 +83,9 @@ function findWheel() {
   const given = flag('--wheel') || process.env.RECURRENT_TF_WHEEL;
   if (given) return fs.existsSync(given) ? given : finish(false, `wheel not found: ${given}`);
   const wheelDir = path.join(cacheDir, 'wheels');
-  const cached = fs.existsSync(wheelDir) ? fs.readdirSync(wheelDir).find((f) => /^tensorflow_cpu-.*\.whl$/.test(f)) : null;
+  const cached = fs.existsSync(wheelDir)
+    ? fs.readdirSync(wheelDir).find((f) => /^tensorflow_cpu-.*\.whl$/.test(f))
+    : null;
   if (cached) return path.join(wheelDir, cached);
   log(`downloading ${WHEEL_SPEC} with pip into ${wheelDir} (about 275 MB) ...`);
   fs.mkdirSync(wheelDir, { recursive: true });
@@ -88,7 +93,8 @@ function findWheel() {
     stdio: 'inherit',
   });
   const found = fs.readdirSync(wheelDir).find((f) => /^tensorflow_cpu-.*\.whl$/.test(f));
-  if (r.status !== 0 || !found) finish(false, 'pip could not download the TensorFlow wheel; pass --wheel FILE or --archive FILE.');
+  if (r.status !== 0 || !found)
+    finish(false, 'pip could not download the TensorFlow wheel; pass --wheel FILE or --archive FILE.');
   return path.join(wheelDir, found);
 }
 
@@ -152,13 +158,27 @@ if (!archive) {
 }
 
 log('building the tfjs-node addon from source (node-gyp) ...');
-const npmGypBin = path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin');
+const npmGypBin = path.join(
+  path.dirname(process.execPath),
+  '..',
+  'lib',
+  'node_modules',
+  'npm',
+  'node_modules',
+  'node-gyp',
+  'bin',
+);
 const env = {
   ...process.env,
   PATH: [path.join(root, 'node_modules', '.bin'), npmGypBin, process.env.PATH].join(path.delimiter),
   npm_config_nodedir: process.env.npm_config_nodedir || '/usr',
 };
-const built = spawnSync(process.execPath, ['scripts/install.js'], { cwd: pkgDir, env, stdio: 'pipe', encoding: 'utf8' });
+const built = spawnSync(process.execPath, ['scripts/install.js'], {
+  cwd: pkgDir,
+  env,
+  stdio: 'pipe',
+  encoding: 'utf8',
+});
 const addon = path.join(pkgDir, 'lib', 'napi-v8', 'tfjs_binding.node');
 if (!fs.existsSync(addon)) {
   process.stdout.write((built.stdout ?? '') + (built.stderr ?? ''));

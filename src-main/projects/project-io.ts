@@ -97,23 +97,10 @@ function refusal(path: string, reason: string): ServiceError {
  * folders. A run saved mid-training comes back as 'interrupted'.
  */
 export async function restoreRuns(path: string, unpacked: UnpackedProject, runsDir: string): Promise<RunResult[]> {
+  // Every run is checked before the first one is written, so a refused file leaves no run folder behind.
+  const checked = unpacked.json.runs.map((record) => ({ record, stored: checkedRun(path, unpacked, record) }));
   const restored: RunResult[] = [];
-  for (const record of unpacked.json.runs) {
-    const runBytes = unpacked.entries.get(`runs/${record.runId}/run.json`);
-    if (!runBytes) throw refusal(path, `the run "${record.runId}" has no run.json`);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(strFromU8(runBytes));
-    } catch {
-      throw refusal(path, `runs/${record.runId}/run.json is not valid JSON`);
-    }
-    let stored;
-    try {
-      stored = readStoredRun(raw, `runs/${record.runId}/run.json`);
-    } catch (err) {
-      throw refusal(path, (err as Error).message);
-    }
-    if (stored.runId !== record.runId) throw refusal(path, `runs/${record.runId}/run.json belongs to another run`);
+  for (const { record, stored } of checked) {
     const dir = join(runsDir, record.runId);
     const modelDir = join(dir, 'model');
     const hasModel = record.hasModel && stored.modelDir === 'model';
@@ -133,6 +120,26 @@ export async function restoreRuns(path: string, unpacked: UnpackedProject, runsD
     restored.push(run);
   }
   return restored;
+}
+
+/** The validated run.json of one run record; throws the 'bad-data' refusal when it is missing or wrong. */
+function checkedRun(path: string, unpacked: UnpackedProject, record: RunRecordJson): ReturnType<typeof readStoredRun> {
+  const runBytes = unpacked.entries.get(`runs/${record.runId}/run.json`);
+  if (!runBytes) throw refusal(path, `the run "${record.runId}" has no run.json`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(strFromU8(runBytes));
+  } catch {
+    throw refusal(path, `runs/${record.runId}/run.json is not valid JSON`);
+  }
+  let stored;
+  try {
+    stored = readStoredRun(raw, `runs/${record.runId}/run.json`);
+  } catch (err) {
+    throw refusal(path, (err as Error).message);
+  }
+  if (stored.runId !== record.runId) throw refusal(path, `runs/${record.runId}/run.json belongs to another run`);
+  return stored;
 }
 
 /** The size and time of a file we wrote or read, to skip re-verifying it before the next save. */

@@ -5,9 +5,14 @@ import { loadTable } from '../data/import/load-table';
 import type { StudioServiceDeps } from './studio-service';
 import { estimateModelDims } from './model-dims';
 import { createWorkerLauncher } from './worker-launcher';
+import { JobWorkerClient } from '../worker/job-client';
 
+/** Production dependencies: training and model jobs in worker threads, native TensorFlow when installed. */
 export function defaultDeps(): StudioServiceDeps {
+  const jobs = new JobWorkerClient();
   return {
+    runJob: (job, log) => jobs.run(job, log),
+    stopJobs: () => jobs.shutdown(),
     loadTable,
     launchRun: createWorkerLauncher(),
     summarizeModel: async (spec, dataset) => {

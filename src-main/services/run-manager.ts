@@ -19,6 +19,8 @@ interface ActiveRun {
   handle: RunHandle | null;
   throttle: ProgressThrottle;
   lastPersist: number;
+  /** Callers waiting for the final result (searches). */
+  waiters: ((result: RunResult) => void)[];
 }
 
 export interface RunManagerDeps {
@@ -35,8 +37,11 @@ export class RunManager {
 
   constructor(private readonly deps: RunManagerDeps) {}
 
-  /** Starts training a validated spec; resolves with the run id once the run is recorded. */
-  async start(spec: ExperimentSpec): Promise<{ runId: string }> {
+  /**
+   * Starts training a validated spec; resolves with the run id once the run is recorded.
+   * `chosenId` names the run (searches number their runs); by default a time-stamped id.
+   */
+  async start(spec: ExperimentSpec, chosenId?: string): Promise<{ runId: string }> {
     const file = await stat(spec.data.file).catch(() => null);
     if (!file?.isFile()) {
       throw new ServiceError('bad-data', `The data file "${spec.data.file}" cannot be found. Import it again.`);
@@ -45,7 +50,8 @@ export class RunManager {
     const startedAt = new Date().toISOString();
     // Sortable by time and readable in a file browser; the suffix keeps two runs in one second apart.
     const stamp = startedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-    const runId = `${stamp}-${randomBytes(3).toString('hex')}`;
+    const runId = chosenId ?? `${stamp}-${randomBytes(3).toString('hex')}`;
+    if (this.active.has(runId)) throw new ServiceError('invalid-request', `The run "${runId}" is already training.`);
     const run: RunResult = {
       runId,
       name: spec.name,
@@ -71,6 +77,7 @@ export class RunManager {
         this.deps.progressIntervalMs,
       ),
       lastPersist: Date.now(),
+      waiters: [],
     };
     this.active.set(runId, active);
     try {
@@ -108,6 +115,23 @@ export class RunManager {
   /** True while the run trains. */
   isActive(runId: string): boolean {
     return this.active.has(runId);
+  }
+
+  /** How many runs are training now. */
+  get activeCount(): number {
+    return this.active.size;
+  }
+
+  /** Resolves with the run's final result (at once for a run that is not training). */
+  finished(runId: string): Promise<RunResult> {
+    const active = this.active.get(runId);
+    if (!active) return Promise.resolve(this.deps.store.get(runId));
+    return new Promise((resolve) => active.waiters.push(resolve));
+  }
+
+  /** Resolves once every run file queued so far is on disk (readers of run.json wait for it). */
+  flushed(): Promise<void> {
+    return this.persistChain;
   }
 
   /** Cancels every run in progress and waits for run files to be written. */
@@ -149,6 +173,7 @@ export class RunManager {
     this.deps.store.put(final);
     this.persist(final);
     this.deps.emit({ event: 'train.finished', payload: final });
+    for (const resolve of active.waiters) resolve(final);
   }
 
   /** Writes run files one after another so an older state never lands after a newer one. */

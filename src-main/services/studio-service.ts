@@ -11,13 +11,21 @@ import { parseSpec } from '../shared/spec';
 import type { ExperimentSpec } from '../shared/spec';
 import type { AppInfo, Backend, DatasetSummary, ModelSummary } from '../shared/types';
 import { suggestSpec } from '../experiment/suggest-spec';
+import { ProjectService } from '../projects/project-service';
+import { SearchRunner } from '../search/search-runner';
+import { SettingsStore } from '../settings/settings-store';
+import type { JobRunner } from '../worker/jobs';
 import { DatasetRegistry, type TableLoader } from './dataset-registry';
 import { defaultDeps } from './default-deps';
+import { exportHandlers } from './export-handlers';
 import { archiveModel, saveModelTo } from './model-export';
+import { modelUseHandlers } from './model-use-handlers';
+import { projectHandlers } from './project-handlers';
 import type { RunLauncher } from './run-launcher';
 import { RunManager } from './run-manager';
 import { RunStore } from './run-store';
 import { ServiceError, failure, invalidSpec, success } from './service-error';
+import { applyTrainingThreads } from './thread-settings';
 import { sanitizeFileName, storeUpload } from './upload';
 import { validateRequest } from './validate-request';
 
@@ -26,6 +34,10 @@ export interface StudioServiceOptions {
   dataDir: string;
   host: 'electron' | 'browser';
   version: string;
+  /** Folder of the sample projects (default: the installation's samples folder). */
+  samplesDir?: string;
+  /** Delay before an edited project autosaves (tests shorten it). */
+  autosaveDelayMs?: number;
 }
 
 /** The parts of the service that touch TensorFlow, files and workers; tests replace them. */
@@ -36,6 +48,10 @@ export interface StudioServiceDeps {
   backendInfo: () => Promise<{ backend: Backend; note: string | null }>;
   /** Minimum time between two progress events of one run. */
   progressIntervalMs: number;
+  /** Runs work with trained models (forecasts, backtests, exports…) off the main thread. */
+  runJob: JobRunner;
+  /** Stops the machinery behind runJob (app quit). */
+  stopJobs: () => Promise<void>;
 }
 
 /** One event as it goes to subscribers (and over the browser host's WebSocket). */
@@ -46,7 +62,8 @@ export type StudioEventListener = (event: StudioEvent) => void;
 export type ParsedArgs<K extends RequestName> = z.output<(typeof requestArgs)[K]>;
 /** Answers one request channel; throw a ServiceError (or DataError) to fail with a specific code. */
 export type RequestHandler<K extends RequestName> = (args: ParsedArgs<K>) => Promise<RequestResult<K>>;
-type Handlers = { [K in RequestName]?: RequestHandler<K> };
+/** Handlers by channel, as feature modules contribute them. */
+export type HandlerMap = { [K in RequestName]?: RequestHandler<K> };
 
 /** Channels only a desktop window can answer (the Electron layer handles them before the service). */
 const DESKTOP_DIALOGS = new Set<RequestName>([
@@ -73,6 +90,11 @@ export class StudioService {
   private readonly runsLoaded: Promise<void>;
   private readonly manager: RunManager;
   private readonly listeners = new Set<StudioEventListener>();
+  private readonly projects: ProjectService;
+  private readonly search: SearchRunner;
+  private readonly settings: SettingsStore;
+  /** Settles once the saved thread setting is in the environment (before TensorFlow first loads). */
+  private readonly settingsApplied: Promise<void>;
 
   constructor(
     private readonly options: StudioServiceOptions,
@@ -91,6 +113,58 @@ export class StudioService {
     });
     // Surfaced by the run requests that await it; avoid an unhandled rejection meanwhile.
     this.runsLoaded.catch(() => undefined);
+
+    this.settings = new SettingsStore(options.dataDir);
+    this.settingsApplied = this.settings.get().then(
+      (s) => applyTrainingThreads(s.trainingThreads),
+      () => undefined,
+    );
+    this.projects = new ProjectService({
+      dataDir: options.dataDir,
+      samplesDir: options.samplesDir,
+      autosaveDelayMs: options.autosaveDelayMs,
+      onRunRestored: (run) => this.runs.put(run),
+    });
+    this.projects.onChange((payload) => this.emit({ event: 'project.changed', payload }));
+    this.search = new SearchRunner({
+      runOne: (spec, runId, signal) => this.trainAndWait(spec, runId, signal),
+      onUpdate: (payload) => this.emit({ event: 'search.updated', payload }),
+    });
+    // Every run, started here or by a search, belongs to the open project (autosave keeps it).
+    this.subscribe(({ event, payload }) => {
+      if (event === 'train.finished') this.projects.addRun(payload, this.runs.runDir(payload.runId));
+    });
+
+    const runJob: JobRunner = async (job, log) => {
+      await this.settingsApplied;
+      return this.deps.runJob(job, log);
+    };
+    const run = async (runId: string) => {
+      await this.runsLoaded;
+      const found = this.runs.get(runId);
+      // The finished state may still be on its way to run.json, which the model readers open.
+      await this.manager.flushed();
+      return found;
+    };
+    this.registerAll(modelUseHandlers({ run, runDir: (runId) => this.runs.runDir(runId), runJob }));
+    this.registerAll(
+      exportHandlers({
+        run,
+        store: this.runs,
+        runJob,
+        backend: async () => (await this.deps.backendInfo()).backend,
+        onImported: (imported) => this.projects.addRun(imported, this.runs.runDir(imported.runId)),
+      }),
+    );
+    this.registerAll(
+      projectHandlers({
+        projects: this.projects,
+        search: this.search,
+        settings: this.settings,
+        activeRuns: () => this.manager.activeCount,
+        runsLoaded: this.runsLoaded,
+      }),
+    );
   }
 
   /** Answers one request; never throws. */
@@ -113,6 +187,30 @@ export class StudioService {
     (this.handlers as Record<string, unknown>)[name] = handler;
   }
 
+  private registerAll(map: HandlerMap): void {
+    for (const [name, handler] of Object.entries(map)) {
+      (this.handlers as Record<string, unknown>)[name] = handler;
+    }
+  }
+
+  /** Trains one spec of a search under the id the search chose; cancels it when `signal` aborts. */
+  private async trainAndWait(spec: ExperimentSpec, runId: string, signal: AbortSignal) {
+    await this.runsLoaded;
+    await this.settingsApplied;
+    const started = await this.manager.start(spec, runId);
+    this.projects.addRun(this.runs.get(started.runId), this.runs.runDir(started.runId));
+    const stop = () => {
+      if (this.manager.isActive(started.runId)) this.manager.control(started.runId, 'cancel');
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    if (signal.aborted) stop();
+    try {
+      return await this.manager.finished(started.runId);
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  }
+
   /** Lets features registered from outside send events to subscribers. */
   publish(event: StudioEvent): void {
     this.emit(event);
@@ -129,9 +227,17 @@ export class StudioService {
     return this.runsLoaded;
   }
 
-  /** Cancels active runs (app quit) and waits for pending run files to be written. */
-  dispose(): Promise<void> {
-    return this.manager.dispose();
+  /**
+   * Cancels the search and active runs (app quit), waits for run files and the project's
+   * autosave to be written, and stops background jobs.
+   */
+  async dispose(): Promise<void> {
+    const searching = this.search.state();
+    if (searching?.status === 'running') this.search.cancel(searching.searchId);
+    await this.manager.dispose();
+    await this.projects.flush().catch(() => undefined);
+    this.projects.dispose();
+    await this.deps.stopJobs();
   }
 
   private emit(event: StudioEvent): void {
@@ -144,7 +250,7 @@ export class StudioService {
     }
   }
 
-  private readonly handlers: Handlers = {
+  private readonly handlers: HandlerMap = {
     'app.info': async () => this.appInfo(),
     'data.inspect': async ({ path, sheet }) => {
       if (!isAbsolute(path))
@@ -171,13 +277,20 @@ export class StudioService {
     'model.summary': async ({ spec }) => {
       const parsed = parseSpec(spec);
       if (!parsed.ok) throw invalidSpec(parsed.problems);
+      await this.settingsApplied;
       return this.deps.summarizeModel(parsed.spec, this.datasetFor(parsed.spec.data.file));
     },
     'train.start': async ({ spec }) => {
       const parsed = parseSpec(spec);
       if (!parsed.ok) throw invalidSpec(parsed.problems);
+      if (this.search.busy) {
+        throw new ServiceError('invalid-request', 'A search is running. Cancel it or wait for it to finish, then train.');
+      }
       await this.runsLoaded;
-      return this.manager.start(parsed.spec);
+      await this.settingsApplied;
+      const started = await this.manager.start(parsed.spec);
+      this.projects.addRun(this.runs.get(started.runId), this.runs.runDir(started.runId));
+      return started;
     },
     'train.control': async ({ runId, action }) => {
       await this.runsLoaded;
@@ -198,6 +311,7 @@ export class StudioService {
         throw new ServiceError('invalid-request', 'This run is still training. Cancel it before deleting it.');
       }
       await this.runs.delete(runId);
+      this.projects.deleteRun(runId);
       return { ok: true as const };
     },
     'model.save': async ({ runId, dir }) => {
@@ -214,6 +328,7 @@ export class StudioService {
   };
 
   private async appInfo(): Promise<AppInfo> {
+    await this.settingsApplied;
     const { backend, note } = await this.deps.backendInfo();
     return {
       version: this.options.version,

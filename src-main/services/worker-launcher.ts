@@ -1,25 +1,15 @@
 /** Runs each training run in its own worker thread through the training worker client. */
-import { existsSync } from 'node:fs';
-import { TrainingWorkerClient } from '../worker/training-client';
-import { trainingWorkerEntry, type WorkerEntry } from '../worker/worker-entry';
+import { TrainingWorkerClient, type TrainingClientOptions } from '../worker/training-client';
 import type { RunCallbacks, RunLauncher } from './run-launcher';
-
-/**
- * The worker's entry in this build. The bundler may place shared code (the client included)
- * in out/main/chunks/, one level below the worker bundle: look there too.
- */
-export function workerEntry(): WorkerEntry {
-  const entry = trainingWorkerEntry();
-  if (entry.eval || typeof entry.source === 'string' || existsSync(entry.source)) return entry;
-  const up = new URL('../training-worker.js', entry.source);
-  return existsSync(up) ? { source: up, eval: false } : entry;
-}
 
 /**
  * A launcher backed by one TrainingWorkerClient. The client reports the events of all runs;
  * they are routed to the callbacks of the run they belong to.
  */
-export function createWorkerLauncher(client?: TrainingWorkerClient): RunLauncher {
+export function createWorkerLauncher(
+  client?: TrainingWorkerClient,
+  clientOptions: TrainingClientOptions = {},
+): RunLauncher {
   const callbacks = new Map<string, RunCallbacks>();
   const wire = (c: TrainingWorkerClient): TrainingWorkerClient => {
     c.on('progress', (p) => callbacks.get(p.runId)?.onProgress(p));
@@ -30,7 +20,7 @@ export function createWorkerLauncher(client?: TrainingWorkerClient): RunLauncher
   // Created on first use, so a service that never trains (tests, previews) starts no machinery.
   let shared = client ? wire(client) : null;
   return (request, runCallbacks) => {
-    shared ??= wire(new TrainingWorkerClient({ entry: workerEntry() }));
+    shared ??= wire(new TrainingWorkerClient(clientOptions));
     const active = shared;
     callbacks.set(request.runId, runCallbacks);
     void active.start(request.runId, request.spec, request.outDir).then((result) => {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { ExperimentSpec, SpecProblem, Task } from './spec';
-import { TASKS } from './spec';
+import { COLUMN_TYPES, TASKS } from './spec';
 import type {
   BacktestReport,
   BatchPrediction,
@@ -16,15 +16,7 @@ import type {
   GeneratedText,
 } from './types-insight';
 import type { ProjectState, RecentProject, SampleInfo, SearchState, Settings } from './types-project';
-import type {
-  AppInfo,
-  DatasetSummary,
-  EpochRecord,
-  ModelSummary,
-  RunResult,
-  RunSummary,
-  TrainProgress,
-} from './types';
+import type { AppInfo, DatasetSummary, EpochRecord, ModelSummary, RunResult, RunSummary, TrainProgress } from './types';
 
 const id = z.string().min(1).max(200);
 const filePath = z.string().min(1).max(4096);
@@ -32,7 +24,17 @@ const filePath = z.string().min(1).max(4096);
 /** Argument schemas, one per request channel. */
 export const requestArgs = {
   'app.info': z.undefined(),
-  'data.inspect': z.object({ path: filePath, sheet: z.string().max(200).nullable().optional() }).strict(),
+  'data.inspect': z
+    .object({
+      path: filePath,
+      sheet: z.string().max(200).nullable().optional(),
+      /** The user's column type overrides (they are recorded in the spec too). */
+      typeOverrides: z.record(z.string().max(500), z.enum(COLUMN_TYPES)).optional(),
+      /** Chosen by the renderer to follow 'data.progress' events and to cancel. */
+      importId: z.string().min(1).max(100).optional(),
+    })
+    .strict(),
+  'data.cancelImport': z.object({ importId: z.string().min(1).max(100) }).strict(),
   /** Browser host: the user's file arrives as bytes; main stores it in the uploads folder. */
   'data.upload': z
     .object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(700_000_000) })
@@ -54,7 +56,11 @@ export const requestArgs = {
   'dialog.chooseFolder': z.object({ title: z.string().max(200).optional() }).strict(),
   /** Electron only: where to save a file; null when cancelled. */
   'dialog.saveFile': z
-    .object({ title: z.string().max(200).optional(), defaultName: z.string().max(255), extensions: z.array(z.string().max(20)).max(10) })
+    .object({
+      title: z.string().max(200).optional(),
+      defaultName: z.string().max(255),
+      extensions: z.array(z.string().max(20)).max(10),
+    })
     .strict(),
   'dialog.openProject': z.undefined(),
 
@@ -120,7 +126,11 @@ export const requestArgs = {
               z
                 .object({
                   path: z.string().min(1).max(200),
-                  values: z.array(z.union([z.number(), z.string(), z.boolean()])).min(1).max(50).optional(),
+                  values: z
+                    .array(z.union([z.number(), z.string(), z.boolean()]))
+                    .min(1)
+                    .max(50)
+                    .optional(),
                   range: z
                     .object({ min: z.number(), max: z.number(), log: z.boolean(), integer: z.boolean() })
                     .strict()
@@ -152,6 +162,7 @@ export const requestArgs = {
 export interface RequestResults {
   'app.info': AppInfo;
   'data.inspect': DatasetSummary;
+  'data.cancelImport': { ok: true };
   'data.upload': DatasetSummary;
   'data.rows': { rows: string[][]; total: number };
   'spec.suggest': ExperimentSpec;
@@ -207,6 +218,7 @@ export interface EventPayloads {
   'train.finished': RunResult;
   'search.updated': SearchState;
   'project.changed': ProjectState;
+  'data.progress': { importId: string; fraction: number; bytesRead: number };
 }
 export type EventName = keyof EventPayloads;
 export const EVENT_NAMES: EventName[] = [
@@ -215,6 +227,7 @@ export const EVENT_NAMES: EventName[] = [
   'train.finished',
   'search.updated',
   'project.changed',
+  'data.progress',
 ];
 
 /** What crosses the boundary for every request: never a raw exception. */

@@ -30,6 +30,12 @@ export interface PreprocessingFile {
     source: string;
     derived: 'level' | 'difference' | 'seasonal-difference' | 'calendar';
     scaler: ScalerJson;
+    /**
+     * Known-future inputs (known-future columns, calendar features): window step s holds the
+     * value at step s + lead, so the window's last `lead` steps carry the values at the forecast
+     * steps. Absent (0) for inputs observed up to the origin.
+     */
+    lead?: number;
   }[];
   /** Forecast target: the network predicts scaled (y - baseline); see forecast/target-transform.ts. */
   target: {

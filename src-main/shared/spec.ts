@@ -36,6 +36,7 @@ export type Loss = (typeof LOSSES)[number];
 export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop', 'adagrad', 'adamax'] as const;
 export const MISSING_STRATEGIES = ['drop', 'ffill', 'interpolate', 'mean'] as const;
 export const SCALINGS = ['standard', 'minmax', 'none'] as const;
+export const COLUMN_TYPES = ['numeric', 'datetime', 'categorical', 'text'] as const;
 export const TARGET_TRANSFORMS = ['auto', 'level', 'difference', 'seasonal-residual'] as const;
 export type TargetTransform = (typeof TARGET_TRANSFORMS)[number];
 
@@ -61,6 +62,8 @@ export const dataSchema = z
     file: z.string().min(1, 'Choose a data file.'),
     /** Sheet name for .xlsx files. */
     sheet: z.string().nullable().default(null),
+    /** The user's overrides of detected column types, applied at every import of the file. */
+    columnTypes: z.record(z.string(), z.enum(COLUMN_TYPES)).default({}),
     timeColumn: z.string().nullable().default(null),
     /** Series identifier column for long-format files (one series per id). */
     idColumn: z.string().nullable().default(null),
@@ -160,7 +163,12 @@ export const trainingSchema = z
       })
       .strict()
       .default({ enabled: true, patience: 5, factor: 0.5, minLearningRate: 1e-5 }),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(42),
     /** Use fused native TensorFlow kernels when the native backend is active. */
     fused: z.boolean().default(true),
   })
@@ -299,7 +307,10 @@ export function effectiveLoss(spec: ExperimentSpec, classCount = 2): Loss {
     case 'sequence-labeling':
       return 'sparseCategoricalCrossentropy';
     default:
-      return classCount <= 2 ? 'binaryCrossentropy' : 'sparseCategoricalCrossentropy';
+      // A softmax the user chose has one unit per class, even for two classes.
+      return classCount <= 2 && spec.model.outputActivation !== 'softmax'
+        ? 'binaryCrossentropy'
+        : 'sparseCategoricalCrossentropy';
   }
 }
 

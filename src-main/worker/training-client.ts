@@ -26,6 +26,8 @@ export interface TrainingClientOptions {
   entry?: WorkerEntry;
   /** Heap limits per worker, so a run that grows too large fails alone. */
   resourceLimits?: ResourceLimits;
+  /** Environment of each new worker (TensorFlow thread settings); process.env by default. */
+  env?: () => NodeJS.ProcessEnv;
 }
 
 interface ActiveRun {
@@ -85,6 +87,7 @@ export class TrainingWorkerClient {
       try {
         worker = new Worker(entry.source, {
           eval: entry.eval,
+          env: this.options.env?.() ?? process.env,
           resourceLimits: this.options.resourceLimits ?? DEFAULT_LIMITS,
         });
       } catch (err) {
@@ -153,6 +156,12 @@ export class TrainingWorkerClient {
         return;
       case 'failed':
         fail(message.message);
+        return;
+      case 'job-log':
+      case 'job-done':
+      case 'job-failed':
+        // Jobs go to job workers (job-client.ts), never to a training run's worker.
+        fail('The training process answered a job it was never given.');
         return;
       default:
         unknownMessage(message);

@@ -1,18 +1,21 @@
 /**
  * The training worker's entry: receives one `start` message, runs the experiment and posts
  * progress, epochs, log lines and the result back. Control messages (pause / resume / cancel)
- * may arrive at any time; the train loop picks them up between batches.
+ * may arrive at any time; the train loop picks them up between batches. A worker started for
+ * jobs instead (forecasts, backtests, exports…) runs each `job` message and posts its outcome.
  */
 import { parentPort } from 'node:worker_threads';
 import { runExperiment } from '../engine/run-experiment';
 import { TrainControl } from '../engine/train-control';
 import type { FromWorker, ToWorker } from './messages';
 import { unknownMessage } from './messages';
+import { jobFailure, runJob } from './run-job';
 
 const port = requirePort();
 
 const control = new TrainControl();
 let started = false;
+let runsJobs = false;
 
 function requirePort(): NonNullable<typeof parentPort> {
   if (!parentPort) throw new Error('training-worker must run inside a worker thread.');
@@ -26,12 +29,17 @@ function post(message: FromWorker): void {
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'start':
-      if (started) throw new Error('This training worker already runs an experiment.');
+      if (started || runsJobs) throw new Error('This training worker already runs an experiment or jobs.');
       started = true;
       void start(message);
       return;
     case 'control':
       control.apply(message.action);
+      return;
+    case 'job':
+      if (started) throw new Error('This training worker runs an experiment and takes no jobs.');
+      runsJobs = true;
+      void job(message);
       return;
     default:
       unknownMessage(message);
@@ -51,5 +59,15 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     post({ type: 'finished', result });
   } catch (err) {
     post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+async function job(message: Extract<ToWorker, { type: 'job' }>): Promise<void> {
+  const { jobId } = message;
+  try {
+    const result = await runJob(message.job, (line) => post({ type: 'job-log', jobId, line }));
+    post({ type: 'job-done', jobId, result });
+  } catch (err) {
+    post({ type: 'job-failed', jobId, error: jobFailure(err) });
   }
 }

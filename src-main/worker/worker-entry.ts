@@ -1,7 +1,8 @@
 /**
  * Where the training worker's code lives. Bundled (electron-vite), it is `training-worker.js`
- * beside the main bundle. From TypeScript sources (tests, tsx) the worker starts through a
- * small bootstrap that registers tsx and then imports `training-worker.ts`.
+ * in the main output folder (the code asking may sit there or in `chunks/` below it). From
+ * TypeScript sources (tests, tsx) the worker starts through a small bootstrap that registers
+ * tsx and then imports `training-worker.ts`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,14 +17,24 @@ export interface WorkerEntry {
 
 /** The entry for the build that is running now. */
 export function trainingWorkerEntry(): WorkerEntry {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) {
-    // The bundler may move this code into a shared chunk one folder below the entries.
-    const candidates = [new URL('./training-worker.js', here), new URL('../training-worker.js', here)];
-    const found = candidates.find((u) => existsSync(fileURLToPath(u))) ?? candidates[0];
-    return { source: found, eval: false };
+  return resolveWorkerEntry(import.meta.url);
+}
+
+/**
+ * The worker entry as seen from the module at `moduleUrl` (this file, or the bundle chunk it
+ * ended up in). Bundled, the worker is `training-worker.js` in the main output folder: beside
+ * this code when it sits in an entry bundle, one folder up when the bundler moved it into
+ * `chunks/`. From TypeScript sources the worker starts through a tsx bootstrap.
+ */
+export function resolveWorkerEntry(moduleUrl: string): WorkerEntry {
+  if (moduleUrl.endsWith('.ts')) return typescriptEntry(new URL('./training-worker.ts', moduleUrl));
+  const candidates = [new URL('./training-worker.js', moduleUrl), new URL('../training-worker.js', moduleUrl)];
+  const found = candidates.find((u) => existsSync(fileURLToPath(u)));
+  if (!found) {
+    const looked = candidates.map((u) => fileURLToPath(u)).join(' or ');
+    throw new Error(`The training worker is missing from this installation (looked for ${looked}). Reinstall the app.`);
   }
-  return typescriptEntry(new URL('./training-worker.ts', here));
+  return { source: found, eval: false };
 }
 
 /** A bootstrap that runs a TypeScript worker file through tsx. */

@@ -1,4 +1,13 @@
 /** Chart colours taken from the app's CSS variables, so charts follow the light / dark theme. */
+import { ref } from 'vue';
+
+/** Grows each time the theme changes, so open charts rebuild with the new colours. */
+export const chartThemeVersion = ref(0);
+
+/** Tells open charts that the theme's colours changed. */
+export function bumpChartTheme(): void {
+  chartThemeVersion.value += 1;
+}
 
 export interface ChartTheme {
   text: string;

@@ -6,6 +6,7 @@
 import { Chart, type ChartConfiguration, type ChartType } from 'chart.js';
 import { onBeforeUnmount, onMounted, shallowRef, watch, type Ref, type WatchSource } from 'vue';
 import { registerCharts } from './register';
+import { chartThemeVersion } from './theme';
 
 /**
  * @param canvas the template ref of the canvas
@@ -33,7 +34,9 @@ export function useChart<T extends ChartType>(
     chart.value = new Chart(context, build()) as unknown as Chart<T>;
   });
 
-  watch(source, () => {
+  // A theme change rebuilds the configuration too, since colours are read when it is built.
+  const sources = [...(Array.isArray(source) ? source : [source]), chartThemeVersion];
+  watch(sources, () => {
     const instance = chart.value;
     if (!instance) return;
     const next = build();

@@ -5,14 +5,16 @@ import type { AppInfo } from '../../src-main/shared/types';
 import { useStudioApi } from '../composables/use-studio-api';
 import { errorMessage } from '../utils/format';
 
-/** The steps of the journey, in sidebar order. */
-export const STEPS = ['data', 'model', 'train', 'results'] as const;
+/** The steps of the journey, in sidebar order; the start screen first and the runs overview last. */
+export const STEPS = ['start', 'data', 'model', 'train', 'results', 'runs'] as const;
 export type Step = (typeof STEPS)[number];
 
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null);
   const error = ref<string | null>(null);
-  const step = ref<Step>('data');
+  const step = ref<Step>('start');
+  /** Whether the settings dialog is open. */
+  const settingsOpen = ref(false);
 
   /** The plain note to show when training will run on the slow pure-JavaScript backend. */
   const backendBanner = computed(() => {
@@ -35,5 +37,5 @@ export const useAppStore = defineStore('app', () => {
     step.value = next;
   }
 
-  return { info, error, step, backendBanner, load, go };
+  return { info, error, step, settingsOpen, backendBanner, load, go };
 });

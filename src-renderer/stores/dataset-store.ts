@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { DatasetSummary } from '../../src-main/shared/types';
+import type { ColumnType, DatasetSummary } from '../../src-main/shared/types';
 import { useStudioApi } from '../composables/use-studio-api';
 import { errorMessage } from '../utils/format';
 
@@ -21,12 +21,18 @@ export const useDatasetStore = defineStore('dataset', () => {
   const pages = shallowRef(new Map<number, string[][]>());
   const pagesVersion = ref(0);
   const inFlight = new Map<number, Promise<void>>();
+  /**
+   * Column types the user chose over the detected ones, by column name. Kept here and shown in
+   * the Data view; the file is read again with them once main accepts overrides.
+   */
+  const typeOverrides = ref<Record<string, ColumnType>>({});
 
   const columns = computed(() => summary.value?.columns ?? []);
   const numericColumns = computed(() => columns.value.filter((c) => c.type === 'numeric').map((c) => c.name));
   const errorCount = computed(() => summary.value?.problems.filter((p) => p.severity === 'error').length ?? 0);
 
   function adopt(next: DatasetSummary): void {
+    if (summary.value?.path !== next.path) typeOverrides.value = {};
     summary.value = next;
     totalRows.value = next.rows;
     pages.value = new Map();
@@ -48,6 +54,31 @@ export const useDatasetStore = defineStore('dataset', () => {
     } finally {
       loading.value = false;
     }
+  }
+
+  /** Forgets the dataset (a new project without data, or one whose file is missing). */
+  function clear(): void {
+    summary.value = null;
+    totalRows.value = 0;
+    pages.value = new Map();
+    inFlight.clear();
+    pagesVersion.value += 1;
+    typeOverrides.value = {};
+  }
+
+  /** Records the user's type for a column; choosing the detected type again removes the override. */
+  function setColumnType(name: string, type: ColumnType): void {
+    const column = summary.value?.columns.find((c) => c.name === name);
+    if (!column) return;
+    const next = { ...typeOverrides.value };
+    if (type === column.detectedType) delete next[name];
+    else next[name] = type;
+    typeOverrides.value = next;
+  }
+
+  /** The type a column has for modelling: the user's choice, else what main reports. */
+  function columnType(name: string): ColumnType | null {
+    return typeOverrides.value[name] ?? summary.value?.columns.find((c) => c.name === name)?.type ?? null;
   }
 
   /** Opens the host's file chooser; resolves false when the user cancels or the file fails. */
@@ -124,7 +155,11 @@ export const useDatasetStore = defineStore('dataset', () => {
     columns,
     numericColumns,
     errorCount,
+    typeOverrides,
     adopt,
+    clear,
+    setColumnType,
+    columnType,
     pick,
     importFile,
     inspect,

@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, nextTick, onScopeDispose, ref, watch } from 'vue';
-import type { ExperimentSpec, RecurrentLayerSpec, SpecProblem } from '../../src-main/shared/spec';
+import type { ExperimentSpec, RecurrentLayerSpec, SpecProblem, Task } from '../../src-main/shared/spec';
 import type { ModelSummary } from '../../src-main/shared/types';
 import { useStudioApi } from '../composables/use-studio-api';
 import { debounce } from '../utils/debounce';
@@ -66,16 +66,12 @@ export const useExperimentStore = defineStore('experiment', () => {
   watch(spec, () => refreshLater(), { deep: true });
   onScopeDispose(() => refreshLater.cancel());
 
-  /** Replaces the spec with main's suggestion for the dataset (and target, when given). */
-  async function suggest(datasetId: string, target?: string): Promise<boolean> {
+  /** Replaces the spec with main's suggestion for the dataset (and target and task, when given). */
+  async function suggest(datasetId: string, target?: string, task: Task = 'forecast'): Promise<boolean> {
     loading.value = true;
     try {
-      const next = await useStudioApi().request('spec.suggest', { datasetId, task: 'forecast', target });
-      spec.value = next;
-      error.value = null;
-      // Let the edit watcher see the new spec first, so refreshNow() cancels its duplicate run.
-      await nextTick();
-      await refreshNow();
+      const next = await useStudioApi().request('spec.suggest', { datasetId, task, target });
+      await load(next);
       return true;
     } catch (e) {
       error.value = errorMessage(e);
@@ -83,6 +79,22 @@ export const useExperimentStore = defineStore('experiment', () => {
     } finally {
       loading.value = false;
     }
+  }
+
+  /**
+   * Puts a whole spec in the form (an opened project, a run to duplicate, a preset) and checks
+   * it at once. A deep copy, so later edits never reach the object it came from.
+   */
+  async function load(next: ExperimentSpec | null): Promise<void> {
+    if (!next) {
+      reset();
+      return;
+    }
+    spec.value = JSON.parse(JSON.stringify(next)) as ExperimentSpec;
+    error.value = null;
+    // Let the edit watcher see the new spec first, so refreshNow() cancels its duplicate run.
+    await nextTick();
+    await refreshNow();
   }
 
   /** Grows or shrinks the recurrent stack, copying the last layer's settings to new layers. */
@@ -130,6 +142,7 @@ export const useExperimentStore = defineStore('experiment', () => {
     problemsFor,
     refreshNow,
     suggest,
+    load,
     setLayerCount,
     setForAllLayers,
     reset,

@@ -1,6 +1,9 @@
-/** Past and current runs: the list from 'runs.list' and the one opened in Results. */
+/**
+ * Past and current runs: the list from 'runs.list', the one opened in Results, and the runs
+ * picked in the Runs view for comparison (their full results fetched once and kept).
+ */
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import type { RunResult, RunSummary } from '../../src-main/shared/types';
 import { useStudioApi } from '../composables/use-studio-api';
 import { errorMessage } from '../utils/format';
@@ -13,6 +16,15 @@ export const useRunsStore = defineStore('runs', () => {
   /** Where the current run's model was saved, once the user saved it. */
   const savedTo = ref<string | null>(null);
   const saving = ref(false);
+  /** Runs ticked in the Runs view, in the order they were ticked. */
+  const selected = ref<string[]>([]);
+  // Full results of compared runs; a run's result does not change once it has ended.
+  const details = shallowRef(new Map<string, RunResult>());
+  const detailsLoading = ref(false);
+
+  const selectedDetails = computed(() =>
+    selected.value.map((id) => details.value.get(id)).filter((r): r is RunResult => r !== undefined),
+  );
 
   async function refresh(): Promise<void> {
     loading.value = true;
@@ -76,5 +88,68 @@ export const useRunsStore = defineStore('runs', () => {
     }
   }
 
-  return { list, current, loading, error, savedTo, saving, refresh, open, adopt, saveModel };
+  /** Ticks or unticks a run for comparison and fetches its result when first needed. */
+  async function toggleSelected(runId: string): Promise<void> {
+    selected.value = selected.value.includes(runId)
+      ? selected.value.filter((id) => id !== runId)
+      : [...selected.value, runId];
+    await loadDetails(selected.value);
+  }
+
+  async function loadDetails(ids: readonly string[]): Promise<void> {
+    const missing = ids.filter((id) => !details.value.has(id));
+    if (missing.length === 0) return;
+    detailsLoading.value = true;
+    try {
+      const results = await Promise.all(missing.map((runId) => useStudioApi().request('runs.get', { runId })));
+      const next = new Map(details.value);
+      for (const r of results) next.set(r.runId, r);
+      details.value = next;
+      error.value = null;
+    } catch (e) {
+      error.value = errorMessage(e);
+    } finally {
+      detailsLoading.value = false;
+    }
+  }
+
+  /** Deletes a stored run; it leaves the list, the comparison and Results. */
+  async function remove(runId: string): Promise<boolean> {
+    try {
+      await useStudioApi().request('runs.delete', { runId });
+      list.value = list.value.filter((r) => r.runId !== runId);
+      selected.value = selected.value.filter((id) => id !== runId);
+      if (current.value?.runId === runId) current.value = null;
+      error.value = null;
+      return true;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return false;
+    }
+  }
+
+  /** The full result of a run, from the comparison cache or from main. */
+  async function fetchRun(runId: string): Promise<RunResult | null> {
+    await loadDetails([runId]);
+    return details.value.get(runId) ?? null;
+  }
+
+  return {
+    list,
+    current,
+    loading,
+    error,
+    savedTo,
+    saving,
+    selected,
+    selectedDetails,
+    detailsLoading,
+    refresh,
+    open,
+    adopt,
+    saveModel,
+    toggleSelected,
+    remove,
+    fetchRun,
+  };
 });

@@ -1,46 +1,73 @@
 /** The choices the model form offers, with the words users see. */
 import type { Loss, Task } from '../../src-main/shared/spec';
+import { OPTIMIZERS } from '../../src-main/shared/spec';
 
-/** Tasks the engine trains end to end today; more join this list as they are supported. */
-export const TASK_OPTIONS: { value: Task; label: string }[] = [{ value: 'forecast', label: 'Forecast a series' }];
+export const TASK_OPTIONS: { value: Task; label: string }[] = [
+  { value: 'forecast', label: 'Forecast' },
+  { value: 'sequence-classification', label: 'Sequence classification' },
+  { value: 'text-classification', label: 'Text classification' },
+  { value: 'text-generation', label: 'Text generation' },
+  { value: 'sequence-labeling', label: 'Sequence labeling' },
+];
+
+/** Tasks whose inputs are texts (tokens), not numeric series. */
+export const TEXT_TASKS: readonly Task[] = ['text-classification', 'text-generation'];
+/** Tasks that predict classes. */
+export const CLASS_TASKS: readonly Task[] = ['sequence-classification', 'text-classification', 'sequence-labeling'];
 
 export const LOSS_OPTIONS: { value: Loss; label: string }[] = [
   { value: 'mse', label: 'MSE (mean squared error)' },
   { value: 'mae', label: 'MAE (mean absolute error)' },
   { value: 'huber', label: 'Huber (robust to outliers)' },
+  { value: 'binaryCrossentropy', label: 'Binary cross-entropy' },
+  { value: 'categoricalCrossentropy', label: 'Categorical cross-entropy' },
+  { value: 'sparseCategoricalCrossentropy', label: 'Sparse categorical cross-entropy' },
 ];
 
-export const OPTIMIZER_OPTIONS: { value: 'adam' | 'sgd' | 'rmsprop'; label: string }[] = [
+export const OPTIMIZER_OPTIONS: { value: (typeof OPTIMIZERS)[number]; label: string }[] = [
   { value: 'adam', label: 'Adam' },
   { value: 'sgd', label: 'SGD with momentum' },
   { value: 'rmsprop', label: 'RMSProp' },
+  { value: 'adagrad', label: 'Adagrad' },
+  { value: 'adamax', label: 'Adamax' },
 ];
 
 /** The form offers one to three recurrent layers. */
 export const MAX_LAYERS = 3;
+/** And up to four dense layers before the output. */
+export const MAX_DENSE_LAYERS = 4;
 
 /** Spec paths with a field in the form; problems elsewhere are listed beside the form. */
 export const FORM_PATHS = [
   'task',
+  'name',
   'data.targetColumns',
   'data.timeColumn',
   'data.lookback',
   'data.horizon',
   'data.featureColumns',
+  'data.knownFutureColumns',
   'data.targetTransform',
   'data.scaling',
   'data.missing',
   'data.seasonalPeriod',
   'data.split',
+  'data.text',
   'model.cell',
   'model.layers',
   'model.activation',
+  'model.recurrentActivation',
+  'model.input',
+  'model.embeddingDim',
+  'model.denseLayers',
+  'model.denseActivation',
+  'model.outputActivation',
   'training.loss',
-  'training.optimizer.name',
-  'training.optimizer.learningRate',
+  'training.optimizer',
   'training.epochs',
   'training.batchSize',
   'training.earlyStopping',
+  'training.reduceLrOnPlateau',
   'training.clip',
   'training.weightDecay',
   'training.seed',
@@ -52,4 +79,11 @@ export const TARGET_TRANSFORM_HELP: Record<string, string> = {
   level: 'The network predicts the value itself. Good for series without a strong trend.',
   difference: 'The network predicts the change from the last value. Good for trending series.',
   'seasonal-residual': 'The network predicts the change from one season ago. Good for strong seasonal patterns.',
+};
+
+/** The covariate kinds, each in one sentence. */
+export const COVARIATE_HELP = {
+  past: 'Past-only: observed up to the forecast origin, e.g. measured temperature or yesterday’s sales; the model sees only their history.',
+  known:
+    'Known in advance: calendar, planned events, prices set ahead; the model receives their values for the steps it forecasts.',
 };

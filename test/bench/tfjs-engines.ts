@@ -91,7 +91,8 @@ export async function runEngine(
   const { x, y } = makeData(tf, w, samples);
   try {
     // Warm-up: first-call costs (weight creation, kernel setup, optimizer slots) are not timed.
-    const warm = Math.min(2 * w.batchSize, samples);
+    // One batch is enough on the slow engines, whose per-batch cost dwarfs any first-call cost.
+    const warm = Math.min((extrapolated ? 1 : 2) * w.batchSize, samples);
     await model.fit(x.slice(0, warm), y.slice(0, warm), { epochs: 1, batchSize: w.batchSize, verbose: 0 });
     let best = 0;
     for (let r = 0; r < repeats; r++) {

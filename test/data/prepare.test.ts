@@ -5,6 +5,7 @@ import { applyScaler, fitScaler, invertScaler } from '../../src-main/data/prepar
 import { prepareSeries } from '../../src-main/data/prepare/series';
 import { splitOrigins } from '../../src-main/data/prepare/split';
 import { WindowSampler } from '../../src-main/data/prepare/windows';
+import { detectFrequency } from '../../src-main/data/summary/frequency';
 import { parseSpec } from '../../src-main/shared/spec';
 import type { Table } from '../../src-main/data/table';
 import { tempFile } from './helpers';
@@ -196,5 +197,16 @@ describe('prepareSeries', () => {
     expect(s.time).toBeNull();
     expect(Array.from(s.target)).toEqual([3, 1, 2, 5]);
     expect(s.timeLabels).toEqual(['1', '2', '3', '4']);
+  });
+});
+
+describe('frequency', () => {
+  it('finds the step despite a gap and counts the missing steps', () => {
+    const t = ['2020-01-01', '2020-02-01', '2020-04-01'].map((d) => Date.parse(d));
+    expect(detectFrequency(t)).toEqual({ frequency: 'monthly', gaps: 1, duplicates: 0, sorted: true });
+    const q = ['2020-07-01', '2020-01-01', '2020-04-01', '2020-04-01', '2021-01-01'].map((d) => Date.parse(d));
+    expect(detectFrequency(q)).toEqual({ frequency: 'quarterly', gaps: 1, duplicates: 1, sorted: false });
+    const odd = [0, 1, 5, 6, 17, 30].map((h) => h * 3_600_000 * 7.3);
+    expect(detectFrequency(odd).frequency).toBe('irregular');
   });
 });

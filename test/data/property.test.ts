@@ -48,6 +48,25 @@ describe('property: random CSV-ish text', () => {
   });
 });
 
+describe('property: random bytes', () => {
+  it('never fail with anything but DataError, whatever the extension', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.constantFrom('.csv', '.txt', '.tsv'),
+        async (bytes, ext) => {
+          try {
+            await loadTable(tempFile(bytes, ext));
+          } catch (e) {
+            if (!(e instanceof DataError)) throw e;
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('property: windows', () => {
   it('match a naive reference cut for any shape', () => {
     fc.assert(

@@ -43,6 +43,15 @@ describe('chooseTargetTransform', () => {
     expect(choose(series, null).kind).toBe('level');
   });
 
+  it('picks level for a fixed season around a fixed level, where last season repeats its noise', () => {
+    const noise = seededGaussian(17);
+    const series = Float64Array.from({ length: 200 }, (_, i) => 20 + 6 * Math.sin((2 * Math.PI * i) / 12) + noise());
+    const plan = choose(series, 12);
+    expect(plan.kind).toBe('level');
+    expect(plan.reason).toMatch(/seasonal pattern/);
+    expect(plan.reason).toMatch(/training mean of each season step/);
+  });
+
   it('never picks seasonal-residual without a period', () => {
     const noise = seededGaussian(5);
     const series = Float64Array.from({ length: 200 }, (_, i) => 10 * Math.sin((2 * Math.PI * i) / 12) + noise());

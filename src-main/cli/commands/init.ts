@@ -28,7 +28,11 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
   }
   const { summary } = await loadTable(values.data);
   for (const p of summary.problems.filter((x) => x.severity !== 'info')) io.err(`${p.severity}: ${p.message}`);
-  const spec = suggestSpec(summary, { target: values.target, time: values.time, task: values.task as Task | undefined });
+  const spec = suggestSpec(summary, {
+    target: values.target,
+    time: values.time,
+    task: values.task as Task | undefined,
+  });
   const text = JSON.stringify(spec, null, 2);
   if (values.out) {
     await writeFile(values.out, `${text}\n`);

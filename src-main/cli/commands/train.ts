@@ -86,7 +86,9 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
 }
 
 function summaryText(result: RunResult, outDir: string): string {
-  const lines = [`Run ${result.status} on the ${result.backend} backend in ${(result.durationSeconds ?? 0).toFixed(1)} s.`];
+  const lines = [
+    `Run ${result.status} on the ${result.backend} backend in ${(result.durationSeconds ?? 0).toFixed(1)} s.`,
+  ];
   const ev = result.evaluation;
   if (ev?.kind === 'forecast') {
     const row = (name: string, m: { rmse: number; mae: number; r2: number }) =>

@@ -250,4 +250,3 @@ async function parseWith(
     decimalComma,
   };
 }
-

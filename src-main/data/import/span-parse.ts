@@ -70,7 +70,15 @@ export function spanIsoDate(text: string, from: number, to: number): number {
     }
     if (!(h < 24 && mi < 60 && s < 60)) return NaN;
   }
-  // Years before 100 take the slow path, where Date.UTC's 19xx mapping is corrected.
-  if (y < 100) return NaN;
-  return Date.UTC(y, mo - 1, d, h, mi, s);
+  return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil; no Date object). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }

@@ -91,7 +91,8 @@ function medianDiff(unique: Float64Array, n: number): number {
     const d = unique[i] - unique[i - 1];
     counts.set(d, (counts.get(d) ?? 0) + 1);
   }
-  const half = Math.floor((n - 1) / 2);
+  // Lower median of the n - 1 differences: with few stamps a single gap must not decide the step.
+  const half = Math.floor((n - 2) / 2);
   if (counts.size <= 1000) {
     let seen = 0;
     for (const d of [...counts.keys()].sort((a, b) => a - b)) {

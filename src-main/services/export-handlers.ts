@@ -1,0 +1,136 @@
+/**
+ * Exporting trained models (TensorFlow.js folder, Keras file, ONNX file, bundle zip) to a path
+ * or as bytes for downloads, and importing a TensorFlow.js model folder as a new run. The
+ * export itself runs as a job off the main thread and writes atomically.
+ */
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { zipSync } from 'fflate';
+import type { Backend, RunResult, RunSummary } from '../shared/types';
+import type { ExportFormat, JobRunner } from '../worker/jobs';
+import type { RunStore } from './run-store';
+import { ServiceError } from './service-error';
+import type { HandlerMap } from './studio-service';
+import { sanitizeFileName } from './upload';
+
+export interface ExportContext {
+  run(runId: string): Promise<RunResult>;
+  store: RunStore;
+  runJob: JobRunner;
+  backend: () => Promise<Backend>;
+  /** Called with a run the user imported (the open project records it). */
+  onImported: (run: RunResult) => void;
+}
+
+const ARCHIVE_SUFFIX: Record<ExportFormat, string> = {
+  tfjs: '-tfjs.zip',
+  keras: '.keras',
+  onnx: '.onnx',
+  bundle: '-bundle.zip',
+};
+
+/** A file name stem from the run's name: "Nile flow" → "Nile-flow". */
+export function exportBaseName(runName: string): string {
+  return sanitizeFileName(runName).replace(/\s+/g, '-') || 'model';
+}
+
+async function modelDirOf(context: ExportContext, runId: string): Promise<string> {
+  const run = await context.run(runId);
+  if (run.status !== 'completed' || !run.modelDir) {
+    throw new ServiceError('not-found', `The run "${run.name}" has no trained model to export (it is ${run.status}).`);
+  }
+  return run.modelDir;
+}
+
+/** Handlers of 'model.export', 'model.exportArchive' and 'model.import'. */
+export function exportHandlers(context: ExportContext): HandlerMap {
+  return {
+    'model.export': async ({ runId, format, target }) => {
+      if (!isAbsolute(target)) {
+        throw new ServiceError('invalid-request', `The export destination must be absolute: "${target}".`);
+      }
+      const modelDir = await modelDirOf(context, runId);
+      return context.runJob({ name: 'model.export', args: { modelDir, format, target } });
+    },
+    'model.exportArchive': async ({ runId, format }) => {
+      const modelDir = await modelDirOf(context, runId);
+      const base = exportBaseName((await context.run(runId)).name);
+      const temp = await mkdtemp(join(tmpdir(), 'recurrent-export-'));
+      try {
+        const target = format === 'tfjs' ? join(temp, base) : join(temp, `${base}${ARCHIVE_SUFFIX[format]}`);
+        const { files } = await context.runJob({ name: 'model.export', args: { modelDir, format, target } });
+        let bytes: Uint8Array;
+        if (format === 'tfjs') {
+          const entries: Record<string, Uint8Array> = {};
+          // Weight files may sit in sub-folders of the export; the zip keeps that layout.
+          for (const file of files) entries[relative(target, file).split(sep).join('/')] = new Uint8Array(await readFile(file));
+          bytes = zipSync(entries, { level: 6 });
+        } else {
+          bytes = await readFile(files[0]);
+        }
+        return { fileName: `${base}${ARCHIVE_SUFFIX[format]}`, contentBase64: Buffer.from(bytes).toString('base64') };
+      } finally {
+        await rm(temp, { recursive: true, force: true });
+      }
+    },
+    'model.import': async ({ dir }) => importModelFolder(context, dir),
+  };
+}
+
+/**
+ * Copies a TensorFlow.js model folder (with its preprocessing.json) into a new run folder and
+ * records it as a completed run without evaluation, so it can forecast, predict and export.
+ */
+async function importModelFolder(context: ExportContext, dir: string): Promise<RunSummary> {
+  if (!isAbsolute(dir)) throw new ServiceError('invalid-request', `The model folder must be absolute: "${dir}".`);
+  // Loading the model proves the folder is complete before anything is copied.
+  const checked = await context.runJob({ name: 'model.check', args: { dir } });
+  if (!checked.spec) {
+    throw new ServiceError(
+      'bad-data',
+      `The folder "${dir}" has no preprocessing.json, so the app cannot prepare data for this model. Export the model from Recurrent Studio to get one.`,
+    );
+  }
+  const startedAt = new Date().toISOString();
+  const stamp = startedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  const runId = `${stamp}-import-${randomBytes(3).toString('hex')}`;
+  const runDir = context.store.runDir(runId);
+  const modelDir = join(runDir, 'model');
+  const staging = join(runDir, `.model-${randomBytes(4).toString('hex')}.tmp`);
+  await mkdir(staging, { recursive: true });
+  try {
+    for (const name of checked.files) {
+      const to = join(staging, ...name.split('/'));
+      await mkdir(dirname(to), { recursive: true });
+      await cp(join(dir, ...name.split('/')), to);
+    }
+    await rename(staging, modelDir);
+  } catch (err) {
+    await rm(runDir, { recursive: true, force: true });
+    throw err;
+  }
+  const run: RunResult = {
+    runId,
+    name: `${checked.spec.name} (imported)`,
+    task: checked.task,
+    status: 'completed',
+    startedAt,
+    durationSeconds: null,
+    backend: await context.backend(),
+    headline: {},
+    spec: checked.spec,
+    fused: false,
+    history: [],
+    evaluation: null,
+    modelDir,
+    error: null,
+    log: [`Imported from ${dir}.`],
+  };
+  await context.store.save(run);
+  context.onImported(run);
+  const summary = context.store.list().find((r) => r.runId === runId);
+  if (!summary) throw new ServiceError('internal', 'The imported run could not be recorded.');
+  return summary;
+}

@@ -1,0 +1,25 @@
+/**
+ * The "training threads" setting. Native TensorFlow sizes its thread pools from
+ * TF_NUM_INTRAOP_THREADS / TF_NUM_INTEROP_THREADS when it first starts in the process, and
+ * workers inherit the app's environment when they are created: so the setting is written into
+ * the environment before TensorFlow loads, and a change takes effect after a restart.
+ */
+
+const VARIABLES = ['TF_NUM_INTRAOP_THREADS', 'TF_NUM_INTEROP_THREADS'] as const;
+
+/** What the environment held before the app changed it, so "let TensorFlow decide" restores it. */
+const original = new Map<string, string | undefined>();
+
+/** Sets (or, for null, restores) TensorFlow's thread variables in `env`. */
+export function applyTrainingThreads(threads: number | null, env: NodeJS.ProcessEnv = process.env): void {
+  for (const name of VARIABLES) {
+    if (!original.has(name)) original.set(name, env[name]);
+    if (threads !== null) {
+      env[name] = String(threads);
+    } else {
+      const before = original.get(name);
+      if (before === undefined) delete env[name];
+      else env[name] = before;
+    }
+  }
+}

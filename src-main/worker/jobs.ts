@@ -1,0 +1,75 @@
+/**
+ * Jobs the app runs off the main thread with a trained model: forecasts, backtests (which may
+ * retrain), explanations, predictions on files and texts, generated text, exports and import
+ * checks. Each job names what it does and carries plain data, so it can cross into a worker.
+ */
+import type { StudioErrorInfo } from '../shared/contract';
+import { ServiceError } from '../services/service-error';
+import type { ExperimentSpec, Task } from '../shared/spec';
+import type {
+  BacktestReport,
+  BatchPrediction,
+  ClassProbabilities,
+  Explanation,
+  FutureForecast,
+  GeneratedText,
+} from '../shared/types-insight';
+
+export type ExportFormat = 'tfjs' | 'keras' | 'onnx' | 'bundle';
+
+/** The arguments of every job, by name. Paths are absolute. */
+export interface JobArgs {
+  'forecast.future': { runDir: string; steps: number; levels: number[] };
+  'forecast.futureCsv': { runDir: string; steps: number; levels: number[] };
+  'backtest.run': {
+    runDir: string;
+    start: number | null;
+    step: number;
+    horizon: number | null;
+    retrainEvery: number | null;
+  };
+  'explain.run': { runDir: string };
+  'predict.file': { runDir: string; file: string; output?: string };
+  'predict.text': { runDir: string; text: string };
+  'generate.text': { runDir: string; seed: string; length: number; temperature: number };
+  'model.export': { modelDir: string; format: ExportFormat; target: string };
+  /** Opens a model folder as a model to prove it is usable, and reports what it was trained for. */
+  'model.check': { dir: string };
+}
+
+/** What a model folder holds, as far as importing it needs to know. */
+export interface CheckedModel {
+  task: Task;
+  /** The spec saved in preprocessing.json; null when the folder has none (the app cannot feed the model). */
+  spec: ExperimentSpec | null;
+  /** The folder's model files, relative to it with '/' separators (model.json, weights, preprocessing.json). */
+  files: string[];
+}
+
+/** The result of every job, by name. */
+export interface JobResults {
+  'forecast.future': FutureForecast;
+  'forecast.futureCsv': { fileName: string; csv: string };
+  'backtest.run': BacktestReport;
+  'explain.run': Explanation;
+  'predict.file': BatchPrediction;
+  'predict.text': ClassProbabilities;
+  'generate.text': GeneratedText;
+  'model.export': { files: string[] };
+  'model.check': CheckedModel;
+}
+
+export type JobName = keyof JobArgs;
+export type Job = { [N in JobName]: { name: N; args: JobArgs[N] } }[JobName];
+export type JobOf<N extends JobName> = { name: N; args: JobArgs[N] };
+
+/** Runs one job and resolves with its result; fails with a JobError carrying a user-facing message. */
+export type JobRunner = <N extends JobName>(job: JobOf<N>, log?: (line: string) => void) => Promise<JobResults[N]>;
+
+/** A job failure that crossed from the worker: the code and message the user should see. */
+export class JobError extends ServiceError {
+  constructor(info: { code: StudioErrorInfo['code']; message: string }) {
+    super(info.code, info.message);
+    this.name = 'JobError';
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Runs a job with a trained model in the current thread (the worker calls it). Failures come
+ * back as a code and a sentence for the user, never as a raw exception.
+ */
+import type { StudioErrorInfo } from '../shared/contract';
+import { DataError } from '../data/data-error';
+import { loadTf } from '../engine/backend';
+import { classifyText, generateText } from '../engine/text-inference';
+import { ExportCancelledError, exportModel, importTfjsModel, ModelFolderError, UnsupportedModelError } from '../export/index';
+import { explainForecast, forecastFuture, futureForecastCsv, predictFile, RunFolderError, runBacktest } from '../insight/index';
+import type { Job, JobName, JobOf, JobResults } from './jobs';
+
+/** Runs one job here and now. */
+export async function runJob<N extends JobName>(job: JobOf<N>, log: (line: string) => void = () => undefined): Promise<JobResults[N]> {
+  return (await dispatch(job as Job, log)) as JobResults[N];
+}
+
+async function dispatch(job: Job, log: (line: string) => void): Promise<JobResults[JobName]> {
+  const { tf } = await loadTf();
+  switch (job.name) {
+    case 'forecast.future':
+      return forecastFuture(tf, job.args.runDir, { steps: job.args.steps, levels: job.args.levels });
+    case 'forecast.futureCsv': {
+      const { fileName, csv } = await futureForecastCsv(tf, job.args.runDir, {
+        steps: job.args.steps,
+        levels: job.args.levels,
+      });
+      return { fileName, csv };
+    }
+    case 'backtest.run': {
+      const { runDir, ...opts } = job.args;
+      return runBacktest(tf, runDir, opts, log);
+    }
+    case 'explain.run':
+      return explainForecast(tf, job.args.runDir);
+    case 'predict.file':
+      return predictFile(tf, job.args.runDir, job.args.file, job.args.output);
+    case 'predict.text':
+      return classifyText(job.args.runDir, job.args.text, { tf });
+    case 'generate.text':
+      return generateText(job.args.runDir, { ...job.args, tf });
+    case 'model.export':
+      return exportModel(job.args.modelDir, job.args.format, job.args.target);
+    case 'model.check': {
+      const { model, preprocessing, folder } = await importTfjsModel(job.args.dir, tf);
+      model.dispose();
+      const files = ['model.json', ...folder.weightFiles.map((w) => w.relativePath)];
+      if (folder.preprocessingBytes) files.push('preprocessing.json');
+      return { task: preprocessing?.task ?? 'forecast', spec: preprocessing?.spec ?? null, files };
+    }
+    default:
+      return unknownJob(job);
+  }
+}
+
+function unknownJob(job: never): never {
+  throw new Error(`Unknown job: ${String((job as { name?: unknown }).name)}`);
+}
+
+/** The code and message a failed job reports, most specific first. */
+export function jobFailure(err: unknown): { code: StudioErrorInfo['code']; message: string } {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof DataError || err instanceof ModelFolderError) return { code: 'bad-data', message };
+  if (err instanceof RunFolderError || err instanceof RangeError) return { code: 'invalid-request', message };
+  if (err instanceof UnsupportedModelError) return { code: 'unavailable', message };
+  if (err instanceof ExportCancelledError) return { code: 'io', message };
+  const nodeCode = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof nodeCode === 'string' && /^E[A-Z]+$/.test(nodeCode)) return { code: 'io', message };
+  return { code: 'internal', message: message || 'An unexpected error occurred.' };
+}

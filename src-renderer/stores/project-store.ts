@@ -1,0 +1,224 @@
+/**
+ * The open project: what the start screen offers (recent projects, samples), opening, saving
+ * and relinking, and the autosave of the form's spec ('project.setSpec', debounced). Main
+ * reports every change with 'project.changed'; the store follows it, so the title and the
+ * saved / unsaved indicator stay true whichever window or command changed the project.
+ */
+import { defineStore } from 'pinia';
+import { computed, onScopeDispose, ref } from 'vue';
+import type { ExperimentSpec } from '../../src-main/shared/spec';
+import type { ProjectState, RecentProject, SampleInfo } from '../../src-main/shared/types-project';
+import { useStudioApi } from '../composables/use-studio-api';
+import { debounce } from '../utils/debounce';
+import { errorMessage } from '../utils/format';
+import { tryDialog } from '../utils/host-dialog';
+import { useAppStore } from './app-store';
+import { useDatasetStore } from './dataset-store';
+import { useExperimentStore } from './experiment-store';
+import { useRunsStore } from './runs-store';
+
+/** Delay between the last form edit and sending the spec to the project. */
+export const AUTOSAVE_DELAY_MS = 800;
+
+/** Which path the user is asked to type because the host has no file dialogs. */
+export type PathPrompt = 'open' | 'save-as' | 'relink' | null;
+
+export const useProjectStore = defineStore('project', () => {
+  const project = ref<ProjectState | null>(null);
+  const recent = ref<RecentProject[]>([]);
+  const samples = ref<SampleInfo[]>([]);
+  const startLoading = ref(false);
+  const busy = ref(false);
+  const error = ref<string | null>(null);
+  const pathPrompt = ref<PathPrompt>(null);
+  let pendingSpec: ExperimentSpec | null = null;
+
+  const title = computed(() => project.value?.name ?? 'Untitled project');
+  const datasetIssue = computed(() => {
+    const status = project.value?.dataset?.status;
+    return status === 'changed' || status === 'missing' ? status : null;
+  });
+
+  const unsubscribe = useStudioApi().on('project.changed', (state) => {
+    project.value = state;
+  });
+  onScopeDispose(() => {
+    unsubscribe();
+    sendSpecLater.cancel();
+  });
+
+  async function act<T>(task: () => Promise<T>): Promise<T | null> {
+    busy.value = true;
+    try {
+      const value = await task();
+      error.value = null;
+      return value;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return null;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** Loads what the start screen lists; each list fails on its own so one outage hides nothing else. */
+  async function loadStart(): Promise<void> {
+    startLoading.value = true;
+    const api = useStudioApi();
+    const [r, s, current] = await Promise.allSettled([
+      api.request('project.recent', undefined),
+      api.request('samples.list', undefined),
+      project.value ? Promise.resolve(project.value) : api.request('project.current', undefined),
+    ]);
+    if (r.status === 'fulfilled') recent.value = r.value;
+    if (s.status === 'fulfilled') samples.value = s.value;
+    if (current.status === 'fulfilled' && !project.value) project.value = current.value;
+    const failed = [r, s].find((x) => x.status === 'rejected');
+    error.value = failed && failed.status === 'rejected' ? errorMessage(failed.reason) : null;
+    startLoading.value = false;
+  }
+
+  /**
+   * Makes `state` the open project and puts its spec, data and runs in the other areas. The
+   * dataset is inspected again only when main says the file is still the one the project saw.
+   */
+  async function adopt(state: ProjectState): Promise<void> {
+    project.value = state;
+    pathPrompt.value = null;
+    sendSpecLater.cancel();
+    pendingSpec = null;
+    const runs = useRunsStore();
+    runs.list = state.runs;
+    runs.current = null;
+    const dataset = useDatasetStore();
+    if (state.dataset?.status === 'ok') await dataset.inspect(state.dataset.path);
+    else dataset.clear();
+    await useExperimentStore().load(state.spec);
+    useAppStore().go(state.dataset?.status === 'ok' ? (state.spec ? 'model' : 'data') : 'data');
+  }
+
+  async function open(path: string): Promise<boolean> {
+    const state = await act(() => useStudioApi().request('project.open', { path }));
+    if (state) await adopt(state);
+    return state !== null;
+  }
+
+  /** Asks the host for a project file; where the host has no dialogs, asks for a typed path. */
+  async function openWithDialog(): Promise<boolean> {
+    const outcome = await act(() => tryDialog(() => useStudioApi().request('dialog.openProject', undefined)));
+    if (!outcome) return false;
+    if (outcome.kind === 'unavailable') pathPrompt.value = 'open';
+    return outcome.kind === 'chosen' ? open(outcome.path) : false;
+  }
+
+  async function openSample(id: string): Promise<boolean> {
+    const state = await act(() => useStudioApi().request('samples.open', { id }));
+    if (state) await adopt(state);
+    return state !== null;
+  }
+
+  async function create(): Promise<boolean> {
+    const state = await act(() => useStudioApi().request('project.new', undefined));
+    if (state) await adopt(state);
+    return state !== null;
+  }
+
+  /** Saves where the project lives; a project never saved asks where first. */
+  async function save(): Promise<boolean> {
+    if (!project.value?.path) return saveAs();
+    await flushSpec();
+    const state = await act(() => useStudioApi().request('project.save', {}));
+    if (state) project.value = state;
+    return state !== null;
+  }
+
+  async function saveAs(path?: string): Promise<boolean> {
+    let target = path;
+    if (!target) {
+      const outcome = await act(() =>
+        tryDialog(() =>
+          useStudioApi().request('dialog.saveFile', {
+            title: 'Save project',
+            defaultName: `${title.value}.rstudio`,
+            extensions: ['rstudio'],
+          }),
+        ),
+      );
+      if (!outcome || outcome.kind === 'cancelled') return false;
+      if (outcome.kind === 'unavailable') {
+        pathPrompt.value = 'save-as';
+        return false;
+      }
+      target = outcome.path;
+    }
+    await flushSpec();
+    const state = await act(() => useStudioApi().request('project.save', { path: target }));
+    if (state) {
+      project.value = state;
+      pathPrompt.value = null;
+    }
+    return state !== null;
+  }
+
+  /** Points the project at the data file's new place (or its new version) and inspects it. */
+  async function relink(path?: string): Promise<boolean> {
+    let target = path;
+    if (!target) {
+      const outcome = await act(() => tryDialog(() => useStudioApi().request('dialog.openDataFile', undefined)));
+      if (!outcome || outcome.kind === 'cancelled') return false;
+      if (outcome.kind === 'unavailable') {
+        pathPrompt.value = 'relink';
+        return false;
+      }
+      target = outcome.path;
+    }
+    const state = await act(() => useStudioApi().request('project.relink', { path: target }));
+    if (!state) return false;
+    project.value = state;
+    pathPrompt.value = null;
+    if (state.dataset?.status === 'ok') await useDatasetStore().inspect(state.dataset.path);
+    return true;
+  }
+
+  /** Records the form's spec in the project after the user pauses typing (autosave). */
+  function queueSpec(spec: ExperimentSpec): void {
+    pendingSpec = JSON.parse(JSON.stringify(spec)) as ExperimentSpec;
+    sendSpecLater();
+  }
+
+  async function flushSpec(): Promise<void> {
+    sendSpecLater.cancel();
+    const spec = pendingSpec;
+    pendingSpec = null;
+    if (!spec) return;
+    try {
+      project.value = await useStudioApi().request('project.setSpec', { spec });
+    } catch (e) {
+      error.value = errorMessage(e);
+    }
+  }
+  const sendSpecLater = debounce(() => void flushSpec(), AUTOSAVE_DELAY_MS);
+
+  return {
+    project,
+    recent,
+    samples,
+    startLoading,
+    busy,
+    error,
+    pathPrompt,
+    title,
+    datasetIssue,
+    loadStart,
+    adopt,
+    open,
+    openWithDialog,
+    openSample,
+    create,
+    save,
+    saveAs,
+    relink,
+    queueSpec,
+    flushSpec,
+  };
+});

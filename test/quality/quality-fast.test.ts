@@ -1,0 +1,31 @@
+/**
+ * The fast subset of the quality suite (`npm run quality` runs all of it): the default
+ * pipeline, untouched, must beat the baselines on a real yearly series, a real monthly one and
+ * a synthetic series with level shifts, where it must also come within 10% of the noise floor.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allCases } from './cases';
+import { judge, ratioToBest } from './report';
+import { runCase } from './run-case';
+import type { QualityCase } from './run-case';
+
+const FAST = ['nile volume (yearly)', 'us employment nonfarm', 'synthetic level shifts'];
+
+describe('forecast quality (fast subset)', () => {
+  let cases: QualityCase[] = [];
+  beforeAll(async () => {
+    cases = (await allCases()).filter((c) => FAST.includes(c.name));
+  });
+
+  for (const name of FAST) {
+    it(`the default pipeline meets every target on ${name}`, async () => {
+      const c = cases.find((x) => x.name === name);
+      if (!c) throw new Error(`No quality case '${name}'.`);
+      const r = await runCase(c);
+      expect(judge(r).failures).toEqual([]);
+      expect(ratioToBest(r)).toBeLessThan(1);
+      // The verdict stays silent exactly when the model beats every baseline.
+      expect(r.evaluation.verdict).toBeNull();
+    });
+  }
+});
