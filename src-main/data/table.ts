@@ -20,8 +20,8 @@ export interface LoadOptions {
   /** User overrides of detected column types. */
   typeOverrides?: Record<string, ColumnType>;
   signal?: AbortSignal;
-  /** Fraction of the file read, 0..1, called a few times per second at most. */
-  onProgress?: (fraction: number) => void;
+  /** Fraction of the file read, 0..1, and the bytes read so far; called a few times per second at most. */
+  onProgress?: (fraction: number, bytesRead?: number) => void;
 }
 
 export interface LoadedTable {

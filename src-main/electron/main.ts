@@ -2,11 +2,24 @@
  * The desktop app's main process: one instance, one window, the service that answers the
  * renderer, and an orderly shutdown that stops training workers.
  */
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { StudioService } from '../services/studio-service';
+import { openProjectDialog, saveFileDialog } from './dialogs';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { projectActions, type ProjectActions } from './project-actions';
 import { createMainWindow, hardenSession, rendererLocation } from './window';
+
+/** The File menu's project items, with native dialogs parented to the focused window. */
+function fileMenuActions(service: StudioService, focusedWindow: () => BrowserWindow | null): ProjectActions {
+  return projectActions({
+    service,
+    chooseProject: () => openProjectDialog(focusedWindow()),
+    chooseSaveTarget: (defaultName) =>
+      saveFileDialog(focusedWindow(), { title: 'Save project', defaultName, extensions: ['rsproj'] }),
+    showError: (title, message) => dialog.showErrorBox(title, message),
+  });
+}
 
 function focusWindow(win: BrowserWindow | undefined): void {
   if (!win) return;
@@ -31,9 +44,16 @@ if (!app.requestSingleInstanceLock()) {
     service = new StudioService({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion() });
     hardenSession(session.defaultSession, where);
     registerIpc(service, where);
-    Menu.setApplicationMenu(
-      buildMenu(() => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null),
-    );
+    const focusedWindow = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null;
+    const projects = fileMenuActions(service, focusedWindow);
+    const refreshMenu = async () => {
+      Menu.setApplicationMenu(buildMenu({ focusedWindow, projects, recent: await projects.recent() }));
+    };
+    void refreshMenu();
+    // Opening or saving a project changes the recent list the menu shows.
+    service.subscribe(({ event }) => {
+      if (event === 'project.changed') void refreshMenu();
+    });
     createMainWindow(where);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow(where);

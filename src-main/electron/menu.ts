@@ -1,27 +1,68 @@
-/** The application menu: File (open data, quit), View (zoom, full screen, dev tools) and Help. */
+/**
+ * The application menu: File (project, data and model items, recent projects, quit), Edit,
+ * View (zoom, full screen, dev tools) and Help.
+ */
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import type { RecentProject } from '../shared/types-project';
+import type { ProjectActions } from './project-actions';
+
+export interface MenuOptions {
+  focusedWindow: () => BrowserWindow | null;
+  projects: ProjectActions;
+  recent: RecentProject[];
+}
 
 /**
- * Builds the menu. "Open data…" presses the page's Import button, so importing has one path
- * (the renderer's) whether it starts from the menu or the page.
+ * Presses a button of the page by its test id. "Open data…" and "Export model…" go through
+ * the page's own buttons, so each has one path (the renderer's) from the menu or the page.
+ * The script is a constant apart from ids we write here; nothing from the page or a file
+ * reaches it.
  */
-export function buildMenu(focusedWindow: () => BrowserWindow | null): Menu {
+function pressButton(win: BrowserWindow | null, ids: string[], view: string): void {
+  const script = `(async () => {
+    const find = () => ${JSON.stringify(ids)}.map((id) => document.querySelector('[data-testid="' + id + '"]')).find(Boolean);
+    if (!find()) {
+      document.querySelector('[data-testid="nav-${view}"]')?.click();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    find()?.click();
+  })()`;
+  void win?.webContents.executeJavaScript(script, true);
+}
+
+/** Builds the menu; rebuild it when the recent projects change. */
+export function buildMenu(options: MenuOptions): Menu {
+  const { focusedWindow, projects } = options;
   const isMac = process.platform === 'darwin';
+  const recentItems: MenuItemConstructorOptions[] = options.recent.length
+    ? options.recent.map((r) => ({
+        label: r.name,
+        sublabel: r.path,
+        enabled: r.exists,
+        click: () => void projects.openProject(r.path),
+      }))
+    : [{ label: 'No recent projects', enabled: false }];
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
+        { label: 'New project', accelerator: 'CmdOrCtrl+N', click: () => void projects.newProject() },
+        { label: 'Open project…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void projects.openProject() },
+        { label: 'Open recent', submenu: recentItems },
+        { type: 'separator' },
+        { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => void projects.save() },
+        { label: 'Save as…', accelerator: 'CmdOrCtrl+Shift+S', click: () => void projects.saveAs() },
+        { type: 'separator' },
         {
           label: 'Open data…',
           accelerator: 'CmdOrCtrl+O',
-          click: () => {
-            const win = focusedWindow();
-            void win?.webContents.executeJavaScript(
-              'document.querySelector(\'[data-testid="import-button"]\')?.click()',
-              true,
-            );
-          },
+          click: () => pressButton(focusedWindow(), ['import-button'], 'data'),
+        },
+        {
+          label: 'Export model…',
+          accelerator: 'CmdOrCtrl+E',
+          click: () => pressButton(focusedWindow(), ['export-model-button', 'save-model-button'], 'results'),
         },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },

@@ -35,7 +35,14 @@ export function isOwnPage(url: string | undefined | null, where: RendererLocatio
  */
 export function isAllowedRequest(url: string, where: RendererLocation): boolean {
   if (url.startsWith('devtools://') || url.startsWith('data:') || url.startsWith('blob:')) return true;
-  if (url.startsWith('file://')) return url.startsWith(where.rendererDir);
+  if (url.startsWith('file://')) {
+    // Compare the resolved URL, so `renderer/../main/…` (or its %2e%2e spelling) cannot step outside.
+    try {
+      return new URL(url).href.startsWith(where.rendererDir);
+    } catch {
+      return false;
+    }
+  }
   if (!where.devServerUrl) return false;
   const dev = new URL(where.devServerUrl);
   let target: URL;

@@ -93,7 +93,8 @@ export function verdict(
   period: number | null = null,
 ): string | null {
   const lost: string[] = [];
-  if (model.rmse >= naive.rmse) lost.push(`the naive forecast, which repeats the last value (RMSE ${round(naive.rmse)})`);
+  if (model.rmse >= naive.rmse)
+    lost.push(`the naive forecast, which repeats the last value (RMSE ${round(naive.rmse)})`);
   if (seasonalNaive && model.rmse >= seasonalNaive.rmse) {
     const when = period ? `${period} steps earlier` : 'one season earlier';
     lost.push(`the seasonal naive forecast, which repeats the value ${when} (RMSE ${round(seasonalNaive.rmse)})`);

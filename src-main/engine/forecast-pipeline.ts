@@ -87,7 +87,13 @@ export function prepareForecast(series: PreparedSeries, spec: ExperimentSpec): F
     // Scalers are fitted on the training steps of the column itself, before any shift.
     const scaler =
       c.derived === 'calendar' ? { kind: 'none' as const, center: 0, scale: 1 } : fitScaler(c.values, c.kind, trainEnd);
-    inputs.push({ name: c.name, source: c.source, derived: c.derived, scaler, ...(c.lead > 0 ? { lead: c.lead } : {}) });
+    inputs.push({
+      name: c.name,
+      source: c.source,
+      derived: c.derived,
+      scaler,
+      ...(c.lead > 0 ? { lead: c.lead } : {}),
+    });
     scaledInputs.push(applyScaler(scaler, c.lead > 0 ? leadColumn(c.values, c.lead) : c.values));
   }
   const knownAhead = inputs.filter((i) => (i.lead ?? 0) > 0).map((i) => `'${i.name}'`);

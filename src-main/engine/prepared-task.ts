@@ -38,6 +38,8 @@ export function headline(evaluation: Evaluation): Record<string, number> {
       return h;
     }
     case 'generation':
-      return { perplexity: evaluation.perplexity };
+      return evaluation.bleu === undefined
+        ? { perplexity: evaluation.perplexity }
+        : { perplexity: evaluation.perplexity, bleu: evaluation.bleu };
   }
 }

@@ -94,7 +94,8 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     log(backend === 'tensorflow' ? 'Training on native TensorFlow.' : 'Training on the pure-JavaScript engine.');
     if (note) log(note);
 
-    const { table } = await loadTable(spec.data.file, { sheet: spec.data.sheet });
+    // The user's column type overrides apply here too, so training sees the table they saw.
+    const { table } = await loadTable(spec.data.file, { sheet: spec.data.sheet, typeOverrides: spec.data.columnTypes });
     const task = prepareTask(table, spec, log);
     for (const n of task.notes) log(n);
 

@@ -50,7 +50,9 @@ export function prepareSequenceLabeling(table: Table, spec: ExperimentSpec): Pre
     );
   }
   if (effectiveOutputActivation(spec, K) !== 'softmax') {
-    throw new Error('Sequence labeling needs a softmax output (one probability per class at each step): leave the output activation on automatic.');
+    throw new Error(
+      'Sequence labeling needs a softmax output (one probability per class at each step): leave the output activation on automatic.',
+    );
   }
   const longest = seqs.rows.reduce((m, r) => Math.max(m, r.length), 0);
   const T = Math.min(longest, d.lookback);
@@ -75,7 +77,12 @@ export function prepareSequenceLabeling(table: Table, spec: ExperimentSpec): Pre
   const trainRows = trainPieces.flatMap((p) => seqs.rows[p.sequence].slice(p.start, p.start + p.length));
 
   const tokens = seqs.tokens;
-  const vocabulary = tokens ? tokenVocabulary(trainRows.map((r) => tokens[r]), d.text.vocabSize) : null;
+  const vocabulary = tokens
+    ? tokenVocabulary(
+        trainRows.map((r) => tokens[r]),
+        d.text.vocabSize,
+      )
+    : null;
   const lookup = vocabulary ? vocabularyIndex(vocabulary) : null;
   const scalers: ScalerState[] = seqs.features.map((c) =>
     fitScaler(

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { PAD, detokenize, encodeTexts, encodeTokens, vocabularyIndex } from '../data/prepare/text';
 import { importTfjsModel } from '../export/index';
-import { readRunResult } from '../insight/load-run';
+import { RunFolderError, readRunResult } from '../insight/load-run';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ClassProbabilities, GeneratedText } from '../shared/types-insight';
 import { loadTf } from './backend';
@@ -44,7 +44,8 @@ export interface GenerateOptions extends InferenceOptions {
 
 /**
  * Opens the text model of a run folder (run.json + model/) or of a model folder
- * (model.json + preprocessing.json). Throws a plain message for models without text input.
+ * (model.json + preprocessing.json). Throws RunFolderError (a message for the user) for models
+ * without text input.
  */
 export async function openTextModel(dir: string, tf: Tf): Promise<TextModel> {
   const folder = path.resolve(dir);
@@ -59,20 +60,24 @@ export async function openTextModel(dir: string, tf: Tf): Promise<TextModel> {
   const { model, preprocessing } = await importTfjsModel(modelDir, tf);
   if (!preprocessing?.text) {
     model.dispose();
-    throw new Error(`The model in ${modelDir} does not read text, so it cannot take typed text.`);
+    throw new RunFolderError(`The model in ${modelDir} does not read text, so it cannot take typed text.`);
   }
   return { runId, model, pre: preprocessing as TextPreprocessing, dispose: () => model.dispose() };
 }
 
 /** Class probabilities of `text` from a text-classification model, in the model's class order. */
-export async function classifyText(runDir: string, text: string, opts: InferenceOptions = {}): Promise<ClassProbabilities> {
+export async function classifyText(
+  runDir: string,
+  text: string,
+  opts: InferenceOptions = {},
+): Promise<ClassProbabilities> {
   const tf = opts.tf ?? (await loadTf()).tf;
   const opened = await openTextModel(runDir, tf);
   try {
     const { pre, model } = opened;
     const classes = pre.classes;
     if (pre.task !== 'text-classification' || !classes) {
-      throw new Error(`This is a ${pre.task} model; classifying a text needs a text-classification model.`);
+      throw new RunFolderError(`This is a ${pre.task} model; classifying a text needs a text-classification model.`);
     }
     const ids = encodeTexts([text], pre.text.vocabulary, pre.text);
     const out = tf.tidy(() =>
@@ -96,13 +101,16 @@ export async function generateText(runDir: string, opts: GenerateOptions): Promi
   try {
     const { pre, model } = opened;
     if (pre.task !== 'text-generation') {
-      throw new Error(`This is a ${pre.task} model; generating text needs a text-generation model.`);
+      throw new RunFolderError(`This is a ${pre.task} model; generating text needs a text-generation model.`);
     }
     const t = pre.text;
     const ids = Array.from(encodeTokens(opts.seed, vocabularyIndex(t.vocabulary), t));
     // Training windows were always full of text; a short seed is padded in front so the newest
     // tokens sit where the model expects them.
-    const window = ids.length >= t.maxLength ? ids.slice(-t.maxLength) : [...new Array<number>(t.maxLength - ids.length).fill(PAD), ...ids];
+    const window =
+      ids.length >= t.maxLength
+        ? ids.slice(-t.maxLength)
+        : [...new Array<number>(t.maxLength - ids.length).fill(PAD), ...ids];
     const random = seededRandom(opts.randomSeed ?? Math.floor(Math.random() * 2 ** 31));
     const [generated] = continueWindows(tf, model, [window], opts.length, (p) =>
       sampleToken(p, opts.temperature, random),

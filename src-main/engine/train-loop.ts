@@ -161,8 +161,7 @@ export async function trainModel(
         lossSum += batchLoss * batch.size;
         metricTotal += values[1];
         metricCount +=
-          batch.labeledSteps ??
-          (metric === 'mae' ? batch.size * source.yShape.reduce((a, c) => a * c, 1) : batch.size);
+          batch.labeledSteps ?? (metric === 'mae' ? batch.size * source.yShape.reduce((a, c) => a * c, 1) : batch.size);
         samples += batch.size;
         for (let i = 0; i < groups.length; i++) normSums[i] += values[2 + i];
         const elapsed = (performance.now() - epochStart) / 1000;

@@ -4,7 +4,7 @@
  * series length, and training defaults with early stopping. Used by the forms ('spec.suggest')
  * and by `recurrent init`.
  */
-import { defaultLookback } from '../forecast/defaults';
+import { FORECAST_TRAINING_DEFAULTS, defaultLookback } from '../forecast/defaults';
 import type { ExperimentSpec, Task } from '../shared/spec';
 import { parseSpec } from '../shared/spec';
 import type { DatasetSummary } from '../shared/types';
@@ -81,11 +81,18 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
       horizon,
       text: { column: isText ? textColumn : null },
     },
-    training: { batchSize: seriesLength < 500 ? 16 : 32 },
+    training: task === 'forecast' ? FORECAST_TRAINING : { batchSize: seriesLength < 500 ? 16 : 32 },
   });
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   return result.spec;
 }
+
+/** The spec fields behind FORECAST_TRAINING_DEFAULTS. */
+const FORECAST_TRAINING = {
+  batchSize: FORECAST_TRAINING_DEFAULTS.batchSize,
+  optimizer: { learningRate: FORECAST_TRAINING_DEFAULTS.learningRate },
+  earlyStopping: { enabled: true, patience: FORECAST_TRAINING_DEFAULTS.patience, restoreBest: true },
+};
 
 function distinct(summary: DatasetSummary, column: string): number {
   return summary.columns.find((c) => c.name === column)?.distinct ?? 1;

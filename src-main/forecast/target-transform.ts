@@ -120,7 +120,8 @@ export function chooseTargetTransform(
     phaseCounts[i % phases] += 1;
   }
   const trainMean = phaseSums.reduce((a, b) => a + b, 0) / firstOrigin;
-  const meanAt = (i: number) => (phaseCounts[i % phases] > 0 ? phaseSums[i % phases] / phaseCounts[i % phases] : trainMean);
+  const meanAt = (i: number) =>
+    phaseCounts[i % phases] > 0 ? phaseSums[i % phases] / phaseCounts[i % phases] : trainMean;
 
   let naiveSquares = 0;
   let seasonalSquares = 0;

@@ -32,7 +32,8 @@ export function defaultPredictionPath(input: string): string {
 export async function predictWithRun(tf: Tf, run: LoadedRun, file: string, output?: string): Promise<BatchPrediction> {
   const { pre } = run;
   const d = run.spec.data;
-  const { table } = await loadTable(file);
+  // New data is typed the way the training data was, including the user's overrides.
+  const { table } = await loadTable(file, { typeOverrides: d.columnTypes });
   const schema = schemaProblems(table, pre);
   if (schema.length > 0) throw new DataError(schema.join(' '));
 

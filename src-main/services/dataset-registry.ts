@@ -1,11 +1,39 @@
 /**
  * The datasets opened in this session: id → file, summary and loaded table. The table stays
- * in memory so preview pages ('data.rows') need no second read of the file.
+ * in memory so preview pages ('data.rows') need no second read of the file. Imports in
+ * progress can be followed (progress callbacks) and cancelled by the id the caller gave them.
  */
 import { randomUUID } from 'node:crypto';
-import type { DatasetSummary } from '../shared/types';
+import type { ColumnType, DatasetSummary } from '../shared/types';
+import { dateLabel } from '../data/summary/date-label';
 import type { LoadedTable, LoadOptions, Table, TableColumn } from '../data/table';
 import { ServiceError } from './service-error';
+
+/** At most this many progress reports a second reach the caller (each one re-renders the UI). */
+export const IMPORT_PROGRESS_INTERVAL_MS = 200;
+
+/** How far an import has got. */
+export interface ImportProgress {
+  fraction: number;
+  bytesRead: number;
+}
+
+/** What an import needs besides the file and sheet. */
+export interface OpenOptions {
+  /** The user's column type overrides, applied while the file is read. */
+  typeOverrides?: Record<string, ColumnType>;
+  /** Names the import so that `cancelImport` can stop it. */
+  importId?: string;
+  /** Throttled to one call per IMPORT_PROGRESS_INTERVAL_MS at most. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Clock for the throttle (tests replace it). */
+  now?: () => number;
+}
+
+/** The answer to a cancelled import: the renderer shows the message as it is. */
+export function importCancelled(): ServiceError {
+  return new ServiceError('cancelled', 'Import cancelled.');
+}
 
 /** Reads a file into a table and summary (data/import/load-table.ts in production). */
 export type TableLoader = (path: string, options?: LoadOptions) => Promise<LoadedTable>;
@@ -18,15 +46,40 @@ interface Entry {
 /** Keeps the most recently opened datasets; older ones are dropped to bound memory. */
 export class DatasetRegistry {
   private readonly entries = new Map<string, Entry>();
+  private readonly imports = new Map<string, AbortController>();
 
   constructor(
     private readonly load: TableLoader,
     private readonly capacity = 8,
   ) {}
 
-  /** Loads a file, registers it under a new id and returns its summary. */
-  async open(path: string, sheet: string | null = null): Promise<DatasetSummary> {
-    const loaded = await this.load(path, { sheet });
+  /**
+   * Loads a file, registers it under a new id and returns its summary.
+   * @throws ServiceError 'cancelled' when `cancelImport(options.importId)` stopped it; nothing is registered then.
+   */
+  async open(path: string, sheet: string | null = null, options: OpenOptions = {}): Promise<DatasetSummary> {
+    const { importId } = options;
+    if (importId !== undefined && this.imports.has(importId)) {
+      throw new ServiceError('invalid-request', `An import with the id "${importId}" is already running.`);
+    }
+    const controller = new AbortController();
+    if (importId !== undefined) this.imports.set(importId, controller);
+    let loaded: LoadedTable;
+    try {
+      loaded = await this.load(path, {
+        sheet,
+        typeOverrides: options.typeOverrides,
+        signal: controller.signal,
+        onProgress: options.onProgress ? throttle(options.onProgress, options.now ?? Date.now) : undefined,
+      });
+    } catch (err) {
+      if (controller.signal.aborted) throw importCancelled();
+      throw err;
+    } finally {
+      if (importId !== undefined) this.imports.delete(importId);
+    }
+    // A cancel that arrives after the last byte was read still wins: the user asked for nothing.
+    if (controller.signal.aborted) throw importCancelled();
     const summary: DatasetSummary = { ...loaded.summary, id: randomUUID() };
     this.entries.set(summary.id, { summary, table: loaded.table });
     while (this.entries.size > this.capacity) {
@@ -35,6 +88,14 @@ export class DatasetRegistry {
       this.entries.delete(oldest);
     }
     return summary;
+  }
+
+  /** Stops a running import; false when no import has that id (finished already, or never started). */
+  cancelImport(importId: string): boolean {
+    const controller = this.imports.get(importId);
+    if (!controller) return false;
+    controller.abort();
+    return true;
   }
 
   /** The summary of an opened dataset; throws 'not-found' for an unknown id. */
@@ -71,12 +132,20 @@ export function formatCell(column: TableColumn, row: number): string {
     const v = column.values[row];
     return Number.isNaN(v) ? '' : String(v);
   }
-  if (column.type === 'datetime') {
-    const v = column.values[row];
-    if (Number.isNaN(v)) return '';
-    const iso = new Date(v).toISOString();
-    // Dates without a time of day read better without "T00:00:00.000Z".
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
-  }
+  if (column.type === 'datetime') return dateLabel(column.values[row]);
   return column.values[row] ?? '';
+}
+
+/** Passes a report on when at least IMPORT_PROGRESS_INTERVAL_MS passed since the last one passed. */
+function throttle(
+  report: (progress: ImportProgress) => void,
+  now: () => number,
+): (fraction: number, bytesRead?: number) => void {
+  let last = -Infinity;
+  return (fraction, bytesRead) => {
+    const t = now();
+    if (t - last < IMPORT_PROGRESS_INTERVAL_MS) return;
+    last = t;
+    report({ fraction, bytesRead: bytesRead ?? 0 });
+  };
 }

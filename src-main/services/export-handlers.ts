@@ -65,7 +65,8 @@ export function exportHandlers(context: ExportContext): HandlerMap {
         if (format === 'tfjs') {
           const entries: Record<string, Uint8Array> = {};
           // Weight files may sit in sub-folders of the export; the zip keeps that layout.
-          for (const file of files) entries[relative(target, file).split(sep).join('/')] = new Uint8Array(await readFile(file));
+          for (const file of files)
+            entries[relative(target, file).split(sep).join('/')] = new Uint8Array(await readFile(file));
           bytes = zipSync(entries, { level: 6 });
         } else {
           bytes = await readFile(files[0]);

@@ -37,5 +37,7 @@ export function estimateModelDims(spec: ExperimentSpec, dataset: DatasetSummary 
     outputs: spec.task === 'forecast' ? d.targetColumns.length : 1,
     horizon: spec.task === 'forecast' ? d.horizon : 1,
     classCount,
+    // Token-column labeling reads word ids, like the text tasks.
+    ...(spec.task === 'sequence-labeling' && d.text.column ? { vocabSize: d.text.vocabSize + RESERVED_TOKENS } : {}),
   };
 }

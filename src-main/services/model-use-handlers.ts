@@ -29,10 +29,18 @@ const TASK_WORDS: Record<Task, string> = {
 };
 
 /** The run's folder when it has a trained model for `task`; otherwise a plain refusal. */
-export async function usableRunDir(context: ModelUseContext, runId: string, task: Task, action: string): Promise<string> {
+export async function usableRunDir(
+  context: ModelUseContext,
+  runId: string,
+  task: Task,
+  action: string,
+): Promise<string> {
   const run = await context.run(runId);
   if (run.status !== 'completed' || !run.modelDir) {
-    throw new ServiceError('invalid-request', `The run "${run.name}" has no trained model (it is ${run.status}). Train it first.`);
+    throw new ServiceError(
+      'invalid-request',
+      `The run "${run.name}" has no trained model (it is ${run.status}). Train it first.`,
+    );
   }
   if (run.task !== task) {
     throw new ServiceError(

@@ -38,7 +38,10 @@ export function projectHandlers(c: ProjectContext): HandlerMap {
     'search.start': async ({ spec, plan }) => {
       await c.runsLoaded;
       if (c.activeRuns() > 0) {
-        throw new ServiceError('invalid-request', 'A model is training. Wait for it to finish or cancel it, then start the search.');
+        throw new ServiceError(
+          'invalid-request',
+          'A model is training. Wait for it to finish or cancel it, then start the search.',
+        );
       }
       const { searchId } = c.search.start(spec, plan);
       return { searchId };

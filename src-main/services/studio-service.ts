@@ -252,10 +252,22 @@ export class StudioService {
 
   private readonly handlers: HandlerMap = {
     'app.info': async () => this.appInfo(),
-    'data.inspect': async ({ path, sheet }) => {
+    'data.inspect': async ({ path, sheet, typeOverrides, importId }) => {
       if (!isAbsolute(path))
         throw new ServiceError('invalid-request', `The data file path must be absolute: "${path}".`);
-      return this.datasets.open(path, sheet ?? null);
+      return this.datasets.open(path, sheet ?? null, {
+        typeOverrides,
+        importId,
+        onProgress:
+          importId === undefined
+            ? undefined
+            : (progress) => this.emit({ event: 'data.progress', payload: { importId, ...progress } }),
+      });
+    },
+    'data.cancelImport': async ({ importId }) => {
+      // Answers ok even when the import already ended: the user's wish (no import running) holds.
+      this.datasets.cancelImport(importId);
+      return { ok: true as const };
     },
     'data.upload': async ({ fileName, contentBase64 }) => {
       const path = await storeUpload(this.options.dataDir, fileName, contentBase64);
@@ -284,7 +296,10 @@ export class StudioService {
       const parsed = parseSpec(spec);
       if (!parsed.ok) throw invalidSpec(parsed.problems);
       if (this.search.busy) {
-        throw new ServiceError('invalid-request', 'A search is running. Cancel it or wait for it to finish, then train.');
+        throw new ServiceError(
+          'invalid-request',
+          'A search is running. Cancel it or wait for it to finish, then train.',
+        );
       }
       await this.runsLoaded;
       await this.settingsApplied;

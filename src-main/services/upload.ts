@@ -3,7 +3,7 @@
  * `<dataDir>/uploads/` with a name that cannot leave that folder.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ServiceError } from './service-error';
 
@@ -45,6 +45,12 @@ export async function storeUpload(dataDir: string, fileName: string, contentBase
   const folder = join(dataDir, 'uploads', `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`);
   await mkdir(folder, { recursive: true });
   const path = join(folder, sanitizeFileName(fileName));
-  await writeFile(path, bytes, { flag: 'wx' });
+  try {
+    await writeFile(path, bytes, { flag: 'wx' });
+  } catch (err) {
+    // A full disk must not leave half an upload behind for a later import to trip over.
+    await rm(folder, { recursive: true, force: true });
+    throw err;
+  }
   return path;
 }

@@ -45,7 +45,13 @@ export const requestArgs = {
   'spec.suggest': z.object({ datasetId: id, task: z.enum(TASKS).optional(), target: z.string().optional() }).strict(),
   'spec.validate': z.object({ spec: z.unknown() }).strict(),
   'model.summary': z.object({ spec: z.unknown() }).strict(),
-  'train.start': z.object({ spec: z.unknown() }).strict(),
+  'train.start': z
+    .object({
+      spec: z.unknown(),
+      /** Continue training from this run's weights (a finished or re-imported run with the same architecture). */
+      continueFrom: z.string().min(1).max(200).optional(),
+    })
+    .strict(),
   'train.control': z.object({ runId: id, action: z.enum(['pause', 'resume', 'cancel']) }).strict(),
   'runs.list': z.undefined(),
   'runs.get': z.object({ runId: id }).strict(),
@@ -236,7 +242,16 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: StudioErr
 export interface StudioErrorInfo {
   /** A sentence for the user: what went wrong and what to do. */
   message: string;
-  code: 'invalid-request' | 'invalid-spec' | 'not-found' | 'bad-data' | 'io' | 'unavailable' | 'internal';
+  code:
+    | 'invalid-request'
+    | 'invalid-spec'
+    | 'not-found'
+    | 'bad-data'
+    | 'io'
+    | 'unavailable'
+    | 'internal'
+    /** The user stopped the operation (e.g. 'data.cancelImport'); nothing was changed. */
+    | 'cancelled';
   /** Field-level problems (spec validation). */
   problems?: SpecProblem[];
 }

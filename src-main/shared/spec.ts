@@ -8,6 +8,14 @@ import { z } from 'zod';
 
 export const SPEC_VERSION = 1;
 
+/**
+ * What a run learns. Sequence labeling (one label per step) reads a table with one row per
+ * step: `data.idColumn` says which sequence a row belongs to, `data.timeColumn` (optional) the
+ * step order (file order otherwise), `data.targetColumns[0]` the step's label, and the input is
+ * either numeric `data.featureColumns` (all other numeric columns when empty) or a token column
+ * named by `data.text.column` (one word per row, e.g. for part-of-speech tags). Sequences longer
+ * than `data.lookback` are cut into pieces of that many steps.
+ */
 export const TASKS = [
   'forecast',
   'sequence-classification',
@@ -45,7 +53,10 @@ const fraction = z.number().min(0).max(0.9);
 
 export const textSchema = z
   .object({
-    /** Column holding the text (labeled texts); null for a plain corpus. */
+    /**
+     * Column holding the text (labeled texts); null for a plain corpus. Sequence labeling: the
+     * token column, one token per row, or null for numeric inputs.
+     */
     column: z.string().nullable().default(null),
     tokens: z.enum(['char', 'word']).default('char'),
     lowercase: z.boolean().default(true),
@@ -59,15 +70,22 @@ export const textSchema = z
 export const dataSchema = z
   .object({
     /** Absolute path of the data file. */
-    file: z.string().min(1, 'Choose a data file.'),
+    file: z
+      .string()
+      .min(1, 'Choose a data file.')
+      // Specs travel in project files and bundles: a URL here must never make the app fetch anything.
+      .refine(
+        (file) => !/^[A-Za-z][A-Za-z0-9+.-]+:\/\//.test(file),
+        'The data file must be a file on this computer; web addresses (URLs) are not read.',
+      ),
     /** Sheet name for .xlsx files. */
     sheet: z.string().nullable().default(null),
     /** The user's overrides of detected column types, applied at every import of the file. */
     columnTypes: z.record(z.string(), z.enum(COLUMN_TYPES)).default({}),
     timeColumn: z.string().nullable().default(null),
-    /** Series identifier column for long-format files (one series per id). */
+    /** Series identifier column for long-format files (one series, or one labeled sequence, per id). */
     idColumn: z.string().nullable().default(null),
-    /** Forecast targets (forecast), or the label column (classification tasks). */
+    /** Forecast targets (forecast), the label column (classification tasks), or the per-step label (labeling). */
     targetColumns: z.array(z.string()).min(1, 'Pick a target column.'),
     /** Extra input columns observed up to the forecast origin. */
     featureColumns: z.array(z.string()).default([]),

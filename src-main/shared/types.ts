@@ -32,6 +32,9 @@ export interface ColumnSummary {
   sparkline: number[];
   /** For datetime columns: the recognised format, e.g. "ISO date", "YYYYMMDD", "year". */
   format?: string;
+  /** For datetime columns: `min` / `max` (epoch milliseconds) as dates to show, e.g. "1871-01-01". */
+  minLabel?: string;
+  maxLabel?: string;
 }
 
 export interface DataProblem {
@@ -151,6 +154,8 @@ export interface ClassificationEvaluation {
   /** confusion[actual][predicted] */
   confusion: number[][];
   auc: number | null;
+  /** ROC curve points (false / true positive rates, ascending) for two classes; absent otherwise. */
+  roc?: { fpr: number[]; tpr: number[] };
 }
 
 export interface GenerationEvaluation {

@@ -82,7 +82,10 @@ export class JobWorkerClient {
     try {
       worker = this.worker ?? this.spawn();
     } catch (err) {
-      this.settle(next, new JobError({ code: 'internal', message: `The background process could not start: ${messageOf(err)}` }));
+      this.settle(
+        next,
+        new JobError({ code: 'internal', message: `The background process could not start: ${messageOf(err)}` }),
+      );
       return;
     }
     worker.ref();

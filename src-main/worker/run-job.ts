@@ -6,12 +6,28 @@ import type { StudioErrorInfo } from '../shared/contract';
 import { DataError } from '../data/data-error';
 import { loadTf } from '../engine/backend';
 import { classifyText, generateText } from '../engine/text-inference';
-import { ExportCancelledError, exportModel, importTfjsModel, ModelFolderError, UnsupportedModelError } from '../export/index';
-import { explainForecast, forecastFuture, futureForecastCsv, predictFile, RunFolderError, runBacktest } from '../insight/index';
+import {
+  ExportCancelledError,
+  exportModel,
+  importTfjsModel,
+  ModelFolderError,
+  UnsupportedModelError,
+} from '../export/index';
+import {
+  explainForecast,
+  forecastFuture,
+  futureForecastCsv,
+  predictFile,
+  RunFolderError,
+  runBacktest,
+} from '../insight/index';
 import type { Job, JobName, JobOf, JobResults } from './jobs';
 
 /** Runs one job here and now. */
-export async function runJob<N extends JobName>(job: JobOf<N>, log: (line: string) => void = () => undefined): Promise<JobResults[N]> {
+export async function runJob<N extends JobName>(
+  job: JobOf<N>,
+  log: (line: string) => void = () => undefined,
+): Promise<JobResults[N]> {
   return (await dispatch(job as Job, log)) as JobResults[N];
 }
 

@@ -4,6 +4,7 @@ import type { ForecastEvaluation } from '../../src-main/shared/types';
 import { formatNumber } from '../utils/format';
 import { REGION_SHADING_ID, type RegionShadingOptions } from './region-shading';
 import type { ChartTheme } from './theme';
+import { timeZoom } from './zoom';
 
 /** Above this many points Chart.js thins the lines (LTTB) so long series stay responsive. */
 export const DECIMATION_THRESHOLD = 1500;
@@ -94,6 +95,7 @@ export function forecastChartConfig(
             label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}`,
           },
         },
+        zoom: timeZoom(0, Math.max(0, series.actual.length - 1), theme.series[0] ?? '#3461d1'),
         [REGION_SHADING_ID]: { regions: forecastRegions(series, theme), labelColor: theme.muted },
       },
     },

@@ -3,6 +3,8 @@
  * out. Called once, lazily, by the first chart created.
  */
 import {
+  BarController,
+  BarElement,
   CategoryScale,
   Chart,
   Decimation,
@@ -25,6 +27,8 @@ export function registerCharts(): void {
     LineController,
     LineElement,
     PointElement,
+    BarController,
+    BarElement,
     LinearScale,
     LogarithmicScale,
     CategoryScale,

@@ -4,7 +4,7 @@
  * flag and error, tied to the run it was asked for, so switching runs never shows stale answers.
  */
 import { defineStore } from 'pinia';
-import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import { markRaw, reactive, ref } from 'vue';
 import type { RequestArgs } from '../../src-main/shared/contract';
 import type {
   BacktestReport,
@@ -21,32 +21,38 @@ import { tryDialog } from '../utils/host-dialog';
 
 /** One tool's answer for one run. */
 export interface ToolState<T> {
-  value: ShallowRef<T | null>;
-  loading: Ref<boolean>;
-  error: Ref<string | null>;
+  value: T | null;
+  loading: boolean;
+  error: string | null;
   /** Run whose answer `value` holds. */
-  runId: Ref<string | null>;
+  runId: string | null;
 }
 
 function toolState<T>(): ToolState<T> {
-  return { value: shallowRef<T | null>(null), loading: ref(false), error: ref(null), runId: ref(null) };
+  return reactive({ value: null, loading: false, error: null, runId: null }) as ToolState<T>;
 }
 
-async function perform<T>(tool: ToolState<T>, runId: string, task: () => Promise<T>): Promise<boolean> {
-  if (tool.runId.value !== runId) tool.value.value = null;
-  tool.runId.value = runId;
-  tool.loading.value = true;
-  tool.error.value = null;
+/** The tool's answer when it belongs to `runId`, else null. */
+export function answerFor<T>(tool: ToolState<T>, runId: string): T | null {
+  return tool.runId === runId ? tool.value : null;
+}
+
+async function perform<T extends object>(tool: ToolState<T>, runId: string, task: () => Promise<T>): Promise<boolean> {
+  if (tool.runId !== runId) tool.value = null;
+  tool.runId = runId;
+  tool.loading = true;
+  tool.error = null;
   try {
-    const value = await task();
+    // Answers are replaced wholesale, never edited: no need for deep reactivity over long series.
+    const value = markRaw(await task());
     // The user may have opened another run while this answer was on its way.
-    if (tool.runId.value === runId) tool.value.value = value;
+    if (tool.runId === runId) tool.value = value;
     return true;
   } catch (e) {
-    if (tool.runId.value === runId) tool.error.value = errorMessage(e);
+    if (tool.runId === runId) tool.error = errorMessage(e);
     return false;
   } finally {
-    if (tool.runId.value === runId) tool.loading.value = false;
+    if (tool.runId === runId) tool.loading = false;
   }
 }
 
@@ -71,14 +77,14 @@ export const useInsightStore = defineStore('insight', () => {
 
   /** Fetches the future forecast as CSV and hands it to the browser as a download. */
   async function downloadFutureCsv(runId: string, steps: number, levels: number[]): Promise<boolean> {
-    future.error.value = null;
+    future.error = null;
     try {
       const { fileName, csv } = await api().request('forecast.futureCsv', { runId, steps, levels });
       downloadText(fileName, csv);
       csvFile.value = fileName;
       return true;
     } catch (e) {
-      future.error.value = errorMessage(e);
+      future.error = errorMessage(e);
       return false;
     }
   }
@@ -103,7 +109,7 @@ export const useInsightStore = defineStore('insight', () => {
   async function predictFile(runId: string, path?: string): Promise<boolean> {
     let target = path;
     if (!target) {
-      batch.error.value = null;
+      batch.error = null;
       try {
         const outcome = await tryDialog(() => api().request('dialog.openDataFile', undefined));
         if (outcome.kind === 'cancelled') return false;
@@ -113,7 +119,7 @@ export const useInsightStore = defineStore('insight', () => {
         }
         target = outcome.path;
       } catch (e) {
-        batch.error.value = errorMessage(e);
+        batch.error = errorMessage(e);
         return false;
       }
     }

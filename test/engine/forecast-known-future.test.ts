@@ -100,6 +100,29 @@ describe('known-future inputs', () => {
     expect(data.notes.join(' ')).toMatch(/Known in advance: 'promo'/);
   });
 
+  it('calendar features enter once, computed from the time stamps and read ahead like known-future inputs', () => {
+    const base = promoSeries();
+    const time = Float64Array.from({ length: LENGTH }, (_, i) => Date.UTC(2000, i, 1));
+    // The data module lists calendar features as columns too (month 1..12).
+    const month = Float64Array.from(time, (t) => new Date(t).getUTCMonth() + 1);
+    const series: PreparedSeries = {
+      ...base,
+      time,
+      frequency: 'monthly',
+      features: [{ name: 'calendar.month', values: month, knownFuture: true }],
+    };
+    const spec = testSpec({
+      data: { file: '/promo.csv', targetColumns: ['sales'], calendarFeatures: ['month'], lookback: 12, horizon: 3 },
+    });
+    const data = prepareForecast(series, spec);
+    expect(data.inputs.map((i) => i.source)).toEqual(['sales', 'month']);
+    expect(data.inputs[1]).toMatchObject({ derived: 'calendar', lead: 3 });
+    const t = data.split.test[0];
+    const { x } = data.sampler.batch([t]);
+    // The window's last step holds the month of the last forecast step, t + 2 (month / 11, January 0).
+    expect(x[(12 - 1) * 2 + 1]).toBeCloseTo(new Date(time[t + 2]).getUTCMonth() / 11, 5);
+  });
+
   it('a known-future driver improves a 6-step forecast over the same model without its future values', async () => {
     const known = await trainAndScore(true);
     const observed = await trainAndScore(false);

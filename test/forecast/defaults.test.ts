@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultLookback } from '../../src-main/forecast/defaults';
+import { loadTable } from '../../src-main/data/import/load-table';
+import { suggestSpec } from '../../src-main/experiment/suggest-spec';
+import { FORECAST_TRAINING_DEFAULTS, defaultLookback } from '../../src-main/forecast/defaults';
 
 describe('defaultLookback', () => {
   it('uses two seasons for a long seasonal series', () => {
@@ -40,5 +42,22 @@ describe('defaultLookback', () => {
         },
       ),
     );
+  });
+});
+
+describe('forecast training defaults in a suggested spec', () => {
+  it('a suggested forecast spec trains with the measured defaults and early stopping', async () => {
+    const { summary } = await loadTable(new URL('../../resources/samples/nile-yearly.csv', import.meta.url).pathname);
+    const spec = suggestSpec(summary, { target: 'volume' });
+    expect(spec.task).toBe('forecast');
+    expect(spec.training.batchSize).toBe(FORECAST_TRAINING_DEFAULTS.batchSize);
+    expect(spec.training.optimizer.learningRate).toBe(FORECAST_TRAINING_DEFAULTS.learningRate);
+    expect(spec.training.earlyStopping).toEqual({
+      enabled: true,
+      patience: FORECAST_TRAINING_DEFAULTS.patience,
+      restoreBest: true,
+    });
+    // The window follows the series: 100 yearly values without a season give a tenth of it.
+    expect(spec.data.lookback).toBe(defaultLookback(100, null, 1));
   });
 });

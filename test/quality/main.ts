@@ -23,7 +23,9 @@ async function main(): Promise<number> {
   }
   console.log(formatTable(results));
   const failed = results.filter((r) => !judge(r).pass);
-  console.log(failed.length === 0 ? '\nEvery target met.' : `\n${failed.length} of ${results.length} series missed a target.`);
+  console.log(
+    failed.length === 0 ? '\nEvery target met.' : `\n${failed.length} of ${results.length} series missed a target.`,
+  );
   return failed.length === 0 ? 0 : 1;
 }
 

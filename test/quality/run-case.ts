@@ -51,8 +51,7 @@ export async function runCase(c: QualityCase): Promise<QualityResult> {
   const started = performance.now();
   const { tf, backend } = await loadTf();
   const { table, summary } = await loadTable(c.file);
-  const spec0 = suggestSpec(summary, { target: c.target });
-  const spec = process.env.QX ? (await import('../../src-main/shared/spec')).specSchema.parse(deepMerge(structuredClone(spec0) as never, JSON.parse(process.env.QX))) : spec0;
+  const spec = suggestSpec(summary, { target: c.target });
   const all = prepareSeries(table, spec.data);
   const series = c.id === undefined ? all[0] : all.find((s) => s.id === c.id);
   if (!series) throw new Error(`No series '${c.id}' in ${c.file}.`);
@@ -91,12 +90,4 @@ export async function runCase(c: QualityCase): Promise<QualityResult> {
   } finally {
     model.dispose();
   }
-}
-
-function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
-  for (const [k, v] of Object.entries(b)) {
-    if (v && typeof v === 'object' && !Array.isArray(v)) a[k] = deepMerge((a[k] ?? {}) as Record<string, unknown>, v as Record<string, unknown>);
-    else a[k] = v;
-  }
-  return a;
 }

@@ -55,21 +55,42 @@ export function pureSeason(length: number, seed = 13, sigma = 1): SyntheticSerie
 }
 
 /**
- * A level that jumps by ±(4..8)σ at rare random steps (about one in 60) + Gaussian noise σ. The
- * best forecast is the current level: a jump cannot be foreseen, so the oracle keeps the level
- * of the step before.
+ * A level that jumps by ±(4..8)σ at rare random steps (about one in 60) + Gaussian noise σ. No
+ * forecaster can know a new level before seeing it, so the oracle knows when the jumps happen
+ * but not the levels: it forecasts the mean of the values since the last jump (at a jump step
+ * itself, the mean of the regime before). A floor that knew each level exactly could not be
+ * reached by any forecast that learns from the data.
  */
 export function levelShifts(length: number, seed = 14, sigma = 1): SyntheticSeries {
   const g = seededGaussian(seed);
   const u = seededUniform(seed + 1000);
   const level = new Float64Array(length);
+  const starts: number[] = [0];
   let current = 30;
   for (let t = 0; t < length; t++) {
-    if (t > 0 && u() < 1 / 60) current += (u() < 0.5 ? -1 : 1) * sigma * (4 + 4 * u());
+    if (t > 0 && u() < 1 / 60) {
+      current += (u() < 0.5 ? -1 : 1) * sigma * (4 + 4 * u());
+      starts.push(t);
+    }
     level[t] = current;
   }
   const values = level.map((v) => v + sigma * g());
-  const oracle = Float64Array.from(level, (_, t) => (t === 0 ? level[0] : level[t - 1]));
+  const oracle = new Float64Array(length);
+  oracle[0] = level[0];
+  let regime = 0;
+  let sum = 0;
+  let count = 0;
+  for (let t = 1; t < length; t++) {
+    // Step t − 1 joins the running mean of its regime; a jump at t is not known before t.
+    if (regime + 1 < starts.length && starts[regime + 1] === t - 1) {
+      regime += 1;
+      sum = 0;
+      count = 0;
+    }
+    sum += values[t - 1];
+    count += 1;
+    oracle[t] = sum / count;
+  }
   return { name: 'synthetic level shifts', values, oracle, sigma, period: null, naiveIsOptimal: false };
 }
 

@@ -71,6 +71,43 @@ const MALFORMED: Partial<Record<RequestName, [unknown, string][]>> = {
   'model.archive': [[{ run: 'r' }, 'runId']],
   'dialog.openDataFile': [[{ title: 'x' }, 'dialog.openDataFile']],
   'dialog.chooseFolder': [[{ title: 5 }, 'title']],
+  'dialog.saveFile': [[{ extensions: [] }, 'defaultName']],
+  'dialog.openProject': [[{ path: '/x' }, 'dialog.openProject']],
+  'model.export': [
+    [{ runId: 'r', format: 'pdf', target: '/tmp/x' }, 'format'],
+    [{ runId: 'r', format: 'onnx' }, 'target'],
+  ],
+  'model.exportArchive': [[{ runId: 'r' }, 'format']],
+  'model.import': [[{ dir: '' }, 'dir']],
+  'forecast.future': [
+    [{ runId: 'r', steps: 0 }, 'steps'],
+    [{ runId: 'r', steps: 3, levels: [1.5] }, 'levels'],
+  ],
+  'forecast.futureCsv': [[{ runId: 'r', steps: 3 }, 'levels']],
+  'backtest.run': [
+    [{ runId: 'r', retrainEvery: 0 }, 'retrainEvery'],
+    [{ runId: 'r', step: 1.5 }, 'step'],
+  ],
+  'explain.run': [[{ runId: '' }, 'runId']],
+  'predict.file': [[{ runId: 'r', path: '/a.csv', output: '' }, 'output']],
+  'predict.text': [[{ runId: 'r', text: 5 }, 'text']],
+  'generate.text': [
+    [{ runId: 'r', seed: 'a', length: 10, temperature: 0 }, 'temperature'],
+    [{ runId: 'r', seed: 'a', length: 0, temperature: 1 }, 'length'],
+  ],
+  'project.open': [[{ path: '' }, 'path']],
+  'project.save': [[{ path: 5 }, 'path']],
+  'project.relink': [[{}, 'path']],
+  'samples.open': [[{ id: '' }, 'id']],
+  'search.start': [
+    [{ spec: {}, plan: { mode: 'sweep', dimensions: [{ path: 'a', values: [1] }], maxRuns: 1 } }, 'plan.mode'],
+    [{ spec: {}, plan: { mode: 'grid', dimensions: [], maxRuns: 1 } }, 'plan.dimensions'],
+  ],
+  'search.cancel': [[{}, 'searchId']],
+  'settings.set': [
+    [{ trainingThreads: 0 }, 'trainingThreads'],
+    [{ theme: 'pink' }, 'theme'],
+  ],
 };
 
 describe('request validation', () => {
@@ -101,8 +138,13 @@ describe('request validation', () => {
     });
   });
 
-  it('answers dialog requests as unavailable outside Electron', async () => {
-    const envelope = await service.handle('dialog.openDataFile', undefined);
+  it.each([
+    ['dialog.openDataFile', undefined],
+    ['dialog.chooseFolder', {}],
+    ['dialog.saveFile', { defaultName: 'forecast.csv', extensions: ['csv'] }],
+    ['dialog.openProject', undefined],
+  ])('answers %s as unavailable outside Electron', async (name, args) => {
+    const envelope = await service.handle(name, args);
     expect(envelope.ok ? null : envelope.error.code).toBe('unavailable');
     expect(envelope.ok ? '' : envelope.error.message).toContain('desktop app');
   });

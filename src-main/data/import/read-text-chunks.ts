@@ -17,7 +17,7 @@ export interface ChunkOptions {
   decoder: DecoderName;
   sizeBytes: number;
   signal?: AbortSignal;
-  onProgress?: (fraction: number) => void;
+  onProgress?: (fraction: number, bytesRead?: number) => void;
   chunkBytes?: number;
 }
 
@@ -43,7 +43,7 @@ export async function* readTextChunks(path: string, opts: ChunkOptions): AsyncGe
       const now = Date.now();
       if (opts.onProgress && now - lastReport >= PROGRESS_INTERVAL_MS) {
         lastReport = now;
-        opts.onProgress(opts.sizeBytes > 0 ? Math.min(1, read / opts.sizeBytes) : 1);
+        opts.onProgress(opts.sizeBytes > 0 ? Math.min(1, read / opts.sizeBytes) : 1, read);
       }
     }
     let tail: string;

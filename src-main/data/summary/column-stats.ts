@@ -1,6 +1,7 @@
 /** Per-column statistics for the dataset summary: missing, distinct, range, mean, sparkline. */
 import type { ColumnSummary, ColumnType } from '../../shared/types';
 import type { TableColumn } from '../table';
+import { dateLabel } from './date-label';
 
 /** Distinct values are counted up to this many; a summary showing it means "at least". */
 export const DISTINCT_CAP = 10_000;
@@ -35,6 +36,8 @@ export function summarizeColumn(col: TableColumn, detectedType: ColumnType, form
       max: present ? max : null,
       mean: present && col.type === 'numeric' ? sum / present : null,
       sparkline: col.type === 'numeric' ? sparkline(v) : [],
+      // Epoch milliseconds mean nothing to a reader; the labels are what a summary shows.
+      ...(col.type === 'datetime' && present ? { minLabel: dateLabel(min), maxLabel: dateLabel(max) } : {}),
     };
   }
   let missing = 0;

@@ -29,7 +29,11 @@ describe('classification scores against hand-computed values', () => {
   it('counts a class that is predicted but never present in the macro average, one that never occurs not at all', () => {
     // Classes a, b, c, d; actual a a b b; predicted a c b b. d is neither actual nor predicted.
     const onehot = (c: number) => [0, 1, 2, 3].map((i) => (i === c ? 0.7 : 0.1));
-    const m = classificationMetrics(['a', 'b', 'c', 'd'], [0, 0, 1, 1], [...onehot(0), ...onehot(2), ...onehot(1), ...onehot(1)]);
+    const m = classificationMetrics(
+      ['a', 'b', 'c', 'd'],
+      [0, 0, 1, 1],
+      [...onehot(0), ...onehot(2), ...onehot(1), ...onehot(1)],
+    );
     // a: P 1, R 1/2, F1 2/3; b: P 1, R 1, F1 1; c: P 0 (one false positive), F1 0.
     expect(m.perClass.map((p) => p.f1)).toEqual([expect.closeTo(2 / 3, 12), 1, 0, 0]);
     expect(m.macroF1).toBeCloseTo((2 / 3 + 1 + 0) / 3, 12);

@@ -5,13 +5,7 @@ import type { ExperimentSpecInput } from '../../../src-main/shared/spec';
 type Task = NonNullable<ExperimentSpecInput['task']>;
 type Output = 'linear' | 'sigmoid' | 'softmax' | null;
 type LossName =
-  | 'mse'
-  | 'mae'
-  | 'huber'
-  | 'binaryCrossentropy'
-  | 'categoricalCrossentropy'
-  | 'sparseCategoricalCrossentropy'
-  | null;
+  'mse' | 'mae' | 'huber' | 'binaryCrossentropy' | 'categoricalCrossentropy' | 'sparseCategoricalCrossentropy' | null;
 
 function problems(task: Task, outputActivation: Output, loss: LossName) {
   const r = parseSpec({

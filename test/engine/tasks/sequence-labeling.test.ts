@@ -24,8 +24,16 @@ describe('padded steps in the loss and the scores', () => {
     const { tf } = await loadTf();
     // Two sequences of three steps, two classes; the last step of each is padding.
     const probs = tf.tensor3d([
-      [[0.5, 0.5], [0.9, 0.1], [0.3, 0.7]],
-      [[0.2, 0.8], [0.6, 0.4], [0.99, 0.01]],
+      [
+        [0.5, 0.5],
+        [0.9, 0.1],
+        [0.3, 0.7],
+      ],
+      [
+        [0.2, 0.8],
+        [0.6, 0.4],
+        [0.99, 0.01],
+      ],
     ]);
     const labels = tf.tensor2d([
       [0, 0, -1],
@@ -73,7 +81,14 @@ describe('sequence labeling runs', () => {
     await writeFile(file, lines.join('\n'));
     const result = await runSpec(dir, 'moves', {
       task: 'sequence-labeling',
-      data: { file, idColumn: 'seq', timeColumn: 'step', targetColumns: ['move'], featureColumns: ['value'], lookback: 12 },
+      data: {
+        file,
+        idColumn: 'seq',
+        timeColumn: 'step',
+        targetColumns: ['move'],
+        featureColumns: ['value'],
+        lookback: 12,
+      },
       model: { cell: 'LSTM', layers: [{ units: 16 }] },
       training: { epochs: 15, batchSize: 16, optimizer: { learningRate: 0.02 }, seed: 1 },
     });
@@ -92,7 +107,9 @@ describe('sequence labeling runs', () => {
     expect(last.metrics.accuracy).toBeGreaterThan(0.8);
     expect(last.metrics.accuracy).toBeLessThanOrEqual(1);
 
-    const pre = JSON.parse(await readFile(path.join(result.modelDir ?? '', 'preprocessing.json'), 'utf8')) as PreprocessingFile;
+    const pre = JSON.parse(
+      await readFile(path.join(result.modelDir ?? '', 'preprocessing.json'), 'utf8'),
+    ) as PreprocessingFile;
     expect(pre.task).toBe('sequence-labeling');
     expect(pre.lookback).toBe(12);
     expect(pre.classes).toEqual(['down', 'flat', 'up']);
@@ -106,7 +123,7 @@ describe('sequence labeling runs', () => {
     // "run" and "fly" are nouns after "the" / "a" and verbs after "we" / "they": only the
     // previous token tells them apart.
     const random = seededRandom(8);
-    const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
     const lines = ['sentence,position,word,tag'];
     for (let s = 0; s < 150; s++) {
       const words: [string, string][] = [];
@@ -139,7 +156,9 @@ describe('sequence labeling runs', () => {
     expect(evaluation.accuracy).toBeGreaterThan(0.95);
     const noun = evaluation.perClass.find((p) => p.label === 'NOUN');
     expect(noun?.f1).toBeGreaterThan(0.9);
-    const pre = JSON.parse(await readFile(path.join(result.modelDir ?? '', 'preprocessing.json'), 'utf8')) as PreprocessingFile;
+    const pre = JSON.parse(
+      await readFile(path.join(result.modelDir ?? '', 'preprocessing.json'), 'utf8'),
+    ) as PreprocessingFile;
     expect(pre.text?.padding).toBe('post');
     expect(pre.text?.vocabulary.slice(0, 2)).toEqual(['<pad>', '<oov>']);
     expect([...(pre.text?.vocabulary ?? [])].sort()).toEqual(

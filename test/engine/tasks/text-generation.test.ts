@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTf } from '../../../src-main/engine/backend';
 import { classifyText, generateText } from '../../../src-main/engine/text-inference';
 import type { GenerationEvaluation } from '../../../src-main/shared/types';
 import { runSpec } from './run-helper';
@@ -9,6 +10,7 @@ import { runSpec } from './run-helper';
 let dir = '';
 let runDir = '';
 let evaluation: GenerationEvaluation;
+let headline: Record<string, number> = {};
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'generation-'));
   // One sentence over and over: a model that learned it continues any prompt exactly.
@@ -22,6 +24,7 @@ beforeAll(async () => {
   });
   if (result.error) throw new Error(result.error);
   evaluation = result.evaluation as GenerationEvaluation;
+  headline = result.headline;
   runDir = path.join(dir, 'words');
 });
 afterAll(async () => {
@@ -37,11 +40,16 @@ describe('text generation', () => {
     expect(evaluation.bleu).toBeGreaterThan(0.8);
     expect(evaluation.bleu).toBeLessThanOrEqual(1);
     expect(evaluation.sample).toMatch(/the cat sat on the mat\./);
+    expect(headline).toEqual({ perplexity: evaluation.perplexity, bleu: evaluation.bleu });
   });
 
   it('continues a typed seed with the learned text, repeatably for a fixed random seed', async () => {
+    const { tf } = await loadTf();
+    const tensors = tf.memory().numTensors;
     const options = { seed: 'sat on the mat', length: 12, temperature: 0.5, randomSeed: 9 };
     const first = await generateText(runDir, options);
+    // The model is loaded and freed per call: nothing stays behind.
+    expect(tf.memory().numTensors).toBe(tensors);
     expect(first.runId).toBe('words');
     expect(first.text.startsWith('sat on the mat.\nthe cat sat on the mat')).toBe(true);
     expect(await generateText(runDir, options)).toEqual(first);

@@ -9,9 +9,7 @@ const hypothesis1 = words(
   'It is a guide to action which ensures that the military always obeys the commands of the party',
 );
 const hypothesis2 = words('It is to insure the troops forever hearing the activity guidebook that party direct');
-const reference1 = words(
-  'It is a guide to action that ensures that the military will forever heed Party commands',
-);
+const reference1 = words('It is a guide to action that ensures that the military will forever heed Party commands');
 const reference2 = words(
   'It is the guiding principle which guarantees the military forces always being under the command of the Party',
 );
@@ -29,7 +27,10 @@ function expectDigits(value: number, printed: string): void {
 describe('BLEU', () => {
   it('clips n-gram counts as in the paper (modified precision)', () => {
     // Papineni et al. section 2.1: "the the the the the the the" scores 2/7 against these references.
-    const the = sentenceBleu([words('the cat is on the mat'), words('there is a cat on the mat')], words('the the the the the the the'));
+    const the = sentenceBleu(
+      [words('the cat is on the mat'), words('there is a cat on the mat')],
+      words('the the the the the the the'),
+    );
     expect(the.precisions[0]).toBeCloseTo(2 / 7, 10);
     // Example 1 of the paper: 17/18 and 10/17 for candidate 1, 8/14 and 1/13 for candidate 2.
     const one = sentenceBleu(references, hypothesis1);
@@ -74,7 +75,9 @@ describe('BLEU', () => {
       12,
     );
     // Closest reference length: 6 is closer to 5 than 9; on a tie (4 and 6) the shorter wins.
-    expect(sentenceBleu([words('a b c d e f g h i'), words('a b c x e y')], words('a b c d e')).referenceLength).toBe(6);
+    expect(sentenceBleu([words('a b c d e f g h i'), words('a b c x e y')], words('a b c d e')).referenceLength).toBe(
+      6,
+    );
     expect(sentenceBleu([words('a b c x e y'), words('a b c d')], words('a b c d e')).referenceLength).toBe(4);
     expect(brevity(5, 4)).toBe(1);
     expect(brevity(0, 4)).toBe(0);

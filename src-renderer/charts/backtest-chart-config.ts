@@ -1,0 +1,82 @@
+/** Chart configuration for a backtest: every historical forecast drawn over the actual series. */
+import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { BacktestReport } from '../../src-main/shared/types-insight';
+import { formatNumber } from '../utils/format';
+import { withAlpha } from './color';
+import type { ChartTheme } from './theme';
+import { timeZoom } from './zoom';
+
+/** Above this many folds only an evenly spaced subset is drawn, so the chart stays readable and fast. */
+export const MAX_DRAWN_FOLDS = 80;
+
+/** Index of each fold's forecast steps on the series axis (by time label, else from its origin). */
+export function foldPoints(report: BacktestReport): { x: number; y: number }[][] {
+  const index = new Map(report.series.time.map((t, i) => [t, i]));
+  return report.folds.map((fold) =>
+    fold.forecast.map((y, j) => ({ x: index.get(fold.time[j] ?? '') ?? fold.origin + j, y })),
+  );
+}
+
+export function backtestChartConfig(report: BacktestReport, theme: ChartTheme): ChartConfiguration<'line'> {
+  const all = foldPoints(report);
+  const stride = Math.max(1, Math.ceil(all.length / MAX_DRAWN_FOLDS));
+  const drawn = all.filter((_, i) => i % stride === 0);
+  const accent = theme.series[1] ?? '#e07b1f';
+  const last = Math.max(0, report.series.actual.length - 1);
+  const label = (x: number): string => report.series.time[Math.round(x)] ?? String(x);
+  const folds: ChartDataset<'line', { x: number; y: number }[]>[] = drawn.map((data, i) => ({
+    label: i === 0 ? `Forecasts (${all.length} origins${stride > 1 ? `, every ${stride}th drawn` : ''})` : '',
+    data,
+    borderColor: withAlpha(accent, 0.75),
+    backgroundColor: accent,
+    borderWidth: 1.25,
+  }));
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        {
+          label: `Actual ${report.target}`,
+          data: report.series.actual.map((y, x) => ({ x, y })),
+          borderColor: theme.actual,
+          backgroundColor: theme.actual,
+          borderWidth: 1.25,
+        },
+        ...folds,
+      ],
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      interaction: { mode: 'nearest', intersect: false },
+      elements: { point: { radius: 0, hoverRadius: 3 }, line: { tension: 0 } },
+      scales: {
+        x: {
+          type: 'linear',
+          min: 0,
+          max: last,
+          ticks: { color: theme.muted, maxTicksLimit: 10, callback: (v) => label(Number(v)) },
+          grid: { color: theme.grid },
+        },
+        y: { ticks: { color: theme.muted, callback: (v) => formatNumber(Number(v), 4) }, grid: { color: theme.grid } },
+      },
+      plugins: {
+        legend: {
+          position: 'top',
+          align: 'end',
+          labels: { color: theme.text, boxWidth: 12, boxHeight: 2, filter: (item) => item.text !== '' },
+        },
+        tooltip: {
+          callbacks: {
+            title: (items) => (items[0] ? label(items[0].parsed.x ?? 0) : ''),
+            label: (c) => `${c.datasetIndex === 0 ? 'Actual' : 'Forecast'}: ${formatNumber(c.parsed.y)}`,
+          },
+        },
+        zoom: timeZoom(0, last, accent),
+      },
+    },
+  };
+}

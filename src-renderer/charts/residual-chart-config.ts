@@ -1,0 +1,119 @@
+/** Chart configurations for residuals: over time (zoomable, regions shaded) and as a histogram. */
+import type { ChartConfiguration } from 'chart.js';
+import type { ForecastEvaluation } from '../../src-main/shared/types';
+import { formatNumber } from '../utils/format';
+import { forecastRegions } from './forecast-chart-config';
+import { REGION_SHADING_ID } from './region-shading';
+import { histogram, residuals } from './residuals';
+import type { ChartTheme } from './theme';
+import { timeZoom } from './zoom';
+
+type Series = ForecastEvaluation['series'];
+
+/** Residuals (actual − forecast) over the series index, with the zero line. */
+export function residualTimeConfig(series: Series, theme: ChartTheme): ChartConfiguration<'line'> {
+  const points = residuals(series);
+  const last = Math.max(0, series.actual.length - 1);
+  const label = (x: number): string => series.time[Math.round(x)] ?? String(x);
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        { label: 'Residual', data: points, borderColor: theme.series[0], backgroundColor: theme.series[0], borderWidth: 1.25 },
+        {
+          label: 'Zero',
+          data: [
+            { x: 0, y: 0 },
+            { x: last, y: 0 },
+          ],
+          borderColor: theme.muted,
+          borderWidth: 1,
+          borderDash: [4, 3],
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      elements: { point: { radius: 0, hoverRadius: 3 }, line: { tension: 0 } },
+      scales: {
+        x: {
+          type: 'linear',
+          min: 0,
+          max: last,
+          ticks: { color: theme.muted, maxTicksLimit: 8, callback: (v) => label(Number(v)) },
+          grid: { color: theme.grid },
+        },
+        y: { ticks: { color: theme.muted, callback: (v) => formatNumber(Number(v), 3) }, grid: { color: theme.grid } },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          filter: (item) => item.datasetIndex === 0,
+          callbacks: {
+            title: (items) => (items[0] ? label(items[0].parsed.x ?? 0) : ''),
+            label: (c) => `Residual: ${formatNumber(c.parsed.y)}`,
+          },
+        },
+        zoom: timeZoom(0, last, theme.series[0] ?? '#3461d1'),
+        [REGION_SHADING_ID]: { regions: forecastRegions(series, theme), labelColor: theme.muted },
+      } as NonNullable<ChartConfiguration<'line'>['options']>['plugins'],
+    },
+  };
+}
+
+/** Histogram of the test split's residuals (all residuals when the test split has none). */
+export function residualHistogramConfig(series: Series, theme: ChartTheme): ChartConfiguration<'bar'> {
+  const all = residuals(series);
+  const test = all.filter((p) => p.x >= series.testStart);
+  const h = histogram((test.length ? test : all).map((p) => p.y));
+  return {
+    type: 'bar',
+    data: {
+      labels: h.edges.map((e) => formatNumber(e + h.width / 2, 3)),
+      datasets: [
+        {
+          label: test.length ? 'Test residuals' : 'Residuals',
+          data: h.counts,
+          backgroundColor: theme.series[0],
+          borderWidth: 0,
+          barPercentage: 1,
+          categoryPercentage: 0.92,
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: {
+        x: {
+          title: { display: true, text: 'Residual (bin centre)', color: theme.muted },
+          ticks: { color: theme.muted, maxTicksLimit: 7, maxRotation: 0 },
+          grid: { display: false },
+        },
+        y: {
+          title: { display: true, text: 'Count', color: theme.muted },
+          ticks: { color: theme.muted, precision: 0 },
+          grid: { color: theme.grid },
+        },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            title: (items) => {
+              const i = items[0]?.dataIndex ?? 0;
+              const from = h.edges[i] ?? 0;
+              return `${formatNumber(from, 3)} to ${formatNumber(from + h.width, 3)}`;
+            },
+          },
+        },
+      },
+    },
+  };
+}
