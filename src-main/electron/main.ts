@@ -50,9 +50,14 @@ if (!app.requestSingleInstanceLock()) {
       Menu.setApplicationMenu(buildMenu({ focusedWindow, projects, recent: await projects.recent() }));
     };
     void refreshMenu();
-    // Opening or saving a project changes the recent list the menu shows.
-    service.subscribe(({ event }) => {
-      if (event === 'project.changed') void refreshMenu();
+    // Opening or saving a project under a new name or place changes the recent list the menu shows.
+    let shown = '';
+    service.subscribe(({ event, payload }) => {
+      if (event !== 'project.changed') return;
+      const key = `${payload.path ?? ''}\n${payload.name}`;
+      if (key === shown) return;
+      shown = key;
+      void refreshMenu();
     });
     createMainWindow(where);
     app.on('activate', () => {

@@ -18,6 +18,7 @@ import { effectiveLoss } from '../shared/spec';
 import type { ExperimentSpec } from '../shared/spec';
 import type { ModelDims } from './model-builder';
 import { evaluateForecast } from './forecast-evaluation';
+import { savedInputScaler, savedTargetPlan, savedTargetScaler } from './fixed-preprocessing';
 import { forecastInputColumns, leadColumn } from './forecast-inputs';
 import type { PreparedTask } from './prepared-task';
 import type { BatchSource } from './train-loop';
@@ -37,7 +38,12 @@ export interface ForecastData {
 }
 
 /** Builds inputs, targets and the train / validation / test origins for a series. */
-export function prepareForecast(series: PreparedSeries, spec: ExperimentSpec): ForecastData {
+export function prepareForecast(
+  series: PreparedSeries,
+  spec: ExperimentSpec,
+  /** Saved preprocessing to reuse instead of fitting (continued training). */
+  fixed?: PreprocessingFile,
+): ForecastData {
   const d = spec.data;
   const notes: string[] = [...series.notes];
   const y = series.target;
@@ -64,7 +70,7 @@ export function prepareForecast(series: PreparedSeries, spec: ExperimentSpec): F
         .join(', ')} enter the model as inputs.`,
     );
   }
-  const plan = targetPlan(y, spec, rawSplit, seasonalPeriod);
+  const plan = fixed ? savedTargetPlan(fixed) : targetPlan(y, spec, rawSplit, seasonalPeriod);
   notes.push(`Target: ${plan.reason}`);
 
   // Origins without enough history for the baseline the network corrects cannot be used.
@@ -83,10 +89,14 @@ export function prepareForecast(series: PreparedSeries, spec: ExperimentSpec): F
 
   const inputs: PreprocessingFile['inputs'] = [];
   const scaledInputs: Float32Array[] = [];
-  for (const c of forecastInputColumns(series, spec, plan)) {
+  const columns = forecastInputColumns(series, spec, plan);
+  for (const [index, c] of columns.entries()) {
     // Scalers are fitted on the training steps of the column itself, before any shift.
-    const scaler =
-      c.derived === 'calendar' ? { kind: 'none' as const, center: 0, scale: 1 } : fitScaler(c.values, c.kind, trainEnd);
+    const scaler = fixed
+      ? savedInputScaler(fixed, c.name, index, columns.length)
+      : c.derived === 'calendar'
+        ? { kind: 'none' as const, center: 0, scale: 1 }
+        : fitScaler(c.values, c.kind, trainEnd);
     inputs.push({
       name: c.name,
       source: c.source,
@@ -103,7 +113,9 @@ export function prepareForecast(series: PreparedSeries, spec: ExperimentSpec): F
     );
   }
 
-  const targetScaler = fitTargetScaler(y, split.train, d.horizon, plan, d.scaling);
+  const targetScaler = fixed
+    ? savedTargetScaler(fixed)
+    : fitTargetScaler(y, split.train, d.horizon, plan, d.scaling);
   const targetColumn = new Float32Array(y.length);
   for (let i = first; i < y.length; i++) targetColumn[i] = scale(targetScaler, networkTarget(y, i, 0, plan));
   const sampler = new WindowSampler(scaledInputs, [targetColumn], d.lookback, d.horizon);
@@ -140,8 +152,8 @@ export function prepareForecast(series: PreparedSeries, spec: ExperimentSpec): F
 }
 
 /** The forecast as a task for the shared run steps. */
-export function forecastTask(series: PreparedSeries, spec: ExperimentSpec): PreparedTask {
-  const data = prepareForecast(series, spec);
+export function forecastTask(series: PreparedSeries, spec: ExperimentSpec, fixed?: PreprocessingFile): PreparedTask {
+  const data = prepareForecast(series, spec, fixed);
   const notes = [
     ...data.notes,
     `${data.split.train.length} training, ${data.split.validation.length} validation and ${data.split.test.length} test windows of ${spec.data.lookback} steps × ${data.dims.features} inputs.`,

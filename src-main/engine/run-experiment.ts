@@ -8,6 +8,7 @@ import path from 'node:path';
 import { loadTable } from '../data/import/load-table';
 import { prepareSeries } from '../data/prepare/series';
 import type { Table } from '../data/table';
+import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ExperimentSpec } from '../shared/spec';
 import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
 import { loadTf } from './backend';
@@ -17,12 +18,17 @@ import { buildModel } from './model-builder';
 import { headline } from './prepared-task';
 import type { PreparedTask } from './prepared-task';
 import { saveLayersModel } from './save-model';
+import { CHECKPOINT_DIR, CheckpointWriter } from './checkpoint';
+import { copyWeights, openWarmStart } from './warm-start';
 import { prepareSequenceClassification } from './sequence-classification-pipeline';
 import { prepareSequenceLabeling } from './sequence-labeling-pipeline';
 import { prepareTextClassification } from './text-classification-pipeline';
 import { prepareTextGeneration } from './text-generation-pipeline';
 import type { TrainControl } from './train-control';
 import { trainModel } from './train-loop';
+
+/** How often at most the best-model checkpoint is rewritten while validation improves. */
+const CHECKPOINT_INTERVAL_MS = 5000;
 
 export interface RunContext {
   runId: string;
@@ -32,6 +38,15 @@ export interface RunContext {
   onProgress(p: TrainProgress): void;
   onEpoch(e: EpochRecord): void;
   log(line: string): void;
+  /**
+   * A saved model folder (model.json + weights.bin + preprocessing.json) to continue training
+   * from: its weights and preprocessing replace a fresh start.
+   */
+  initialWeightsDir?: string;
+  /** Where `initialWeightsDir` comes from, for the run's log and result. */
+  continuedFrom?: { runId: string; epochsTrained: number | null };
+  /** Minimum time between two writes of the best-model checkpoint (default a few seconds). */
+  checkpointIntervalMs?: number;
 }
 
 /** Runs the experiment; the promise resolves with the result whatever happens. */
@@ -96,17 +111,43 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
 
     // The user's column type overrides apply here too, so training sees the table they saw.
     const { table } = await loadTable(spec.data.file, { sheet: spec.data.sheet, typeOverrides: spec.data.columnTypes });
-    const task = prepareTask(table, spec, log);
+    const warm = ctx.initialWeightsDir ? await openWarmStart(tf, ctx.initialWeightsDir, spec) : null;
+    if (warm) {
+      log(continueLine(ctx.initialWeightsDir ?? '', ctx.continuedFrom));
+      if (ctx.continuedFrom) result.continuedFrom = ctx.continuedFrom.runId;
+    }
+    let task: PreparedTask;
+    try {
+      task = prepareTask(table, spec, log, warm?.preprocessing);
+    } catch (err) {
+      warm?.model.dispose();
+      throw err;
+    }
     for (const n of task.notes) log(n);
 
     const useFused = spec.training.fused && backend === 'tensorflow';
-    const built = buildModel(tf, spec, task.dims, { fused: useFused });
+    let built;
+    try {
+      built = buildModel(tf, spec, task.dims, { fused: useFused });
+      if (warm) copyWeights(built.model, warm.model);
+    } catch (err) {
+      built?.model.dispose();
+      throw err;
+    } finally {
+      warm?.model.dispose();
+    }
     result.fused = built.fusedLayers > 0;
     for (const n of built.notes) log(n);
     if (result.fused) log(`${built.fusedLayers} ${spec.model.cell} layer(s) run on fused native kernels.`);
     const model = built.model;
+    const checkpoint = new CheckpointWriter(tf, path.join(ctx.outDir, CHECKPOINT_DIR), {
+      minIntervalMs: ctx.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS,
+      preprocessing: task.preprocessing(),
+      log,
+    });
     try {
       const outcome = await trainModel(tf, model, task.source, spec, task.loss, {
+        onImproved: (info) => checkpoint.improved(model, info),
         runId: ctx.runId,
         control: ctx.control,
         onProgress: ctx.onProgress,
@@ -116,6 +157,12 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
         },
         log,
       });
+      await checkpoint.flush();
+      if (checkpoint.saved) {
+        log(
+          `The checkpoint holds the weights of epoch ${checkpoint.saved.epoch} (best ${checkpoint.saved.monitored} loss).`,
+        );
+      }
       if (outcome.status === 'cancelled') return await finish('cancelled');
       if (outcome.status === 'failed') return await finish('failed', outcome.error);
 
@@ -137,6 +184,8 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       result.modelDir = modelDir;
       log(`Saved the model to ${modelDir}.`);
     } finally {
+      // Runs that end by an error still leave the best weights so far on disk.
+      await checkpoint.flush();
       model.dispose();
     }
     return await finish('completed');
@@ -146,7 +195,12 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
 }
 
 /** The task-specific preparation of the loaded table. */
-function prepareTask(table: Table, spec: ExperimentSpec, log: (line: string) => void): PreparedTask {
+function prepareTask(
+  table: Table,
+  spec: ExperimentSpec,
+  log: (line: string) => void,
+  fixed?: PreprocessingFile,
+): PreparedTask {
   switch (spec.task) {
     case 'forecast': {
       const prepared = prepareSeries(table, spec.data);
@@ -155,17 +209,27 @@ function prepareTask(table: Table, spec: ExperimentSpec, log: (line: string) => 
       if (prepared.length > 1) {
         log(`The file holds ${prepared.length} series; this run trains on the first one (${series.id ?? 'unnamed'}).`);
       }
-      return forecastTask(series, spec);
+      return forecastTask(series, spec, fixed);
     }
     case 'sequence-classification':
       return prepareSequenceClassification(table, spec);
     case 'text-classification':
-      return prepareTextClassification(table, spec);
+      return prepareTextClassification(table, spec, fixed);
     case 'text-generation':
-      return prepareTextGeneration(table, spec);
+      return prepareTextGeneration(table, spec, fixed);
     case 'sequence-labeling':
       return prepareSequenceLabeling(table, spec);
   }
+}
+
+/** The log line that says where the weights come from. */
+function continueLine(dir: string, from: RunContext['continuedFrom']): string {
+  if (!from) return `Continuing from the saved model in ${dir}.`;
+  const epochs =
+    from.epochsTrained === null
+      ? 'epochs already trained unknown'
+      : `${from.epochsTrained} epoch${from.epochsTrained === 1 ? '' : 's'} already trained`;
+  return `Continuing from run ${from.runId} (${epochs}).`;
 }
 
 function messageOf(err: unknown): string {

@@ -7,10 +7,12 @@ import { DataError } from '../data/data-error';
 import { buildVocabulary, encodeTexts, labelEncoder } from '../data/prepare/text';
 import type { Table } from '../data/table';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../shared/preprocessing';
+import type { PreprocessingFile } from '../shared/preprocessing';
 import { effectiveLoss, effectiveOutputActivation } from '../shared/spec';
 import type { ExperimentSpec } from '../shared/spec';
 import type { Tf } from './backend';
 import { classificationMetrics } from './classification-metrics';
+import { savedClassOrder, savedVocabulary } from './fixed-preprocessing';
 import { checkClassLoss, classTargetWidth, writeClassTarget } from './class-targets';
 import { predictOrigins } from './predict';
 import type { PreparedTask } from './prepared-task';
@@ -18,12 +20,18 @@ import { splitSamples } from './sample-split';
 import { labelValues, requireColumn, stringValues, textColumn } from './table-columns';
 
 /** Prepares a text-classification run from a table of texts and labels. */
-export function prepareTextClassification(table: Table, spec: ExperimentSpec): PreparedTask {
+export function prepareTextClassification(
+  table: Table,
+  spec: ExperimentSpec,
+  /** Saved preprocessing to reuse instead of fitting (continued training). */
+  fixed?: PreprocessingFile,
+): PreparedTask {
   const t = spec.data.text;
   const labelName = spec.data.targetColumns[0];
   const labelCol = requireColumn(table, labelName, 'label');
   const textCol = textColumn(table, t.column, [labelName]);
-  const encoding = labelEncoder(labelValues(labelCol), labelName);
+  const found = labelEncoder(labelValues(labelCol), labelName);
+  const encoding = fixed ? { ...found, ...savedClassOrder(fixed, found) } : found;
   const rawTexts = stringValues(textCol);
   const rows: number[] = [];
   for (let i = 0; i < table.rowCount; i++) if (encoding.indices[i] >= 0 && rawTexts[i] !== null) rows.push(i);
@@ -39,12 +47,14 @@ export function prepareTextClassification(table: Table, spec: ExperimentSpec): P
   ];
 
   const split = splitSamples(rows.length, spec.data.split, spec.training.seed);
-  const vocabulary = buildVocabulary(
-    Array.from(split.train, (i) => texts[i] ?? ''),
-    { tokens: t.tokens, lowercase: t.lowercase, vocabSize: t.vocabSize },
-  );
+  const vocabulary = fixed
+    ? savedVocabulary(fixed)
+    : buildVocabulary(
+        Array.from(split.train, (i) => texts[i] ?? ''),
+        { tokens: t.tokens, lowercase: t.lowercase, vocabSize: t.vocabSize },
+      );
   notes.push(
-    `Vocabulary: ${vocabulary.length} ${t.tokens === 'char' ? 'characters' : 'words'} from the training texts.`,
+    `Vocabulary: ${vocabulary.length} ${t.tokens === 'char' ? 'characters' : 'words'} ${fixed ? 'kept from the saved model' : 'from the training texts'}.`,
   );
   const ids = encodeTexts(texts, vocabulary, t);
   const L = t.maxLength;

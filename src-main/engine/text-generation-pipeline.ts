@@ -8,9 +8,11 @@ import { DataError } from '../data/data-error';
 import { NextTokenSampler, buildVocabulary, detokenize, encodeTokens, vocabularyIndex } from '../data/prepare/text';
 import type { Table } from '../data/table';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../shared/preprocessing';
+import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ExperimentSpec } from '../shared/spec';
 import type { GenerationEvaluation } from '../shared/types';
 import type { Tf } from './backend';
+import { savedVocabulary } from './fixed-preprocessing';
 import type { PreparedTask } from './prepared-task';
 import { seededRandom } from './seeded-random';
 import { continuationBleu } from './generation-bleu';
@@ -25,7 +27,12 @@ const SAMPLE_TOKENS = 200;
 const SAMPLE_TEMPERATURE = 0.8;
 
 /** Prepares a text-generation run from a corpus (a text file or a text column). */
-export function prepareTextGeneration(table: Table, spec: ExperimentSpec): PreparedTask {
+export function prepareTextGeneration(
+  table: Table,
+  spec: ExperimentSpec,
+  /** Saved preprocessing to reuse instead of fitting (continued training). */
+  fixed?: PreprocessingFile,
+): PreparedTask {
   const t = spec.data.text;
   const col = textColumn(table, t.column, []);
   const corpus = stringValues(col)
@@ -40,11 +47,13 @@ export function prepareTextGeneration(table: Table, spec: ExperimentSpec): Prepa
     validation: corpus.slice(valFrom, testFrom),
     test: corpus.slice(testFrom),
   };
-  const vocabulary = buildVocabulary([parts.train], {
-    tokens: t.tokens,
-    lowercase: t.lowercase,
-    vocabSize: t.vocabSize,
-  });
+  const vocabulary = fixed
+    ? savedVocabulary(fixed)
+    : buildVocabulary([parts.train], {
+        tokens: t.tokens,
+        lowercase: t.lowercase,
+        vocabSize: t.vocabSize,
+      });
   const lookup = vocabularyIndex(vocabulary);
   const encode = (text: string) => encodeTokens(text, lookup, t);
   const sampler = (text: string, what: string) => {

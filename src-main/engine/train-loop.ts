@@ -45,6 +45,11 @@ export interface TrainCallbacks {
   onProgress(p: TrainProgress): void;
   onEpoch(e: EpochRecord): void;
   log(line: string): void;
+  /**
+   * Called when the monitored loss reaches a new best, while the model holds those weights
+   * (the best-model checkpoint); training waits for the returned promise.
+   */
+  onImproved?(info: { epoch: number; loss: number; monitored: 'validation' | 'training' }): Promise<void> | void;
 }
 
 export interface TrainOutcome {
@@ -238,6 +243,7 @@ export async function trainModel(
           tf.dispose(bestWeights ?? []);
           bestWeights = model.getWeights().map((w) => tf.clone(w));
         }
+        await cb.onImproved?.({ epoch, loss: monitored, monitored: record.valLoss === null ? 'training' : 'validation' });
       } else {
         sinceBest += 1;
       }

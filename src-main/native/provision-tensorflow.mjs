@@ -89,7 +89,7 @@ function findWheel() {
   if (cached) return path.join(wheelDir, cached);
   log(`downloading ${WHEEL_SPEC} with pip into ${wheelDir} (about 275 MB) ...`);
   fs.mkdirSync(wheelDir, { recursive: true });
-  const r = spawnSync('python3', ['-m', 'pip', 'download', '--no-deps', '--quiet', WHEEL_SPEC, '-d', wheelDir], {
+  const r = spawnSync('python3', ['-m', 'pip', 'download', '--no-deps', '--quiet', '--retries', '1', WHEEL_SPEC, '-d', wheelDir], {
     stdio: 'inherit',
   });
   const found = fs.readdirSync(wheelDir).find((f) => /^tensorflow_cpu-.*\.whl$/.test(f));

@@ -184,6 +184,8 @@ export interface RunSummary {
   durationSeconds: number | null;
   backend: Backend;
   headline: Record<string, number>;
+  /** Why a failed or interrupted run stopped, in plain words; absent for runs that completed. */
+  error?: string | null;
 }
 
 export interface RunResult extends RunSummary {
@@ -196,4 +198,6 @@ export interface RunResult extends RunSummary {
   /** Why the run failed, in plain words, and what to try. */
   error: string | null;
   log: string[];
+  /** The run whose saved weights this run continued training from. */
+  continuedFrom?: string;
 }

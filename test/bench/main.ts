@@ -81,8 +81,15 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const tf = createRequire(import.meta.url)('@tensorflow/tfjs-node') as typeof tfTypes;
   const workloads = WORKLOADS.filter((w) => !options.only || options.only.includes(w.name));
-  const peers: PeerName[] = options.peers ? ['keras', 'pytorch'] : [];
-  const python = options.peers ? ensurePeerEnvironment(log) : '';
+  let peers: PeerName[] = options.peers ? ['keras', 'pytorch'] : [];
+  let python = '';
+  try {
+    if (options.peers) python = ensurePeerEnvironment(log);
+  } catch (error) {
+    // Our own engines are still worth measuring when the Python side cannot be set up.
+    log(`Keras / PyTorch skipped: ${(error as Error).message}`);
+    peers = [];
+  }
 
   const results = new Map<string, EngineResult | PeerResult | null>();
   const key = (w: Workload, engine: string) => `${w.name}/${engine}`;

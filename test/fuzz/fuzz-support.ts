@@ -33,7 +33,11 @@ export class CaseCounter {
 }
 
 /** A folder for one suite's files, removed by `dispose`. */
-export function fuzzFolder(prefix: string): { file: (bytes: Uint8Array | string, ext: string) => string; dispose: () => void; dir: string } {
+export function fuzzFolder(prefix: string): {
+  file: (bytes: Uint8Array | string, ext: string) => string;
+  dispose: () => void;
+  dir: string;
+} {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   let n = 0;
   return {
@@ -76,12 +80,16 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
     ),
   }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(1_000_000), length: fc.integer({ min: 1, max: 200 }) }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(1_000_000), length: fc.integer({ min: 1, max: 200 }) }),
+  fc.record({
+    kind: fc.constant('duplicate' as const),
+    at: fc.nat(1_000_000),
+    length: fc.integer({ min: 1, max: 200 }),
+  }),
 );
 
 /** Applies mutations in order; the input is not changed. */
-export function mutate(input: Uint8Array, mutations: Mutation[]): Uint8Array {
-  let bytes = input.slice();
+export function mutate(input: Uint8Array, mutations: Mutation[]): Uint8Array<ArrayBuffer> {
+  let bytes: Uint8Array = input.slice();
   for (const m of mutations) {
     const at = bytes.length === 0 ? 0 : m.at % (bytes.length + 1);
     switch (m.kind) {
@@ -102,7 +110,7 @@ export function mutate(input: Uint8Array, mutations: Mutation[]): Uint8Array {
         break;
     }
   }
-  return bytes;
+  return Uint8Array.from(bytes);
 }
 
 function concat(...parts: Uint8Array[]): Uint8Array {

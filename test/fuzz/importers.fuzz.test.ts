@@ -104,7 +104,10 @@ describe('fuzz: damaged delimited and text files', () => {
           if (enc === 'mixed') {
             // Half UTF-8, half Latin-1: a file edited by two programs.
             const cut = Math.floor(text.length / 2);
-            bytes = new Uint8Array([...Buffer.from(text.slice(0, cut), 'utf8'), ...Buffer.from(text.slice(cut), 'latin1')]);
+            bytes = new Uint8Array([
+              ...Buffer.from(text.slice(0, cut), 'utf8'),
+              ...Buffer.from(text.slice(cut), 'latin1'),
+            ]);
           } else if (enc === 'utf16le') {
             bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
           } else {
@@ -127,7 +130,8 @@ describe('fuzz: damaged workbooks', () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('Flow');
     sheet.addRow(['date', 'flow', 'note']);
-    for (let i = 0; i < 40; i++) sheet.addRow([new Date(Date.UTC(2000, i, 1)), 100 + ((i * 7) % 13), i % 5 ? 'ok' : 'check']);
+    for (let i = 0; i < 40; i++)
+      sheet.addRow([new Date(Date.UTC(2000, i, 1)), 100 + ((i * 7) % 13), i % 5 ? 'ok' : 'check']);
     wb.addWorksheet('Notes').addRow(['written by a test']);
     workbook = new Uint8Array(await wb.xlsx.writeBuffer());
     entryNames = Object.keys(unzipSync(workbook));
@@ -147,7 +151,10 @@ describe('fuzz: damaged workbooks', () => {
 
   it('a re-zipped .xlsx with a damaged, missing or replaced entry imports or is refused', async () => {
     const change = fc.oneof(
-      fc.record({ kind: fc.constant('mutate' as const), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 4 }) }),
+      fc.record({
+        kind: fc.constant('mutate' as const),
+        mutations: fc.array(mutationArb, { minLength: 1, maxLength: 4 }),
+      }),
       fc.record({ kind: fc.constant('drop' as const) }),
       fc.record({
         kind: fc.constant('replace' as const),

@@ -87,13 +87,16 @@ async function openOrRefuse(bytes: Uint8Array): Promise<void> {
     }
     expect(svc.current()).toEqual(before);
     const runs = await readdir(join(dataDir, 'runs')).catch(() => []);
-    if (runs.length > 0) throw new Error(`A refused project left run folders behind: ${runs.join(', ')} (${err.message})`);
+    if (runs.length > 0)
+      throw new Error(`A refused project left run folders behind: ${runs.join(', ')} (${err.message})`);
   } finally {
     svc.dispose();
     await cleanup(dataDir, path);
   }
   // Whatever happened, nothing was written beside the case files but its own installation.
-  const stray = (await readdir(work)).filter((f) => !/^(good\.rsproj|flow\.csv|origin|case-\d+\.rsproj|app-\d+)$/.test(f));
+  const stray = (await readdir(work)).filter(
+    (f) => !/^(good\.rsproj|flow\.csv|origin|case-\d+\.rsproj|app-\d+)$/.test(f),
+  );
   expect(stray).toEqual([]);
 }
 
@@ -129,7 +132,13 @@ describe('fuzz: project files', () => {
         fc.array(fc.nat(), { maxLength: 5 }),
         fc.oneof(
           fc.jsonValue({ maxDepth: 3 }),
-          fc.constantFrom('../../../../etc/passwd', 'C:\\Windows\\evil', '\\\\server\\share\\x', 'https://example.com/x', '__proto__'),
+          fc.constantFrom(
+            '../../../../etc/passwd',
+            'C:\\Windows\\evil',
+            '\\\\server\\share\\x',
+            'https://example.com/x',
+            '__proto__',
+          ),
         ),
         async (which, picks, value) => {
           const entries = unzipSync(good);

@@ -59,7 +59,7 @@ export function formatTable(results: QualityResult[]): string {
       fmt(r.model),
       fmt(r.naive),
       r.seasonalNaive === null ? '–' : fmt(r.seasonalNaive),
-      r.floor === null ? '–' : `${fmt(r.floor)} (×${(r.model / r.floor).toFixed(3)})`,
+      r.floor === null ? '–' : `${fmt(r.floor)} (σ ${r.case.sigma ?? '?'}; model ×${(r.model / r.floor).toFixed(3)})`,
       ratioToBest(r).toFixed(3),
       v.pass ? 'pass' : `FAIL: ${v.failures.join('; ')}`,
     ];

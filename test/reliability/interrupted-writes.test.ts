@@ -44,7 +44,11 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     }) as typeof handle.writeFile;
     return handle;
   }) as typeof actual.open;
-  const writeFile = (async (path: string, data: Uint8Array | string, options?: Parameters<typeof actual.writeFile>[2]) => {
+  const writeFile = (async (
+    path: string,
+    data: Uint8Array | string,
+    options?: Parameters<typeof actual.writeFile>[2],
+  ) => {
     if (!fault.paths?.test(String(path))) return actual.writeFile(path, data, options);
     await actual.writeFile(path, half(data), options);
     throw failure(String(path));
@@ -136,34 +140,44 @@ describe('killed mid-training or mid-write', () => {
 });
 
 describe('a full disk or a read-only folder', () => {
-  it.each(['ENOSPC', 'EROFS'] as const)('%s while saving a project keeps the previous file and says why', async (code) => {
-    const dataDir = join(work, `save-${code}`);
-    await mkdir(dataDir, { recursive: true });
-    const csv = await writeCsv(dataDir, 'flow.csv');
-    const path = join(dataDir, 'p.rsproj');
-    const svc = new ProjectService({ dataDir });
-    await svc.setSpec(specFor(csv, { name: 'Before' }));
-    await svc.save(path);
-    const before = await readFile(path);
-    await svc.setSpec(specFor(csv, { name: 'After' }));
-    const err = await withFailingWrites(/p\.rsproj/, code, () => svc.save().then(() => null, (e: unknown) => e));
-    expect(err).not.toBeNull();
-    const envelope = failure(err);
-    expect(envelope.ok).toBe(false);
-    if (!envelope.ok) {
-      expect(envelope.error.code).toBe('io');
-      expect(envelope.error.message).toMatch(code === 'ENOSPC' ? /disk is full, so nothing was written/ : /read-only/);
-    }
-    expect(await readFile(path)).toEqual(before);
-    expect(temporary(await readdir(dataDir))).toEqual([]);
-    expect(svc.current().dirty).toBe(true);
-    // Space is back: the same save now works.
-    await svc.save();
-    svc.dispose();
-    const check = new ProjectService({ dataDir: join(dataDir, 'check') });
-    expect((await check.open(path)).spec?.name).toBe('After');
-    check.dispose();
-  });
+  it.each(['ENOSPC', 'EROFS'] as const)(
+    '%s while saving a project keeps the previous file and says why',
+    async (code) => {
+      const dataDir = join(work, `save-${code}`);
+      await mkdir(dataDir, { recursive: true });
+      const csv = await writeCsv(dataDir, 'flow.csv');
+      const path = join(dataDir, 'p.rsproj');
+      const svc = new ProjectService({ dataDir });
+      await svc.setSpec(specFor(csv, { name: 'Before' }));
+      await svc.save(path);
+      const before = await readFile(path);
+      await svc.setSpec(specFor(csv, { name: 'After' }));
+      const err = await withFailingWrites(/p\.rsproj/, code, () =>
+        svc.save().then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      );
+      expect(err).not.toBeNull();
+      const envelope = failure(err);
+      expect(envelope.ok).toBe(false);
+      if (!envelope.ok) {
+        expect(envelope.error.code).toBe('io');
+        expect(envelope.error.message).toMatch(
+          code === 'ENOSPC' ? /disk is full, so nothing was written/ : /read-only/,
+        );
+      }
+      expect(await readFile(path)).toEqual(before);
+      expect(temporary(await readdir(dataDir))).toEqual([]);
+      expect(svc.current().dirty).toBe(true);
+      // Space is back: the same save now works.
+      await svc.save();
+      svc.dispose();
+      const check = new ProjectService({ dataDir: join(dataDir, 'check') });
+      expect((await check.open(path)).spec?.name).toBe('After');
+      check.dispose();
+    },
+  );
 
   it('ENOSPC while writing a run file keeps the previous run file', async () => {
     const runsDir = join(work, 'store', 'runs');
@@ -200,7 +214,12 @@ describe('a full disk or a read-only folder', () => {
       const run = await trainRun(
         {
           name: 'Export source',
-          data: { file: resolve('resources/samples/nile-yearly.csv'), timeColumn: 'year', targetColumns: ['volume'], lookback: 4 },
+          data: {
+            file: resolve('resources/samples/nile-yearly.csv'),
+            timeColumn: 'year',
+            targetColumns: ['volume'],
+            lookback: 4,
+          },
           model: { layers: [{ units: 3 }] },
           training: quickTraining(1),
         },

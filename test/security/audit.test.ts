@@ -21,9 +21,10 @@ interface AuditReport {
 
 async function audit(): Promise<AuditReport> {
   // npm exits non-zero when it finds vulnerabilities or fails; the JSON on stdout tells which.
-  const out = await run('npm', ['audit', '--omit=dev', '--json'], { maxBuffer: 64 * 1024 * 1024, timeout: 90_000 }).catch(
-    (err: { stdout?: string; message: string }) => ({ stdout: err.stdout ?? '', stderr: err.message }),
-  );
+  const out = await run('npm', ['audit', '--omit=dev', '--json'], {
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 90_000,
+  }).catch((err: { stdout?: string; message: string }) => ({ stdout: err.stdout ?? '', stderr: err.message }));
   try {
     return JSON.parse(out.stdout) as AuditReport;
   } catch {

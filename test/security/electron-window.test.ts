@@ -115,7 +115,14 @@ describe('session hardening', () => {
 
   it('denies every permission request and check', () => {
     const seen = hardened();
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fileSystem',
+    ]) {
       const callback = vi.fn();
       seen.permission?.({}, permission, callback);
       expect(callback, permission).toHaveBeenCalledWith(false);
@@ -148,7 +155,10 @@ describe('session hardening', () => {
   it('sends a strict Content-Security-Policy: own scripts only, no eval, no remote hosts', () => {
     const seen = hardened();
     let headers: Record<string, string[]> = {};
-    seen.headers?.({ responseHeaders: { 'Content-Security-Policy': ['default-src *'] } }, (r) => (headers = r.responseHeaders));
+    seen.headers?.(
+      { responseHeaders: { 'Content-Security-Policy': ['default-src *'] } },
+      (r) => (headers = r.responseHeaders),
+    );
     const policies = headers['Content-Security-Policy'];
     expect(policies).toHaveLength(1);
     const csp = policies[0];

@@ -43,7 +43,10 @@ describe('URLs in specs', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.problems).toContainEqual(
-        expect.objectContaining({ path: 'data.file', message: expect.stringMatching(/web addresses \(URLs\) are not read/) }),
+        expect.objectContaining({
+          path: 'data.file',
+          message: expect.stringMatching(/web addresses \(URLs\) are not read/),
+        }),
       );
     }
   });
@@ -147,14 +150,19 @@ function cells(csv: string): string[] {
 
 describe('CSV the app writes', () => {
   it('never leaves a cell a spreadsheet would evaluate, for any text', () => {
-    const formulaish = fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', ''), fc.string()).map(([a, b]) => a + b);
+    const formulaish = fc
+      .tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', ''), fc.string())
+      .map(([a, b]) => a + b);
     let count = 0;
     fc.assert(
-      fc.property(fc.array(fc.array(fc.oneof(formulaish, fc.double(), fc.constant(null)), { maxLength: 6 })), (rows) => {
-        count++;
-        const csv = toCsv(['=HYPERLINK("http://x")', '@cmd'], rows);
-        for (const cell of cells(csv)) expect(evaluated(cell), cell).toBe(false);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.oneof(formulaish, fc.double(), fc.constant(null)), { maxLength: 6 })),
+        (rows) => {
+          count++;
+          const csv = toCsv(['=HYPERLINK("http://x")', '@cmd'], rows);
+          for (const cell of cells(csv)) expect(evaluated(cell), cell).toBe(false);
+        },
+      ),
       { numRuns: 300 },
     );
     console.log(`[fuzz] csv cells: ${count} cases`);

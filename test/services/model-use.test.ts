@@ -268,3 +268,68 @@ describe('projects and searches with real runs', () => {
     expect(cancelled.code).toBe('not-found');
   });
 });
+
+describe('text models', () => {
+  const SAMPLES = join(process.cwd(), 'resources', 'samples');
+  let classifierId: string;
+  let generatorId: string;
+
+  async function trainSpec(input: unknown): Promise<string> {
+    const started = value<{ runId: string }>(await service.handle('train.start', { spec: input }));
+    const finished = await waitForEvent((e) =>
+      e.event === 'train.finished' && e.payload.runId === started.runId ? e.payload : null,
+    );
+    if (finished.status !== 'completed') throw new Error(`training failed: ${finished.error}`);
+    return started.runId;
+  }
+
+  beforeAll(async () => {
+    const quick = { epochs: 2, batchSize: 32, seed: 3, earlyStopping: { enabled: false } };
+    classifierId = await trainSpec({
+      name: 'Reviews',
+      task: 'text-classification',
+      data: {
+        file: join(SAMPLES, 'movie-reviews-sentiment.csv'),
+        targetColumns: ['sentiment'],
+        text: { column: 'review', tokens: 'word', vocabSize: 300, maxLength: 12 },
+      },
+      model: { cell: 'GRU', input: 'embedding', embeddingDim: 8, layers: [{ units: 8 }] },
+      training: quick,
+    });
+    generatorId = await trainSpec({
+      name: 'Characters',
+      task: 'text-generation',
+      data: {
+        file: join(SAMPLES, 'shakespeare-coriolanus.txt'),
+        targetColumns: ['text'],
+        stride: 200,
+        text: { column: 'text', tokens: 'char', lowercase: false, vocabSize: 100, maxLength: 16 },
+      },
+      model: { cell: 'GRU', input: 'embedding', embeddingDim: 8, layers: [{ units: 16 }] },
+      training: { ...quick, epochs: 1 },
+    });
+  });
+
+  it('gives class probabilities for a typed text', async () => {
+    const result = value<{ runId: string; classes: { label: string; probability: number }[] }>(
+      await service.handle('predict.text', { runId: classifierId, text: 'A gripping film, never silly.' }),
+    );
+    expect(result.runId).toBe(classifierId);
+    expect(result.classes.map((c) => c.label).sort()).toEqual(['negative', 'positive']);
+    const total = result.classes.reduce((sum, c) => sum + c.probability, 0);
+    expect(total).toBeCloseTo(1, 5);
+    const forecast = refusal(await service.handle('forecast.future', { runId: classifierId, steps: 2 }));
+    expect(forecast.message).toContain('"Reviews" is a text classification model');
+  });
+
+  it('continues a typed seed with generated text', async () => {
+    const seed = 'MENENIUS: ';
+    const result = value<{ runId: string; text: string }>(
+      await service.handle('generate.text', { runId: generatorId, seed, length: 20, temperature: 0.8 }),
+    );
+    expect(result.text.startsWith(seed)).toBe(true);
+    expect(result.text.length).toBeGreaterThan(seed.length);
+    const wrong = refusal(await service.handle('predict.text', { runId: generatorId, text: 'x' }));
+    expect(wrong.message).toContain('text generation model');
+  });
+});

@@ -250,12 +250,14 @@ export class TableBuilder {
       }
       if (b instanceof DateBuilder) format = b.format.name;
       if (b.badCount > 0 && b.firstBad) {
-        const what = b.type === 'numeric' ? 'numbers' : `dates (format: ${format})`;
+        const one = b.badCount === 1;
+        const what =
+          b.type === 'numeric' ? (one ? 'a number' : 'numbers') : `${one ? 'a date' : 'dates'} (format: ${format})`;
         this.problems.push({
           severity: 'warning',
           message:
             `Column '${name}': ${b.badCount} ${b.badCount === 1 ? 'value is' : 'values are'} not ${what}, first at ${unit} ${b.firstBad.line} ('${b.firstBad.value}'). ` +
-            `They are treated as missing; if the column is not ${b.type}, change its type.`,
+            `${one ? 'It is' : 'They are'} treated as missing; if the column is not ${b.type}, change its type.`,
           line: b.firstBad.line,
           column: name,
         });

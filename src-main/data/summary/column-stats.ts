@@ -16,6 +16,8 @@ export function summarizeColumn(col: TableColumn, detectedType: ColumnType, form
     let max = -Infinity;
     let sum = 0;
     const distinct = new Set<number>();
+    // Once the cap is reached the set is never consulted again: the loop then costs a few compares a value.
+    let counting = true;
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
       if (x !== x) {
@@ -25,7 +27,10 @@ export function summarizeColumn(col: TableColumn, detectedType: ColumnType, form
       if (x < min) min = x;
       if (x > max) max = x;
       sum += x;
-      if (distinct.size < DISTINCT_CAP) distinct.add(x);
+      if (counting) {
+        distinct.add(x);
+        counting = distinct.size < DISTINCT_CAP;
+      }
     }
     const present = v.length - missing;
     return {

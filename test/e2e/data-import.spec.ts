@@ -1,0 +1,129 @@
+/**
+ * Importing files in the browser host, as a user does: each real sample layout, a messy export
+ * and two unusable files. Checks what the Data view shows (layout, rows, preview, the problems
+ * with their specific sentences, the error for an unusable file) and keeps a screenshot of each.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Page, expect, test } from '@playwright/test';
+import { APP_URL, REPO_ROOT } from './e2e-env';
+import { snap } from './screenshots';
+
+const SAMPLES = join(REPO_ROOT, 'resources', 'samples');
+const scratch = mkdtempSync(join(tmpdir(), 'recurrent-e2e-import-'));
+test.afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Imports a file through the Import button and the browser's file chooser. */
+async function importFile(page: Page, path: string): Promise<void> {
+  await page.goto(APP_URL);
+  await expect(page).toHaveURL(/\/$/);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-button').click();
+  await (await chooser).setFiles(path);
+}
+
+/** The data lines of a CSV (header and blank lines left out), split on `delimiter`. */
+function dataLines(path: string, delimiter = ','): string[][] {
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
+  return lines.slice(1).map((l) => l.split(delimiter).map((f) => f.replace(/^"|"$/g, '')));
+}
+
+const samples = [
+  { file: 'nile-yearly.csv', layout: 'One series', time: 'year', frequency: 'yearly' },
+  { file: 'us-employment-monthly.csv', layout: 'Several variables', time: 'month', frequency: 'monthly' },
+  { file: 'elnino-monthly-wide.csv', layout: 'Wide (one column per series)', time: 'YEAR', frequency: 'yearly' },
+  { file: 'iowa-electricity-long.csv', layout: 'Long (id column)', time: 'year', frequency: 'yearly', id: 'source' },
+];
+
+for (const sample of samples) {
+  test(`imports the sample ${sample.file}`, async ({ page }) => {
+    const path = join(SAMPLES, sample.file);
+    const rows = dataLines(path);
+    await importFile(page, path);
+
+    const summary = page.getByTestId('dataset-summary');
+    await expect(summary).toBeVisible();
+    await expect(summary).toContainText(sample.file);
+    await expect(summary.locator('.fact', { hasText: 'Layout' })).toContainText(sample.layout);
+    await expect(summary.locator('.fact', { hasText: 'Rows' })).toContainText(String(rows.length));
+    await expect(summary.locator('.fact', { hasText: 'Time column' })).toContainText(sample.time);
+    await expect(summary.locator('.fact', { hasText: 'Frequency' })).toContainText(sample.frequency);
+    if (sample.id) await expect(summary.locator('.fact', { hasText: 'Series id' })).toContainText(sample.id);
+    await expect(page.getByTestId('problems-list')).toContainText('No problems found in this file.');
+
+    // The preview shows the file's first data row; its last field is a number as written there.
+    const preview = page.getByTestId('preview-table');
+    await expect(preview).toContainText(String(Number(rows[0].at(-1))));
+    await expect(page.getByTestId('column-stats')).toContainText(sample.time);
+    await snap(page, `data-${sample.file.replace(/\.csv$/, '')}`);
+  });
+}
+
+test('imports a messy export and names each problem', async ({ page }) => {
+  // A European spreadsheet export: ';' between fields, decimal commas, gaps, a typo and a short line.
+  const lines = ['date;temperature;rainfall'];
+  for (let d = 1; d <= 30; d++) {
+    const day = `2024-01-${String(d).padStart(2, '0')}`;
+    const temperature = (d / 4).toFixed(2).replace('.', ',');
+    const rain = d % 5 === 0 ? '' : (d * 0.3).toFixed(1).replace('.', ',');
+    if (d === 7) lines.push(`${day};oops;${rain}`);
+    else if (d === 12) lines.push(`${day};${temperature}`);
+    else lines.push(`${day};${temperature};${rain}`);
+  }
+  const path = join(scratch, 'messy-export.csv');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  await importFile(page, path);
+
+  const summary = page.getByTestId('dataset-summary');
+  await expect(summary).toContainText('messy-export.csv');
+  await expect(summary).toContainText('delimiter “;”');
+  await expect(summary).toContainText('decimal comma');
+  await expect(summary.locator('.fact', { hasText: 'Rows' })).toContainText('30');
+  await expect(summary.locator('.fact', { hasText: 'Frequency' })).toContainText('daily');
+
+  const problems = page.getByTestId('problems-list');
+  // Line numbers count the header: day d is on line d + 1.
+  await expect(problems).toContainText(
+    "Column 'temperature': 1 value is not a number, first at line 8 ('oops'). It is treated as missing",
+  );
+  await expect(problems).toContainText('Line 13 has 2 fields but the header has 3');
+  await expect(problems.locator('li[data-severity="warning"]')).toHaveCount(2);
+
+  // Decimal commas read as numbers: 1/4 of day 1 is 0.25.
+  await expect(page.getByTestId('preview-table')).toContainText('0.25');
+  // The Missing cell of each column: the typo is temperature's one gap; rainfall is empty every
+  // fifth day and absent from the short line.
+  const missingCell = (name: string) =>
+    page.getByTestId('column-stats').locator('tr', { hasText: name }).locator('td').nth(2);
+  const share = (n: number) => `${n} (${((n / 30) * 100).toFixed(1)}%)`;
+  await expect(missingCell('temperature')).toHaveText(share(1));
+  await expect(missingCell('rainfall')).toHaveText(share(6 + 1));
+  await snap(page, 'data-messy-export');
+});
+
+test('refuses a binary file with a message that says why', async ({ page }) => {
+  const bytes = Buffer.alloc(4096);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
+  const path = join(scratch, 'photo.csv');
+  writeFileSync(path, bytes);
+  await importFile(page, path);
+  const error = page.getByTestId('error-message');
+  await expect(error).toContainText('binary data');
+  await expect(error).toContainText('Choose a CSV, TSV, TXT or XLSX file');
+  await expect(page.getByTestId('dataset-summary')).toHaveCount(0);
+  await snap(page, 'data-invalid-binary');
+});
+
+test('refuses an empty file with a message that says why', async ({ page }) => {
+  const path = join(scratch, 'empty.csv');
+  writeFileSync(path, '');
+  await importFile(page, path);
+  const error = page.getByTestId('error-message');
+  await expect(error).toContainText('empty');
+  await expect(error).toContainText('empty.csv');
+  await expect(page.getByTestId('dataset-summary')).toHaveCount(0);
+  await snap(page, 'data-invalid-empty');
+});
