@@ -11,11 +11,15 @@ Usage:
       the time column, the last numeric column as target unless --target names one,
       a window length from the seasonal period. Edit it, then train with it.
 
-  recurrent train --spec SPEC.json --out DIR [--data FILE] [--epochs N] [--json]
+  recurrent train --spec SPEC.json --out DIR [--data FILE] [--epochs N] [--continue-from RUN_DIR] [--json]
       Train headless. Prints progress; writes DIR/model/ (model.json, weights.bin,
       preprocessing.json), DIR/spec.json (the spec used) and DIR/metrics.json (backend,
       test-split RMSE, MAE and R² in original units, beside the naive last-value and
-      seasonal-naive forecasts). --data overrides the spec's data file.
+      seasonal-naive forecasts). --data overrides the spec's data file. While training,
+      DIR/checkpoint/ keeps the model with the best validation loss so far.
+      --continue-from starts from the weights and preprocessing of an earlier run
+      (its model/, or the checkpoint/ of an interrupted run) or of a model folder;
+      the spec must build the same architecture (forecast and text tasks).
 
   recurrent evaluate --run DIR [--json]
       Print the run's test-split metrics beside the naive and seasonal-naive forecasts.

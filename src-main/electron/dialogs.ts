@@ -1,10 +1,12 @@
 /** The native dialogs the desktop app offers (the browser host answers these as unavailable). */
+import { basename, join } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 
-/** Asks for a data file; null when the user cancels. */
-export async function openDataFileDialog(parent: BrowserWindow | null): Promise<string | null> {
+/** Asks for a data file (starting in `defaultPath` when given); null when the user cancels. */
+export async function openDataFileDialog(parent: BrowserWindow | null, defaultPath?: string): Promise<string | null> {
   const options: Electron.OpenDialogOptions = {
     title: 'Open data',
+    defaultPath,
     properties: ['openFile'],
     filters: [
       { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
@@ -16,23 +18,29 @@ export async function openDataFileDialog(parent: BrowserWindow | null): Promise<
 }
 
 /** Asks for a folder (to save a model into); null when the user cancels. */
-export async function chooseFolderDialog(parent: BrowserWindow | null, title?: string): Promise<string | null> {
+export async function chooseFolderDialog(
+  parent: BrowserWindow | null,
+  title?: string,
+  defaultPath?: string,
+): Promise<string | null> {
   const options: Electron.OpenDialogOptions = {
     title: title ?? 'Choose a folder',
+    defaultPath,
     properties: ['openDirectory', 'createDirectory'],
   };
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-/** Asks where to save a file; null when the user cancels. */
+/** Asks where to save a file (proposing `defaultName` in `defaultDir` when given); null when the user cancels. */
 export async function saveFileDialog(
   parent: BrowserWindow | null,
   request: { title?: string; defaultName: string; extensions: string[] },
+  defaultDir?: string,
 ): Promise<string | null> {
   const options: Electron.SaveDialogOptions = {
     title: request.title ?? 'Save',
-    defaultPath: request.defaultName,
+    defaultPath: defaultDir ? join(defaultDir, basename(request.defaultName)) : request.defaultName,
     filters: request.extensions.length ? [{ name: request.extensions.join(', '), extensions: request.extensions }] : [],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };

@@ -6,6 +6,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { REQUEST_NAMES, type Envelope, type RequestName } from '../shared/contract';
 import type { StudioService } from '../services/studio-service';
+import type { Settings } from '../shared/types-project';
 import { failure, success, ServiceError } from '../services/service-error';
 import { validateRequest } from '../services/validate-request';
 import { chooseFolderDialog, openDataFileDialog, openProjectDialog, saveFileDialog } from './dialogs';
@@ -26,7 +27,7 @@ export function registerIpc(service: StudioService, where: RendererLocation): ()
       if (!isOwnPage(event.senderFrame?.url, where)) {
         return failure(new ServiceError('invalid-request', 'Requests are accepted from Recurrent Studio pages only.'));
       }
-      if (DIALOGS.has(name)) return answerDialog(event, name, args);
+      if (DIALOGS.has(name)) return answerDialog(service, event, name, args);
       return service.handle(name, args);
     });
   }
@@ -41,20 +42,34 @@ export function registerIpc(service: StudioService, where: RendererLocation): ()
   };
 }
 
-async function answerDialog(event: IpcMainInvokeEvent, name: string, args: unknown): Promise<Envelope<unknown>> {
+async function answerDialog(
+  service: StudioService,
+  event: IpcMainInvokeEvent,
+  name: string,
+  args: unknown,
+): Promise<Envelope<unknown>> {
   try {
     const request = validateRequest(name, args);
     const parent = BrowserWindow.fromWebContents(event.sender);
+    // The user's default folders (Settings) are where the dialogs start.
+    const settings = await service.handle('settings.get', undefined);
+    const folders = settings.ok ? (settings.value as Settings) : null;
+    const dataFolder = folders?.defaultDataFolder ?? undefined;
+    const exportFolder = folders?.defaultExportFolder ?? undefined;
     switch (request.name) {
       case 'dialog.openDataFile':
-        return success(await openDataFileDialog(parent));
+        return success(await openDataFileDialog(parent, dataFolder));
       case 'dialog.openProject':
         return success(await openProjectDialog(parent));
       case 'dialog.chooseFolder':
-        return success(await chooseFolderDialog(parent, (request.args as { title?: string }).title));
+        return success(await chooseFolderDialog(parent, (request.args as { title?: string }).title, exportFolder));
       case 'dialog.saveFile':
         return success(
-          await saveFileDialog(parent, request.args as { title?: string; defaultName: string; extensions: string[] }),
+          await saveFileDialog(
+            parent,
+            request.args as { title?: string; defaultName: string; extensions: string[] },
+            exportFolder,
+          ),
         );
       default:
         throw new ServiceError('invalid-request', `"${request.name}" is not a dialog.`);

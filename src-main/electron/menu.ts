@@ -13,8 +13,9 @@ export interface MenuOptions {
 }
 
 /**
- * Presses a button of the page by its test id. "Open data…" and "Export model…" go through
- * the page's own buttons, so each has one path (the renderer's) from the menu or the page.
+ * Presses a button of the page by its test id, going to `view` first when the button is not
+ * shown. "Open data…" presses the page's Import button and "Export model…" opens the Results
+ * view's Export tab, so each has one path (the renderer's) from the menu or the page.
  * The script is a constant apart from ids we write here; nothing from the page or a file
  * reaches it.
  */
@@ -62,7 +63,7 @@ export function buildMenu(options: MenuOptions): Menu {
         {
           label: 'Export model…',
           accelerator: 'CmdOrCtrl+E',
-          click: () => pressButton(focusedWindow(), ['export-model-button', 'save-model-button'], 'results'),
+          click: () => pressButton(focusedWindow(), ['results-tab-export'], 'results'),
         },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },

@@ -14,21 +14,8 @@ import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import type { Tf } from './backend';
+import { CHECKPOINT_DIR, CHECKPOINT_INFO, type CheckpointInfo } from './checkpoint-layout';
 import { toStandardModel } from './fused/index';
-
-/** Folder name of the checkpoint inside a run folder. */
-export const CHECKPOINT_DIR = 'checkpoint';
-/** Written beside the weights: which epoch they come from. */
-export const CHECKPOINT_INFO = 'checkpoint.json';
-
-/** Contents of checkpoint.json. */
-export interface CheckpointInfo {
-  epoch: number;
-  /** The monitored loss (validation, or training when there is no validation part). */
-  loss: number;
-  monitored: 'validation' | 'training';
-  savedAt: string;
-}
 
 export interface CheckpointOptions {
   /** Minimum time between two writes. */
@@ -122,7 +109,10 @@ export class CheckpointWriter {
       if (standard !== model) standard.dispose();
     }
     await mkdir(this.dir, { recursive: true });
-    await replaceFile(path.join(this.dir, 'preprocessing.json'), `${JSON.stringify(this.options.preprocessing, null, 2)}\n`);
+    await replaceFile(
+      path.join(this.dir, 'preprocessing.json'),
+      `${JSON.stringify(this.options.preprocessing, null, 2)}\n`,
+    );
   }
 
   private writePending(): void {

@@ -75,7 +75,8 @@ export function savedClassOrder(
 }
 
 function requireTarget(saved: PreprocessingFile): NonNullable<PreprocessingFile['target']> {
-  if (!saved.target) throw new WarmStartError('The saved model has no forecast target, so it cannot continue a forecast.');
+  if (!saved.target)
+    throw new WarmStartError('The saved model has no forecast target, so it cannot continue a forecast.');
   return saved.target;
 }
 

@@ -113,9 +113,7 @@ export function prepareForecast(
     );
   }
 
-  const targetScaler = fixed
-    ? savedTargetScaler(fixed)
-    : fitTargetScaler(y, split.train, d.horizon, plan, d.scaling);
+  const targetScaler = fixed ? savedTargetScaler(fixed) : fitTargetScaler(y, split.train, d.horizon, plan, d.scaling);
   const targetColumn = new Float32Array(y.length);
   for (let i = first; i < y.length; i++) targetColumn[i] = scale(targetScaler, networkTarget(y, i, 0, plan));
   const sampler = new WindowSampler(scaledInputs, [targetColumn], d.lookback, d.horizon);

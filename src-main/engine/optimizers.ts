@@ -2,6 +2,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { ExperimentSpec } from '../shared/spec';
 import type { Tf } from './backend';
+import { createFlatAdam } from './fused/flat-adam';
 
 /** Creates the optimizer the spec names, with its parameters. */
 export function createOptimizer(tf: Tf, o: ExperimentSpec['training']['optimizer']): tfTypes.Optimizer {
@@ -9,7 +10,8 @@ export function createOptimizer(tf: Tf, o: ExperimentSpec['training']['optimizer
     case 'sgd':
       return o.momentum > 0 ? tf.train.momentum(o.learningRate, o.momentum, o.nesterov) : tf.train.sgd(o.learningRate);
     case 'adam':
-      return tf.train.adam(o.learningRate, o.beta1, o.beta2, o.epsilon);
+      // Same arithmetic as tf.train.adam in far fewer backend calls per step.
+      return createFlatAdam(tf, o.learningRate, o.beta1, o.beta2, o.epsilon);
     case 'rmsprop':
       return tf.train.rmsprop(o.learningRate, o.rho, 0, o.epsilon);
     case 'adagrad':

@@ -18,7 +18,8 @@ import { buildModel } from './model-builder';
 import { headline } from './prepared-task';
 import type { PreparedTask } from './prepared-task';
 import { saveLayersModel } from './save-model';
-import { CHECKPOINT_DIR, CheckpointWriter } from './checkpoint';
+import { CheckpointWriter } from './checkpoint';
+import { CHECKPOINT_DIR } from './checkpoint-layout';
 import { copyWeights, openWarmStart } from './warm-start';
 import { prepareSequenceClassification } from './sequence-classification-pipeline';
 import { prepareSequenceLabeling } from './sequence-labeling-pipeline';
@@ -225,11 +226,10 @@ function prepareTask(
 /** The log line that says where the weights come from. */
 function continueLine(dir: string, from: RunContext['continuedFrom']): string {
   if (!from) return `Continuing from the saved model in ${dir}.`;
-  const epochs =
-    from.epochsTrained === null
-      ? 'epochs already trained unknown'
-      : `${from.epochsTrained} epoch${from.epochsTrained === 1 ? '' : 's'} already trained`;
-  return `Continuing from run ${from.runId} (${epochs}).`;
+  if (from.epochsTrained === null)
+    return `Continuing from run ${from.runId} (a saved model; its earlier epochs are not recorded).`;
+  const n = from.epochsTrained;
+  return `Continuing from run ${from.runId} (${n} epoch${n === 1 ? '' : 's'} already trained).`;
 }
 
 function messageOf(err: unknown): string {

@@ -10,6 +10,7 @@ import type { ExperimentSpec, Loss } from '../shared/spec';
 import type { EpochRecord, TrainProgress } from '../shared/types';
 import type { Tf } from './backend';
 import { evaluateLoss } from './evaluate-loss';
+import { applyGradientStep } from './fused/gradient-step';
 import { computeLoss, metricName, metricSum } from './losses';
 import { createOptimizer, setLearningRate } from './optimizers';
 import { seededRandom, shuffled } from './seeded-random';
@@ -133,22 +134,12 @@ export async function trainModel(
             const l2 = tf.addN(decayed.map((v) => tf.sum(tf.square(v))));
             return tf.add(base, tf.mul(t.weightDecay / 2, l2)) as tfTypes.Scalar;
           }, variables);
-          const norms = groups.map((g) => {
-            const parts = g.variables.filter((v) => grads[v.name]).map((v) => tf.sum(tf.square(grads[v.name])));
-            return parts.length ? tf.sqrt(tf.addN(parts)) : tf.scalar(0);
-          });
-          const globalNorm = tf.sqrt(tf.addN(norms.map((n) => tf.square(n))));
-          const clipped: tfTypes.NamedTensorMap = {};
-          const scale =
-            t.clip.mode === 'norm' ? tf.minimum(1, tf.div(t.clip.value, tf.maximum(globalNorm, 1e-12))) : null;
-          for (const [name, g] of Object.entries(grads)) {
-            if (t.clip.mode === 'value') clipped[name] = tf.clipByValue(g, -t.clip.value, t.clip.value);
-            else clipped[name] = scale ? tf.mul(g, scale) : g;
-          }
-          // An update with non-finite values would only poison the weights: skip it.
+          // An update with non-finite values would only poison the weights: skip it. (The read is
+          // cheap: tfjs-node runs ops synchronously, so there is no pipeline for it to stall.)
           const finite = Number.isFinite(value.dataSync()[0]);
-          if (finite) optimizer.applyGradients(clipped);
-          const out = tf.stack([value, held.metric ?? tf.scalar(0), ...norms]);
+          // Norms, clipping and the update on one flat gradient vector: few ops for any model.
+          const norms = applyGradientStep(tf, optimizer, groups, grads, t.clip, finite);
+          const out = tf.concat([tf.stack([value, held.metric ?? tf.scalar(0)]), norms]);
           // Kept tensors escape tidy; this one is no longer needed.
           tf.dispose(held.metric ?? []);
           return out;
@@ -243,7 +234,11 @@ export async function trainModel(
           tf.dispose(bestWeights ?? []);
           bestWeights = model.getWeights().map((w) => tf.clone(w));
         }
-        await cb.onImproved?.({ epoch, loss: monitored, monitored: record.valLoss === null ? 'training' : 'validation' });
+        await cb.onImproved?.({
+          epoch,
+          loss: monitored,
+          monitored: record.valLoss === null ? 'training' : 'validation',
+        });
       } else {
         sinceBest += 1;
       }

@@ -14,6 +14,8 @@ let cached: Tf | null = null;
 export function loadTf(): Tf {
   if (cached) return cached;
   const require = createRequire(import.meta.url);
+  // TensorFlow's C++ info notes are not for our users (as in engine/backend.ts).
+  process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
   try {
     cached = require('@tensorflow/tfjs-node') as Tf;
   } catch {

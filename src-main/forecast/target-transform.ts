@@ -123,15 +123,32 @@ export function chooseTargetTransform(
   const meanAt = (i: number) =>
     phaseCounts[i % phases] > 0 ? phaseSums[i % phases] / phaseCounts[i % phases] : trainMean;
 
+  // With a season, difference and seasonal-residual are compared after the first correction a
+  // network learns on each: the usual change at that step of the season (from the training
+  // part) added to naive, and the usual change over a season added to seasonal naive. A regular
+  // season makes naive look poor, yet its step-to-step changes are exactly what a network on
+  // the difference target learns first; seasonal naive only looks better because it repeats it.
+  const changes = period !== null ? seasonalChanges(series, firstOrigin, period) : null;
+
   let naiveSquares = 0;
   let seasonalSquares = 0;
+  let correctedNaiveSquares = 0;
+  let correctedSeasonalSquares = 0;
   let meanSquares = 0;
   let count = 0;
   for (const t of origins) {
+    let stepChanges = 0;
     for (let k = 0; k < opts.horizon && t + k < series.length; k++) {
       const actual = series[t + k];
-      naiveSquares += (actual - naiveForecast(series, t, k)) ** 2;
-      if (period !== null) seasonalSquares += (actual - seasonalNaiveForecast(series, t, k, period)) ** 2;
+      const naiveValue = naiveForecast(series, t, k);
+      naiveSquares += (actual - naiveValue) ** 2;
+      if (period !== null && changes !== null) {
+        const seasonalValue = seasonalNaiveForecast(series, t, k, period);
+        seasonalSquares += (actual - seasonalValue) ** 2;
+        stepChanges += changes.perStep[(t + k) % period];
+        correctedNaiveSquares += (actual - naiveValue - stepChanges) ** 2;
+        correctedSeasonalSquares += (actual - seasonalValue - Math.ceil((k + 1) / period) * changes.perSeason) ** 2;
+      }
       meanSquares += (actual - meanAt(t + k)) ** 2;
       count++;
     }
@@ -139,6 +156,8 @@ export function chooseTargetTransform(
   const naive = Math.sqrt(naiveSquares / count);
   const seasonal = period !== null ? Math.sqrt(seasonalSquares / count) : Number.POSITIVE_INFINITY;
   const mean = Math.sqrt(meanSquares / count);
+  const correctedNaive = Math.sqrt(correctedNaiveSquares / count);
+  const correctedSeasonal = Math.sqrt(correctedSeasonalSquares / count);
   const figures = `validation RMSE: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}`;
 
   if (Math.min(naive, seasonal) > mean) {
@@ -148,17 +167,47 @@ export function chooseTargetTransform(
       reason: `The series returns to its ${period !== null ? 'seasonal pattern: the training mean of each season step' : 'mean: the training mean'} forecasts better than the last value${period !== null ? ' or last season' : ''} (${figures}), so the network learns the level.`,
     };
   }
-  if (seasonal < naive) {
+  if (period !== null && correctedSeasonal < correctedNaive) {
     return {
       kind: 'seasonal-residual',
       period,
-      reason: `Last season's value forecasts best (${figures}), so the network learns the correction to it.`,
+      reason: `Last season's value forecasts best (${figures}; with the usual change added, seasonal naive ${format(correctedSeasonal)} and naive ${format(correctedNaive)}), so the network learns the correction to it.`,
+    };
+  }
+  if (period !== null && seasonal < naive) {
+    return {
+      kind: 'difference',
+      period,
+      reason: `Last season's value forecasts better (${figures}), but the last value plus the usual change at that step of the season forecasts better still (${format(correctedNaive)} against ${format(correctedSeasonal)}), so the network learns the change from the last value.`,
     };
   }
   return {
     kind: 'difference',
     period,
     reason: `The last value forecasts best (${figures}), so the network learns the change from it.`,
+  };
+}
+
+/**
+ * Mean change from the step before, per step of the season, and mean change over one season,
+ * both from the values before `end` (the training part).
+ */
+function seasonalChanges(series: ArrayLike<number>, end: number, period: number) {
+  const sums = new Float64Array(period);
+  const counts = new Float64Array(period);
+  let seasonSum = 0;
+  let seasonCount = 0;
+  for (let i = 1; i < end; i++) {
+    sums[i % period] += series[i] - series[i - 1];
+    counts[i % period] += 1;
+    if (i >= period) {
+      seasonSum += series[i] - series[i - period];
+      seasonCount += 1;
+    }
+  }
+  return {
+    perStep: Array.from(sums, (sum, phase) => (counts[phase] > 0 ? sum / counts[phase] : 0)),
+    perSeason: seasonCount > 0 ? seasonSum / seasonCount : 0,
   };
 }
 

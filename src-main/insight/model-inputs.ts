@@ -7,6 +7,7 @@
 import type { ScalerJson } from '../shared/preprocessing';
 import type { ForecastPreprocessing } from './load-run';
 import type { SeriesColumns } from './series-columns';
+import { futureTimes } from './series-columns';
 
 /** Calendar inputs as the forecast pipeline computes them: 0..1 from the UTC date. */
 const CALENDAR: Record<string, (d: Date) => number> = {
@@ -45,9 +46,25 @@ function reader(pre: ForecastPreprocessing, input: ForecastPreprocessing['inputs
     }
     case 'calendar': {
       const get = CALENDAR[input.source];
-      return (c, i) => (c.time && get ? get(new Date(c.time[i])) : 0);
+      return (c, i) => (c.time && get ? get(new Date(timeAt(c.time, i, pre.frequency))) : 0);
     }
   }
+}
+
+/** The time stamp of step i, continuing on the series' frequency past its end. */
+function timeAt(time: Float64Array, i: number, frequency: string | null): number {
+  if (i < time.length) return time[i];
+  return futureTimes(time, frequency, i - time.length + 1)[i - time.length];
+}
+
+/**
+ * Known-future inputs and calendar features are read `lead` steps ahead, as training did
+ * (src-main/engine/forecast-inputs.ts). Past the known steps, a known-future column holds its
+ * last value (training clamps the same way at the series end); calendar values follow the dates.
+ */
+function leadReader(read: InputReader, lead: number, calendar: boolean): InputReader {
+  if (!lead) return read;
+  return (c, i) => read(c, calendar ? i + lead : Math.min(c.target.length - 1, i + lead));
 }
 
 function scaled(s: ScalerJson, v: number): number {
@@ -59,7 +76,9 @@ export class WindowBuilder {
   private readonly readers: InputReader[];
 
   constructor(readonly pre: ForecastPreprocessing) {
-    this.readers = pre.inputs.map((input) => reader(pre, input));
+    this.readers = pre.inputs.map((input) =>
+      leadReader(reader(pre, input), input.lead ?? 0, input.derived === 'calendar'),
+    );
   }
 
   /** Shape of one window, [lookback, inputs]. */

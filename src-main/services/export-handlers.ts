@@ -31,9 +31,13 @@ const ARCHIVE_SUFFIX: Record<ExportFormat, string> = {
   bundle: '-bundle.zip',
 };
 
-/** A file name stem from the run's name: "Nile flow" → "Nile-flow". */
+/** A file name stem from the run's name: "Nile flow" → "Nile-flow", "nile — forecast" → "nile-forecast". */
 export function exportBaseName(runName: string): string {
-  return sanitizeFileName(runName).replace(/\s+/g, '-') || 'model';
+  const stem = sanitizeFileName(runName)
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return stem || 'model';
 }
 
 async function modelDirOf(context: ExportContext, runId: string): Promise<string> {

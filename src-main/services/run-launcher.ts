@@ -3,6 +3,7 @@
  * The production launcher runs each run in its own worker thread (worker/training-client.ts);
  * tests pass a scripted one.
  */
+import type { ContinueSource } from '../engine/continue-source';
 import type { ExperimentSpec } from '../shared/spec';
 import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
 
@@ -20,6 +21,8 @@ export interface LaunchRequest {
   /** The run's folder: training writes the model into `model/` there (and may write run.json). */
   outDir: string;
   startedAt: string;
+  /** The saved model to continue training from (a finished, interrupted or imported run). */
+  continueFrom?: ContinueSource;
 }
 
 /** A run in progress. */

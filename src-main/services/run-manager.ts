@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import type { ContinueSource } from '../engine/continue-source';
 import type { ExperimentSpec } from '../shared/spec';
 import type { Backend, EpochRecord, RunResult } from '../shared/types';
 import { ProgressThrottle } from './progress-throttle';
@@ -40,8 +41,9 @@ export class RunManager {
   /**
    * Starts training a validated spec; resolves with the run id once the run is recorded.
    * `chosenId` names the run (searches number their runs); by default a time-stamped id.
+   * `continueFrom` starts from saved weights instead of from scratch.
    */
-  async start(spec: ExperimentSpec, chosenId?: string): Promise<{ runId: string }> {
+  async start(spec: ExperimentSpec, chosenId?: string, continueFrom?: ContinueSource): Promise<{ runId: string }> {
     const file = await stat(spec.data.file).catch(() => null);
     if (!file?.isFile()) {
       throw new ServiceError('bad-data', `The data file "${spec.data.file}" cannot be found. Import it again.`);
@@ -68,6 +70,7 @@ export class RunManager {
       modelDir: null,
       error: null,
       log: [],
+      ...(continueFrom ? { continuedFrom: continueFrom.runId } : {}),
     };
     await store.save(run);
     const active: ActiveRun = {
@@ -82,7 +85,7 @@ export class RunManager {
     this.active.set(runId, active);
     try {
       active.handle = this.deps.launch(
-        { runId, spec, outDir: store.runDir(runId), startedAt },
+        { runId, spec, outDir: store.runDir(runId), startedAt, ...(continueFrom ? { continueFrom } : {}) },
         {
           onProgress: (progress) => {
             if (this.active.has(runId)) active.throttle.push({ ...progress, runId });

@@ -10,6 +10,7 @@ import type { Envelope, EventName, EventPayloads, RequestName, RequestResult, re
 import { parseSpec } from '../shared/spec';
 import type { ExperimentSpec } from '../shared/spec';
 import type { AppInfo, Backend, DatasetSummary, ModelSummary } from '../shared/types';
+import { findContinueSource, type ContinueSource } from '../engine/continue-source';
 import { suggestSpec } from '../experiment/suggest-spec';
 import { ProjectService } from '../projects/project-service';
 import { SearchRunner } from '../search/search-runner';
@@ -194,6 +195,24 @@ export class StudioService {
   }
 
   /** Trains one spec of a search under the id the search chose; cancels it when `signal` aborts. */
+  /** The saved weights of run `runId` to continue from; refuses runs that left none. */
+  private async continueSource(runId: string): Promise<ContinueSource> {
+    const from = this.runs.get(runId);
+    if (this.manager.isActive(runId)) {
+      throw new ServiceError('invalid-request', `The run "${from.name}" is still training. Wait for it to finish.`);
+    }
+    // Imported models come without history: their epoch count is unknown, not zero.
+    const epochs = from.history.length > 0 ? from.history.length : null;
+    const source = await findContinueSource(runId, this.runs.runDir(runId), from.modelDir, epochs);
+    if (!source) {
+      throw new ServiceError(
+        'invalid-request',
+        `The run "${from.name}" left no saved model to continue from. Train it again from scratch.`,
+      );
+    }
+    return source;
+  }
+
   private async trainAndWait(spec: ExperimentSpec, runId: string, signal: AbortSignal) {
     await this.runsLoaded;
     await this.settingsApplied;
@@ -292,7 +311,7 @@ export class StudioService {
       await this.settingsApplied;
       return this.deps.summarizeModel(parsed.spec, this.datasetFor(parsed.spec.data.file));
     },
-    'train.start': async ({ spec }) => {
+    'train.start': async ({ spec, continueFrom }) => {
       const parsed = parseSpec(spec);
       if (!parsed.ok) throw invalidSpec(parsed.problems);
       if (this.search.busy) {
@@ -303,7 +322,8 @@ export class StudioService {
       }
       await this.runsLoaded;
       await this.settingsApplied;
-      const started = await this.manager.start(parsed.spec);
+      const source = continueFrom === undefined ? undefined : await this.continueSource(continueFrom);
+      const started = await this.manager.start(parsed.spec, undefined, source);
       this.projects.addRun(this.runs.get(started.runId), this.runs.runDir(started.runId));
       return started;
     },

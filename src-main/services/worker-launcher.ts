@@ -23,7 +23,7 @@ export function createWorkerLauncher(
     shared ??= wire(new TrainingWorkerClient(clientOptions));
     const active = shared;
     callbacks.set(request.runId, runCallbacks);
-    void active.start(request.runId, request.spec, request.outDir).then((result) => {
+    void active.start(request.runId, request.spec, request.outDir, request.continueFrom).then((result) => {
       callbacks.delete(request.runId);
       runCallbacks.onFinished(result);
     });

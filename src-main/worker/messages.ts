@@ -5,12 +5,13 @@
 import type { StudioErrorInfo } from '../shared/contract';
 import type { ExperimentSpec } from '../shared/spec';
 import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
+import type { ContinueSource } from '../engine/continue-source';
 import type { ControlAction } from '../engine/train-control';
 import type { Job, JobName, JobResults } from './jobs';
 
 /** main → worker */
 export type ToWorker =
-  | { type: 'start'; runId: string; spec: ExperimentSpec; outDir: string }
+  | { type: 'start'; runId: string; spec: ExperimentSpec; outDir: string; continueFrom?: ContinueSource }
   | { type: 'control'; action: ControlAction }
   /** A job with a trained model (jobs.ts); a worker that runs jobs runs them one after another. */
   | { type: 'job'; jobId: number; job: Job };

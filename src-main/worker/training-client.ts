@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { ExperimentSpec } from '../shared/spec';
 import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
+import type { ContinueSource } from '../engine/continue-source';
 import type { ControlAction } from '../engine/train-control';
 import type { FromWorker, ToWorker } from './messages';
 import { unknownMessage } from './messages';
@@ -66,7 +67,7 @@ export class TrainingWorkerClient {
    * Starts a run in a new worker. The promise always resolves (never rejects) with the run's
    * result, 'failed' with a reason when anything went wrong.
    */
-  start(runId: string, spec: ExperimentSpec, outDir: string): Promise<RunResult> {
+  start(runId: string, spec: ExperimentSpec, outDir: string, continueFrom?: ContinueSource): Promise<RunResult> {
     if (this.runs.has(runId)) throw new Error(`The run ${runId} is already in progress.`);
     const entry = this.options.entry ?? trainingWorkerEntry();
     const startedAt = new Date().toISOString();
@@ -112,7 +113,7 @@ export class TrainingWorkerClient {
       });
       worker.on('messageerror', (err) => fail(`A training message could not be read: ${messageOf(err)}`));
       worker.on('exit', (code) => fail(`The training process ended unexpectedly (exit code ${code}).`));
-      const start: ToWorker = { type: 'start', runId, spec, outDir };
+      const start: ToWorker = { type: 'start', runId, spec, outDir, ...(continueFrom ? { continueFrom } : {}) };
       worker.postMessage(start);
     });
   }

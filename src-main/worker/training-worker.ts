@@ -55,6 +55,12 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       onProgress: (progress) => post({ type: 'progress', progress }),
       onEpoch: (epoch) => post({ type: 'epoch', epoch }),
       log: (line) => post({ type: 'log', line }),
+      ...(message.continueFrom
+        ? {
+            initialWeightsDir: message.continueFrom.dir,
+            continuedFrom: { runId: message.continueFrom.runId, epochsTrained: message.continueFrom.epochsTrained },
+          }
+        : {}),
     });
     post({ type: 'finished', result });
   } catch (err) {

@@ -3,7 +3,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { ForecastEvaluation } from '../../src-main/shared/types';
 import { formatNumber } from '../utils/format';
 import { forecastRegions } from './forecast-chart-config';
-import { REGION_SHADING_ID } from './region-shading';
+import { REGION_SHADING_ID, type RegionShadingOptions } from './region-shading';
 import { histogram, residuals } from './residuals';
 import type { ChartTheme } from './theme';
 import { timeZoom } from './zoom';
@@ -11,7 +11,10 @@ import { timeZoom } from './zoom';
 type Series = ForecastEvaluation['series'];
 
 /** Residuals (actual − forecast) over the series index, with the zero line. */
-export function residualTimeConfig(series: Series, theme: ChartTheme): ChartConfiguration<'line'> {
+export function residualTimeConfig(
+  series: Series,
+  theme: ChartTheme,
+): ChartConfiguration<'line'> & { options: { plugins: { [REGION_SHADING_ID]: RegionShadingOptions } } } {
   const points = residuals(series);
   const last = Math.max(0, series.actual.length - 1);
   const label = (x: number): string => series.time[Math.round(x)] ?? String(x);
@@ -19,7 +22,13 @@ export function residualTimeConfig(series: Series, theme: ChartTheme): ChartConf
     type: 'line',
     data: {
       datasets: [
-        { label: 'Residual', data: points, borderColor: theme.series[0], backgroundColor: theme.series[0], borderWidth: 1.25 },
+        {
+          label: 'Residual',
+          data: points,
+          borderColor: theme.series[0],
+          backgroundColor: theme.series[0],
+          borderWidth: 1.25,
+        },
         {
           label: 'Zero',
           data: [
@@ -61,7 +70,7 @@ export function residualTimeConfig(series: Series, theme: ChartTheme): ChartConf
         },
         zoom: timeZoom(0, last, theme.series[0] ?? '#3461d1'),
         [REGION_SHADING_ID]: { regions: forecastRegions(series, theme), labelColor: theme.muted },
-      } as NonNullable<ChartConfiguration<'line'>['options']>['plugins'],
+      },
     },
   };
 }

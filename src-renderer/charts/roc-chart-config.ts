@@ -4,7 +4,11 @@ import { formatNumber } from '../utils/format';
 import { withAlpha } from './color';
 import type { ChartTheme } from './theme';
 
-export function rocChartConfig(roc: { fpr: number[]; tpr: number[] }, auc: number | null, theme: ChartTheme): ChartConfiguration<'line'> {
+export function rocChartConfig(
+  roc: { fpr: number[]; tpr: number[] },
+  auc: number | null,
+  theme: ChartTheme,
+): ChartConfiguration<'line'> {
   const accent = theme.series[0] ?? '#3461d1';
   return {
     type: 'line',
@@ -55,7 +59,9 @@ export function rocChartConfig(roc: { fpr: number[]; tpr: number[] }, auc: numbe
       },
       plugins: {
         legend: { position: 'bottom', labels: { color: theme.text, boxWidth: 12, boxHeight: 2 } },
-        tooltip: { callbacks: { label: (c) => `FPR ${formatNumber(c.parsed.x, 3)}, TPR ${formatNumber(c.parsed.y, 3)}` } },
+        tooltip: {
+          callbacks: { label: (c) => `FPR ${formatNumber(c.parsed.x, 3)}, TPR ${formatNumber(c.parsed.y, 3)}` },
+        },
       },
     },
   };

@@ -1,12 +1,9 @@
 /**
- * Zoom and pan on time axes (chartjs-plugin-zoom). Charts that want it list `zoomPlugin` in
- * their own `plugins`, so nothing else pays for it: wheel zooms, drag pans, Shift-drag zooms
- * to a range, and the axis never leaves the data.
+ * Zoom and pan options for time axes (chartjs-plugin-zoom): wheel zooms, drag pans, Shift-drag
+ * zooms to a range, and the axis never leaves the data. The plugin itself lives in
+ * zoom-plugin.ts, imported only by chart components, so configurations stay plain data.
  */
-import zoomPlugin from 'chartjs-plugin-zoom';
 import type { ZoomPluginOptions } from 'chartjs-plugin-zoom/types/options';
-
-export { zoomPlugin };
 
 /** The words shown beside a zoomable chart. */
 export const ZOOM_HINT = 'Scroll to zoom, drag to pan, Shift-drag to zoom to a range.';
@@ -20,7 +17,13 @@ export function timeZoom(min: number, max: number, accent: string): ZoomPluginOp
       mode: 'x',
       wheel: { enabled: true, speed: 0.1 },
       pinch: { enabled: true },
-      drag: { enabled: true, modifierKey: 'shift', backgroundColor: `${accent}22`, borderColor: accent, borderWidth: 1 },
+      drag: {
+        enabled: true,
+        modifierKey: 'shift',
+        backgroundColor: `${accent}22`,
+        borderColor: accent,
+        borderWidth: 1,
+      },
     },
   };
 }

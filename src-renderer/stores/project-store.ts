@@ -30,6 +30,8 @@ export const useProjectStore = defineStore('project', () => {
   const startLoading = ref(false);
   const busy = ref(false);
   const error = ref<string | null>(null);
+  /** Why the start screen's lists could not be loaded; shown on the start screen itself. */
+  const startError = ref<string | null>(null);
   const pathPrompt = ref<PathPrompt>(null);
   let pendingSpec: ExperimentSpec | null = null;
 
@@ -74,7 +76,7 @@ export const useProjectStore = defineStore('project', () => {
     if (s.status === 'fulfilled') samples.value = s.value;
     if (current.status === 'fulfilled' && !project.value) project.value = current.value;
     const failed = [r, s].find((x) => x.status === 'rejected');
-    error.value = failed && failed.status === 'rejected' ? errorMessage(failed.reason) : null;
+    startError.value = failed && failed.status === 'rejected' ? errorMessage(failed.reason) : null;
     startLoading.value = false;
   }
 
@@ -206,6 +208,7 @@ export const useProjectStore = defineStore('project', () => {
     startLoading,
     busy,
     error,
+    startError,
     pathPrompt,
     title,
     datasetIssue,

@@ -25,7 +25,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const saving = ref(false);
   const error = ref<string | null>(null);
 
-  const media = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  const media =
+    typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
   /** Sets data-theme on the root element for the current (or given) theme setting. */
   function applyTheme(theme: Settings['theme'] = settings.value?.theme ?? 'system'): void {

@@ -62,7 +62,15 @@ export const PRESETS: Preset[] = [
       spec.model.input = 'embedding';
       spec.model.embeddingDim = 64;
       spec.model.denseLayers = [];
-      spec.data.text = { ...spec.data.text, tokens: 'word', lowercase: true, vocabSize: 10_000, maxLength: 200, padding: 'pre', truncating: 'post' };
+      spec.data.text = {
+        ...spec.data.text,
+        tokens: 'word',
+        lowercase: true,
+        vocabSize: 10_000,
+        maxLength: 200,
+        padding: 'pre',
+        truncating: 'post',
+      };
       spec.training.earlyStopping.patience = 3;
     },
   },

@@ -15,9 +15,8 @@ const NILE = join(REPO_ROOT, 'resources', 'samples', 'nile-yearly.csv');
 test('forecast journey: import, configure, train, evaluate, save', async ({ page }, testInfo) => {
   // The API traffic, attached to the report when a step fails: says whether the UI asked and what main answered.
   const traffic: string[] = [];
-  // Requests in full, to wait for the check of the final settings and to read the run id.
+  // Requests in full, to wait for the check of the final settings.
   const sent: string[] = [];
-  const received: string[] = [];
   page.on('websocket', (socket) => {
     socket.on('framesent', (f) => {
       sent.push(String(f.payload));
@@ -25,9 +24,7 @@ test('forecast journey: import, configure, train, evaluate, save', async ({ page
     });
     socket.on('framereceived', (f) => {
       const text = String(f.payload);
-      if (text.startsWith('{"event":"train.progress"')) return;
-      received.push(text);
-      traffic.push(`← ${text.slice(0, 300)}`);
+      if (!text.startsWith('{"event":"train.progress"')) traffic.push(`← ${text.slice(0, 300)}`);
     });
   });
   await page.goto(APP_URL);
@@ -96,41 +93,36 @@ test('forecast journey: import, configure, train, evaluate, save', async ({ page
     await snap(page, '04-results');
   });
 
-  await test.step('forecast beyond the data through the host API', async () => {
-    // The run id the page was given when training started.
-    const startId = sent
-      .map((m) => JSON.parse(m) as { id: number; name: string })
-      .find((m) => m.name === 'train.start')?.id;
-    const reply = received
-      .map((m) => JSON.parse(m) as { id?: number; envelope?: { ok: boolean; value?: { runId?: string } } })
-      .find((m) => m.id === startId);
-    const runId = reply?.envelope?.value?.runId;
-    expect(runId).toBeTruthy();
-    // A second connection from the page itself: same origin and token cookie as the app.
-    const host = new URL(page.url()).host;
-    const forecast = await page.evaluate(
-      async ({ id, host }) => {
-        const socket = new WebSocket(`ws://${host}/api`);
-        await new Promise((resolve, reject) => {
-          socket.onopen = resolve;
-          socket.onerror = reject;
-        });
-        const answer = new Promise<string>((resolve) => {
-          socket.onmessage = (m) => {
-            const text = String(m.data);
-            if (text.startsWith('{"id":1,')) resolve(text);
-          };
-        });
-        socket.send(JSON.stringify({ id: 1, name: 'forecast.future', args: { runId: id, steps: 4 } }));
-        const text = await answer;
-        socket.close();
-        return JSON.parse(text) as { envelope: { ok: boolean; value?: { time: string[]; point: number[] } } };
-      },
-      { id: runId, host },
-    );
-    expect(forecast.envelope.ok).toBe(true);
-    expect(forecast.envelope.value?.time).toEqual(['1971-01-01', '1972-01-01', '1973-01-01', '1974-01-01']);
-    expect(forecast.envelope.value?.point.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+  await test.step('forecast beyond the data and download it as CSV', async () => {
+    await page.getByTestId('results-tab-future').click();
+    await page.getByTestId('future-steps-input').fill('4');
+    await page.getByTestId('future-run-button').click();
+    const table = page.getByTestId('future-table');
+    // The Nile series ends in 1970: the forecast continues with the next four years.
+    await expect(table.locator('tbody tr')).toHaveCount(4);
+    await expect(table.locator('tbody tr').first()).toContainText('1971');
+    await expect(table.locator('tbody tr').last()).toContainText('1974');
+    await snap(page, '05-future-forecast');
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('future-csv-button').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('volume-forecast.csv');
+    const lines = (await readFile(await file.path(), 'utf8')).trim().split(/\r?\n/);
+    expect(lines[0]).toBe('time,forecast,lower_80,upper_80,lower_95,upper_95');
+    expect(lines).toHaveLength(5);
+  });
+
+  await test.step('export the model as ONNX', async () => {
+    await page.getByTestId('results-tab-export').click();
+    await page.getByTestId('export-format-onnx').check();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-button').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.onnx$/);
+    expect((await readFile(await file.path())).length).toBeGreaterThan(1000);
+    await expect(page.getByTestId('export-result')).toContainText(file.suggestedFilename());
+    await snap(page, '06-exported');
   });
 
   await test.step('download the model', async () => {
@@ -144,6 +136,6 @@ test('forecast journey: import, configure, train, evaluate, save', async ({ page
     const model = JSON.parse(Buffer.from(zip['model.json']).toString()) as { modelTopology?: unknown };
     expect(model.modelTopology).toBeTruthy();
     await expect(page.getByTestId('save-result')).toContainText(file.suggestedFilename());
-    await snap(page, '05-model-saved');
+    await snap(page, '07-model-saved');
   });
 });

@@ -9,6 +9,7 @@ import {
   networkTarget,
   transformedInput,
 } from '../../src-main/forecast/target-transform';
+import { trendSeason } from '../quality/synthetic-series';
 import { randomWalk, seededGaussian } from './helpers/random';
 
 function range(from: number, to: number): number[] {
@@ -50,6 +51,21 @@ describe('chooseTargetTransform', () => {
     expect(plan.kind).toBe('level');
     expect(plan.reason).toMatch(/seasonal pattern/);
     expect(plan.reason).toMatch(/training mean of each season step/);
+  });
+
+  it('picks difference for a long series with a fixed season, whose step changes the network can learn', () => {
+    // 40 years of months: the usual change at each step of the season is well estimated.
+    const { values } = trendSeason(480);
+    const plan = chooseTargetTransform(values, { validationOrigins: range(336, 408), horizon: 1, period: 12 });
+    expect(plan.kind).toBe('difference');
+    expect(plan.reason).toMatch(/plus the usual change at that step of the season/);
+  });
+
+  it('keeps seasonal-residual when the season itself wanders from year to year', () => {
+    const noise = seededGaussian(8);
+    const series = new Float64Array(200);
+    for (let i = 0; i < 200; i++) series[i] = i < 12 ? 10 * Math.sin((2 * Math.PI * i) / 12) : series[i - 12] + noise();
+    expect(choose(series, 12).kind).toBe('seasonal-residual');
   });
 
   it('never picks seasonal-residual without a period', () => {

@@ -37,9 +37,13 @@ async function syntheticCase(dir: string, s: SyntheticSeries): Promise<QualityCa
   return { name: s.name, file, target: 'value', oracle: s.oracle, sigma: s.sigma, naiveIsOptimal: s.naiveIsOptimal };
 }
 
-/** Every series of the full suite (creates the temporary files). */
-export async function allCases(): Promise<QualityCase[]> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'recurrent-quality-'));
+/** A fresh temporary folder for the suite's files; the caller removes it. */
+export function caseFolder(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'recurrent-quality-'));
+}
+
+/** Every series of the full suite; melted and synthetic series are written into `dir`. */
+export async function allCases(dir: string): Promise<QualityCase[]> {
   const elnino = path.join(dir, 'elnino-monthly.csv');
   await meltWideMonthly(path.join(SAMPLES, 'elnino-monthly-wide.csv'), elnino);
   const employment = path.join(SAMPLES, 'us-employment-monthly.csv');

@@ -4,14 +4,24 @@
  * model against naive, seasonal naive and the noise floor, and exits non-zero when a target
  * is missed. Pass series names as arguments to run only those whose name contains one of them.
  */
-import { allCases } from './cases';
+import { rm } from 'node:fs/promises';
+import { allCases, caseFolder } from './cases';
 import { formatTable, judge } from './report';
 import { runCase } from './run-case';
 import type { QualityResult } from './run-case';
 
 async function main(): Promise<number> {
   const filters = process.argv.slice(2).map((a) => a.toLowerCase());
-  const cases = (await allCases()).filter((c) => filters.length === 0 || filters.some((f) => c.name.includes(f)));
+  const dir = await caseFolder();
+  try {
+    return await runAll(dir, filters);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function runAll(dir: string, filters: string[]): Promise<number> {
+  const cases = (await allCases(dir)).filter((c) => filters.length === 0 || filters.some((f) => c.name.includes(f)));
   const results: QualityResult[] = [];
   for (const c of cases) {
     const r = await runCase(c);

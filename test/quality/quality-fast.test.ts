@@ -4,8 +4,9 @@
  * a synthetic seasonal series, where it must also beat seasonal naive and come within 10% of the
  * noise floor.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { allCases } from './cases';
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allCases, caseFolder } from './cases';
 import { judge, ratioToBest } from './report';
 import { runCase } from './run-case';
 import type { QualityCase } from './run-case';
@@ -14,9 +15,12 @@ const FAST = ['nile volume (yearly)', 'us employment nonfarm', 'synthetic pure s
 
 describe('forecast quality (fast subset)', () => {
   let cases: QualityCase[] = [];
+  let dir = '';
   beforeAll(async () => {
-    cases = (await allCases()).filter((c) => FAST.includes(c.name));
+    dir = await caseFolder();
+    cases = (await allCases(dir)).filter((c) => FAST.includes(c.name));
   });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   for (const name of FAST) {
     it(`the default pipeline meets every target on ${name}`, async () => {

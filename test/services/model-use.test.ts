@@ -13,6 +13,7 @@ import type { Envelope } from '../../src-main/shared/contract';
 import type { RunResult, RunSummary } from '../../src-main/shared/types';
 import type { BacktestReport, BatchPrediction, Explanation, FutureForecast } from '../../src-main/shared/types-insight';
 import type { ProjectState, SearchState } from '../../src-main/shared/types-project';
+import { exportBaseName } from '../../src-main/services/export-handlers';
 import { StudioService, type StudioEvent } from '../../src-main/services/studio-service';
 
 const NILE = join(process.cwd(), 'resources', 'samples', 'nile-yearly.csv');
@@ -165,6 +166,12 @@ describe('backtests, explanations and batch predictions', () => {
 });
 
 describe('exports and imports', () => {
+  it('names downloads after the run, without spaces or dashes in a row', () => {
+    expect(exportBaseName('nile-yearly — forecast')).toBe('nile-yearly-forecast');
+    expect(exportBaseName('Débit du Nil (v2)')).toBe('Débit-du-Nil-v2');
+    expect(exportBaseName('— —')).toBe('model');
+  });
+
   it('exports ONNX and Keras files with the right names, and the same bytes for download', async () => {
     const onnx = value<{ files: string[] }>(
       await service.handle('model.export', { runId, format: 'onnx', target: join(outDir, 'nile') }),
@@ -248,7 +255,7 @@ describe('projects and searches with real runs', () => {
       e.event === 'search.updated' && e.payload.status !== 'running' ? e.payload : null,
     );
     const { searchId } = value<{ searchId: string }>(
-      await service.handle('search.start', { spec: nileSpec('Search', 2), plan }),
+      await service.handle('search.start', { spec: nileSpec('Search', 1), plan }),
     );
     const busy = refusal(await service.handle('train.start', { spec: nileSpec('Meanwhile', 1) }));
     expect(busy.message).toContain('search is running');

@@ -1,7 +1,8 @@
 /** `recurrent train`: trains headless from a spec and writes the model, the spec and metrics.json. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { findContinueSource, type ContinueSource } from '../../engine/continue-source';
 import { runExperiment } from '../../engine/run-experiment';
 import { TrainControl } from '../../engine/train-control';
 import { parseSpec } from '../../shared/spec';
@@ -18,6 +19,7 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
       data: { type: 'string' },
       epochs: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'continue-from': { type: 'string' },
     },
     strict: true,
   });
@@ -50,6 +52,13 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
   }
   const spec = parsed.spec;
   const outDir = path.resolve(values.out);
+  const continueFrom = values['continue-from'] ? await continueSourceOf(path.resolve(values['continue-from'])) : null;
+  if (values['continue-from'] && !continueFrom) {
+    io.err(
+      `${values['continue-from']} holds no saved model to continue from: give a run folder (with model/ or checkpoint/) or a model folder.`,
+    );
+    return EXIT.usage;
+  }
   await mkdir(outDir, { recursive: true });
 
   const control = new TrainControl();
@@ -71,6 +80,12 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
         if (values.json) io.out(JSON.stringify({ type: 'epoch', ...e }));
       },
       log: (line) => io.err(line),
+      ...(continueFrom
+        ? {
+            initialWeightsDir: continueFrom.dir,
+            continuedFrom: { runId: continueFrom.runId, epochsTrained: continueFrom.epochsTrained },
+          }
+        : {}),
     });
   } finally {
     process.removeListener('SIGINT', onSignal);
@@ -83,6 +98,23 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
   if (result.status === 'completed') return EXIT.ok;
   io.err(result.error ?? `The run ended as ${result.status}.`);
   return EXIT.failed;
+}
+
+/** The saved model in a run folder (model/ or checkpoint/), or the folder itself when it is a model folder. */
+async function continueSourceOf(dir: string): Promise<ContinueSource | null> {
+  let run: Partial<RunResult> = {};
+  try {
+    run = JSON.parse(await readFile(path.join(dir, 'run.json'), 'utf8')) as Partial<RunResult>;
+  } catch {
+    // A plain model folder or a run whose run.json was lost: the weights still count.
+  }
+  const runId = typeof run.runId === 'string' ? run.runId : path.basename(dir);
+  const epochs = Array.isArray(run.history) && run.history.length > 0 ? run.history.length : null;
+  const found = await findContinueSource(runId, dir, path.join(dir, 'model'), epochs);
+  if (found) return found;
+  return (await stat(path.join(dir, 'model.json')).catch(() => null))?.isFile()
+    ? { runId, dir, epochsTrained: null }
+    : null;
 }
 
 function summaryText(result: RunResult, outDir: string): string {

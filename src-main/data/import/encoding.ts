@@ -29,7 +29,7 @@ function startsWith(head: Uint8Array, bytes: number[]): boolean {
 }
 
 /** Length of a trailing, possibly cut UTF-8 sequence (0..3 bytes) to leave out of the validity check. */
-function cutTail(head: Uint8Array): number {
+export function cutTail(head: Uint8Array): number {
   for (let back = 1; back <= Math.min(3, head.length); back++) {
     const b = head[head.length - back];
     if ((b & 0xc0) === 0x80) continue;

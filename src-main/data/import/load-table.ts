@@ -64,7 +64,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
 
   if (XLSX_EXTENSIONS.has(ext) || (await isZip(path))) {
     format = 'xlsx';
-    const r = await readXlsx(path, options);
+    const r = await readXlsx(path, options, size);
     ({ table, info, problems, sheets, sheet } = r);
     encoding = 'xlsx';
   } else if (TEXT_EXTENSIONS.has(ext)) {

@@ -4,13 +4,18 @@
  * own order once kernel and recurrent kernel are stacked, so no permutation is needed.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
+import { STEPWISE_LSTM_GRAD_MIN_UNITS, stepwiseLstmGrad } from './lstm-stepwise-grad';
 import { expectShape, type RawOps } from './raw-ops';
 
 type Tensor = tfTypes.Tensor;
 
+/** How the backward pass runs: one BlockLSTMGradV2 call, or per step (faster for wide layers). */
+export type LstmBackward = 'block' | 'stepwise';
+
 /**
  * Runs an LSTM (sigmoid gates, tanh activation, zero initial state) over time-major `x` [T,B,I]
  * and returns every hidden state [T,B,U]. Differentiable with respect to all four inputs.
+ * `backward` defaults to the faster form for the layer's width.
  */
 export function fusedLstmSequence(
   ops: RawOps,
@@ -18,6 +23,7 @@ export function fusedLstmSequence(
   kernel: Tensor,
   recurrentKernel: Tensor,
   bias: Tensor,
+  backward?: LstmBackward,
 ): Tensor {
   const { tf } = ops;
   const [steps, batch, inputDim] = x.shape;
@@ -29,6 +35,7 @@ export function fusedLstmSequence(
   const seqLen = ops.int64Scalar(steps);
   const attrs = [ops.floatAttr('cell_clip', 0), ops.boolAttr('use_peephole', false), ops.floatType];
   const gradAttrs = [ops.boolAttr('use_peephole', false), ops.floatType];
+  const stepwise = (backward ?? (units >= STEPWISE_LSTM_GRAD_MIN_UNITS ? 'stepwise' : 'block')) === 'stepwise';
 
   const run = tf.customGrad((...args: (Tensor | tfTypes.GradSaveFunc)[]) => {
     const [xs, k, r, b] = args as Tensor[];
@@ -46,6 +53,7 @@ export function fusedLstmSequence(
         const hGrad = Array.isArray(dy) ? dy[0] : dy;
         const [sx, sw, sb, sState, sPeep, ...sOut] = saved;
         expectShape(hGrad, [steps, batch, units], 'output gradient');
+        if (stepwise) return stepwiseLstmGrad(ops, { x: sx, w: sw, b: sb, peephole: sPeep, outputs: sOut }, hGrad);
         // The loss reaches the cell state only through h; the op adds the recurrent part itself.
         const csGrad = tf.zerosLike(hGrad);
         const gradInputs = [seqLen, sx, sState, sState, sw, sPeep, sPeep, sPeep, sb, ...sOut, csGrad, hGrad];

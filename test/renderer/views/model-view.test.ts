@@ -74,9 +74,10 @@ describe('ModelView', () => {
     api.handlers['train.start'] = () => {
       throw new Error('Another run is still training: wait for it or cancel it.');
     };
+    const before = useAppStore().step;
     await wrapper.get('[data-testid="train-button"]').trigger('click');
     await flushPromises();
-    expect(useAppStore().step).toBe('data');
+    expect(useAppStore().step).toBe(before);
 
     api.handlers['train.start'] = () => ({ runId: 'run-3' });
     await wrapper.get('[data-testid="epochs-input"]').setValue('7');
