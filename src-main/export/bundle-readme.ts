@@ -2,17 +2,39 @@
  * README.md of an export bundle, written for the person who will run the model outside the app.
  */
 import type { PreprocessingFile } from '../shared/preprocessing';
+import { bundleScriptKind } from './bundle-scripts';
 import type { ModelChain } from './model-chain';
+
+/** Formats left out of a bundle, with the reason (null when the file is there). */
+export interface SkippedFormats {
+  keras: string | null;
+  onnx: string | null;
+}
+
+type Input = PreprocessingFile['inputs'][number];
 
 function shapeText(shape: (number | null)[]): string {
   return `[batch, ${shape.map((d) => (d === null ? 'any' : String(d))).join(', ')}]`;
 }
 
-function forecastSection(pre: PreprocessingFile): string {
+const CALENDAR_TEXT: Record<string, string> = {
+  hour: 'hour of the day / 23 (0..1)',
+  weekday: 'day of the week / 6 (Sunday 0, Saturday 1)',
+  month: 'month / 11 (January 0, December 1)',
+};
+
+function inputLine(pre: PreprocessingFile, i: Input): string {
+  const lead = i.lead ?? 0;
+  const what =
+    i.derived === 'calendar'
+      ? `calendar value: ${CALENDAR_TEXT[i.source] ?? i.source} of the UTC date in \`${pre.timeColumn ?? 'the time column'}\`, not scaled`
+      : `${i.derived} of column \`${i.source}\`, scaler ${i.scaler.kind}`;
+  return `- \`${i.name}\`: ${what}${lead ? `; read ${lead} step(s) ahead (known future)` : ''}`;
+}
+
+function forecastSection(pre: PreprocessingFile, withOnnx: boolean, withKeras: boolean): string {
   const target = pre.target;
-  const inputs = pre.inputs
-    .map((i) => `- \`${i.name}\`: ${i.derived} of column \`${i.source}\`, scaler ${i.scaler.kind}`)
-    .join('\n');
+  const inputs = pre.inputs.map((i) => inputLine(pre, i)).join('\n');
   const transform = !target
     ? ''
     : target.transform === 'level'
@@ -20,6 +42,26 @@ function forecastSection(pre: PreprocessingFile): string {
       : target.transform === 'difference'
         ? 'The network predicts the scaled change from the last observed value; add that value back.'
         : `The network predicts the scaled difference from the value one season (${target.period} steps) earlier; add that value back.`;
+  const ahead = pre.inputs.filter((i) => (i.lead ?? 0) > 0);
+  const calendar = pre.inputs.some((i) => i.derived === 'calendar');
+  const leadText = ahead.length
+    ? `
+Inputs marked "read ahead" are known in advance (planned values, calendar features): window step
+\`s\` holds the value at step \`s + lead\`, so the window's last ${pre.horizon} step(s) carry their values at
+the steps being forecast. Give their future values as extra rows after the last target value (target
+cell empty); without them a known-future column holds its last value, as the app does.${
+        calendar
+          ? ` Calendar values of future steps follow the time stamps: from the extra rows when they have one,
+otherwise continued on the data's ${pre.frequency ?? 'median'} step${pre.frequency ? '' : ' spacing'}. Time cells are read as UTC dates
+(\`2024-01-31\`, \`2024-01-31 13:00\`, \`2024-01\`, \`2024-Q1\` or \`2024\`).`
+          : ''
+      }
+`
+    : '';
+  const scripts = withOnnx
+    ? `\`predict.py\` and \`predict.cjs\` do exactly this; run \`python predict.py history.csv\` or
+\`node predict.cjs history.csv\`.`
+    : `\`predict.cjs\` does exactly this; run \`node predict.cjs history.csv\`.`;
   return `## How a forecast is computed
 
 1. Take the history up to the forecast origin, oldest first, without gaps.
@@ -28,28 +70,10 @@ ${inputs}
 3. The window is the last ${pre.lookback} steps: an array of shape [1, ${pre.lookback}, ${pre.inputs.length}], float32.
 4. Run the model. Its output holds ${pre.horizon} step(s) ahead${target ? ` of \`${target.name}\`` : ''}.
 5. Un-scale each output: \`y * scale + center\`. ${transform}
+${leadText}
+${scripts} The CSV needs the columns named above${calendar ? ` and \`${pre.timeColumn}\`` : ''}.
 
-\`predict.py\` and \`predict.cjs\` do exactly this; run \`python predict.py history.csv\` or
-\`node predict.cjs history.csv\`.
-
-### Python (onnxruntime)
-
-\`\`\`python
-import numpy as np, onnxruntime as ort
-session = ort.InferenceSession("model/model.onnx")
-window = np.zeros((1, ${pre.lookback}, ${pre.inputs.length}), np.float32)  # scaled inputs, step 3 above
-scaled = session.run(["output"], {"input": window})[0]
-\`\`\`
-
-### Python (Keras 3)
-
-\`\`\`python
-import keras
-model = keras.saving.load_model("model/model.keras")
-scaled = model.predict(window)  # same window as above
-\`\`\`
-
-### JavaScript (TensorFlow.js for Node)
+${withOnnx ? onnxSnippet(`np.zeros((1, ${pre.lookback}, ${pre.inputs.length}), np.float32)  # scaled inputs, step 3 above`) : ''}${withKeras ? KERAS_SNIPPET : ''}### JavaScript (TensorFlow.js for Node)
 
 \`\`\`js
 const tf = require('@tensorflow/tfjs-node');
@@ -59,10 +83,63 @@ const scaled = model.predict(tf.tensor3d([window])).dataSync(); // window: ${pre
 `;
 }
 
+const KERAS_SNIPPET = `### Python (Keras 3)
+
+\`\`\`python
+import keras
+model = keras.saving.load_model("model/model.keras")
+scaled = model.predict(window)  # the same window
+\`\`\`
+
+`;
+
+function onnxSnippet(window: string): string {
+  return `### Python (onnxruntime)
+
+\`\`\`python
+import numpy as np, onnxruntime as ort
+session = ort.InferenceSession("model/model.onnx")
+window = ${window}
+scaled = session.run(["output"], {"input": window})[0]
+\`\`\`
+
+`;
+}
+
+function encodingText(text: NonNullable<PreprocessingFile['text']>): string {
+  const tokens =
+    text.tokens === 'char'
+      ? 'characters (Unicode code points)'
+      : 'words (runs of letters and digits, with apostrophes inside words), single punctuation marks and line breaks';
+  return `Texts are split into ${tokens}${text.lowercase ? ' after lower-casing' : ''}; each token becomes its index in \`text.vocabulary\` (0 is padding, 1 is an unknown token).`;
+}
+
+function textClassificationSection(pre: PreprocessingFile, chain: ModelChain, withOnnx: boolean): string {
+  const text = pre.text!;
+  return `## Inputs and outputs
+
+${encodingText(text)} Sequences are cut to ${text.maxLength} tokens (keeping the ${text.truncating === 'pre' ? 'end' : 'start'}) and padded with 0 at the ${text.padding === 'pre' ? 'start' : 'end'}. The model input is ${shapeText(chain.inputShape)} token ids${withOnnx ? ' (int64 in ONNX)' : ''}. The output gives ${chain.outputShape[chain.outputShape.length - 1] === 1 ? `the probability of \`${pre.classes?.[1] ?? 'the second class'}\` (one sigmoid unit; the other class has 1 − p)` : 'one probability per class, in the order of `classes`'}.
+
+Ready to run: ${withOnnx ? '`python predict.py "some text"` or ' : ''}\`node predict.cjs "some text"\` prints the class probabilities as the app shows them (\`--file texts.txt\` classifies one text per line).
+
+${withOnnx ? onnxSnippet(`np.array([ids], np.int64)  # ${text.maxLength} token ids, encoded as above`) : ''}`;
+}
+
+function textGenerationSection(pre: PreprocessingFile, chain: ModelChain, withOnnx: boolean): string {
+  const text = pre.text!;
+  return `## Inputs and outputs
+
+${encodingText(text)} The model reads the last ${text.maxLength} tokens (a shorter seed is padded with 0 in front) and outputs the probabilities of the next token, one per vocabulary entry. Generation appends the picked token and runs again; padding and unknown tokens are never picked. Temperature \`t\` draws from \`p^(1/t)\`.
+
+Ready to run: ${withOnnx ? '`python predict.py "seed text" --tokens 50 --temperature 0.8` or ' : ''}\`node predict.cjs "seed text" --tokens 50 --temperature 0.8\`. \`--temperature 0\` always takes the likeliest token; \`--random-seed N\` repeats the app's output for the same seed number; \`--next\` prints the next-token probabilities. The model input is ${shapeText(chain.inputShape)} token ids${withOnnx ? ' (int64 in ONNX)' : ''}.
+
+${withOnnx ? onnxSnippet(`np.array([ids], np.int64)  # the last ${text.maxLength} token ids`) : ''}`;
+}
+
 function otherTaskSection(pre: PreprocessingFile, chain: ModelChain): string {
   const text = pre.text;
   const encoding = text
-    ? `Texts are split into ${text.tokens === 'char' ? 'characters' : 'words'}${text.lowercase ? ' after lower-casing' : ''}; each token becomes its index in \`text.vocabulary\` (0 is padding, 1 is an unknown token). Sequences are cut to ${text.maxLength} tokens (keeping the ${text.truncating === 'pre' ? 'end' : 'start'}) and padded with 0 at the ${text.padding === 'pre' ? 'start' : 'end'}.`
+    ? `${encodingText(text)} Sequences are cut to ${text.maxLength} tokens (keeping the ${text.truncating === 'pre' ? 'end' : 'start'}) and padded with 0 at the ${text.padding === 'pre' ? 'start' : 'end'}.`
     : 'Each input column is scaled with its stored scaler: `(x - center) / scale`.';
   const classes = pre.classes ? `The output gives one probability per class, in the order of \`classes\`.` : '';
   return `## Inputs and outputs
@@ -76,23 +153,52 @@ scores = ort.InferenceSession("model/model.onnx").run(["output"], {"input": batc
 `;
 }
 
+function fileTable(pre: PreprocessingFile | null, chain: ModelChain, skipped: SkippedFormats): string {
+  const rows = [
+    skipped.onnx
+      ? null
+      : `| \`model/model.onnx\` | ONNX (opset 17): input \`input\` ${shapeText(chain.inputShape)}, output \`output\` ${shapeText(chain.outputShape)} |`,
+    skipped.keras ? null : '| `model/model.keras` | Keras 3 model (`keras.saving.load_model`) |',
+    '| `model/tfjs/` | TensorFlow.js layers model (`tf.loadLayersModel`) |',
+    pre ? '| `preprocessing.json` | how raw values become model inputs and outputs become values again |' : null,
+    bundleScriptKind(pre)
+      ? `| ${skipped.onnx ? '`predict.cjs`' : '`predict.py`, `predict.cjs`'} | ready-to-run predictions, the same as the app's |`
+      : null,
+  ].filter((r): r is string => r !== null);
+  const missing = [
+    skipped.onnx ? `- No ONNX file: ${skipped.onnx}` : null,
+    skipped.keras ? `- No Keras file: ${skipped.keras}` : null,
+  ].filter((r): r is string => r !== null);
+  return `| file | what it is |
+|---|---|
+${rows.join('\n')}
+
+All model files compute the same numbers.${missing.length ? `\n\n${missing.join('\n')}` : ''}
+`;
+}
+
 /** The README for a bundle of this model. */
-export function bundleReadme(pre: PreprocessingFile | null, chain: ModelChain): string {
+export function bundleReadme(
+  pre: PreprocessingFile | null,
+  chain: ModelChain,
+  skipped: SkippedFormats = { keras: null, onnx: null },
+): string {
   const head = `# ${pre?.spec.name ?? 'Recurrent Studio model'}
 
 Exported by Recurrent Studio${pre ? ` (task: ${pre.task})` : ''}.
 
-| file | what it is |
-|---|---|
-| \`model/model.onnx\` | ONNX (opset 17): input \`input\` ${shapeText(chain.inputShape)}, output \`output\` ${shapeText(chain.outputShape)} |
-| \`model/model.keras\` | Keras 3 model (\`keras.saving.load_model\`) |
-| \`model/tfjs/\` | TensorFlow.js layers model (\`tf.loadLayersModel\`) |
-| \`preprocessing.json\` | how raw values become model inputs and outputs become values again |
-| \`predict.py\`, \`predict.cjs\` | ready-to-run forecasts from a CSV of history |
-
-All three model files compute the same numbers.
-`;
+${fileTable(pre, chain, skipped)}`;
   if (!pre)
     return `${head}\nThis model was saved without preprocessing.json: it expects inputs already prepared as during training.\n`;
-  return `${head}\n${pre.task === 'forecast' && pre.target ? forecastSection(pre) : otherTaskSection(pre, chain)}`;
+  const withOnnx = !skipped.onnx;
+  const kind = bundleScriptKind(pre);
+  const body =
+    kind === 'forecast'
+      ? forecastSection(pre, withOnnx, !skipped.keras)
+      : kind === 'text-classification'
+        ? textClassificationSection(pre, chain, withOnnx)
+        : kind === 'text-generation'
+          ? textGenerationSection(pre, chain, withOnnx)
+          : otherTaskSection(pre, chain);
+  return `${head}\n${body}`;
 }

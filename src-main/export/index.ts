@@ -6,7 +6,7 @@
  */
 import { extname } from 'node:path';
 import { writeFilesAtomically, throwIfCancelled } from './atomic-write';
-import { buildBundle } from './bundle-export';
+import { buildBundle, bundleModelFile } from './bundle-export';
 import { buildKerasFile } from './keras-export';
 import { loadTf } from './load-tf';
 import { readModelFolder } from './model-folder';
@@ -53,6 +53,10 @@ export async function exportModel(
   let data: Uint8Array;
   if (format === 'keras') data = await buildKerasFile(chain);
   else if (format === 'onnx') data = buildOnnxModel(chain);
-  else data = buildBundle(folder, chain, await buildKerasFile(chain), buildOnnxModel(chain));
+  else {
+    const keras = await bundleModelFile(() => buildKerasFile(chain));
+    throwIfCancelled(signal);
+    data = buildBundle(folder, chain, keras, await bundleModelFile(() => buildOnnxModel(chain)));
+  }
   return { files: await writeFilesAtomically([{ path, data }], signal) };
 }

@@ -14,7 +14,19 @@ const best: Record<string, number> = {};
 for (let rep = 0; rep < 6; rep++)
   for (const form of ['block', 'stepwise'] as const) {
     const s = performance.now();
-    tf.tidy(() => tf.grads((k2: tfTypes.Tensor, r2: tfTypes.Tensor) => tf.sum(fusedLstmSequence(ops, x, k2, r2, b, form)))([k, r])[1].dataSync());
+    tf.tidy(() =>
+      tf
+        .grads((k2: tfTypes.Tensor, r2: tfTypes.Tensor) => tf.sum(fusedLstmSequence(ops, x, k2, r2, b, form)))([
+          k,
+          r,
+        ])[1]
+        .dataSync(),
+    );
     best[form] = Math.min(best[form] ?? Infinity, performance.now() - s);
   }
-console.log(`T=${T} B=${B} I=${I} U=${U}`, Object.entries(best).map(([n, v]) => `${n} ${v.toFixed(1)}ms`).join('  '));
+console.log(
+  `T=${T} B=${B} I=${I} U=${U}`,
+  Object.entries(best)
+    .map(([n, v]) => `${n} ${v.toFixed(1)}ms`)
+    .join('  '),
+);

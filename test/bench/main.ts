@@ -2,7 +2,8 @@
  * Training speed of the recurrent engines: `npm run bench [-- options]`.
  *
  *   --only NAME[,NAME]  run only these workloads (lstm, gru, simple-rnn, bilstm, char-lstm)
- *   --engines LIST      subset of fused,layers,cpu (default: all three)
+ *   --engines LIST      subset of fused,studio,layers,cpu (default: all four; studio = the app's
+ *                       training loop with norms and clipping, the others model.fit)
  *   --peers             also train in Keras and PyTorch (Python venv made once, then cached)
  *   --quick             time fewer batches on the slow engines
  *   --skip-data         skip the data-preparation benchmark
@@ -14,6 +15,7 @@ import { createRequire } from 'node:module';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { ensurePeerEnvironment, runPeer, type PeerName, type PeerResult } from './peers';
 import { formatRate, formatRatio, renderTable, type Column } from './table';
+import { runStudioLoop } from './studio-engine';
 import { ENGINE_TITLES, runEngine, type EngineName, type EngineResult } from './tfjs-engines';
 import { WORKLOADS, type Workload } from './workloads';
 
@@ -28,7 +30,7 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const options: Options = {
     only: null,
-    engines: ['fused', 'layers', 'cpu'],
+    engines: ['fused', 'studio', 'layers', 'cpu'],
     peers: false,
     quick: false,
     skipData: false,
@@ -58,6 +60,7 @@ function parseArgs(argv: string[]): Options {
 /** Timed epochs (fast engines) or batches (slow engines, extrapolated), and best-of repeats. */
 function budget(engine: EngineName, quick: boolean): { epochs: number; batches: number | null; repeats: number } {
   if (engine === 'fused') return { epochs: 2, batches: null, repeats: 3 };
+  if (engine === 'studio') return { epochs: 3, batches: null, repeats: 1 };
   if (engine === 'layers') return { epochs: 1, batches: quick ? 6 : null, repeats: 1 };
   return { epochs: 1, batches: quick ? 1 : 3, repeats: 1 };
 }
@@ -98,7 +101,11 @@ async function main(): Promise<void> {
       const { epochs, batches, repeats } = budget(engine, options.quick);
       log(`${w.name}: ${ENGINE_TITLES[engine]}…`);
       try {
-        results.set(key(w, engine), await runEngine(tf, engine, w, epochs, batches, repeats));
+        const result =
+          engine === 'studio'
+            ? await runStudioLoop(tf, w, epochs)
+            : await runEngine(tf, engine, w, epochs, batches, repeats);
+        results.set(key(w, engine), result);
       } catch (error) {
         log(`  failed: ${(error as Error).message}`);
         results.set(key(w, engine), null);
@@ -125,7 +132,7 @@ async function main(): Promise<void> {
     ...options.engines.map((e) => ENGINE_TITLES[e]),
     ...peers.map((p) => (p === 'keras' ? 'Keras' : 'PyTorch')),
   ];
-  const others = [...options.engines.filter((e) => e !== 'fused'), ...peers];
+  const others = [...options.engines.filter((e) => e !== 'fused' && e !== 'studio'), ...peers];
   const columns: Column[] = [
     { title: 'workload (samples/s)', align: 'left' },
     ...engineColumns.map((title) => ({ title, align: 'right' as const })),
@@ -143,7 +150,8 @@ async function main(): Promise<void> {
   ]);
   const notes = [
     'Training samples per second (Adam; MSE, or sparse cross-entropy for text), batch 64, after a warm-up;',
-    `fused, Keras and PyTorch: best of ${PEER_REPEATS} runs of ${PEER_EPOCHS} epochs; the others: one run.`,
+    `fused, Keras and PyTorch: best of ${PEER_REPEATS} runs of ${PEER_EPOCHS} epochs; app loop: best of 3 epochs`,
+    '(with per-layer gradient norms and clipping by global norm); the others: one run.',
     '* timed on fewer batches and extrapolated (per-batch cost does not depend on the epoch position).',
     `Machine: ${(await import('node:os')).cpus().length} cores; backend native TensorFlow via tfjs-node unless noted.`,
   ];

@@ -1,14 +1,17 @@
 /** Our engines on one workload: fused native kernels, tfjs-layers on native TensorFlow, pure-JS CPU. */
 import type * as tfTypes from '@tensorflow/tfjs';
+import { createFlatAdam } from '../../src-main/engine/fused/flat-adam';
 import { createRecurrentLayer } from '../../src-main/engine/fused/index';
 import type { Workload } from './workloads';
 
 type Tf = typeof tfTypes;
 
-export type EngineName = 'fused' | 'layers' | 'cpu';
+/** `studio` is the app's training loop on fused layers (see studio-engine.ts); the others use model.fit. */
+export type EngineName = 'fused' | 'studio' | 'layers' | 'cpu';
 
 export const ENGINE_TITLES: Record<EngineName, string> = {
   fused: 'fused native',
+  studio: 'app loop',
   layers: 'tfjs-layers native',
   cpu: 'pure-JS CPU',
 };
@@ -21,7 +24,8 @@ export interface EngineResult {
   extrapolated: boolean;
 }
 
-function buildModel(tf: Tf, engine: EngineName, w: Workload): tfTypes.LayersModel {
+/** The workload's model; fused layers (and the app's Adam) for `fused`, standard tfjs-layers otherwise. */
+export function buildModel(tf: Tf, engine: EngineName, w: Workload): tfTypes.LayersModel {
   const model = tf.sequential();
   if (w.text) {
     model.add(tf.layers.embedding({ inputDim: w.text.vocab, outputDim: w.text.embedding, inputLength: w.steps }));
@@ -50,13 +54,15 @@ function buildModel(tf: Tf, engine: EngineName, w: Workload): tfTypes.LayersMode
   }
   model.add(w.text ? tf.layers.dense({ units: w.text.vocab, activation: 'softmax' }) : tf.layers.dense({ units: 1 }));
   model.compile({
-    optimizer: tf.train.adam(1e-3),
+    // The fused engine is the app's path: fused layers and the flat Adam the app trains with.
+    optimizer: engine === 'fused' ? createFlatAdam(tf, 1e-3) : tf.train.adam(1e-3),
     loss: w.text ? 'sparseCategoricalCrossentropy' : 'meanSquaredError',
   });
   return model;
 }
 
-function makeData(tf: Tf, w: Workload, samples: number): { x: tfTypes.Tensor; y: tfTypes.Tensor } {
+/** Random inputs and learnable targets for `samples` samples of `w`. */
+export function makeData(tf: Tf, w: Workload, samples: number): { x: tfTypes.Tensor; y: tfTypes.Tensor } {
   return tf.tidy(() => {
     if (w.text) {
       const x = tf.floor(tf.randomUniform([samples, w.steps], 0, w.text.vocab, 'float32', 1));
@@ -82,6 +88,7 @@ export async function runEngine(
   batches: number | null,
   repeats = 1,
 ): Promise<EngineResult> {
+  if (engine === 'studio') throw new Error('the app loop runs through runStudioLoop');
   await tf.setBackend(engine === 'cpu' ? 'cpu' : 'tensorflow');
   const fullBatches = Math.ceil(w.samples / w.batchSize) * epochs;
   const timedBatches = batches == null ? fullBatches : Math.min(batches, fullBatches);

@@ -5,7 +5,7 @@
  * source ended, keeps the source's preprocessing, refuses a different architecture, and an
  * interrupted run's checkpoint can be continued from.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
@@ -16,6 +16,7 @@ import { CHECKPOINT_DIR, CHECKPOINT_INFO, type CheckpointInfo } from '../../src-
 import { findContinueSource } from '../../src-main/engine/continue-source';
 import { buildModel } from '../../src-main/engine/model-builder';
 import { runExperiment, type RunContext } from '../../src-main/engine/run-experiment';
+import { seededRandom } from '../../src-main/engine/seeded-random';
 import { TrainControl } from '../../src-main/engine/train-control';
 import { copyWeights, openWarmStart } from '../../src-main/engine/warm-start';
 import { importTfjsModel } from '../../src-main/export/import-tfjs';
@@ -158,6 +159,54 @@ describe('continuing a run', () => {
     expect(noModel.status).toBe('failed');
     expect(noModel.error).toMatch(/^The saved model cannot be read/);
   });
+});
+
+describe('continuing a text classifier', () => {
+  /** Reviews whose words give the class away; `extra` adds words and labels the first data lacked. */
+  async function reviews(name: string, seed: number, extra: { word?: string; label?: string } = {}) {
+    const random = seededRandom(seed);
+    const words = { pos: ['great', 'lovely', 'fine'], neg: ['awful', 'poor', 'sad'] };
+    const rows = ['review,label'];
+    for (let i = 0; i < 80; i++) {
+      const label = random() < 0.5 ? 'pos' : 'neg';
+      const pick = words[label][Math.floor(random() * 3)];
+      rows.push(`the ${extra.word ?? 'film'} was ${pick},${label}`);
+    }
+    if (extra.label) rows.push(`the film was odd,${extra.label}`);
+    const file = path.join(dir, `${name}.csv`);
+    await writeFile(file, rows.join('\n'));
+    return file;
+  }
+
+  function textSpec(file: string, epochs: number): ExperimentSpec {
+    const r = parseSpec({
+      task: 'text-classification',
+      data: { file, targetColumns: ['label'], text: { column: 'review', tokens: 'word', maxLength: 6, vocabSize: 40 } },
+      model: { cell: 'GRU', layers: [{ units: 8 }], embeddingDim: 8 },
+      training: { epochs, batchSize: 16, seed: 3 },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return r.spec;
+  }
+
+  it('keeps the saved vocabulary and classes, and refuses labels the model never saw', async () => {
+    const base = await runExperiment(textSpec(await reviews('reviews', 1), 2), context('text-base'));
+    expect(base.status).toBe('completed');
+    // A word the first data lacked would enter a refitted vocabulary.
+    const more = await reviews('reviews-more', 2, { word: 'movie' });
+    const continued = await runExperiment(textSpec(more, 1), context('text-continued', from(base)));
+    expect(continued.error).toBeNull();
+    const saved = await readPre(base.modelDir ?? '');
+    const reused = await readPre(continued.modelDir ?? '');
+    expect(reused.text?.vocabulary).toEqual(saved.text?.vocabulary);
+    expect(reused.text?.vocabulary).not.toContain('movie');
+    expect(reused.classes).toEqual(saved.classes);
+
+    const newLabel = await reviews('reviews-new-label', 3, { label: 'meh' });
+    const refused = await runExperiment(textSpec(newLabel, 1), context('text-refused', from(base)));
+    expect(refused.status).toBe('failed');
+    expect(refused.error).toContain(`labels the saved model was not trained on ('meh')`);
+  }, 30_000);
 });
 
 describe('the best-model checkpoint', () => {

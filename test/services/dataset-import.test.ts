@@ -110,7 +110,7 @@ describe("'data.progress' and 'data.cancelImport'", () => {
     expect(events.filter((e) => e.event === 'data.progress')).toEqual([]);
   });
 
-  it('stops a running import: "Import cancelled.", and the file is not registered', async () => {
+  it('stops a running import: "Import cancelled.", and the id can be used again', async () => {
     const path = await write('big.csv', stationsCsv(bigRows));
     let cancelAnswer: Promise<Envelope<unknown>> | null = null;
     service.subscribe((e) => {

@@ -13,6 +13,8 @@ type GradientsArg = Parameters<tfTypes.Optimizer['applyGradients']>[0];
 
 /** The flat-state Adam optimizer; a drop-in `tf.AdamOptimizer` (same class name and config). */
 export interface FlatAdamOptimizer extends tfTypes.AdamOptimizer {
+  /** Like any optimizer's: gradients by variable name (tfjs' Adam declares variables here). */
+  applyGradients(variableGradients: GradientsArg): void;
   /**
    * Applies one step from a flat gradient: the gradients of `variables`, each flattened and
    * joined in that order. Lets callers that already joined the gradients (to measure or clip
@@ -91,6 +93,10 @@ function defineFlatAdam(tf: Tf): FlatAdamClass {
     }
 
     applyFlatGradient(variables: tfTypes.Variable[], flat: Tensor): void {
+      const total = variables.reduce((n, x) => n + x.size, 0);
+      if (flat.rank !== 1 || flat.size !== total) {
+        throw new Error(`Adam: the flat gradient has ${flat.size} values, the variables ${total}.`);
+      }
       tf.tidy(() => {
         const { m, v } = this.flatState(variables);
         const b1 = this.beta1;

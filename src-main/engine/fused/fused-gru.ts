@@ -74,7 +74,7 @@ export function fusedGruSequence(
         const drus: Tensor[] = new Array<Tensor>(steps);
         let dhNext: Tensor | null = null;
         for (let t = steps - 1; t >= 0; t--) {
-          const dh: Tensor = dhNext ? tf.add(dySteps[t], dhNext) : dySteps[t];
+          const dh: Tensor = dhNext ? ops.add(dySteps[t], dhNext) : dySteps[t];
           const inputs = [xSteps[t], hPrev[t], sRu, sC, sbRu, sbC, rSteps[t], uSteps[t], cSteps[t], dh];
           const [dx, dhPrev, dcBar, druBar] = ops.run('GRUBlockCellGrad', attrs, inputs, 4);
           dxs[t] = dx;
@@ -88,8 +88,8 @@ export function fusedGruSequence(
         const x2 = tf.reshape(sx, [rows, inputDim]);
         const hPrev2 = tf.reshape(hPrevAll, [rows, units]);
         const resetPrev2 = tf.reshape(tf.mul(sR, hPrevAll), [rows, units]);
-        const dWRu = tf.matMul(tf.concat([x2, hPrev2], 1), dRu, true, false);
-        const dWC = tf.matMul(tf.concat([x2, resetPrev2], 1), dC, true, false);
+        const dWRu = ops.matMul(tf.concat([x2, hPrev2], 1), dRu, true, false);
+        const dWC = ops.matMul(tf.concat([x2, resetPrev2], 1), dC, true, false);
         const dbRu = tf.sum(dRu, 0);
         const dbC = tf.sum(dC, 0);
         // Back to the z, r, h column order of the layer's weights.

@@ -50,13 +50,13 @@ export function fusedSimpleRnnSequence(
     const [xs, k, r, b] = args as Tensor[];
     const save = args[4] as tfTypes.GradSaveFunc;
     const projected = tf.unstack(
-      tf.reshape(tf.add(tf.matMul(tf.reshape(xs, [rows, inputDim]), k), b), [steps, batch, units]),
+      tf.reshape(tf.add(ops.matMul(tf.reshape(xs, [rows, inputDim]), k), b), [steps, batch, units]),
     );
     const hs: Tensor[] = [];
     let h = act(projected[0]);
     hs.push(h);
     for (let t = 1; t < steps; t++) {
-      h = act(tf.add(projected[t], tf.matMul(h, r)));
+      h = act(ops.add(projected[t], ops.matMul(h, r)));
       hs.push(h);
     }
     const hAll = tf.stack(hs);
@@ -73,17 +73,17 @@ export function fusedSimpleRnnSequence(
         const das: Tensor[] = new Array<Tensor>(steps);
         let dhNext: Tensor | null = null;
         for (let t = steps - 1; t >= 0; t--) {
-          const dh: Tensor = dhNext ? tf.add(dySteps[t], dhNext) : dySteps[t];
+          const dh: Tensor = dhNext ? ops.add(dySteps[t], dhNext) : dySteps[t];
           const da = slopes ? tf.mul(dh, slopes[t]) : dh;
           das[t] = da;
-          if (t > 0) dhNext = tf.matMul(da, sr, false, true);
+          if (t > 0) dhNext = ops.matMul(da, sr, false, true);
         }
         const da2 = tf.reshape(tf.stack(das), [rows, units]);
         const hPrev2 = tf.reshape(previousStates(tf, sH), [rows, units]);
         return [
-          tf.reshape(tf.matMul(da2, sk, false, true), [steps, batch, inputDim]),
-          tf.matMul(tf.reshape(sx, [rows, inputDim]), da2, true, false),
-          tf.matMul(hPrev2, da2, true, false),
+          tf.reshape(ops.matMul(da2, sk, false, true), [steps, batch, inputDim]),
+          ops.matMul(tf.reshape(sx, [rows, inputDim]), da2, true, false),
+          ops.matMul(hPrev2, da2, true, false),
           tf.sum(da2, 0),
         ];
       },

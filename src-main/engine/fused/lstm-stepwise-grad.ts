@@ -37,7 +37,7 @@ function swapMiddleBlocks(tf: RawOps['tf'], m: Tensor, units: number): Tensor {
 export function stepwiseLstmGrad(ops: RawOps, saved: LstmForwardState, hGrad: Tensor): Tensor[] {
   const { tf } = ops;
   const [steps, batch, inputDim] = saved.x.shape;
-  const units = hGrad.shape[2];
+  const [, , units] = hGrad.shape;
   const [iAll, csAll, fAll, oAll, ciAll, coAll, hAll] = saved.outputs;
   const unstack = (t: Tensor) => tf.unstack(t);
   const [xs, hPrev, csPrev, is, css, fs, os, cis, cos, dys] = [
@@ -59,21 +59,21 @@ export function stepwiseLstmGrad(ops: RawOps, saved: LstmForwardState, hGrad: Te
   let dhNext: Tensor | null = null;
   let dcNext: Tensor = tf.zeros([batch, units]);
   for (let t = steps - 1; t >= 0; t--) {
-    const dh: Tensor = dhNext ? tf.add(dys[t], dhNext) : dys[t];
+    const dh: Tensor = dhNext ? ops.add(dys[t], dhNext) : dys[t];
     const inputs = [xs[t], csPrev[t], hPrev[t], saved.w, p, p, p, saved.b, is[t], css[t], fs[t], os[t], cis[t]];
     const [dcPrev, dicfo] = ops.run('LSTMBlockCellGrad', attrs, [...inputs, cos[t], dcNext, dh], 5);
     gateGrads[t] = dicfo;
     dcNext = dcPrev;
-    if (t > 0) dhNext = tf.matMul(dicfo, recurrentIcfo, false, true);
+    if (t > 0) dhNext = ops.matMul(dicfo, recurrentIcfo, false, true);
   }
   const rows = steps * batch;
   const d = swapMiddleBlocks(tf, tf.reshape(tf.stack(gateGrads), [rows, 4 * units]), units);
   const x2 = tf.reshape(saved.x, [rows, inputDim]);
   const hPrev2 = tf.reshape(previousStates(tf, hAll), [rows, units]);
-  const wGrad = tf.matMul(tf.concat([x2, hPrev2], 1), d, true, false);
+  const wGrad = ops.matMul(tf.concat([x2, hPrev2], 1), d, true, false);
   const kernel = tf.slice(saved.w, [0, 0], [inputDim, -1]);
   return [
-    tf.reshape(tf.matMul(d, kernel, false, true), [steps, batch, inputDim]),
+    tf.reshape(ops.matMul(d, kernel, false, true), [steps, batch, inputDim]),
     tf.slice(wGrad, [0, 0], [inputDim, -1]),
     tf.slice(wGrad, [inputDim, 0], [units, -1]),
     tf.sum(d, 0),

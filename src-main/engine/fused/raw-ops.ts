@@ -43,6 +43,14 @@ export interface RawOps {
   floatAttr(name: string, value: number): OpAttr;
   /** An int64 scalar holding `value` (cached and kept: made once per distinct value). */
   int64Scalar(value: number): Tensor;
+  /**
+   * 2-D float matmul as one TensorFlow call. tf.matMul goes through BatchMatMul with reshapes
+   * around it and costs several times more per call; that adds up in per-step loops. No gradient
+   * is recorded: use it only where the caller writes the gradient itself.
+   */
+  matMul(a: Tensor, b: Tensor, transposeA?: boolean, transposeB?: boolean): Tensor;
+  /** Elementwise float a + b (same shapes) as one TensorFlow call; no gradient is recorded. */
+  add(a: Tensor, b: Tensor): Tensor;
 }
 
 function isNativeBackend(backend: unknown): backend is NativeBackend {
@@ -67,14 +75,35 @@ export function getRawOps(tf: Tf): RawOps | null {
   if (cached) return cached;
   const { binding } = backend;
   const int64Cache = new Map<number, Tensor>();
+  const floatType: OpAttr = { name: 'T', type: binding.TF_ATTR_TYPE, value: binding.TF_FLOAT };
+  const bool = (name: string, value: boolean): OpAttr => ({ name, type: binding.TF_ATTR_BOOL, value });
+  const matMulAttrs = [false, true].map((a) =>
+    [false, true].map((b) => [bool('transpose_a', a), bool('transpose_b', b), floatType]),
+  );
   const ops: RawOps = {
     tf,
+    matMul: (a, b, transposeA = false, transposeB = false) => {
+      const [m, k] = transposeA ? [a.shape[1], a.shape[0]] : a.shape;
+      const [k2, n] = transposeB ? [b.shape[1], b.shape[0]] : b.shape;
+      // Checked here: a malformed call could take the process down instead of raising.
+      if (a.rank !== 2 || b.rank !== 2 || k !== k2 || a.dtype !== 'float32' || b.dtype !== 'float32') {
+        throw new Error(`Fused recurrent kernel: cannot multiply [${a.shape.join(', ')}] by [${b.shape.join(', ')}].`);
+      }
+      if (m === 0 || n === 0) throw new Error('Fused recurrent kernel: empty matmul.');
+      return backend.executeSingleOutput('MatMul', matMulAttrs[Number(transposeA)][Number(transposeB)], [a, b]);
+    },
+    add: (a, b) => {
+      if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) {
+        throw new Error(`Fused recurrent kernel: cannot add [${a.shape.join(', ')}] and [${b.shape.join(', ')}].`);
+      }
+      return backend.executeSingleOutput('AddV2', [floatType], [a, b]);
+    },
     run: (name, attrs, inputs, numOutputs) =>
       numOutputs === 1
         ? [backend.executeSingleOutput(name, attrs, inputs)]
         : backend.executeMultipleOutputs(name, attrs, inputs, numOutputs),
-    floatType: { name: 'T', type: binding.TF_ATTR_TYPE, value: binding.TF_FLOAT },
-    boolAttr: (name, value) => ({ name, type: binding.TF_ATTR_BOOL, value }),
+    floatType,
+    boolAttr: bool,
     floatAttr: (name, value) => ({ name, type: binding.TF_ATTR_FLOAT, value }),
     int64Scalar: (value) => {
       const hit = int64Cache.get(value);

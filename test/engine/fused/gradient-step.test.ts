@@ -39,7 +39,7 @@ describe('flat Adam', () => {
   it('matches tf.train.adam step for step', () => {
     const { a, b, grads } = fixture(6);
     const flat = createFlatAdam(tf, 0.05, 0.8, 0.95, 1e-7);
-    const reference = tf.train.adam(0.05, 0.8, 0.95, 1e-7);
+    const reference: tfTypes.Optimizer = tf.train.adam(0.05, 0.8, 0.95, 1e-7);
     const start = a.map((v) => v.clone());
     for (const gs of grads) {
       flat.applyGradients(named(a, gs));
@@ -57,7 +57,7 @@ describe('flat Adam', () => {
   it('keeps the moments of known variables when the variable set changes', () => {
     const { a, b, grads } = fixture(4);
     const flat = createFlatAdam(tf, 0.05);
-    const reference = tf.train.adam(0.05);
+    const reference: tfTypes.Optimizer = tf.train.adam(0.05);
     grads.forEach((gs, s) => {
       // The second step leaves out the last variable (as when it has no gradient).
       const count = s === 1 ? a.length - 1 : a.length;
@@ -102,7 +102,7 @@ describe('applyGradientStep', () => {
     const clip: GradientClip = { mode, value: 2 };
     const { a, b, grads } = fixture(3);
     const ours = optimizerName === 'adam' ? createFlatAdam(tf, 0.05) : tf.train.rmsprop(0.05);
-    const theirs = optimizerName === 'adam' ? tf.train.adam(0.05) : tf.train.rmsprop(0.05);
+    const theirs: tfTypes.Optimizer = optimizerName === 'adam' ? tf.train.adam(0.05) : tf.train.rmsprop(0.05);
     for (const gs of grads) {
       const norms = tf.tidy(() => applyGradientStep(tf, ours, groupsOf(a), named(a, gs), clip, true));
       const ref = referenceStep(b, gs, clip);

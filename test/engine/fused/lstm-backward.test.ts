@@ -29,7 +29,9 @@ function referenceLayer(units: number) {
     merge: 'concat',
     seed: 3,
   });
-  tf.tidy(() => layer.apply(tf.zeros([BATCH, STEPS, FEATURES])));
+  tf.tidy(() => {
+    layer.apply(tf.zeros([BATCH, STEPS, FEATURES]));
+  });
   const weights = layer.getWeights().map((w, i) => tf.randomUniform(w.shape, -0.5, 0.5, 'float32', 20 + i));
   layer.setWeights(weights);
   tf.dispose(weights);

@@ -1,0 +1,191 @@
+/**
+ * predict.cjs of a forecast bundle: the app's forecast steps with TensorFlow.js for Node
+ * (CommonJS, so it runs inside any project). The steps mirror src-main/insight/model-inputs.ts:
+ * derived and scaled inputs, known-future inputs and calendar values read `lead` steps ahead,
+ * future time stamps continued on the detected frequency.
+ */
+export const FORECAST_JS = String.raw`// Forecast with the exported model exactly as Recurrent Studio does.
+// Usage: node predict.cjs history.csv   (needs: npm install @tensorflow/tfjs-node)
+// history.csv holds the input columns (same names as in the app), oldest row first, no gaps, up to
+// the forecast origin. Rows after the last target value may follow: they give the future values of
+// known-future columns (and their time stamps). Prints the forecast as a JSON array.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const pre = JSON.parse(fs.readFileSync(path.join(__dirname, 'preprocessing.json'), 'utf8'));
+
+const DAY = 86400000;
+const FIXED_STEP = { minutely: 60000, hourly: 3600000, daily: DAY, weekly: 7 * DAY };
+const MONTH_STEP = { monthly: 1, quarterly: 3, yearly: 12 };
+// Calendar inputs are 0..1 from the UTC date: hour / 23, weekday / 6 (Sunday 0), month / 11.
+const CALENDAR = {
+  hour: (d) => d.getUTCHours() / 23,
+  weekday: (d) => d.getUTCDay() / 6,
+  month: (d) => d.getUTCMonth() / 11,
+};
+
+const TIME = '(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?';
+const ISO = new RegExp('^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})' + TIME + '\\s*(Z|z|[+-]\\d{2}:?\\d{2})?$');
+const YEAR_QUARTER = /^(\d{4})\s*-?\s*[Qq]([1-4])$/;
+const YEAR_MONTH = /^(\d{4})[-/](\d{1,2})$/;
+const YEAR = /^\d{4}$/;
+
+/** A time cell as milliseconds since 1970 (UTC): ISO dates and times, year-month, year-quarter, year. */
+function parseTime(raw) {
+  const s = raw.trim();
+  let m = ISO.exec(s);
+  if (m) {
+    const ms = m[7] ? Math.round(Number('0.' + m[7]) * 1000) : 0;
+    let t = Date.UTC(+m[1], m[2] - 1, +m[3], +(m[4] || 0), +(m[5] || 0), +(m[6] || 0), ms);
+    const zone = m[8] && /^([+-])(\d{2}):?(\d{2})$/.exec(m[8]);
+    if (zone) t -= (zone[1] === '-' ? -1 : 1) * (zone[2] * 60 + Number(zone[3])) * 60000;
+    return t;
+  }
+  if ((m = YEAR_QUARTER.exec(s))) return Date.UTC(+m[1], (m[2] - 1) * 3, 1);
+  if ((m = YEAR_MONTH.exec(s))) return Date.UTC(+m[1], m[2] - 1, 1);
+  if (YEAR.test(s)) return Date.UTC(+s, 0, 1);
+  throw new Error('Cannot read the time "' + raw + '": write it like 2024-01-31, 2024-01-31 13:00, 2024-01, 2024-Q1 or 2024.');
+}
+
+/** The time k steps after t; calendar months for monthly, quarterly and yearly data (a 31st becomes the month's last day). */
+function addSteps(frequency, t, k) {
+  const months = MONTH_STEP[frequency];
+  if (!months) return t + k * FIXED_STEP[frequency];
+  const d = new Date(t);
+  const target = d.getUTCMonth() + k * months;
+  const y = d.getUTCFullYear() + Math.floor(target / 12);
+  const m = ((target % 12) + 12) % 12;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Date.UTC(y, m, Math.min(d.getUTCDate(), last), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+}
+
+/** The steps time stamps after the last one: on the frequency, or the median spacing of the last stamps. */
+function futureTimes(times, frequency, steps) {
+  const last = times[times.length - 1];
+  if (frequency && (FIXED_STEP[frequency] || MONTH_STEP[frequency])) {
+    return Array.from({ length: steps }, (_, k) => addSteps(frequency, last, k + 1));
+  }
+  const recent = times.slice(Math.max(0, times.length - 21));
+  const gaps = recent.slice(1).map((t, i) => t - recent[i]).sort((a, b) => a - b);
+  const step = gaps.length ? gaps[Math.floor(gaps.length / 2)] : DAY;
+  return Array.from({ length: steps }, (_, k) => last + (k + 1) * step);
+}
+
+/** The input column as the app computes it; leading steps without a predecessor are 0. */
+function derive(values, kind, period) {
+  if (kind === 'level') return values;
+  const lag = kind === 'difference' ? 1 : period;
+  return values.map((v, i) => (i < lag ? 0 : v - values[i - lag]));
+}
+const scale = (v, s) => (s.kind === 'none' ? v : (v - s.center) / s.scale);
+const unscale = (v, s) => (s.kind === 'none' ? v : v * s.scale + s.center);
+
+/** What the network's output for step k (0-based) is added to. */
+function baseline(history, k) {
+  const t = pre.target;
+  if (t.transform === 'level') return 0;
+  if (t.transform === 'difference') return history[history.length - 1];
+  const p = t.period;
+  return history[history.length + k - (Math.floor(k / p) + 1) * p];
+}
+
+const isNumber = (cell) => cell !== undefined && cell.trim() !== '' && Number.isFinite(Number(cell));
+
+/**
+ * The model input window [lookback][inputs] from CSV columns (name -> cell texts).
+ * Returns the window and the target history (the rows up to its last value).
+ */
+function buildWindow(cells) {
+  const target = cells[pre.target.name];
+  if (!target) throw new Error('history.csv has no column "' + pre.target.name + '".');
+  let n = target.length;
+  while (n > 0 && !isNumber(target[n - 1])) n--;
+  if (n < pre.lookback) throw new Error('The forecast needs at least ' + pre.lookback + ' rows of history; found ' + n + '.');
+  const period = pre.target.period || 1;
+  const history = target.slice(0, n).map(Number);
+  let given = null;
+  // Time stamps of the rows, continued on the frequency where the file has none.
+  const timesUpTo = (end) => {
+    if (!given) {
+      const column = pre.timeColumn && cells[pre.timeColumn];
+      if (!column) throw new Error('Calendar inputs need the time column "' + pre.timeColumn + '" in history.csv.');
+      given = column.filter((c) => c.trim() !== '').map(parseTime);
+    }
+    return given.concat(futureTimes(given, pre.frequency, Math.max(0, end - given.length))).slice(0, end);
+  };
+  const columns = pre.inputs.map((input) => {
+    const lead = input.lead || 0;
+    if (input.derived === 'calendar') {
+      const get = CALENDAR[input.source];
+      if (!get) throw new Error('Unknown calendar input "' + input.source + '".');
+      return timesUpTo(n + lead).map((t) => get(new Date(t)));
+    }
+    const column = cells[input.source];
+    if (!column) throw new Error('history.csv has no column "' + input.source + '".');
+    // Observed inputs stop at the origin; known-future ones also use the rows after it that hold a value.
+    let m = n;
+    while (lead > 0 && m < Math.min(column.length, n + lead) && isNumber(column[m])) m++;
+    const values = derive(column.slice(0, m).map(Number), input.derived, period);
+    // Past the known rows a known-future column holds its last value, as the app does.
+    return Array.from({ length: n + lead }, (_, i) => values[Math.min(m - 1, i)]);
+  });
+  const window = [];
+  for (let i = n - pre.lookback; i < n; i++) {
+    window.push(pre.inputs.map((input, f) => scale(columns[f][i + (input.lead || 0)], input.scaler)));
+  }
+  if (window.some((row) => row.some((v) => !Number.isFinite(v)))) {
+    throw new Error('The last ' + pre.lookback + ' rows hold empty or non-numeric cells; fill the gaps the way the app did.');
+  }
+  return { window, history };
+}
+
+/** Forecasts pre.horizon steps after the last target value, in the target's units. */
+async function forecast(cells) {
+  const tf = require('@tensorflow/tfjs-node');
+  const { window, history } = buildWindow(cells);
+  const model = await tf.loadLayersModel('file://' + path.join(__dirname, 'model', 'tfjs', 'model.json'));
+  const input = tf.tensor3d([window]);
+  const output = model.predict(input);
+  const out = Array.from(output.dataSync()).slice(0, pre.horizon);
+  tf.dispose([input, output]);
+  model.dispose();
+  return out.map((v, k) => unscale(v, pre.target.scaler) + baseline(history, k));
+}
+
+/** CSV text -> column name -> cell texts (quoted cells may hold commas, quotes and line breaks). */
+function readCsv(text) {
+  const rows = [[]];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') rows[rows.length - 1].push(cell), (cell = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      rows[rows.length - 1].push(cell), (cell = ''), rows.push([]);
+    } else cell += c;
+  }
+  rows[rows.length - 1].push(cell);
+  const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
+  const cells = {};
+  header.forEach((name, c) => (cells[name.replace(/^\uFEFF/, '').trim()] = body.map((r) => r[c] ?? '')));
+  return cells;
+}
+
+if (require.main === module) {
+  forecast(readCsv(fs.readFileSync(process.argv[2], 'utf8'))).then(
+    (f) => console.log(JSON.stringify(f)),
+    (err) => {
+      console.error(err.message);
+      process.exit(1);
+    },
+  );
+}
+
+module.exports = { forecast, buildWindow, futureTimes, parseTime, readCsv };
+`;

@@ -1,0 +1,212 @@
+/**
+ * predict.py of a forecast bundle: the same steps as predict.cjs with onnxruntime and numpy.
+ */
+export const FORECAST_PY = String.raw`"""Forecast with the exported model exactly as Recurrent Studio does.
+
+Usage: python predict.py history.csv
+history.csv holds the input columns (same names as in the app), oldest row first, without gaps
+(fill them the way the app did), up to the forecast origin. Rows after the last target value may
+follow: they give the future values of known-future columns (and their time stamps).
+Prints the forecast as a JSON array.
+Needs: pip install onnxruntime numpy
+"""
+import calendar
+import csv
+import json
+import math
+import os
+import re
+import sys
+from datetime import datetime, timedelta, timezone
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(HERE, "preprocessing.json"), encoding="utf-8") as f:
+    pre = json.load(f)
+
+DAY = 86400000
+FIXED_STEP = {"minutely": 60000, "hourly": 3600000, "daily": DAY, "weekly": 7 * DAY}
+MONTH_STEP = {"monthly": 1, "quarterly": 3, "yearly": 12}
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# Calendar inputs are 0..1 from the UTC date: hour / 23, weekday / 6 (Sunday 0), month / 11.
+CALENDAR = {
+    "hour": lambda d: d.hour / 23,
+    "weekday": lambda d: ((d.weekday() + 1) % 7) / 6,
+    "month": lambda d: (d.month - 1) / 11,
+}
+
+TIME = r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
+ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})" + TIME + r"\s*(Z|z|[+-]\d{2}:?\d{2})?$")
+YEAR_QUARTER = re.compile(r"^(\d{4})\s*-?\s*[Qq]([1-4])$")
+YEAR_MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
+YEAR = re.compile(r"^\d{4}$")
+
+
+def to_ms(d):
+    return (d - EPOCH) // timedelta(milliseconds=1)
+
+
+def to_date(ms):
+    return EPOCH + timedelta(milliseconds=ms)
+
+
+def utc(y, mo, d, h=0, mi=0, s=0):
+    return to_ms(datetime(y, mo, d, h, mi, s, tzinfo=timezone.utc))
+
+
+def parse_time(raw):
+    """A time cell as milliseconds since 1970 (UTC): ISO dates and times, year-month, year-quarter, year."""
+    s = raw.strip()
+    m = ISO.match(s)
+    if m:
+        g = m.groups()
+        t = utc(int(g[0]), int(g[1]), int(g[2]), int(g[3] or 0), int(g[4] or 0), int(g[5] or 0))
+        t += round(float("0." + g[6]) * 1000) if g[6] else 0
+        zone = g[7] and re.match(r"^([+-])(\d{2}):?(\d{2})$", g[7])
+        if zone:
+            t -= (-1 if zone.group(1) == "-" else 1) * (int(zone.group(2)) * 60 + int(zone.group(3))) * 60000
+        return t
+    m = YEAR_QUARTER.match(s)
+    if m:
+        return utc(int(m.group(1)), (int(m.group(2)) - 1) * 3 + 1, 1)
+    m = YEAR_MONTH.match(s)
+    if m:
+        return utc(int(m.group(1)), int(m.group(2)), 1)
+    if YEAR.match(s):
+        return utc(int(s), 1, 1)
+    raise SystemExit(f'Cannot read the time "{raw}": write it like 2024-01-31, 2024-01-31 13:00, 2024-01, 2024-Q1 or 2024.')
+
+
+def add_steps(frequency, t, k):
+    """The time k steps after t; calendar months for monthly, quarterly and yearly data (a 31st becomes the month's last day)."""
+    months = MONTH_STEP.get(frequency)
+    if not months:
+        return t + k * FIXED_STEP[frequency]
+    d = to_date(t)
+    target = d.month - 1 + k * months
+    y, m = d.year + target // 12, target % 12 + 1
+    return utc(y, m, min(d.day, calendar.monthrange(y, m)[1]), d.hour, d.minute, d.second)
+
+
+def future_times(times, frequency, steps):
+    """The steps time stamps after the last one: on the frequency, or the median spacing of the last stamps."""
+    last = times[-1]
+    if frequency in FIXED_STEP or frequency in MONTH_STEP:
+        return [add_steps(frequency, last, k + 1) for k in range(steps)]
+    recent = times[-21:]
+    gaps = sorted(b - a for a, b in zip(recent, recent[1:]))
+    step = gaps[len(gaps) // 2] if gaps else DAY
+    return [last + (k + 1) * step for k in range(steps)]
+
+
+def derive(values, kind, period):
+    """The input column as the app computes it; leading steps without a predecessor are 0."""
+    if kind == "level":
+        return values
+    lag = 1 if kind == "difference" else period
+    out = np.zeros_like(values)
+    out[lag:] = values[lag:] - values[:-lag]
+    return out
+
+
+def scale(values, s):
+    return values if s["kind"] == "none" else (values - s["center"]) / s["scale"]
+
+
+def unscale(values, s):
+    return values if s["kind"] == "none" else values * s["scale"] + s["center"]
+
+
+def baseline(history, k):
+    """What the network's output for step k (0-based) is added to."""
+    t = pre["target"]
+    if t["transform"] == "level":
+        return 0.0
+    if t["transform"] == "difference":
+        return history[-1]
+    p = t["period"]
+    return history[len(history) + k - (k // p + 1) * p]
+
+
+def is_number(cell):
+    try:
+        return math.isfinite(float(cell))
+    except (TypeError, ValueError):
+        return False
+
+
+def build_window(cells):
+    """The model input [1, lookback, inputs] from CSV columns (name -> cell texts), and the target history."""
+    target = cells.get(pre["target"]["name"])
+    if target is None:
+        raise SystemExit(f'history.csv has no column "{pre["target"]["name"]}".')
+    n = len(target)
+    while n > 0 and not is_number(target[n - 1]):
+        n -= 1
+    if n < pre["lookback"]:
+        raise SystemExit(f"The forecast needs at least {pre['lookback']} rows of history; found {n}.")
+    period = pre["target"].get("period") or 1
+    history = np.array([float(v) for v in target[:n]])
+    given = None
+
+    def times_up_to(end):
+        # Time stamps of the rows, continued on the frequency where the file has none.
+        nonlocal given
+        if given is None:
+            column = cells.get(pre["timeColumn"] or "")
+            if column is None:
+                raise SystemExit(f'Calendar inputs need the time column "{pre["timeColumn"]}" in history.csv.')
+            given = [parse_time(c) for c in column if c.strip() != ""]
+        return (given + future_times(given, pre["frequency"], max(0, end - len(given))))[:end]
+
+    columns = []
+    for inp in pre["inputs"]:
+        lead = inp.get("lead") or 0
+        if inp["derived"] == "calendar":
+            get = CALENDAR.get(inp["source"])
+            if get is None:
+                raise SystemExit(f'Unknown calendar input "{inp["source"]}".')
+            columns.append(np.array([get(to_date(t)) for t in times_up_to(n + lead)]))
+            continue
+        column = cells.get(inp["source"])
+        if column is None:
+            raise SystemExit(f'history.csv has no column "{inp["source"]}".')
+        # Observed inputs stop at the origin; known-future ones also use the rows after it that hold a value.
+        m = n
+        while lead > 0 and m < min(len(column), n + lead) and is_number(column[m]):
+            m += 1
+        values = derive(np.array([float(v) if is_number(v) else math.nan for v in column[:m]]), inp["derived"], period)
+        # Past the known rows a known-future column holds its last value, as the app does.
+        columns.append(values[np.minimum(m - 1, np.arange(n + lead))])
+    steps = np.arange(n - pre["lookback"], n)
+    window = np.stack(
+        [scale(col[steps + (inp.get("lead") or 0)], inp["scaler"]) for col, inp in zip(columns, pre["inputs"])],
+        axis=-1,
+    )
+    if not np.all(np.isfinite(window)):
+        raise SystemExit(f"The last {pre['lookback']} rows hold empty or non-numeric cells; fill the gaps the way the app did.")
+    return window[None].astype(np.float32), history
+
+
+def forecast(cells):
+    """Forecasts pre["horizon"] steps after the last target value, in the target's units."""
+    import onnxruntime as ort
+
+    window, history = build_window(cells)
+    session = ort.InferenceSession(os.path.join(HERE, "model", "model.onnx"))
+    out = session.run(["output"], {"input": window})[0].reshape(-1)[: pre["horizon"]]
+    return [float(unscale(v, pre["target"]["scaler"]) + baseline(history, k)) for k, v in enumerate(out)]
+
+
+def read_csv(path):
+    """CSV file -> column name -> cell texts."""
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        rows = [r for r in csv.reader(f) if r]
+    header, body = rows[0], rows[1:]
+    return {name.strip(): [r[c] if c < len(r) else "" for r in body] for c, name in enumerate(header)}
+
+
+if __name__ == "__main__":
+    print(json.dumps(forecast(read_csv(sys.argv[1]))))
+`;

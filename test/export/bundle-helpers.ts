@@ -1,0 +1,38 @@
+/** Exports a model folder as a bundle, unpacks it, and runs its scripts the way a user would. */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
+import { exportModel } from '../../src-main/export/index';
+
+/** Exports `modelDir` as a bundle and unpacks it; returns the folder and the zip entries. */
+export async function unpackedBundle(modelDir: string): Promise<{ dir: string; zip: Record<string, Uint8Array> }> {
+  const outDir = await mkdtemp(join(tmpdir(), 'rs-bundle-'));
+  const { files } = await exportModel(modelDir, 'bundle', join(outDir, 'bundle'));
+  const zip = unzipSync(await readFile(files[0]));
+  const dir = join(outDir, 'unpacked');
+  for (const [name, data] of Object.entries(zip)) {
+    if (name.endsWith('/')) continue;
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), data);
+  }
+  return { dir: outDir, zip: Object.fromEntries(Object.entries(zip).filter(([n]) => !n.endsWith('/'))) };
+}
+
+/** Runs a bundle script (node predict.cjs … or python predict.py …) in the unpacked bundle; returns stdout. */
+export function runScript(bundleDir: string, command: string, args: string[]): string {
+  const run = spawnSync(command, args, {
+    cwd: join(bundleDir, 'unpacked'),
+    encoding: 'utf8',
+    // The bundle's predict.cjs requires @tensorflow/tfjs-node like a user's project would provide it.
+    env: { ...process.env, NODE_PATH: resolve('node_modules') },
+  });
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+/** The last line of a script's output, parsed as JSON. */
+export function lastJson<T>(stdout: string): T {
+  return JSON.parse(stdout.trim().split('\n').pop() ?? 'null') as T;
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { StudioError } from '../../../src-main/shared/contract';
+import { backtestChartConfig, foldPoints, MAX_DRAWN_FOLDS } from '../../../src-renderer/charts/backtest-chart-config';
+import { withAlpha } from '../../../src-renderer/charts/color';
+import { futureChartConfig } from '../../../src-renderer/charts/future-chart-config';
+import { histogram, residuals } from '../../../src-renderer/charts/residuals';
+import type { ChartTheme } from '../../../src-renderer/charts/theme';
+import { tryDialog } from '../../../src-renderer/utils/host-dialog';
+import { diffSpecs, flatten } from '../../../src-renderer/utils/spec-diff';
+import { spec } from '../fixtures';
+import { backtestReport, futureForecast } from '../fixtures-more';
+
+const theme: ChartTheme = {
+  text: '#111',
+  muted: '#666',
+  grid: '#eee',
+  series: ['#3461d1', '#e07b1f'],
+  actual: '#444',
+  validationRegion: 'rgba(0,0,0,0.1)',
+  testRegion: 'rgba(0,0,0,0.1)',
+};
+
+describe('residuals and histogram', () => {
+  it('takes actual minus forecast where there is a forecast', () => {
+    const r = residuals({ time: ['a', 'b', 'c'], actual: [10, 12, 9], predicted: [null, 11, 10], validationStart: 1, testStart: 2 });
+    expect(r).toEqual([
+      { x: 1, y: 1 },
+      { x: 2, y: -1 },
+    ]);
+  });
+
+  it('bins every finite value once, the maximum in the last bin', () => {
+    const values = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, Number.NaN];
+    const h = histogram(values, 5);
+    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(10);
+    expect(h.width).toBe(2);
+    expect(h.counts).toEqual([2, 2, 2, 2, 2]);
+    expect(histogram([3, 3, 3]).counts).toEqual([3]);
+    expect(histogram([]).counts).toEqual([]);
+  });
+});
+
+describe('future and backtest charts', () => {
+  it('draws the bands widest first and starts the forecast at the last observation', () => {
+    const f = futureForecast(4);
+    const config = futureChartConfig(f, theme);
+    const labels = config.data.datasets.map((d) => d.label);
+    expect(labels.slice(0, 4)).toEqual(['95% interval', '95% lower', '80% interval', '80% lower']);
+    const forecast = config.data.datasets.at(-1)!.data as { x: number; y: number }[];
+    expect(forecast[0]).toEqual({ x: f.history.values.length - 1, y: f.history.values.at(-1) });
+    expect(forecast.at(-1)).toEqual({ x: f.history.values.length + f.point.length - 1, y: f.point.at(-1) });
+  });
+
+  it('places each fold by its time labels and thins very many folds', () => {
+    const report = backtestReport();
+    const points = foldPoints(report);
+    expect(points[1]!.map((p) => p.x)).toEqual([32, 33]);
+    const many = backtestReport({
+      folds: Array.from({ length: MAX_DRAWN_FOLDS * 3 }, (_, i) => ({ origin: i % 40, time: ['1871'], forecast: [1] })),
+    });
+    const drawn = backtestChartConfig(many, theme).data.datasets.length - 1;
+    expect(drawn).toBeLessThanOrEqual(MAX_DRAWN_FOLDS);
+    expect(drawn).toBeGreaterThan(MAX_DRAWN_FOLDS / 2);
+  });
+
+  it('turns hex and rgb colours translucent', () => {
+    expect(withAlpha('#3461d1', 0.5)).toBe('rgba(52, 97, 209, 0.5)');
+    expect(withAlpha('#fff', 0.2)).toBe('rgba(255, 255, 255, 0.2)');
+    expect(withAlpha('rgb(1, 2, 3)', 0.1)).toBe('rgba(1, 2, 3, 0.1)');
+  });
+});
+
+describe('spec diff', () => {
+  it('lists every leaf by dotted path and marks only what differs', () => {
+    const a = spec({ lookback: 12 });
+    const b = spec({ lookback: 24, featureColumns: ['rain'] });
+    b.model.layers.push({ ...b.model.layers[0]! });
+    const rows = diffSpecs(a, b);
+    const differing = rows.filter((r) => r.differs).map((r) => r.path);
+    expect(differing).toContain('data.lookback');
+    expect(differing).toContain('data.featureColumns');
+    expect(differing).toContain('data.featureColumns.0');
+    expect(differing).toContain('model.layers.1.units');
+    expect(differing).not.toContain('model.layers.0.units');
+    expect(rows.length).toBeGreaterThanOrEqual(flatten(b).size);
+    expect(diffSpecs(a, a).some((r) => r.differs)).toBe(false);
+  });
+});
+
+describe('tryDialog', () => {
+  it('sorts dialog answers into chosen, cancelled and unavailable, and rethrows other failures', async () => {
+    expect(await tryDialog(async () => '/x')).toEqual({ kind: 'chosen', path: '/x' });
+    expect(await tryDialog(async () => null)).toEqual({ kind: 'cancelled' });
+    const unavailable = new StudioError({ code: 'unavailable', message: 'no' });
+    expect(await tryDialog(() => Promise.reject(unavailable))).toEqual({ kind: 'unavailable' });
+    const io = new StudioError({ code: 'io', message: 'disk' });
+    await expect(tryDialog(() => Promise.reject(io))).rejects.toBe(io);
+  });
+});

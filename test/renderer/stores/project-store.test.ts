@@ -1,0 +1,146 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { StudioError } from '../../../src-main/shared/contract';
+import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
+import { useAppStore } from '../../../src-renderer/stores/app-store';
+import { useDatasetStore } from '../../../src-renderer/stores/dataset-store';
+import { useExperimentStore } from '../../../src-renderer/stores/experiment-store';
+import { AUTOSAVE_DELAY_MS, useProjectStore } from '../../../src-renderer/stores/project-store';
+import { useRunsStore } from '../../../src-renderer/stores/runs-store';
+import { FakeStudioApi } from '../fake-studio-api';
+import { datasetSummary, modelSummary, spec } from '../fixtures';
+import { SAMPLES, projectState, runSummary } from '../fixtures-more';
+
+const unavailable = () => {
+  throw new StudioError({ code: 'unavailable', message: 'No dialogs in the browser.' });
+};
+
+describe('project store', () => {
+  let api: FakeStudioApi;
+  beforeEach(() => {
+    api = new FakeStudioApi({
+      'data.inspect': ({ path }) => datasetSummary({ path }),
+      'spec.validate': () => ({ ok: true, problems: [] }),
+      'model.summary': () => modelSummary(),
+    });
+    setStudioApi(api);
+    setActivePinia(createPinia());
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('lists recent projects and samples; a failing list leaves the other and says why', async () => {
+    const recent = [{ path: '/p/a.rstudio', name: 'A', openedAt: '2026-01-01T00:00:00Z', exists: true }];
+    api.handlers['project.recent'] = () => recent;
+    api.handlers['project.current'] = () => projectState({ path: null, dirty: true });
+    const store = useProjectStore();
+    await store.loadStart();
+    expect(store.recent).toEqual(recent);
+    expect(store.samples).toEqual([]);
+    expect(store.startError).toContain('samples.list');
+    expect(store.project?.dirty).toBe(true);
+
+    api.handlers['samples.list'] = () => SAMPLES;
+    await store.loadStart();
+    expect(store.samples.map((s) => s.id)).toEqual(SAMPLES.map((s) => s.id));
+    expect(store.startError).toBeNull();
+  });
+
+  it('opens the project the dialog names and fills the form, the data and the runs from it', async () => {
+    const state = projectState({ runs: [runSummary('r1'), runSummary('r2')] });
+    api.handlers['dialog.openProject'] = () => '/projects/nile.rstudio';
+    api.handlers['project.open'] = () => state;
+    const store = useProjectStore();
+    expect(await store.openWithDialog()).toBe(true);
+    expect(api.callsOf('project.open')).toEqual([{ path: '/projects/nile.rstudio' }]);
+    expect(useExperimentStore().spec?.data.lookback).toBe(state.spec?.data.lookback);
+    expect(api.callsOf('data.inspect')).toEqual([{ path: state.dataset?.path }]);
+    expect(useDatasetStore().summary?.path).toBe(state.dataset?.path);
+    expect(useRunsStore().list.map((r) => r.runId)).toEqual(['r1', 'r2']);
+    expect(useAppStore().step).toBe('model');
+    expect(store.title).toBe(state.name);
+  });
+
+  it('asks for a typed path where the host has no dialogs, and does nothing when the user cancels', async () => {
+    const store = useProjectStore();
+    api.handlers['dialog.openProject'] = unavailable;
+    expect(await store.openWithDialog()).toBe(false);
+    expect(store.pathPrompt).toBe('open');
+    expect(store.error).toBeNull();
+
+    store.pathPrompt = null;
+    api.handlers['dialog.openProject'] = () => null;
+    expect(await store.openWithDialog()).toBe(false);
+    expect(store.pathPrompt).toBeNull();
+    expect(api.callsOf('project.open')).toEqual([]);
+  });
+
+  it('does not inspect a data file that is missing, and offers relinking it', async () => {
+    const missing = projectState({ dataset: { path: '/gone.csv', sha256: 'x', status: 'missing' } });
+    api.handlers['samples.open'] = () => missing;
+    const store = useProjectStore();
+    await store.openSample('nile');
+    expect(api.callsOf('data.inspect')).toEqual([]);
+    expect(store.datasetIssue).toBe('missing');
+
+    api.handlers['dialog.openDataFile'] = () => '/found/nile.csv';
+    api.handlers['project.relink'] = ({ path }) =>
+      projectState({ dataset: { path, sha256: 'y', status: 'ok' } });
+    expect(await store.relink()).toBe(true);
+    expect(api.callsOf('project.relink')).toEqual([{ path: '/found/nile.csv' }]);
+    expect(store.datasetIssue).toBeNull();
+    expect(useDatasetStore().summary?.path).toBe('/found/nile.csv');
+  });
+
+  it('follows project.changed events', () => {
+    const store = useProjectStore();
+    api.emit('project.changed', projectState({ name: 'Renamed', dirty: true }));
+    expect(store.title).toBe('Renamed');
+    expect(store.project?.dirty).toBe(true);
+  });
+
+  it('sends the spec once the user pauses, with the latest edit, and before saving', async () => {
+    vi.useFakeTimers();
+    const sent: unknown[] = [];
+    api.handlers['project.setSpec'] = ({ spec: s }) => {
+      sent.push(s);
+      return projectState({ dirty: true });
+    };
+    api.handlers['project.save'] = () => projectState({ dirty: false });
+    const store = useProjectStore();
+    store.project = projectState();
+    store.queueSpec(spec({ lookback: 11 }));
+    store.queueSpec(spec({ lookback: 12 }));
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS - 1);
+    expect(sent).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    await vi.runAllTimersAsync();
+    expect(sent).toHaveLength(1);
+    expect((sent[0] as { data: { lookback: number } }).data.lookback).toBe(12);
+    expect(store.project?.dirty).toBe(true);
+
+    store.queueSpec(spec({ lookback: 13 }));
+    await store.save();
+    expect(sent).toHaveLength(2);
+    expect(api.callsOf('project.save')).toEqual([{}]);
+    expect(store.project?.dirty).toBe(false);
+  });
+
+  it('saves a new project where the user chooses, or asks for a path where it cannot', async () => {
+    const store = useProjectStore();
+    store.project = projectState({ path: null, name: 'Fresh' });
+    api.handlers['dialog.saveFile'] = () => '/projects/fresh.rstudio';
+    api.handlers['project.save'] = ({ path }) => projectState({ path: path ?? null });
+    expect(await store.save()).toBe(true);
+    expect(api.callsOf('dialog.saveFile')).toEqual([
+      { title: 'Save project', defaultName: 'Fresh.rstudio', extensions: ['rstudio'] },
+    ]);
+    expect(store.project?.path).toBe('/projects/fresh.rstudio');
+
+    api.handlers['dialog.saveFile'] = unavailable;
+    expect(await store.saveAs()).toBe(false);
+    expect(store.pathPrompt).toBe('save-as');
+    expect(await store.saveAs('/typed/x.rstudio')).toBe(true);
+    expect(api.callsOf('project.save').at(-1)).toEqual({ path: '/typed/x.rstudio' });
+    expect(store.pathPrompt).toBeNull();
+  });
+});

@@ -1,0 +1,205 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { StudioError } from '../../../src-main/shared/contract';
+import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
+import { useRunsStore } from '../../../src-renderer/stores/runs-store';
+import { formatNumber, formatPercent } from '../../../src-renderer/utils/format';
+import ResultsView from '../../../src-renderer/views/ResultsView.vue';
+import { FakeStudioApi } from '../fake-studio-api';
+import { runResult, spec } from '../fixtures';
+import { backtestReport, classificationEvaluation, explanation, futureForecast } from '../fixtures-more';
+
+type Wrapper = ReturnType<typeof mount>;
+const tabIds = (w: Wrapper) => w.findAll('[data-testid^="results-tab-"]').map((t) => t.attributes('data-testid'));
+async function openTab(w: Wrapper, id: string): Promise<void> {
+  await w.get(`[data-testid="results-tab-${id}"]`).trigger('click');
+}
+
+describe('Results tools', () => {
+  let api: FakeStudioApi;
+  beforeEach(() => {
+    api = new FakeStudioApi();
+    setStudioApi(api);
+    setActivePinia(createPinia());
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('offers the tools that fit a forecast, and none but the evaluation for a failed-to-save run', async () => {
+    useRunsStore().adopt(runResult());
+    const wrapper = mount(ResultsView);
+    expect(tabIds(wrapper)).toEqual([
+      'results-tab-evaluation',
+      'results-tab-future',
+      'results-tab-backtest',
+      'results-tab-explain',
+      'results-tab-predict',
+      'results-tab-export',
+    ]);
+    expect(wrapper.find('[data-testid="residual-chart"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="residual-histogram"]').exists()).toBe(true);
+    useRunsStore().adopt(runResult({ modelDir: null }));
+    await flushPromises();
+    expect(tabIds(wrapper)).toEqual([]);
+  });
+
+  it('forecasts ahead with the chosen steps and levels, and downloads the CSV', async () => {
+    const future = futureForecast(5);
+    api.handlers['forecast.future'] = () => future;
+    api.handlers['forecast.futureCsv'] = () => ({ fileName: 'nile-future.csv', csv: 'time,forecast\n1971,100\n' });
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:y';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    useRunsStore().adopt(runResult());
+    const wrapper = mount(ResultsView);
+    await openTab(wrapper, 'future');
+    await wrapper.get('[data-testid="future-steps-input"]').setValue('5');
+    await wrapper.get('[data-testid="future-levels-input"]').setValue('90, 50, 120');
+    await wrapper.get('[data-testid="future-run-button"]').trigger('submit');
+    await flushPromises();
+    expect(api.callsOf('forecast.future')).toEqual([{ runId: 'run-1', steps: 5, levels: [0.9, 0.5] }]);
+    const rows = wrapper.get('[data-testid="future-table"]').findAll('tbody tr');
+    expect(rows).toHaveLength(5);
+    expect(rows[2]!.text()).toContain(formatNumber(future.point[2]!));
+    expect(rows[2]!.text()).toContain(`${formatNumber(future.intervals[1]!.lower[2]!)} – ${formatNumber(future.intervals[1]!.upper[2]!)}`);
+    expect(wrapper.text()).toContain(future.intervalMethod);
+
+    await wrapper.get('[data-testid="future-csv-button"]').trigger('click');
+    await flushPromises();
+    expect(api.callsOf('forecast.futureCsv')).toEqual([{ runId: 'run-1', steps: 5, levels: [0.9, 0.5] }]);
+    expect(await blobs[0]!.text()).toBe('time,forecast\n1971,100\n');
+  });
+
+  it('backtests with the typed settings and marks the best per step, with the flag sentence', async () => {
+    const report = backtestReport({ beatsReference: false });
+    api.handlers['backtest.run'] = () => report;
+    useRunsStore().adopt(runResult());
+    const wrapper = mount(ResultsView);
+    await openTab(wrapper, 'backtest');
+    await wrapper.get('[data-testid="backtest-step-input"]').setValue('2');
+    await wrapper.get('[data-testid="backtest-retrain-input"]').setValue('10');
+    await wrapper.get('[data-testid="backtest-run-button"]').trigger('submit');
+    await flushPromises();
+    expect(api.callsOf('backtest.run')).toEqual([{ runId: 'run-1', start: null, step: 2, horizon: null, retrainEvery: 10 }]);
+    expect(wrapper.get('[data-testid="backtest-verdict"]').text()).toContain('does not beat the seasonal naive');
+    const rows = wrapper.get('[data-testid="backtest-table"]').findAll('tbody tr');
+    expect(rows).toHaveLength(report.model.perStep.length + 1);
+    // Step 1: seasonal naive (third column) is best; step 2: the model is.
+    expect(rows[0]!.findAll('td.num').map((c) => c.classes('best'))).toEqual([false, false, true, false]);
+    expect(rows[1]!.findAll('td.num').map((c) => c.classes('best'))).toEqual([true, false, false, false]);
+    expect(rows[0]!.findAll('td.num')[0]!.text()).toBe(formatNumber(report.model.perStep[0]!.rmse));
+    await wrapper.get('[data-testid="backtest-metric-mae"]').setValue(true);
+    expect(rows[0]!.findAll('td.num')[0]!.text()).toBe(formatNumber(report.model.perStep[0]!.mae));
+  });
+
+  it('ranks features by importance and draws the heatmap over every step and feature', async () => {
+    const e = explanation();
+    api.handlers['explain.run'] = () => e;
+    useRunsStore().adopt(runResult());
+    const wrapper = mount(ResultsView);
+    await openTab(wrapper, 'explain');
+    await wrapper.get('[data-testid="explain-run-button"]').trigger('click');
+    await flushPromises();
+    const order = wrapper.findAll('[data-testid="importance-bars"] li').map((li) => li.attributes('data-feature'));
+    expect(order).toEqual([...e.features].sort((a, b) => b.importance - a.importance).map((f) => f.name));
+    expect(wrapper.get('[data-testid="explain-heatmap"]').attributes('data-cells')).toBe(
+      String(e.heatmap.length * e.featureNames.length),
+    );
+  });
+
+  it('shows a classifier’s confusion matrix, per-class scores, AUC and tries a text', async () => {
+    const evaluation = classificationEvaluation();
+    api.handlers['predict.text'] = ({ text }) => ({
+      runId: 'run-1',
+      classes: [
+        { label: 'negative', probability: text.includes('bad') ? 0.9 : 0.2 },
+        { label: 'positive', probability: text.includes('bad') ? 0.1 : 0.8 },
+      ],
+    });
+    useRunsStore().adopt(runResult({ task: 'text-classification', evaluation, spec: { ...spec(), task: 'text-classification' } }));
+    const wrapper = mount(ResultsView);
+    expect(tabIds(wrapper)).toContain('results-tab-try');
+    expect(tabIds(wrapper)).not.toContain('results-tab-future');
+    expect(wrapper.get('[data-cell="1-0"]').text()).toBe(String(evaluation.confusion[1]![0]));
+    expect(wrapper.get('[data-class="positive"]').text()).toContain(formatNumber(evaluation.perClass[1]!.recall, 3));
+    expect(wrapper.get('[data-testid="auc-value"]').text()).toBe(formatNumber(evaluation.auc, 3));
+    expect(wrapper.find('[data-testid="roc-chart"]').exists()).toBe(true);
+
+    await openTab(wrapper, 'try');
+    await wrapper.get('[data-testid="try-text-input"]').setValue('a bad film');
+    await wrapper.get('[data-testid="try-text-button"]').trigger('submit');
+    await flushPromises();
+    const bars = wrapper.findAll('[data-testid="class-probabilities"] li');
+    expect(bars.map((b) => b.attributes('data-class'))).toEqual(['negative', 'positive']);
+    expect(bars[0]!.text()).toContain(formatPercent(0.9));
+  });
+
+  it('generates text from a seed at the chosen temperature and shows perplexity', async () => {
+    api.handlers['generate.text'] = ({ seed, length }) => ({ runId: 'run-1', text: seed + 'x'.repeat(length) });
+    useRunsStore().adopt(
+      runResult({ task: 'text-generation', evaluation: { kind: 'generation', perplexity: 4.25, sample: 'once upon' } }),
+    );
+    const wrapper = mount(ResultsView);
+    expect(wrapper.get('[data-testid="perplexity"]').text()).toBe(formatNumber(4.25, 4));
+    await wrapper.get('[data-testid="generate-seed-input"]').setValue('The ');
+    await wrapper.get('[data-testid="generate-temperature-input"]').setValue('1.3');
+    await wrapper.get('[data-testid="generate-length-input"]').setValue('7');
+    await wrapper.get('[data-testid="generate-button"]').trigger('submit');
+    await flushPromises();
+    expect(api.callsOf('generate.text')).toEqual([{ runId: 'run-1', seed: 'The ', length: 7, temperature: 1.3 }]);
+    expect(wrapper.get('[data-testid="generated-text"]').text()).toBe('The xxxxxxx');
+  });
+
+  it('predicts a new file by typed path where there is no dialog, with problems and a preview', async () => {
+    api.handlers['dialog.openDataFile'] = () => {
+      throw new StudioError({ code: 'unavailable', message: 'No dialogs.' });
+    };
+    api.handlers['predict.file'] = ({ path }) => ({
+      runId: 'run-1',
+      rows: 3,
+      file: path.replace('.csv', '-predicted.csv'),
+      preview: [
+        ['1971', '101'],
+        ['1972', '103'],
+      ],
+      header: ['year', 'forecast'],
+      problems: ['Line 4: rain is empty; the row was skipped.'],
+    });
+    useRunsStore().adopt(runResult());
+    const wrapper = mount(ResultsView);
+    await openTab(wrapper, 'predict');
+    await wrapper.get('[data-testid="batch-choose-button"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="batch-path-input"]').setValue('/data/new.csv');
+    await wrapper.get('[data-testid="batch-path-prompt"]').trigger('submit');
+    await flushPromises();
+    expect(api.callsOf('predict.file')).toEqual([{ runId: 'run-1', path: '/data/new.csv' }]);
+    expect(wrapper.get('[data-testid="batch-problems"]').text()).toContain('Line 4');
+    expect(wrapper.get('[data-testid="batch-summary"]').text()).toContain('/data/new-predicted.csv');
+    expect(wrapper.findAll('[data-testid="batch-preview"] tbody tr')).toHaveLength(2);
+  });
+
+  it('shows a tool’s error next to it and forgets answers that belong to another run', async () => {
+    api.handlers['explain.run'] = () => {
+      throw new Error('Explanations need at least 10 test windows.');
+    };
+    useRunsStore().adopt(runResult());
+    const wrapper = mount(ResultsView);
+    await openTab(wrapper, 'explain');
+    await wrapper.get('[data-testid="explain-run-button"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="explain-error"]').text()).toBe('Explanations need at least 10 test windows.');
+
+    api.handlers['explain.run'] = () => explanation();
+    await wrapper.get('[data-testid="explain-run-button"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="importance-bars"]').exists()).toBe(true);
+    useRunsStore().adopt(runResult({ runId: 'run-2' }));
+    await flushPromises();
+    expect(wrapper.find('[data-testid="importance-bars"]').exists()).toBe(false);
+  });
+});

@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RunResult } from '../../../src-main/shared/types';
+import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
+import { useAppStore } from '../../../src-renderer/stores/app-store';
+import { useExperimentStore } from '../../../src-renderer/stores/experiment-store';
+import { flatten } from '../../../src-renderer/utils/spec-diff';
+import RunsView from '../../../src-renderer/views/RunsView.vue';
+import { FakeStudioApi } from '../fake-studio-api';
+import { modelSummary, runResult, spec } from '../fixtures';
+import { runSummary } from '../fixtures-more';
+
+describe('Runs view', () => {
+  let api: FakeStudioApi;
+  let stored: Map<string, RunResult>;
+  beforeEach(() => {
+    stored = new Map([
+      ['a', runResult({ runId: 'a', name: 'Alpha', spec: spec({ lookback: 12 }), durationSeconds: 50, headline: { rmse: 9 } })],
+      ['b', runResult({ runId: 'b', name: 'Beta', spec: spec({ lookback: 24 }), durationSeconds: 10, headline: { rmse: 7 } })],
+      [
+        'c',
+        runResult({
+          runId: 'c',
+          name: 'Gamma',
+          task: 'text-classification',
+          status: 'interrupted',
+          durationSeconds: 20,
+          headline: {},
+          error: 'The app closed during epoch 3.',
+        }),
+      ],
+    ]);
+    api = new FakeStudioApi({
+      'runs.list': () =>
+        [...stored.values()].map((r) => runSummary(r.runId, { ...r, error: r.error })),
+      'runs.get': ({ runId }) => stored.get(runId)!,
+      'runs.delete': ({ runId }) => {
+        stored.delete(runId);
+        return { ok: true };
+      },
+      'spec.validate': () => ({ ok: true, problems: [] }),
+      'model.summary': () => modelSummary(),
+    });
+    setStudioApi(api);
+    setActivePinia(createPinia());
+  });
+
+  const names = (w: ReturnType<typeof mount>) => w.findAll('[data-testid="runs-table"] tbody .name').map((c) => c.text());
+
+  it('sorts by any column and filters by text and status; shows why a run stopped', async () => {
+    const wrapper = mount(RunsView);
+    await flushPromises();
+    expect(names(wrapper)).toHaveLength(3);
+    await wrapper.get('[data-testid="runs-sort-durationSeconds"]').trigger('click');
+    expect(names(wrapper)).toEqual(['Beta', 'Gamma', 'Alpha']);
+    await wrapper.get('[data-testid="runs-sort-durationSeconds"]').trigger('click');
+    expect(names(wrapper)).toEqual(['Alpha', 'Gamma', 'Beta']);
+    await wrapper.get('[data-testid="runs-sort-name"]').trigger('click');
+    expect(names(wrapper)).toEqual(['Alpha', 'Beta', 'Gamma']);
+    expect(wrapper.get('[data-run="c"] [data-testid="run-reason"]').text()).toBe('The app closed during epoch 3.');
+
+    await wrapper.get('[data-testid="runs-filter-input"]').setValue('et');
+    expect(names(wrapper)).toEqual(['Beta']);
+    await wrapper.get('[data-testid="runs-filter-input"]').setValue('');
+    await wrapper.get('[data-testid="runs-status-filter"]').setValue('interrupted');
+    expect(names(wrapper)).toEqual(['Gamma']);
+  });
+
+  it('overlays the ticked runs and diffs exactly two, highlighting only the differing paths', async () => {
+    const wrapper = mount(RunsView);
+    await flushPromises();
+    await wrapper.get('[data-testid="run-select-a"]').setValue(true);
+    await flushPromises();
+    expect(wrapper.find('[data-testid="runs-loss-chart"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="diff-hint"]').exists()).toBe(true);
+    await wrapper.get('[data-testid="run-select-b"]').setValue(true);
+    await flushPromises();
+    expect(api.callsOf('runs.get')).toEqual([{ runId: 'a' }, { runId: 'b' }]);
+    const differing = wrapper.findAll('[data-testid="spec-diff"] tbody tr.differs').map((r) => r.attributes('data-path'));
+    expect(differing).toEqual(['data.lookback']);
+    const row = wrapper.get('[data-path="data.lookback"]').findAll('td');
+    expect(row.map((c) => c.text())).toEqual(['data.lookback', '12', '24']);
+    await wrapper.get('[data-testid="diff-only-toggle"]').setValue(false);
+    expect(wrapper.findAll('[data-testid="spec-diff"] tbody tr')).toHaveLength(flatten(spec()).size);
+  });
+
+  it('duplicates a run into the Model form under a new name', async () => {
+    const wrapper = mount(RunsView);
+    await flushPromises();
+    await wrapper.get('[data-testid="run-duplicate-b"]').trigger('click');
+    await flushPromises();
+    const form = useExperimentStore().spec;
+    expect(form?.data.lookback).toBe(24);
+    expect(form?.name).toBe('Beta (copy)');
+    expect(useAppStore().step).toBe('model');
+  });
+
+  it('deletes a run only on the second press', async () => {
+    const wrapper = mount(RunsView);
+    await flushPromises();
+    await wrapper.get('[data-testid="run-delete-a"]').trigger('click');
+    expect(api.callsOf('runs.delete')).toEqual([]);
+    expect(wrapper.get('[data-testid="run-delete-a"]').text()).toBe('Confirm delete');
+    await wrapper.get('[data-testid="run-delete-a"]').trigger('click');
+    await flushPromises();
+    expect(api.callsOf('runs.delete')).toEqual([{ runId: 'a' }]);
+    expect(names(wrapper)).not.toContain('Alpha');
+  });
+});
