@@ -29,7 +29,15 @@ function inputLine(pre: PreprocessingFile, i: Input): string {
     i.derived === 'calendar'
       ? `calendar value: ${CALENDAR_TEXT[i.source] ?? i.source} of the UTC date in \`${pre.timeColumn ?? 'the time column'}\`, not scaled`
       : `${i.derived} of column \`${i.source}\`, scaler ${i.scaler.kind}`;
-  return `- \`${i.name}\`: ${what}${lead ? `; read ${lead} step(s) ahead (known future)` : ''}`;
+  return `   - \`${i.name}\`: ${what}${lead ? `; read ${lead} step(s) ahead (known future)` : ''}`;
+}
+
+/** Columns the forecast scripts read from the CSV: sources of the inputs, the target and, for calendar inputs, the time. */
+function csvColumns(pre: PreprocessingFile): string[] {
+  const names = pre.inputs.filter((i) => i.derived !== 'calendar').map((i) => i.source);
+  if (pre.target) names.push(pre.target.name);
+  if (pre.timeColumn && pre.inputs.some((i) => i.derived === 'calendar')) names.push(pre.timeColumn);
+  return [...new Set(names)];
 }
 
 function forecastSection(pre: PreprocessingFile, withOnnx: boolean, withKeras: boolean): string {
@@ -46,7 +54,7 @@ function forecastSection(pre: PreprocessingFile, withOnnx: boolean, withKeras: b
   const calendar = pre.inputs.some((i) => i.derived === 'calendar');
   const leadText = ahead.length
     ? `
-Inputs marked "read ahead" are known in advance (planned values, calendar features): window step
+Inputs read ahead are known in advance (planned values, calendar features): window step
 \`s\` holds the value at step \`s + lead\`, so the window's last ${pre.horizon} step(s) carry their values at
 the steps being forecast. Give their future values as extra rows after the last target value (target
 cell empty); without them a known-future column holds its last value, as the app does.${
@@ -71,7 +79,9 @@ ${inputs}
 4. Run the model. Its output holds ${pre.horizon} step(s) ahead${target ? ` of \`${target.name}\`` : ''}.
 5. Un-scale each output: \`y * scale + center\`. ${transform}
 ${leadText}
-${scripts} The CSV needs the columns named above${calendar ? ` and \`${pre.timeColumn}\`` : ''}.
+${scripts} The CSV needs the columns ${csvColumns(pre)
+    .map((c) => `\`${c}\``)
+    .join(', ')} (a header row with these names; other columns are ignored).
 
 ${withOnnx ? onnxSnippet(`np.zeros((1, ${pre.lookback}, ${pre.inputs.length}), np.float32)  # scaled inputs, step 3 above`) : ''}${withKeras ? KERAS_SNIPPET : ''}### JavaScript (TensorFlow.js for Node)
 

@@ -22,7 +22,12 @@ export function projectState(over: Partial<ProjectState> = {}): ProjectState {
 }
 
 export const SAMPLES: SampleInfo[] = [
-  { id: 'nile', title: 'Nile river flow', task: 'forecast', description: 'Yearly flow of the Nile at Aswan, 1871–1970.' },
+  {
+    id: 'nile',
+    title: 'Nile river flow',
+    task: 'forecast',
+    description: 'Yearly flow of the Nile at Aswan, 1871–1970.',
+  },
   {
     id: 'reviews',
     title: 'Movie reviews',

@@ -22,7 +22,13 @@ const theme: ChartTheme = {
 
 describe('residuals and histogram', () => {
   it('takes actual minus forecast where there is a forecast', () => {
-    const r = residuals({ time: ['a', 'b', 'c'], actual: [10, 12, 9], predicted: [null, 11, 10], validationStart: 1, testStart: 2 });
+    const r = residuals({
+      time: ['a', 'b', 'c'],
+      actual: [10, 12, 9],
+      predicted: [null, 11, 10],
+      validationStart: 1,
+      testStart: 2,
+    });
     expect(r).toEqual([
       { x: 1, y: 1 },
       { x: 2, y: -1 },
@@ -73,7 +79,8 @@ describe('future and backtest charts', () => {
 describe('spec diff', () => {
   it('lists every leaf by dotted path and marks only what differs', () => {
     const a = spec({ lookback: 12 });
-    const b = spec({ lookback: 24, featureColumns: ['rain'] });
+    // A deep copy: parseSpec hands out shared default objects, which must not be edited in place.
+    const b = structuredClone(spec({ lookback: 24, featureColumns: ['rain'] }));
     b.model.layers.push({ ...b.model.layers[0]! });
     const rows = diffSpecs(a, b);
     const differing = rows.filter((r) => r.differs).map((r) => r.path);

@@ -83,8 +83,7 @@ describe('project store', () => {
     expect(store.datasetIssue).toBe('missing');
 
     api.handlers['dialog.openDataFile'] = () => '/found/nile.csv';
-    api.handlers['project.relink'] = ({ path }) =>
-      projectState({ dataset: { path, sha256: 'y', status: 'ok' } });
+    api.handlers['project.relink'] = ({ path }) => projectState({ dataset: { path, sha256: 'y', status: 'ok' } });
     expect(await store.relink()).toBe(true);
     expect(api.callsOf('project.relink')).toEqual([{ path: '/found/nile.csv' }]);
     expect(store.datasetIssue).toBeNull();

@@ -10,7 +10,12 @@ import { resolveTheme, useSettingsStore } from '../../../src-renderer/stores/set
 import { FakeStudioApi } from '../fake-studio-api';
 import { spec } from '../fixtures';
 
-const SETTINGS = { theme: 'system' as const, defaultDataFolder: null, defaultExportFolder: null, trainingThreads: null };
+const SETTINGS = {
+  theme: 'system' as const,
+  defaultDataFolder: null,
+  defaultExportFolder: null,
+  trainingThreads: null,
+};
 
 describe('search store', () => {
   let api: FakeStudioApi;

@@ -68,7 +68,10 @@ describe('Model form across tasks', () => {
     expect(has(wrapper, 'horizon-input')).toBe(false);
     expect(has(wrapper, 'known-future-input')).toBe(false);
     // Labels may be words: the label column offers the text column's neighbours, not only numbers.
-    const labels = wrapper.get('[data-testid="target-select"]').findAll('option').map((o) => o.text());
+    const labels = wrapper
+      .get('[data-testid="target-select"]')
+      .findAll('option')
+      .map((o) => o.text());
     expect(labels).toContain('rain');
     expect(labels).not.toContain('year');
   });

@@ -65,7 +65,9 @@ describe('Results tools', () => {
     const rows = wrapper.get('[data-testid="future-table"]').findAll('tbody tr');
     expect(rows).toHaveLength(5);
     expect(rows[2]!.text()).toContain(formatNumber(future.point[2]!));
-    expect(rows[2]!.text()).toContain(`${formatNumber(future.intervals[1]!.lower[2]!)} – ${formatNumber(future.intervals[1]!.upper[2]!)}`);
+    expect(rows[2]!.text()).toContain(
+      `${formatNumber(future.intervals[1]!.lower[2]!)} – ${formatNumber(future.intervals[1]!.upper[2]!)}`,
+    );
     expect(wrapper.text()).toContain(future.intervalMethod);
 
     await wrapper.get('[data-testid="future-csv-button"]').trigger('click');
@@ -84,7 +86,9 @@ describe('Results tools', () => {
     await wrapper.get('[data-testid="backtest-retrain-input"]').setValue('10');
     await wrapper.get('[data-testid="backtest-run-button"]').trigger('submit');
     await flushPromises();
-    expect(api.callsOf('backtest.run')).toEqual([{ runId: 'run-1', start: null, step: 2, horizon: null, retrainEvery: 10 }]);
+    expect(api.callsOf('backtest.run')).toEqual([
+      { runId: 'run-1', start: null, step: 2, horizon: null, retrainEvery: 10 },
+    ]);
     expect(wrapper.get('[data-testid="backtest-verdict"]').text()).toContain('does not beat the seasonal naive');
     const rows = wrapper.get('[data-testid="backtest-table"]').findAll('tbody tr');
     expect(rows).toHaveLength(report.model.perStep.length + 1);
@@ -120,7 +124,9 @@ describe('Results tools', () => {
         { label: 'positive', probability: text.includes('bad') ? 0.1 : 0.8 },
       ],
     });
-    useRunsStore().adopt(runResult({ task: 'text-classification', evaluation, spec: { ...spec(), task: 'text-classification' } }));
+    useRunsStore().adopt(
+      runResult({ task: 'text-classification', evaluation, spec: { ...spec(), task: 'text-classification' } }),
+    );
     const wrapper = mount(ResultsView);
     expect(tabIds(wrapper)).toContain('results-tab-try');
     expect(tabIds(wrapper)).not.toContain('results-tab-future');

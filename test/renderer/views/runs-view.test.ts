@@ -17,8 +17,26 @@ describe('Runs view', () => {
   let stored: Map<string, RunResult>;
   beforeEach(() => {
     stored = new Map([
-      ['a', runResult({ runId: 'a', name: 'Alpha', spec: spec({ lookback: 12 }), durationSeconds: 50, headline: { rmse: 9 } })],
-      ['b', runResult({ runId: 'b', name: 'Beta', spec: spec({ lookback: 24 }), durationSeconds: 10, headline: { rmse: 7 } })],
+      [
+        'a',
+        runResult({
+          runId: 'a',
+          name: 'Alpha',
+          spec: spec({ lookback: 12 }),
+          durationSeconds: 50,
+          headline: { rmse: 9 },
+        }),
+      ],
+      [
+        'b',
+        runResult({
+          runId: 'b',
+          name: 'Beta',
+          spec: spec({ lookback: 24 }),
+          durationSeconds: 10,
+          headline: { rmse: 7 },
+        }),
+      ],
       [
         'c',
         runResult({
@@ -33,8 +51,7 @@ describe('Runs view', () => {
       ],
     ]);
     api = new FakeStudioApi({
-      'runs.list': () =>
-        [...stored.values()].map((r) => runSummary(r.runId, { ...r, error: r.error })),
+      'runs.list': () => [...stored.values()].map((r) => runSummary(r.runId, { ...r, error: r.error })),
       'runs.get': ({ runId }) => stored.get(runId)!,
       'runs.delete': ({ runId }) => {
         stored.delete(runId);
@@ -47,7 +64,8 @@ describe('Runs view', () => {
     setActivePinia(createPinia());
   });
 
-  const names = (w: ReturnType<typeof mount>) => w.findAll('[data-testid="runs-table"] tbody .name').map((c) => c.text());
+  const names = (w: ReturnType<typeof mount>) =>
+    w.findAll('[data-testid="runs-table"] tbody .name').map((c) => c.text());
 
   it('sorts by any column and filters by text and status; shows why a run stopped', async () => {
     const wrapper = mount(RunsView);
@@ -78,7 +96,9 @@ describe('Runs view', () => {
     await wrapper.get('[data-testid="run-select-b"]').setValue(true);
     await flushPromises();
     expect(api.callsOf('runs.get')).toEqual([{ runId: 'a' }, { runId: 'b' }]);
-    const differing = wrapper.findAll('[data-testid="spec-diff"] tbody tr.differs').map((r) => r.attributes('data-path'));
+    const differing = wrapper
+      .findAll('[data-testid="spec-diff"] tbody tr.differs')
+      .map((r) => r.attributes('data-path'));
     expect(differing).toEqual(['data.lookback']);
     const row = wrapper.get('[data-path="data.lookback"]').findAll('td');
     expect(row.map((c) => c.text())).toEqual(['data.lookback', '12', '24']);

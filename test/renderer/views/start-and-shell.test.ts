@@ -23,9 +23,16 @@ describe('Start screen and shell', () => {
     document.body.innerHTML = '';
     settings = { theme: 'system', defaultDataFolder: null, defaultExportFolder: null, trainingThreads: null };
     api = new FakeStudioApi({
-      'app.info': () => ({ version: '1', backend: 'tensorflow', backendNote: null, host: 'browser', platform: 'linux' }),
+      'app.info': () => ({
+        version: '1',
+        backend: 'tensorflow',
+        backendNote: null,
+        host: 'browser',
+        platform: 'linux',
+      }),
       'runs.list': () => [],
-      'project.current': () => projectState({ path: null, name: 'Untitled project', dirty: false, savedAt: null, spec: null, dataset: null }),
+      'project.current': () =>
+        projectState({ path: null, name: 'Untitled project', dirty: false, savedAt: null, spec: null, dataset: null }),
       'project.recent': () => [
         { path: '/p/nile.rstudio', name: 'Nile study', openedAt: '2026-01-01T00:00:00Z', exists: true },
         { path: '/p/gone.rstudio', name: 'Old study', openedAt: '2025-01-01T00:00:00Z', exists: false },
@@ -57,8 +64,10 @@ describe('Start screen and shell', () => {
 
   it('opens a sample, shows its title, and autosaves the edited spec', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    api.handlers['samples.open'] = () => projectState({ path: null, name: 'Nile river flow', dirty: false, spec: spec() });
-    api.handlers['project.setSpec'] = ({ spec: s }) => projectState({ name: 'Nile river flow', dirty: true, spec: s as never });
+    api.handlers['samples.open'] = () =>
+      projectState({ path: null, name: 'Nile river flow', dirty: false, spec: spec() });
+    api.handlers['project.setSpec'] = ({ spec: s }) =>
+      projectState({ name: 'Nile river flow', dirty: true, spec: s as never });
     const wrapper = mountApp();
     await flushPromises();
     await wrapper.get('[data-testid="open-sample-nile"]').trigger('click');
@@ -83,7 +92,11 @@ describe('Start screen and shell', () => {
     expect(wrapper.find('[data-testid="relink-banner"]').exists()).toBe(false);
     api.emit(
       'project.changed',
-      projectState({ dirty: false, savedAt: '2026-01-02T10:00:00Z', dataset: { path: '/d/x.csv', sha256: 'a', status: 'changed' } }),
+      projectState({
+        dirty: false,
+        savedAt: '2026-01-02T10:00:00Z',
+        dataset: { path: '/d/x.csv', sha256: 'a', status: 'changed' },
+      }),
     );
     await flushPromises();
     expect(wrapper.get('[data-testid="project-status"]').text()).toContain('Saved');
@@ -147,7 +160,10 @@ describe('Start screen and shell', () => {
     expect(useDatasetStore().typeOverrides).toEqual({ rain: 'categorical' });
     expect(wrapper.find('[data-testid="type-override-note"]').exists()).toBe(true);
     await wrapper.get('[data-testid="nav-model"]').trigger('click');
-    const targets = wrapper.get('[data-testid="target-select"]').findAll('option').map((o) => o.text());
+    const targets = wrapper
+      .get('[data-testid="target-select"]')
+      .findAll('option')
+      .map((o) => o.text());
     expect(targets).not.toContain('rain');
     await wrapper.get('[data-testid="nav-data"]').trigger('click');
     await wrapper.get('[data-testid="column-type-rain"]').setValue('numeric');
