@@ -75,7 +75,8 @@ export const useExportStore = defineStore('export', () => {
         return true;
       }
       const archive = await api.request('model.exportArchive', { runId, format: choice.value });
-      downloadBase64(archive.fileName, archive.contentBase64, 'application/zip');
+      const type = archive.fileName.toLowerCase().endsWith('.zip') ? 'application/zip' : 'application/octet-stream';
+      downloadBase64(archive.fileName, archive.contentBase64, type);
       done.value = { runId, where: archive.fileName, files: [archive.fileName], downloaded: true };
       return true;
     } catch (e) {

@@ -20,6 +20,9 @@ import { useRunsStore } from './runs-store';
 /** Delay between the last form edit and sending the spec to the project. */
 export const AUTOSAVE_DELAY_MS = 800;
 
+/** The extension of saved projects (main's project format). */
+export const PROJECT_EXTENSION = '.rsproj';
+
 /** Which path the user is asked to type because the host has no file dialogs. */
 export type PathPrompt = 'open' | 'save-as' | 'relink' | null;
 
@@ -141,8 +144,8 @@ export const useProjectStore = defineStore('project', () => {
         tryDialog(() =>
           useStudioApi().request('dialog.saveFile', {
             title: 'Save project',
-            defaultName: `${title.value}.rstudio`,
-            extensions: ['rstudio'],
+            defaultName: `${title.value}${PROJECT_EXTENSION}`,
+            extensions: ['rsproj'],
           }),
         ),
       );

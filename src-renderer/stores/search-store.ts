@@ -20,7 +20,7 @@ export interface DimensionDraft {
   integer: boolean;
 }
 
-/** The dimensions the form offers, with sensible starting values. */
+/** The dimensions the form offers, with sensible starting values; `*` sets every recurrent layer. */
 export const SEARCH_DIMENSIONS: (DimensionDraft & { label: string; numeric: boolean })[] = [
   {
     path: 'model.layers.0.units',

@@ -24,13 +24,26 @@ afterAll(() => {
 /** Imports `path`; fails the property on anything but a dataset or a DataError with a message. */
 async function importOrRefuse(path: string): Promise<'dataset' | 'refused'> {
   try {
-    const { table, summary } = await loadTable(path);
+    const { table, summary } = await withinTime(loadTable(path), path);
     expect(summary.rows).toBe(table.rowCount);
     for (const c of table.columns) expect(c.values.length).toBe(table.rowCount);
     return 'dataset';
   } catch (err) {
     if (err instanceof DataError && err.message.trim().length > 0) return 'refused';
     throw new Error(`The importer failed with a non-specific error: ${describeError(err)}`);
+  }
+}
+
+/** A hang is a failure too: an import that never settles leaves the user waiting forever. */
+async function withinTime<T>(work: Promise<T>, path: string, ms = 15_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The import of ${path} did not finish within ${ms} ms (it hangs).`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -139,7 +152,18 @@ describe('fuzz: damaged workbooks', () => {
     expect(await importOrRefuse(folder.file(workbook, '.xlsx'))).toBe('dataset');
   });
 
-  it('raw byte damage to an .xlsx imports or is refused with a DataError', async () => {
+  // Damage inside the zip's deflate data made exceljs' streaming reader hang (fixtures/README.md);
+  // the importer reads whole workbooks since, and these cases guard that it always settles.
+  const containerDamage = it;
+
+  containerDamage('the damaged workbooks found earlier are refused with a DataError', async () => {
+    for (const name of ['flow-flip-873.xlsx', 'flow-flip-1164.xlsx']) {
+      counter.add('xlsx fixtures');
+      expect(await importOrRefuse(resolve('test/fuzz/fixtures', name))).toBe('refused');
+    }
+  });
+
+  containerDamage('raw byte damage to an .xlsx imports or is refused with a DataError', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(mutationArb, { minLength: 1, maxLength: 4 }), async (mutations) => {
         counter.add('xlsx bytes');

@@ -9,7 +9,7 @@ import { spec } from './fixtures';
 
 export function projectState(over: Partial<ProjectState> = {}): ProjectState {
   return {
-    path: '/projects/nile.rstudio',
+    path: '/projects/nile.rsproj',
     name: 'Nile study',
     dataset: { path: '/data/nile-yearly.csv', sha256: 'ab12', status: 'ok' },
     spec: spec({ lookback: 10 }),

@@ -70,13 +70,15 @@ export function fusedSimpleRnnSequence(
         const slopeAll = slope(sH);
         const slopes = slopeAll ? tf.unstack(slopeAll) : null;
         const dySteps = tf.unstack(hGrad);
+        // Transposed once: MatMul with transpose_b set is much slower per call.
+        const recurrentT = tf.transpose(sr);
         const das: Tensor[] = new Array<Tensor>(steps);
         let dhNext: Tensor | null = null;
         for (let t = steps - 1; t >= 0; t--) {
           const dh: Tensor = dhNext ? ops.add(dySteps[t], dhNext) : dySteps[t];
           const da = slopes ? tf.mul(dh, slopes[t]) : dh;
           das[t] = da;
-          if (t > 0) dhNext = ops.matMul(da, sr, false, true);
+          if (t > 0) dhNext = ops.matMul(da, recurrentT);
         }
         const da2 = tf.reshape(tf.stack(das), [rows, units]);
         const hPrev2 = tf.reshape(previousStates(tf, sH), [rows, units]);

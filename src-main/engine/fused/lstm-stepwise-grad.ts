@@ -40,9 +40,10 @@ export function stepwiseLstmGrad(ops: RawOps, saved: LstmForwardState, hGrad: Te
   const [, , units] = hGrad.shape;
   const [iAll, csAll, fAll, oAll, ciAll, coAll, hAll] = saved.outputs;
   const unstack = (t: Tensor) => tf.unstack(t);
+  const hPrevAll = previousStates(tf, hAll);
   const [xs, hPrev, csPrev, is, css, fs, os, cis, cos, dys] = [
     saved.x,
-    previousStates(tf, hAll),
+    hPrevAll,
     previousStates(tf, csAll),
     iAll,
     csAll,
@@ -52,7 +53,8 @@ export function stepwiseLstmGrad(ops: RawOps, saved: LstmForwardState, hGrad: Te
     coAll,
     hGrad,
   ].map(unstack);
-  const recurrentIcfo = swapMiddleBlocks(tf, tf.slice(saved.w, [inputDim, 0], [units, -1]), units);
+  // Transposed once here: MatMul with transpose_b set ran at less than half the speed per step.
+  const recurrentIcfoT = tf.transpose(swapMiddleBlocks(tf, tf.slice(saved.w, [inputDim, 0], [units, -1]), units));
   const attrs = [ops.boolAttr('use_peephole', false), ops.floatType];
   const p = saved.peephole;
   const gateGrads: Tensor[] = new Array<Tensor>(steps);
@@ -64,18 +66,21 @@ export function stepwiseLstmGrad(ops: RawOps, saved: LstmForwardState, hGrad: Te
     const [dcPrev, dicfo] = ops.run('LSTMBlockCellGrad', attrs, [...inputs, cos[t], dcNext, dh], 5);
     gateGrads[t] = dicfo;
     dcNext = dcPrev;
-    if (t > 0) dhNext = ops.matMul(dicfo, recurrentIcfo, false, true);
+    if (t > 0) dhNext = ops.matMul(dicfo, recurrentIcfoT);
   }
   const rows = steps * batch;
-  const d = swapMiddleBlocks(tf, tf.reshape(tf.stack(gateGrads), [rows, 4 * units]), units);
+  // The gate gradients stay in the cell's i, c, f, o order (reordering them would copy all
+  // T·B rows several times); only the weight-sized results are put back in i, f, c, o order.
+  const dIcfo = tf.concat(gateGrads, 0);
   const x2 = tf.reshape(saved.x, [rows, inputDim]);
-  const hPrev2 = tf.reshape(previousStates(tf, hAll), [rows, units]);
-  const wGrad = ops.matMul(tf.concat([x2, hPrev2], 1), d, true, false);
-  const kernel = tf.slice(saved.w, [0, 0], [inputDim, -1]);
+  const hPrev2 = tf.reshape(hPrevAll, [rows, units]);
+  const wGrad = swapMiddleBlocks(tf, ops.matMul(tf.concat([x2, hPrev2], 1), dIcfo, true, false), units);
+  const kernelIcfoT = tf.transpose(swapMiddleBlocks(tf, tf.slice(saved.w, [0, 0], [inputDim, -1]), units));
+  const biasGrad = swapMiddleBlocks(tf, tf.reshape(tf.sum(dIcfo, 0), [1, 4 * units]), units);
   return [
-    tf.reshape(ops.matMul(d, kernel, false, true), [steps, batch, inputDim]),
+    tf.reshape(ops.matMul(dIcfo, kernelIcfoT), [steps, batch, inputDim]),
     tf.slice(wGrad, [0, 0], [inputDim, -1]),
     tf.slice(wGrad, [inputDim, 0], [units, -1]),
-    tf.sum(d, 0),
+    tf.reshape(biasGrad, [4 * units]),
   ];
 }

@@ -6,6 +6,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFlatAdam } from '../../../src-main/engine/fused/flat-adam';
 import { applyGradientStep, type GradientClip } from '../../../src-main/engine/fused/gradient-step';
+import { setLearningRate } from '../../../src-main/engine/optimizers';
 import { loadNativeTf, relativeDifference } from './native-tf';
 
 const tf = loadNativeTf();
@@ -41,10 +42,12 @@ describe('flat Adam', () => {
     const flat = createFlatAdam(tf, 0.05, 0.8, 0.95, 1e-7);
     const reference: tfTypes.Optimizer = tf.train.adam(0.05, 0.8, 0.95, 1e-7);
     const start = a.map((v) => v.clone());
-    for (const gs of grads) {
+    grads.forEach((gs, s) => {
+      // Halfway, the learning rate changes as reduce-on-plateau changes it.
+      if (s === 3) [flat, reference].forEach((o) => setLearningRate(o, 0.01));
       flat.applyGradients(named(a, gs));
       reference.applyGradients(named(b, gs));
-    }
+    });
     expectSameWeights(a, b);
     // The weights really moved (a no-op optimizer would pass the comparison above).
     expect(relativeDifference(tf, a[0], start[0])).toBeGreaterThan(1e-3);

@@ -29,7 +29,7 @@ describe('project store', () => {
   afterEach(() => vi.useRealTimers());
 
   it('lists recent projects and samples; a failing list leaves the other and says why', async () => {
-    const recent = [{ path: '/p/a.rstudio', name: 'A', openedAt: '2026-01-01T00:00:00Z', exists: true }];
+    const recent = [{ path: '/p/a.rsproj', name: 'A', openedAt: '2026-01-01T00:00:00Z', exists: true }];
     api.handlers['project.recent'] = () => recent;
     api.handlers['project.current'] = () => projectState({ path: null, dirty: true });
     const store = useProjectStore();
@@ -47,11 +47,11 @@ describe('project store', () => {
 
   it('opens the project the dialog names and fills the form, the data and the runs from it', async () => {
     const state = projectState({ runs: [runSummary('r1'), runSummary('r2')] });
-    api.handlers['dialog.openProject'] = () => '/projects/nile.rstudio';
+    api.handlers['dialog.openProject'] = () => '/projects/nile.rsproj';
     api.handlers['project.open'] = () => state;
     const store = useProjectStore();
     expect(await store.openWithDialog()).toBe(true);
-    expect(api.callsOf('project.open')).toEqual([{ path: '/projects/nile.rstudio' }]);
+    expect(api.callsOf('project.open')).toEqual([{ path: '/projects/nile.rsproj' }]);
     expect(useExperimentStore().spec?.data.lookback).toBe(state.spec?.data.lookback);
     expect(api.callsOf('data.inspect')).toEqual([{ path: state.dataset?.path }]);
     expect(useDatasetStore().summary?.path).toBe(state.dataset?.path);
@@ -127,19 +127,19 @@ describe('project store', () => {
   it('saves a new project where the user chooses, or asks for a path where it cannot', async () => {
     const store = useProjectStore();
     store.project = projectState({ path: null, name: 'Fresh' });
-    api.handlers['dialog.saveFile'] = () => '/projects/fresh.rstudio';
+    api.handlers['dialog.saveFile'] = () => '/projects/fresh.rsproj';
     api.handlers['project.save'] = ({ path }) => projectState({ path: path ?? null });
     expect(await store.save()).toBe(true);
     expect(api.callsOf('dialog.saveFile')).toEqual([
-      { title: 'Save project', defaultName: 'Fresh.rstudio', extensions: ['rstudio'] },
+      { title: 'Save project', defaultName: 'Fresh.rsproj', extensions: ['rsproj'] },
     ]);
-    expect(store.project?.path).toBe('/projects/fresh.rstudio');
+    expect(store.project?.path).toBe('/projects/fresh.rsproj');
 
     api.handlers['dialog.saveFile'] = unavailable;
     expect(await store.saveAs()).toBe(false);
     expect(store.pathPrompt).toBe('save-as');
-    expect(await store.saveAs('/typed/x.rstudio')).toBe(true);
-    expect(api.callsOf('project.save').at(-1)).toEqual({ path: '/typed/x.rstudio' });
+    expect(await store.saveAs('/typed/x.rsproj')).toBe(true);
+    expect(api.callsOf('project.save').at(-1)).toEqual({ path: '/typed/x.rsproj' });
     expect(store.pathPrompt).toBeNull();
   });
 });

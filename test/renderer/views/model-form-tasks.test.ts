@@ -16,6 +16,9 @@ const has = (w: ReturnType<typeof mount>, id: string) => w.find(`[data-testid="$
 
 describe('Model form across tasks', () => {
   let problems: SpecProblem[];
+  // Held from beforeEach: a late action of an earlier test's store can switch Pinia's active
+  // instance, so looking the store up again later could find that older one.
+  let store: ReturnType<typeof useExperimentStore>;
   beforeEach(async () => {
     problems = [];
     setStudioApi(
@@ -39,7 +42,8 @@ describe('Model form across tasks', () => {
       sparkline: [],
     });
     useDatasetStore().adopt(summary);
-    await useExperimentStore().suggest('ds-1');
+    store = useExperimentStore();
+    await store.suggest('ds-1');
   });
 
   it('shows the fields each task needs and hides the others', async () => {
@@ -58,7 +62,7 @@ describe('Model form across tasks', () => {
     await wrapper.get('[data-testid="tokens-select"]').setValue('word');
     await wrapper.get('[data-testid="vocab-size-input"]').setValue('5000');
     await wrapper.get('[data-testid="input-select"]').setValue('onehot');
-    const s = useExperimentStore().spec!;
+    const s = store.spec!;
     expect(s.data.text).toMatchObject({ column: 'review', tokens: 'word', vocabSize: 5000 });
     expect(s.model.input).toBe('onehot');
     expect(has(wrapper, 'embedding-dim-input')).toBe(false);
@@ -82,10 +86,10 @@ describe('Model form across tasks', () => {
     const past = wrapper.get('[data-testid="features-input"]');
     const known = wrapper.get('[data-testid="known-future-input"]');
     await past.get('input[type="checkbox"]').setValue(true);
-    expect(useExperimentStore().spec?.data.featureColumns).toEqual(['rain']);
+    expect(store.spec?.data.featureColumns).toEqual(['rain']);
     await known.get('input[type="checkbox"]').setValue(true);
-    expect(useExperimentStore().spec?.data.knownFutureColumns).toEqual(['rain']);
-    expect(useExperimentStore().spec?.data.featureColumns).toEqual([]);
+    expect(store.spec?.data.knownFutureColumns).toEqual(['rain']);
+    expect(store.spec?.data.featureColumns).toEqual([]);
     expect(wrapper.text()).toContain(COVARIATE_HELP.past);
     expect(wrapper.text()).toContain(COVARIATE_HELP.known);
   });
@@ -93,9 +97,9 @@ describe('Model form across tasks', () => {
   it('fills a preset’s settings and keeps the data columns', async () => {
     const wrapper = mount(ModelView);
     await flushPromises();
-    const target = useExperimentStore().spec!.data.targetColumns;
+    const target = store.spec!.data.targetColumns;
     await wrapper.get('[data-testid="preset-generate"]').trigger('click');
-    const s = useExperimentStore().spec!;
+    const s = store.spec!;
     const expected = spec();
     PRESETS.find((p) => p.id === 'generate')!.apply(expected);
     expect(s.task).toBe('text-generation');
@@ -119,7 +123,7 @@ describe('Model form across tasks', () => {
     await wrapper.get('[data-testid="rho-input"]').setValue('0.95');
     await wrapper.get('[data-testid="plateau-factor-input"]').setValue('0.3');
     await wrapper.get('[data-testid="restore-best-input"]').setValue(false);
-    const t = useExperimentStore().spec!.training;
+    const t = store.spec!.training;
     expect(t.optimizer).toMatchObject({ name: 'rmsprop', momentum: 0.8, nesterov: true, rho: 0.95 });
     expect(t.reduceLrOnPlateau.factor).toBe(0.3);
     expect(t.earlyStopping.restoreBest).toBe(false);
@@ -128,7 +132,7 @@ describe('Model form across tasks', () => {
     await wrapper.get('[data-testid="merge-select"]').setValue('sum');
     await wrapper.get('[data-testid="recurrent-dropout-input-1"]').setValue('0.2');
     await wrapper.get('[data-testid="dense-layers-input"]').setValue('64, 32, x');
-    const m = useExperimentStore().spec!.model;
+    const m = store.spec!.model;
     expect(m.layers[0]).toMatchObject({ bidirectional: true, merge: 'sum', recurrentDropout: 0.2 });
     expect(m.denseLayers).toEqual([64, 32]);
   });
@@ -137,9 +141,9 @@ describe('Model form across tasks', () => {
     const wrapper = mount(ModelView);
     await flushPromises();
     await wrapper.get('[data-testid="output-activation-select"]').setValue('softmax');
-    expect(useExperimentStore().spec?.model.outputActivation).toBe('softmax');
+    expect(store.spec?.model.outputActivation).toBe('softmax');
     problems = [{ path: 'model.outputActivation', message: 'A softmax output with the MSE loss trains poorly.' }];
-    await useExperimentStore().refreshNow();
+    await store.refreshNow();
     await flushPromises();
     const field = wrapper.get('[data-testid="output-activation-select"]').element.closest('.field');
     expect(field?.textContent).toContain('A softmax output with the MSE loss trains poorly.');

@@ -34,8 +34,8 @@ describe('Start screen and shell', () => {
       'project.current': () =>
         projectState({ path: null, name: 'Untitled project', dirty: false, savedAt: null, spec: null, dataset: null }),
       'project.recent': () => [
-        { path: '/p/nile.rstudio', name: 'Nile study', openedAt: '2026-01-01T00:00:00Z', exists: true },
-        { path: '/p/gone.rstudio', name: 'Old study', openedAt: '2025-01-01T00:00:00Z', exists: false },
+        { path: '/p/nile.rsproj', name: 'Nile study', openedAt: '2026-01-01T00:00:00Z', exists: true },
+        { path: '/p/gone.rsproj', name: 'Old study', openedAt: '2025-01-01T00:00:00Z', exists: false },
       ],
       'samples.list': () => SAMPLES,
       'settings.get': () => settings,
@@ -124,10 +124,10 @@ describe('Start screen and shell', () => {
     await flushPromises();
     await wrapper.get('[data-testid="open-project-button"]').trigger('click');
     await flushPromises();
-    await wrapper.get('[data-testid="open-path-input"]').setValue('/p/typed.rstudio');
+    await wrapper.get('[data-testid="open-path-input"]').setValue('/p/typed.rsproj');
     await wrapper.get('[data-testid="open-path-prompt"]').trigger('submit');
     await flushPromises();
-    expect(api.callsOf('project.open')).toEqual([{ path: '/p/typed.rstudio' }]);
+    expect(api.callsOf('project.open')).toEqual([{ path: '/p/typed.rsproj' }]);
     expect(wrapper.get('[data-testid="project-title"]').text()).toBe('Typed');
     expect(wrapper.get('[data-testid="nav-data"]').attributes('aria-current')).toBe('step');
     expect(wrapper.find('[data-testid="dataset-summary"]').exists()).toBe(true);
@@ -146,6 +146,11 @@ describe('Start screen and shell', () => {
     expect(api.callsOf('settings.set')).toEqual([{ theme: 'dark' }, { trainingThreads: 3 }]);
     expect(settings.trainingThreads).toBe(3);
     await wrapper.get('[data-testid="settings-close"]').trigger('click');
+    expect(wrapper.find('[data-testid="settings-dialog"]').exists()).toBe(false);
+    await wrapper.get('[data-testid="settings-button"]').trigger('click');
+    expect(wrapper.find('[data-testid="settings-dialog"]').exists()).toBe(true);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    await flushPromises();
     expect(wrapper.find('[data-testid="settings-dialog"]').exists()).toBe(false);
   });
 

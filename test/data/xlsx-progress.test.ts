@@ -1,5 +1,5 @@
 /**
- * The streamed .xlsx reader: a sheet imports exactly like its CSV export, a sheet behind a
+ * The .xlsx reader: a sheet imports exactly like its CSV export, a sheet behind a
  * bigger one is found, the user's type overrides apply, progress is reported, and Cancel stops it.
  */
 import { writeFileSync } from 'node:fs';
@@ -46,7 +46,7 @@ async function workbookAndCsv(): Promise<{ xlsx: string; csv: string }> {
 let files: Promise<{ xlsx: string; csv: string }> | null = null;
 const shared = () => (files ??= workbookAndCsv());
 
-describe('streamed xlsx import', () => {
+describe('xlsx import progress and cancel', () => {
   it('reads a sheet behind another exactly as its CSV export', async () => {
     const { xlsx, csv } = await shared();
     const fromSheet = await loadTable(xlsx, { sheet: 'Readings' });
