@@ -3,8 +3,9 @@
  * task, build, train, evaluate and save (model.json + weights.bin, preprocessing.json,
  * run.json). Never throws: problems come back as a failed RunResult with the reason.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../storage/atomic-write';
 import { loadTable } from '../data/import/load-table';
 import { prepareSeries } from '../data/prepare/series';
 import type { Table } from '../data/table';
@@ -82,7 +83,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     result.durationSeconds = (Date.now() - startedAt.getTime()) / 1000;
     try {
       await mkdir(ctx.outDir, { recursive: true });
-      await writeFile(path.join(ctx.outDir, 'run.json'), `${JSON.stringify(result, null, 2)}\n`);
+      await writeFileAtomic(path.join(ctx.outDir, 'run.json'), `${JSON.stringify(result, null, 2)}\n`);
     } catch (err) {
       // The result still reaches the app; only the copy on disk is missing.
       log(`Could not write run.json: ${messageOf(err)}`);
@@ -181,7 +182,10 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       } finally {
         if (standard !== model) standard.dispose();
       }
-      await writeFile(path.join(modelDir, 'preprocessing.json'), `${JSON.stringify(task.preprocessing(), null, 2)}\n`);
+      await writeFileAtomic(
+        path.join(modelDir, 'preprocessing.json'),
+        `${JSON.stringify(task.preprocessing(), null, 2)}\n`,
+      );
       result.modelDir = modelDir;
       log(`Saved the model to ${modelDir}.`);
     } finally {

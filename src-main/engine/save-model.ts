@@ -2,9 +2,10 @@
  * Saves a model as model.json + weights.bin (the tfjs layers format) through a small IO handler
  * that writes files itself, so saving works on the native and the pure-JavaScript backend alike.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
+import { writeFileAtomic } from '../storage/atomic-write';
 import type { Tf } from './backend';
 
 /** Writes `dir/model.json` and `dir/weights.bin`; returns the file names written. */
@@ -20,8 +21,9 @@ export async function saveLayersModel(tf: Tf, model: tfTypes.LayersModel, dir: s
         convertedBy: artifacts.convertedBy ?? null,
         weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
       };
-      await writeFile(path.join(dir, 'model.json'), JSON.stringify(modelJson));
-      await writeFile(path.join(dir, 'weights.bin'), new Uint8Array(weights));
+      // Weights first: model.json names them, so a reader never finds a model without its weights.
+      await writeFileAtomic(path.join(dir, 'weights.bin'), new Uint8Array(weights));
+      await writeFileAtomic(path.join(dir, 'model.json'), JSON.stringify(modelJson));
       return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
     }),
   );

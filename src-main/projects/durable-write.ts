@@ -5,7 +5,7 @@
  */
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { tempNameFor } from '../services/atomic-write';
+import { tempNameFor } from '../storage/atomic-write';
 
 /** Test seams: a step that runs between the flushed write and the rename. */
 export interface DurableWriteHooks {

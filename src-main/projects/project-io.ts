@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { strFromU8, strToU8 } from 'fflate';
 import type { RunResult } from '../shared/types';
 import { ServiceError } from '../services/service-error';
-import { writeFileAtomic } from '../services/atomic-write';
+import { writeFileAtomic } from '../storage/atomic-write';
 import { writeFileDurable, type DurableWriteHooks } from './durable-write';
 import { packProject, unpackProject, type UnpackedProject } from './project-archive';
 import {

@@ -3,7 +3,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { RecentProject } from '../shared/types-project';
-import { writeFileAtomic } from '../services/atomic-write';
+import { writeFileAtomic } from '../storage/atomic-write';
 
 export const MAX_RECENT = 10;
 

@@ -5,7 +5,7 @@
 import { copyFile, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { tempNameFor } from './atomic-write';
+import { tempNameFor } from '../storage/atomic-write';
 import { ServiceError } from './service-error';
 
 /** The regular files of a model folder; throws when there is no model.json. */

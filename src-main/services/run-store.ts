@@ -5,7 +5,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult, RunSummary } from '../shared/types';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../storage/atomic-write';
 import { ServiceError } from './service-error';
 
 const INTERRUPTED_NOTE = 'The app closed while this run was training. Start it again to get a model.';

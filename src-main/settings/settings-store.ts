@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { requestArgs } from '../shared/contract';
 import type { Settings } from '../shared/types-project';
-import { writeFileAtomic } from '../services/atomic-write';
+import { writeFileAtomic } from '../storage/atomic-write';
 import { ServiceError } from '../services/service-error';
 
 export const SETTINGS_FILE = 'settings.json';

@@ -23,7 +23,7 @@ export interface DimensionDraft {
 /** The dimensions the form offers, with sensible starting values; `*` sets every recurrent layer. */
 export const SEARCH_DIMENSIONS: (DimensionDraft & { label: string; numeric: boolean })[] = [
   {
-    path: 'model.layers.0.units',
+    path: 'model.layers.*.units',
     label: 'Units',
     values: '16, 32, 64',
     min: 8,
@@ -73,7 +73,7 @@ export const SEARCH_DIMENSIONS: (DimensionDraft & { label: string; numeric: bool
     numeric: true,
   },
   {
-    path: 'model.layers.0.dropout',
+    path: 'model.layers.*.dropout',
     label: 'Dropout',
     values: '0, 0.1, 0.2',
     min: 0,

@@ -56,6 +56,15 @@ describe('search store', () => {
     ]);
   });
 
+  it('varies units and dropout on every recurrent layer', async () => {
+    const store = useSearchStore();
+    store.toggleDimension('model.layers.*.units');
+    store.toggleDimension('model.layers.*.dropout');
+    await store.start(spec());
+    const sent = api.callsOf('search.start')[0] as { plan: { dimensions: { path: string }[] } };
+    expect(sent.plan.dimensions.map((d) => d.path)).toEqual(['model.layers.*.units', 'model.layers.*.dropout']);
+  });
+
   it('refuses to start without a dimension, follows updates of its search and cancels it', async () => {
     const store = useSearchStore();
     expect(await store.start(spec())).toBe(false);
