@@ -17,6 +17,21 @@ export async function openDataFileDialog(parent: BrowserWindow | null, defaultPa
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/**
+ * Asks for a folder of labeled texts (one subfolder per label, one .txt file per text),
+ * starting in `defaultPath` when given; null when the user cancels.
+ */
+export async function openDataFolderDialog(parent: BrowserWindow | null, defaultPath?: string): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Open labeled text folder',
+    defaultPath,
+    buttonLabel: 'Open folder',
+    properties: ['openDirectory'],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 /** Asks for a folder (to save a model into); null when the user cancels. */
 export async function chooseFolderDialog(
   parent: BrowserWindow | null,

@@ -9,12 +9,19 @@ import type { StudioService } from '../services/studio-service';
 import type { Settings } from '../shared/types-project';
 import { failure, success, ServiceError } from '../services/service-error';
 import { validateRequest } from '../services/validate-request';
-import { chooseFolderDialog, openDataFileDialog, openProjectDialog, saveFileDialog } from './dialogs';
+import {
+  chooseFolderDialog,
+  openDataFileDialog,
+  openDataFolderDialog,
+  openProjectDialog,
+  saveFileDialog,
+} from './dialogs';
 import { isOwnPage, type RendererLocation } from './url-policy';
 
 /** Requests answered here with native dialogs; the service answers everything else. */
 const DIALOGS = new Set<RequestName>([
   'dialog.openDataFile',
+  'dialog.openDataFolder',
   'dialog.chooseFolder',
   'dialog.saveFile',
   'dialog.openProject',
@@ -59,6 +66,8 @@ async function answerDialog(
     switch (request.name) {
       case 'dialog.openDataFile':
         return success(await openDataFileDialog(parent, dataFolder));
+      case 'dialog.openDataFolder':
+        return success(await openDataFolderDialog(parent, dataFolder));
       case 'dialog.openProject':
         return success(await openProjectDialog(parent));
       case 'dialog.chooseFolder':

@@ -61,6 +61,11 @@ export function buildMenu(options: MenuOptions): Menu {
           click: () => pressButton(focusedWindow(), ['import-button'], 'data'),
         },
         {
+          // The Data view's folder button runs the folder dialog and the import, as "Open data…" does for files.
+          label: 'Open labeled text folder…',
+          click: () => pressButton(focusedWindow(), ['import-folder-button'], 'data'),
+        },
+        {
           label: 'Export model…',
           accelerator: 'CmdOrCtrl+E',
           click: () => pressButton(focusedWindow(), ['results-tab-export'], 'results'),

@@ -69,6 +69,7 @@ export type HandlerMap = { [K in RequestName]?: RequestHandler<K> };
 /** Channels only a desktop window can answer (the Electron layer handles them before the service). */
 const DESKTOP_DIALOGS = new Set<RequestName>([
   'dialog.openDataFile',
+  'dialog.openDataFolder',
   'dialog.chooseFolder',
   'dialog.saveFile',
   'dialog.openProject',

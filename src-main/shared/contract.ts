@@ -59,6 +59,8 @@ export const requestArgs = {
   /** The trained model and its preprocessing as one zip, for hosts that download files. */
   'model.archive': z.object({ runId: id }).strict(),
   'dialog.openDataFile': z.undefined(),
+  /** Electron only: a folder of labeled texts (one subfolder per label, one .txt file per text). */
+  'dialog.openDataFolder': z.undefined(),
   'dialog.chooseFolder': z.object({ title: z.string().max(200).optional() }).strict(),
   /** Electron only: where to save a file; null when cancelled. */
   'dialog.saveFile': z
@@ -182,6 +184,8 @@ export interface RequestResults {
   'model.archive': { fileName: string; contentBase64: string };
   /** null when the user cancels the dialog. */
   'dialog.openDataFile': string | null;
+  /** The chosen folder; null when the user cancels the dialog. */
+  'dialog.openDataFolder': string | null;
   'dialog.chooseFolder': string | null;
   'dialog.saveFile': string | null;
   'dialog.openProject': string | null;

@@ -81,17 +81,17 @@ export const dataSchema = z
     /** Sheet name for .xlsx files. */
     sheet: z.string().nullable().default(null),
     /** The user's overrides of detected column types, applied at every import of the file. */
-    columnTypes: z.record(z.string(), z.enum(COLUMN_TYPES)).default({}),
+    columnTypes: z.record(z.string(), z.enum(COLUMN_TYPES)).default(() => ({})),
     timeColumn: z.string().nullable().default(null),
     /** Series identifier column for long-format files (one series, or one labeled sequence, per id). */
     idColumn: z.string().nullable().default(null),
     /** Forecast targets (forecast), the label column (classification tasks), or the per-step label (labeling). */
     targetColumns: z.array(z.string()).min(1, 'Pick a target column.'),
     /** Extra input columns observed up to the forecast origin. */
-    featureColumns: z.array(z.string()).default([]),
+    featureColumns: z.array(z.string()).default(() => []),
     /** Input columns whose future values are known in advance (calendar, planned events). */
-    knownFutureColumns: z.array(z.string()).default([]),
-    calendarFeatures: z.array(z.enum(['hour', 'weekday', 'month'])).default([]),
+    knownFutureColumns: z.array(z.string()).default(() => []),
+    calendarFeatures: z.array(z.enum(['hour', 'weekday', 'month'])).default(() => []),
     missing: z.enum(MISSING_STRATEGIES).default('interpolate'),
     scaling: z.enum(SCALINGS).default('standard'),
     targetTransform: z.enum(TARGET_TRANSFORMS).default('auto'),
@@ -103,8 +103,8 @@ export const dataSchema = z
     split: z
       .object({ validation: fraction.default(0.15), test: fraction.default(0.15) })
       .strict()
-      .default({ validation: 0.15, test: 0.15 }),
-    text: textSchema.default(textSchema.parse({})),
+      .default(() => ({ validation: 0.15, test: 0.15 })),
+    text: textSchema.default(() => textSchema.parse({})),
   })
   .strict();
 
@@ -126,13 +126,16 @@ export const modelSchema = z
       .array(recurrentLayerSchema)
       .min(1, 'Add at least one recurrent layer.')
       .max(8)
-      .default([{ units: 32, bidirectional: false, merge: 'concat', dropout: 0, recurrentDropout: 0 }]),
+      .default(() => [{ units: 32, bidirectional: false, merge: 'concat' as const, dropout: 0, recurrentDropout: 0 }]),
     activation: z.enum(HIDDEN_ACTIVATIONS).default('tanh'),
     recurrentActivation: z.enum(RECURRENT_ACTIVATIONS).default('sigmoid'),
     /** How tokens enter the network for text tasks; numeric series always enter as values. */
     input: z.enum(['onehot', 'embedding']).default('embedding'),
     embeddingDim: positiveInt(2048).default(32),
-    denseLayers: z.array(positiveInt(4096)).max(4).default([]),
+    denseLayers: z
+      .array(positiveInt(4096))
+      .max(4)
+      .default(() => []),
     denseActivation: z.enum(HIDDEN_ACTIVATIONS).default('relu'),
     /** null: chosen from the task (linear for forecasts, sigmoid / softmax for classes). */
     outputActivation: z.enum(OUTPUT_ACTIVATIONS).nullable().default(null),
@@ -156,14 +159,14 @@ export const trainingSchema = z
   .object({
     /** null: chosen from the task (MSE for forecasts, cross-entropy for classes). */
     loss: z.enum(LOSSES).nullable().default(null),
-    optimizer: optimizerSchema.default(optimizerSchema.parse({})),
+    optimizer: optimizerSchema.default(() => optimizerSchema.parse({})),
     epochs: positiveInt(10_000).default(100),
     batchSize: positiveInt(65_536).default(32),
     weightDecay: z.number().min(0).max(1).default(0),
     clip: z
       .object({ mode: z.enum(['none', 'norm', 'value']).default('norm'), value: z.number().gt(0).default(1) })
       .strict()
-      .default({ mode: 'norm', value: 1 }),
+      .default(() => ({ mode: 'norm' as const, value: 1 })),
     earlyStopping: z
       .object({
         enabled: z.boolean().default(true),
@@ -171,7 +174,7 @@ export const trainingSchema = z
         restoreBest: z.boolean().default(true),
       })
       .strict()
-      .default({ enabled: true, patience: 10, restoreBest: true }),
+      .default(() => ({ enabled: true, patience: 10, restoreBest: true })),
     reduceLrOnPlateau: z
       .object({
         enabled: z.boolean().default(true),
@@ -180,7 +183,7 @@ export const trainingSchema = z
         minLearningRate: z.number().min(0).default(1e-5),
       })
       .strict()
-      .default({ enabled: true, patience: 5, factor: 0.5, minLearningRate: 1e-5 }),
+      .default(() => ({ enabled: true, patience: 5, factor: 0.5, minLearningRate: 1e-5 })),
     seed: z
       .number()
       .int()
@@ -198,8 +201,8 @@ export const specSchema = z
     name: z.string().max(200).default('Untitled experiment'),
     task: z.enum(TASKS).default('forecast'),
     data: dataSchema,
-    model: modelSchema.default(modelSchema.parse({})),
-    training: trainingSchema.default(trainingSchema.parse({})),
+    model: modelSchema.default(() => modelSchema.parse({})),
+    training: trainingSchema.default(() => trainingSchema.parse({})),
   })
   .strict()
   .superRefine((spec, ctx) => {

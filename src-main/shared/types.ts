@@ -50,8 +50,10 @@ export interface DatasetSummary {
   id: string;
   path: string;
   fileName: string;
+  /** For a folder: the total size of the text files read. */
   sizeBytes: number;
-  format: 'csv' | 'xlsx' | 'text';
+  /** 'folder': a folder of .txt files (one text per file; label subfolders make a labeled-text table). */
+  format: 'csv' | 'xlsx' | 'text' | 'folder';
   encoding: string;
   delimiter: string | null;
   decimalComma: boolean;

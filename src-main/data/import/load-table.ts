@@ -1,5 +1,5 @@
 /**
- * Reads a data file (CSV/TSV/any delimiter, XLSX, TXT) into a typed Table with its summary
+ * Reads a data file (CSV/TSV/any delimiter, XLSX, TXT) or a folder of .txt files into a typed Table with its summary
  * (column types and stats, layout, frequency, gaps, problems). Streams the file.
  * Throws DataError (data/data-error.ts) with a specific message for unusable input.
  */
@@ -14,6 +14,7 @@ import { detectLayout } from '../summary/layout';
 import type { LoadedTable, LoadOptions, Table } from '../table';
 import { readDelimited, readHead } from './read-delimited';
 import { readTextCorpus } from './read-text-corpus';
+import { readTextFolder } from './read-text-folder';
 import { readXlsx } from './read-xlsx';
 import type { BuiltColumnInfo } from './table-builder';
 
@@ -28,13 +29,11 @@ export function datasetId(path: string, mtimeMs: number, sizeBytes: number, shee
     .slice(0, 16);
 }
 
-async function fileFacts(path: string): Promise<{ size: number; mtimeMs: number }> {
+async function fileFacts(path: string): Promise<{ size: number; mtimeMs: number; isDirectory: boolean }> {
   try {
     const s = await stat(path);
-    if (s.isDirectory()) throw new DataError(`'${path}' is a folder. Choose a data file inside it.`);
-    return { size: s.size, mtimeMs: s.mtimeMs };
+    return { size: s.size, mtimeMs: s.mtimeMs, isDirectory: s.isDirectory() };
   } catch (e) {
-    if (e instanceof DataError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new DataError(`The file '${path}' does not exist. Check the path.`);
     if (code === 'EACCES' || code === 'EPERM')
@@ -49,8 +48,9 @@ async function isZip(path: string): Promise<boolean> {
 }
 
 export async function loadTable(path: string, options: LoadOptions = {}): Promise<LoadedTable> {
-  const { size, mtimeMs } = await fileFacts(path);
-  if (size === 0) throw new DataError('The file is empty: it has no header line and no data.');
+  const facts = await fileFacts(path);
+  let { size, mtimeMs } = facts;
+  if (size === 0 && !facts.isDirectory) throw new DataError('The file is empty: it has no header line and no data.');
   const ext = extname(path).toLowerCase();
   let format: DatasetSummary['format'];
   let table: Table;
@@ -62,7 +62,14 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   let sheets: string[] = [];
   let sheet: string | null = null;
 
-  if (XLSX_EXTENSIONS.has(ext) || (await isZip(path))) {
+  if (facts.isDirectory) {
+    // A folder of texts: one row per .txt file, labeled by subfolder (the review-dataset layout).
+    format = 'folder';
+    const r = await readTextFolder(path, options);
+    ({ table, info, problems, encoding } = r);
+    size = r.plan.totalBytes;
+    mtimeMs = r.plan.newestMtimeMs;
+  } else if (XLSX_EXTENSIONS.has(ext) || (await isZip(path))) {
     format = 'xlsx';
     const r = await readXlsx(path, options, size);
     ({ table, info, problems, sheets, sheet } = r);

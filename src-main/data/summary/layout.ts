@@ -1,6 +1,7 @@
 /**
  * What kind of dataset a table is, so the app can suggest a task and a spec:
- * - text: a corpus or a single text column; labeled-text: a text column and a label column;
+ * - text: a corpus or a single text column; labeled-text: a text column and a label column
+ *   (a folder of texts is labeled-text when it has label subfolders);
  * - long: an id column + time + value(s), one series per id (time stamps repeat across ids);
  * - single: one numeric series; wide: several series of the same quantity (months as columns,
  *   one column per store); multivariate: several different variables measured together.
@@ -49,6 +50,11 @@ function pairRepeats(table: Table, time: string, id: string): number {
 
 export function detectLayout(table: Table, columns: ColumnSummary[], format: DatasetSummary['format']): LayoutInfo {
   if (format === 'text') return { layout: 'text', timeColumn: null, idColumn: null };
+  // A folder's layout is its structure: label subfolders give the table a 'label' column.
+  if (format === 'folder') {
+    const labeled = table.columns.some((c) => c.name === 'label');
+    return { layout: labeled ? 'labeled-text' : 'text', timeColumn: null, idColumn: null };
+  }
   const rows = table.rowCount;
   const time = columns.find((c) => c.type === 'datetime') ?? null;
   const timeColumn = time?.name ?? null;
