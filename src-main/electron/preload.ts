@@ -13,6 +13,7 @@ import {
   type Envelope,
   type EventName,
   type EventPayloads,
+  type PickDataFileOptions,
   type RequestArgs,
   type RequestName,
   type RequestResult,
@@ -39,9 +40,9 @@ const api: StudioApi = {
       ipcRenderer.removeListener(event, wrapped);
     };
   },
-  async pickDataFile(): Promise<DatasetSummary | null> {
+  async pickDataFile(options?: PickDataFileOptions): Promise<DatasetSummary | null> {
     const path = await request('dialog.openDataFile', undefined);
-    return path === null ? null : request('data.inspect', { path });
+    return path === null ? null : request('data.inspect', { path, ...options });
   },
   async saveModel(runId: string): Promise<string | null> {
     const dir = await request('dialog.chooseFolder', { title: 'Choose a folder for the model' });

@@ -49,7 +49,40 @@ export function classificationMetrics(
     perClass,
     confusion,
     auc: k === 2 ? rocAuc(actual, positive) : null,
+    ...(k === 2 ? { roc: rocCurve(actual, positive) } : {}),
   };
+}
+
+/**
+ * The ROC curve of a binary score (label 1 positive): false and true positive rates as the
+ * threshold falls through each distinct score, from (0, 0) to (1, 1), thinned to at most
+ * `maxPoints` points for the chart. Empty when one class is absent.
+ */
+export function rocCurve(
+  actual: ArrayLike<number>,
+  score: ArrayLike<number>,
+  maxPoints = 200,
+): { fpr: number[]; tpr: number[] } {
+  const order = Array.from({ length: actual.length }, (_, i) => i).sort((a, b) => score[b] - score[a]);
+  const positives = order.filter((i) => actual[i] === 1).length;
+  const negatives = order.length - positives;
+  if (positives === 0 || negatives === 0) return { fpr: [], tpr: [] };
+  const fpr = [0];
+  const tpr = [0];
+  let tp = 0;
+  let fp = 0;
+  for (let i = 0; i < order.length; i++) {
+    if (actual[order[i]] === 1) tp++;
+    else fp++;
+    // One point per distinct threshold: ties move together.
+    if (i + 1 < order.length && score[order[i + 1]] === score[order[i]]) continue;
+    fpr.push(fp / negatives);
+    tpr.push(tp / positives);
+  }
+  if (fpr.length <= maxPoints) return { fpr, tpr };
+  const step = (fpr.length - 1) / (maxPoints - 1);
+  const keep = Array.from({ length: maxPoints }, (_, j) => Math.round(j * step));
+  return { fpr: keep.map((j) => fpr[j]), tpr: keep.map((j) => tpr[j]) };
 }
 
 /** ROC AUC as the probability that a random positive scores above a random negative (ties count half). */

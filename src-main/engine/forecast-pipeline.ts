@@ -17,7 +17,7 @@ import type { PreprocessingFile } from '../shared/preprocessing';
 import { effectiveLoss } from '../shared/spec';
 import type { ExperimentSpec } from '../shared/spec';
 import type { ModelDims } from './model-builder';
-import { evaluateForecast } from './forecast-evaluation';
+import { evaluateWithFallback } from './forecast-fallback';
 import { savedInputScaler, savedTargetPlan, savedTargetScaler } from './fixed-preprocessing';
 import { forecastInputColumns, leadColumn } from './forecast-inputs';
 import type { PreparedTask } from './prepared-task';
@@ -161,7 +161,7 @@ export function forecastTask(series: PreparedSeries, spec: ExperimentSpec, fixed
     dims: data.dims,
     loss: effectiveLoss(spec),
     notes,
-    evaluate: (tf, model) => evaluateForecast(tf, model, data),
+    evaluate: (tf, model) => evaluateWithFallback(tf, model, data),
     preprocessing: () => forecastPreprocessing(spec, data),
   };
 }

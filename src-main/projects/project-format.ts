@@ -47,6 +47,8 @@ export const runRecordSchema = z
     durationSeconds: z.number().min(0).nullable(),
     backend: z.enum(BACKENDS),
     headline: z.record(z.string(), z.number()),
+    /** Why the run failed or stopped, for the runs table (written since 0.1.0; optional). */
+    error: z.string().max(10_000).nullable().optional(),
     /** Whether `runs/<runId>/model/` holds model.json and weights.bin. */
     hasModel: z.boolean(),
   })

@@ -3,7 +3,10 @@
  * the JSON-only ProjectState for the renderer, and into the file format by project-io.ts.
  */
 import type { ExperimentSpec } from '../shared/spec';
-import type { RunResult, RunSummary } from '../shared/types';
+import type { RunResult } from '../shared/types';
+import { summaryOf } from '../shared/run-summary';
+
+export { summaryOf };
 import type { ProjectState } from '../shared/types-project';
 import type { DatasetStatus } from './dataset-hash';
 import type { DatasetRefJson } from './project-format';
@@ -40,20 +43,6 @@ export function emptyProject(now: Date): ProjectModel {
     runs: new Map(),
     dirty: false,
     savedAt: null,
-  };
-}
-
-/** The summary row of a run, as the runs table shows it. */
-export function summaryOf(run: RunResult): RunSummary {
-  return {
-    runId: run.runId,
-    name: run.name,
-    task: run.task,
-    status: run.status,
-    startedAt: run.startedAt,
-    durationSeconds: run.durationSeconds,
-    backend: run.backend,
-    headline: run.headline,
   };
 }
 

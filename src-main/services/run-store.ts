@@ -5,6 +5,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult, RunSummary } from '../shared/types';
+import { summaryOf } from '../shared/run-summary';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { ServiceError } from './service-error';
 
@@ -74,17 +75,6 @@ export class RunStore {
 
   /** Every run, newest first. */
   list(): RunSummary[] {
-    return [...this.runs.values()]
-      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
-      .map((r) => ({
-        runId: r.runId,
-        name: r.name,
-        task: r.task,
-        status: r.status,
-        startedAt: r.startedAt,
-        durationSeconds: r.durationSeconds,
-        backend: r.backend,
-        headline: r.headline,
-      }));
+    return [...this.runs.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt)).map(summaryOf);
   }
 }

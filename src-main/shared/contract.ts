@@ -272,6 +272,9 @@ export class StudioError extends Error {
   }
 }
 
+/** What a host passes on to 'data.inspect' when the user picks a file. */
+export type PickDataFileOptions = Pick<RequestArgs<'data.inspect'>, 'importId' | 'typeOverrides'>;
+
 /**
  * The API object the renderer talks to. The Electron preload and the browser host client
  * each provide one; no component knows which.
@@ -281,8 +284,12 @@ export interface StudioApi {
   request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<RequestResult<K>>;
   /** Subscribes to an event; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
-  /** Lets the user choose a data file and inspects it; null when they cancel. */
-  pickDataFile(): Promise<DatasetSummary | null>;
+  /**
+   * Lets the user choose a data file and inspects it; null when they cancel. `importId` lets the
+   * caller follow 'data.progress' and cancel with 'data.cancelImport'; `typeOverrides` reads the
+   * file with the user's column types.
+   */
+  pickDataFile(options?: PickDataFileOptions): Promise<DatasetSummary | null>;
   /** Lets the user save a trained model (folder or download); returns where it went, null when cancelled. */
   saveModel(runId: string): Promise<string | null>;
 }

@@ -5,6 +5,7 @@ import { formatNumber } from '../utils/format';
 import { withAlpha } from './color';
 import type { ChartTheme } from './theme';
 import { timeZoom } from './zoom';
+import { compactTimeLabels } from '../utils/time-labels';
 
 /** Above this many folds only an evenly spaced subset is drawn, so the chart stays readable and fast. */
 export const MAX_DRAWN_FOLDS = 80;
@@ -23,7 +24,8 @@ export function backtestChartConfig(report: BacktestReport, theme: ChartTheme): 
   const drawn = all.filter((_, i) => i % stride === 0);
   const accent = theme.series[1] ?? '#e07b1f';
   const last = Math.max(0, report.series.actual.length - 1);
-  const label = (x: number): string => report.series.time[Math.round(x)] ?? String(x);
+  const times = compactTimeLabels(report.series.time);
+  const label = (x: number): string => times[Math.round(x)] ?? String(x);
   const folds: ChartDataset<'line', { x: number; y: number }[]>[] = drawn.map((data, i) => ({
     label: i === 0 ? `Forecasts (${all.length} origins${stride > 1 ? `, every ${stride}th drawn` : ''})` : '',
     data,

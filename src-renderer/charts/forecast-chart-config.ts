@@ -5,6 +5,7 @@ import { formatNumber } from '../utils/format';
 import { REGION_SHADING_ID, type RegionShadingOptions } from './region-shading';
 import type { ChartTheme } from './theme';
 import { timeZoom } from './zoom';
+import { compactTimeLabels } from '../utils/time-labels';
 
 /** Above this many points Chart.js thins the lines (LTTB) so long series stay responsive. */
 export const DECIMATION_THRESHOLD = 1500;
@@ -40,7 +41,8 @@ export function forecastChartConfig(
   series.predicted.forEach((y, x) => {
     if (y !== null && Number.isFinite(y)) predicted.push({ x, y });
   });
-  const label = (x: number): string => series.time[Math.round(x)] ?? String(x);
+  const times = compactTimeLabels(series.time);
+  const label = (x: number): string => times[Math.round(x)] ?? String(x);
   return {
     type: 'line',
     data: {

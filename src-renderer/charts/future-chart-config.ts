@@ -5,11 +5,12 @@ import { formatNumber } from '../utils/format';
 import { withAlpha } from './color';
 import type { ChartTheme } from './theme';
 import { timeZoom } from './zoom';
+import { compactTimeLabels } from '../utils/time-labels';
 
 /** History then future on one index axis; the forecast line starts at the last observed value. */
 export function futureChartConfig(f: FutureForecast, theme: ChartTheme): ChartConfiguration<'line'> {
   const h = f.history.values.length;
-  const labels = [...f.history.time, ...f.time];
+  const labels = compactTimeLabels([...f.history.time, ...f.time]);
   const label = (x: number): string => labels[Math.round(x)] ?? String(x);
   const accent = theme.series[0] ?? '#3461d1';
   const lastHistory = h > 0 ? [{ x: h - 1, y: f.history.values[h - 1] as number }] : [];

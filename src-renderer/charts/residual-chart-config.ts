@@ -7,6 +7,7 @@ import { REGION_SHADING_ID, type RegionShadingOptions } from './region-shading';
 import { histogram, residuals } from './residuals';
 import type { ChartTheme } from './theme';
 import { timeZoom } from './zoom';
+import { compactTimeLabels } from '../utils/time-labels';
 
 type Series = ForecastEvaluation['series'];
 
@@ -17,7 +18,8 @@ export function residualTimeConfig(
 ): ChartConfiguration<'line'> & { options: { plugins: { [REGION_SHADING_ID]: RegionShadingOptions } } } {
   const points = residuals(series);
   const last = Math.max(0, series.actual.length - 1);
-  const label = (x: number): string => series.time[Math.round(x)] ?? String(x);
+  const times = compactTimeLabels(series.time);
+  const label = (x: number): string => times[Math.round(x)] ?? String(x);
   return {
     type: 'line',
     data: {

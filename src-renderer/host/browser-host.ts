@@ -7,6 +7,7 @@ import {
   StudioError,
   type EventName,
   type EventPayloads,
+  type PickDataFileOptions,
   type RequestArgs,
   type RequestName,
   type RequestResult,
@@ -81,10 +82,17 @@ export class BrowserHost implements StudioApi {
     return () => set.delete(entry);
   }
 
-  async pickDataFile(): Promise<DatasetSummary | null> {
+  /**
+   * Uploads the chosen file. The upload is one message, so main reports no progress for it
+   * (`importId` is not used); type overrides are applied by reading the stored copy again.
+   */
+  async pickDataFile(options?: PickDataFileOptions): Promise<DatasetSummary | null> {
     const file = await chooseFile(DATA_FILE_ACCEPT);
     if (!file) return null;
-    return this.request('data.upload', { fileName: file.name, contentBase64: await fileToBase64(file) });
+    const uploaded = await this.request('data.upload', { fileName: file.name, contentBase64: await fileToBase64(file) });
+    const typeOverrides = options?.typeOverrides;
+    if (!typeOverrides || Object.keys(typeOverrides).length === 0) return uploaded;
+    return this.request('data.inspect', { path: uploaded.path, sheet: uploaded.sheet, typeOverrides });
   }
 
   async saveModel(runId: string): Promise<string | null> {

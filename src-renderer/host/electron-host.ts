@@ -29,7 +29,7 @@ export function wrapPreloadApi(preload: StudioApi): StudioApi {
     host: preload.host,
     request: (name, args) => preload.request(name, args).catch(rethrow),
     on: (event, listener) => preload.on(event, listener),
-    pickDataFile: () => preload.pickDataFile().catch(rethrow),
+    pickDataFile: (options) => preload.pickDataFile(options).catch(rethrow),
     saveModel: (runId) => preload.saveModel(runId).catch(rethrow),
   };
 }

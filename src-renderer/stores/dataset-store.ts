@@ -4,12 +4,37 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
+import { StudioError } from '../../src-main/shared/contract';
 import type { ColumnType, DatasetSummary } from '../../src-main/shared/types';
 import { useStudioApi } from '../composables/use-studio-api';
 import { errorMessage } from '../utils/format';
+import { yearLabel } from '../utils/time-labels';
 
 /** Rows fetched per 'data.rows' request. */
 export const PAGE_SIZE = 200;
+
+/** An import under way, as the progress bar shows it. */
+export interface ImportProgress {
+  importId: string;
+  /** 0..1 once main has reported; null before (or on hosts that send one message, like uploads). */
+  fraction: number | null;
+  bytesRead: number | null;
+  /** The user pressed Cancel; the request is winding down. */
+  cancelling: boolean;
+}
+
+/** How to read a file again: its sheet and the user's column types. */
+export interface InspectOptions {
+  sheet?: string | null;
+  typeOverrides?: Record<string, ColumnType>;
+}
+
+let importSeq = 0;
+/** An id unique within this window, so progress events of an older import are never mistaken for this one. */
+function newImportId(): string {
+  importSeq += 1;
+  return `import-${Date.now().toString(36)}-${importSeq}`;
+}
 
 export const useDatasetStore = defineStore('dataset', () => {
   const summary = ref<DatasetSummary | null>(null);
@@ -22,10 +47,13 @@ export const useDatasetStore = defineStore('dataset', () => {
   const pagesVersion = ref(0);
   const inFlight = new Map<number, Promise<void>>();
   /**
-   * Column types the user chose over the detected ones, by column name. Kept here and shown in
-   * the Data view; the file is read again with them once main accepts overrides.
+   * Column types the user chose over the detected ones, by column name: the file was read with
+   * them, and the spec records them (`data.columnTypes`) so training reads it the same way.
    */
   const typeOverrides = ref<Record<string, ColumnType>>({});
+  /** The import in progress, with main's progress reports; null when none runs. */
+  const importing = ref<ImportProgress | null>(null);
+  const cancelledIds = new Set<string>();
 
   const columns = computed(() => summary.value?.columns ?? []);
   const numericColumns = computed(() => columns.value.filter((c) => c.type === 'numeric').map((c) => c.name));
@@ -41,18 +69,55 @@ export const useDatasetStore = defineStore('dataset', () => {
     error.value = null;
   }
 
-  async function run(task: () => Promise<DatasetSummary | null>): Promise<boolean> {
+  /**
+   * Runs one import: it gets a fresh import id, follows main's 'data.progress' events for it and
+   * can be cancelled. A cancelled import leaves the current dataset (and any earlier message) as
+   * it was: stopping is the user's choice, not a failure.
+   */
+  async function run(task: (importId: string) => Promise<DatasetSummary | null>): Promise<boolean> {
+    const api = useStudioApi();
+    const importId = newImportId();
+    const previousError = error.value;
+    importing.value = { importId, fraction: null, bytesRead: null, cancelling: false };
+    const stop = api.on('data.progress', (p) => {
+      const current = importing.value;
+      if (current?.importId !== p.importId || current.cancelling) return;
+      importing.value = { ...current, fraction: p.fraction, bytesRead: p.bytesRead };
+    });
     loading.value = true;
     error.value = null;
+    const wasCancelled = () => cancelledIds.has(importId);
     try {
-      const next = await task();
+      const next = await task(importId);
+      // A host that cannot stop its transfer (a browser upload) still answers: drop the answer.
+      if (wasCancelled()) {
+        error.value = previousError;
+        return false;
+      }
       if (next) adopt(next);
       return next !== null;
     } catch (e) {
-      error.value = errorMessage(e);
+      if (wasCancelled() || (e instanceof StudioError && e.code === 'cancelled')) error.value = previousError;
+      else error.value = errorMessage(e);
       return false;
     } finally {
+      stop();
+      cancelledIds.delete(importId);
+      if (importing.value?.importId === importId) importing.value = null;
       loading.value = false;
+    }
+  }
+
+  /** Stops the import in progress; its request then ends without changing the dataset. */
+  async function cancelImport(): Promise<void> {
+    const current = importing.value;
+    if (!current || current.cancelling) return;
+    cancelledIds.add(current.importId);
+    importing.value = { ...current, cancelling: true };
+    try {
+      await useStudioApi().request('data.cancelImport', { importId: current.importId });
+    } catch {
+      // The import is being dropped here either way; main's answer changes nothing for the user.
     }
   }
 
@@ -66,14 +131,19 @@ export const useDatasetStore = defineStore('dataset', () => {
     typeOverrides.value = {};
   }
 
-  /** Records the user's type for a column; choosing the detected type again removes the override. */
-  function setColumnType(name: string, type: ColumnType): void {
-    const column = summary.value?.columns.find((c) => c.name === name);
-    if (!column) return;
+  /**
+   * Records the user's type for a column (choosing the detected type again removes the override)
+   * and reads the file again with it, so the summary and preview show the column as chosen.
+   * Resolves false, keeping the earlier types, when main cannot read the column that way.
+   */
+  async function setColumnType(name: string, type: ColumnType): Promise<boolean> {
+    const current = summary.value;
+    const column = current?.columns.find((c) => c.name === name);
+    if (!current || !column) return false;
     const next = { ...typeOverrides.value };
     if (type === column.detectedType) delete next[name];
     else next[name] = type;
-    typeOverrides.value = next;
+    return inspect(current.path, { sheet: current.sheet, typeOverrides: next });
   }
 
   /** The type a column has for modelling: the user's choice, else what main reports. */
@@ -83,7 +153,7 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   /** Opens the host's file chooser; resolves false when the user cancels or the file fails. */
   function pick(): Promise<boolean> {
-    return run(() => useStudioApi().pickDataFile());
+    return run((importId) => useStudioApi().pickDataFile({ importId }));
   }
 
   /** Imports a file the user dropped: its bytes go through 'data.upload', which works on every host. */
@@ -94,9 +164,22 @@ export const useDatasetStore = defineStore('dataset', () => {
     });
   }
 
-  /** Inspects a file by path (a recent file, or a path typed by the user). */
-  function inspect(path: string): Promise<boolean> {
-    return run(() => useStudioApi().request('data.inspect', { path }));
+  /**
+   * Inspects a file by path (a recent file, a project's file, or a path typed by the user), with
+   * the column types the user chose for it, if any.
+   */
+  async function inspect(path: string, options: InspectOptions = {}): Promise<boolean> {
+    const overrides = options.typeOverrides ?? {};
+    const ok = await run((importId) =>
+      useStudioApi().request('data.inspect', {
+        path,
+        sheet: options.sheet ?? null,
+        typeOverrides: Object.keys(overrides).length ? overrides : undefined,
+        importId,
+      }),
+    );
+    if (ok) typeOverrides.value = { ...overrides };
+    return ok;
   }
 
   /** Fetches the pages covering rows [start, end) that are not cached yet. */
@@ -129,7 +212,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       // A different file may have been opened while this page was on its way.
       if (summary.value?.id !== datasetId) return;
       const next = new Map(pages.value);
-      next.set(page, result.rows);
+      next.set(page, showYears(result.rows, summary.value));
       pages.value = next;
       totalRows.value = result.total;
       pagesVersion.value += 1;
@@ -156,7 +239,9 @@ export const useDatasetStore = defineStore('dataset', () => {
     numericColumns,
     errorCount,
     typeOverrides,
+    importing,
     adopt,
+    cancelImport,
     clear,
     setColumnType,
     columnType,
@@ -167,6 +252,17 @@ export const useDatasetStore = defineStore('dataset', () => {
     rowAt,
   };
 });
+
+/** Yearly time columns show "1871", not the "1871-01-01" main may store for them. */
+function showYears(rows: string[][], summary: DatasetSummary): string[][] {
+  const years = summary.columns.flatMap((c, i) => (c.type === 'datetime' && c.format === 'year' ? [i] : []));
+  if (years.length === 0) return rows;
+  return rows.map((row) => {
+    const copy = row.slice();
+    for (const i of years) if (copy[i] !== undefined) copy[i] = yearLabel(copy[i]);
+    return copy;
+  });
+}
 
 async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -13,7 +13,7 @@ import { debounce } from '../utils/debounce';
 import { errorMessage } from '../utils/format';
 import { tryDialog } from '../utils/host-dialog';
 import { useAppStore } from './app-store';
-import { useDatasetStore } from './dataset-store';
+import { type InspectOptions, useDatasetStore } from './dataset-store';
 import { useExperimentStore } from './experiment-store';
 import { useRunsStore } from './runs-store';
 
@@ -96,7 +96,7 @@ export const useProjectStore = defineStore('project', () => {
     runs.list = state.runs;
     runs.current = null;
     const dataset = useDatasetStore();
-    if (state.dataset?.status === 'ok') await dataset.inspect(state.dataset.path);
+    if (state.dataset?.status === 'ok') await dataset.inspect(state.dataset.path, savedReading(state));
     else dataset.clear();
     await useExperimentStore().load(state.spec);
     useAppStore().go(state.dataset?.status === 'ok' ? (state.spec ? 'model' : 'data') : 'data');
@@ -181,7 +181,7 @@ export const useProjectStore = defineStore('project', () => {
     if (!state) return false;
     project.value = state;
     pathPrompt.value = null;
-    if (state.dataset?.status === 'ok') await useDatasetStore().inspect(state.dataset.path);
+    if (state.dataset?.status === 'ok') await useDatasetStore().inspect(state.dataset.path, savedReading(state));
     return true;
   }
 
@@ -228,3 +228,10 @@ export const useProjectStore = defineStore('project', () => {
     flushSpec,
   };
 });
+
+/** The sheet and column types the project's spec recorded for its file, so it is read as before. */
+function savedReading(state: ProjectState): InspectOptions {
+  const data = state.spec?.data;
+  if (!data || data.file !== state.dataset?.path) return {};
+  return { sheet: data.sheet, typeOverrides: data.columnTypes };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classificationMetrics, rocAuc } from '../../src-main/engine/classification-metrics';
+import { classificationMetrics, rocAuc, rocCurve } from '../../src-main/engine/classification-metrics';
 import { seededRandom } from '../../src-main/engine/seeded-random';
 
 /** AUC by its definition: the share of (positive, negative) pairs ranked correctly, ties half. */
@@ -49,5 +49,27 @@ describe('classification metrics', () => {
     const m = classificationMetrics(['no', 'yes'], actual, score);
     expect(m.auc).toBeCloseTo(pairwiseAuc(actual, score), 10);
     expect(rocAuc([1, 1], [0.2, 0.3])).toBeNull();
+  });
+});
+
+describe('ROC curve', () => {
+  it('steps through each distinct threshold from (0,0) to (1,1)', () => {
+    // Scores 0.9 (pos), 0.8 (neg), 0.7 (pos), 0.7 (neg), 0.1 (neg): hand-traced below.
+    const actual = [1, 0, 1, 0, 0];
+    const score = [0.9, 0.8, 0.7, 0.7, 0.1];
+    const { fpr, tpr } = rocCurve(actual, score);
+    expect(fpr).toEqual([0, 0, 1 / 3, 2 / 3, 1]);
+    expect(tpr).toEqual([0, 0.5, 0.5, 1, 1]);
+  });
+
+  it('is empty when a class is missing and thinned to the point budget', () => {
+    expect(rocCurve([1, 1], [0.2, 0.4])).toEqual({ fpr: [], tpr: [] });
+    const n = 1000;
+    const actual = Array.from({ length: n }, (_, i) => i % 2);
+    const score = Array.from({ length: n }, (_, i) => i / n);
+    const curve = rocCurve(actual, score, 50);
+    expect(curve.fpr).toHaveLength(50);
+    expect(curve.fpr[0]).toBe(0);
+    expect(curve.tpr.at(-1)).toBe(1);
   });
 });

@@ -5,7 +5,7 @@
 import { loadTable } from '../../src-main/data/import/load-table';
 import { prepareSeries } from '../../src-main/data/prepare/series';
 import { loadTf } from '../../src-main/engine/backend';
-import { evaluateForecast } from '../../src-main/engine/forecast-evaluation';
+import { evaluateWithFallback } from '../../src-main/engine/forecast-fallback';
 import { prepareForecast } from '../../src-main/engine/forecast-pipeline';
 import { buildModel } from '../../src-main/engine/model-builder';
 import { TrainControl } from '../../src-main/engine/train-control';
@@ -68,7 +68,7 @@ export async function runCase(c: QualityCase): Promise<QualityResult> {
       log: quiet,
     });
     if (outcome.status !== 'completed') throw new Error(`Training ${outcome.status}: ${outcome.stopReason}`);
-    const evaluation = evaluateForecast(tf, model, data);
+    const evaluation = evaluateWithFallback(tf, model, data);
     let floor: number | null = null;
     if (c.oracle) {
       let sum = 0;

@@ -140,6 +140,7 @@ describe('request validation', () => {
 
   it.each([
     ['dialog.openDataFile', undefined],
+    ['dialog.openDataFolder', undefined],
     ['dialog.chooseFolder', {}],
     ['dialog.saveFile', { defaultName: 'forecast.csv', extensions: ['csv'] }],
     ['dialog.openProject', undefined],

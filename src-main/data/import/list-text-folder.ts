@@ -107,6 +107,10 @@ class FolderWalker {
     return out;
   }
 
+  outsideLinkNames(): readonly string[] {
+    return this.outsideLinks;
+  }
+
   noteOther(shown: string): void {
     this.otherFiles.push(shown);
   }
@@ -177,6 +181,12 @@ export async function listTextFolder(
   await walker.mtime(rootReal);
   const top = await walker.entries(rootReal, '');
   if (top.length === 0) {
+    const links = walker.outsideLinkNames();
+    if (links.length) {
+      throw new DataError(
+        `The folder '${name}' holds only links to places outside it (${links.map((l) => `'${l}'`).join(', ')}), and those are not followed. Choose the folder they point to.`,
+      );
+    }
     throw new DataError(
       `The folder '${name}' is empty. Put each label's texts in its own subfolder (e.g. '${name}/pos/001.txt', '${name}/neg/002.txt').`,
     );
