@@ -20,6 +20,8 @@ export const useExperimentStore = defineStore('experiment', () => {
   const summary = ref<ModelSummary | null>(null);
   const valid = ref(false);
   const checking = ref(false);
+  /** An edit is waiting for (or in) its check: the summary and problems may not reflect it yet. */
+  const stale = ref(false);
   const loading = ref(false);
   const error = ref<string | null>(null);
   // Responses can arrive out of order; only the newest request may write its result.
@@ -54,16 +56,25 @@ export const useExperimentStore = defineStore('experiment', () => {
       problems.value = dedupe([...validation.problems, ...(model?.problems ?? [])]);
       summary.value = model;
       error.value = null;
+      stale.value = false;
     } catch (e) {
       if (mine !== generation) return;
       error.value = errorMessage(e);
+      stale.value = false;
     } finally {
       if (mine === generation) checking.value = false;
     }
   }
 
   const refreshLater = debounce(() => void refreshNow(), REFRESH_DELAY_MS);
-  watch(spec, () => refreshLater(), { deep: true });
+  watch(
+    spec,
+    () => {
+      stale.value = spec.value !== null;
+      refreshLater();
+    },
+    { deep: true },
+  );
   onScopeDispose(() => refreshLater.cancel());
 
   /** Replaces the spec with main's suggestion for the dataset (and target and task, when given). */
@@ -128,6 +139,7 @@ export const useExperimentStore = defineStore('experiment', () => {
     summary.value = null;
     valid.value = false;
     error.value = null;
+    stale.value = false;
   }
 
   return {
@@ -136,6 +148,7 @@ export const useExperimentStore = defineStore('experiment', () => {
     summary,
     valid,
     checking,
+    stale,
     loading,
     error,
     problemCount,

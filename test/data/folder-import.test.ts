@@ -73,7 +73,7 @@ describe('importing a folder of labeled texts', () => {
   it('reports the skipped files and the label counts, and not the hidden ones', async () => {
     const { summary } = await loadTable(reviewsFolder());
     const messages = summary.problems.map((p) => `${p.severity}: ${p.message}`);
-    expect(messages).toContain('info: 1 file is not .txt and was skipped (\'pos/notes.md\').');
+    expect(messages).toContain("info: 1 file is not .txt and was skipped ('pos/notes.md').");
     expect(messages).toContain('info: 6 texts, one per file, labeled by their folder: neg 2, neutral 1, pos 3.');
     expect(messages.join('\n')).not.toMatch(/hidden|DS_Store/);
   });

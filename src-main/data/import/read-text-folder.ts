@@ -134,7 +134,11 @@ export async function readTextFolder(
   }
 
   const columns: TableColumn[] = [
-    { name: FOLDER_COLUMNS.file, type: wantedType(FOLDER_COLUMNS.file, 'categorical', options, problems), values: files },
+    {
+      name: FOLDER_COLUMNS.file,
+      type: wantedType(FOLDER_COLUMNS.file, 'categorical', options, problems),
+      values: files,
+    },
     { name: FOLDER_COLUMNS.text, type: wantedType(FOLDER_COLUMNS.text, 'text', options, problems), values: texts },
   ];
   if (plan.kind === 'labeled') {
