@@ -2,11 +2,12 @@
 export const HELP = `Recurrent Studio command line — the same engine as the app, without the windows.
 
 Usage:
-  recurrent inspect FILE [--json] [--sheet NAME]
-      Show what the importer detects in FILE: layout, columns with types and stats,
+  recurrent inspect FILE|FOLDER [--json] [--sheet NAME]
+      Show what the importer detects in FILE (CSV, TSV, XLSX, TXT) or in a FOLDER of labeled
+      texts (one subfolder of .txt files per label): layout, columns with types and stats,
       time frequency, gaps, duplicate timestamps and every problem found.
 
-  recurrent init --data FILE [--target COLUMN] [--time COLUMN] [--task TASK] [--out SPEC.json]
+  recurrent init --data FILE|FOLDER [--target COLUMN] [--time COLUMN] [--task TASK] [--out SPEC.json]
       Print (or write) a complete experiment spec for FILE with sensible defaults:
       the time column, the last numeric column as target unless --target names one,
       a window length from the seasonal period. Edit it, then train with it.

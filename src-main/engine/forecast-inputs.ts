@@ -54,8 +54,6 @@ export function forecastInputColumns(
       kind: d.scaling,
       lead: 0,
     },
-    ...(process.env.QX_S && plan.kind === 'difference' && plan.period !== null ? [{ name: 's', source: series.targetName, derived: 'seasonal-difference' as const, values: transformedInput(series.target, { kind: 'seasonal-residual', period: plan.period, reason: '' }), kind: d.scaling, lead: 0 }] : []),
-    ...(process.env.QX_S && plan.kind === 'seasonal-residual' ? [{ name: 'd', source: series.targetName, derived: 'difference' as const, values: transformedInput(series.target, { kind: 'difference', period: null, reason: '' }), kind: d.scaling, lead: 0 }] : []),
     // Further targets are observed up to the origin like any feature; the network forecasts the first.
     ...series.targets.slice(1).map((t) => level(t.name, t.values, 0)),
     ...features.filter((f) => !f.knownFuture).map((f) => level(f.name, f.values, 0)),

@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, nextTick, onScopeDispose, ref, watch } from 'vue';
 import type { ExperimentSpec, RecurrentLayerSpec, SpecProblem, Task } from '../../src-main/shared/spec';
-import type { ModelSummary } from '../../src-main/shared/types';
+import type { ModelSummary, RunResult } from '../../src-main/shared/types';
 import { useStudioApi } from '../composables/use-studio-api';
 import { debounce } from '../utils/debounce';
 import { errorMessage } from '../utils/format';
@@ -24,6 +24,8 @@ export const useExperimentStore = defineStore('experiment', () => {
   const stale = ref(false);
   const loading = ref(false);
   const error = ref<string | null>(null);
+  /** The run whose weights the next training continues from; null trains from scratch. */
+  const continueFrom = ref<{ runId: string; name: string } | null>(null);
   // Responses can arrive out of order; only the newest request may write its result.
   let generation = 0;
 
@@ -101,11 +103,26 @@ export const useExperimentStore = defineStore('experiment', () => {
       reset();
       return;
     }
+    continueFrom.value = null;
     spec.value = JSON.parse(JSON.stringify(next)) as ExperimentSpec;
     error.value = null;
     // Let the edit watcher see the new spec first, so refreshNow() cancels its duplicate run.
     await nextTick();
     await refreshNow();
+  }
+
+  /**
+   * Puts a run's settings in the form to train it further: the next training starts from its
+   * saved weights (main checks that the network still matches), typically with more epochs.
+   */
+  async function continueTraining(run: Pick<RunResult, 'runId' | 'name' | 'spec'>): Promise<void> {
+    await load(run.spec);
+    continueFrom.value = { runId: run.runId, name: run.name };
+  }
+
+  /** Trains the form's settings from scratch instead of continuing a run. */
+  function trainFromScratch(): void {
+    continueFrom.value = null;
   }
 
   /** Grows or shrinks the recurrent stack, copying the last layer's settings to new layers. */
@@ -140,6 +157,7 @@ export const useExperimentStore = defineStore('experiment', () => {
     valid.value = false;
     error.value = null;
     stale.value = false;
+    continueFrom.value = null;
   }
 
   return {
@@ -149,6 +167,7 @@ export const useExperimentStore = defineStore('experiment', () => {
     valid,
     checking,
     stale,
+    continueFrom,
     loading,
     error,
     problemCount,
@@ -156,6 +175,8 @@ export const useExperimentStore = defineStore('experiment', () => {
     refreshNow,
     suggest,
     load,
+    continueTraining,
+    trainFromScratch,
     setLayerCount,
     setForAllLayers,
     reset,

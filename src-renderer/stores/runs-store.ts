@@ -16,6 +16,8 @@ export const useRunsStore = defineStore('runs', () => {
   /** Where the current run's model was saved, once the user saved it. */
   const savedTo = ref<string | null>(null);
   const saving = ref(false);
+  /** A model folder is being imported as a run. */
+  const importing = ref(false);
   /** Runs ticked in the Runs view, in the order they were ticked. */
   const selected = ref<string[]>([]);
   // Full results of compared runs; a run's result does not change once it has ended.
@@ -128,6 +130,25 @@ export const useRunsStore = defineStore('runs', () => {
     }
   }
 
+  /**
+   * Re-imports an exported TensorFlow.js model folder as a run (to predict with or train
+   * further); it joins the top of the list. Resolves null, with `error` set, when main refuses.
+   */
+  async function importModel(dir: string): Promise<RunSummary | null> {
+    importing.value = true;
+    try {
+      const run = await useStudioApi().request('model.import', { dir });
+      list.value = [run, ...list.value.filter((r) => r.runId !== run.runId)];
+      error.value = null;
+      return run;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return null;
+    } finally {
+      importing.value = false;
+    }
+  }
+
   /** The full result of a run, from the comparison cache or from main. */
   async function fetchRun(runId: string): Promise<RunResult | null> {
     await loadDetails([runId]);
@@ -141,6 +162,7 @@ export const useRunsStore = defineStore('runs', () => {
     error,
     savedTo,
     saving,
+    importing,
     selected,
     selectedDetails,
     detailsLoading,
@@ -151,5 +173,6 @@ export const useRunsStore = defineStore('runs', () => {
     toggleSelected,
     remove,
     fetchRun,
+    importModel,
   };
 });

@@ -123,8 +123,11 @@ export const useTrainingStore = defineStore('training', () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
   });
 
-  /** Starts a run for `spec`; resolves false (with `error` set) when main refuses it. */
-  async function start(spec: ExperimentSpec): Promise<boolean> {
+  /**
+   * Starts a run for `spec` (from the weights of run `continueFrom`, when given); resolves false
+   * (with `error` set) when main refuses it.
+   */
+  async function start(spec: ExperimentSpec, continueFrom?: string): Promise<boolean> {
     if (active.value) return false;
     state.value = 'starting';
     runId.value = null;
@@ -135,10 +138,17 @@ export const useTrainingStore = defineStore('training', () => {
     result.value = null;
     error.value = null;
     early = [];
-    append({ level: 'info', text: `Starting “${spec.name}”: ${spec.model.cell}, ${spec.training.epochs} epochs.` });
+    const from = continueFrom ? `, continuing from run ${continueFrom}` : '';
+    append({
+      level: 'info',
+      text: `Starting “${spec.name}”: ${spec.model.cell}, ${spec.training.epochs} epochs${from}.`,
+    });
     try {
       const payload: unknown = JSON.parse(JSON.stringify(spec));
-      const started = await useStudioApi().request('train.start', { spec: payload });
+      const started = await useStudioApi().request(
+        'train.start',
+        continueFrom ? { spec: payload, continueFrom } : { spec: payload },
+      );
       runId.value = started.runId;
       if (state.value === 'starting') state.value = 'running';
       const pending = early;

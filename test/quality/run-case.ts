@@ -53,7 +53,7 @@ export async function runCase(c: QualityCase): Promise<QualityResult> {
   const { table, summary } = await loadTable(c.file);
   const base = suggestSpec(summary, { target: c.target });
   const over = process.env.QX ? JSON.parse(process.env.QX) : {};
-  const spec = { ...base, model: { ...base.model, ...(over.model ?? {}) }, training: { ...base.training, ...(over.training ?? {}) } };
+  const spec = { ...base, data: { ...base.data, ...(over.data ?? {}) }, model: { ...base.model, ...(over.model ?? {}) }, training: { ...base.training, ...(over.training ?? {}) } };
   const all = prepareSeries(table, spec.data);
   const series = c.id === undefined ? all[0] : all.find((s) => s.id === c.id);
   if (!series) throw new Error(`No series '${c.id}' in ${c.file}.`);

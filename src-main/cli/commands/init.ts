@@ -19,7 +19,7 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (!values.data) {
-    io.err('recurrent init needs --data FILE (a CSV, TSV, XLSX or TXT file).');
+    io.err('recurrent init needs --data FILE (a CSV, TSV, XLSX or TXT file) or a folder of labeled texts.');
     return EXIT.usage;
   }
   if (values.task && !(TASKS as readonly string[]).includes(values.task)) {
