@@ -89,7 +89,10 @@ export class BrowserHost implements StudioApi {
   async pickDataFile(options?: PickDataFileOptions): Promise<DatasetSummary | null> {
     const file = await chooseFile(DATA_FILE_ACCEPT);
     if (!file) return null;
-    const uploaded = await this.request('data.upload', { fileName: file.name, contentBase64: await fileToBase64(file) });
+    const uploaded = await this.request('data.upload', {
+      fileName: file.name,
+      contentBase64: await fileToBase64(file),
+    });
     const typeOverrides = options?.typeOverrides;
     if (!typeOverrides || Object.keys(typeOverrides).length === 0) return uploaded;
     return this.request('data.inspect', { path: uploaded.path, sheet: uploaded.sheet, typeOverrides });

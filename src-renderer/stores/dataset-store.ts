@@ -174,8 +174,8 @@ export const useDatasetStore = defineStore('dataset', () => {
       useStudioApi().request('data.inspect', {
         path,
         sheet: options.sheet ?? null,
-        typeOverrides: Object.keys(overrides).length ? overrides : undefined,
         importId,
+        ...(Object.keys(overrides).length ? { typeOverrides: overrides } : {}),
       }),
     );
     if (ok) typeOverrides.value = { ...overrides };

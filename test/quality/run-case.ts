@@ -51,9 +51,7 @@ export async function runCase(c: QualityCase): Promise<QualityResult> {
   const started = performance.now();
   const { tf, backend } = await loadTf();
   const { table, summary } = await loadTable(c.file);
-  const base = suggestSpec(summary, { target: c.target });
-  const over = process.env.QX ? JSON.parse(process.env.QX) : {};
-  const spec = { ...base, data: { ...base.data, ...(over.data ?? {}) }, model: { ...base.model, ...(over.model ?? {}) }, training: { ...base.training, ...(over.training ?? {}) } };
+  const spec = suggestSpec(summary, { target: c.target });
   const all = prepareSeries(table, spec.data);
   const series = c.id === undefined ? all[0] : all.find((s) => s.id === c.id);
   if (!series) throw new Error(`No series '${c.id}' in ${c.file}.`);
@@ -79,7 +77,10 @@ export async function runCase(c: QualityCase): Promise<QualityResult> {
       case: c,
       n: series.target.length,
       period: data.seasonalPeriod,
-      transform: data.plan.kind,
+      // The baseline fallback (very short series) is named, so the table never credits a network.
+      transform: evaluation.verdict?.startsWith('Baseline fallback')
+        ? `${data.plan.kind} (baseline fallback)`
+        : data.plan.kind,
       lookback: spec.data.lookback,
       epochs: outcome.history.length,
       model: evaluation.metrics.rmse,

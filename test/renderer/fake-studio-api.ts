@@ -6,6 +6,7 @@ import {
   StudioError,
   type EventName,
   type EventPayloads,
+  type PickDataFileOptions,
   type RequestArgs,
   type RequestName,
   type RequestResult,
@@ -57,7 +58,7 @@ export class FakeStudioApi implements StudioApi {
     return this.calls.filter((c) => c.name === name).map((c) => c.args);
   }
 
-  async pickDataFile(): Promise<DatasetSummary | null> {
+  async pickDataFile(_options?: PickDataFileOptions): Promise<DatasetSummary | null> {
     return this.picked;
   }
 

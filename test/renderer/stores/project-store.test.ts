@@ -53,7 +53,7 @@ describe('project store', () => {
     expect(await store.openWithDialog()).toBe(true);
     expect(api.callsOf('project.open')).toEqual([{ path: '/projects/nile.rsproj' }]);
     expect(useExperimentStore().spec?.data.lookback).toBe(state.spec?.data.lookback);
-    expect(api.callsOf('data.inspect')).toEqual([{ path: state.dataset?.path }]);
+    expect(api.callsOf('data.inspect')).toEqual([expect.objectContaining({ path: state.dataset?.path })]);
     expect(useDatasetStore().summary?.path).toBe(state.dataset?.path);
     expect(useRunsStore().list.map((r) => r.runId)).toEqual(['r1', 'r2']);
     expect(useAppStore().step).toBe('model');

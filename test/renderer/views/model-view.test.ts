@@ -37,7 +37,12 @@ describe('ModelView', () => {
     expect(field?.textContent).toContain('The window of 500 steps is longer than the training split.');
     const horizonField = wrapper.get('[data-testid="horizon-input"]').element.closest('.field');
     expect(horizonField?.textContent).not.toContain('longer than the training split');
-    expect((wrapper.get('[data-testid="train-button"]').element as HTMLButtonElement).disabled).toBe(true);
+    // The button stays clickable; the click re-checks and starts nothing while a problem remains.
+    api.handlers['train.start'] = () => ({ runId: 'never' });
+    await wrapper.get('[data-testid="train-button"]').trigger('click');
+    await flushPromises();
+    expect(api.callsOf('train.start')).toEqual([]);
+    expect(wrapper.get('.status').text()).toContain('needs attention');
   });
 
   it('edits the spec from the form and shows the architecture main describes', async () => {
