@@ -1,5 +1,6 @@
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
@@ -19,4 +20,6 @@ export default tseslint.config(
       'vue/html-self-closing': 'off',
     },
   },
+  // Formatting is Prettier's job: turn off the lint rules that would argue with it.
+  prettier,
 );

@@ -89,9 +89,13 @@ function findWheel() {
   if (cached) return path.join(wheelDir, cached);
   log(`downloading ${WHEEL_SPEC} with pip into ${wheelDir} (about 275 MB) ...`);
   fs.mkdirSync(wheelDir, { recursive: true });
-  const r = spawnSync('python3', ['-m', 'pip', 'download', '--no-deps', '--quiet', '--retries', '1', WHEEL_SPEC, '-d', wheelDir], {
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    'python3',
+    ['-m', 'pip', 'download', '--no-deps', '--quiet', '--retries', '1', WHEEL_SPEC, '-d', wheelDir],
+    {
+      stdio: 'inherit',
+    },
+  );
   const found = fs.readdirSync(wheelDir).find((f) => /^tensorflow_cpu-.*\.whl$/.test(f));
   if (r.status !== 0 || !found)
     finish(false, 'pip could not download the TensorFlow wheel; pass --wheel FILE or --archive FILE.');
