@@ -88,7 +88,7 @@ describe('Data view: import progress, column types, dates and folders', () => {
     useDatasetStore().adopt({
       ...base,
       columns: base.columns.map((c) =>
-        c.name === 'year' ? { ...c, min, max, minLabel: '1871', maxLabel: '1970' } : c,
+        c.name === 'year' ? { ...c, min, max, minLabel: '1871-01-01', maxLabel: '1970-01-01' } : c,
       ),
     });
     const wrapper = mount(DataView);
@@ -96,6 +96,22 @@ describe('Data view: import progress, column types, dates and folders', () => {
     expect(wrapper.get('[data-testid="column-min-year"]').text()).toBe('1871');
     expect(wrapper.get('[data-testid="column-max-year"]').text()).toBe('1970');
     expect(wrapper.get('[data-testid="column-stats"]').text()).not.toContain(String(min));
+  });
+
+  it('shows the dates main labels for a daily time column as they are', async () => {
+    const base = datasetSummary();
+    useDatasetStore().adopt({
+      ...base,
+      columns: base.columns.map((c) =>
+        c.name === 'year'
+          ? { ...c, format: 'ISO date', min: 0, max: 1, minLabel: '2020-01-01', maxLabel: '2020-03-31' }
+          : c,
+      ),
+    });
+    const wrapper = mount(DataView);
+    await flushPromises();
+    expect(wrapper.get('[data-testid="column-min-year"]').text()).toBe('2020-01-01');
+    expect(wrapper.get('[data-testid="column-max-year"]').text()).toBe('2020-03-31');
   });
 
   it('opens a folder of labeled texts, with a typed path where the host has no folder dialog', async () => {

@@ -162,6 +162,8 @@ describe('Start screen and shell', () => {
     await wrapper.get('[data-testid="import-button"]').trigger('click');
     await flushPromises();
     await wrapper.get('[data-testid="column-type-rain"]').setValue('categorical');
+    // The file is read again with the new type before the override counts.
+    await flushPromises();
     expect(useDatasetStore().typeOverrides).toEqual({ rain: 'categorical' });
     expect(wrapper.find('[data-testid="type-override-note"]').exists()).toBe(true);
     await wrapper.get('[data-testid="nav-model"]').trigger('click');
@@ -172,6 +174,7 @@ describe('Start screen and shell', () => {
     expect(targets).not.toContain('rain');
     await wrapper.get('[data-testid="nav-data"]').trigger('click');
     await wrapper.get('[data-testid="column-type-rain"]').setValue('numeric');
+    await flushPromises();
     expect(useDatasetStore().typeOverrides).toEqual({});
   });
 });
