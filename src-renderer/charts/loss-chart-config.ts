@@ -55,7 +55,10 @@ export function baseLineOptions(
       y: {
         type: opts.logY ? 'logarithmic' : 'linear',
         title: { display: true, text: opts.yTitle, color: theme.muted },
-        ticks: { color: theme.muted, callback: (v) => formatNumber(Number(v), 3) },
+        ticks: {
+          color: theme.muted,
+          callback: (v) => (opts.logY && !isRoundLogTick(Number(v)) ? '' : formatNumber(Number(v), 3)),
+        },
         grid: { color: theme.grid },
       },
     },
@@ -64,4 +67,14 @@ export function baseLineOptions(
       tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}` } },
     },
   };
+}
+
+/**
+ * A log axis gets a tick at every 1…9 × 10ⁿ; labelled all, 0.07 and 0.1 print on top of each
+ * other. Only 1, 2 and 5 × 10ⁿ are labelled (the grid lines stay).
+ */
+export function isRoundLogTick(value: number): boolean {
+  if (!(value > 0)) return false;
+  const mantissa = value / 10 ** Math.floor(Math.log10(value) + 1e-9);
+  return [1, 2, 5, 10].some((m) => Math.abs(mantissa - m) < 1e-6 * m);
 }

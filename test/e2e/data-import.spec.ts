@@ -65,6 +65,8 @@ for (const sample of samples) {
     const preview = page.getByTestId('preview-table');
     await expect(preview).toContainText(String(Number(rows[0].at(-1))));
     await expect(page.getByTestId('column-stats')).toContainText(sample.time);
+    // The suggested model arrives just after the file: shoot the view once Continue is usable.
+    await expect(page.getByTestId('continue-to-model')).toBeEnabled();
     await snapWithColumns(page, `data-${sample.file.replace(/\.csv$/, '')}`);
   });
 }

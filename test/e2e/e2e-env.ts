@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const E2E_PORT = 4791;
+/**
+ * A port per test session (another session or a developer's server may hold a fixed one);
+ * pinned in the environment so Playwright's workers, which evaluate this file again, agree.
+ */
+export const E2E_PORT = Number(
+  (process.env.RECURRENT_E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000))),
+);
 /** Fixed through RECURRENT_TOKEN so the specs can open the app's address. */
 export const E2E_TOKEN = 'e2e-token-0123456789abcdef';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
