@@ -43,17 +43,21 @@ export function calibrate(
       Array.from({ length: steps }, (_, k) => (k < h ? values[k] : values[h - 1] * Math.sqrt((k + 1) / h)));
     return { level, lower: stretch(lower), upper: stretch(upper) };
   });
-  const parts = [`split-conformal, calibrated on ${origins.length} ${originsName} windows`];
+  // Plain sentences for the user; the method's name stays in brackets for those who know it.
+  const parts = [
+    `The bands come from the model's errors on ${origins.length} ${originsName} windows (split-conformal).`,
+  ];
   if (steps > h) {
     parts.push(
-      `steps beyond the model's horizon of ${h} are recursive forecasts whose bands widen step ${h}'s by sqrt(step / ${h})`,
+      `Steps past the model's horizon of ${h} are forecast from earlier forecasts, so their bands widen with the square root of the step.`,
     );
   }
   const short = levels.filter((l) => origins.length < minimumResiduals(l));
   if (short.length > 0) {
+    const names = short.map((l) => `${Math.round(l * 100)}%`).join(' and ');
     parts.push(
-      `${short.map((l) => `${Math.round(l * 100)}%`).join(' and ')} ${short.length === 1 ? 'needs' : 'need'} more windows than that for ${short.length === 1 ? 'its' : 'their'} guarantee, so the widest error is used and the band may cover less`,
+      `${origins.length} windows are too few to guarantee the ${names} ${short.length === 1 ? 'band' : 'bands'}: the largest error seen is used, and the band may cover less.`,
     );
   }
-  return { offsets, method: parts.join('; ') };
+  return { offsets, method: parts.join(' ') };
 }

@@ -47,3 +47,16 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return typeof error === 'string' ? error : 'Something went wrong.';
 }
+
+/**
+ * An ISO time stamp in the user's local time, "YYYY-MM-DD HH:MM" (with ":SS" when asked), as
+ * run lists show when a run started. Invalid input is returned as it came.
+ */
+export function localDateTime(iso: string, withSeconds = false): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const date = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  const time = `${two(d.getHours())}:${two(d.getMinutes())}${withSeconds ? `:${two(d.getSeconds())}` : ''}`;
+  return `${date} ${time}`;
+}

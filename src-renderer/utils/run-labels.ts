@@ -1,5 +1,5 @@
 /** Names that tell runs apart where several share a name (a sample trained twice, a duplicated run). */
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, formatPercent, localDateTime } from './format';
 
 /** The least a run needs to be named in a legend or a column header. */
 export interface NamedRun {
@@ -15,7 +15,9 @@ export interface NamedRun {
  */
 export function distinctRunLabels(runs: readonly NamedRun[]): string[] {
   const count = (name: string) => runs.filter((r) => r.name === name).length;
-  const labels = runs.map((r) => (count(r.name) > 1 ? `${r.name} · ${r.startedAt.slice(11, 19)}` : r.name));
+  const labels = runs.map((r) =>
+    count(r.name) > 1 ? `${r.name} · ${localDateTime(r.startedAt, true).slice(11)}` : r.name,
+  );
   return labels.map((label, i) => {
     const same = labels.filter((l) => l === label).length;
     if (same === 1) return label;

@@ -92,7 +92,7 @@ describe('future forecasts', () => {
     const width = (k: number) => band.upper[k] - band.lower[k];
     expect(width(8)).toBeCloseTo(width(2) * Math.sqrt(9 / 3), 6);
     expect(f.intervalMethod).toMatch(/validation windows/);
-    expect(f.intervalMethod).toMatch(/sqrt/);
+    expect(f.intervalMethod).toMatch(/square root of the step/);
   });
 
   it('forecast directly up to the horizon and feed forecasts back beyond it', () => {
