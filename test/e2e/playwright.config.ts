@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { E2E_DATA_DIR, E2E_PORT, E2E_TOKEN, REPO_ROOT } from './e2e-env';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 // The config is evaluated again in each worker; pin the data folder chosen by the first evaluation.
 process.env.RECURRENT_E2E_DATA_DIR = E2E_DATA_DIR;
@@ -27,7 +30,8 @@ export default defineConfig({
     trace: 'off',
     viewport: { width: 1400, height: 900 },
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      // The system Chromium where there is one (Debian / Ubuntu); otherwise Playwright's own browser.
+      ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
       args: [
         '--no-sandbox',
         '--disable-gpu',
