@@ -6,7 +6,6 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { DataError } from '../data/data-error';
 import { buildVocabulary, encodeTexts, labelEncoder } from '../data/prepare/text';
 import type { Table } from '../data/table';
-import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../shared/preprocessing';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import { effectiveLoss, effectiveOutputActivation } from '../shared/spec';
 import type { ExperimentSpec } from '../shared/spec';
@@ -16,6 +15,7 @@ import { savedClassOrder, savedVocabulary } from './fixed-preprocessing';
 import { checkClassLoss, classTargetWidth, writeClassTarget } from './class-targets';
 import { predictOrigins } from './predict';
 import type { PreparedTask } from './prepared-task';
+import { textPreprocessing } from './text-preprocessing';
 import { splitSamples } from './sample-split';
 import { labelValues, requireColumn, stringValues, textColumn } from './table-columns';
 
@@ -100,26 +100,6 @@ export function prepareTextClassification(
         probabilities,
       );
     },
-    preprocessing: () => ({
-      format: PREPROCESSING_FORMAT,
-      version: PREPROCESSING_VERSION,
-      task: spec.task,
-      lookback: L,
-      horizon: 1,
-      inputs: [],
-      target: null,
-      timeColumn: null,
-      frequency: null,
-      text: {
-        tokens: t.tokens,
-        lowercase: t.lowercase,
-        maxLength: L,
-        padding: t.padding,
-        truncating: t.truncating,
-        vocabulary,
-      },
-      classes,
-      spec,
-    }),
+    preprocessing: () => textPreprocessing(spec, L, vocabulary, classes),
   };
 }

@@ -7,13 +7,13 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { DataError } from '../data/data-error';
 import { NextTokenSampler, buildVocabulary, detokenize, encodeTokens, vocabularyIndex } from '../data/prepare/text';
 import type { Table } from '../data/table';
-import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../shared/preprocessing';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ExperimentSpec } from '../shared/spec';
 import type { GenerationEvaluation } from '../shared/types';
 import type { Tf } from './backend';
 import { savedVocabulary } from './fixed-preprocessing';
 import type { PreparedTask } from './prepared-task';
+import { textPreprocessing } from './text-preprocessing';
 import { seededRandom } from './seeded-random';
 import { continuationBleu } from './generation-bleu';
 import { perplexity } from './text-metrics';
@@ -123,27 +123,7 @@ export function prepareTextGeneration(
         ...(bleu === null ? {} : { bleu }),
       };
     },
-    preprocessing: () => ({
-      format: PREPROCESSING_FORMAT,
-      version: PREPROCESSING_VERSION,
-      task: spec.task,
-      lookback: L,
-      horizon: 1,
-      inputs: [],
-      target: null,
-      timeColumn: null,
-      frequency: null,
-      text: {
-        tokens: t.tokens,
-        lowercase: t.lowercase,
-        maxLength: L,
-        padding: t.padding,
-        truncating: t.truncating,
-        vocabulary,
-      },
-      classes: null,
-      spec,
-    }),
+    preprocessing: () => textPreprocessing(spec, L, vocabulary, null),
   };
 }
 
