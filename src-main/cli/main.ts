@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** `recurrent`: the command line over the same engine as the app. */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { DataError } from '../data/data-error';
 import { HELP } from './help';
 import { EXIT, processIo, type CliIo } from './io';
@@ -53,8 +55,16 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
 }
 
-const invokedDirectly = process.argv[1] && /(?:^|[\\/])(cli\.js|main\.ts)$/.test(process.argv[1]);
-if (invokedDirectly) {
+/** True when this file is the program being run, also through npm's `recurrent` link to it. */
+function invokedDirectly(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
