@@ -3,6 +3,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { ForecastEvaluation } from '../../src-main/shared/types';
 import { formatNumber } from '../utils/format';
 import { REGION_SHADING_ID, type RegionShadingOptions } from './region-shading';
+import { stepLineOptions } from './step-line-options';
 import type { ChartTheme } from './theme';
 import { timeZoom } from './zoom';
 import { compactTimeLabels } from '../utils/time-labels';
@@ -64,26 +65,7 @@ export function forecastChartConfig(
       ],
     },
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
-      normalized: true,
-      interaction: { mode: 'nearest', axis: 'x', intersect: false },
-      elements: { point: { radius: 0, hoverRadius: 3 }, line: { tension: 0 } },
-      scales: {
-        x: {
-          type: 'linear',
-          min: 0,
-          max: Math.max(0, series.actual.length - 1),
-          ticks: { color: theme.muted, maxTicksLimit: 10, callback: (v) => label(Number(v)) },
-          grid: { color: theme.grid },
-        },
-        y: {
-          ticks: { color: theme.muted, callback: (v) => formatNumber(Number(v), 4) },
-          grid: { color: theme.grid },
-        },
-      },
+      ...stepLineOptions(theme, Math.max(0, series.actual.length - 1), label),
       plugins: {
         decimation: {
           enabled: series.actual.length > DECIMATION_THRESHOLD,

@@ -3,6 +3,7 @@ import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { FutureForecast } from '../../src-main/shared/types-insight';
 import { formatNumber } from '../utils/format';
 import { withAlpha } from './color';
+import { stepLineOptions } from './step-line-options';
 import type { ChartTheme } from './theme';
 import { timeZoom } from './zoom';
 import { compactTimeLabels } from '../utils/time-labels';
@@ -59,23 +60,7 @@ export function futureChartConfig(f: FutureForecast, theme: ChartTheme): ChartCo
       ],
     },
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
-      normalized: true,
-      interaction: { mode: 'nearest', axis: 'x', intersect: false },
-      elements: { point: { radius: 0, hoverRadius: 3 }, line: { tension: 0 } },
-      scales: {
-        x: {
-          type: 'linear',
-          min: 0,
-          max: last,
-          ticks: { color: theme.muted, maxTicksLimit: 10, callback: (v) => label(Number(v)) },
-          grid: { color: theme.grid },
-        },
-        y: { ticks: { color: theme.muted, callback: (v) => formatNumber(Number(v), 4) }, grid: { color: theme.grid } },
-      },
+      ...stepLineOptions(theme, last, label),
       plugins: {
         legend: {
           position: 'top',

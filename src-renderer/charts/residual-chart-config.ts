@@ -5,6 +5,7 @@ import { formatNumber } from '../utils/format';
 import { forecastRegions } from './forecast-chart-config';
 import { REGION_SHADING_ID, type RegionShadingOptions } from './region-shading';
 import { histogram, residuals } from './residuals';
+import { stepLineOptions } from './step-line-options';
 import type { ChartTheme } from './theme';
 import { timeZoom } from './zoom';
 import { compactTimeLabels } from '../utils/time-labels';
@@ -44,23 +45,7 @@ export function residualTimeConfig(
       ],
     },
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
-      normalized: true,
-      interaction: { mode: 'nearest', axis: 'x', intersect: false },
-      elements: { point: { radius: 0, hoverRadius: 3 }, line: { tension: 0 } },
-      scales: {
-        x: {
-          type: 'linear',
-          min: 0,
-          max: last,
-          ticks: { color: theme.muted, maxTicksLimit: 8, callback: (v) => label(Number(v)) },
-          grid: { color: theme.grid },
-        },
-        y: { ticks: { color: theme.muted, callback: (v) => formatNumber(Number(v), 3) }, grid: { color: theme.grid } },
-      },
+      ...stepLineOptions(theme, last, label, { maxTicks: 8, digits: 3 }),
       plugins: {
         legend: { display: false },
         tooltip: {

@@ -62,7 +62,7 @@ export function futureForecast(steps = 5): FutureForecast {
       { level: 0.95, lower: point.map((v) => v - 9), upper: point.map((v) => v + 9) },
     ],
     history: { time: ['1968', '1969', '1970'], values: [97, 99, 98] },
-    intervalMethod: 'split-conformal, calibrated on 20 validation windows',
+    intervalMethod: "The bands come from the model's errors on 20 validation windows (split-conformal).",
   };
 }
 

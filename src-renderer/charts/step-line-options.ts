@@ -1,0 +1,46 @@
+/**
+ * Options shared by the line charts drawn over a series' steps (forecast, future, residuals,
+ * backtest): no animation, pre-parsed data, a linear step axis labelled with the step's time.
+ */
+import type { ChartOptions } from 'chart.js';
+import { formatNumber } from '../utils/format';
+import type { ChartTheme } from './theme';
+
+export interface StepLineOptions {
+  /** How many x labels at most. */
+  maxTicks?: number;
+  /** Significant digits of the y labels. */
+  digits?: number;
+  /** Whether hover picks the nearest point along x only (true) or in both directions. */
+  alongX?: boolean;
+}
+
+export function stepLineOptions(
+  theme: ChartTheme,
+  last: number,
+  label: (step: number) => string,
+  { maxTicks = 10, digits = 4, alongX = true }: StepLineOptions = {},
+): ChartOptions<'line'> {
+  return {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    parsing: false,
+    normalized: true,
+    interaction: { mode: 'nearest', ...(alongX ? { axis: 'x' as const } : {}), intersect: false },
+    elements: { point: { radius: 0, hoverRadius: 3 }, line: { tension: 0 } },
+    scales: {
+      x: {
+        type: 'linear',
+        min: 0,
+        max: last,
+        ticks: { color: theme.muted, maxTicksLimit: maxTicks, callback: (v) => label(Number(v)) },
+        grid: { color: theme.grid },
+      },
+      y: {
+        ticks: { color: theme.muted, callback: (v) => formatNumber(Number(v), digits) },
+        grid: { color: theme.grid },
+      },
+    },
+  };
+}
