@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as tfTypes from '@tensorflow/tfjs';
+import { applyAutomaticThreads } from './tf-threads';
 
 export type Tf = typeof tfTypes;
 
@@ -34,6 +35,7 @@ export function loadTf(): Promise<LoadedTf> {
 async function load(): Promise<LoadedTf> {
   // TensorFlow's C++ info and performance notes are not for our users; errors still show.
   process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
+  applyAutomaticThreads();
   const forcedCpu = process.env.RECURRENT_BACKEND === 'cpu';
   if (!forcedCpu) {
     try {

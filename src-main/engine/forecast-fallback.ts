@@ -1,6 +1,6 @@
 /**
  * Baseline fallback for very short series. With a few dozen values the network's correction to
- * the baseline (naive or seasonal naive) is learned from a handful of windows and can be noise.
+ * the baseline (naive, seasonal naive or the seasonal profile) is learned from a handful of windows and can be noise.
  * When the validation windows show that the correction does not help, the output layer is set to
  * zero: the model then forecasts exactly the baseline its target transform adds back, and the
  * saved model, the insight views and exported bundles all reproduce that forecast. The user is
@@ -63,7 +63,12 @@ export function applyBaselineFallback(tf: Tf, model: tfTypes.LayersModel, data: 
   if (count === 0) return null;
   const modelRmse = Math.sqrt(modelSquares / count);
   const baselineRmse = Math.sqrt(baselineSquares / count);
-  const name = plan.kind === 'difference' ? 'the naive forecast (the last value)' : 'the seasonal naive forecast';
+  const name =
+    plan.kind === 'difference'
+      ? 'the naive forecast (the last value)'
+      : plan.kind === 'seasonal-profile'
+        ? 'the seasonal profile (recent level, drift and usual seasonal pattern)'
+        : 'the seasonal naive forecast';
   const figures = `validation RMSE ${round(modelRmse)} against ${round(baselineRmse)}`;
   if (baselineRmse > modelRmse) {
     return {

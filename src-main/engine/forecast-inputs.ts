@@ -32,7 +32,9 @@ export function forecastInputColumns(
   plan: TargetTransformPlan,
 ): ForecastInputColumn[] {
   const d = spec.data;
-  const derived = plan.kind === 'level' ? 'level' : plan.kind === 'difference' ? 'difference' : 'seasonal-difference';
+  // The seasonal profile's network sees plain first differences: its baseline already holds the season.
+  const derived =
+    plan.kind === 'level' ? 'level' : plan.kind === 'seasonal-residual' ? 'seasonal-difference' : 'difference';
   // The data module also lists calendar features as columns; the calendar inputs below compute
   // them from the time stamps instead, which also exist for future steps.
   const calendarNames = new Set(d.calendarFeatures.map((f) => `calendar.${f}`));

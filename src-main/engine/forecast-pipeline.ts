@@ -10,7 +10,9 @@ import { splitOrigins } from '../data/prepare/split';
 import type { SplitOrigins } from '../data/prepare/split';
 import { WindowSampler } from '../data/prepare/windows';
 import { detectSeasonalPeriod } from '../forecast/seasonality';
-import { chooseTargetTransform, historyNeeded, networkTarget } from '../forecast/target-transform';
+import { fitSeasonProfile } from '../forecast/season-profile';
+import { phaseOffset, profileUnit, savedProfile } from '../forecast/season-profile';
+import { alignPlan, chooseTargetTransform, historyNeeded, networkTarget } from '../forecast/target-transform';
 import type { TargetTransformPlan } from '../forecast/target-transform';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../shared/preprocessing';
 import type { PreprocessingFile } from '../shared/preprocessing';
@@ -70,7 +72,9 @@ export function prepareForecast(
         .join(', ')} enter the model as inputs.`,
     );
   }
-  const plan = fixed ? savedTargetPlan(fixed) : targetPlan(y, spec, rawSplit, seasonalPeriod);
+  const plan = fixed
+    ? alignPlan(savedTargetPlan(fixed), series.time)
+    : targetPlan(series, spec, rawSplit, seasonalPeriod);
   notes.push(`Target: ${plan.reason}`);
 
   // Origins without enough history for the baseline the network corrects cannot be used.
@@ -123,6 +127,8 @@ export function prepareForecast(
     yShape: [horizon],
     train: split.train,
     validation: split.validation.length ? split.validation : null,
+    // The zero-initialised head makes the untrained model exactly the baseline (see model-builder).
+    startIsCandidate: true,
     nextBatch(origins) {
       const { x, size } = sampler.batch(origins);
       // Targets straight from the transform: for steps beyond the first, the change is measured
@@ -180,6 +186,7 @@ export function forecastPreprocessing(spec: ExperimentSpec, data: ForecastData):
       transform: data.plan.kind,
       period: data.plan.period,
       scaler: data.targetScaler,
+      ...(data.plan.profile ? { profile: savedProfile(data.plan.profile) } : {}),
     },
     timeColumn: spec.data.timeColumn,
     frequency: data.series.frequency,
@@ -190,14 +197,43 @@ export function forecastPreprocessing(spec: ExperimentSpec, data: ForecastData):
 }
 
 function targetPlan(
-  y: Float64Array,
+  series: PreparedSeries,
   spec: ExperimentSpec,
   split: SplitOrigins,
   period: number | null,
 ): TargetTransformPlan {
+  const y = series.target;
   const wanted = spec.data.targetTransform;
+  const unit = profileUnit(series.frequency, period);
+  const offset = unit !== null && period !== null ? phaseOffset(unit, period, series.time) : null;
+  const calendar = unit !== null && offset !== null ? { unit, offset } : null;
   if (wanted === 'auto') {
-    return chooseTargetTransform(y, { validationOrigins: split.validation, horizon: spec.data.horizon, period });
+    return chooseTargetTransform(y, {
+      validationOrigins: split.validation,
+      horizon: spec.data.horizon,
+      period,
+      calendar,
+    });
+  }
+  if (wanted === 'seasonal-profile') {
+    const trainEnd = split.validationStart;
+    if (calendar && period !== null && trainEnd >= 2 * period) {
+      const profile = {
+        ...fitSeasonProfile(y, trainEnd, { ...calendar, period, window: period }),
+        offset: calendar.offset,
+      };
+      return {
+        kind: 'seasonal-profile',
+        period,
+        profile,
+        reason: `the network learns the correction to the seasonal profile: the recent level carried forward by the usual change per step, plus the usual ${calendar.unit === 'weekday' ? 'day-of-week' : calendar.unit} pattern (chosen in the spec).`,
+      };
+    }
+    return {
+      kind: 'difference',
+      period,
+      reason: `The seasonal profile needs time stamps whose season is the calendar's (months of a monthly series, quarters, hours of the day or days of the week) and two seasons of training data${calendar ? '' : ', which this series does not have'}, so the network learns the change from the last value instead.`,
+    };
   }
   if (wanted === 'seasonal-residual' && period === null) {
     return {

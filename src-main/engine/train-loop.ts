@@ -16,6 +16,7 @@ import { createOptimizer, setLearningRate } from './optimizers';
 import { seededRandom, shuffled } from './seeded-random';
 import type { TrainControl } from './train-control';
 import { diagnoseDivergence, gradientWarning } from './train-diagnosis';
+import { WeightAverage } from './weight-average';
 
 /** One batch as flat row-major arrays. */
 export interface Batch {
@@ -38,6 +39,13 @@ export interface BatchSource {
   train: ArrayLike<number>;
   validation: ArrayLike<number> | null;
   nextBatch(origins: ArrayLike<number>): Batch;
+  /**
+   * The untrained model is already a sound forecast (a forecast head starts at zero, i.e. exactly
+   * its baseline; continued training starts from a trained model). Its validation loss then
+   * competes with the epochs for the best weights, so training can never hand back something
+   * worse on validation than what it started from.
+   */
+  startIsCandidate?: boolean;
 }
 
 export interface TrainCallbacks {
@@ -60,7 +68,10 @@ export interface TrainOutcome {
   stopReason: string;
   /** Diagnosis with suggestions when training failed. */
   error: string | null;
-  /** Epoch (1-based) whose weights the model holds at the end; null when none finished. */
+  /**
+   * Epoch (1-based) whose weights the model holds at the end; 0 when no epoch improved on the
+   * starting weights (see BatchSource.startIsCandidate); null when none finished.
+   */
   bestEpoch: number | null;
 }
 
@@ -98,6 +109,8 @@ export async function trainModel(
   let status: TrainOutcome['status'] = 'completed';
   let error: string | null = null;
   const started = performance.now();
+  // Weight averaging: the running average starts at the initial weights (like Keras' EMA).
+  const averaging = t.weightAveraging.enabled ? new WeightAverage(tf, model, t.weightAveraging.decay) : null;
   let batchesDone = 0;
 
   const progress = (p: Omit<TrainProgress, 'runId' | 'epochs' | 'batchesPerEpoch'>, force = false) => {
@@ -111,6 +124,15 @@ export async function trainModel(
     throw new Error('There are no training samples: use a longer series or a shorter window.');
 
   try {
+    if (source.startIsCandidate && t.earlyStopping.restoreBest && source.validation && source.validation.length > 0) {
+      const start = evaluateLoss(tf, model, source, source.validation, loss);
+      if (Number.isFinite(start.loss)) {
+        best = start.loss;
+        bestEpoch = 0;
+        bestWeights = model.getWeights().map((w) => tf.clone(w));
+        cb.log(`Validation loss before training: ${fmt(start.loss)} (the starting point every epoch must beat).`);
+      }
+    }
     epochs: for (let epoch = 1; epoch <= t.epochs; epoch++) {
       const epochStart = performance.now();
       const order = shuffled(source.train, random);
@@ -146,6 +168,7 @@ export async function trainModel(
         });
         const values = stats.dataSync();
         stats.dispose();
+        averaging?.update();
         batchesDone += 1;
         const batchLoss = values[0];
         if (!Number.isFinite(batchLoss)) {
@@ -195,6 +218,8 @@ export async function trainModel(
         }
       }
 
+      // Validation, the best-epoch snapshot and the checkpoint see the averaged weights.
+      averaging?.swapIn();
       const val =
         source.validation && source.validation.length > 0
           ? evaluateLoss(tf, model, source, source.validation, loss)
@@ -242,6 +267,7 @@ export async function trainModel(
       } else {
         sinceBest += 1;
       }
+      averaging?.swapOut();
       if (t.reduceLrOnPlateau.enabled) {
         if (monitored < lrBest) {
           lrBest = monitored;
@@ -265,8 +291,18 @@ export async function trainModel(
     }
 
     cb.log(stopReason);
+    // The model ends with the averaged weights (the best epoch's, when restored below, are averaged too).
+    averaging?.swapOut();
+    if (averaging && status !== 'failed' && history.length > 0) {
+      averaging.swapIn();
+      averaging.release();
+      cb.log(`The model holds the weights averaged over the recent batches (decay ${t.weightAveraging.decay}).`);
+    }
     const lastEpoch = history.length;
-    if (bestWeights && bestEpoch !== null && bestEpoch !== lastEpoch && status !== 'failed') {
+    if (bestWeights && bestEpoch === 0 && status !== 'failed') {
+      model.setWeights(bestWeights);
+      cb.log('No epoch improved the validation loss on the starting weights, so the model keeps them.');
+    } else if (bestWeights && bestEpoch !== null && bestEpoch !== lastEpoch && status !== 'failed') {
       model.setWeights(bestWeights);
       cb.log(
         `Restored the weights of epoch ${bestEpoch}, which had the lowest ${history[0]?.valLoss === null ? 'training' : 'validation'} loss.`,
@@ -280,6 +316,7 @@ export async function trainModel(
     }
   } finally {
     tf.dispose(bestWeights ?? []);
+    averaging?.dispose();
     optimizer.dispose();
   }
   return { status, history, stopReason, error, bestEpoch: status === 'failed' ? null : bestEpoch };

@@ -92,6 +92,7 @@ const FORECAST_TRAINING = {
   batchSize: FORECAST_TRAINING_DEFAULTS.batchSize,
   optimizer: { learningRate: FORECAST_TRAINING_DEFAULTS.learningRate },
   earlyStopping: { enabled: true, patience: FORECAST_TRAINING_DEFAULTS.patience, restoreBest: true },
+  weightAveraging: { enabled: true, decay: FORECAST_TRAINING_DEFAULTS.weightAveragingDecay },
 };
 
 function distinct(summary: DatasetSummary, column: string): number {

@@ -32,12 +32,32 @@ function inputLine(pre: PreprocessingFile, i: Input): string {
   return `   - \`${i.name}\`: ${what}${lead ? `; read ${lead} step(s) ahead (known future)` : ''}`;
 }
 
-/** Columns the forecast scripts read from the CSV: sources of the inputs, the target and, for calendar inputs, the time. */
+/**
+ * Columns the forecast scripts read from the CSV: sources of the inputs, the target and, for
+ * calendar inputs or a seasonal profile, the time.
+ */
 function csvColumns(pre: PreprocessingFile): string[] {
   const names = pre.inputs.filter((i) => i.derived !== 'calendar').map((i) => i.source);
   if (pre.target) names.push(pre.target.name);
-  if (pre.timeColumn && pre.inputs.some((i) => i.derived === 'calendar')) names.push(pre.timeColumn);
+  const needsTime = pre.inputs.some((i) => i.derived === 'calendar') || pre.target?.transform === 'seasonal-profile';
+  if (pre.timeColumn && needsTime) names.push(pre.timeColumn);
   return [...new Set(names)];
+}
+
+/** What one step of a profile's calendar cycle is called, and the calendar phase it is indexed by. */
+const PROFILE_UNIT_TEXT: Record<string, { pattern: string; row: string; phase: string }> = {
+  month: { pattern: 'monthly', row: 'month', phase: 'the UTC month, January 0 … December 11' },
+  quarter: { pattern: 'quarterly', row: 'quarter', phase: 'the UTC quarter, January–March 0 … October–December 3' },
+  hour: { pattern: 'hour-of-day', row: 'hour', phase: 'the UTC hour, 0 … 23' },
+  weekday: { pattern: 'day-of-week', row: 'day', phase: 'the UTC day of the week, Sunday 0 … Saturday 6' },
+};
+
+/** The seasonal-profile baseline in plain words, with its formula (`target.profile` in preprocessing.json). */
+function profileText(target: NonNullable<PreprocessingFile['target']>, timeColumn: string | null): string {
+  const profile = target.profile;
+  const unit = profile ? PROFILE_UNIT_TEXT[profile.unit] : undefined;
+  const window = profile?.window ?? target.period ?? 'window';
+  return `The network learns the correction to the seasonal profile: the recent level carried forward by the usual change per step, plus the usual ${unit?.pattern ?? 'seasonal'} pattern; add the un-scaled output to that baseline. With \`values\`, \`drift\` and \`window\` from \`target.profile\`, the history's values \`y[0..n-1]\` and \`phase(i) = (offset + i) mod ${target.period ?? 'period'}\`, where \`offset\` is the phase of the first history row (${unit?.phase ?? 'its calendar step'}) read from \`${timeColumn ?? 'the time column'}\`: \`level\` is the mean of \`y[i] - values[phase(i)]\` over the last ${window} rows, and the baseline of forecast step \`k\` (0 first) is \`level + drift * ((window + 1) / 2 + k) + values[phase(n + k)]\`. The history needs one row per ${unit?.row ?? 'step of the season'}, without gaps, each with its time stamp.`;
 }
 
 function forecastSection(pre: PreprocessingFile, withOnnx: boolean, withKeras: boolean): string {
@@ -49,7 +69,9 @@ function forecastSection(pre: PreprocessingFile, withOnnx: boolean, withKeras: b
       ? 'The network predicts the scaled value itself.'
       : target.transform === 'difference'
         ? 'The network predicts the scaled change from the last observed value; add that value back.'
-        : `The network predicts the scaled difference from the value one season (${target.period} steps) earlier; add that value back.`;
+        : target.transform === 'seasonal-profile'
+          ? profileText(target, pre.timeColumn)
+          : `The network predicts the scaled difference from the value one season (${target.period} steps) earlier; add that value back.`;
   const ahead = pre.inputs.filter((i) => (i.lead ?? 0) > 0);
   const calendar = pre.inputs.some((i) => i.derived === 'calendar');
   const leadText = ahead.length

@@ -7,6 +7,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
+import { profileProblem } from '../forecast/season-profile';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION, type PreprocessingFile } from '../shared/preprocessing';
 
 /** A model folder could not be used; the message says why and what to do. */
@@ -99,6 +100,11 @@ function checkPreprocessing(value: unknown, path: string): PreprocessingFile {
     throw new ModelFolderError(
       `${path} has version ${String(v.version)}; this version of the app reads version ${PREPROCESSING_VERSION}. Update the app.`,
     );
+  }
+  const target = v.target as Partial<NonNullable<PreprocessingFile['target']>> | null | undefined;
+  if (target && target.transform === 'seasonal-profile') {
+    const problem = profileProblem(target.profile, target.period ?? null);
+    if (problem) throw new ModelFolderError(`${path} is damaged: ${problem}.`);
   }
   return v as PreprocessingFile;
 }

@@ -24,17 +24,4 @@ export function defaultLookback(length: number, period: number | null, horizon: 
   return Math.max(1, Math.min(lookback, length - h));
 }
 
-/**
- * Training settings a forecast gets by default where they differ from the spec's own defaults.
- * Measured with the quality suite (`npm run quality`) on the bundled real series and on synthetic
- * ones with a known noise floor: Adam at 0.003 with batches of 32 and a patience of 20 epochs gave
- * lower test errors than 0.001, batches of 16 and a patience of 10 on every series that was not
- * already at its floor (e.g. Nile 156 → 140, US nonfarm employment 100 → 89 RMSE). The
- * zero-initialised head keeps the untrained model at the baseline, so the higher learning rate
- * starts from a safe point, and early stopping restores the best validation epoch.
- */
-export const FORECAST_TRAINING_DEFAULTS = {
-  batchSize: 32,
-  learningRate: 0.003,
-  patience: 20,
-} as const;
+export { FORECAST_TRAINING_DEFAULTS } from '../shared/forecast-training';

@@ -1,18 +1,45 @@
 /**
- * What the network learns for a forecast: the level, the change from the last value, or the
- * residual over seasonal naive. The network's output (after un-scaling) is added to
- * `baselineAt`, so a network that outputs zero is exactly the naive / seasonal-naive baseline.
+ * What the network learns for a forecast: the level, the change from the last value, the
+ * residual over seasonal naive, or the residual over the seasonal profile (recent adjusted level
+ * + drift + the season's usual shape, see season-profile.ts). The network's output (after
+ * un-scaling) is added to `baselineAt`, so a network that outputs zero is exactly the baseline.
  */
 import { naiveForecast, seasonalNaiveForecast } from './baselines';
+import { fitSeasonProfile, phaseOffset, profileForecast } from './season-profile';
+import type { AlignedSeasonProfile, PhaseUnit, SeasonProfileState } from './season-profile';
 
-export type TransformKind = 'level' | 'difference' | 'seasonal-residual';
+export type TransformKind = 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile';
 
 export interface TargetTransformPlan {
   kind: TransformKind;
-  /** Seasonal period (required for seasonal-residual). */
+  /** Seasonal period (required for seasonal-residual and seasonal-profile). */
   period: number | null;
   /** Why this transform was chosen, shown to the user. */
   reason: string;
+  /** The fitted profile, aligned to the series in use (seasonal-profile only). */
+  profile?: AlignedSeasonProfile;
+}
+
+/**
+ * A saved plan applied to a series: a seasonal profile learns its calendar phase from the
+ * series' time stamps. @throws RangeError when the series has no time stamps or they break the
+ * calendar cycle (gaps, irregular steps), since the profile's steps could not be placed.
+ */
+export function alignPlan(
+  plan: TargetTransformPlan & { profile?: SeasonProfileState },
+  time: ArrayLike<number> | null,
+): TargetTransformPlan {
+  if (plan.kind !== 'seasonal-profile') return plan;
+  if (!plan.profile || plan.period === null) {
+    throw new RangeError('The saved model uses a seasonal profile but its preprocessing.json holds none.');
+  }
+  const offset = phaseOffset(plan.profile.unit, plan.period, time);
+  if (offset === null) {
+    throw new RangeError(
+      `The model adds the usual ${plan.profile.unit} pattern to its forecasts, so the data needs regular time stamps (one ${plan.profile.unit === 'weekday' ? 'day' : plan.profile.unit} per row, no gaps).`,
+    );
+  }
+  return { ...plan, profile: { ...plan.profile, offset } };
 }
 
 /**
@@ -27,6 +54,8 @@ export function baselineAt(series: ArrayLike<number>, t: number, k: number, plan
       return naiveForecast(series, t, k);
     case 'seasonal-residual':
       return seasonalNaiveForecast(series, t, k, requirePeriod(plan));
+    case 'seasonal-profile':
+      return profileForecast(series, t, k, requireProfile(plan));
   }
 }
 
@@ -59,14 +88,17 @@ export function historyNeeded(plan: TargetTransformPlan): number {
       return 1;
     case 'seasonal-residual':
       return requirePeriod(plan);
+    case 'seasonal-profile':
+      return requireProfile(plan).window;
   }
 }
 
 /**
  * The input column derived from the target, consistent with the transform: the level itself,
- * first differences, or seasonal differences (leading undefined steps are 0). For step k = 0
- * (and k < period for seasonal-residual) the value at t + k equals `networkTarget(series, t, k)`,
- * so the network sees its own target quantity in the window.
+ * first differences (difference and seasonal-profile), or seasonal differences (leading undefined
+ * steps are 0). For difference and seasonal-residual, step k = 0 (and k < period for
+ * seasonal-residual) the value at t + k equals `networkTarget(series, t, k)`, so the network sees
+ * its own target quantity in the window.
  */
 export function transformedInput(series: ArrayLike<number>, plan: TargetTransformPlan): Float64Array {
   const out = new Float64Array(series.length);
@@ -74,7 +106,7 @@ export function transformedInput(series: ArrayLike<number>, plan: TargetTransfor
     out.set(Array.from(series));
     return out;
   }
-  const lag = plan.kind === 'difference' ? 1 : requirePeriod(plan);
+  const lag = plan.kind === 'seasonal-residual' ? requirePeriod(plan) : 1;
   for (let i = lag; i < series.length; i++) out[i] = series[i] - series[i - lag];
   return out;
 }
@@ -91,7 +123,13 @@ export function transformedInput(series: ArrayLike<number>, plan: TargetTransfor
  */
 export function chooseTargetTransform(
   series: ArrayLike<number>,
-  opts: { validationOrigins: ArrayLike<number>; horizon: number; period: number | null },
+  opts: {
+    validationOrigins: ArrayLike<number>;
+    horizon: number;
+    period: number | null;
+    /** The calendar cycle of the period and the phase of step 0, when the series has one. */
+    calendar?: { unit: PhaseUnit; offset: number } | null;
+  },
 ): TargetTransformPlan {
   const period = opts.period !== null && opts.period >= 2 ? opts.period : null;
   const needed = period ?? 1;
@@ -129,6 +167,15 @@ export function chooseTargetTransform(
   // season makes naive look poor, yet its step-to-step changes are exactly what a network on
   // the difference target learns first; seasonal naive only looks better because it repeats it.
   const changes = period !== null ? seasonalChanges(series, firstOrigin, period) : null;
+  // The seasonal profile, fitted on the training part, when the season follows the calendar.
+  const profile =
+    period !== null && opts.calendar && firstOrigin >= 2 * period
+      ? {
+          ...fitSeasonProfile(series, firstOrigin, { ...opts.calendar, period, window: period }),
+          offset: opts.calendar.offset,
+        }
+      : null;
+  let profileSquares = 0;
 
   let naiveSquares = 0;
   let seasonalSquares = 0;
@@ -150,6 +197,7 @@ export function chooseTargetTransform(
         correctedSeasonalSquares += (actual - seasonalValue - Math.ceil((k + 1) / period) * changes.perSeason) ** 2;
       }
       meanSquares += (actual - meanAt(t + k)) ** 2;
+      if (profile) profileSquares += (actual - profileForecast(series, t, k, profile)) ** 2;
       count++;
     }
   }
@@ -158,7 +206,17 @@ export function chooseTargetTransform(
   const mean = Math.sqrt(meanSquares / count);
   const correctedNaive = Math.sqrt(correctedNaiveSquares / count);
   const correctedSeasonal = Math.sqrt(correctedSeasonalSquares / count);
-  const figures = `validation RMSE: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}`;
+  const profileRmse = profile ? Math.sqrt(profileSquares / count) : Number.POSITIVE_INFINITY;
+  const figures = `validation RMSE: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}${profile ? `, seasonal profile ${format(profileRmse)}` : ''}`;
+
+  if (profile && profileRmse < Math.min(mean, correctedNaive, correctedSeasonal)) {
+    return {
+      kind: 'seasonal-profile',
+      period,
+      profile,
+      reason: `The season keeps its shape: the recent level, carried forward by the usual change per step, plus the usual ${profile.unit === 'weekday' ? 'day-of-week' : profile.unit} pattern forecasts best (${figures}; with the usual change added, naive ${format(correctedNaive)} and seasonal naive ${format(correctedSeasonal)}), so the network learns the correction to it.`,
+    };
+  }
 
   if (Math.min(naive, seasonal) > mean) {
     return {
@@ -209,6 +267,13 @@ function seasonalChanges(series: ArrayLike<number>, end: number, period: number)
     perStep: Array.from(sums, (sum, phase) => (counts[phase] > 0 ? sum / counts[phase] : 0)),
     perSeason: seasonCount > 0 ? seasonSum / seasonCount : 0,
   };
+}
+
+function requireProfile(plan: TargetTransformPlan): AlignedSeasonProfile {
+  if (!plan.profile || plan.profile.values.length !== plan.period) {
+    throw new RangeError('The seasonal-profile transform needs a fitted profile aligned to the series.');
+  }
+  return plan.profile;
 }
 
 function requirePeriod(plan: TargetTransformPlan): number {

@@ -52,7 +52,7 @@ export function explainModel(
       builder.shape,
       indexes(origins.length),
     );
-    return regressionMetrics(actual, invertOutputs(fm, c.target, origins, raw)).rmse;
+    return regressionMetrics(actual, invertOutputs(fm, c, origins, raw)).rmse;
   };
   const base = rmseOf(x);
 

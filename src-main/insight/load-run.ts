@@ -6,6 +6,7 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Tf } from '../engine/backend';
+import { savedTargetPlan } from '../engine/fixed-preprocessing';
 import { importTfjsModel } from '../export/index';
 import type { TargetTransformPlan } from '../forecast/target-transform';
 import type { PreprocessingFile } from '../shared/preprocessing';
@@ -78,7 +79,8 @@ export async function loadRun(tf: Tf, runDir: string): Promise<LoadedRun> {
     modelDir,
     spec: pre.spec ?? run.spec,
     pre,
-    plan: { kind: pre.target.transform, period: pre.target.period, reason: '' },
+    // A seasonal profile is placed on the calendar of whatever series the model forecasts (alignPlan).
+    plan: savedTargetPlan(pre),
     model,
     dispose: () => model.dispose(),
   };

@@ -6,7 +6,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Tf } from '../engine/backend';
 import { predictOrigins } from '../engine/predict';
-import { invertTarget } from '../forecast/target-transform';
+import { alignPlan, invertTarget } from '../forecast/target-transform';
 import type { TargetTransformPlan } from '../forecast/target-transform';
 import type { ForecastPreprocessing } from './load-run';
 import { WindowBuilder } from './model-inputs';
@@ -19,13 +19,19 @@ export interface ForecastModel {
   plan: TargetTransformPlan;
 }
 
-/** Network outputs (scaled) → forecasts in original units for origins × horizon, row-major. */
+/**
+ * Network outputs (scaled) → forecasts in original units for origins × horizon, row-major. The
+ * time stamps place a seasonal profile on the calendar. @throws RangeError when a seasonal-profile
+ * model meets data without regular time stamps.
+ */
 export function invertOutputs(
   fm: ForecastModel,
-  target: ArrayLike<number>,
+  c: Pick<SeriesColumns, 'target' | 'time'>,
   origins: ArrayLike<number>,
   raw: ArrayLike<number>,
 ): Float64Array {
+  const { target } = c;
+  const plan = alignPlan(fm.plan, c.time);
   const h = fm.pre.horizon;
   const { scaler } = fm.pre.target;
   const out = new Float64Array(origins.length * h);
@@ -33,7 +39,7 @@ export function invertOutputs(
     for (let k = 0; k < h; k++) {
       const v = raw[s * h + k];
       const unscaled = scaler.kind === 'none' ? v : v * scaler.scale + scaler.center;
-      out[s * h + k] = invertTarget(target, origins[s], k, unscaled, fm.plan);
+      out[s * h + k] = invertTarget(target, origins[s], k, unscaled, plan);
     }
   }
   return out;
@@ -46,7 +52,7 @@ export function invertOutputs(
 export function directForecasts(tf: Tf, fm: ForecastModel, c: SeriesColumns, origins: ArrayLike<number>): Float64Array {
   const builder = new WindowBuilder(fm.pre);
   const raw = predictOrigins(tf, fm.model, (o) => builder.windows(c, o), builder.shape, origins);
-  return invertOutputs(fm, c.target, origins, raw);
+  return invertOutputs(fm, c, origins, raw);
 }
 
 /**
@@ -95,7 +101,7 @@ export function forecastAheadMany(
     );
     const take = Math.min(h, steps - done);
     current = current.map((c, i) => {
-      const block = invertOutputs(fm, c.target, [c.target.length], raw.subarray(i * h, (i + 1) * h));
+      const block = invertOutputs(fm, c, [c.target.length], raw.subarray(i * h, (i + 1) * h));
       out[i].set(block.subarray(0, take), done);
       return done + take < steps ? extendColumns(c, fm.pre.target.name, block.subarray(0, take), frequency) : c;
     });

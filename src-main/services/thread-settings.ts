@@ -4,14 +4,22 @@
  * workers inherit the app's environment when they are created: so the setting is written into
  * the environment before TensorFlow loads, and a change takes effect after a restart.
  */
+import { applyAutomaticThreads } from '../engine/tf-threads';
 
 const VARIABLES = ['TF_NUM_INTRAOP_THREADS', 'TF_NUM_INTEROP_THREADS'] as const;
 
-/** What the environment held before the app changed it, so "let TensorFlow decide" restores it. */
+/** What the environment held before the app changed it, so "automatic" restores it. */
 const original = new Map<string, string | undefined>();
 
-/** Sets (or, for null, restores) TensorFlow's thread variables in `env`. */
-export function applyTrainingThreads(threads: number | null, env: NodeJS.ProcessEnv = process.env): void {
+/**
+ * Sets TensorFlow's thread variables in `env`; for null ("automatic") restores what the
+ * environment held and, where that was nothing, uses the automatic per-op count (tf-threads.ts).
+ */
+export function applyTrainingThreads(
+  threads: number | null,
+  env: NodeJS.ProcessEnv = process.env,
+  cores?: number,
+): void {
   for (const name of VARIABLES) {
     if (!original.has(name)) original.set(name, env[name]);
     if (threads !== null) {
@@ -22,4 +30,5 @@ export function applyTrainingThreads(threads: number | null, env: NodeJS.Process
       else env[name] = before;
     }
   }
+  if (threads === null) applyAutomaticThreads(env, cores);
 }

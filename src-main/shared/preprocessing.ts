@@ -40,9 +40,16 @@ export interface PreprocessingFile {
   /** Forecast target: the network predicts scaled (y - baseline); see forecast/target-transform.ts. */
   target: {
     name: string;
-    transform: 'level' | 'difference' | 'seasonal-residual';
+    transform: 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile';
     period: number | null;
     scaler: ScalerJson;
+    /**
+     * seasonal-profile only: the baseline is the mean of (y − values[phase]) over the last
+     * `window` steps + drift × ((window + 1) / 2 + k) + values[phase of the forecast step], where
+     * a step's phase is its calendar month (0–11), quarter (0–3), UTC hour (0–23) or weekday
+     * (0 = Sunday) as `unit` says.
+     */
+    profile?: { unit: 'month' | 'quarter' | 'hour' | 'weekday'; values: number[]; drift: number; window: number };
   } | null;
   timeColumn: string | null;
   frequency: string | null;

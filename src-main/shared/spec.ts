@@ -45,7 +45,7 @@ export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop', 'adagrad', 'adamax'] as con
 export const MISSING_STRATEGIES = ['drop', 'ffill', 'interpolate', 'mean'] as const;
 export const SCALINGS = ['standard', 'minmax', 'none'] as const;
 export const COLUMN_TYPES = ['numeric', 'datetime', 'categorical', 'text'] as const;
-export const TARGET_TRANSFORMS = ['auto', 'level', 'difference', 'seasonal-residual'] as const;
+export const TARGET_TRANSFORMS = ['auto', 'level', 'difference', 'seasonal-residual', 'seasonal-profile'] as const;
 export type TargetTransform = (typeof TARGET_TRANSFORMS)[number];
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
@@ -175,6 +175,16 @@ export const trainingSchema = z
       })
       .strict()
       .default(() => ({ enabled: true, patience: 10, restoreBest: true })),
+    /**
+     * Weight averaging: validation, the best-epoch checkpoint and the saved model use an
+     * exponential moving average of the weights over the recent batches (each batch keeps
+     * `decay` of the average and adds 1 − decay of the new weights), which evens out the noise
+     * of the last updates.
+     */
+    weightAveraging: z
+      .object({ enabled: z.boolean().default(false), decay: z.number().min(0.5).max(0.9999).default(0.9) })
+      .strict()
+      .default(() => ({ enabled: false, decay: 0.9 })),
     reduceLrOnPlateau: z
       .object({
         enabled: z.boolean().default(true),

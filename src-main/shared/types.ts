@@ -134,7 +134,7 @@ export interface ForecastEvaluation {
   baselines: { naive: RegressionMetrics; seasonalNaive: RegressionMetrics | null };
   seasonalPeriod: number | null;
   /** The target transform actually used (when the spec said auto, the chosen one). */
-  targetTransform: 'level' | 'difference' | 'seasonal-residual';
+  targetTransform: 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile';
   /** A plain sentence when the model does not beat a baseline. */
   verdict: string | null;
   /** The series with one-step-ahead model forecasts, for the forecast-vs-actual chart. */

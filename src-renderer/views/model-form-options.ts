@@ -70,6 +70,7 @@ export const FORM_PATHS = [
   'training.reduceLrOnPlateau',
   'training.clip',
   'training.weightDecay',
+  'training.weightAveraging',
   'training.seed',
 ];
 
@@ -79,6 +80,8 @@ export const TARGET_TRANSFORM_HELP: Record<string, string> = {
   level: 'The network predicts the value itself. Good for series without a strong trend.',
   difference: 'The network predicts the change from the last value. Good for trending series.',
   'seasonal-residual': 'The network predicts the change from one season ago. Good for strong seasonal patterns.',
+  'seasonal-profile':
+    'The network corrects the seasonal profile: the recent level, the usual change per step and the usual pattern of the month (quarter, hour or weekday). Good for a stable season under noise; needs regular time stamps.',
 };
 
 /** The covariate kinds, each in one sentence. */

@@ -2,6 +2,7 @@
  * Starting points per task: each preset sets the task and the settings that usually train
  * well for it, and leaves the data columns the user chose alone.
  */
+import { FORECAST_TRAINING_DEFAULTS } from '../../src-main/shared/forecast-training';
 import type { ExperimentSpec, Task } from '../../src-main/shared/spec';
 
 export interface Preset {
@@ -32,6 +33,7 @@ function common(spec: ExperimentSpec, task: Task, learningRate: number, epochs: 
   spec.training.epochs = epochs;
   spec.training.batchSize = batchSize;
   spec.training.earlyStopping = { enabled: true, patience: 10, restoreBest: true };
+  spec.training.weightAveraging = { enabled: false, decay: FORECAST_TRAINING_DEFAULTS.weightAveragingDecay };
 }
 
 export const PRESETS: Preset[] = [
@@ -41,7 +43,9 @@ export const PRESETS: Preset[] = [
     task: 'forecast',
     blurb: 'One LSTM layer over the last 24 steps, target transform chosen on validation.',
     apply(spec) {
-      common(spec, 'forecast', 0.001, 100, 32);
+      common(spec, 'forecast', FORECAST_TRAINING_DEFAULTS.learningRate, 100, FORECAST_TRAINING_DEFAULTS.batchSize);
+      spec.training.earlyStopping.patience = FORECAST_TRAINING_DEFAULTS.patience;
+      spec.training.weightAveraging = { enabled: true, decay: FORECAST_TRAINING_DEFAULTS.weightAveragingDecay };
       spec.model.cell = 'LSTM';
       layers(spec, 1, 32, 0);
       spec.model.denseLayers = [];

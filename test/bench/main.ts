@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as tfTypes from '@tensorflow/tfjs';
+import { applyAutomaticThreads } from '../../src-main/engine/tf-threads';
 import { ensurePeerEnvironment, runPeer, type PeerName, type PeerResult } from './peers';
 import { formatRate, formatRatio, renderTable, type Column } from './table';
 import { runStudioLoop } from './studio-engine';
@@ -82,6 +83,8 @@ async function dataBenchReport(): Promise<string | null> {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  // The app's own thread choice (unless set in the environment), as every engine in this process gets it.
+  applyAutomaticThreads();
   const tf = createRequire(import.meta.url)('@tensorflow/tfjs-node') as typeof tfTypes;
   const workloads = WORKLOADS.filter((w) => !options.only || options.only.includes(w.name));
   let peers: PeerName[] = options.peers ? ['keras', 'pytorch'] : [];
@@ -153,7 +156,8 @@ async function main(): Promise<void> {
     `fused, Keras and PyTorch: best of ${PEER_REPEATS} runs of ${PEER_EPOCHS} epochs; app loop: best of 3 epochs`,
     '(with per-layer gradient norms and clipping by global norm); the others: one run.',
     '* timed on fewer batches and extrapolated (per-batch cost does not depend on the epoch position).',
-    `Machine: ${(await import('node:os')).cpus().length} cores; backend native TensorFlow via tfjs-node unless noted.`,
+    `Machine: ${(await import('node:os')).cpus().length} cores; backend native TensorFlow via tfjs-node unless noted;`,
+    `TensorFlow threads per op in this process: ${process.env.TF_NUM_INTRAOP_THREADS} (Keras and PyTorch: their own defaults unless set before the bench).`,
   ];
   process.stdout.write(`\n${renderTable(columns, rows)}\n\n${notes.join('\n')}\n`);
 

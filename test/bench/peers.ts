@@ -20,6 +20,12 @@ const VENV = join(homedir(), '.cache', 'recurrent-studio', 'bench-venv');
 const READY = join(VENV, '.bench-ready');
 const PACKAGES = ['tensorflow-cpu==2.21.0', 'keras', 'torch'];
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'peers.py');
+/**
+ * The environment as the bench found it, before the app's engine wrote its own automatic thread
+ * count (engine/tf-threads.ts) into it: Keras and PyTorch run with their own defaults, as their
+ * users get them, unless the person running the bench set the thread variables themselves.
+ */
+const STARTING_ENV = { ...process.env };
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { stdio: 'inherit' });
@@ -51,7 +57,7 @@ export function runPeer(
 ): PeerResult {
   const result = spawnSync(python, [SCRIPT, peer, JSON.stringify({ ...workload, epochs, repeats })], {
     encoding: 'utf8',
-    env: { ...process.env, KERAS_BACKEND: 'tensorflow', TF_CPP_MIN_LOG_LEVEL: '2' },
+    env: { ...STARTING_ENV, KERAS_BACKEND: 'tensorflow', TF_CPP_MIN_LOG_LEVEL: '2' },
     maxBuffer: 16 * 1024 * 1024,
   });
   const line = result.stdout

@@ -55,6 +55,14 @@ test('forecast journey: import, configure, train, evaluate, save', async ({ page
     await expect(page.getByTestId('lookback-input')).toHaveValue('8');
     await expect(page.getByTestId('units-input')).toHaveValue('16');
     await snap(page, '02-model-configured');
+    // The advanced part: target transforms (with the seasonal profile) and weight averaging.
+    const advanced = page.getByTestId('advanced-settings');
+    await advanced.locator('summary').click();
+    await expect(advanced.getByText('seasonal-profile')).toBeVisible();
+    await expect(page.getByTestId('weight-averaging-decay-input')).toBeVisible();
+    await advanced.scrollIntoViewIfNeeded();
+    await snap(page, '02b-advanced-settings');
+    await advanced.locator('summary').click();
   });
 
   await test.step('train and watch the loss chart grow', async () => {

@@ -191,6 +191,78 @@ describe('train loop', () => {
     expect(finalValLoss).toBeCloseTo(best, 5);
   });
 
+  it('keeps the starting weights when no epoch beats them on validation (startIsCandidate)', async () => {
+    const { tf } = await loadTf();
+    const spec = testSpec(
+      {},
+      {
+        epochs: 3,
+        optimizer: { learningRate: 0.05 },
+        earlyStopping: { enabled: true, patience: 5, restoreBest: true },
+      },
+    );
+    // The zero-initialised head predicts 0 and every validation target is 0: nothing beats the start.
+    const base = sineSource(series, spec.data.lookback);
+    const validation = new Set(Array.from(base.validation ?? []));
+    const source: BatchSource = {
+      ...base,
+      startIsCandidate: true,
+      nextBatch: (origins) => {
+        const batch = base.nextBatch(origins);
+        const onlyValidation = Array.from(origins).every((o) => validation.has(o));
+        return onlyValidation ? { ...batch, y: new Float32Array(batch.y.length) } : batch;
+      },
+    };
+    const dims = { timesteps: spec.data.lookback, features: 1, outputs: 1, horizon: 1 };
+    const { model } = buildModel(tf, spec, dims, { fused: spec.training.fused });
+    const startLoss = evaluateLoss(tf, model, source, source.validation ?? [], 'mse').loss;
+    const before = model.getWeights().flatMap((w) => Array.from(w.dataSync()));
+    const c = callbacks();
+    const outcome = await trainModel(tf, model, source, spec, 'mse', c.cb);
+    const after = model.getWeights().flatMap((w) => Array.from(w.dataSync()));
+    model.dispose();
+    expect(startLoss).toBe(0);
+    expect(c.epochs.every((e) => (e.valLoss ?? 0) > 0)).toBe(true);
+    expect(outcome.bestEpoch).toBe(0);
+    expect(after).toEqual(before);
+    expect(c.logs.join('\n')).toMatch(/keeps them/);
+  });
+
+  it('ends with the averaged weights when weight averaging is on', async () => {
+    const { tf } = await loadTf();
+    const settings = { epochs: 2, optimizer: { learningRate: 0.05 }, earlyStopping: { enabled: false } };
+    const weightsAfter = async (averaging: { enabled: boolean; decay: number }) => {
+      let initial: number[] = [];
+      let final: number[] = [];
+      const spec = testSpec({}, { ...settings, weightAveraging: averaging });
+      const source = sineSource(series, spec.data.lookback);
+      const { model } = buildModel(
+        tf,
+        spec,
+        { timesteps: spec.data.lookback, features: 1, outputs: 1, horizon: 1 },
+        {
+          fused: spec.training.fused,
+        },
+      );
+      initial = model.getWeights().flatMap((w) => Array.from(w.dataSync()));
+      const c = callbacks();
+      await trainModel(tf, model, source, spec, 'mse', c.cb);
+      final = model.getWeights().flatMap((w) => Array.from(w.dataSync()));
+      model.dispose();
+      const distance = Math.sqrt(final.reduce((sum, v, i) => sum + (v - initial[i]) ** 2, 0));
+      return { distance, logs: c.logs };
+    };
+    const plain = await weightsAfter({ enabled: false, decay: 0.9 });
+    const slow = await weightsAfter({ enabled: true, decay: 0.9999 });
+    const usual = await weightsAfter({ enabled: true, decay: 0.9 });
+    // The average starts at the initial weights: with decay 0.9999 it has hardly left them.
+    expect(plain.distance).toBeGreaterThan(0.1);
+    expect(slow.distance).toBeLessThan(plain.distance * 0.05);
+    expect(usual.distance).toBeGreaterThan(slow.distance);
+    expect(usual.logs.join('\n')).toMatch(/averaged over the recent batches \(decay 0.9\)/);
+    expect(plain.logs.join('\n')).not.toMatch(/averaged/);
+  });
+
   it('reports per-layer gradient norms and throttled progress', async () => {
     const spec = testSpec(
       { model: { layers: [{ units: 8 }, { units: 4 }], denseLayers: [4] } },

@@ -9,7 +9,8 @@ import { exportModel } from '../../src-main/export/index';
 import { loadTf } from '../../src-main/export/load-tf';
 import type { PreprocessingFile } from '../../src-main/shared/preprocessing';
 import { parseSpec } from '../../src-main/shared/spec';
-import { maxAbsDiff, randomizeWeights } from './fixtures';
+import { savedForecastModel } from './bundle-helpers';
+import { maxAbsDiff } from './fixtures';
 import { ensureKerasPython } from './python-keras';
 
 const LOOKBACK = 6;
@@ -82,19 +83,16 @@ describe('bundle export', () => {
   let zip: Record<string, Uint8Array> = {};
 
   beforeAll(async () => {
-    const tf = loadTf();
-    const model = tf.sequential({
-      layers: [
-        tf.layers.lstm({ units: 4, recurrentActivation: 'sigmoid', inputShape: [LOOKBACK, 3] }),
-        tf.layers.dense({ units: HORIZON }),
-      ],
+    const { model, modelDir } = await savedForecastModel({
+      cell: 'lstm',
+      lookback: LOOKBACK,
+      inputs: 3,
+      horizon: HORIZON,
+      seed: 7,
+      preprocessing: preprocessing(),
     });
-    randomizeWeights(tf, model, 7);
-    const modelDir = await mkdtemp(join(tmpdir(), 'rs-bundle-model-'));
     const outDir = await mkdtemp(join(tmpdir(), 'rs-bundle-'));
     dirs.push(modelDir, outDir);
-    await model.save(`file://${modelDir}`);
-    await writeFile(join(modelDir, 'preprocessing.json'), JSON.stringify(preprocessing()));
     expected = expectedForecast(model);
     model.dispose();
     const { files } = await exportModel(modelDir, 'bundle', join(outDir, 'forecast'));

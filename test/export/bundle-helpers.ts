@@ -3,8 +3,39 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type * as tfTypes from '@tensorflow/tfjs';
 import { unzipSync } from 'fflate';
 import { exportModel } from '../../src-main/export/index';
+import { loadTf } from '../../src-main/export/load-tf';
+import type { PreprocessingFile } from '../../src-main/shared/preprocessing';
+import { randomizeWeights } from './fixtures';
+
+/**
+ * A small recurrent forecast model (one `cell` layer of 4 units and a dense head of `horizon`)
+ * with seeded random weights, saved with `preprocessing` into a new temporary folder.
+ */
+export async function savedForecastModel(opts: {
+  cell: 'lstm' | 'gru';
+  lookback: number;
+  inputs: number;
+  horizon: number;
+  seed: number;
+  preprocessing: PreprocessingFile;
+}): Promise<{ model: tfTypes.LayersModel; modelDir: string }> {
+  const tf = loadTf();
+  const recurrent = { units: 4, recurrentActivation: 'sigmoid' as const, inputShape: [opts.lookback, opts.inputs] };
+  const model = tf.sequential({
+    layers: [
+      opts.cell === 'lstm' ? tf.layers.lstm(recurrent) : tf.layers.gru(recurrent),
+      tf.layers.dense({ units: opts.horizon }),
+    ],
+  });
+  randomizeWeights(tf, model, opts.seed);
+  const modelDir = await mkdtemp(join(tmpdir(), 'rs-bundle-model-'));
+  await model.save(`file://${modelDir}`);
+  await writeFile(join(modelDir, 'preprocessing.json'), JSON.stringify(opts.preprocessing));
+  return { model, modelDir };
+}
 
 /** Exports `modelDir` as a bundle and unpacks it; returns the folder and the zip entries. */
 export async function unpackedBundle(modelDir: string): Promise<{ dir: string; zip: Record<string, Uint8Array> }> {

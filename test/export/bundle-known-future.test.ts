@@ -4,8 +4,6 @@
  * builds, from dates parsed as UTC and continued monthly past the data.
  */
 import { rm, writeFile } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
@@ -17,8 +15,8 @@ import { WindowBuilder } from '../../src-main/insight/model-inputs';
 import { futureTimes } from '../../src-main/insight/series-columns';
 import type { PreprocessingFile } from '../../src-main/shared/preprocessing';
 import { parseSpec } from '../../src-main/shared/spec';
-import { lastJson, runScript, unpackedBundle } from './bundle-helpers';
-import { maxAbsDiff, randomizeWeights } from './fixtures';
+import { lastJson, runScript, savedForecastModel, unpackedBundle } from './bundle-helpers';
+import { maxAbsDiff } from './fixtures';
 import { ensureKerasPython } from './python-keras';
 
 const LOOKBACK = 5;
@@ -115,19 +113,16 @@ describe('forecast bundle with known-future and calendar inputs', () => {
   let readme = '';
 
   beforeAll(async () => {
-    const tf = loadTf();
-    const model = tf.sequential({
-      layers: [
-        tf.layers.lstm({ units: 4, recurrentActivation: 'sigmoid', inputShape: [LOOKBACK, 3] }),
-        tf.layers.dense({ units: HORIZON }),
-      ],
-    });
-    randomizeWeights(tf, model, 31);
-    const modelDir = await mkdtemp(join(tmpdir(), 'rs-bundle-kf-'));
-    cleanup.push(modelDir);
-    await model.save(`file://${modelDir}`);
     const pre = preprocessing();
-    await writeFile(join(modelDir, 'preprocessing.json'), JSON.stringify(pre));
+    const { model, modelDir } = await savedForecastModel({
+      cell: 'lstm',
+      lookback: LOOKBACK,
+      inputs: 3,
+      horizon: HORIZON,
+      seed: 31,
+      preprocessing: pre,
+    });
+    cleanup.push(modelDir);
     [withPlan, withoutPlan] = predict(model, [expectedWindow(ROWS + HORIZON), expectedWindow(ROWS)]);
     // The app's own window for the same history (no future rows): known-future values held, months continued.
     const columns = {
@@ -140,6 +135,7 @@ describe('forecast bundle with known-future and calendar inputs', () => {
     };
     const builder = new WindowBuilder(pre as ForecastPreprocessing);
     const appWindow = builder.windows(columns, [ROWS]);
+    const tf = loadTf();
     const x = tf.tensor3d(appWindow, [1, LOOKBACK, 3]);
     const y = model.predict(x) as tfTypes.Tensor;
     app = Array.from(y.dataSync(), (v) => v * 20 + 100);

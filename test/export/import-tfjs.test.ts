@@ -5,6 +5,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportModel, importTfjsModel, ModelFolderError } from '../../src-main/export/index';
 import { loadTf } from '../../src-main/export/load-tf';
+import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../../src-main/shared/preprocessing';
 import { FIXTURES, saveFixture } from './fixtures';
 
 const cleanup: string[] = [];
@@ -99,5 +100,25 @@ describe('TensorFlow.js export and re-import', () => {
       JSON.stringify({ format: 'recurrent-studio.preprocessing', version: 9 }),
     );
     await expect(importTfjsModel(saved.dir)).rejects.toThrow(/version 9/);
+  });
+
+  it('refuses a seasonal profile that does not fit its period', async () => {
+    const saved = await savedModel();
+    const target = {
+      name: 'y',
+      transform: 'seasonal-profile',
+      period: 12,
+      scaler: { kind: 'standard', center: 0, scale: 1 },
+      profile: { unit: 'month', values: [1, 2, 3], drift: 0, window: 12 },
+    };
+    const file = { format: PREPROCESSING_FORMAT, version: PREPROCESSING_VERSION, target };
+    await writeFile(join(saved.dir, 'preprocessing.json'), JSON.stringify(file));
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/damaged: the seasonal profile needs 12 finite values/);
+    const values = Array.from({ length: 12 }, () => 0.5);
+    await writeFile(
+      join(saved.dir, 'preprocessing.json'),
+      JSON.stringify({ ...file, target: { ...target, profile: { ...target.profile, values, window: -1 } } }),
+    );
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/window must be a whole number/);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The fast subset of the quality suite (`npm run quality` runs all of it): the default
  * pipeline, untouched, must beat the baselines on a real yearly series, a real monthly one and
- * a synthetic seasonal series, where it must also beat seasonal naive and come within 10% of the
- * noise floor.
+ * two synthetic seasonal series (a stable season, and a trend under a season), where it must also
+ * beat seasonal naive and come within 10% of the noise floor.
  */
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { judge, ratioToBest } from './report';
 import { runCase } from './run-case';
 import type { QualityCase } from './run-case';
 
-const FAST = ['nile volume (yearly)', 'us employment nonfarm', 'synthetic pure season'];
+const FAST = ['nile volume (yearly)', 'us employment nonfarm', 'synthetic pure season', 'synthetic trend + season'];
 
 describe('forecast quality (fast subset)', () => {
   let cases: QualityCase[] = [];

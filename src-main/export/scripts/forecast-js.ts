@@ -2,7 +2,9 @@
  * predict.cjs of a forecast bundle: the app's forecast steps with TensorFlow.js for Node
  * (CommonJS, so it runs inside any project). The steps mirror src-main/insight/model-inputs.ts:
  * derived and scaled inputs, known-future inputs and calendar values read `lead` steps ahead,
- * future time stamps continued on the detected frequency.
+ * future time stamps continued on the detected frequency, and the target's baseline as
+ * src-main/forecast/target-transform.ts adds it (the seasonal profile placed on the calendar as in
+ * src-main/forecast/season-profile.ts).
  */
 export const FORECAST_JS = String.raw`// Forecast with the exported model exactly as Recurrent Studio does.
 // Usage: node predict.cjs history.csv   (needs: npm install @tensorflow/tfjs-node)
@@ -80,20 +82,74 @@ function derive(values, kind, period) {
 const scale = (v, s) => (s.kind === 'none' ? v : (v - s.center) / s.scale);
 const unscale = (v, s) => (s.kind === 'none' ? v : v * s.scale + s.center);
 
-/** What the network's output for step k (0-based) is added to. */
-function baseline(history, k) {
+// The calendar cycles a seasonal profile follows: phase of a UTC date, cycle length, what one row is.
+const PHASE = {
+  month: { period: 12, row: 'month', of: (d) => d.getUTCMonth() },
+  quarter: { period: 4, row: 'quarter', of: (d) => Math.floor(d.getUTCMonth() / 3) },
+  hour: { period: 24, row: 'hour', of: (d) => d.getUTCHours() },
+  weekday: { period: 7, row: 'day', of: (d) => d.getUTCDay() },
+};
+
+/** target.profile of a seasonal-profile model, checked: a malformed one would shift every forecast silently. */
+function seasonProfile() {
+  const p = pre.target.profile;
+  const bad = (why) => new Error('preprocessing.json is not usable: ' + why + '.');
+  if (!p || typeof p !== 'object') throw bad('the seasonal-profile target has no target.profile');
+  const cycle = PHASE[p.unit];
+  if (!cycle) throw bad('target.profile.unit must be one of ' + Object.keys(PHASE).join(', '));
+  if (pre.target.period !== cycle.period) throw bad('a ' + p.unit + ' profile needs target.period ' + cycle.period);
+  const finite = (v) => typeof v === 'number' && Number.isFinite(v);
+  if (!Array.isArray(p.values) || p.values.length !== cycle.period || !p.values.every(finite)) {
+    throw bad('target.profile.values needs ' + cycle.period + ' finite numbers, one per ' + cycle.row);
+  }
+  if (!finite(p.drift)) throw bad('target.profile.drift must be a finite number');
+  if (!Number.isInteger(p.window) || p.window < 1) throw bad('target.profile.window must be a whole number >= 1');
+  return p;
+}
+
+/**
+ * The calendar phase of the first history row. The profile's steps are read from the calendar, so
+ * every row must advance the cycle by exactly one step; otherwise the usual pattern would be added
+ * to the wrong months (or hours, days).
+ */
+function seasonOffset(profile, times) {
+  const { period, row, of } = PHASE[profile.unit];
+  const offset = of(new Date(times[0]));
+  for (let i = 1; i < times.length; i++) {
+    if (of(new Date(times[i])) !== (offset + i) % period) {
+      const when = new Date(times[i]).toISOString().slice(0, 16).replace('T', ' ');
+      throw new Error(
+        'The model adds the usual ' + profile.unit + ' pattern to its forecasts, so history.csv needs one row per ' +
+          row + ' without gaps; row ' + (i + 1) + ' (' + when + ') breaks the cycle.',
+      );
+    }
+  }
+  return offset;
+}
+
+/** What the network's output for step k (0-based) is added to; offset: calendar phase of history[0] (profile only). */
+function baseline(history, k, offset) {
   const t = pre.target;
+  const n = history.length;
   if (t.transform === 'level') return 0;
-  if (t.transform === 'difference') return history[history.length - 1];
+  if (t.transform === 'difference') return history[n - 1];
   const p = t.period;
-  return history[history.length + k - (Math.floor(k / p) + 1) * p];
+  if (t.transform === 'seasonal-profile') {
+    const { values, drift, window } = t.profile;
+    // The recent level with the season taken out, carried forward by the drift, plus the season at the step.
+    let sum = 0;
+    for (let i = n - window; i < n; i++) sum += history[i] - values[(offset + i) % p];
+    return sum / window + drift * ((window + 1) / 2 + k) + values[(offset + n + k) % p];
+  }
+  return history[n + k - (Math.floor(k / p) + 1) * p];
 }
 
 const isNumber = (cell) => cell !== undefined && cell.trim() !== '' && Number.isFinite(Number(cell));
 
 /**
  * The model input window [lookback][inputs] from CSV columns (name -> cell texts).
- * Returns the window and the target history (the rows up to its last value).
+ * Returns the window, the target history (the rows up to its last value) and, for a seasonal
+ * profile, the calendar phase of the history's first row (offset; null otherwise).
  */
 function buildWindow(cells) {
   const target = cells[pre.target.name];
@@ -104,15 +160,34 @@ function buildWindow(cells) {
   const period = pre.target.period || 1;
   const history = target.slice(0, n).map(Number);
   let given = null;
-  // Time stamps of the rows, continued on the frequency where the file has none.
-  const timesUpTo = (end) => {
+  // Time stamps of the rows that have one; need: what the stamps are for, said when the column is missing.
+  const rowTimes = (need) => {
     if (!given) {
       const column = pre.timeColumn && cells[pre.timeColumn];
-      if (!column) throw new Error('Calendar inputs need the time column "' + pre.timeColumn + '" in history.csv.');
+      if (!column) throw new Error(need + ' the time column "' + (pre.timeColumn || 'time') + '" in history.csv.');
       given = column.filter((c) => c.trim() !== '').map(parseTime);
     }
-    return given.concat(futureTimes(given, pre.frequency, Math.max(0, end - given.length))).slice(0, end);
+    return given;
   };
+  // Time stamps of the rows, continued on the frequency where the file has none.
+  const timesUpTo = (end) => {
+    const times = rowTimes('Calendar inputs need');
+    return times.concat(futureTimes(times, pre.frequency, Math.max(0, end - times.length))).slice(0, end);
+  };
+  let offset = null;
+  if (pre.target.transform === 'seasonal-profile') {
+    const profile = seasonProfile();
+    if (n < profile.window) {
+      throw new Error('The seasonal profile needs at least ' + profile.window + ' rows of history; found ' + n + '.');
+    }
+    const need = 'The model adds the usual ' + profile.unit + ' pattern to its forecasts, so it needs';
+    const times = rowTimes(need);
+    // Every history row needs its own stamp: stamps continued on the frequency would hide a gap in the cycle.
+    if (times.length < n) {
+      throw new Error(need + ' a time stamp in every row; ' + times.length + ' of ' + n + ' rows have one.');
+    }
+    offset = seasonOffset(profile, times.slice(0, n));
+  }
   const columns = pre.inputs.map((input) => {
     const lead = input.lead || 0;
     if (input.derived === 'calendar') {
@@ -136,20 +211,21 @@ function buildWindow(cells) {
   if (window.some((row) => row.some((v) => !Number.isFinite(v)))) {
     throw new Error('The last ' + pre.lookback + ' rows hold empty or non-numeric cells; fill the gaps the way the app did.');
   }
-  return { window, history };
+  return { window, history, offset };
 }
 
 /** Forecasts pre.horizon steps after the last target value, in the target's units. */
 async function forecast(cells) {
+  // The history is checked before TensorFlow loads, so a refusal is quick and its message stands alone.
+  const { window, history, offset } = buildWindow(cells);
   const tf = require('@tensorflow/tfjs-node');
-  const { window, history } = buildWindow(cells);
   const model = await tf.loadLayersModel('file://' + path.join(__dirname, 'model', 'tfjs', 'model.json'));
   const input = tf.tensor3d([window]);
   const output = model.predict(input);
   const out = Array.from(output.dataSync()).slice(0, pre.horizon);
   tf.dispose([input, output]);
   model.dispose();
-  return out.map((v, k) => unscale(v, pre.target.scaler) + baseline(history, k));
+  return out.map((v, k) => unscale(v, pre.target.scaler) + baseline(history, k, offset));
 }
 
 /** CSV text -> column name -> cell texts (quoted cells may hold commas, quotes and line breaks). */
@@ -187,5 +263,5 @@ if (require.main === module) {
   );
 }
 
-module.exports = { forecast, buildWindow, futureTimes, parseTime, readCsv };
+module.exports = { forecast, buildWindow, baseline, futureTimes, parseTime, readCsv };
 `;

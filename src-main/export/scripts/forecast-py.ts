@@ -1,5 +1,6 @@
 /**
- * predict.py of a forecast bundle: the same steps as predict.cjs with onnxruntime and numpy.
+ * predict.py of a forecast bundle: the same steps as predict.cjs with onnxruntime and numpy, with
+ * the same names (snake_case) so the two read side by side.
  */
 export const FORECAST_PY = String.raw`"""Forecast with the exported model exactly as Recurrent Studio does.
 
@@ -118,15 +119,80 @@ def unscale(values, s):
     return values if s["kind"] == "none" else values * s["scale"] + s["center"]
 
 
-def baseline(history, k):
-    """What the network's output for step k (0-based) is added to."""
+# The calendar cycles a seasonal profile follows: phase of a UTC date, cycle length, what one row is.
+PHASE = {
+    "month": {"period": 12, "row": "month", "of": lambda d: d.month - 1},
+    "quarter": {"period": 4, "row": "quarter", "of": lambda d: (d.month - 1) // 3},
+    "hour": {"period": 24, "row": "hour", "of": lambda d: d.hour},
+    "weekday": {"period": 7, "row": "day", "of": lambda d: (d.weekday() + 1) % 7},
+}
+
+
+def season_profile():
+    """target.profile of a seasonal-profile model, checked: a malformed one would shift every forecast silently."""
+    p = pre["target"].get("profile")
+
+    def bad(why):
+        return SystemExit(f"preprocessing.json is not usable: {why}.")
+
+    if not isinstance(p, dict):
+        raise bad("the seasonal-profile target has no target.profile")
+    cycle = PHASE.get(p.get("unit"))
+    if cycle is None:
+        raise bad(f"target.profile.unit must be one of {', '.join(PHASE)}")
+    if pre["target"].get("period") != cycle["period"]:
+        raise bad(f"a {p['unit']} profile needs target.period {cycle['period']}")
+
+    def finite(v):
+        return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+    values = p.get("values")
+    if not isinstance(values, list) or len(values) != cycle["period"] or not all(finite(v) for v in values):
+        raise bad(f"target.profile.values needs {cycle['period']} finite numbers, one per {cycle['row']}")
+    if not finite(p.get("drift")):
+        raise bad("target.profile.drift must be a finite number")
+    window = p.get("window")
+    if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+        raise bad("target.profile.window must be a whole number >= 1")
+    return p
+
+
+def season_offset(profile, times):
+    """The calendar phase of the first history row. The profile's steps are read from the calendar, so
+    every row must advance the cycle by exactly one step; otherwise the usual pattern would be added
+    to the wrong months (or hours, days)."""
+    cycle = PHASE[profile["unit"]]
+    period, of = cycle["period"], cycle["of"]
+    offset = of(to_date(times[0]))
+    for i in range(1, len(times)):
+        if of(to_date(times[i])) != (offset + i) % period:
+            when = to_date(times[i]).strftime("%Y-%m-%d %H:%M")
+            raise SystemExit(
+                f"The model adds the usual {profile['unit']} pattern to its forecasts, so history.csv needs one row "
+                f"per {cycle['row']} without gaps; row {i + 1} ({when}) breaks the cycle."
+            )
+    return offset
+
+
+def baseline(history, k, offset):
+    """What the network's output for step k (0-based) is added to.
+
+    offset: the calendar phase of history[0] (seasonal profile only)."""
     t = pre["target"]
+    n = len(history)
     if t["transform"] == "level":
         return 0.0
     if t["transform"] == "difference":
         return history[-1]
     p = t["period"]
-    return history[len(history) + k - (k // p + 1) * p]
+    if t["transform"] == "seasonal-profile":
+        values, drift, window = t["profile"]["values"], t["profile"]["drift"], t["profile"]["window"]
+        # The recent level with the season taken out, carried forward by the drift, plus the season at the step.
+        total = 0.0
+        for i in range(n - window, n):
+            total += history[i] - values[(offset + i) % p]
+        return total / window + drift * ((window + 1) / 2 + k) + values[(offset + n + k) % p]
+    return history[n + k - (k // p + 1) * p]
 
 
 def is_number(cell):
@@ -137,7 +203,8 @@ def is_number(cell):
 
 
 def build_window(cells):
-    """The model input [1, lookback, inputs] from CSV columns (name -> cell texts), and the target history."""
+    """The model input [1, lookback, inputs] from CSV columns (name -> cell texts), the target history and
+    the calendar phase of its first row (seasonal profile only, else None)."""
     target = cells.get(pre["target"]["name"])
     if target is None:
         raise SystemExit(f'history.csv has no column "{pre["target"]["name"]}".')
@@ -150,15 +217,32 @@ def build_window(cells):
     history = np.array([float(v) for v in target[:n]])
     given = None
 
-    def times_up_to(end):
-        # Time stamps of the rows, continued on the frequency where the file has none.
+    def row_times(need):
+        # Time stamps of the rows that have one; need: what the stamps are for, said when the column is missing.
         nonlocal given
         if given is None:
             column = cells.get(pre["timeColumn"] or "")
             if column is None:
-                raise SystemExit(f'Calendar inputs need the time column "{pre["timeColumn"]}" in history.csv.')
+                raise SystemExit(f'{need} the time column "{pre["timeColumn"] or "time"}" in history.csv.')
             given = [parse_time(c) for c in column if c.strip() != ""]
-        return (given + future_times(given, pre["frequency"], max(0, end - len(given))))[:end]
+        return given
+
+    def times_up_to(end):
+        # Time stamps of the rows, continued on the frequency where the file has none.
+        times = row_times("Calendar inputs need")
+        return (times + future_times(times, pre["frequency"], max(0, end - len(times))))[:end]
+
+    offset = None
+    if pre["target"]["transform"] == "seasonal-profile":
+        profile = season_profile()
+        if n < profile["window"]:
+            raise SystemExit(f"The seasonal profile needs at least {profile['window']} rows of history; found {n}.")
+        need = f"The model adds the usual {profile['unit']} pattern to its forecasts, so it needs"
+        times = row_times(need)
+        # Every history row needs its own stamp: stamps continued on the frequency would hide a gap in the cycle.
+        if len(times) < n:
+            raise SystemExit(f"{need} a time stamp in every row; {len(times)} of {n} rows have one.")
+        offset = season_offset(profile, times[:n])
 
     columns = []
     for inp in pre["inputs"]:
@@ -186,17 +270,18 @@ def build_window(cells):
     )
     if not np.all(np.isfinite(window)):
         raise SystemExit(f"The last {pre['lookback']} rows hold empty or non-numeric cells; fill the gaps the way the app did.")
-    return window[None].astype(np.float32), history
+    return window[None].astype(np.float32), history, offset
 
 
 def forecast(cells):
     """Forecasts pre["horizon"] steps after the last target value, in the target's units."""
+    # The history is checked before onnxruntime loads, so a refusal is quick and its message stands alone.
+    window, history, offset = build_window(cells)
     import onnxruntime as ort
 
-    window, history = build_window(cells)
     session = ort.InferenceSession(os.path.join(HERE, "model", "model.onnx"))
     out = session.run(["output"], {"input": window})[0].reshape(-1)[: pre["horizon"]]
-    return [float(unscale(v, pre["target"]["scaler"]) + baseline(history, k)) for k, v in enumerate(out)]
+    return [float(unscale(v, pre["target"]["scaler"]) + baseline(history, k, offset)) for k, v in enumerate(out)]
 
 
 def read_csv(path):
