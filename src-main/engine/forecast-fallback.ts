@@ -63,12 +63,7 @@ export function applyBaselineFallback(tf: Tf, model: tfTypes.LayersModel, data: 
   if (count === 0) return null;
   const modelRmse = Math.sqrt(modelSquares / count);
   const baselineRmse = Math.sqrt(baselineSquares / count);
-  const name =
-    plan.kind === 'difference'
-      ? 'the naive forecast (the last value)'
-      : plan.kind === 'seasonal-profile'
-        ? 'the seasonal profile (recent level, drift and usual seasonal pattern)'
-        : 'the seasonal naive forecast';
+  const name = baselineName(plan.kind);
   const figures = `validation RMSE ${round(modelRmse)} against ${round(baselineRmse)}`;
   if (baselineRmse > modelRmse) {
     return {
@@ -89,15 +84,42 @@ export function applyBaselineFallback(tf: Tf, model: tfTypes.LayersModel, data: 
   };
 }
 
+/** The forecast a zero network output stands for, in the user's words. */
+export function baselineName(kind: ForecastData['plan']['kind']): string {
+  switch (kind) {
+    case 'level':
+      return 'a constant at the training level';
+    case 'difference':
+      return 'the naive forecast (the last value)';
+    case 'seasonal-residual':
+      return 'the seasonal naive forecast';
+    case 'seasonal-profile':
+      return 'the seasonal profile (recent level, drift and usual seasonal pattern)';
+  }
+}
+
 /**
  * The end of a forecast run: the baseline fallback, then the test evaluation of the model as it
- * will be saved. When the fallback applies, its sentence opens the verdict.
+ * will be saved. When the fallback applies, its sentence opens the verdict. When training kept its
+ * starting point (no epoch beat it on validation), the verdict says the model is its baseline and
+ * the fallback has nothing left to decide.
  */
-export function evaluateWithFallback(tf: Tf, model: tfTypes.LayersModel, data: ForecastData): ForecastEvaluation {
-  const fallback = applyBaselineFallback(tf, model, data);
+export function evaluateWithFallback(
+  tf: Tf,
+  model: tfTypes.LayersModel,
+  data: ForecastData,
+  training?: { keptStart: boolean },
+): ForecastEvaluation {
+  const keptBaseline = training?.keptStart === true && data.plan.kind !== 'level';
+  const fallback = keptBaseline ? null : applyBaselineFallback(tf, model, data);
   const evaluation = evaluateForecast(tf, model, data);
-  if (!fallback?.applied) return evaluation;
-  return { ...evaluation, verdict: [fallback.note, evaluation.verdict].filter(Boolean).join(' ') };
+  const opening = keptBaseline
+    ? `No epoch of training improved on the untrained model on the validation windows, so the model is exactly its baseline, ${baselineName(data.plan.kind)}.`
+    : fallback?.applied
+      ? fallback.note
+      : null;
+  if (!opening) return evaluation;
+  return { ...evaluation, verdict: [opening, evaluation.verdict].filter(Boolean).join(' ') };
 }
 
 function round(x: number): string {

@@ -167,7 +167,7 @@ export function forecastTask(series: PreparedSeries, spec: ExperimentSpec, fixed
     dims: data.dims,
     loss: effectiveLoss(spec),
     notes,
-    evaluate: (tf, model) => evaluateWithFallback(tf, model, data),
+    evaluate: (tf, model, training) => evaluateWithFallback(tf, model, data, training),
     preprocessing: () => forecastPreprocessing(spec, data),
   };
 }

@@ -16,8 +16,11 @@ export interface PreparedTask {
   loss: Loss;
   /** Lines for the run's log: what was detected or decided while preparing. */
   notes: string[];
-  /** Scores the trained model on the held-out test part. */
-  evaluate(tf: Tf, model: tfTypes.LayersModel): Evaluation;
+  /**
+   * Scores the trained model on the held-out test part. `training.keptStart`: no epoch improved
+   * the validation loss on the starting weights, so the model still holds them.
+   */
+  evaluate(tf: Tf, model: tfTypes.LayersModel, training?: { keptStart: boolean }): Evaluation;
   /** preprocessing.json for the saved model. */
   preprocessing(): PreprocessingFile;
 }

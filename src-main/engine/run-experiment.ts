@@ -169,7 +169,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       if (outcome.status === 'failed') return await finish('failed', outcome.error);
 
       progress('evaluating');
-      const evaluation = task.evaluate(tf, model);
+      const evaluation = task.evaluate(tf, model, { keptStart: outcome.bestEpoch === 0 });
       result.evaluation = evaluation;
       result.headline = headline(evaluation);
       if (evaluation.kind === 'forecast' && evaluation.verdict) log(evaluation.verdict);

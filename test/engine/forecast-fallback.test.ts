@@ -117,3 +117,22 @@ describe('baseline fallback', () => {
     }
   });
 });
+
+describe('a forecast that kept its starting point', () => {
+  it('says the model is its baseline, and the short-series fallback has nothing left to decide', async () => {
+    const { tf } = await loadTf();
+    const s = spec('difference');
+    const data = prepareForecast(prepared(climb(FALLBACK_MAX_LENGTH - 5)), s);
+    // The untrained model: a zero head, i.e. exactly the naive forecast.
+    const { model } = buildModel(tf, s, data.dims, { fused: false });
+    const kept = evaluateWithFallback(tf, model, data, { keptStart: true });
+    const trained = evaluateWithFallback(tf, model, data, { keptStart: false });
+    model.dispose();
+    expect(kept.verdict ?? '').toMatch(
+      /^No epoch of training improved on the untrained model on the validation windows, so the model is exactly its baseline, the naive forecast \(the last value\)\./,
+    );
+    expect(kept.verdict ?? '').not.toMatch(/Baseline fallback/);
+    expect(kept.metrics.rmse).toBeCloseTo(kept.baselines.naive.rmse, 6);
+    expect(trained.verdict ?? '').not.toMatch(/No epoch of training/);
+  });
+});

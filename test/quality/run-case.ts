@@ -66,7 +66,7 @@ export async function runCase(c: QualityCase): Promise<QualityResult> {
       log: quiet,
     });
     if (outcome.status !== 'completed') throw new Error(`Training ${outcome.status}: ${outcome.stopReason}`);
-    const evaluation = evaluateWithFallback(tf, model, data);
+    const evaluation = evaluateWithFallback(tf, model, data, { keptStart: outcome.bestEpoch === 0 });
     let floor: number | null = null;
     if (c.oracle) {
       let sum = 0;
@@ -77,10 +77,12 @@ export async function runCase(c: QualityCase): Promise<QualityResult> {
       case: c,
       n: series.target.length,
       period: data.seasonalPeriod,
-      // The baseline fallback (very short series) is named, so the table never credits a network.
+      // A model that is its baseline (fallback, or no epoch beat the start) is named, so the table never credits a network.
       transform: evaluation.verdict?.startsWith('Baseline fallback')
         ? `${data.plan.kind} (baseline fallback)`
-        : data.plan.kind,
+        : outcome.bestEpoch === 0
+          ? `${data.plan.kind} (baseline kept)`
+          : data.plan.kind,
       lookback: spec.data.lookback,
       epochs: outcome.history.length,
       model: evaluation.metrics.rmse,
