@@ -70,6 +70,9 @@ export function evaluateForecast(tf: Tf, model: tfTypes.LayersModel, data: Forec
     baselines,
     seasonalPeriod: data.seasonalPeriod,
     targetTransform: plan.kind,
+    seasonProfile: plan.profile
+      ? { unit: plan.profile.unit, values: [...plan.profile.values], drift: plan.profile.drift }
+      : null,
     verdict: verdict(metrics, baselines.naive, baselines.seasonalNaive, period),
     series: {
       time: series.timeLabels,

@@ -81,8 +81,9 @@ export function phaseOffset(unit: PhaseUnit, period: number, time: ArrayLike<num
 }
 
 /**
- * Fits drift and shape on series[0 .. end-1]: the drift is the mean first difference; the shape
- * is the mean of (value − drift line) per phase, centred to sum to zero. @throws RangeError when
+ * Fits drift and shape on series[0 .. end-1]: the drift is the change between the means of the
+ * first and the last season per step; the shape is the mean of (value − drift line) per phase,
+ * centred to sum to zero. @throws RangeError when
  * the training part holds less than two full seasons.
  */
 export function fitSeasonProfile(
@@ -94,7 +95,15 @@ export function fitSeasonProfile(
   if (end < 2 * period) {
     throw new RangeError(`A seasonal profile needs two full seasons (${2 * period} steps) of training data.`);
   }
-  const drift = (series[end - 1] - series[0]) / (end - 1);
+  // Mean of the last season minus mean of the first, per step between them: the season cancels
+  // (each holds every phase once) and the noise is averaged over a season at each end.
+  let first = 0;
+  let last = 0;
+  for (let i = 0; i < period; i++) {
+    first += series[i];
+    last += series[end - period + i];
+  }
+  const drift = (last - first) / period / (end - period);
   const sums = new Float64Array(period);
   const counts = new Float64Array(period);
   for (let i = 0; i < end; i++) {

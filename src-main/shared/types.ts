@@ -135,6 +135,11 @@ export interface ForecastEvaluation {
   seasonalPeriod: number | null;
   /** The target transform actually used (when the spec said auto, the chosen one). */
   targetTransform: 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile';
+  /**
+   * seasonal-profile only: the usual deviation at each calendar phase (month 0–11, quarter 0–3,
+   * UTC hour 0–23 or weekday 0 = Sunday) and the mean change per step, fitted on the training part.
+   */
+  seasonProfile?: { unit: 'month' | 'quarter' | 'hour' | 'weekday'; values: number[]; drift: number } | null;
   /** A plain sentence when the model does not beat a baseline. */
   verdict: string | null;
   /** The series with one-step-ahead model forecasts, for the forecast-vs-actual chart. */

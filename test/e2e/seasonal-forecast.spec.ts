@@ -1,0 +1,75 @@
+/**
+ * A monthly series with a trend under a stable season, trained with the settings the app
+ * proposes: the automatic transform picks the seasonal profile, and Results shows the usual
+ * monthly pattern the network corrects.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { APP_URL } from './e2e-env';
+import { snap } from './screenshots';
+
+/** Seeded standard normal numbers (a linear congruential generator and Box–Muller). */
+function gaussian(seed: number): () => number {
+  let state = seed >>> 0;
+  const uniform = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+}
+
+/** 20 years of months: 50 + 0.05 t + a two-harmonic yearly shape + Gaussian noise (σ 1). */
+async function monthlyCsv(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'rs-e2e-season-'));
+  const file = join(dir, 'monthly-sales.csv');
+  const lines = ['month,sales'];
+  const noise = gaussian(11);
+  for (let t = 0; t < 240; t++) {
+    const phase = (2 * Math.PI * t) / 12;
+    const value = 50 + 0.05 * t + 5 * (Math.sin(phase) + 0.4 * Math.cos(2 * phase + 0.5)) + noise();
+    lines.push(`${new Date(Date.UTC(2001, t, 1)).toISOString().slice(0, 10)},${value.toFixed(3)}`);
+  }
+  await writeFile(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+test('seasonal forecast: the proposed settings pick the seasonal profile and show its pattern', async ({ page }) => {
+  const sent: string[] = [];
+  page.on('websocket', (socket) => socket.on('framesent', (f) => sent.push(String(f.payload))));
+  const file = await monthlyCsv();
+  await page.goto(APP_URL);
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-button').click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByTestId('dataset-summary')).toContainText('monthly-sales.csv');
+
+  await page.getByTestId('nav-model').click();
+  await page.getByTestId('epochs-input').fill('6');
+  // Train only once the final settings were checked (the form disables Train while it checks).
+  await expect.poll(() => sent.some((m) => m.includes('"spec.validate"') && m.includes('"epochs":6'))).toBe(true);
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+  await page.getByTestId('train-button').click();
+
+  const metrics = page.getByTestId('metrics-table');
+  const seeResults = page.getByTestId('see-results');
+  await expect(metrics.or(seeResults)).toBeVisible({ timeout: 180_000 });
+  if (!(await metrics.isVisible())) await page.getByTestId('nav-results').click();
+  await expect(page.getByText('target transform: seasonal-profile')).toBeVisible();
+  const pattern = page.getByTestId('season-pattern');
+  await expect(pattern).toBeVisible();
+  await expect(pattern.locator('li')).toHaveCount(12);
+  await expect(pattern).toContainText('Jan');
+  await pattern.scrollIntoViewIfNeeded();
+  await snap(page, '08-seasonal-profile-results');
+
+  await page.getByTestId('results-tab-future').click();
+  // The tab forecasts once on opening; ask for two years when that is done.
+  await expect(page.getByTestId('future-run-button')).toBeEnabled();
+  await page.getByTestId('future-steps-input').fill('24');
+  await page.getByTestId('future-run-button').click();
+  // The table lists the first 12 steps and says the CSV holds all 24.
+  await expect(page.getByText('First 12 of 24 steps')).toBeVisible();
+  // The series ends in December 2020: the forecast continues month by month.
+  await expect(page.getByTestId('future-table')).toContainText('2021-01-01');
+  await snap(page, '09-seasonal-profile-future');
+});
