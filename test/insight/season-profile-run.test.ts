@@ -8,15 +8,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTf, type Tf } from '../../src-main/engine/backend';
-import { forecastFuture } from '../../src-main/insight/index';
+import { forecastFuture, predictFile } from '../../src-main/insight/index';
 import type { PreprocessingFile } from '../../src-main/shared/preprocessing';
 import type { ForecastEvaluation, RunResult } from '../../src-main/shared/types';
 import { trendSeason } from '../quality/synthetic-series';
 import { quickTraining, trainRun, writeSeriesCsv } from './train-run';
 
 const LENGTH = 360;
+// Dates run three months past the data so a file can be stamped later than its values.
 const series = trendSeason(LENGTH, 21, 1);
-const dates = Array.from({ length: LENGTH }, (_, i) => new Date(Date.UTC(1990, i, 1)).toISOString().slice(0, 10));
+const dates = Array.from({ length: LENGTH + 3 }, (_, i) => new Date(Date.UTC(1990, i, 1)).toISOString().slice(0, 10));
 let dir = '';
 let runDir = '';
 let tf: Tf;
@@ -25,7 +26,7 @@ let result: RunResult;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'season-profile-run-'));
   const file = path.join(dir, 'monthly.csv');
-  await writeSeriesCsv(file, { value: series.values }, dates);
+  await writeSeriesCsv(file, { value: series.values }, dates.slice(0, LENGTH));
   runDir = path.join(dir, 'run');
   result = await trainRun(
     {
@@ -69,6 +70,30 @@ describe('a seasonal-profile run', () => {
     expect(f.time[0]).toBe(new Date(Date.UTC(1990, LENGTH, 1)).toISOString().slice(0, 10));
   });
 
+  it('predicts a new file that starts in another month exactly as on the whole series', async () => {
+    const whole = await predictFile(tf, runDir, path.join(dir, 'monthly.csv'), path.join(dir, 'whole-out.csv'));
+    // Rows 150–259: the file starts in July 2002, the row numbers say nothing about the months.
+    const part = path.join(dir, 'part.csv');
+    await writeSeriesCsv(part, { value: series.values.slice(150, 260) }, dates.slice(150, 260));
+    const cut = await predictFile(tf, runDir, part, path.join(dir, 'part-out.csv'));
+    const byTime = (rows: string[][]) => new Map(rows.map((r) => [r[0], Number(r[2])]));
+    const wholeRows = byTime((await readCsvRows(whole.file)).slice(1));
+    const cutRows = (await readCsvRows(cut.file)).slice(1);
+    expect(cutRows.length).toBeGreaterThan(50);
+    for (const [time, , forecast] of cutRows) {
+      const expected = wholeRows.get(time);
+      if (time === undefined || expected === undefined) throw new Error(`No forecast for ${time} on the whole series.`);
+      expect(Number(forecast)).toBeCloseTo(expected, 4);
+    }
+    // The same values stamped three months later land on other months of the pattern.
+    const shifted = path.join(dir, 'shifted.csv');
+    await writeSeriesCsv(shifted, { value: series.values.slice(150, 260) }, dates.slice(153, 263));
+    const moved = await predictFile(tf, runDir, shifted, path.join(dir, 'shifted-out.csv'));
+    const movedRows = (await readCsvRows(moved.file)).slice(1);
+    const gap = Math.max(...movedRows.map((r, i) => Math.abs(Number(r[2]) - Number(cutRows[i]?.[2]))));
+    expect(gap).toBeGreaterThan(1);
+  });
+
   it('is replaced by the change from the last value, with the reason, when the data has no time stamps', async () => {
     const file = path.join(dir, 'no-dates.csv');
     await writeSeriesCsv(file, { value: series.values });
@@ -91,6 +116,15 @@ describe('a seasonal-profile run', () => {
     expect(plain.log.join('\n')).toMatch(/seasonal profile needs time stamps/);
   });
 });
+
+/** The rows of a CSV the app wrote (no quoted cells here). */
+async function readCsvRows(file: string | null): Promise<string[][]> {
+  if (!file) throw new Error('No output file.');
+  return (await readFile(file, 'utf8'))
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(','));
+}
 
 /** The synthetic series' season (see test/quality/synthetic-series.ts: amplitude 5, period 12). */
 function seasonShape(t: number): number {
