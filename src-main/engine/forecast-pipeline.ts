@@ -10,8 +10,7 @@ import { splitOrigins } from '../data/prepare/split';
 import type { SplitOrigins } from '../data/prepare/split';
 import { WindowSampler } from '../data/prepare/windows';
 import { detectSeasonalPeriod } from '../forecast/seasonality';
-import { fitSeasonProfile } from '../forecast/season-profile';
-import { phaseOffset, profileUnit, savedProfile } from '../forecast/season-profile';
+import { alignedProfile, patternName, savedProfile, seriesCalendar } from '../forecast/season-profile';
 import { alignPlan, chooseTargetTransform, historyNeeded, networkTarget } from '../forecast/target-transform';
 import type { TargetTransformPlan } from '../forecast/target-transform';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../shared/preprocessing';
@@ -204,9 +203,7 @@ function targetPlan(
 ): TargetTransformPlan {
   const y = series.target;
   const wanted = spec.data.targetTransform;
-  const unit = profileUnit(series.frequency, period);
-  const offset = unit !== null && period !== null ? phaseOffset(unit, period, series.time) : null;
-  const calendar = unit !== null && offset !== null ? { unit, offset } : null;
+  const calendar = seriesCalendar(series.frequency, period, series.time);
   if (wanted === 'auto') {
     return chooseTargetTransform(y, {
       validationOrigins: split.validation,
@@ -216,17 +213,13 @@ function targetPlan(
     });
   }
   if (wanted === 'seasonal-profile') {
-    const trainEnd = split.validationStart;
-    if (calendar && period !== null && trainEnd >= 2 * period) {
-      const profile = {
-        ...fitSeasonProfile(y, trainEnd, { ...calendar, period, window: period }),
-        offset: calendar.offset,
-      };
+    const profile = calendar && period !== null ? alignedProfile(y, split.validationStart, calendar, period) : null;
+    if (profile) {
       return {
         kind: 'seasonal-profile',
         period,
         profile,
-        reason: `the network learns the correction to the seasonal profile: the recent level carried forward by the usual change per step, plus the usual ${calendar.unit === 'weekday' ? 'day-of-week' : calendar.unit} pattern (chosen in the spec).`,
+        reason: `the network learns the correction to the seasonal profile: the recent level carried forward by the usual change per step, plus the usual ${patternName(profile.unit)} pattern (chosen in the spec).`,
       };
     }
     return {

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../storage/atomic-write';
 import { loadTable } from '../data/import/load-table';
 import { prepareSeries } from '../data/prepare/series';
 import type { Table } from '../data/table';
+import { startedRun } from '../shared/run-summary';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ExperimentSpec } from '../shared/spec';
 import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
@@ -59,23 +60,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     lines.push(line);
     ctx.log(line);
   };
-  const result: RunResult = {
-    runId: ctx.runId,
-    name: spec.name,
-    task: spec.task,
-    status: 'running',
-    startedAt: startedAt.toISOString(),
-    durationSeconds: null,
-    backend: 'cpu',
-    headline: {},
-    spec,
-    fused: false,
-    history: [],
-    evaluation: null,
-    modelDir: null,
-    error: null,
-    log: lines,
-  };
+  const result: RunResult = { ...startedRun(ctx.runId, spec, startedAt.toISOString(), 'cpu'), log: lines };
   const finish = async (status: RunResult['status'], error: string | null = null): Promise<RunResult> => {
     result.status = status;
     result.error = error;

@@ -7,7 +7,6 @@
  * Sequences are padded at the front with zeros (after scaling) or cut to the last `lookback` steps.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import { DataError } from '../data/data-error';
 import { fitScaler } from '../data/prepare/scaler';
 import type { ScalerState } from '../data/prepare/scaler';
 import { labelEncoder } from '../data/prepare/text';
@@ -22,7 +21,7 @@ import { classificationMetrics } from './classification-metrics';
 import { predictOrigins } from './predict';
 import type { PreparedTask } from './prepared-task';
 import { splitSamples } from './sample-split';
-import { labelValues, requireColumn, stringValues } from './table-columns';
+import { labelValues, numericFeatureColumns, requireColumn, stringValues } from './table-columns';
 
 interface Sequences {
   /** Per sequence: [steps × features] row-major values in original units. */
@@ -127,24 +126,8 @@ export function prepareSequenceClassification(table: Table, spec: ExperimentSpec
   };
 }
 
-/** Numeric feature columns: the spec's, or every numeric column that is not the label, time or id. */
-function featureColumns(table: Table, spec: ExperimentSpec): TableColumn[] {
-  const d = spec.data;
-  const names = d.featureColumns.length
-    ? d.featureColumns
-    : table.columns
-        .filter((c) => c.type === 'numeric' && ![d.targetColumns[0], d.timeColumn, d.idColumn].includes(c.name))
-        .map((c) => c.name);
-  if (names.length === 0) throw new DataError('Choose the numeric columns that make up each sequence.');
-  return names.map((n) => {
-    const c = requireColumn(table, n, 'feature');
-    if (c.type !== 'numeric') throw new DataError(`The feature column '${n}' must hold numbers.`, { column: n });
-    return c;
-  });
-}
-
 function byRow(table: Table, spec: ExperimentSpec, labelCol: TableColumn): Sequences {
-  const cols = featureColumns(table, spec);
+  const cols = numericFeatureColumns(table, spec.data, 'Choose the numeric columns that make up each sequence.');
   const values: Float64Array[] = [];
   for (let r = 0; r < table.rowCount; r++) values.push(Float64Array.from(cols, (c) => c.values[r] as number));
   return {
@@ -161,7 +144,7 @@ function byId(table: Table, spec: ExperimentSpec, labelCol: TableColumn): Sequen
   const ids = stringValues(requireColumn(table, d.idColumn ?? '', 'id'));
   const timeCol = d.timeColumn ? requireColumn(table, d.timeColumn, 'time') : null;
   const time = timeCol && (timeCol.type === 'numeric' || timeCol.type === 'datetime') ? timeCol.values : null;
-  const cols = featureColumns(table, spec);
+  const cols = numericFeatureColumns(table, spec.data, 'Choose the numeric columns that make up each sequence.');
   const labels = labelValues(labelCol);
   const rowsById = new Map<string, number[]>();
   ids.forEach((id, r) => {

@@ -6,7 +6,7 @@ import { DataError } from '../data/data-error';
 import { OOV_TOKEN, PAD_TOKEN, labelEncoder } from '../data/prepare/text';
 import type { Table, TableColumn } from '../data/table';
 import type { ExperimentSpec } from '../shared/spec';
-import { labelValues, requireColumn, stringValues } from './table-columns';
+import { labelValues, numericFeatureColumns, requireColumn, stringValues } from './table-columns';
 
 /** The steps of a labeling table grouped by sequence. */
 export interface LabeledSequences {
@@ -57,7 +57,11 @@ export function readLabeledSequences(table: Table, spec: ExperimentSpec): Labele
     const raw = stringValues(requireColumn(table, tokenName, 'token'));
     tokens = d.text.lowercase ? raw.map((t) => (t === null ? null : t.toLowerCase())) : raw;
   } else {
-    features = featureColumns(table, spec);
+    features = numericFeatureColumns(
+      table,
+      spec.data,
+      'Choose the input of each step: numeric feature columns, or a token column (one word per row) as the text column.',
+    );
   }
   return {
     rows,
@@ -68,26 +72,6 @@ export function readLabeledSequences(table: Table, spec: ExperimentSpec): Labele
     tokens,
     tokenColumn: tokenName,
   };
-}
-
-/** Numeric input columns: the spec's, or every numeric column that is not the label, step order or id. */
-function featureColumns(table: Table, spec: ExperimentSpec): TableColumn[] {
-  const d = spec.data;
-  const names = d.featureColumns.length
-    ? d.featureColumns
-    : table.columns
-        .filter((c) => c.type === 'numeric' && ![d.targetColumns[0], d.timeColumn, d.idColumn].includes(c.name))
-        .map((c) => c.name);
-  if (names.length === 0) {
-    throw new DataError(
-      'Choose the input of each step: numeric feature columns, or a token column (one word per row) as the text column.',
-    );
-  }
-  return names.map((n) => {
-    const c = requireColumn(table, n, 'feature');
-    if (c.type !== 'numeric') throw new DataError(`The feature column '${n}' must hold numbers.`, { column: n });
-    return c;
-  });
 }
 
 /**

@@ -1,17 +1,29 @@
 /** Reading the columns a classifier needs from a Table, with messages that name the column. */
 import { DataError } from '../data/data-error';
+import { requireColumn } from '../data/require-column';
 import type { Table, TableColumn } from '../data/table';
+import type { ExperimentSpec } from '../shared/spec';
 
-/** The named column, or a DataError listing the file's columns. */
-export function requireColumn(table: Table, name: string, role: string): TableColumn {
-  const c = table.columns.find((col) => col.name === name);
-  if (!c) {
-    const names = table.columns.map((col) => `'${col.name}'`).join(', ');
-    throw new DataError(`The ${role} column '${name}' is not in this file. Its columns are ${names}.`, {
-      column: name,
-    });
-  }
-  return c;
+export { requireColumn };
+
+/**
+ * Numeric feature columns: the spec's, or every numeric column that is not the label, time or id.
+ * `noneMessage` is the error when there are none (it says what the task needs instead).
+ */
+export function numericFeatureColumns(table: Table, data: ExperimentSpec['data'], noneMessage: string): TableColumn[] {
+  const names = data.featureColumns.length
+    ? data.featureColumns
+    : table.columns
+        .filter(
+          (c) => c.type === 'numeric' && ![data.targetColumns[0], data.timeColumn, data.idColumn].includes(c.name),
+        )
+        .map((c) => c.name);
+  if (names.length === 0) throw new DataError(noneMessage);
+  return names.map((n) => {
+    const c = requireColumn(table, n, 'feature');
+    if (c.type !== 'numeric') throw new DataError(`The feature column '${n}' must hold numbers.`, { column: n });
+    return c;
+  });
 }
 
 /** The text column: the one the spec names, else the first text column that is not excluded. */

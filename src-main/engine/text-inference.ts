@@ -3,12 +3,11 @@
  * after a typed seed. Both load the saved model with its preprocessing.json and encode the
  * text exactly as training did (same vocabulary, tokens, case, length, padding).
  */
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { PAD, detokenize, encodeTexts, encodeTokens, vocabularyIndex } from '../data/prepare/text';
 import { importTfjsModel } from '../export/index';
-import { RunFolderError, readRunResult } from '../insight/load-run';
+import { RunFolderError, exists, readRunResult, runModelDir } from '../insight/load-run';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ClassProbabilities, GeneratedText } from '../shared/types-insight';
 import { loadTf } from './backend';
@@ -54,8 +53,7 @@ export async function openTextModel(dir: string, tf: Tf): Promise<TextModel> {
   if (!(await exists(path.join(folder, 'model.json')))) {
     const run = await readRunResult(folder);
     runId = run.runId;
-    const local = path.join(folder, 'model');
-    modelDir = (await exists(path.join(local, 'model.json'))) ? local : (run.modelDir ?? local);
+    modelDir = await runModelDir(folder, run);
   }
   const { model, preprocessing } = await importTfjsModel(modelDir, tf);
   if (!preprocessing?.text) {
@@ -131,13 +129,4 @@ function joinContinuation(seed: string, continuation: string, tokens: 'char' | '
     return seed + continuation;
   }
   return `${seed} ${continuation}`;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

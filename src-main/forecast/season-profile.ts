@@ -116,6 +116,36 @@ export function fitSeasonProfile(
   return { unit: opts.unit, values: means.map((m) => m - centre), drift, window };
 }
 
+/** The calendar cycle of a series (its unit and the phase of step 0), or null when it has none. */
+export function seriesCalendar(
+  frequency: string | null,
+  period: number | null,
+  time: ArrayLike<number> | null,
+): { unit: PhaseUnit; offset: number } | null {
+  const unit = profileUnit(frequency, period);
+  const offset = unit !== null && period !== null ? phaseOffset(unit, period, time) : null;
+  return unit !== null && offset !== null ? { unit, offset } : null;
+}
+
+/**
+ * The profile fitted on series[0 .. end-1] (one season as its level window) and placed on the
+ * series' calendar, or null when the training part holds less than two seasons.
+ */
+export function alignedProfile(
+  series: ArrayLike<number>,
+  end: number,
+  calendar: { unit: PhaseUnit; offset: number },
+  period: number,
+): AlignedSeasonProfile | null {
+  if (end < 2 * period) return null;
+  return { ...fitSeasonProfile(series, end, { ...calendar, period, window: period }), offset: calendar.offset };
+}
+
+/** The pattern's name in sentences: month, quarter, hour, day-of-week. */
+export function patternName(unit: PhaseUnit): string {
+  return unit === 'weekday' ? 'day-of-week' : unit;
+}
+
 /** Forecast of series[t + k] from series[t - window .. t - 1]. @throws RangeError without enough history. */
 export function profileForecast(series: ArrayLike<number>, t: number, k: number, p: AlignedSeasonProfile): number {
   const period = p.values.length;

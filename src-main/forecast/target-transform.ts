@@ -5,7 +5,7 @@
  * un-scaling) is added to `baselineAt`, so a network that outputs zero is exactly the baseline.
  */
 import { naiveForecast, seasonalNaiveForecast } from './baselines';
-import { fitSeasonProfile, phaseOffset, profileForecast } from './season-profile';
+import { alignedProfile, patternName, phaseOffset, profileForecast } from './season-profile';
 import type { AlignedSeasonProfile, PhaseUnit, SeasonProfileState } from './season-profile';
 
 export type TransformKind = 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile';
@@ -168,13 +168,7 @@ export function chooseTargetTransform(
   // the difference target learns first; seasonal naive only looks better because it repeats it.
   const changes = period !== null ? seasonalChanges(series, firstOrigin, period) : null;
   // The seasonal profile, fitted on the training part, when the season follows the calendar.
-  const profile =
-    period !== null && opts.calendar && firstOrigin >= 2 * period
-      ? {
-          ...fitSeasonProfile(series, firstOrigin, { ...opts.calendar, period, window: period }),
-          offset: opts.calendar.offset,
-        }
-      : null;
+  const profile = period !== null && opts.calendar ? alignedProfile(series, firstOrigin, opts.calendar, period) : null;
   let profileSquares = 0;
 
   let naiveSquares = 0;
@@ -214,7 +208,7 @@ export function chooseTargetTransform(
       kind: 'seasonal-profile',
       period,
       profile,
-      reason: `The season keeps its shape: the recent level, carried forward by the usual change per step, plus the usual ${profile.unit === 'weekday' ? 'day-of-week' : profile.unit} pattern forecasts best (${figures}; with the usual change added, naive ${format(correctedNaive)} and seasonal naive ${format(correctedSeasonal)}), so the network learns the correction to it.`,
+      reason: `The season keeps its shape: the recent level, carried forward by the usual change per step, plus the usual ${patternName(profile.unit)} pattern forecasts best (${figures}; with the usual change added, naive ${format(correctedNaive)} and seasonal naive ${format(correctedSeasonal)}), so the network learns the correction to it.`,
     };
   }
 

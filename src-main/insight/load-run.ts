@@ -64,9 +64,7 @@ export async function loadRun(tf: Tf, runDir: string): Promise<LoadedRun> {
   if (run.task !== 'forecast') {
     throw new RunFolderError(`The run ${run.runId} is a ${run.task} run; this needs a forecast run.`);
   }
-  // The folder beside run.json wins, so a run folder that was moved or copied still works.
-  const local = path.join(dir, 'model');
-  const modelDir = (await exists(path.join(local, 'model.json'))) ? local : (run.modelDir ?? local);
+  const modelDir = await runModelDir(dir, run);
   const { model, preprocessing } = await importTfjsModel(modelDir, tf);
   if (!preprocessing || !preprocessing.target) {
     model.dispose();
@@ -86,7 +84,17 @@ export async function loadRun(tf: Tf, runDir: string): Promise<LoadedRun> {
   };
 }
 
-async function exists(file: string): Promise<boolean> {
+/**
+ * The model folder of a run: the `model` folder beside run.json wins, so a run folder that was
+ * moved or copied still works; else the folder run.json names.
+ */
+export async function runModelDir(runDir: string, run: RunResult): Promise<string> {
+  const local = path.join(runDir, 'model');
+  return (await exists(path.join(local, 'model.json'))) ? local : (run.modelDir ?? local);
+}
+
+/** True when `file` can be reached. */
+export async function exists(file: string): Promise<boolean> {
   try {
     await access(file);
     return true;

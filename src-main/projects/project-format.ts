@@ -37,16 +37,21 @@ export const datasetRefSchema = z
   .strict();
 export type DatasetRefJson = z.infer<typeof datasetRefSchema>;
 
+/** The fields of a run's summary row, shared by project.json's run records and run.json. */
+const runSummaryFields = {
+  runId,
+  name: z.string().max(500),
+  task: z.enum(TASKS),
+  status: z.enum(RUN_STATUSES),
+  startedAt: isoDate,
+  durationSeconds: z.number().min(0).nullable(),
+  backend: z.enum(BACKENDS),
+  headline: z.record(z.string(), z.number()),
+};
+
 export const runRecordSchema = z
   .object({
-    runId,
-    name: z.string().max(500),
-    task: z.enum(TASKS),
-    status: z.enum(RUN_STATUSES),
-    startedAt: isoDate,
-    durationSeconds: z.number().min(0).nullable(),
-    backend: z.enum(BACKENDS),
-    headline: z.record(z.string(), z.number()),
+    ...runSummaryFields,
     /** Why the run failed or stopped, for the runs table (written since 0.1.0; optional). */
     error: z.string().max(10_000).nullable().optional(),
     /** Whether `runs/<runId>/model/` holds model.json and weights.bin. */
@@ -83,14 +88,7 @@ export type ProjectFileJson = z.infer<typeof projectFileV1Schema>;
  * are only drawn in charts, never executed.
  */
 export const storedRunSchema = z.looseObject({
-  runId,
-  name: z.string().max(500),
-  task: z.enum(TASKS),
-  status: z.enum(RUN_STATUSES),
-  startedAt: isoDate,
-  durationSeconds: z.number().min(0).nullable(),
-  backend: z.enum(BACKENDS),
-  headline: z.record(z.string(), z.number()),
+  ...runSummaryFields,
   spec: specSchema,
   fused: z.boolean(),
   history: z.array(z.looseObject({ epoch: z.number(), loss: z.number().nullable() })),

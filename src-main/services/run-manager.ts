@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { ContinueSource } from '../engine/continue-source';
+import { startedRun } from '../shared/run-summary';
 import type { ExperimentSpec } from '../shared/spec';
 import type { Backend, EpochRecord, RunResult } from '../shared/types';
 import { ProgressThrottle } from './progress-throttle';
@@ -55,21 +56,7 @@ export class RunManager {
     const runId = chosenId ?? `${stamp}-${randomBytes(3).toString('hex')}`;
     if (this.active.has(runId)) throw new ServiceError('invalid-request', `The run "${runId}" is already training.`);
     const run: RunResult = {
-      runId,
-      name: spec.name,
-      task: spec.task,
-      status: 'running',
-      startedAt,
-      durationSeconds: null,
-      backend: await this.deps.backend(),
-      headline: {},
-      spec,
-      fused: false,
-      history: [],
-      evaluation: null,
-      modelDir: null,
-      error: null,
-      log: [],
+      ...startedRun(runId, spec, startedAt, await this.deps.backend()),
       ...(continueFrom ? { continuedFrom: continueFrom.runId } : {}),
     };
     await store.save(run);

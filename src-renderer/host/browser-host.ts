@@ -14,6 +14,7 @@ import {
   type StudioApi,
 } from '../../src-main/shared/contract';
 import type { DatasetSummary } from '../../src-main/shared/types';
+import { downloadBase64 } from '../utils/download';
 import { HOST_API_PATH, type HostRequestMessage, type HostServerMessage } from '../../src-main/shared/host-protocol';
 
 /** The file types the importer reads. */
@@ -100,7 +101,7 @@ export class BrowserHost implements StudioApi {
 
   async saveModel(runId: string): Promise<string | null> {
     const { fileName, contentBase64 } = await this.request('model.archive', { runId });
-    download(fileName, base64ToBytes(contentBase64), 'application/zip');
+    downloadBase64(fileName, contentBase64, 'application/zip');
     return fileName;
   }
 
@@ -170,24 +171,4 @@ function fileToBase64(file: File): Promise<string> {
       reject(new StudioError({ code: 'io', message: `The file "${file.name}" could not be read.` }));
     reader.readAsDataURL(file);
   });
-}
-
-function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** Hands bytes to the browser as a download named `fileName`. */
-function download(fileName: string, bytes: Uint8Array<ArrayBuffer>, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the click; the URL can go once the event loop moves on.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

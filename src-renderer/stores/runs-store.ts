@@ -5,6 +5,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { RunResult, RunSummary } from '../../src-main/shared/types';
+import { summaryOf } from '../../src-main/shared/run-summary';
 import { useStudioApi } from '../composables/use-studio-api';
 import { errorMessage } from '../utils/format';
 
@@ -59,17 +60,7 @@ export const useRunsStore = defineStore('runs', () => {
     if (current.value?.runId !== run.runId) savedTo.value = null;
     current.value = run;
     error.value = null;
-    const summary: RunSummary = {
-      runId: run.runId,
-      name: run.name,
-      task: run.task,
-      status: run.status,
-      startedAt: run.startedAt,
-      durationSeconds: run.durationSeconds,
-      backend: run.backend,
-      headline: run.headline,
-    };
-    list.value = [summary, ...list.value.filter((r) => r.runId !== run.runId)];
+    list.value = [summaryOf(run), ...list.value.filter((r) => r.runId !== run.runId)];
   }
 
   /** Lets the user save the current run's model; resolves the destination, or null when cancelled. */

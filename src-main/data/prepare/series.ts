@@ -5,7 +5,8 @@
 import type { ExperimentSpec } from '../../shared/spec';
 import { DataError } from '../data-error';
 import { type RegularFrequency, addSteps, detectFrequency, stepsBetween } from '../summary/frequency';
-import type { Table, TableColumn } from '../table';
+import { requireColumn } from '../require-column';
+import type { Table } from '../table';
 import { fillMissing } from './fill-missing';
 
 export interface PreparedSeries {
@@ -43,21 +44,10 @@ interface Source {
 
 type Data = ExperimentSpec['data'];
 
-function findColumn(table: Table, name: string, role: string): TableColumn {
-  const c = table.columns.find((col) => col.name === name);
-  if (!c) {
-    const names = table.columns.map((col) => `'${col.name}'`).join(', ');
-    throw new DataError(`The ${role} column '${name}' is not in this file. Its columns are ${names}.`, {
-      column: name,
-    });
-  }
-  return c;
-}
-
 function sources(table: Table, data: Data): Source[] {
   const out: Source[] = [];
   for (const name of data.targetColumns) {
-    const c = findColumn(table, name, 'target');
+    const c = requireColumn(table, name, 'target');
     if (c.type !== 'numeric') {
       throw new DataError(
         `The target column '${name}' holds ${c.type} values, not numbers. Pick a numeric column, or change its type to numeric if it holds numbers.`,
@@ -70,7 +60,7 @@ function sources(table: Table, data: Data): Source[] {
   const known = new Set(data.knownFutureColumns);
   const featureNames = [...new Set([...data.featureColumns, ...data.knownFutureColumns])].filter((n) => !used.has(n));
   for (const name of featureNames) {
-    const c = findColumn(table, name, 'feature');
+    const c = requireColumn(table, name, 'feature');
     const knownFuture = known.has(name);
     if (c.type === 'numeric') {
       out.push({ name, knownFuture, target: false, at: (r) => c.values[r] });
@@ -106,7 +96,7 @@ export function prepareSeries(table: Table, data: Data): PreparedSeries[] {
   const srcs = sources(table, data);
   let time: Float64Array | null = null;
   if (data.timeColumn) {
-    const c = findColumn(table, data.timeColumn, 'time');
+    const c = requireColumn(table, data.timeColumn, 'time');
     if (c.type !== 'datetime') {
       throw new DataError(
         `The time column '${data.timeColumn}' does not hold dates or times (it is ${c.type}). Change its type to datetime or choose another time column.`,
@@ -121,7 +111,7 @@ export function prepareSeries(table: Table, data: Data): PreparedSeries[] {
   const groups = new Map<string | null, number[]>();
   let missingIds = 0;
   if (data.idColumn) {
-    const c = findColumn(table, data.idColumn, 'series id');
+    const c = requireColumn(table, data.idColumn, 'series id');
     for (let r = 0; r < table.rowCount; r++) {
       const raw = c.values[r];
       const id = raw === null || (typeof raw === 'number' && Number.isNaN(raw)) ? null : String(raw);
