@@ -18,7 +18,7 @@ import { SettingsStore } from '../settings/settings-store';
 import type { JobRunner } from '../worker/jobs';
 import { DatasetRegistry, type TableLoader } from './dataset-registry';
 import { defaultDeps } from './default-deps';
-import { exportHandlers } from './export-handlers';
+import { exportBaseName, exportHandlers } from './export-handlers';
 import { archiveModel, saveModelTo } from './model-export';
 import { modelUseHandlers } from './model-use-handlers';
 import { projectHandlers } from './project-handlers';
@@ -27,7 +27,7 @@ import { RunManager } from './run-manager';
 import { RunStore } from './run-store';
 import { ServiceError, failure, invalidSpec, success } from './service-error';
 import { applyTrainingThreads } from './thread-settings';
-import { sanitizeFileName, storeUpload } from './upload';
+import { storeUpload } from './upload';
 import { validateRequest } from './validate-request';
 
 export interface StudioServiceOptions {
@@ -358,8 +358,10 @@ export class StudioService {
     'model.archive': async ({ runId }) => {
       const modelDir = await this.modelDirOf(runId);
       const zip = await archiveModel(modelDir);
-      const base = sanitizeFileName(this.runs.get(runId).name).replace(/\s+/g, '-') || 'model';
-      return { fileName: `${base}.zip`, contentBase64: Buffer.from(zip).toString('base64') };
+      return {
+        fileName: `${exportBaseName(this.runs.get(runId).name)}.zip`,
+        contentBase64: Buffer.from(zip).toString('base64'),
+      };
     },
   };
 
