@@ -29,6 +29,7 @@ import { applyTrainingThreads } from './thread-settings';
 import { storeUpload } from './upload';
 import { validateRequest } from './validate-request';
 import type { HandlerMap, RequestHandler, StudioEvent, StudioEventListener, StudioServiceDeps } from './service-types';
+import { messageOf } from '../shared/error-message';
 
 export interface StudioServiceOptions {
   /** Folder for uploads and runs (Electron: app.getPath('userData')). */
@@ -274,7 +275,7 @@ export class StudioService {
       try {
         return suggestSpec(summary, { task, target });
       } catch (err) {
-        throw new ServiceError('bad-data', err instanceof Error ? err.message : String(err));
+        throw new ServiceError('bad-data', messageOf(err));
       }
     },
     'spec.validate': async ({ spec }) => {
