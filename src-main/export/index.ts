@@ -7,6 +7,7 @@
 import { extname } from 'node:path';
 import { writeFilesAtomically } from '../storage/atomic-write';
 import { throwIfCancelled } from './export-cancel';
+import type { ExportFormat } from '../shared/export-formats';
 import { buildBundle, bundleModelFile } from './bundle-export';
 import { buildKerasFile } from './keras-export';
 import { loadTf } from '../tensorflow/load-tf';
@@ -19,8 +20,6 @@ export { ExportCancelledError } from './export-cancel';
 export { importTfjsModel, type ImportedModel } from '../engine/model/load-model-folder';
 export { UnsupportedModelError } from './model-chain';
 export { ModelFolderError } from '../engine/model/model-folder';
-
-export type ExportFormat = 'tfjs' | 'keras' | 'onnx' | 'bundle';
 
 const EXTENSIONS: Record<Exclude<ExportFormat, 'tfjs'>, string> = { keras: '.keras', onnx: '.onnx', bundle: '.zip' };
 
