@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRunResult } from '../../insight/index';
+import { requireCompleted } from '../../insight/run-folder';
 import type { RegressionMetrics } from '../../shared/types';
 import { EXIT, type CliIo } from '../io';
 import { fmt, usage } from './insight-args';
@@ -13,10 +14,13 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (!values.run) return usage(io, 'recurrent evaluate needs --run DIR (a folder written by recurrent train).');
-  const run = await readRunResult(path.resolve(values.run));
+  const runDir = path.resolve(values.run);
+  const run = await readRunResult(runDir);
   const ev = run.evaluation;
   if (!ev) {
-    io.err(`The run ${run.runId} has no evaluation (it ended as ${run.status}${run.error ? `: ${run.error}` : ''}).`);
+    // Runs that did not finish say why, and how to continue when they left a checkpoint.
+    await requireCompleted(runDir, run);
+    io.err(`The run ${run.runId} has no evaluation.`);
     return EXIT.failed;
   }
   if (values.json) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportModel, type ExportFormat } from '../../export/index';
 import { readRunResult } from '../../insight/index';
+import { requireCompleted } from '../../insight/run-folder';
 import { EXIT, type CliIo } from '../io';
 import { usage } from './insight-args';
 
@@ -25,11 +26,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   const format = FORMATS.find((f) => f === values.format);
   if (!format) return usage(io, `--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
   const runDir = path.resolve(values.run);
-  const run = await readRunResult(runDir);
-  if (run.status !== 'completed') {
-    io.err(`The run ${run.runId} ended as ${run.status}, so it has no trained model to export.`);
-    return EXIT.failed;
-  }
+  await requireCompleted(runDir, await readRunResult(runDir));
   const { files } = await exportModel(path.join(runDir, 'model'), format, path.resolve(values.out));
   if (values.json) io.out(JSON.stringify({ format, files }));
   else io.out(`Exported the ${format} model:\n${files.map((f) => `  ${f}`).join('\n')}`);
