@@ -5,8 +5,9 @@
  * cancel before that point removes the temporary files and leaves existing files untouched.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { fsErrorSentence } from '../storage/fs-error-sentence';
 
 /** One file of an export: where it goes and its full content. */
 export interface PendingFile {
@@ -48,22 +49,61 @@ async function writeTemp(target: string, data: Uint8Array): Promise<string> {
   return temp;
 }
 
+/** A write of an export failed; the message names the path the user chose and what to do. */
+export class ExportWriteError extends Error {
+  /** The system's error code (ENOSPC, EROFS…), kept apart from `code` so it is not mistaken for a raw system error. */
+  readonly systemCode: string | undefined;
+  constructor(message: string, systemCode: string | undefined) {
+    super(message);
+    this.name = 'ExportWriteError';
+    this.systemCode = systemCode;
+  }
+}
+
+/** File system failures become ExportWriteErrors with a sentence; anything else passes unchanged. */
+function translated(err: unknown): unknown {
+  const sentence = fsErrorSentence(err, 'export the model');
+  return sentence ? new ExportWriteError(sentence, (err as NodeJS.ErrnoException).code) : err;
+}
+
+/** Removes the folders this export made, innermost first, as long as they are empty. */
+async function removeMadeFolders(made: string[]): Promise<void> {
+  for (const dir of [...made].reverse()) await rmdir(dir).catch(() => undefined);
+}
+
+/** Makes `dir` and records every folder that did not exist before, so a failure can remove them. */
+async function makeFolder(dir: string, made: string[]): Promise<void> {
+  const first = await mkdir(dir, { recursive: true });
+  if (!first) return;
+  // mkdir returns the outermost folder it made; the ones below it up to `dir` are new too.
+  const chain: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    chain.push(d);
+    if (d === first || dirname(d) === d) break;
+  }
+  made.push(...chain.reverse());
+}
+
 /**
  * Writes every file completely, then moves them all into place. Creates missing target
- * folders. On error or cancel nothing new is left behind and existing files keep their content.
+ * folders. On error or cancel nothing new is left behind (no partial files, no folders made
+ * for the export) and existing files keep their content; file system failures are thrown as
+ * ExportWriteErrors that name the path and the remedy.
  */
 export async function writeFilesAtomically(files: PendingFile[], signal?: AbortSignal): Promise<string[]> {
   throwIfCancelled(signal);
   const staged: { temp: string; target: string }[] = [];
+  const made: string[] = [];
   try {
     for (const file of files) {
-      await mkdir(dirname(file.path), { recursive: true });
+      await makeFolder(dirname(file.path), made);
       staged.push({ temp: await writeTemp(file.path, file.data), target: file.path });
       throwIfCancelled(signal);
     }
   } catch (err) {
     await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
-    throw err;
+    await removeMadeFolders(made);
+    throw translated(err);
   }
   let moved = 0;
   try {
@@ -73,7 +113,7 @@ export async function writeFilesAtomically(files: PendingFile[], signal?: AbortS
     }
   } catch (err) {
     await Promise.all(staged.slice(moved).map((s) => rm(s.temp, { force: true })));
-    throw err;
+    throw translated(err);
   }
   return staged.map((s) => s.target);
 }

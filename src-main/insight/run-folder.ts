@@ -4,7 +4,6 @@
  * training (the process was killed, the machine lost power) is reported as interrupted with
  * the checkpoint it left and the command that continues it.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findContinueSource } from '../engine/continue-source';
 import { ProjectFormatError, readRunFolderRun } from '../projects/project-format';

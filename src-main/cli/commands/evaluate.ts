@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { readRunResult } from '../../insight/index';
 import { requireCompleted } from '../../insight/run-folder';
 import type { RegressionMetrics } from '../../shared/types';
+import { CliError } from '../cli-errors';
 import { EXIT, type CliIo } from '../io';
 import { fmt, usage } from './insight-args';
 
@@ -20,8 +21,7 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
   if (!ev) {
     // Runs that did not finish say why, and how to continue when they left a checkpoint.
     await requireCompleted(runDir, run);
-    io.err(`The run ${run.runId} has no evaluation.`);
-    return EXIT.failed;
+    throw new CliError({ exit: EXIT.failed, code: 'failed', message: `The run ${run.runId} has no evaluation.` });
   }
   if (values.json) {
     io.out(
