@@ -12,6 +12,7 @@ import { summarizeColumn } from '../summary/column-stats';
 import { detectFrequency } from '../summary/frequency';
 import { detectLayout } from '../summary/layout';
 import type { LoadedTable, LoadOptions, Table } from '../table';
+import { mixedTypeNotes } from './mixed-type-note';
 import { readDelimited, readHead } from './read-delimited';
 import { readTextCorpus } from './read-text-corpus';
 import { readTextFolder } from './read-text-folder';
@@ -98,6 +99,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   const columns: ColumnSummary[] = table.columns.map((c, i) =>
     summarizeColumn(c, info[i].detectedType, info[i].format),
   );
+  if (format === 'csv' || format === 'xlsx') problems.push(...mixedTypeNotes(table, decimalComma));
   for (const c of columns) {
     if (c.missing === table.rowCount) {
       problems.push({
