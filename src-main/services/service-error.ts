@@ -5,6 +5,7 @@
 import type { Envelope, StudioErrorInfo } from '../shared/contract';
 import type { SpecProblem } from '../shared/spec';
 import { DataError } from '../data/data-error';
+import { ExportWriteError } from '../export/atomic-write';
 
 /** A handler failure with a code and a sentence fit to show the user as it is. */
 export class ServiceError extends Error {
@@ -49,6 +50,8 @@ export function failure(err: unknown): Envelope<never> {
     return { ok: false, error };
   }
   if (err instanceof DataError) return { ok: false, error: { code: 'bad-data', message: err.message } };
+  // Already a sentence with the path and the remedy (export/atomic-write.ts).
+  if (err instanceof ExportWriteError) return { ok: false, error: { code: 'io', message: err.message } };
   const nodeCode = (err as NodeJS.ErrnoException | null)?.code;
   if (typeof nodeCode === 'string' && /^E[A-Z]+$/.test(nodeCode)) {
     // File system failures: say which operation failed, the path is in the message.
