@@ -61,8 +61,8 @@ export class ExportWriteError extends Error {
 }
 
 /** File system failures become ExportWriteErrors with a sentence; anything else passes unchanged. */
-function translated(err: unknown): unknown {
-  const sentence = fsErrorSentence(err, 'export the model');
+function translated(err: unknown, target?: string): unknown {
+  const sentence = fsErrorSentence(err, 'export the model', target);
   return sentence ? new ExportWriteError(sentence, (err as NodeJS.ErrnoException).code) : err;
 }
 
@@ -94,8 +94,10 @@ export async function writeFilesAtomically(files: PendingFile[], signal?: AbortS
   throwIfCancelled(signal);
   const staged: { temp: string; target: string }[] = [];
   const made: string[] = [];
+  let current: string | undefined;
   try {
     for (const file of files) {
+      current = file.path;
       await makeFolder(dirname(file.path), made);
       staged.push({ temp: await writeTemp(file.path, file.data), target: file.path });
       throwIfCancelled(signal);
@@ -103,7 +105,7 @@ export async function writeFilesAtomically(files: PendingFile[], signal?: AbortS
   } catch (err) {
     await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
     await removeMadeFolders(made);
-    throw translated(err);
+    throw translated(err, current);
   }
   let moved = 0;
   try {
@@ -113,7 +115,7 @@ export async function writeFilesAtomically(files: PendingFile[], signal?: AbortS
     }
   } catch (err) {
     await Promise.all(staged.slice(moved).map((s) => rm(s.temp, { force: true })));
-    throw translated(err);
+    throw translated(err, staged[moved]?.target);
   }
   return staged.map((s) => s.target);
 }

@@ -15,12 +15,15 @@ export function userPathOf(file: string): string {
 
 /**
  * The sentence for a Node file system error, or null when `err` is not one. `action` says
- * what was being done ("export the model", "save the project").
+ * what was being done ("export the model", "save the project"); `fallbackPath` names the file
+ * when the error does not.
  */
-export function fsErrorSentence(err: unknown, action: string): string | null {
+export function fsErrorSentence(err: unknown, action: string, fallbackPath?: string): string | null {
   const e = err as NodeJS.ErrnoException | null;
   if (!e || typeof e.code !== 'string' || !/^E[A-Z]+$/.test(e.code)) return null;
-  const where = e.path ? userPathOf(e.path) : null;
+  // Errors of writes through a file handle carry no path: the caller knows which file it was.
+  const raw = e.path ?? fallbackPath;
+  const where = raw ? userPathOf(raw) : null;
   const at = where ? ` to ${where}` : '';
   const folder = where ? path.dirname(where) : 'that folder';
   switch (e.code) {
