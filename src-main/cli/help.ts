@@ -57,5 +57,11 @@ Usage:
   recurrent --help | --version
 
 Tasks: forecast, sequence-classification, text-classification, text-generation, sequence-labeling.
-Exit codes: 0 success, 1 the run failed, 2 bad usage or bad input.
+Exit codes: 0 success; 2 bad usage or bad input (an unknown option, a missing or unreadable
+file, a device or folder where a file belongs, a data file without the spec's columns, a run
+folder without a usable model); 1 the run failed (training diverged, the disk filled up).
+Every error is one message on stderr; with --json it is one line on stdout instead:
+{"type":"error","code":"usage"|"bad-input"|"io"|"failed","exit":2|1,"message":"…"}.
+A run killed while training is reported as interrupted, with its checkpoint and the
+--continue-from command that resumes it.
 `;

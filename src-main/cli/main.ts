@@ -2,7 +2,7 @@
 /** `recurrent`: the command line over the same engine as the app. */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DataError } from '../data/data-error';
+import { describeCliError, reportFailure, usageError } from './cli-errors';
 import { HELP } from './help';
 import { EXIT, processIo, type CliIo } from './io';
 import { runInit } from './commands/init';
@@ -15,7 +15,6 @@ import { runForecast } from './commands/forecast';
 import { runPredict } from './commands/predict';
 import { runSearch } from './commands/search';
 import { APP_VERSION } from '../shared/version';
-import { messageOf } from '../shared/error-message';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   inspect: runInspect,
@@ -40,19 +39,20 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.out(APP_VERSION);
     return EXIT.ok;
   }
+  const json = rest.includes('--json');
   const run = COMMANDS[command];
   if (!run) {
-    io.err(`Unknown command "${command}". Run \`recurrent --help\` for the commands.`);
-    return EXIT.usage;
+    return reportFailure(
+      io,
+      describeCliError(usageError(`Unknown command "${command}". Run \`recurrent --help\` for the commands.`)),
+      json,
+    );
   }
   try {
     return await run(rest, io);
   } catch (error) {
-    const message = messageOf(error);
-    // parseArgs and data problems are the user's to fix: usage exit code, no stack trace.
-    const usage = error instanceof DataError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    io.err(message);
-    return usage ? EXIT.usage : EXIT.failed;
+    // One message per error, as JSON with --json; the exit code says whose it is to fix (see io.ts).
+    return reportFailure(io, describeCliError(error, `run recurrent ${command}`), json);
   }
 }
 

@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../storage/atomic-write';
+import { DataError } from '../data/data-error';
 import { loadTable } from '../data/import/load-table';
 import { startedRun } from '../shared/run-summary';
 import type { ExperimentSpec } from '../shared/spec';
@@ -91,7 +92,12 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     if (note) log(note);
 
     // The user's column type overrides apply here too, so training sees the table they saw.
-    const { table } = await loadTable(spec.data.file, { sheet: spec.data.sheet, typeOverrides: spec.data.columnTypes });
+    const { table } = await loadTable(spec.data.file, {
+      sheet: spec.data.sheet,
+      typeOverrides: spec.data.columnTypes,
+      // A large file takes minutes to read: say how far, from the first second.
+      onProgress: (fraction) => progress('preparing', `reading the data file ${Math.round(fraction * 100)}%`),
+    });
     const warm = ctx.initialWeightsDir ? await openWarmStart(tf, ctx.initialWeightsDir, spec) : null;
     if (warm) {
       log(continueLine(ctx.initialWeightsDir ?? '', ctx.continuedFrom));
@@ -174,6 +180,8 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     }
     return await finish('completed');
   } catch (err) {
+    // Problems in the data or its columns are the user's to fix; the CLI exits 2 for them.
+    result.failedOn = err instanceof DataError ? 'input' : 'run';
     return await finish('failed', messageOf(err));
   }
 }

@@ -6,7 +6,7 @@
  */
 import { extname } from 'node:path';
 import { writeFilesAtomically } from '../storage/atomic-write';
-import { throwIfCancelled } from './export-cancel';
+import { exportWriteError, throwIfCancelled } from './export-errors';
 import type { ExportFormat } from '../shared/export-formats';
 import { buildBundle, bundleModelFile } from './bundle-export';
 import { buildKerasFile } from './keras-export';
@@ -16,7 +16,7 @@ import { chainFromFolder } from './model-weights';
 import { buildOnnxModel } from './onnx-export';
 import { tfjsExportFiles } from './tfjs-export';
 
-export { ExportCancelledError } from './export-cancel';
+export { ExportCancelledError, ExportWriteError } from './export-errors';
 export { importTfjsModel, type ImportedModel } from '../engine/model/load-model-folder';
 export { UnsupportedModelError } from './model-chain';
 export { ModelFolderError } from '../engine/model/model-folder';
@@ -64,5 +64,5 @@ export async function exportModel(
 
 /** Exports are flushed to disk and stop between files when the user cancels. */
 function writeOptions(signal: AbortSignal | undefined) {
-  return { durable: true, shouldStop: () => throwIfCancelled(signal) };
+  return { durable: true, shouldStop: () => throwIfCancelled(signal), translateError: exportWriteError };
 }

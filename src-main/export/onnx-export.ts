@@ -4,7 +4,7 @@
  * ids when the model starts with an Embedding) and the output is `output`. Recurrent operators
  * run time-major (layout 0, which every runtime supports), so each one sits between Transposes.
  */
-import { OnnxGraphBuilder, onnx, type AttributeValue, type Dim } from './onnx-graph';
+import { OnnxGraphBuilder, TensorDataType, type AttributeValue, type Dim } from './onnx-graph';
 import type { ChainLayer, DenseLayer, MergeMode, ModelChain, RecurrentLayer, TensorData } from './model-chain';
 import { UnsupportedModelError } from './model-chain';
 
@@ -244,7 +244,7 @@ export function buildOnnxModel(chain: ModelChain, metadata: Record<string, strin
   return g.encode({
     input: {
       name: 'input',
-      elemType: ids ? onnx.TensorProto.DataType.INT64 : onnx.TensorProto.DataType.FLOAT,
+      elemType: ids ? TensorDataType.INT64 : TensorDataType.FLOAT,
       dims: dims(chain.inputShape, ['time', 'features']),
     },
     output: { name: 'output', dims: dims(chain.outputShape, ['time']) },

@@ -5,12 +5,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { HOST_API_PATH, type HostRequestMessage, type HostServerMessage } from '../shared/host-protocol';
+import { pipeline, type Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { HOST_API_PATH, type HostServerMessage } from '../shared/host-protocol';
+import { MAX_SOCKET_MESSAGE_BYTES } from '../shared/upload-limit';
 import type { StudioService } from '../services/studio-service';
 import { contentSecurityPolicy } from './content-security-policy';
 import { allowedHosts, checkRequest, checkUpgrade, tokenCookie, type GuardConfig } from './request-guard';
+import { serveSocket } from './socket-session';
 import { openStaticFile, resolveStaticFile } from './static-files';
 
 export interface HostServerOptions {
@@ -20,6 +22,8 @@ export interface HostServerOptions {
   /** 0 picks a free port. */
   port: number;
   token: string;
+  /** The largest WebSocket message accepted; one upload by default (tests lower it). */
+  maxMessageBytes?: number;
 }
 
 export interface HostServer {
@@ -29,13 +33,15 @@ export interface HostServer {
   close(): Promise<void>;
 }
 
-/** Uploads arrive base64-encoded in one message; this bounds a file to about 190 MB. */
-const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
-
 /** Starts the server on 127.0.0.1 and resolves once it listens. */
 export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
   const guard: GuardConfig = { port: options.port, token: options.token };
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes ?? MAX_SOCKET_MESSAGE_BYTES,
+    // Compressed messages could inflate far past maxPayload's intent; the UI sends none.
+    perMessageDeflate: false,
+  });
   const server = createServer((req, res) => {
     void serveHttp(req, res, guard, options.staticDir).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -44,6 +50,9 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the raw socket over without its own error listener: a reset during the
+    // handshake would otherwise be an uncaught 'error' that ends the process.
+    socket.on('error', () => socket.destroy());
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const verdict = path === HOST_API_PATH ? checkUpgrade(req, guard) : null;
     if (!verdict?.ok) {
@@ -62,6 +71,8 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
+  // Once listening, a failure to accept one connection (too many open files) must not end the host.
+  server.on('error', (err) => process.stderr.write(`Browser host: ${err.message}\n`));
   // With port 0 the real port is known only now; the guard must check against it.
   guard.port = (server.address() as AddressInfo).port;
 
@@ -131,22 +142,6 @@ async function serveHttp(req: IncomingMessage, res: ServerResponse, guard: Guard
     res.end();
     return;
   }
-  openStaticFile(file).pipe(res);
-}
-
-function serveSocket(ws: WebSocket, service: HostServerOptions['service']): void {
-  ws.on('message', (data, isBinary) => {
-    if (isBinary) return;
-    let message: Partial<HostRequestMessage>;
-    try {
-      message = JSON.parse(data.toString()) as Partial<HostRequestMessage>;
-    } catch {
-      return;
-    }
-    if (typeof message !== 'object' || message === null || typeof message.id !== 'number') return;
-    const id = message.id;
-    void service.handle(String(message.name), message.args).then((envelope) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, envelope } satisfies HostServerMessage));
-    });
-  });
+  // pipeline ends the response when the file cannot be read (deleted or replaced meanwhile).
+  pipeline(openStaticFile(file), res, () => undefined);
 }

@@ -2,7 +2,7 @@
  * Opens a finished run folder (run.json + model/) for forecasting, backtesting, explaining and
  * predicting: the run record, the preprocessing saved with the model and the model itself.
  */
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Tf } from '../tensorflow/load-tf';
@@ -12,7 +12,7 @@ import type { TargetTransformPlan } from '../forecast/target-transform';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ExperimentSpec } from '../shared/spec';
 import type { RunResult } from '../shared/types';
-import { messageOf } from '../shared/error-message';
+import { readRunResult, requireCompleted, RunFolderError } from './run-folder';
 
 /** A run whose model can be used; `dispose` frees the model's tensors. */
 export interface LoadedRun {
@@ -29,39 +29,13 @@ export interface LoadedRun {
 /** preprocessing.json of a forecast model: the target part is always present. */
 export type ForecastPreprocessing = PreprocessingFile & { target: NonNullable<PreprocessingFile['target']> };
 
-/** A run folder that cannot be used for forecasting; the message says why. */
-export class RunFolderError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RunFolderError';
-  }
-}
-
-/** Reads run.json of a run folder. */
-export async function readRunResult(runDir: string): Promise<RunResult> {
-  const file = path.join(runDir, 'run.json');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new RunFolderError(
-      `${runDir} holds no run.json: point to the folder a training run wrote (recurrent train --out DIR).`,
-    );
-  }
-  try {
-    return JSON.parse(text) as RunResult;
-  } catch (err) {
-    throw new RunFolderError(`${file} is not valid JSON: ${messageOf(err)}`);
-  }
-}
+export { readRunResult, RunFolderError } from './run-folder';
 
 /** Loads the run's forecast model. @throws RunFolderError for runs without a usable forecast model. */
 export async function loadRun(tf: Tf, runDir: string): Promise<LoadedRun> {
   const dir = path.resolve(runDir);
   const run = await readRunResult(dir);
-  if (run.status !== 'completed') {
-    throw new RunFolderError(`The run ${run.runId} ended as ${run.status}, so it has no trained model to use.`);
-  }
+  await requireCompleted(dir, run);
   if (run.task !== 'forecast') {
     throw new RunFolderError(`The run ${run.runId} is a ${run.task} run; this needs a forecast run.`);
   }

@@ -5,7 +5,7 @@
  * refused, so opening a file can never write outside its run folders or run anything.
  */
 import { createHash } from 'node:crypto';
-import { strFromU8, strToU8, unzipSync, zipSync, type UnzipFileInfo, type Zippable } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import {
   MODEL_FILES,
   ProjectFormatError,
@@ -13,12 +13,9 @@ import {
   RUN_ID_PATTERN,
   type ProjectFileJson,
 } from './project-format';
-import { messageOf } from '../shared/error-message';
+import { declaredEntries, PROJECT_UNZIP_LIMITS, unzipBounded, type BoundedUnzipOptions } from './project-unzip';
 
 export const PROJECT_JSON = 'project.json';
-/** Largest total of unpacked bytes we accept (guards against zip bombs). */
-export const MAX_UNPACKED_BYTES = 4 * 1024 ** 3;
-const MAX_ENTRIES = 50_000;
 
 /** What a file name inside a project means, or null for a name that must not be there. */
 export type EntryKind =
@@ -81,33 +78,26 @@ export interface UnpackedProject {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /**
- * Unpacks and verifies project bytes: zip structure, entry names, sizes, project.json schema
- * and version, and the sha256 of every entry. Throws ProjectFormatError with the reason.
+ * Unpacks and verifies project bytes: zip structure, entry names, the limits of
+ * project-unzip.ts (checked on the central directory before anything is inflated), the
+ * project.json schema and version, and the sha256 of every entry. Throws ProjectFormatError
+ * with the reason; inflates in steps, reporting progress and honouring `signal`.
  */
-export function unpackProject(bytes: Uint8Array): UnpackedProject {
+export async function unpackProject(
+  bytes: Uint8Array,
+  options: Omit<BoundedUnzipOptions, 'keep'> = {},
+): Promise<UnpackedProject> {
   if (bytes.length < 22 || ZIP_MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new ProjectFormatError('it is not a Recurrent Studio project (not a zip archive)');
   }
-  let unpackedBytes = 0;
-  let count = 0;
-  let unzipped: Record<string, Uint8Array>;
-  try {
-    unzipped = unzipSync(bytes, {
-      filter: (file: UnzipFileInfo) => {
-        const kind = classifyEntry(file.name);
-        if (!kind) throw new ProjectFormatError(`it holds an entry that does not belong in a project: "${file.name}"`);
-        count++;
-        unpackedBytes += file.originalSize;
-        if (count > MAX_ENTRIES || unpackedBytes > MAX_UNPACKED_BYTES) {
-          throw new ProjectFormatError('it unpacks to more data than a project may hold');
-        }
-        return kind.kind !== 'folder';
-      },
-    });
-  } catch (err) {
-    if (err instanceof ProjectFormatError) throw err;
-    throw new ProjectFormatError(`it is damaged or incomplete (${messageOf(err)})`);
-  }
+  const declared = declaredEntries(bytes, options.limits ?? PROJECT_UNZIP_LIMITS, (name) => {
+    if (!classifyEntry(name))
+      throw new ProjectFormatError(`it holds an entry that does not belong in a project: "${name}"`);
+  });
+  const unzipped = await unzipBounded(bytes, declared, {
+    ...options,
+    keep: (name) => classifyEntry(name)?.kind !== 'folder',
+  });
   const projectBytes = unzipped[PROJECT_JSON];
   if (!projectBytes) throw new ProjectFormatError('it has no project.json');
   let raw: unknown;

@@ -98,6 +98,16 @@ export const storedRunSchema = z.looseObject({
   log: z.array(z.string()),
 });
 
+/**
+ * run.json in a run folder (what `recurrent train` and the app's runs folder hold): as in a
+ * project, but `modelDir` is wherever the model was saved. A run still training (or killed
+ * while training) reads 'running' and may name the process that wrote it.
+ */
+export const runFolderRunSchema = storedRunSchema.extend({
+  modelDir: z.string().nullable(),
+  pid: z.number().int().optional(),
+});
+
 /** Why a project file cannot be read; the message is shown to the user as it is. */
 export class ProjectFormatError extends Error {
   constructor(message: string) {
@@ -129,6 +139,11 @@ export function readProjectJson(raw: unknown): ProjectFileJson {
   const reader = READERS[version];
   if (!reader) throw new ProjectFormatError(`its project format version ${version} is not supported`);
   return reader(raw);
+}
+
+/** Validates run.json of a run folder. */
+export function readRunFolderRun(raw: unknown, entry: string): z.infer<typeof runFolderRunSchema> {
+  return parseOrExplain(runFolderRunSchema, raw, entry);
 }
 
 /** Validates a stored run.json. */

@@ -10,10 +10,12 @@ import { strFromU8, strToU8 } from 'fflate';
 import type { RunResult } from '../shared/types';
 import { ServiceError } from '../shared/service-error';
 import { writeFileAtomic, type AtomicWriteOptions } from '../storage/atomic-write';
+import { readUserFile, UserFileError } from '../storage/user-file';
 
 /** Test seams around a project write (a step between the complete temporary file and the rename). */
 export type ProjectWriteHooks = Pick<AtomicWriteOptions, 'beforeRename'>;
 import { packProject, unpackProject, type UnpackedProject } from './project-archive';
+import type { BoundedUnzipOptions } from './project-unzip';
 import {
   MODEL_FILES,
   PROJECT_FORMAT,
@@ -69,22 +71,34 @@ export async function encodeProject(project: ProjectModel, appVersion: string, u
   return packProject(json, entries);
 }
 
-/** Reads and verifies a project file; throws a 'bad-data' or 'not-found' ServiceError naming the reason. */
-export async function readProjectFile(path: string): Promise<UnpackedProject> {
+/** The largest project file read (the unpacked limit is in project-unzip.ts); stated in FORMAT.md. */
+export const MAX_PROJECT_FILE_BYTES = 2 * 1024 ** 3;
+
+/**
+ * Reads and verifies a project file; throws a 'bad-data', 'not-found' or 'invalid-request'
+ * ServiceError naming the reason. Devices, pipes, folders and files over the limit are refused
+ * before reading; the archive unpacks within the limits of project-unzip.ts.
+ */
+export async function readProjectFile(
+  path: string,
+  options: Omit<BoundedUnzipOptions, 'keep' | 'limits'> = {},
+): Promise<UnpackedProject> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    bytes = await readUserFile(path, { what: 'project file', maxBytes: MAX_PROJECT_FILE_BYTES });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
+    if (!(err instanceof UserFileError)) throw err;
+    if (err.problem === 'missing')
       throw new ServiceError('not-found', `The project "${path}" does not exist. It may have been moved or deleted.`);
-    if (code === 'EISDIR') throw new ServiceError('invalid-request', `"${path}" is a folder, not a project file.`);
-    throw new ServiceError('io', `The project "${path}" cannot be read (${(err as Error).message}).`);
+    if (err.problem === 'unreadable') throw new ServiceError('io', err.message);
+    throw new ServiceError(err.problem === 'too-large' ? 'bad-data' : 'invalid-request', err.message);
   }
   try {
-    return unpackProject(bytes);
+    return await unpackProject(bytes, options);
   } catch (err) {
     if (err instanceof ProjectFormatError) throw refusal(path, err.message);
+    if (options.signal?.aborted)
+      throw new ServiceError('cancelled', `Opening "${basename(path)}" was cancelled; nothing changed.`);
     throw err;
   }
 }

@@ -5,6 +5,7 @@
 import type { Envelope, StudioErrorInfo } from '../shared/contract';
 import { DataError } from '../data/data-error';
 import { ServiceError } from '../shared/service-error';
+import { ExportWriteError } from '../export/export-errors';
 import { messageOf } from '../shared/error-message';
 
 /** Wraps a successful value. */
@@ -29,6 +30,8 @@ export function failure(err: unknown): Envelope<never> {
     return { ok: false, error };
   }
   if (err instanceof DataError) return { ok: false, error: { code: 'bad-data', message: err.message } };
+  // Already a sentence with the path and the remedy (export/export-errors.ts).
+  if (err instanceof ExportWriteError) return { ok: false, error: { code: 'io', message: err.message } };
   const nodeCode = (err as NodeJS.ErrnoException | null)?.code;
   if (typeof nodeCode === 'string' && /^E[A-Z]+$/.test(nodeCode)) {
     // File system failures: say which operation failed, the path is in the message.

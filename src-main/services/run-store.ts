@@ -2,7 +2,8 @@
  * The runs of this installation: kept in memory while the app runs and in
  * `<dataDir>/runs/<runId>/run.json` so they survive a restart.
  */
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { CHECKPOINT_DIR } from '../engine/training/checkpoint-layout';
 import { join } from 'node:path';
 import type { RunResult, RunSummary } from '../shared/types';
 import { summaryOf } from '../shared/run-summary';
@@ -10,6 +11,13 @@ import { writeFileAtomic } from '../storage/atomic-write';
 import { ServiceError } from '../shared/service-error';
 
 const INTERRUPTED_NOTE = 'The app closed while this run was training. Start it again to get a model.';
+const RESUMABLE_NOTE =
+  'The app closed while this run was training. Its checkpoint holds the best weights so far: choose Continue in the runs table to resume from it.';
+
+/** Whether an interrupted run left a checkpoint to continue from. */
+async function hasCheckpoint(runDir: string): Promise<boolean> {
+  return (await stat(join(runDir, CHECKPOINT_DIR, 'model.json')).catch(() => null))?.isFile() ?? false;
+}
 
 /** Runs in memory, mirrored to disk. */
 export class RunStore {
@@ -40,7 +48,8 @@ export class RunStore {
       }
       if (typeof run?.runId !== 'string' || run.runId !== entry.name) continue;
       if (run.status === 'running') {
-        run = { ...run, status: 'interrupted', error: run.error ?? INTERRUPTED_NOTE };
+        const note = (await hasCheckpoint(this.runDir(run.runId))) ? RESUMABLE_NOTE : INTERRUPTED_NOTE;
+        run = { ...run, status: 'interrupted', error: run.error ?? note };
         await this.save(run);
       }
       this.runs.set(run.runId, run);

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MAX_UPLOAD_BYTES, uploadTooLargeMessage } from '../shared/upload-limit';
 import { ServiceError } from '../shared/service-error';
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
@@ -36,9 +37,19 @@ export function sanitizeFileName(fileName: string): string {
  * Writes uploaded bytes to a fresh sub-folder of `<dataDir>/uploads/` (so two uploads with
  * the same name never overwrite each other) and returns the file's path.
  */
-export async function storeUpload(dataDir: string, fileName: string, contentBase64: string): Promise<string> {
+export async function storeUpload(
+  dataDir: string,
+  fileName: string,
+  contentBase64: string,
+  maxBytes = MAX_UPLOAD_BYTES,
+): Promise<string> {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)) {
     throw new ServiceError('invalid-request', `The upload of "${sanitizeFileName(fileName)}" is not valid base64.`);
+  }
+  // Checked before decoding: base64 holds 3 bytes in every 4 characters.
+  const declared = Math.floor((contentBase64.length * 3) / 4);
+  if (declared > maxBytes + 2) {
+    throw new ServiceError('bad-data', uploadTooLargeMessage(sanitizeFileName(fileName), declared));
   }
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length === 0) throw new ServiceError('bad-data', `The file "${sanitizeFileName(fileName)}" is empty.`);

@@ -207,4 +207,6 @@ export interface RunResult extends RunSummary {
   log: string[];
   /** The run whose saved weights this run continued training from. */
   continuedFrom?: string;
+  /** What a failed run failed on: the user's data or settings ('input'), or the training itself ('run'). */
+  failedOn?: 'input' | 'run';
 }

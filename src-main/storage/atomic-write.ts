@@ -9,7 +9,7 @@
  * are rewritten often and can be recreated, do not.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -23,6 +23,13 @@ export interface AtomicWriteOptions {
 export interface PendingFile {
   path: string;
   data: Uint8Array;
+}
+
+export interface MultiWriteOptions extends AtomicWriteOptions {
+  /** Called between files; throws to stop (a cancel). */
+  shouldStop?: () => void;
+  /** Turns a failure into the error the caller wants to show, given the file it concerned. */
+  translateError?: (err: unknown, path: string | undefined) => unknown;
 }
 
 /** A hidden temporary name beside `path`, unique per call. */
@@ -69,24 +76,26 @@ export async function writeFileAtomic(
 /**
  * Writes every file completely, then moves them all into place, creating missing folders.
  * `shouldStop` is checked between files (a cancel): on error or stop nothing new is left
- * behind and existing files keep their content.
+ * behind (no partial files, no folders made for the write) and existing files keep their content.
  */
-export async function writeFilesAtomically(
-  files: PendingFile[],
-  options: AtomicWriteOptions & { shouldStop?: () => void } = {},
-): Promise<string[]> {
+export async function writeFilesAtomically(files: PendingFile[], options: MultiWriteOptions = {}): Promise<string[]> {
   const durable = options.durable ?? false;
+  const translate = options.translateError ?? ((err: unknown) => err);
   options.shouldStop?.();
   const staged: { temp: string; target: string }[] = [];
+  const made: string[] = [];
+  let current: string | undefined;
   try {
     for (const file of files) {
-      await mkdir(dirname(file.path), { recursive: true });
+      current = file.path;
+      await makeFolder(dirname(file.path), made);
       staged.push({ temp: await writeTemp(file.path, file.data, durable), target: file.path });
       options.shouldStop?.();
     }
   } catch (err) {
     await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
-    throw err;
+    await removeMadeFolders(made);
+    throw translate(err, current);
   }
   let moved = 0;
   try {
@@ -96,10 +105,28 @@ export async function writeFilesAtomically(
     }
   } catch (err) {
     await Promise.all(staged.slice(moved).map((s) => rm(s.temp, { force: true })));
-    throw err;
+    throw translate(err, staged[moved]?.target);
   }
   if (durable) await Promise.all([...new Set(staged.map((s) => dirname(s.target)))].map(syncFolder));
   return staged.map((s) => s.target);
+}
+
+/** Removes the folders a failed write made, innermost first, as long as they are empty. */
+async function removeMadeFolders(made: string[]): Promise<void> {
+  for (const dir of [...made].reverse()) await rmdir(dir).catch(() => undefined);
+}
+
+/** Makes `dir` and records every folder that did not exist before, so a failure can remove them. */
+async function makeFolder(dir: string, made: string[]): Promise<void> {
+  const first = await mkdir(dir, { recursive: true });
+  if (!first) return;
+  // mkdir returns the outermost folder it made; the ones below it up to `dir` are new too.
+  const chain: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    chain.push(d);
+    if (d === first || dirname(d) === d) break;
+  }
+  made.push(...chain.reverse());
 }
 
 /** Flushes the folder entry so the rename itself survives a power cut (not possible on Windows). */

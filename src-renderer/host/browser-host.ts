@@ -15,10 +15,15 @@ import {
 } from '../../src-main/shared/contract';
 import type { DatasetSummary } from '../../src-main/shared/types';
 import { downloadBase64 } from '../utils/download';
+import { uploadBase64 } from './upload-bytes';
 import { HOST_API_PATH, type HostRequestMessage, type HostServerMessage } from '../../src-main/shared/host-protocol';
+import { UPLOAD_LIMIT_LABEL } from '../../src-main/shared/upload-limit';
 
 /** The file types the importer reads. */
 export const DATA_FILE_ACCEPT = '.csv,.tsv,.txt,.xlsx';
+
+/** RFC 6455: the peer refused a message for its size. */
+const CLOSE_MESSAGE_TOO_BIG = 1009;
 
 const CONNECTION_LOST =
   'The connection to Recurrent Studio was lost. Check that the server is still running, then reload the page.';
@@ -44,26 +49,28 @@ export class BrowserHost implements StudioApi {
   private readonly listeners = new Map<EventName, Set<AnyListener>>();
   private nextId = 1;
   private closed = false;
+  private closeEvent: CloseEvent | undefined;
 
   constructor(url: string = defaultApiUrl()) {
     this.socket = new WebSocket(url);
     this.opened = new Promise((resolve, reject) => {
       this.socket.addEventListener('open', () => resolve(), { once: true });
-      this.socket.addEventListener('close', () => reject(lost()), { once: true });
+      this.socket.addEventListener('close', (e) => reject(lost(e)), { once: true });
     });
     // Requests made before the socket opens await `opened`; keep its rejection from going unhandled.
     this.opened.catch(() => undefined);
     this.socket.addEventListener('message', (e: MessageEvent<string>) => this.receive(e.data));
-    this.socket.addEventListener('close', () => {
+    this.socket.addEventListener('close', (e) => {
       this.closed = true;
-      for (const p of this.pending.values()) p.reject(lost());
+      this.closeEvent = e;
+      for (const p of this.pending.values()) p.reject(lost(e));
       this.pending.clear();
     });
   }
 
   async request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<RequestResult<K>> {
     await this.opened;
-    if (this.closed) throw lost();
+    if (this.closed) throw lost(this.closeEvent);
     const id = this.nextId++;
     const message: HostRequestMessage = { id, name, args };
     return new Promise<RequestResult<K>>((resolve, reject) => {
@@ -92,7 +99,7 @@ export class BrowserHost implements StudioApi {
     if (!file) return null;
     const uploaded = await this.request('data.upload', {
       fileName: file.name,
-      contentBase64: await fileToBase64(file),
+      contentBase64: await uploadBase64(file),
     });
     const typeOverrides = options?.typeOverrides;
     if (!typeOverrides || Object.keys(typeOverrides).length === 0) return uploaded;
@@ -136,8 +143,16 @@ export class BrowserHost implements StudioApi {
   }
 }
 
-function lost(): StudioError {
-  return new StudioError({ code: 'unavailable', message: CONNECTION_LOST });
+/** The sentence for a closed connection; a close the server chose says why. */
+function lost(event?: CloseEvent): StudioError {
+  if (event?.code === CLOSE_MESSAGE_TOO_BIG) {
+    return new StudioError({
+      code: 'unavailable',
+      message: `The server refused a message over its size limit and closed the connection. Reload the page; files above ${UPLOAD_LIMIT_LABEL} open in the desktop app or the recurrent command line.`,
+    });
+  }
+  const reason = event?.reason ? ` (${event.reason})` : '';
+  return new StudioError({ code: 'unavailable', message: CONNECTION_LOST + reason });
 }
 
 /** Opens the browser's file chooser; resolves null when the user cancels. */
@@ -156,19 +171,5 @@ function chooseFile(accept: string): Promise<File | null> {
     input.addEventListener('change', () => finish(input.files?.[0] ?? null), { once: true });
     input.addEventListener('cancel', () => finish(null), { once: true });
     input.click();
-  });
-}
-
-/** The file's bytes as base64, without a data-URL prefix. */
-function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () =>
-      reject(new StudioError({ code: 'io', message: `The file "${file.name}" could not be read.` }));
-    reader.readAsDataURL(file);
   });
 }

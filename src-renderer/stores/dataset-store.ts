@@ -7,6 +7,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { StudioError } from '../../src-main/shared/contract';
 import type { ColumnType, DatasetSummary } from '../../src-main/shared/types';
 import { useStudioApi } from '../composables/use-studio-api';
+import { uploadBase64 } from '../host/upload-bytes';
 import { errorMessage } from '../utils/format';
 import { yearLabel } from '../utils/time-labels';
 
@@ -159,7 +160,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** Imports a file the user dropped: its bytes go through 'data.upload', which works on every host. */
   function importFile(file: File): Promise<boolean> {
     return run(async () => {
-      const contentBase64 = await fileToBase64(file);
+      const contentBase64 = await uploadBase64(file);
       return useStudioApi().request('data.upload', { fileName: file.name, contentBase64 });
     });
   }
@@ -262,15 +263,4 @@ function showYears(rows: string[][], summary: DatasetSummary): string[][] {
     for (const i of years) if (copy[i] !== undefined) copy[i] = yearLabel(copy[i]);
     return copy;
   });
-}
-
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  // Chunked so large files do not overflow the argument limit of String.fromCharCode.
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  }
-  return btoa(binary);
 }

@@ -38,6 +38,14 @@ describe('bad input', () => {
     expect((err as Error).message).toBe("The file '/no/such/file.csv' does not exist. Check the path.");
   });
 
+  it('devices are named as devices, not read (and never reported as empty)', async () => {
+    for (const device of ['/dev/zero', '/dev/null']) {
+      const err = await loadTable(device).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DataError);
+      expect((err as Error).message).toBe(`"${device}" is a device, not a data file. Choose a regular data file.`);
+    }
+  });
+
   it('short rows are padded with missing values and reported', async () => {
     const text = `a,b,c\n${rows(20, (i) => `${i},${i},${i}`)}\n7,8\n`;
     const { table, summary } = await loadTable(tempFile(text));

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInit } from '../../src-main/cli/commands/init';
 import { runInspect } from '../../src-main/cli/commands/inspect';
+import { runCli } from '../../src-main/cli/main';
 import { runExperiment } from '../../src-main/engine/run-experiment';
 import { TrainControl } from '../../src-main/engine/training/train-control';
 import { parseSpec, type ExperimentSpec } from '../../src-main/shared/spec';
@@ -63,7 +64,7 @@ describe('a folder of labeled texts in the command line', () => {
 
   it('recurrent inspect on an unusable folder fails with the reason', async () => {
     const c = capture();
-    expect(await runInspect([makeFolder({ 'pos/1.txt': 'good' })], c.io)).toBe(2);
+    expect(await runCli(['inspect', makeFolder({ 'pos/1.txt': 'good' })], c.io)).toBe(2);
     expect(c.err.join('\n')).toMatch(/Only one label folder \('pos'\)/);
   });
 

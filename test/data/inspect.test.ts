@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runInspect } from '../../src-main/cli/commands/inspect';
+import { runCli } from '../../src-main/cli/main';
 import type { DatasetSummary } from '../../src-main/shared/types';
 import { tempFile } from './helpers';
 
@@ -31,9 +32,10 @@ describe('recurrent inspect', () => {
 
   it('exits 2 with the data error for bad input and for bad usage', async () => {
     const c = capture();
-    expect(await runInspect([tempFile('')], c.io)).toBe(2);
+    // Through the command line's entry, which prints each error once and picks the exit code.
+    expect(await runCli(['inspect', tempFile('')], c.io)).toBe(2);
     expect(c.err.join('')).toBe('The file is empty: it has no header line and no data.');
-    expect(await runInspect([], capture().io)).toBe(2);
-    expect(await runInspect([nile, '--bogus'], capture().io)).toBe(2);
+    expect(await runCli(['inspect'], capture().io)).toBe(2);
+    expect(await runCli(['inspect', nile, '--bogus'], capture().io)).toBe(2);
   });
 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importTfjsModel, ModelFolderError } from '../../src-main/export/index';
 import { FIXTURES, saveFixture } from '../export/fixtures';
 import { cleanup, tempDir } from '../projects/fixtures';
+import { validPreprocessing } from '../shared/preprocessing-fixture';
 import { CaseCounter, describeError, fuzzRuns, mutate, mutationArb } from './fuzz-support';
 
 const counter = new CaseCounter();
@@ -21,7 +22,7 @@ let n = 0;
 beforeAll(async () => {
   work = await tempDir('recurrent-fuzz-model-');
   source = (await saveFixture(FIXTURES[0], 0)).dir;
-  const preprocessing = { format: 'recurrent-studio.preprocessing', version: 1, task: 'forecast', lookback: 6 };
+  const preprocessing = validPreprocessing();
   await writeFile(join(source, 'preprocessing.json'), JSON.stringify(preprocessing));
   for (const f of ['model.json', 'weights.bin', 'preprocessing.json']) {
     files[f] = new Uint8Array(await readFile(join(source, f)));

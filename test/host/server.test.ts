@@ -3,7 +3,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
+import { MAX_SOCKET_MESSAGE_BYTES } from '../../src-main/shared/upload-limit';
+import { encodeFrame, textFrame } from '../fuzz/ws-frames';
 import type { HostServerMessage } from '../../src-main/shared/host-protocol';
 import { startHostServer, type HostServer } from '../../src-main/host/server';
 import { StudioService } from '../../src-main/services/studio-service';
@@ -190,6 +193,26 @@ describe('WebSocket API', () => {
       expect(await pushed).toMatchObject({ event: 'train.epoch', payload: { epoch: 1, loss: 0.25 } });
     } finally {
       ws.close();
+    }
+  });
+
+  it('closes only the connection that announces a message over the upload limit (1009)', async () => {
+    const ws = await connect(ownOrigin());
+    const closed = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
+    // Only the frame header goes out: the server must refuse on the announced length, before buffering.
+    const header = encodeFrame({
+      ...textFrame(''),
+      payload: new Uint8Array(16),
+      declaredLength: MAX_SOCKET_MESSAGE_BYTES + 1,
+    });
+    (ws as unknown as { _socket: Socket })._socket.write(header);
+    expect(await closed).toBe(1009);
+    const other = await connect(ownOrigin());
+    try {
+      other.send(JSON.stringify({ id: 9, name: 'app.info', args: undefined }));
+      expect(await nextMessage(other, (m) => 'id' in m && m.id === 9)).toMatchObject({ envelope: { ok: true } });
+    } finally {
+      other.close();
     }
   });
 });

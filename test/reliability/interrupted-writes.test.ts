@@ -236,7 +236,12 @@ describe('a full disk or a read-only folder', () => {
       // An earlier export was killed: its partial file is still there.
       await realWriteFile(join(target, '.weights.bin.0123456789ab.partial'), 'half');
       await withFailingWrites(/exported\/\.preprocessing/, 'ENOSPC', async () => {
-        await expect(exportModel(modelDir, 'tfjs', target)).rejects.toMatchObject({ code: 'ENOSPC' });
+        // A sentence naming the file the user asked for (not our .partial name) and what to do.
+        await expect(exportModel(modelDir, 'tfjs', target)).rejects.toMatchObject({
+          name: 'ExportWriteError',
+          systemCode: 'ENOSPC',
+          message: `Could not export the model to ${join(target, 'preprocessing.json')}: the disk is full, so nothing was written. Free some space or choose another drive, then try again.`,
+        });
       });
       const after = await readdir(target);
       expect(temporary(after)).toEqual(['.weights.bin.0123456789ab.partial']);

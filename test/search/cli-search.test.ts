@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runSearch } from '../../src-main/cli/commands/search';
+import { runCli } from '../../src-main/cli/main';
 import type { SearchState } from '../../src-main/shared/types-project';
 
 function captureIo() {
@@ -20,14 +21,15 @@ describe('recurrent search', () => {
 
   it('explains missing arguments and invalid plans with the usage exit code', async () => {
     const a = captureIo();
-    expect(await runSearch(['--spec', 'x.json'], a.io)).toBe(2);
+    // Through the command line's entry, which prints each error once and picks the exit code.
+    expect(await runCli(['search', '--spec', 'x.json'], a.io)).toBe(2);
     expect(a.err.join()).toMatch(/--plan PLAN.json/);
 
     await writeFile(join(dir, 'spec.json'), JSON.stringify({ data: { file: '/x.csv', targetColumns: ['v'] } }));
     await writeFile(join(dir, 'plan.json'), JSON.stringify({ mode: 'sideways', dimensions: [], maxRuns: 0 }));
     const b = captureIo();
     expect(
-      await runSearch(['--spec', join(dir, 'spec.json'), '--plan', join(dir, 'plan.json'), '--out', dir], b.io),
+      await runCli(['search', '--spec', join(dir, 'spec.json'), '--plan', join(dir, 'plan.json'), '--out', dir], b.io),
     ).toBe(2);
     expect(b.err.join('\n')).toMatch(/mode/);
   });

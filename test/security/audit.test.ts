@@ -66,7 +66,7 @@ describe('dependencies that ship', () => {
       .filter(([, p]) => p.resolved && !p.resolved.startsWith('https://registry.npmjs.org/'))
       .map(([path, p]) => `${path} ← ${p.resolved}`);
     expect(foreign).toEqual([]);
-    // The npm `xlsx` package stopped receiving fixes (prototype pollution, ReDoS); exceljs reads workbooks instead.
+    // The npm `xlsx` package stopped receiving fixes (prototype pollution, ReDoS); our own reader over fflate reads workbooks instead.
     const unsafe = shipped.map(([path]) => path.split('node_modules/').pop() ?? '').filter((name) => name === 'xlsx');
     expect(unsafe).toEqual([]);
   });

@@ -1,5 +1,8 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sanitizeFileName } from '../../src-main/services/upload';
+import { sanitizeFileName, storeUpload } from '../../src-main/services/upload';
 
 describe('sanitizeFileName', () => {
   it.each([
@@ -28,6 +31,22 @@ describe('sanitizeFileName', () => {
       const out = sanitizeFileName(input);
       expect(out).not.toMatch(/[\\/]/);
       expect(out.startsWith('.')).toBe(false);
+    }
+  });
+});
+
+describe('storeUpload', () => {
+  it('refuses an upload over the limit before decoding it, naming the limit and the remedy', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'upload-limit-'));
+    try {
+      const over = Buffer.alloc(3000).toString('base64');
+      await expect(storeUpload(dir, 'big.csv', over, 2000)).rejects.toThrow(/limited to 100 MB.*desktop app/);
+      // Nothing was written for the refused upload.
+      expect(await readdir(dir)).toEqual([]);
+      const path = await storeUpload(dir, 'small.csv', Buffer.from('a,b\n1,2\n').toString('base64'), 2000);
+      expect(await readFile(path, 'utf8')).toBe('a,b\n1,2\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -2,10 +2,18 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ExportCancelledError, throwIfCancelled } from '../../src-main/export/export-cancel';
+import {
+  ExportCancelledError,
+  ExportWriteError,
+  exportWriteError,
+  throwIfCancelled,
+} from '../../src-main/export/export-errors';
 import { writeFilesAtomically } from '../../src-main/storage/atomic-write';
 import { exportModel } from '../../src-main/export/index';
 import { FIXTURES, saveFixture } from '../export/fixtures';
+
+/** What an export passes: failures in words, naming the file. */
+const exporting = { translateError: exportWriteError };
 
 const cleanup: string[] = [];
 afterAll(async () => Promise.all(cleanup.map((d) => rm(d, { recursive: true, force: true }))));
@@ -45,6 +53,33 @@ describe('atomic export writes', () => {
     ).rejects.toThrow();
     expect(await readFile(join(dir, 'a.txt'), 'utf8')).toBe('old a');
     expect((await readdir(dir)).sort()).toEqual(['a.txt', 'blocker']);
+  });
+
+  it('removes the folders it made and says what failed, naming the path, when a write fails', async () => {
+    const dir = await tempDir();
+    const tooLong = join(dir, 'new', 'model', `${'x'.repeat(300)}.bin`);
+    const failure = await writeFilesAtomically(
+      [
+        { path: join(dir, 'new', 'model', 'model.json'), data: bytes('{}') },
+        { path: tooLong, data: bytes('weights') },
+      ],
+      exporting,
+    ).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(ExportWriteError);
+    expect((failure as Error).message).toMatch(/^Could not export the model to .*new\/model\/x+\.bin \(/);
+    expect((failure as Error).message).not.toContain('.partial');
+    // No empty folder is left where the export was going.
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('says the folder is in the way, without a raw system error, when a file blocks it', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'blocker'), 'x');
+    await expect(
+      writeFilesAtomically([{ path: join(dir, 'blocker', 'b.txt'), data: bytes('b') }], exporting),
+    ).rejects.toThrow(
+      /^Could not export the model to .*blocker.*: (part of that path is a file, not a folder|something of that name is already there)\. Choose another (folder|name)\.$/,
+    );
   });
 
   it('stops on cancel between files without touching anything', async () => {

@@ -1,5 +1,6 @@
 /** Argument helpers shared by the commands that use a trained run (forecast, backtest, predict…). */
-import { EXIT, type CliIo } from '../io';
+import { usageError } from '../cli-errors';
+import type { CliIo } from '../io';
 
 /** A parsed whole number ≥ `min`, or a message for the user. */
 export function wholeNumber(flag: string, raw: string | undefined, min = 1): number | string | undefined {
@@ -24,9 +25,8 @@ export function levelList(raw: string | undefined, fallback: number[]): number[]
 }
 
 /** Prints a usage problem and returns the usage exit code. */
-export function usage(io: CliIo, message: string): number {
-  io.err(message);
-  return EXIT.usage;
+export function usage(_io: CliIo, message: string): never {
+  throw usageError(message);
 }
 
 /** Numbers for people: 4 significant digits, whole numbers for large values. */

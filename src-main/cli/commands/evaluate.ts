@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRunResult } from '../../model-use/index';
+import { requireCompleted } from '../../model-use/run-folder';
 import type { RegressionMetrics } from '../../shared/types';
+import { CliError } from '../cli-errors';
 import { EXIT, type CliIo } from '../io';
 import { fmt, usage } from './args';
 
@@ -13,11 +15,13 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (!values.run) return usage(io, 'recurrent evaluate needs --run DIR (a folder written by recurrent train).');
-  const run = await readRunResult(path.resolve(values.run));
+  const runDir = path.resolve(values.run);
+  const run = await readRunResult(runDir);
   const ev = run.evaluation;
   if (!ev) {
-    io.err(`The run ${run.runId} has no evaluation (it ended as ${run.status}${run.error ? `: ${run.error}` : ''}).`);
-    return EXIT.failed;
+    // Runs that did not finish say why, and how to continue when they left a checkpoint.
+    await requireCompleted(runDir, run);
+    throw new CliError({ exit: EXIT.failed, code: 'failed', message: `The run ${run.runId} has no evaluation.` });
   }
   if (values.json) {
     io.out(

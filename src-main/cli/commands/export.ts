@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { exportModel } from '../../export/index';
 import { EXPORT_FORMATS as FORMATS } from '../../shared/export-formats';
 import { readRunResult } from '../../model-use/index';
+import { requireCompleted } from '../../model-use/run-folder';
 import { EXIT, type CliIo } from '../io';
 import { usage } from './args';
 
@@ -24,11 +25,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   const format = FORMATS.find((f) => f === values.format);
   if (!format) return usage(io, `--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
   const runDir = path.resolve(values.run);
-  const run = await readRunResult(runDir);
-  if (run.status !== 'completed') {
-    io.err(`The run ${run.runId} ended as ${run.status}, so it has no trained model to export.`);
-    return EXIT.failed;
-  }
+  await requireCompleted(runDir, await readRunResult(runDir));
   const { files } = await exportModel(path.join(runDir, 'model'), format, path.resolve(values.out));
   if (values.json) io.out(JSON.stringify({ format, files }));
   else io.out(`Exported the ${format} model:\n${files.map((f) => `  ${f}`).join('\n')}`);

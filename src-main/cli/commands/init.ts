@@ -1,4 +1,5 @@
 /** `recurrent init`: a complete spec for a data file, with the detected columns and defaults. */
+import { usageError } from '../cli-errors';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadTable } from '../../data/import/load-table';
@@ -19,12 +20,10 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (!values.data) {
-    io.err('recurrent init needs --data FILE (a CSV, TSV, XLSX or TXT file) or a folder of labeled texts.');
-    return EXIT.usage;
+    throw usageError('recurrent init needs --data FILE (a CSV, TSV, XLSX or TXT file) or a folder of labeled texts.');
   }
   if (values.task && !(TASKS as readonly string[]).includes(values.task)) {
-    io.err(`Unknown task "${values.task}". Tasks: ${TASKS.join(', ')}.`);
-    return EXIT.usage;
+    throw usageError(`Unknown task "${values.task}". Tasks: ${TASKS.join(', ')}.`);
   }
   const { summary } = await loadTable(values.data);
   for (const p of summary.problems.filter((x) => x.severity !== 'info')) io.err(`${p.severity}: ${p.message}`);

@@ -1,12 +1,11 @@
 /** `recurrent inspect FILE [--json] [--sheet NAME]`: what the importer sees in a data file. */
 import { parseArgs } from 'node:util';
-import { DataError } from '../../data/data-error';
 import { loadTable } from '../../data/import/load-table';
 import { DISTINCT_CAP } from '../../data/summary/column-stats';
 import type { ColumnSummary, DatasetSummary } from '../../shared/types';
+import { usageError } from '../cli-errors';
 
 const EXIT_OK = 0;
-const EXIT_BAD_INPUT = 2;
 
 function number(x: number | null, type: ColumnSummary['type']): string {
   if (x === null) return '';
@@ -84,22 +83,11 @@ export async function runInspect(
       strict: true,
     }));
   } catch (e) {
-    io.err(`${(e as Error).message}\nUsage: recurrent inspect FILE [--json] [--sheet NAME]`);
-    return EXIT_BAD_INPUT;
+    throw usageError(`${(e as Error).message} Usage: recurrent inspect FILE [--json] [--sheet NAME]`);
   }
-  if (positionals.length !== 1) {
-    io.err('Usage: recurrent inspect FILE [--json] [--sheet NAME]');
-    return EXIT_BAD_INPUT;
-  }
-  try {
-    const { summary } = await loadTable(positionals[0], { sheet: values.sheet ?? null });
-    io.out(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
-    return EXIT_OK;
-  } catch (e) {
-    if (e instanceof DataError) {
-      io.err(e.message);
-      return EXIT_BAD_INPUT;
-    }
-    throw e;
-  }
+  if (positionals.length !== 1) throw usageError('Usage: recurrent inspect FILE [--json] [--sheet NAME]');
+  // Unusable files throw a DataError: the CLI prints it once, with exit code 2.
+  const { summary } = await loadTable(positionals[0], { sheet: values.sheet ?? null });
+  io.out(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+  return EXIT_OK;
 }

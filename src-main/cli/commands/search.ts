@@ -3,7 +3,9 @@
  * and reports the best by validation score. Each run gets DIR/<runId>/ (model, run.json);
  * DIR/search.json holds the final table.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { usageError } from '../cli-errors';
+import { readJsonArg } from '../read-json-arg';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runExperiment } from '../../engine/run-experiment';
@@ -30,17 +32,14 @@ export async function runSearch(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (!values.spec || !values.plan || !values.out) {
-    io.err('recurrent search needs --spec SPEC.json, --plan PLAN.json and --out DIR.');
-    return EXIT.usage;
+    throw usageError('recurrent search needs --spec SPEC.json, --plan PLAN.json and --out DIR.');
   }
-  const spec = await readJson(values.spec, 'spec', io);
-  const rawPlan = await readJson(values.plan, 'plan', io);
-  if (spec === undefined || rawPlan === undefined) return EXIT.usage;
+  const spec = await readJsonArg(values.spec, 'spec');
+  const rawPlan = await readJsonArg(values.plan, 'plan');
   const parsedPlan = planSchema.safeParse(rawPlan);
   if (!parsedPlan.success) {
-    io.err(`The plan ${values.plan} has problems:`);
-    for (const issue of parsedPlan.error.issues) io.err(`  ${issue.path.join('.') || '(plan)'}: ${issue.message}`);
-    return EXIT.usage;
+    const listed = parsedPlan.error.issues.map((i) => `${i.path.join('.') || '(plan)'}: ${i.message}`).join('; ');
+    throw usageError(`The plan ${values.plan} has problems: ${listed}.`);
   }
   const plan: SearchPlan = parsedPlan.data;
   const outDir = path.resolve(values.out);
@@ -80,8 +79,7 @@ export async function runSearch(argv: string[], io: CliIo): Promise<number> {
   try {
     started = runner.start(spec, plan);
   } catch (err) {
-    io.err(messageOf(err));
-    return EXIT.usage;
+    throw usageError(messageOf(err));
   }
   const onSignal = () => {
     io.err('Cancelling the search after the current batch…');
@@ -98,15 +96,6 @@ export async function runSearch(argv: string[], io: CliIo): Promise<number> {
   if (json) io.out(JSON.stringify({ type: 'result', ...final }));
   else io.out(summary(final, outDir));
   return final.bestRunId ? EXIT.ok : EXIT.failed;
-}
-
-async function readJson(file: string, what: string, io: CliIo): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as unknown;
-  } catch (error) {
-    io.err(`Cannot read the ${what} ${file}: ${(error as Error).message}`);
-    return undefined;
-  }
 }
 
 function rowLine(index: number, row: SearchState['rows'][number], metric: string): string {

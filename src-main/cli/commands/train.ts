@@ -1,5 +1,5 @@
 /** `recurrent train`: trains headless from a spec and writes the model, the spec and metrics.json. */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findContinueSource, type ContinueSource } from '../../engine/training/continue-source';
@@ -7,7 +7,11 @@ import { runExperiment } from '../../engine/run-experiment';
 import { TrainControl } from '../../engine/training/train-control';
 import { parseSpec } from '../../shared/spec';
 import type { RunResult } from '../../shared/types';
+import { writeFileAtomic } from '../../storage/atomic-write';
+import { CliError, usageError } from '../cli-errors';
 import { EXIT, type CliIo } from '../io';
+import { readJsonArg } from '../read-json-arg';
+import { LogEcho, prepareOutDir, removeEmptyRun, runningMarker } from './train-run-folder';
 import { formatProgress, metricsFile } from './train-output';
 
 export async function runTrain(argv: string[], io: CliIo): Promise<number> {
@@ -24,44 +28,40 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (!values.spec || !values.out) {
-    io.err('recurrent train needs --spec SPEC.json and --out DIR. Make a spec with `recurrent init --data FILE`.');
-    return EXIT.usage;
+    throw usageError(
+      'recurrent train needs --spec SPEC.json and --out DIR. Make a spec with `recurrent init --data FILE`.',
+    );
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(values.spec, 'utf8'));
-  } catch (error) {
-    io.err(`Cannot read the spec ${values.spec}: ${(error as Error).message}`);
-    return EXIT.usage;
-  }
+  const raw = await readJsonArg(values.spec, 'spec');
   const input = (raw ?? {}) as { data?: Record<string, unknown>; training?: Record<string, unknown> };
   if (values.data) input.data = { ...(input.data ?? {}), file: path.resolve(values.data) };
   if (values.epochs) {
     const epochs = Number(values.epochs);
     if (!Number.isInteger(epochs) || epochs < 1) {
-      io.err(`--epochs must be a whole number of at least 1, not "${values.epochs}".`);
-      return EXIT.usage;
+      throw usageError(`--epochs must be a whole number of at least 1, not "${values.epochs}".`);
     }
     input.training = { ...(input.training ?? {}), epochs };
   }
   const parsed = parseSpec(input);
   if (!parsed.ok) {
-    io.err(`The spec ${values.spec} has problems:`);
-    for (const p of parsed.problems) io.err(`  ${p.path}: ${p.message}`);
-    return EXIT.usage;
+    const listed = parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+    throw usageError(`The spec ${values.spec} has problems: ${listed}.`);
   }
   const spec = parsed.spec;
   const outDir = path.resolve(values.out);
   const continueFrom = values['continue-from'] ? await continueSourceOf(path.resolve(values['continue-from'])) : null;
   if (values['continue-from'] && !continueFrom) {
-    io.err(
+    throw usageError(
       `${values['continue-from']} holds no saved model to continue from: give a run folder (with model/ or checkpoint/) or a model folder.`,
     );
-    return EXIT.usage;
   }
-  await mkdir(outDir, { recursive: true });
+  const madeOutDir = await prepareOutDir(outDir);
+  // Written first, so a run killed mid-training leaves what --continue-from needs and reads as interrupted.
+  await writeFile(path.join(outDir, 'spec.json'), `${JSON.stringify(spec, null, 2)}\n`);
+  await writeFileAtomic(path.join(outDir, 'run.json'), `${JSON.stringify(runningMarker(spec, outDir), null, 2)}\n`);
 
   const control = new TrainControl();
+  const echo = new LogEcho(io);
   const onSignal = () => {
     io.err('Cancelling after the current batch…');
     control.cancel();
@@ -74,12 +74,12 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
       outDir,
       control,
       onProgress: (p) => {
-        if (!values.json) io.err(formatProgress(p));
+        if (!values.json) echo.progress(formatProgress(p));
       },
       onEpoch: (e) => {
         if (values.json) io.out(JSON.stringify({ type: 'epoch', ...e }));
       },
-      log: (line) => io.err(line),
+      log: (line) => echo.line(line),
       ...(continueFrom
         ? {
             initialWeightsDir: continueFrom.dir,
@@ -90,14 +90,20 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
   } finally {
     process.removeListener('SIGINT', onSignal);
   }
-  await writeFile(path.join(outDir, 'spec.json'), `${JSON.stringify(spec, null, 2)}\n`);
+  if (result.status !== 'completed') {
+    // The error is the run's last log line: it is printed once, by the caller, not echoed here too.
+    echo.finish(result.error);
+    if (madeOutDir && result.history.length === 0) await removeEmptyRun(outDir);
+    const exit = result.failedOn === 'input' ? EXIT.usage : EXIT.failed;
+    const message = result.error ?? `The run ended as ${result.status}.`;
+    throw new CliError({ exit, code: exit === EXIT.usage ? 'bad-input' : 'failed', message });
+  }
+  echo.finish(null);
   const metrics = metricsFile(result);
   await writeFile(path.join(outDir, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
   if (values.json) io.out(JSON.stringify({ type: 'result', ...metrics }));
   else io.out(summaryText(result, outDir));
-  if (result.status === 'completed') return EXIT.ok;
-  io.err(result.error ?? `The run ended as ${result.status}.`);
-  return EXIT.failed;
+  return EXIT.ok;
 }
 
 /** The saved model in a run folder (model/ or checkpoint/), or the folder itself when it is a model folder. */

@@ -4,14 +4,15 @@
  * Throws DataError (data/data-error.ts) with a specific message for unusable input.
  */
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ColumnSummary, DataProblem, DatasetSummary } from '../../shared/types';
+import { checkUserFile, UserFileError } from '../../storage/user-file';
 import { DataError } from '../data-error';
 import { summarizeColumn } from '../summary/column-stats';
 import { detectFrequency } from '../summary/frequency';
 import { detectLayout } from '../summary/layout';
 import type { LoadedTable, LoadOptions, Table } from '../table';
+import { mixedTypeNotes } from './mixed-type-note';
 import { readDelimited, readHead } from './read-delimited';
 import { readTextCorpus } from './read-text-corpus';
 import { readTextFolder } from './read-text-folder';
@@ -29,16 +30,19 @@ export function datasetId(path: string, mtimeMs: number, sizeBytes: number, shee
     .slice(0, 16);
 }
 
+/**
+ * Size and time of a data file or folder. Devices, pipes and sockets are refused here: a
+ * device such as /dev/zero reports size 0 yet never ends, a pipe blocks the reader forever.
+ * Text files stream, so their size has no limit; workbooks are bounded in read-xlsx.ts.
+ */
 async function fileFacts(path: string): Promise<{ size: number; mtimeMs: number; isDirectory: boolean }> {
   try {
-    const s = await stat(path);
+    const s = await checkUserFile(path, { what: 'data file', maxBytes: Number.MAX_SAFE_INTEGER, allowFolder: true });
     return { size: s.size, mtimeMs: s.mtimeMs, isDirectory: s.isDirectory() };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DataError(`The file '${path}' does not exist. Check the path.`);
-    if (code === 'EACCES' || code === 'EPERM')
-      throw new DataError(`The file '${path}' cannot be read: permission denied.`);
-    throw new DataError(`The file '${path}' cannot be read (${(e as Error).message}).`);
+    if (!(e instanceof UserFileError)) throw e;
+    if (e.problem === 'missing') throw new DataError(`The file '${path}' does not exist. Check the path.`);
+    throw new DataError(e.message);
   }
 }
 
@@ -95,6 +99,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   const columns: ColumnSummary[] = table.columns.map((c, i) =>
     summarizeColumn(c, info[i].detectedType, info[i].format),
   );
+  if (format === 'csv' || format === 'xlsx') problems.push(...mixedTypeNotes(table, decimalComma));
   for (const c of columns) {
     if (c.missing === table.rowCount) {
       problems.push({

@@ -4,11 +4,13 @@
  * can act on. Weight paths must stay inside the folder, so a crafted model.json cannot make the
  * app read other files.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { profileProblem } from '../../forecast/season-profile';
-import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION, type PreprocessingFile } from '../../shared/preprocessing';
+import type { PreprocessingFile } from '../../shared/preprocessing';
+import { readUserFile, UserFileError } from '../../storage/user-file';
+import { PreprocessingError, readPreprocessing } from '../../shared/preprocessing-schema';
 
 /** A model folder could not be used; the message says why and what to do. */
 export class ModelFolderError extends Error {
@@ -82,8 +84,23 @@ async function resolveWeightPath(dir: string, path: string): Promise<string> {
   return real;
 }
 
+/** Largest model.json or preprocessing.json read (vocabularies make the latter grow). */
+const MAX_JSON_BYTES = 256 * 1024 * 1024;
+/** Largest weight file read: an RNN's weights are far smaller; this bounds a crafted manifest. */
+const MAX_WEIGHT_FILE_BYTES = 2 * 1024 ** 3;
+
+/** Reads a file of the folder within `maxBytes`; devices, pipes and oversized files become ModelFolderErrors. */
+async function readFolderFile(path: string, what: string, maxBytes: number): Promise<Buffer> {
+  try {
+    return await readUserFile(path, { what, maxBytes });
+  } catch (err) {
+    if (err instanceof UserFileError && err.problem !== 'missing') throw new ModelFolderError(err.message);
+    throw err;
+  }
+}
+
 async function readJsonFile(path: string, what: string): Promise<{ bytes: Uint8Array; value: unknown }> {
-  const bytes = await readFile(path);
+  const bytes = await readFolderFile(path, what, MAX_JSON_BYTES);
   try {
     return { bytes, value: JSON.parse(bytes.toString('utf8')) };
   } catch {
@@ -92,21 +109,19 @@ async function readJsonFile(path: string, what: string): Promise<{ bytes: Uint8A
 }
 
 function checkPreprocessing(value: unknown, path: string): PreprocessingFile {
-  const v = value as Partial<PreprocessingFile> | null;
-  if (!v || typeof v !== 'object' || v.format !== PREPROCESSING_FORMAT) {
-    throw new ModelFolderError(`${path} is not a Recurrent Studio preprocessing file.`);
+  let pre: PreprocessingFile;
+  try {
+    pre = readPreprocessing(value, path);
+  } catch (err) {
+    if (err instanceof PreprocessingError) throw new ModelFolderError(err.message);
+    throw err;
   }
-  if (v.version !== PREPROCESSING_VERSION) {
-    throw new ModelFolderError(
-      `${path} has version ${String(v.version)}; this version of the app reads version ${PREPROCESSING_VERSION}. Update the app.`,
-    );
-  }
-  const target = v.target as Partial<NonNullable<PreprocessingFile['target']>> | null | undefined;
+  const target = pre.target;
   if (target && target.transform === 'seasonal-profile') {
     const problem = profileProblem(target.profile, target.period ?? null);
     if (problem) throw new ModelFolderError(`${path} is damaged: ${problem}.`);
   }
-  return v as PreprocessingFile;
+  return pre;
 }
 
 /** Reads a model folder and checks that its files fit together. Throws ModelFolderError. */
@@ -139,7 +154,7 @@ export async function readModelFolder(folder: string): Promise<ModelFolder> {
   for (const group of modelJson.weightsManifest) {
     let groupBytes = 0;
     for (const path of group.paths) {
-      const data = await readFile(await resolveWeightPath(dir, path));
+      const data = await readFolderFile(await resolveWeightPath(dir, path), 'weight file', MAX_WEIGHT_FILE_BYTES);
       weightFiles.push({ relativePath: path, data });
       groupBytes += data.byteLength;
     }

@@ -6,6 +6,8 @@
  * src-main/forecast/target-transform.ts adds it (the seasonal profile placed on the calendar as in
  * src-main/forecast/season-profile.ts).
  */
+import { FORECAST_RULES, preprocessingCheckJs } from './preprocessing-check';
+
 export const FORECAST_JS = String.raw`// Forecast with the exported model exactly as Recurrent Studio does.
 // Usage: node predict.cjs history.csv   (needs: npm install @tensorflow/tfjs-node)
 // history.csv holds the input columns (same names as in the app), oldest row first, no gaps, up to
@@ -14,7 +16,8 @@ export const FORECAST_JS = String.raw`// Forecast with the exported model exactl
 const fs = require('node:fs');
 const path = require('node:path');
 
-const pre = JSON.parse(fs.readFileSync(path.join(__dirname, 'preprocessing.json'), 'utf8'));
+${preprocessingCheckJs(FORECAST_RULES)}
+const pre = readPreprocessing();
 
 const DAY = 86400000;
 const FIXED_STEP = { minutely: 60000, hourly: 3600000, daily: DAY, weekly: 7 * DAY };

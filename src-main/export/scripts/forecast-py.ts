@@ -2,6 +2,8 @@
  * predict.py of a forecast bundle: the same steps as predict.cjs with onnxruntime and numpy, with
  * the same names (snake_case) so the two read side by side.
  */
+import { FORECAST_RULES, preprocessingCheckPy } from './preprocessing-check';
+
 export const FORECAST_PY = String.raw`"""Forecast with the exported model exactly as Recurrent Studio does.
 
 Usage: python predict.py history.csv
@@ -23,8 +25,9 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(HERE, "preprocessing.json"), encoding="utf-8") as f:
-    pre = json.load(f)
+${preprocessingCheckPy(FORECAST_RULES)}
+
+pre = _read_preprocessing()
 
 DAY = 86400000
 FIXED_STEP = {"minutely": 60000, "hourly": 3600000, "daily": DAY, "weekly": 7 * DAY}

@@ -5,10 +5,13 @@
  * script given the same random seed draws the same tokens as the app.
  */
 
+import { preprocessingCheckJs, preprocessingCheckPy, TEXT_RULES } from './preprocessing-check';
+
 export const TEXT_COMMON_JS = String.raw`const fs = require('node:fs');
 const path = require('node:path');
 
-const pre = JSON.parse(fs.readFileSync(path.join(__dirname, 'preprocessing.json'), 'utf8'));
+${preprocessingCheckJs(TEXT_RULES)}
+const pre = readPreprocessing();
 const text = pre.text;
 
 // Words (letters, digits, apostrophes inside words), each punctuation mark, and line breaks.
@@ -48,6 +51,7 @@ async function loadModel() {
 `;
 
 export const TEXT_COMMON_PY = String.raw`import json
+import math
 import os
 import re
 import sys
@@ -55,8 +59,9 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(HERE, "preprocessing.json"), encoding="utf-8") as f:
-    pre = json.load(f)
+${preprocessingCheckPy(TEXT_RULES)}
+
+pre = _read_preprocessing()
 text = pre["text"]
 
 # Words (letters, digits, apostrophes inside words), each punctuation mark, and line breaks.

@@ -5,7 +5,8 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportModel, importTfjsModel, ModelFolderError } from '../../../src-main/export/index';
 import { loadTf } from '../../../src-main/tensorflow/load-tf';
-import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../../../src-main/shared/preprocessing';
+import type { PreprocessingFile } from '../../../src-main/shared/preprocessing';
+import { validPreprocessing } from '../../shared/preprocessing-fixture';
 import { FIXTURES, saveFixture } from '../../export/fixtures';
 
 const cleanup: string[] = [];
@@ -34,7 +35,7 @@ describe('TensorFlow.js export and re-import', () => {
   it('re-imports an exported folder with identical predictions and preprocessing', async () => {
     const { tf } = await loadTf();
     const saved = await savedModel();
-    const preprocessing = { format: 'recurrent-studio.preprocessing', version: 1, task: 'forecast', lookback: 6 };
+    const preprocessing = validPreprocessing();
     await writeFile(join(saved.dir, 'preprocessing.json'), JSON.stringify(preprocessing));
     const out = join(await tempDir(), 'copy');
     const { files } = await exportModel(saved.dir, 'tfjs', out);
@@ -111,7 +112,7 @@ describe('TensorFlow.js export and re-import', () => {
       scaler: { kind: 'standard', center: 0, scale: 1 },
       profile: { unit: 'month', values: [1, 2, 3], drift: 0, window: 12 },
     };
-    const file = { format: PREPROCESSING_FORMAT, version: PREPROCESSING_VERSION, target };
+    const file = validPreprocessing({ target: target as PreprocessingFile['target'] });
     await writeFile(join(saved.dir, 'preprocessing.json'), JSON.stringify(file));
     await expect(importTfjsModel(saved.dir)).rejects.toThrow(/damaged: the seasonal profile needs 12 finite values/);
     const values = Array.from({ length: 12 }, () => 0.5);

@@ -88,4 +88,13 @@ describe('BrowserHost', () => {
     await expect(pending).rejects.toMatchObject({ code: 'unavailable' });
     await expect(host.request('runs.list', undefined)).rejects.toMatchObject({ code: 'unavailable' });
   });
+
+  it('says why when the server closed the connection over a message too large', async () => {
+    const host = new BrowserHost('ws://127.0.0.1:1/api');
+    socket().open();
+    const pending = host.request('runs.list', undefined);
+    await vi.waitFor(() => expect(socket().sent).toHaveLength(1));
+    socket().dispatchEvent(Object.assign(new Event('close'), { code: 1009, reason: '' }));
+    await expect(pending).rejects.toThrow(/size limit.*100 MB.*desktop app/);
+  });
 });
