@@ -13,6 +13,7 @@ import { startedRun } from '../shared/run-summary';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ExperimentSpec } from '../shared/spec';
 import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
+import { resultCaution } from '../experiment/result-caution';
 import { loadTf } from './backend';
 import { forecastTask } from './forecast-pipeline';
 import { toStandardModel } from './fused/index';
@@ -155,6 +156,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
 
       progress('evaluating');
       const evaluation = task.evaluate(tf, model, { keptStart: outcome.bestEpoch === 0 });
+      if (evaluation.kind !== 'generation') evaluation.caution = resultCaution(evaluation, spec);
       result.evaluation = evaluation;
       result.headline = headline(evaluation);
       if (evaluation.kind === 'forecast' && evaluation.verdict) log(evaluation.verdict);

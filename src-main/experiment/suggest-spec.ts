@@ -83,7 +83,7 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
     },
     training: task === 'forecast' ? FORECAST_TRAINING : { batchSize: seriesLength < 500 ? 16 : 32 },
   });
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
   return result.spec;
 }
 

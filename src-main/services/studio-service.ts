@@ -27,6 +27,7 @@ import { RunManager } from './run-manager';
 import { RunStore } from './run-store';
 import { ServiceError, failure, invalidSpec, success } from './service-error';
 import { applyTrainingThreads } from './thread-settings';
+import { refuseUnready, validateSpec } from './spec-checks';
 import { storeUpload } from './upload';
 import { validateRequest } from './validate-request';
 
@@ -302,10 +303,7 @@ export class StudioService {
         throw new ServiceError('bad-data', err instanceof Error ? err.message : String(err));
       }
     },
-    'spec.validate': async ({ spec }) => {
-      const parsed = parseSpec(spec);
-      return parsed.ok ? { ok: true, problems: [] } : { ok: false, problems: parsed.problems };
-    },
+    'spec.validate': async ({ spec }) => validateSpec(spec, (file) => this.datasets.tableByPath(file)),
     'model.summary': async ({ spec }) => {
       const parsed = parseSpec(spec);
       if (!parsed.ok) throw invalidSpec(parsed.problems);
@@ -315,6 +313,7 @@ export class StudioService {
     'train.start': async ({ spec, continueFrom }) => {
       const parsed = parseSpec(spec);
       if (!parsed.ok) throw invalidSpec(parsed.problems);
+      refuseUnready(parsed.spec, (file) => this.datasets.tableByPath(file));
       if (this.search.busy) {
         throw new ServiceError(
           'invalid-request',

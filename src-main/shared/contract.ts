@@ -15,6 +15,7 @@ import type {
   FutureForecast,
   GeneratedText,
 } from './types-insight';
+import type { SplitWindows } from './types-checks';
 import type { ProjectState, RecentProject, SampleInfo, SearchState, Settings } from './types-project';
 import type { AppInfo, DatasetSummary, EpochRecord, ModelSummary, RunResult, RunSummary, TrainProgress } from './types';
 
@@ -174,7 +175,12 @@ export interface RequestResults {
   'data.upload': DatasetSummary;
   'data.rows': { rows: string[][]; total: number };
   'spec.suggest': ExperimentSpec;
-  'spec.validate': { ok: boolean; problems: SpecProblem[] };
+  /**
+   * `problems` in words (each names its field); `windows`: samples per split of the spec on its
+   * data, null when the data is not open or cannot feed the task; `cautions`: sentences to show
+   * beside results (a small test set). `ok` is false when training would be refused.
+   */
+  'spec.validate': { ok: boolean; problems: SpecProblem[]; windows?: SplitWindows | null; cautions?: string[] };
   'model.summary': ModelSummary;
   'train.start': { runId: string };
   'train.control': { ok: true };

@@ -142,6 +142,8 @@ export interface ForecastEvaluation {
   seasonProfile?: { unit: 'month' | 'quarter' | 'hour' | 'weekday'; values: number[]; drift: number } | null;
   /** A plain sentence when the model does not beat a baseline. */
   verdict: string | null;
+  /** Shown beside the verdict when the test set is too small for a firm judgement. */
+  caution?: string | null;
   /** The series with one-step-ahead model forecasts, for the forecast-vs-actual chart. */
   series: {
     time: string[];
@@ -163,6 +165,8 @@ export interface ClassificationEvaluation {
   auc: number | null;
   /** ROC curve points (false / true positive rates, ascending) for two classes; absent otherwise. */
   roc?: { fpr: number[]; tpr: number[] };
+  /** Shown beside the accuracy when the test set is too small for a firm judgement. */
+  caution?: string | null;
 }
 
 export interface GenerationEvaluation {

@@ -2,13 +2,15 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadTable } from '../../data/import/load-table';
 import { findContinueSource, type ContinueSource } from '../../engine/continue-source';
+import { checkTraining } from '../../experiment/training-checks';
 import { runExperiment } from '../../engine/run-experiment';
 import { TrainControl } from '../../engine/train-control';
 import { parseSpec } from '../../shared/spec';
 import type { RunResult } from '../../shared/types';
 import { EXIT, type CliIo } from '../io';
-import { formatProgress, metricsFile } from './train-output';
+import { formatProgress, metricsFile, windowsLine } from './train-output';
 
 export async function runTrain(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -47,10 +49,19 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseSpec(input);
   if (!parsed.ok) {
     io.err(`The spec ${values.spec} has problems:`);
-    for (const p of parsed.problems) io.err(`  ${p.path}: ${p.message}`);
+    for (const p of parsed.problems) io.err(`  ${p.message}`);
     return EXIT.usage;
   }
   const spec = parsed.spec;
+  const { table } = await loadTable(spec.data.file, { sheet: spec.data.sheet, typeOverrides: spec.data.columnTypes });
+  const check = checkTraining(table, spec);
+  if (check.problems.length > 0) {
+    io.err(`The spec ${values.spec} cannot train on ${spec.data.file}:`);
+    for (const p of check.problems) io.err(`  ${p.message}`);
+    return EXIT.usage;
+  }
+  if (check.windows && !values.json) io.err(windowsLine(check.windows));
+  for (const caution of check.cautions) io.err(caution);
   const outDir = path.resolve(values.out);
   const continueFrom = values['continue-from'] ? await continueSourceOf(path.resolve(values['continue-from'])) : null;
   if (values['continue-from'] && !continueFrom) {
@@ -131,6 +142,7 @@ function summaryText(result: RunResult, outDir: string): string {
     if (ev.baselines.seasonalNaive) lines.push(row(`seasonal naive`, ev.baselines.seasonalNaive));
     if (ev.verdict) lines.push(ev.verdict);
   }
+  if (ev && ev.kind !== 'generation' && ev.caution) lines.push(ev.caution);
   lines.push(`Model, spec and metrics written to ${outDir}`);
   return lines.join('\n');
 }
