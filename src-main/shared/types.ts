@@ -68,6 +68,12 @@ export interface DatasetSummary {
   frequency: string | null;
   gaps: number;
   duplicateTimestamps: number;
+  /** Missing cells per column that has some (filled or dropped by the missing-value setting when preparing). */
+  missingValues?: { column: string; count: number }[];
+  /** The task the layout suggests (labelled texts → text classification, a corpus → generation, series → forecast). */
+  proposedTask?: Task;
+  /** Why that task, in words for the data view. */
+  proposedTaskReason?: string;
   problems: DataProblem[];
 }
 

@@ -11,6 +11,8 @@ import { DataError } from '../data-error';
 import { summarizeColumn } from '../summary/column-stats';
 import { detectFrequency } from '../summary/frequency';
 import { detectLayout } from '../summary/layout';
+import { missingByColumn, missingValueProblems, tooFewRowsProblem } from '../summary/missing-values';
+import { proposeTask } from '../summary/proposed-task';
 import type { LoadedTable, LoadOptions, Table } from '../table';
 import { readDelimited, readHead } from './read-delimited';
 import { readTextCorpus } from './read-text-corpus';
@@ -106,6 +108,10 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   }
   const layout = detectLayout(table, columns, format);
   const timing = timeFacts(table, layout.timeColumn, layout.idColumn, problems);
+  problems.push(...missingValueProblems(columns, table.rowCount));
+  const tooFew = tooFewRowsProblem(table.rowCount, format);
+  if (tooFew) problems.push(tooFew);
+  const proposed = proposeTask({ layout: layout.layout, format, columns });
 
   const summary: DatasetSummary = {
     id: datasetId(path, mtimeMs, size, sheet),
@@ -126,6 +132,9 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     frequency: timing.frequency,
     gaps: timing.gaps,
     duplicateTimestamps: timing.duplicates,
+    missingValues: missingByColumn(columns, table.rowCount),
+    proposedTask: proposed.task,
+    proposedTaskReason: proposed.reason,
     problems,
   };
   return { table, summary };
