@@ -78,8 +78,10 @@ export function modelUseHandlers(context: ModelUseContext): HandlerMap {
     'predict.file': async ({ runId, path, output }) => {
       requireAbsolute(path, 'data file');
       if (output !== undefined) requireAbsolute(output, 'output file');
-      const runDir = await usableRunDir(context, runId, 'forecast', 'predicting on a file');
-      return runJob({ name: 'predict.file', args: { runDir, file: path, output } });
+      // Forecast models predict from windows of a series; text classifiers classify a file of texts.
+      const task = (await context.run(runId)).task === 'text-classification' ? 'text-classification' : 'forecast';
+      const runDir = await usableRunDir(context, runId, task, 'predicting on a file');
+      return runJob({ name: 'predict.file', args: { runDir, file: path, output, task } });
     },
     'predict.text': async ({ runId, text }) => {
       const runDir = await usableRunDir(context, runId, 'text-classification', 'classifying a text');

@@ -29,7 +29,8 @@ export interface JobArgs {
     retrainEvery: number | null;
   };
   'explain.run': { runDir: string };
-  'predict.file': { runDir: string; file: string; output?: string };
+  /** `task` says which kind of model the run holds: a forecast (windows of a series) or a text classifier. */
+  'predict.file': { runDir: string; file: string; output?: string; task?: 'forecast' | 'text-classification' };
   'predict.text': { runDir: string; text: string };
   'generate.text': { runDir: string; seed: string; length: number; temperature: number };
   'model.export': { modelDir: string; format: ExportFormat; target: string };

@@ -21,6 +21,7 @@ import {
   RunFolderError,
   runBacktest,
 } from '../insight/index';
+import { predictTextFile } from '../text-prediction/predict-text-file';
 import type { Job, JobName, JobOf, JobResults } from './jobs';
 
 /** Runs one job here and now. */
@@ -50,7 +51,9 @@ async function dispatch(job: Job, log: (line: string) => void): Promise<JobResul
     case 'explain.run':
       return explainForecast(tf, job.args.runDir);
     case 'predict.file':
-      return predictFile(tf, job.args.runDir, job.args.file, job.args.output);
+      return job.args.task === 'text-classification'
+        ? predictTextFile(tf, job.args.runDir, job.args.file, job.args.output)
+        : predictFile(tf, job.args.runDir, job.args.file, job.args.output);
     case 'predict.text':
       return classifyText(job.args.runDir, job.args.text, { tf });
     case 'generate.text':

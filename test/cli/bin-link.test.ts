@@ -51,7 +51,10 @@ describe('the committed bin wrapper', () => {
     const version = spawnSync(process.execPath, ['--import', 'tsx', bin, '--version'], { cwd: root, encoding: 'utf8' });
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toBe(APP_VERSION);
-    const unknown = spawnSync(process.execPath, ['--import', 'tsx', bin, 'frobnicate'], { cwd: root, encoding: 'utf8' });
+    const unknown = spawnSync(process.execPath, ['--import', 'tsx', bin, 'frobnicate'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');
   });
