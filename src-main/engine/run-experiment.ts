@@ -13,6 +13,7 @@ import { startedRun } from '../shared/run-summary';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ExperimentSpec } from '../shared/spec';
 import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
+import { withMajorityBaseline } from '../experiment/classification-baseline';
 import { resultCaution } from '../experiment/result-caution';
 import { loadTf } from './backend';
 import { forecastTask } from './forecast-pipeline';
@@ -155,11 +156,12 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       if (outcome.status === 'failed') return await finish('failed', outcome.error);
 
       progress('evaluating');
-      const evaluation = task.evaluate(tf, model, { keptStart: outcome.bestEpoch === 0 });
+      const scored = task.evaluate(tf, model, { keptStart: outcome.bestEpoch === 0 });
+      const evaluation = scored.kind === 'classification' ? withMajorityBaseline(scored) : scored;
       if (evaluation.kind !== 'generation') evaluation.caution = resultCaution(evaluation, spec);
       result.evaluation = evaluation;
       result.headline = headline(evaluation);
-      if (evaluation.kind === 'forecast' && evaluation.verdict) log(evaluation.verdict);
+      if (evaluation.kind !== 'generation' && evaluation.verdict) log(evaluation.verdict);
 
       progress('saving');
       const modelDir = path.join(ctx.outDir, 'model');

@@ -10,6 +10,7 @@ import type { ExperimentSpec } from '../shared/spec';
 import { fieldLabel } from '../shared/spec-fields';
 import type { SpecProblem } from '../shared/spec-problems';
 import type { SplitWindows } from '../shared/types-checks';
+import { knownFutureLeakage } from './known-future-leakage';
 import { countWindows, forecastWindows, seriesLength } from './training-windows';
 
 /** Fewer training samples than this cannot teach a recurrent network anything that generalises. */
@@ -56,7 +57,7 @@ export function checkTraining(table: Table, spec: ExperimentSpec): TrainingCheck
     );
   }
   const caution = smallTestCaution(windows.test, windows.unit);
-  return { windows, problems, cautions: caution ? [caution] : [] };
+  return { windows, problems, cautions: [...(caution ? [caution] : []), ...knownFutureLeakage(table, spec)] };
 }
 
 /** The caution a result on `test` samples carries, or null when the test set is large enough. */

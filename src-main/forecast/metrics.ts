@@ -1,4 +1,4 @@
-/** Regression metrics in original units. MAPE / sMAPE are null when undefined (zeros in actual). */
+/** Regression metrics in original units. MAPE is null (with the reason) when actuals cross or touch zero. */
 import type { RegressionMetrics } from '../shared/types';
 
 /**
@@ -6,8 +6,9 @@ import type { RegressionMetrics } from '../shared/types';
  *
  * Pairs where either value is not finite are skipped, so a gap in the actuals does not poison
  * every metric. R² follows the usual convention for a constant actual series: 1 for a perfect
- * fit, otherwise 0, so it stays a finite number that survives JSON. MAPE is null when any
- * actual is 0; an sMAPE term with actual = predicted = 0 counts as a perfect 0.
+ * fit, otherwise 0, so it stays a finite number that survives JSON. MAPE is null, and `mapeNote`
+ * says why, when the actuals cross zero or any is at or near zero (under 1% of their mean size);
+ * an sMAPE term with actual = predicted = 0 counts as a perfect 0.
  *
  * @throws RangeError when the arrays differ in length or hold no finite pair.
  */
@@ -24,6 +25,10 @@ export function regressionMetrics(actual: ArrayLike<number>, predicted: ArrayLik
   let sumPercent = 0;
   let sumSymmetric = 0;
   let hasZeroActual = false;
+  let sumAbsActual = 0;
+  let smallestAbsActual = Infinity;
+  let hasNegative = false;
+  let hasPositive = false;
   for (let i = 0; i < actual.length; i++) {
     const a = actual[i];
     const p = predicted[i];
@@ -33,6 +38,10 @@ export function regressionMetrics(actual: ArrayLike<number>, predicted: ArrayLik
     sumSquared += error * error;
     sumAbsolute += Math.abs(error);
     sumActual += a;
+    sumAbsActual += Math.abs(a);
+    smallestAbsActual = Math.min(smallestAbsActual, Math.abs(a));
+    if (a < 0) hasNegative = true;
+    if (a > 0) hasPositive = true;
     if (a === 0) hasZeroActual = true;
     else sumPercent += Math.abs(error / a);
     const denominator = Math.abs(a) + Math.abs(p);
@@ -51,11 +60,28 @@ export function regressionMetrics(actual: ArrayLike<number>, predicted: ArrayLik
   if (totalSquares > 0) r2 = 1 - sumSquared / totalSquares;
   else r2 = sumSquared === 0 ? 1 : 0;
 
+  const mapeNote = mapeOmission(hasZeroActual, hasNegative && hasPositive, smallestAbsActual, sumAbsActual / count);
   return {
     rmse: Math.sqrt(sumSquared / count),
     mae: sumAbsolute / count,
     r2,
-    mape: hasZeroActual ? null : (100 * sumPercent) / count,
+    mape: mapeNote ? null : (100 * sumPercent) / count,
     smape: (100 * sumSymmetric) / count,
+    ...(mapeNote ? { mapeNote } : {}),
   };
+}
+
+/** Below this fraction of the typical size, an actual value counts as touching zero. */
+const NEAR_ZERO = 0.01;
+
+/**
+ * Why MAPE means nothing here, or null when it does: a percentage of an actual at or near zero
+ * explodes, and across zero (temperatures, changes) the sign flips the meaning of "percent off".
+ */
+function mapeOmission(zero: boolean, crosses: boolean, smallest: number, meanAbs: number): string | null {
+  if (crosses) return 'MAPE is left out: the actual values cross zero, where a percentage error has no meaning.';
+  if (zero || smallest < NEAR_ZERO * meanAbs) {
+    return 'MAPE is left out: some actual values are at or near zero, which makes percentage errors explode.';
+  }
+  return null;
 }

@@ -129,6 +129,8 @@ export interface RegressionMetrics {
   r2: number;
   mape: number | null;
   smape: number | null;
+  /** Why MAPE is null, in words (actuals that cross or touch zero); absent when it is given. */
+  mapeNote?: string;
 }
 
 export interface ForecastEvaluation {
@@ -171,6 +173,10 @@ export interface ClassificationEvaluation {
   auc: number | null;
   /** ROC curve points (false / true positive rates, ascending) for two classes; absent otherwise. */
   roc?: { fpr: number[]; tpr: number[] };
+  /** Always answering the most common test class, and the accuracy that scores: the bar to beat. */
+  majorityBaseline?: { label: string; accuracy: number } | null;
+  /** A plain sentence when the model does not beat the majority baseline; null when it does. */
+  verdict?: string | null;
   /** Shown beside the accuracy when the test set is too small for a firm judgement. */
   caution?: string | null;
 }

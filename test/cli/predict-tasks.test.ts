@@ -107,6 +107,18 @@ describe('recurrent predict with a text classifier', () => {
   });
 });
 
+describe('the classifier’s evaluation', () => {
+  it('stands beside the majority-class baseline', async () => {
+    const r = await cli('evaluate', '--run', classifier);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Always answering "(positive|negative)" \(the most common class\): accuracy 0\.\d+/);
+    const json = JSON.parse((await cli('evaluate', '--run', classifier, '--json')).out) as {
+      evaluation: { majorityBaseline: { label: string; accuracy: number } };
+    };
+    expect(json.evaluation.majorityBaseline.accuracy).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
 describe('recurrent predict with a text generator', () => {
   it('continues a seed, repeatably with --random-seed', async () => {
     const args = [

@@ -96,7 +96,10 @@ describe('checkTraining on a forecast', () => {
 describe('checkTraining on texts', () => {
   function reviews(n: number): string {
     const rows = ['review,sentiment'];
-    for (let i = 0; i < n; i++) rows.push(`"${i % 2 ? 'a fine film, well acted' : 'dull and far too long'} ${i}",${i % 2 ? 'positive' : 'negative'}`);
+    for (let i = 0; i < n; i++)
+      rows.push(
+        `"${i % 2 ? 'a fine film, well acted' : 'dull and far too long'} ${i}",${i % 2 ? 'positive' : 'negative'}`,
+      );
     return `${rows.join('\n')}\n`;
   }
 
@@ -165,5 +168,38 @@ describe('resultCaution', () => {
       ],
     } as unknown as Parameters<typeof resultCaution>[0];
     expect(resultCaution(classification, { ...parsed.spec, task: 'text-classification' })).toBeNull();
+  });
+});
+
+describe('known-future leakage', () => {
+  /** Two stock prices of the same days and a planned holiday flag. */
+  function stocks(): string {
+    const rows = ['date,aapl,msft,holiday'];
+    let a = 100;
+    let m = 200;
+    for (let i = 0; i < 400; i++) {
+      a += Math.sin(i * 1.3) * 2;
+      m += Math.cos(i * 0.7) * 3;
+      const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      rows.push(`${day},${a.toFixed(2)},${m.toFixed(2)},${i % 30 === 0 ? 1 : 0}`);
+    }
+    return rows.join('\n');
+  }
+
+  it('cautions when another measured series is marked as known in advance', async () => {
+    const result = await check(stocks(), (s) => {
+      s.data.targetColumns = ['aapl'];
+      s.data.knownFutureColumns = ['msft'];
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.cautions.join(' ')).toMatch(/'msft' is used as known in advance.*past-only/);
+  });
+
+  it('stays silent for a planned flag', async () => {
+    const result = await check(stocks(), (s) => {
+      s.data.targetColumns = ['aapl'];
+      s.data.knownFutureColumns = ['holiday'];
+    });
+    expect(result.cautions.some((c) => c.includes('known in advance'))).toBe(false);
   });
 });
