@@ -5,6 +5,7 @@
 import type { Envelope, StudioErrorInfo } from '../shared/contract';
 import type { SpecProblem } from '../shared/spec';
 import { DataError } from '../data/data-error';
+import { systemErrorSentence } from './system-error-words';
 
 /** A handler failure with a code and a sentence fit to show the user as it is. */
 export class ServiceError extends Error {
@@ -49,6 +50,8 @@ export function failure(err: unknown): Envelope<never> {
     return { ok: false, error };
   }
   if (err instanceof DataError) return { ok: false, error: { code: 'bad-data', message: err.message } };
+  const inWords = systemErrorSentence(err);
+  if (inWords) return { ok: false, error: { code: 'io', message: inWords } };
   const nodeCode = (err as NodeJS.ErrnoException | null)?.code;
   if (typeof nodeCode === 'string' && /^E[A-Z]+$/.test(nodeCode)) {
     // File system failures: say which operation failed, the path is in the message.
