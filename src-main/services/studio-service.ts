@@ -19,6 +19,7 @@ import type { JobRunner } from '../worker/jobs';
 import { DatasetRegistry, type TableLoader } from './dataset-registry';
 import { defaultDeps } from './default-deps';
 import { exportBaseName, exportHandlers } from './export-handlers';
+import { browserFileHandlers } from './browser-file-handlers';
 import { archiveModel, saveModelTo } from './model-export';
 import { modelUseHandlers } from './model-use-handlers';
 import { projectHandlers } from './project-handlers';
@@ -149,7 +150,8 @@ export class StudioService {
       await this.manager.flushed();
       return found;
     };
-    this.registerAll(modelUseHandlers({ run, runDir: (runId) => this.runs.runDir(runId), runJob }));
+    const modelUse = modelUseHandlers({ run, runDir: (runId) => this.runs.runDir(runId), runJob });
+    this.registerAll(modelUse);
     this.registerAll(
       exportHandlers({
         run,
@@ -166,6 +168,19 @@ export class StudioService {
         settings: this.settings,
         activeRuns: () => this.manager.activeCount,
         runsLoaded: this.runsLoaded,
+      }),
+    );
+    this.registerAll(
+      browserFileHandlers({
+        dataDir: options.dataDir,
+        projects: this.projects,
+        runsLoaded: this.runsLoaded,
+        predictFile: async (runId, path, output) => {
+          const predict = modelUse['predict.file'];
+          if (!predict) throw unavailable('predict.file');
+          return predict({ runId, path, output });
+        },
+        openDataset: (path) => this.datasets.open(path),
       }),
     );
   }

@@ -37,13 +37,9 @@ export function sanitizeFileName(fileName: string): string {
  * the same name never overwrite each other) and returns the file's path.
  */
 export async function storeUpload(dataDir: string, fileName: string, contentBase64: string): Promise<string> {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)) {
-    throw new ServiceError('invalid-request', `The upload of "${sanitizeFileName(fileName)}" is not valid base64.`);
-  }
-  const bytes = Buffer.from(contentBase64, 'base64');
+  const bytes = decodeUpload(fileName, contentBase64);
   if (bytes.length === 0) throw new ServiceError('bad-data', `The file "${sanitizeFileName(fileName)}" is empty.`);
-  const folder = join(dataDir, 'uploads', `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`);
-  await mkdir(folder, { recursive: true });
+  const folder = await freshFolder(dataDir, 'uploads');
   const path = join(folder, sanitizeFileName(fileName));
   try {
     await writeFile(path, bytes, { flag: 'wx' });
@@ -53,4 +49,19 @@ export async function storeUpload(dataDir: string, fileName: string, contentBase
     throw err;
   }
   return path;
+}
+
+/** Creates and returns a new, uniquely named folder under `<dataDir>/<area>/` (uploads, outputs, projects). */
+export async function freshFolder(dataDir: string, area: string): Promise<string> {
+  const folder = join(dataDir, area, `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`);
+  await mkdir(folder, { recursive: true });
+  return folder;
+}
+
+/** Decodes base64 bytes, refusing text that is not base64 with a message naming the file. */
+export function decodeUpload(fileName: string, contentBase64: string): Buffer {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)) {
+    throw new ServiceError('invalid-request', `The upload of "${sanitizeFileName(fileName)}" is not valid base64.`);
+  }
+  return Buffer.from(contentBase64, 'base64');
 }

@@ -224,3 +224,9 @@ export interface RunResult extends RunSummary {
   /** The run whose saved weights this run continued training from. */
   continuedFrom?: string;
 }
+
+/** A file the browser host hands to the user as a download. */
+export interface FileDownload {
+  fileName: string;
+  contentBase64: string;
+}

@@ -2,15 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { modelUseHandlers } from '../../src-main/services/model-use-handlers';
 import type { RunResult } from '../../src-main/shared/types';
-import type { JobOf, JobName } from '../../src-main/worker/jobs';
+import type { Job } from '../../src-main/worker/jobs';
 
 function context(task: RunResult['task']) {
-  const jobs: JobOf<JobName>[] = [];
+  const jobs: Job[] = [];
   const run = { runId: 'r1', name: 'Reviews', task, status: 'completed', modelDir: '/runs/r1/model' } as RunResult;
   const handlers = modelUseHandlers({
     run: async () => run,
     runDir: () => '/runs/r1',
-    runJob: (async (job: JobOf<JobName>) => {
+    runJob: (async (job: Job) => {
       jobs.push(job);
       return { runId: 'r1', rows: 0, file: null, preview: [], header: [], problems: [] };
     }) as never,

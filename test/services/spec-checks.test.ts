@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope, RequestResult } from '../../src-main/shared/contract';
+import type { RequestResult } from '../../src-main/shared/contract';
 import { StudioService } from '../../src-main/services/studio-service';
-import { ScriptedLauncher, fakeDeps, yearlyCsv } from './fixtures';
+import { ScriptedLauncher, fakeDeps, value, yearlyCsv } from './fixtures';
 
 let dataDir: string;
 let launcher: ScriptedLauncher;
@@ -20,11 +20,6 @@ afterEach(async () => {
   await service.dispose();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as T;
-}
 
 async function uploaded(rows: number): Promise<string> {
   const contentBase64 = Buffer.from(yearlyCsv(rows)).toString('base64');
