@@ -14,7 +14,7 @@ import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ExperimentSpec } from '../shared/spec';
 import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
 import { withMajorityBaseline } from '../experiment/classification-baseline';
-import { resultCaution } from '../experiment/result-caution';
+import { forecastMapeNote, resultCaution } from '../experiment/result-caution';
 import { loadTf } from './backend';
 import { forecastTask } from './forecast-pipeline';
 import { toStandardModel } from './fused/index';
@@ -159,6 +159,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       const scored = task.evaluate(tf, model, { keptStart: outcome.bestEpoch === 0 });
       const evaluation = scored.kind === 'classification' ? withMajorityBaseline(scored) : scored;
       if (evaluation.kind !== 'generation') evaluation.caution = resultCaution(evaluation, spec);
+      if (evaluation.kind === 'forecast') evaluation.mapeNote = forecastMapeNote(evaluation);
       result.evaluation = evaluation;
       result.headline = headline(evaluation);
       if (evaluation.kind !== 'generation' && evaluation.verdict) log(evaluation.verdict);

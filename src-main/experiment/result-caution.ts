@@ -1,6 +1,7 @@
 /** The small-test-set caution a finished run's evaluation carries beside its verdict. */
 import type { ExperimentSpec } from '../shared/spec';
-import type { Evaluation } from '../shared/types';
+import { mapeOmission } from '../forecast/metrics';
+import type { Evaluation, ForecastEvaluation } from '../shared/types';
 import { smallTestCaution } from './training-checks';
 import { forecastWindows } from './training-windows';
 
@@ -17,4 +18,11 @@ export function resultCaution(evaluation: Evaluation, spec: ExperimentSpec): str
       // Perplexity averages over every test token: even a short test text has thousands.
       return null;
   }
+}
+
+/** Why the forecast's MAPE is left out, from the test part of its series; null when MAPE is given. */
+export function forecastMapeNote(evaluation: ForecastEvaluation): string | null {
+  return evaluation.metrics.mape === null
+    ? mapeOmission(evaluation.series.actual.slice(evaluation.series.testStart))
+    : null;
 }

@@ -129,8 +129,6 @@ export interface RegressionMetrics {
   r2: number;
   mape: number | null;
   smape: number | null;
-  /** Why MAPE is null, in words (actuals that cross or touch zero); absent when it is given. */
-  mapeNote?: string;
 }
 
 export interface ForecastEvaluation {
@@ -150,6 +148,8 @@ export interface ForecastEvaluation {
   seasonProfile?: { unit: 'month' | 'quarter' | 'hour' | 'weekday'; values: number[]; drift: number } | null;
   /** A plain sentence when the model does not beat a baseline. */
   verdict: string | null;
+  /** Why MAPE is left out (test actuals that cross or touch zero); absent or null when it is given. */
+  mapeNote?: string | null;
   /** Shown beside the verdict when the test set is too small for a firm judgement. */
   caution?: string | null;
   /** The series with one-step-ahead model forecasts, for the forecast-vs-actual chart. */

@@ -203,3 +203,18 @@ describe('known-future leakage', () => {
     expect(result.cautions.some((c) => c.includes('known in advance'))).toBe(false);
   });
 });
+
+describe('forecastMapeNote', () => {
+  it('explains a missing MAPE from the test actuals, and is silent when MAPE is given', async () => {
+    const { forecastMapeNote } = await import('../../src-main/experiment/result-caution');
+    const evaluation = (mape: number | null, actual: number[]) =>
+      ({
+        kind: 'forecast',
+        metrics: { rmse: 1, mae: 1, r2: 0, mape, smape: 1 },
+        series: { time: [], actual, predicted: [], validationStart: 2, testStart: 4 },
+      }) as unknown as Parameters<typeof forecastMapeNote>[0];
+    // Temperatures: the training part is all positive, the test part crosses zero.
+    expect(forecastMapeNote(evaluation(null, [12, 9, 5, 3, 1, -2, -4]))).toMatch(/cross zero/);
+    expect(forecastMapeNote(evaluation(4.2, [120, 130, 140, 150, 160]))).toBeNull();
+  });
+});

@@ -53,7 +53,7 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
     lines.push(`Perplexity ${fmt(ev.perplexity)}.`);
   }
   if (ev.kind !== 'generation' && ev.caution) lines.push(ev.caution);
-  if (ev.kind === 'forecast' && ev.metrics.mapeNote) lines.push(ev.metrics.mapeNote);
+  if (ev.kind === 'forecast' && ev.mapeNote) lines.push(ev.mapeNote);
   io.out(lines.join('\n'));
   return EXIT.ok;
 }
