@@ -48,8 +48,10 @@ export function launchPlan(options: {
   electron: string | null;
   electronVite: string;
   serveEntry: string;
+  /** Extra options for the browser host (`npm start -- --port 0`); the desktop window takes none. */
+  serveArgs?: string[];
 }): LaunchPlan {
-  const { mode, electron, electronVite, serveEntry } = options;
+  const { mode, electron, electronVite, serveEntry, serveArgs = [] } = options;
   if (electron) {
     const steps: LaunchStep[] =
       mode === 'dev'
@@ -65,7 +67,7 @@ export function launchPlan(options: {
     // Without Electron there is no window to hot-reload into: dev builds once and serves like start.
     steps: [
       { script: electronVite, args: ['build'] },
-      { script: serveEntry, args: ['--open'] },
+      { script: serveEntry, args: ['--open', ...serveArgs] },
     ],
     notice:
       'The Electron binary is not installed on this machine, so Recurrent Studio opens in your default browser instead (same app, served only to this computer).',

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     electron: electronBinary(join(root, 'node_modules', 'electron')),
     electronVite: join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
     serveEntry: join(root, 'out', 'main', 'serve.js'),
+    serveArgs: process.argv.slice(3),
   });
   if (plan.notice) process.stdout.write(`${plan.notice}\n`);
   for (const step of plan.steps) {

@@ -68,6 +68,11 @@ describe('launchPlan', () => {
       expect(plan.notice).not.toContain('\n');
     }
   });
+
+  it('passes browser-host options on (npm start -- --port 0)', () => {
+    const plan = launchPlan({ mode: 'start', electron: null, ...tools, serveArgs: ['--port', '0'] });
+    expect(plan.steps[1].args).toEqual(['--open', '--port', '0']);
+  });
 });
 
 describe('openCommand', () => {
