@@ -50,6 +50,10 @@ export const COMMAND_HELP: Record<string, string> = {
           text column) into a CSV with the predicted class, each class's probability and the
           share of words the model never saw; or classify the texts given. A warning says when
           much of a text is unknown to the model.
+      sequence classification: --data FILE [--out FILE]
+          Classify every sequence of FILE, shaped like the training data (one per row, or one
+          per id with its rows in time order; no label column needed), into a CSV with the
+          predicted class and each class's probability.
       text generation:      --seed "TEXT" [--length N] [--temperature T] [--random-seed N]
           Continue TEXT by N tokens (default 200) at temperature T (default 0.8; lower picks
           likelier tokens); --random-seed makes the output repeatable.`,

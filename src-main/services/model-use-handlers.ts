@@ -7,7 +7,7 @@
 import { isAbsolute } from 'node:path';
 import type { Task } from '../shared/spec';
 import type { RunResult } from '../shared/types';
-import type { JobRunner } from '../worker/jobs';
+import { FILE_TASKS, type FileTask, type JobRunner } from '../worker/jobs';
 import { ServiceError } from './service-error';
 import type { HandlerMap } from './studio-service';
 
@@ -78,8 +78,9 @@ export function modelUseHandlers(context: ModelUseContext): HandlerMap {
     'predict.file': async ({ runId, path, output }) => {
       requireAbsolute(path, 'data file');
       if (output !== undefined) requireAbsolute(output, 'output file');
-      // Forecast models predict from windows of a series; text classifiers classify a file of texts.
-      const task = (await context.run(runId)).task === 'text-classification' ? 'text-classification' : 'forecast';
+      // Forecast models predict from windows of a series; classifiers classify a file of texts or sequences.
+      const trained = (await context.run(runId)).task;
+      const task: FileTask = (FILE_TASKS as readonly string[]).includes(trained) ? (trained as FileTask) : 'forecast';
       const runDir = await usableRunDir(context, runId, task, 'predicting on a file');
       return runJob({ name: 'predict.file', args: { runDir, file: path, output, task } });
     },

@@ -21,6 +21,7 @@ import {
   RunFolderError,
   runBacktest,
 } from '../insight/index';
+import { predictSequencesFile } from '../sequence-prediction/predict-sequences-file';
 import { predictTextFile } from '../text-prediction/predict-text-file';
 import type { Job, JobName, JobOf, JobResults } from './jobs';
 
@@ -51,9 +52,11 @@ async function dispatch(job: Job, log: (line: string) => void): Promise<JobResul
     case 'explain.run':
       return explainForecast(tf, job.args.runDir);
     case 'predict.file':
-      return job.args.task === 'text-classification'
-        ? predictTextFile(tf, job.args.runDir, job.args.file, job.args.output)
-        : predictFile(tf, job.args.runDir, job.args.file, job.args.output);
+      return {
+        forecast: predictFile,
+        'text-classification': predictTextFile,
+        'sequence-classification': predictSequencesFile,
+      }[job.args.task ?? 'forecast'](tf, job.args.runDir, job.args.file, job.args.output);
     case 'predict.text':
       return classifyText(job.args.runDir, job.args.text, { tf });
     case 'generate.text':

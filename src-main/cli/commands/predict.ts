@@ -10,6 +10,7 @@ import { classifyText, generateText } from '../../engine/text-inference';
 import { predictFile, readRunResult } from '../../insight/index';
 import type { ClassProbabilities } from '../../shared/types-insight';
 import type { Task } from '../../shared/spec';
+import { predictSequencesFile } from '../../sequence-prediction/predict-sequences-file';
 import { predictTextFile } from '../../text-prediction/predict-text-file';
 import { EXIT, type CliIo } from '../io';
 import { usage, wholeNumber } from './insight-args';
@@ -57,7 +58,7 @@ export async function runPredict(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
 
-  if (task !== 'forecast' && task !== 'text-classification') {
+  if (task !== 'forecast' && task !== 'text-classification' && task !== 'sequence-classification') {
     return usage(
       io,
       `recurrent predict does not handle ${task} models yet; evaluate them with \`recurrent evaluate\`.`,
@@ -66,20 +67,28 @@ export async function runPredict(argv: string[], io: CliIo): Promise<number> {
   if (!values.data) {
     return usage(
       io,
-      task === 'forecast'
-        ? 'A forecast model needs --data FILE shaped like its training data.'
-        : 'A text classifier needs --data FILE (a column of texts) or one or more --text "…".',
+      task === 'text-classification'
+        ? 'A text classifier needs --data FILE (a column of texts) or one or more --text "…".'
+        : `A ${task === 'forecast' ? 'forecast model' : 'sequence classifier'} needs --data FILE shaped like its training data.`,
     );
   }
   const data = path.resolve(values.data);
   const out = values.out ? path.resolve(values.out) : undefined;
-  const result =
-    task === 'forecast' ? await predictFile(tf, runDir, data, out) : await predictTextFile(tf, runDir, data, out);
+  const predict = {
+    forecast: predictFile,
+    'text-classification': predictTextFile,
+    'sequence-classification': predictSequencesFile,
+  }[task];
+  const result = await predict(tf, runDir, data, out);
   if (values.json) {
     io.out(JSON.stringify(result));
     return EXIT.ok;
   }
-  const what = task === 'forecast' ? 'forecast rows' : 'classified texts';
+  const what = {
+    forecast: 'forecast rows',
+    'text-classification': 'classified texts',
+    'sequence-classification': 'classified sequences',
+  }[task];
   const lines = [`${result.rows} ${what} written to ${result.file}.`, ...result.problems];
   lines.push(result.header.join('\t'), ...result.preview.slice(0, 5).map((r) => r.join('\t')));
   io.out(lines.join('\n'));
