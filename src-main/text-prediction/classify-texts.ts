@@ -26,7 +26,9 @@ export function classifyTexts(tf: Tf, opened: TextModel, texts: string[]): numbe
     }
   }
   if (out.some((row) => row.length !== classCount)) {
-    throw new Error(`The model gives ${out[0]?.length} outputs for ${classCount} classes; its files do not belong together.`);
+    throw new Error(
+      `The model gives ${out[0]?.length} outputs for ${classCount} classes; its files do not belong together.`,
+    );
   }
   return out;
 }

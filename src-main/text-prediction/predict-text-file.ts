@@ -59,7 +59,8 @@ export async function predictTextFile(tf: Tf, runDir: string, file: string, outp
       );
     }
     const empty = texts.filter((t) => t.trim() === '').length;
-    if (empty > 0) problems.push(`${empty} ${empty === 1 ? 'row has' : 'rows have'} no text; their prediction reflects nothing.`);
+    if (empty > 0)
+      problems.push(`${empty} ${empty === 1 ? 'row has' : 'rows have'} no text; their prediction reflects nothing.`);
     return {
       runId: opened.runId,
       rows: rows.length,

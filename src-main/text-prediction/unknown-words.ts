@@ -42,7 +42,8 @@ export function knownTokens(settings: TextSettings): Set<string> {
 
 /** A warning when too much of the text was never seen in training; null otherwise. */
 export function unknownWordsWarning(found: UnknownWords, unit: 'word' | 'char'): string | null {
-  if (found.tokens === 0) return 'The text is empty, so the answer reflects only what the model learned to expect of nothing.';
+  if (found.tokens === 0)
+    return 'The text is empty, so the answer reflects only what the model learned to expect of nothing.';
   if (found.share <= HIGH_UNKNOWN_SHARE) return null;
   const what = unit === 'word' ? 'words' : 'characters';
   const listed = found.examples.length ? ` (${found.examples.map((e) => `"${e}"`).join(', ')})` : '';

@@ -6,7 +6,8 @@ import { tempFile } from '../helpers';
 describe('missing values in the summary', () => {
   it('counts them per column and says how they are filled', async () => {
     const rows = ['date,temp,rain'];
-    for (let i = 0; i < 40; i++) rows.push(`2020-01-${String((i % 28) + 1).padStart(2, '0')},${i % 5 === 0 ? '' : i},${i === 3 ? '' : 1}`);
+    for (let i = 0; i < 40; i++)
+      rows.push(`2020-01-${String((i % 28) + 1).padStart(2, '0')},${i % 5 === 0 ? '' : i},${i === 3 ? '' : 1}`);
     const { summary } = await loadTable(tempFile(rows.join('\n')));
     expect(summary.missingValues).toEqual([
       { column: 'temp', count: 8 },

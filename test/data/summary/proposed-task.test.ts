@@ -29,13 +29,20 @@ describe('the proposed task', () => {
   });
 
   it('a .txt corpus → text generation', async () => {
-    const { summary } = await loadTable(tempFile('First paragraph of a story.\n\nAnd a second one follows it.\n', '.txt'));
+    const { summary } = await loadTable(
+      tempFile('First paragraph of a story.\n\nAnd a second one follows it.\n', '.txt'),
+    );
     expect(summary.proposedTask).toBe('text-generation');
     expect(suggestSpec(summary).task).toBe('text-generation');
   });
 
   it('a folder of labelled texts → text classification by folder', async () => {
-    const folder = makeFolder({ 'pos/a.txt': 'great fun', 'pos/b.txt': 'loved it', 'neg/c.txt': 'dull', 'neg/d.txt': 'awful' });
+    const folder = makeFolder({
+      'pos/a.txt': 'great fun',
+      'pos/b.txt': 'loved it',
+      'neg/c.txt': 'dull',
+      'neg/d.txt': 'awful',
+    });
     const { summary } = await loadTable(folder);
     expect(summary.proposedTask).toBe('text-classification');
     expect(summary.proposedTaskReason).toMatch(/folder/);
