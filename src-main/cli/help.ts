@@ -1,62 +1,77 @@
-/** The text of `recurrent --help`. */
-export const HELP = `Recurrent Studio command line — the same engine as the app, without the windows.
+/** The text of `recurrent --help` and of `recurrent <command> --help`. */
 
-Usage:
-  recurrent inspect FILE|FOLDER [--json] [--sheet NAME]
+/** Each command's usage and what it does, as `recurrent <command> --help` prints it. */
+export const COMMAND_HELP: Record<string, string> = {
+  inspect: `  recurrent inspect FILE|FOLDER [--json] [--sheet NAME]
       Show what the importer detects in FILE (CSV, TSV, XLSX, TXT) or in a FOLDER of labeled
-      texts (one subfolder of .txt files per label): layout, columns with types and stats,
-      time frequency, gaps, duplicate timestamps and every problem found.
+      texts (one subfolder of .txt files per label): layout, the task it suggests, columns with
+      types and stats, time frequency, gaps, duplicate timestamps, missing values and every
+      problem found.`,
 
-  recurrent init --data FILE|FOLDER [--target COLUMN] [--time COLUMN] [--task TASK] [--out SPEC.json]
-      Print (or write) a complete experiment spec for FILE with sensible defaults:
-      the time column, the last numeric column as target unless --target names one,
-      a window length from the seasonal period. Edit it, then train with it.
+  init: `  recurrent init --data FILE|FOLDER [--target COLUMN] [--time COLUMN] [--task TASK] [--out SPEC.json]
+      Print (or write) a complete experiment spec for FILE with sensible defaults: the task the
+      data suggests (labelled texts: text classification; a text: text generation; series:
+      forecast) unless --task names one, the time column, the last numeric column as target
+      unless --target names one, a window length from the seasonal period. Edit it, then train.`,
 
-  recurrent train --spec SPEC.json --out DIR [--data FILE] [--epochs N] [--continue-from RUN_DIR] [--json]
-      Train headless. Prints progress; writes DIR/model/ (model.json, weights.bin,
-      preprocessing.json), DIR/spec.json (the spec used) and DIR/metrics.json (backend,
-      test-split RMSE, MAE and R² in original units, beside the naive last-value and
-      seasonal-naive forecasts). --data overrides the spec's data file. While training,
-      DIR/checkpoint/ keeps the model with the best validation loss so far.
-      --continue-from starts from the weights and preprocessing of an earlier run
-      (its model/, or the checkpoint/ of an interrupted run) or of a model folder;
-      the spec must build the same architecture (forecast and text tasks).
+  train: `  recurrent train --spec SPEC.json --out DIR [--data FILE] [--epochs N] [--continue-from RUN_DIR] [--json]
+      Train headless. First checks the spec on its data: the samples per split are counted and
+      printed, and settings that leave too few training samples are refused with the number
+      needed. Prints progress; writes DIR/model/ (model.json, weights.bin, preprocessing.json),
+      DIR/spec.json (the spec used) and DIR/metrics.json (backend, test-split RMSE, MAE and R²
+      in original units, beside the naive last-value and seasonal-naive forecasts). --data
+      overrides the spec's data file. While training, DIR/checkpoint/ keeps the model with the
+      best validation loss so far. --continue-from starts from the weights and preprocessing of
+      an earlier run (its model/, or the checkpoint/ of an interrupted run) or of a model
+      folder; the spec must build the same architecture (forecast and text tasks).`,
 
-  recurrent evaluate --run DIR [--json]
+  evaluate: `  recurrent evaluate --run DIR [--json]
       Print the run's test-split metrics beside the naive and seasonal-naive forecasts.
-      DIR is the folder \`recurrent train --out DIR\` wrote.
+      DIR is the folder \`recurrent train --out DIR\` wrote.`,
 
-  recurrent forecast --run DIR --steps N [--intervals 0.8,0.95] [--csv FILE] [--json]
+  forecast: `  recurrent forecast --run DIR --steps N [--intervals 0.8,0.95] [--csv FILE] [--json]
       Forecast N steps beyond the end of the run's data, with real time stamps and
       split-conformal prediction intervals sized on the validation windows. Steps beyond
       the model's horizon are forecast recursively. --csv writes time, forecast,
-      lower_80, upper_80, … (spreadsheet formulas neutralized).
+      lower_80, upper_80, … (spreadsheet formulas neutralized).`,
 
-  recurrent backtest --run DIR [--start N] [--step N] [--horizon N] [--retrain-every K] [--json]
+  backtest: `  recurrent backtest --run DIR [--start N] [--step N] [--horizon N] [--retrain-every K] [--json]
       Rolling-origin evaluation over the whole series (default: from the validation start,
       the model's horizon), beside the naive, seasonal-naive and moving-average forecasts.
       --retrain-every K trains a fresh model from the run's spec on the data before the
-      origin every K folds (at most 20 epochs each).
+      origin every K folds (at most 20 epochs each).`,
 
-  recurrent predict --run DIR --data FILE [--out FILE] [--json]
-      Check FILE against the columns the model was trained on, forecast from every window
-      and write a CSV (default: FILE-predictions.csv beside it).
+  predict: `  recurrent predict --run DIR [--json] and, by the run's task:
+      forecast:             --data FILE [--out FILE]
+          Check FILE against the columns the model was trained on, forecast from every window
+          and write a CSV (default: FILE-predictions.csv beside it).
+      text classification:  --data FILE [--out FILE]   or   --text "a text" [--text "another" …]
+          Classify every text of FILE (the column the model was trained on, else the first
+          text column) into a CSV with the predicted class, each class's probability and the
+          share of words the model never saw; or classify the texts given. A warning says when
+          much of a text is unknown to the model.
+      sequence classification: --data FILE [--out FILE]
+          Classify every sequence of FILE, shaped like the training data (one per row, or one
+          per id with its rows in time order; no label column needed), into a CSV with the
+          predicted class and each class's probability.
+      text generation:      --seed "TEXT" [--length N] [--temperature T] [--random-seed N]
+          Continue TEXT by N tokens (default 200) at temperature T (default 0.8; lower picks
+          likelier tokens); --random-seed makes the output repeatable.`,
 
-  recurrent export --run DIR --format tfjs|keras|onnx|bundle --out PATH [--json]
+  export: `  recurrent export --run DIR --format tfjs|keras|onnx|bundle --out PATH [--json]
       Export the run's model: a TensorFlow.js folder, a Keras .keras file, an ONNX file or
-      a zip bundle with preprocessing and example scripts.
+      a zip bundle with preprocessing and example scripts.`,
 
-  recurrent search --spec SPEC.json --plan PLAN.json --out DIR [--json]
+  search: `  recurrent search --spec SPEC.json --plan PLAN.json --out DIR [--json]
       Hyperparameter search: grid or random over spec paths (units, layers, cell type,
       learning rate, window length, dropout …), runs one after another, each into
       DIR/<runId>/, and writes DIR/search.json with every run's score and the best run.
       PLAN.json: {"mode": "grid"|"random", "maxRuns": N, "seed": 1, "dimensions":
       [{"path": "model.cell", "values": ["LSTM", "GRU"]},
-       {"path": "training.optimizer.learningRate", "range": {"min": 1e-4, "max": 1e-2, "log": true, "integer": false}}]}
+       {"path": "training.optimizer.learningRate", "range": {"min": 1e-4, "max": 1e-2, "log": true, "integer": false}}]}`,
+};
 
-  recurrent --help | --version
-
-Tasks: forecast, sequence-classification, text-classification, text-generation, sequence-labeling.
+const FOOTER = `Tasks: forecast, sequence-classification, text-classification, text-generation, sequence-labeling.
 Exit codes: 0 success; 2 bad usage or bad input (an unknown option, a missing or unreadable
 file, a device or folder where a file belongs, a data file without the spec's columns, a run
 folder without a usable model); 1 the run failed (training diverged, the disk filled up).
@@ -65,3 +80,18 @@ Every error is one message on stderr; with --json it is one line on stdout inste
 A run killed while training is reported as interrupted, with its checkpoint and the
 --continue-from command that resumes it.
 `;
+
+/** The help of one command, with the footer; undefined for an unknown command. */
+export function commandHelp(command: string): string | undefined {
+  const body = COMMAND_HELP[command];
+  return body === undefined ? undefined : `Usage:\n${body}\n\n${FOOTER}`;
+}
+
+export const HELP = `Recurrent Studio command line — the same engine as the app, without the windows.
+
+Usage:
+${Object.values(COMMAND_HELP).join('\n\n')}
+
+  recurrent --help | --version | <command> --help
+
+${FOOTER}`;

@@ -3,7 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeCliError, reportFailure, usageError } from './cli-errors';
-import { HELP } from './help';
+import { HELP, commandHelp } from './help';
 import { EXIT, processIo, type CliIo } from './io';
 import { runInit } from './commands/init';
 import { runInspect } from './commands/inspect';
@@ -28,6 +28,9 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   search: runSearch,
 };
 
+/** Every command `recurrent` knows. */
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,6 +50,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       describeCliError(usageError(`Unknown command "${command}". Run \`recurrent --help\` for the commands.`)),
       json,
     );
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(commandHelp(command) ?? HELP);
+    return EXIT.ok;
   }
   try {
     return await run(rest, io);

@@ -7,6 +7,7 @@
 import { FORECAST_TRAINING_DEFAULTS, defaultLookback } from '../forecast/defaults';
 import type { ExperimentSpec, Task } from '../shared/spec';
 import { parseSpec } from '../shared/spec';
+import { proposeTask } from '../data/summary/proposed-task';
 import type { DatasetSummary } from '../shared/types';
 
 /** Seasonal period implied by a detected frequency, before the data confirms it. */
@@ -37,9 +38,8 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
     }
   }
   const isText = summary.layout === 'text' || summary.layout === 'labeled-text';
-  const task: Task =
-    options.task ??
-    (summary.layout === 'labeled-text' ? 'text-classification' : isText ? 'text-generation' : 'forecast');
+  const proposed = proposeTask(summary);
+  const task: Task = options.task ?? proposed.task;
   const timeColumn =
     options.time ?? summary.timeColumn ?? summary.columns.find((c) => c.type === 'datetime')?.name ?? null;
   const numeric = summary.columns.filter(
@@ -55,8 +55,9 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
     else target = categorical.at(-1)?.name ?? summary.columns.at(-1)?.name;
   }
   if (!target) {
+    const instead = proposed.task === 'forecast' ? '' : ` ${proposed.reason} Choose the task "${proposed.task}".`;
     throw new Error(
-      `${summary.fileName} has no numeric column to forecast. Pick a file with at least one numeric column.`,
+      `${summary.fileName} has no numeric column to forecast.${instead || ' Pick a file with at least one numeric column.'}`,
     );
   }
 
@@ -83,7 +84,7 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
     },
     training: task === 'forecast' ? FORECAST_TRAINING : { batchSize: seriesLength < 500 ? 16 : 32 },
   });
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
   return result.spec;
 }
 

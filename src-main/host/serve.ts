@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { StudioService } from '../services/studio-service';
+import { openInBrowser } from './open-browser';
 import { parseServeOptions } from './serve-options';
 import { startHostServer } from './server';
 
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
   const service = new StudioService({ dataDir: options.dataDir, host: 'browser', version: appVersion() });
   const server = await startHostServer({ service, staticDir, port: options.port, token: options.token });
   process.stdout.write(`Recurrent Studio is running. Open this address in your browser:\n\n  ${server.url}\n\n`);
+  if (options.open && !(await openInBrowser(server.url))) {
+    process.stdout.write('Could not open a browser here: open the address above yourself.\n');
+  }
   process.stdout.write('Press Ctrl+C to stop.\n');
   const stop = async () => {
     await service.dispose();

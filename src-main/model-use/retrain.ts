@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Tf } from '../tensorflow/load-tf';
-import { runExperiment } from '../engine/run-experiment';
+import { runExperiment } from '../experiment/run-experiment';
 import { TrainControl } from '../engine/training/train-control';
 import type { PreparedSeries } from '../data/prepare/series';
 import type { ExperimentSpec } from '../shared/spec';

@@ -5,7 +5,9 @@
  */
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
-import { PAD, detokenize, encodeTexts, encodeTokens, vocabularyIndex } from '../data/prepare/text';
+import { PAD, detokenize, encodeTokens, vocabularyIndex } from '../data/prepare/text';
+import { classifyTexts } from './classify-texts';
+import { knownTokens, unknownWords, unknownWordsWarning } from './unknown-words';
 import { importTfjsModel } from '../export/index';
 import { RunFolderError, exists, readRunResult, runModelDir } from './load-run';
 import type { PreprocessingFile } from '../shared/preprocessing';
@@ -72,18 +74,19 @@ export async function classifyText(
   const tf = opts.tf ?? (await loadTf()).tf;
   const opened = await openTextModel(runDir, tf);
   try {
-    const { pre, model } = opened;
+    const { pre } = opened;
     const classes = pre.classes;
     if (pre.task !== 'text-classification' || !classes) {
       throw new RunFolderError(`This is a ${pre.task} model; classifying a text needs a text-classification model.`);
     }
-    const ids = encodeTexts([text], pre.text.vocabulary, pre.text);
-    const out = tf.tidy(() =>
-      (model.predict(tf.tensor2d(Array.from(ids), [1, pre.text.maxLength])) as tfTypes.Tensor).dataSync(),
-    );
-    // One sigmoid unit is the probability of the second class.
-    const probabilities = out.length === 1 ? [1 - out[0], out[0]] : Array.from(out);
-    return { runId: opened.runId, classes: classes.map((label, i) => ({ label, probability: probabilities[i] })) };
+    const [probabilities] = classifyTexts(tf, opened, [text]);
+    const unknown = unknownWords(text, pre.text, knownTokens(pre.text));
+    return {
+      runId: opened.runId,
+      classes: classes.map((label, i) => ({ label, probability: probabilities[i] })),
+      unknownShare: unknown.share,
+      warning: unknownWordsWarning(unknown, pre.text.tokens),
+    };
   } finally {
     opened.dispose();
   }

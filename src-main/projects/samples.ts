@@ -78,10 +78,7 @@ export async function openSample(dir: string, id: string): Promise<OpenedSample>
   const specInput = file.data.spec as { data?: Record<string, unknown> };
   const parsed = parseSpec({ ...specInput, task, data: { ...(specInput.data ?? {}), file: dataPath } });
   if (!parsed.ok) {
-    throw new ServiceError(
-      'bad-data',
-      `The sample "${id}" has an invalid spec: ${parsed.problems[0].path}: ${parsed.problems[0].message}`,
-    );
+    throw new ServiceError('bad-data', `The sample "${id}" has an invalid spec: ${parsed.problems[0].message}`);
   }
   return { id, title, task, description, spec: parsed.spec, dataPath };
 }

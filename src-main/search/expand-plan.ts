@@ -129,7 +129,7 @@ function candidate(base: ExperimentSpec, values: Record<string, PlanValue>, inde
   draft.name = `${base.name} #${index + 1} (${label})`.slice(0, 200);
   const parsed = parseSpec(draft);
   if (!parsed.ok) {
-    return { values, spec: null, skipped: parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ') };
+    return { values, spec: null, skipped: parsed.problems.map((p) => p.message).join('; ') };
   }
   return { values, spec: parsed.spec, skipped: null };
 }

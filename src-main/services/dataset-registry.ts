@@ -110,6 +110,13 @@ export class DatasetRegistry {
     return found;
   }
 
+  /** The loaded table of the most recently opened dataset read from `path`, or null. */
+  tableByPath(path: string): Table | null {
+    let found: Table | null = null;
+    for (const { summary, table } of this.entries.values()) if (summary.path === path) found = table;
+    return found;
+  }
+
   /** One page of rows as display strings, in the file's column order. */
   rows(id: string, offset: number, limit: number): { rows: string[][]; total: number } {
     const { table } = this.entry(id);

@@ -7,6 +7,7 @@ import { DataError } from '../data/data-error';
 import { ServiceError } from '../shared/service-error';
 import { ExportWriteError } from '../export/export-errors';
 import { messageOf } from '../shared/error-message';
+import { systemErrorSentence } from './system-error-words';
 
 /** Wraps a successful value. */
 export function success<T>(value: T): Envelope<T> {
@@ -32,6 +33,8 @@ export function failure(err: unknown): Envelope<never> {
   if (err instanceof DataError) return { ok: false, error: { code: 'bad-data', message: err.message } };
   // Already a sentence with the path and the remedy (export/export-errors.ts).
   if (err instanceof ExportWriteError) return { ok: false, error: { code: 'io', message: err.message } };
+  const inWords = systemErrorSentence(err);
+  if (inWords) return { ok: false, error: { code: 'io', message: inWords } };
   const nodeCode = (err as NodeJS.ErrnoException | null)?.code;
   if (typeof nodeCode === 'string' && /^E[A-Z]+$/.test(nodeCode)) {
     // File system failures: say which operation failed, the path is in the message.

@@ -7,7 +7,7 @@
 import { isAbsolute } from 'node:path';
 import type { Task } from '../shared/spec';
 import type { RunResult } from '../shared/types';
-import type { JobRunner } from '../worker/jobs';
+import { FILE_TASKS, type FileTask, type JobRunner } from '../worker/jobs';
 import { ServiceError } from '../shared/service-error';
 import type { HandlerMap } from './service-types';
 
@@ -78,8 +78,11 @@ export function modelUseHandlers(context: ModelUseContext): HandlerMap {
     'predict.file': async ({ runId, path, output }) => {
       requireAbsolute(path, 'data file');
       if (output !== undefined) requireAbsolute(output, 'output file');
-      const runDir = await usableRunDir(context, runId, 'forecast', 'predicting on a file');
-      return runJob({ name: 'predict.file', args: { runDir, file: path, output } });
+      // Forecast models predict from windows of a series; classifiers classify a file of texts or sequences.
+      const trained = (await context.run(runId)).task;
+      const task: FileTask = (FILE_TASKS as readonly string[]).includes(trained) ? (trained as FileTask) : 'forecast';
+      const runDir = await usableRunDir(context, runId, task, 'predicting on a file');
+      return runJob({ name: 'predict.file', args: { runDir, file: path, output, task } });
     },
     'predict.text': async ({ runId, text }) => {
       const runDir = await usableRunDir(context, runId, 'text-classification', 'classifying a text');

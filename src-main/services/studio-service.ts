@@ -18,6 +18,7 @@ import type { JobRunner } from '../worker/jobs';
 import { DatasetRegistry } from './dataset-registry';
 import { defaultDeps } from './default-deps';
 import { exportBaseName, exportHandlers } from './export-handlers';
+import { browserFileHandlers } from './browser-file-handlers';
 import { archiveModel, saveModelTo } from './model-export';
 import { modelUseHandlers } from './model-use-handlers';
 import { projectHandlers } from './project-handlers';
@@ -26,6 +27,7 @@ import { RunStore } from './run-store';
 import { failure, success } from './envelope';
 import { ServiceError, invalidSpec } from '../shared/service-error';
 import { applyTrainingThreads } from './thread-settings';
+import { refuseUnready, validateSpec } from './spec-checks';
 import { storeUpload } from './upload';
 import { validateRequest } from './validate-request';
 import { isDialogChannel } from '../shared/dialog-channels';
@@ -116,7 +118,8 @@ export class StudioService {
       await this.manager.flushed();
       return found;
     };
-    this.registerAll(modelUseHandlers({ run, runDir: (runId) => this.runs.runDir(runId), runJob }));
+    const modelUse = modelUseHandlers({ run, runDir: (runId) => this.runs.runDir(runId), runJob });
+    this.registerAll(modelUse);
     this.registerAll(
       exportHandlers({
         run,
@@ -133,6 +136,19 @@ export class StudioService {
         settings: this.settings,
         activeRuns: () => this.manager.activeCount,
         runsLoaded: this.runsLoaded,
+      }),
+    );
+    this.registerAll(
+      browserFileHandlers({
+        dataDir: options.dataDir,
+        projects: this.projects,
+        runsLoaded: this.runsLoaded,
+        predictFile: async (runId, path, output) => {
+          const predict = modelUse['predict.file'];
+          if (!predict) throw unavailable('predict.file');
+          return predict({ runId, path, output });
+        },
+        openDataset: (path) => this.datasets.open(path),
       }),
     );
   }
@@ -270,10 +286,7 @@ export class StudioService {
         throw new ServiceError('bad-data', messageOf(err));
       }
     },
-    'spec.validate': async ({ spec }) => {
-      const parsed = parseSpec(spec);
-      return parsed.ok ? { ok: true, problems: [] } : { ok: false, problems: parsed.problems };
-    },
+    'spec.validate': async ({ spec }) => validateSpec(spec, (file) => this.datasets.tableByPath(file)),
     'model.summary': async ({ spec }) => {
       const parsed = parseSpec(spec);
       if (!parsed.ok) throw invalidSpec(parsed.problems);
@@ -283,6 +296,7 @@ export class StudioService {
     'train.start': async ({ spec, continueFrom }) => {
       const parsed = parseSpec(spec);
       if (!parsed.ok) throw invalidSpec(parsed.problems);
+      refuseUnready(parsed.spec, (file) => this.datasets.tableByPath(file));
       if (this.search.busy) {
         throw new ServiceError(
           'invalid-request',

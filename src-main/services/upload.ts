@@ -43,18 +43,9 @@ export async function storeUpload(
   contentBase64: string,
   maxBytes = MAX_UPLOAD_BYTES,
 ): Promise<string> {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)) {
-    throw new ServiceError('invalid-request', `The upload of "${sanitizeFileName(fileName)}" is not valid base64.`);
-  }
-  // Checked before decoding: base64 holds 3 bytes in every 4 characters.
-  const declared = Math.floor((contentBase64.length * 3) / 4);
-  if (declared > maxBytes + 2) {
-    throw new ServiceError('bad-data', uploadTooLargeMessage(sanitizeFileName(fileName), declared));
-  }
-  const bytes = Buffer.from(contentBase64, 'base64');
+  const bytes = decodeUpload(fileName, contentBase64, maxBytes);
   if (bytes.length === 0) throw new ServiceError('bad-data', `The file "${sanitizeFileName(fileName)}" is empty.`);
-  const folder = join(dataDir, 'uploads', `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`);
-  await mkdir(folder, { recursive: true });
+  const folder = await freshFolder(dataDir, 'uploads');
   const path = join(folder, sanitizeFileName(fileName));
   try {
     await writeFile(path, bytes, { flag: 'wx' });
@@ -64,4 +55,27 @@ export async function storeUpload(
     throw err;
   }
   return path;
+}
+
+/** Creates and returns a new, uniquely named folder under `<dataDir>/<area>/` (uploads, outputs, projects). */
+export async function freshFolder(dataDir: string, area: string): Promise<string> {
+  const folder = join(dataDir, area, `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`);
+  await mkdir(folder, { recursive: true });
+  return folder;
+}
+
+/**
+ * Decodes base64 bytes, refusing text that is not base64 and uploads over the size limit
+ * (checked before decoding) with a message naming the file.
+ */
+export function decodeUpload(fileName: string, contentBase64: string, maxBytes = MAX_UPLOAD_BYTES): Buffer {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)) {
+    throw new ServiceError('invalid-request', `The upload of "${sanitizeFileName(fileName)}" is not valid base64.`);
+  }
+  // base64 holds 3 bytes in every 4 characters.
+  const declared = Math.floor((contentBase64.length * 3) / 4);
+  if (declared > maxBytes + 2) {
+    throw new ServiceError('bad-data', uploadTooLargeMessage(sanitizeFileName(fileName), declared));
+  }
+  return Buffer.from(contentBase64, 'base64');
 }

@@ -16,8 +16,18 @@ import type {
   FutureForecast,
   GeneratedText,
 } from './types-model-use';
+import type { SplitWindows } from './types-checks';
 import type { ProjectState, RecentProject, SampleInfo, SearchState, Settings } from './types-project';
-import type { AppInfo, DatasetSummary, EpochRecord, ModelSummary, RunResult, RunSummary, TrainProgress } from './types';
+import type {
+  AppInfo,
+  DatasetSummary,
+  FileDownload,
+  EpochRecord,
+  ModelSummary,
+  RunResult,
+  RunSummary,
+  TrainProgress,
+} from './types';
 
 const id = z.string().min(1).max(200);
 const filePath = z.string().min(1).max(4096);
@@ -39,6 +49,19 @@ export const requestArgs = {
   /** Browser host: the user's file arrives as bytes; main stores it in the uploads folder. */
   'data.upload': z
     .object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(700_000_000) })
+    .strict(),
+  /**
+   * Browser host: a folder of labelled texts arrives as its files (paths relative to the folder,
+   * e.g. "pos/review1.txt"); main stores them and imports the folder.
+   */
+  'data.uploadFolder': z
+    .object({
+      folderName: z.string().min(1).max(255),
+      files: z
+        .array(z.object({ path: z.string().min(1).max(1000), contentBase64: z.string().max(700_000_000) }).strict())
+        .min(1)
+        .max(200_000),
+    })
     .strict(),
   'data.rows': z
     .object({ datasetId: id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) })
@@ -100,6 +123,10 @@ export const requestArgs = {
     .strict(),
   'explain.run': z.object({ runId: id }).strict(),
   'predict.file': z.object({ runId: id, path: filePath, output: filePath.optional() }).strict(),
+  /** Browser host: predicts on an uploaded file; the predictions come back as a download. */
+  'predict.upload': z
+    .object({ runId: id, fileName: z.string().min(1).max(255), contentBase64: z.string().max(700_000_000) })
+    .strict(),
   'predict.text': z.object({ runId: id, text: z.string().max(100_000) }).strict(),
   'generate.text': z
     .object({
@@ -115,6 +142,12 @@ export const requestArgs = {
   'project.new': z.undefined(),
   'project.open': z.object({ path: filePath }).strict(),
   'project.save': z.object({ path: filePath.optional() }).strict(),
+  /** Browser host: opens an uploaded .rsproj file. */
+  'project.upload': z
+    .object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(700_000_000) })
+    .strict(),
+  /** Browser host: saves the project (in the app's data folder if it has no place yet) and returns its file. */
+  'project.download': z.undefined(),
   /** Records the forms' current spec in the project (autosaved). */
   'project.setSpec': z.object({ spec: z.unknown() }).strict(),
   'project.relink': z.object({ path: filePath }).strict(),
@@ -171,9 +204,15 @@ export interface RequestResults {
   'data.inspect': DatasetSummary;
   'data.cancelImport': { ok: true };
   'data.upload': DatasetSummary;
+  'data.uploadFolder': DatasetSummary;
   'data.rows': { rows: string[][]; total: number };
   'spec.suggest': ExperimentSpec;
-  'spec.validate': { ok: boolean; problems: SpecProblem[] };
+  /**
+   * `problems` in words (each names its field); `windows`: samples per split of the spec on its
+   * data, null when the data is not open or cannot feed the task; `cautions`: sentences to show
+   * beside results (a small test set). `ok` is false when training would be refused.
+   */
+  'spec.validate': { ok: boolean; problems: SpecProblem[]; windows?: SplitWindows | null; cautions?: string[] };
   'model.summary': ModelSummary;
   'train.start': { runId: string };
   'train.control': { ok: true };
@@ -197,12 +236,16 @@ export interface RequestResults {
   'backtest.run': BacktestReport;
   'explain.run': Explanation;
   'predict.file': BatchPrediction;
+  /** The predictions, and the CSV written as a file to download. */
+  'predict.upload': BatchPrediction & { download: FileDownload };
   'predict.text': ClassProbabilities;
   'generate.text': GeneratedText;
   'project.current': ProjectState;
   'project.new': ProjectState;
   'project.open': ProjectState;
   'project.save': ProjectState;
+  'project.upload': ProjectState;
+  'project.download': FileDownload;
   'project.setSpec': ProjectState;
   'project.relink': ProjectState;
   'project.recent': RecentProject[];

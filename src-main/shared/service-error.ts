@@ -21,7 +21,7 @@ export class ServiceError extends Error {
 export function invalidSpec(problems: SpecProblem[]): ServiceError {
   const listed = problems
     .slice(0, 3)
-    .map((p) => `${p.path}: ${p.message}`)
+    .map((p) => p.message)
     .join('; ');
   return new ServiceError('invalid-spec', `The experiment settings need attention (${listed}).`, problems);
 }

@@ -5,6 +5,7 @@
  * yields a complete spec. Version 1 of the saved format.
  */
 import { z } from 'zod';
+import { describeIssue, type SpecProblem } from './spec-problems';
 
 export const SPEC_VERSION = 1;
 
@@ -312,11 +313,7 @@ export type ExperimentSpec = z.infer<typeof specSchema>;
 /** What a user or file may give: any field may be left out and takes its default. */
 export type ExperimentSpecInput = z.input<typeof specSchema>;
 
-export interface SpecProblem {
-  /** Dotted path of the field, e.g. "data.lookback". */
-  path: string;
-  message: string;
-}
+export type { SpecProblem } from './spec-problems';
 
 /** Validates and completes a spec; problems are returned per field for the forms and CLI. */
 export function parseSpec(input: unknown): { ok: true; spec: ExperimentSpec } | { ok: false; problems: SpecProblem[] } {
@@ -324,7 +321,7 @@ export function parseSpec(input: unknown): { ok: true; spec: ExperimentSpec } | 
   if (r.success) return { ok: true, spec: r.data };
   return {
     ok: false,
-    problems: r.error.issues.map((i) => ({ path: i.path.join('.') || '(spec)', message: i.message })),
+    problems: r.error.issues.map(describeIssue),
   };
 }
 

@@ -60,6 +60,10 @@ export interface Explanation {
 export interface ClassProbabilities {
   runId: string;
   classes: { label: string; probability: number }[];
+  /** Share (0..1) of the text's tokens the model never saw in training (they all read as one unknown token). */
+  unknownShare?: number;
+  /** Set when that share is high (or the text is empty): the answer rests on little. */
+  warning?: string | null;
 }
 
 export interface BatchPrediction {
@@ -71,6 +75,8 @@ export interface BatchPrediction {
   preview: string[][];
   header: string[];
   problems: string[];
+  /** Text models: share (0..1) of all tokens in the file the model never saw in training. */
+  unknownShare?: number;
 }
 
 export interface GeneratedText {

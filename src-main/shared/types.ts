@@ -68,6 +68,12 @@ export interface DatasetSummary {
   frequency: string | null;
   gaps: number;
   duplicateTimestamps: number;
+  /** Missing cells per column that has some (filled or dropped by the missing-value setting when preparing). */
+  missingValues?: { column: string; count: number }[];
+  /** The task the layout suggests (labelled texts → text classification, a corpus → generation, series → forecast). */
+  proposedTask?: Task;
+  /** Why that task, in words for the data view. */
+  proposedTaskReason?: string;
   problems: DataProblem[];
 }
 
@@ -142,6 +148,10 @@ export interface ForecastEvaluation {
   seasonProfile?: { unit: 'month' | 'quarter' | 'hour' | 'weekday'; values: number[]; drift: number } | null;
   /** A plain sentence when the model does not beat a baseline. */
   verdict: string | null;
+  /** Why MAPE is left out (test actuals that cross or touch zero); absent or null when it is given. */
+  mapeNote?: string | null;
+  /** Shown beside the verdict when the test set is too small for a firm judgement. */
+  caution?: string | null;
   /** The series with one-step-ahead model forecasts, for the forecast-vs-actual chart. */
   series: {
     time: string[];
@@ -163,6 +173,12 @@ export interface ClassificationEvaluation {
   auc: number | null;
   /** ROC curve points (false / true positive rates, ascending) for two classes; absent otherwise. */
   roc?: { fpr: number[]; tpr: number[] };
+  /** Always answering the most common test class, and the accuracy that scores: the bar to beat. */
+  majorityBaseline?: { label: string; accuracy: number } | null;
+  /** A plain sentence when the model does not beat the majority baseline; null when it does. */
+  verdict?: string | null;
+  /** Shown beside the accuracy when the test set is too small for a firm judgement. */
+  caution?: string | null;
 }
 
 export interface GenerationEvaluation {
@@ -209,4 +225,10 @@ export interface RunResult extends RunSummary {
   continuedFrom?: string;
   /** What a failed run failed on: the user's data or settings ('input'), or the training itself ('run'). */
   failedOn?: 'input' | 'run';
+}
+
+/** A file the browser host hands to the user as a download. */
+export interface FileDownload {
+  fileName: string;
+  contentBase64: string;
 }

@@ -16,6 +16,10 @@ import type {
 } from '../shared/types-model-use';
 import type { ExportFormat } from '../shared/export-formats';
 
+/** The tasks whose models predict on a whole file: series windows, texts, sequences. */
+export const FILE_TASKS = ['forecast', 'text-classification', 'sequence-classification'] as const;
+export type FileTask = (typeof FILE_TASKS)[number];
+
 /** The arguments of every job, by name. Paths are absolute. */
 export interface JobArgs {
   'forecast.future': { runDir: string; steps: number; levels: number[] };
@@ -28,7 +32,8 @@ export interface JobArgs {
     retrainEvery: number | null;
   };
   'explain.run': { runDir: string };
-  'predict.file': { runDir: string; file: string; output?: string };
+  /** `task` says which kind of model the run holds (forecast when absent). */
+  'predict.file': { runDir: string; file: string; output?: string; task?: FileTask };
   'predict.text': { runDir: string; text: string };
   'generate.text': { runDir: string; seed: string; length: number; temperature: number };
   'model.export': { modelDir: string; format: ExportFormat; target: string };

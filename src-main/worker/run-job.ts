@@ -21,6 +21,8 @@ import {
   RunFolderError,
   runBacktest,
 } from '../model-use/index';
+import { predictSequencesFile } from '../model-use/predict-sequences-file';
+import { predictTextFile } from '../model-use/predict-text-file';
 import type { Job, JobName, JobOf, JobResults } from './jobs';
 import { messageOf } from '../shared/error-message';
 
@@ -51,7 +53,11 @@ async function dispatch(job: Job, log: (line: string) => void): Promise<JobResul
     case 'explain.run':
       return explainForecast(tf, job.args.runDir);
     case 'predict.file':
-      return predictFile(tf, job.args.runDir, job.args.file, job.args.output);
+      return {
+        forecast: predictFile,
+        'text-classification': predictTextFile,
+        'sequence-classification': predictSequencesFile,
+      }[job.args.task ?? 'forecast'](tf, job.args.runDir, job.args.file, job.args.output);
     case 'predict.text':
       return classifyText(job.args.runDir, job.args.text, { tf });
     case 'generate.text':

@@ -5,7 +5,7 @@
  * jobs instead (forecasts, backtests, exports…) runs each `job` message and posts its outcome.
  */
 import { parentPort } from 'node:worker_threads';
-import { runExperiment } from '../engine/run-experiment';
+import { runExperiment } from '../experiment/run-experiment';
 import { TrainControl } from '../engine/training/train-control';
 import type { FromWorker, ToWorker } from './messages';
 import { unknownMessage } from './messages';

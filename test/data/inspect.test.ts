@@ -18,6 +18,7 @@ describe('recurrent inspect', () => {
     expect(await runInspect([nile], c.io)).toBe(0);
     const text = c.out.join('\n');
     expect(text).toMatch(/Layout:\s+single/);
+    expect(text).toMatch(/Task:\s+forecast \(The file holds numeric series/);
     expect(text).toMatch(/Time:\s+'year', yearly, 0 gaps, 0 duplicate time stamps/);
     expect(text).toMatch(/volume\s+numeric\s+0\s+85\s+456\s+1370/);
   });

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runExperiment } from '../../src-main/engine/run-experiment';
+import { runExperiment } from '../../src-main/experiment/run-experiment';
 import { seededRandom } from '../../src-main/engine/training/seeded-random';
 import { TrainControl } from '../../src-main/engine/training/train-control';
 import type { PreprocessingFile } from '../../src-main/shared/preprocessing';

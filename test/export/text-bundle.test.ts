@@ -10,7 +10,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeTokens, vocabularyIndex } from '../../src-main/data/prepare/text';
-import { runExperiment } from '../../src-main/engine/run-experiment';
+import { runExperiment } from '../../src-main/experiment/run-experiment';
 import { classifyText, generateText } from '../../src-main/model-use/text-inference';
 import { TrainControl } from '../../src-main/engine/training/train-control';
 import { importTfjsModel } from '../../src-main/export/index';

@@ -12,7 +12,12 @@ describe('parseServeOptions', () => {
 
   it('reads --port, --data-dir and RECURRENT_TOKEN', () => {
     const o = parseServeOptions(['--port', '0', '--data-dir', '/tmp/x'], { RECURRENT_TOKEN: 'fixed-token-for-tests' });
-    expect(o).toEqual({ port: 0, dataDir: '/tmp/x', token: 'fixed-token-for-tests' });
+    expect(o).toEqual({ port: 0, dataDir: '/tmp/x', token: 'fixed-token-for-tests', open: false });
+  });
+
+  it('--open asks for the default browser (npm start on a machine without Electron)', () => {
+    expect(parseServeOptions(['--open'], {}).open).toBe(true);
+    expect(parseServeOptions([], {}).open).toBe(false);
   });
 
   it('rejects bad ports, unknown flags and weak tokens', () => {

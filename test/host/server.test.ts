@@ -177,7 +177,8 @@ describe('WebSocket API', () => {
       const bad = await nextMessage(ws, (m) => 'id' in m && m.id === 2);
       expect(bad).toMatchObject({ envelope: { ok: false, error: { code: 'invalid-request' } } });
 
-      const contentBase64 = Buffer.from(yearlyCsv(30)).toString('base64');
+      // 60 rows: enough training windows with lookback 4 to pass the checks before training.
+      const contentBase64 = Buffer.from(yearlyCsv(60)).toString('base64');
       ws.send(JSON.stringify({ id: 3, name: 'data.upload', args: { fileName: 'nile.csv', contentBase64 } }));
       const uploaded = await nextMessage(ws, (m) => 'id' in m && m.id === 3);
       if (!('id' in uploaded) || !uploaded.envelope.ok) throw new Error('upload failed');

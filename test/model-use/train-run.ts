@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runExperiment } from '../../src-main/engine/run-experiment';
+import { runExperiment } from '../../src-main/experiment/run-experiment';
 import { TrainControl } from '../../src-main/engine/training/train-control';
 import { parseSpec } from '../../src-main/shared/spec';
 import type { ExperimentSpecInput } from '../../src-main/shared/spec';

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { LoadedTable } from '../../src-main/data/table';
+import type { Envelope } from '../../src-main/shared/contract';
 import type { DatasetSummary, EpochRecord, RunResult } from '../../src-main/shared/types';
 import type { LaunchRequest, RunCallbacks, RunHandle } from '../../src-main/services/run-launcher';
 import type { StudioServiceDeps } from '../../src-main/services/service-types';
@@ -142,4 +143,10 @@ export function fakeDeps(launcher: ScriptedLauncher): Partial<StudioServiceDeps>
     summarizeModel: async () => ({ layers: [], totalParams: 0, trainableParams: 0, inputShape: [], problems: [] }),
     progressIntervalMs: 200,
   };
+}
+
+/** The value of a successful envelope; a failure throws with its message. */
+export function value<T>(envelope: Envelope<unknown>): T {
+  if (!envelope.ok) throw new Error(`expected success, got ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as T;
 }

@@ -29,7 +29,8 @@ function value<T>(envelope: Envelope<unknown>): T {
   return envelope.value as T;
 }
 
-async function upload(name = 'nile.csv', rows = 40): Promise<DatasetSummary> {
+/** 60 yearly rows: with lookback 4, enough training windows to pass the checks before training. */
+async function upload(name = 'nile.csv', rows = 60): Promise<DatasetSummary> {
   const contentBase64 = Buffer.from(yearlyCsv(rows)).toString('base64');
   return value<DatasetSummary>(await service.handle('data.upload', { fileName: name, contentBase64 }));
 }
@@ -175,7 +176,7 @@ describe('datasets', () => {
     expect(summary.path.startsWith(uploads + '/')).toBe(true);
     expect(dirname(dirname(summary.path))).toBe(uploads);
     expect(summary.fileName).toBe('evil.csv');
-    expect(await readFile(summary.path, 'utf8')).toBe(yearlyCsv(40));
+    expect(await readFile(summary.path, 'utf8')).toBe(yearlyCsv(60));
   });
 
   it('keeps two uploads of the same name apart', async () => {

@@ -1,6 +1,7 @@
 /** `recurrent evaluate`: the test metrics of a run beside the naive and seasonal-naive forecasts. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { classificationVerdict, majorityBaseline } from '../../experiment/classification-baseline';
 import { readRunResult } from '../../model-use/index';
 import { requireCompleted } from '../../model-use/run-folder';
 import type { RegressionMetrics } from '../../shared/types';
@@ -47,9 +48,16 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
     lines.push(
       `Accuracy ${fmt(ev.accuracy)}, macro F1 ${fmt(ev.macroF1)}${ev.auc !== null ? `, AUC ${fmt(ev.auc)}` : ''}.`,
     );
+    // Runs from before the baseline was recorded get it from their per-class counts.
+    const baseline = ev.majorityBaseline ?? majorityBaseline(ev);
+    if (baseline)
+      lines.push(`Always answering "${baseline.label}" (the most common class): accuracy ${fmt(baseline.accuracy)}.`);
+    lines.push(ev.verdict ?? classificationVerdict(ev) ?? 'The model beats always answering the most common class.');
   } else {
     lines.push(`Perplexity ${fmt(ev.perplexity)}.`);
   }
+  if (ev.kind !== 'generation' && ev.caution) lines.push(ev.caution);
+  if (ev.kind === 'forecast' && ev.mapeNote) lines.push(ev.mapeNote);
   io.out(lines.join('\n'));
   return EXIT.ok;
 }

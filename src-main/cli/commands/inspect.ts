@@ -39,6 +39,7 @@ export function formatSummary(s: DatasetSummary): string {
   ].filter(Boolean);
   lines.push(`Read as:    ${how.join(', ')}`);
   lines.push(`Layout:     ${s.layout}`);
+  if (s.proposedTask) lines.push(`Task:       ${s.proposedTask} (${s.proposedTaskReason ?? 'from the layout'})`);
   if (s.timeColumn) {
     lines.push(
       `Time:       '${s.timeColumn}', ${s.frequency ?? 'frequency unknown'}, ${s.gaps} gaps, ${s.duplicateTimestamps} duplicate time stamps`,

@@ -8,7 +8,7 @@ import { readJsonArg } from '../read-json-arg';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runExperiment } from '../../engine/run-experiment';
+import { runExperiment } from '../../experiment/run-experiment';
 import { TrainControl } from '../../engine/training/train-control';
 import { SearchRunner } from '../../search/search-runner';
 import { requestArgs } from '../../shared/contract';

@@ -1,5 +1,6 @@
 /** What `recurrent train` prints and writes: a progress line and metrics.json. */
 import type { RunResult, TrainProgress } from '../../shared/types';
+import type { SplitWindows } from '../../shared/types-checks';
 
 export function formatProgress(p: TrainProgress): string {
   const parts = [`epoch ${p.epoch}/${p.epochs}`, `batch ${p.batch}/${p.batchesPerEpoch}`];
@@ -32,4 +33,9 @@ export function metricsFile(result: RunResult): Record<string, unknown> {
       : { evaluation: ev }),
     error: result.error,
   };
+}
+
+/** "Samples per split: 940 training, 219 validation, 219 test windows." */
+export function windowsLine(w: SplitWindows): string {
+  return `Samples per split: ${w.train} training, ${w.validation} validation, ${w.test} test ${w.unit}.`;
 }

@@ -2,8 +2,10 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadTable } from '../../data/import/load-table';
+import { checkTraining } from '../../experiment/training-checks';
 import { findContinueSource, type ContinueSource } from '../../engine/training/continue-source';
-import { runExperiment } from '../../engine/run-experiment';
+import { runExperiment } from '../../experiment/run-experiment';
 import { TrainControl } from '../../engine/training/train-control';
 import { parseSpec } from '../../shared/spec';
 import type { RunResult } from '../../shared/types';
@@ -12,7 +14,7 @@ import { CliError, usageError } from '../cli-errors';
 import { EXIT, type CliIo } from '../io';
 import { readJsonArg } from '../read-json-arg';
 import { LogEcho, prepareOutDir, removeEmptyRun, runningMarker } from './train-run-folder';
-import { formatProgress, metricsFile } from './train-output';
+import { formatProgress, metricsFile, windowsLine } from './train-output';
 
 export async function runTrain(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -44,10 +46,18 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
   }
   const parsed = parseSpec(input);
   if (!parsed.ok) {
-    const listed = parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-    throw usageError(`The spec ${values.spec} has problems: ${listed}.`);
+    throw usageError(`The spec ${values.spec} has problems: ${parsed.problems.map((p) => p.message).join(' ')}`);
   }
   const spec = parsed.spec;
+  const { table } = await loadTable(spec.data.file, { sheet: spec.data.sheet, typeOverrides: spec.data.columnTypes });
+  const check = checkTraining(table, spec);
+  if (check.problems.length > 0) {
+    throw usageError(
+      `The spec ${values.spec} cannot train on ${spec.data.file}: ${check.problems.map((p) => p.message).join(' ')}`,
+    );
+  }
+  if (check.windows && !values.json) io.err(windowsLine(check.windows));
+  for (const caution of check.cautions) io.err(caution);
   const outDir = path.resolve(values.out);
   const continueFrom = values['continue-from'] ? await continueSourceOf(path.resolve(values['continue-from'])) : null;
   if (values['continue-from'] && !continueFrom) {
@@ -137,6 +147,7 @@ function summaryText(result: RunResult, outDir: string): string {
     if (ev.baselines.seasonalNaive) lines.push(row(`seasonal naive`, ev.baselines.seasonalNaive));
     if (ev.verdict) lines.push(ev.verdict);
   }
+  if (ev && ev.kind !== 'generation' && ev.caution) lines.push(ev.caution);
   lines.push(`Model, spec and metrics written to ${outDir}`);
   return lines.join('\n');
 }

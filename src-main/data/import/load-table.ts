@@ -11,6 +11,8 @@ import { DataError } from '../data-error';
 import { summarizeColumn } from '../summary/column-stats';
 import { detectFrequency } from '../summary/frequency';
 import { detectLayout } from '../summary/layout';
+import { missingByColumn, missingValueProblems, tooFewRowsProblem } from '../summary/missing-values';
+import { proposeTask } from '../summary/proposed-task';
 import type { LoadedTable, LoadOptions, Table } from '../table';
 import { mixedTypeNotes } from './mixed-type-note';
 import { readDelimited, readHead } from './read-delimited';
@@ -111,6 +113,10 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   }
   const layout = detectLayout(table, columns, format);
   const timing = timeFacts(table, layout.timeColumn, layout.idColumn, problems);
+  problems.push(...missingValueProblems(columns, table.rowCount));
+  const tooFew = tooFewRowsProblem(table.rowCount, format);
+  if (tooFew) problems.push(tooFew);
+  const proposed = proposeTask({ layout: layout.layout, format, columns });
 
   const summary: DatasetSummary = {
     id: datasetId(path, mtimeMs, size, sheet),
@@ -131,6 +137,9 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     frequency: timing.frequency,
     gaps: timing.gaps,
     duplicateTimestamps: timing.duplicates,
+    missingValues: missingByColumn(columns, table.rowCount),
+    proposedTask: proposed.task,
+    proposedTaskReason: proposed.reason,
     problems,
   };
   return { table, summary };

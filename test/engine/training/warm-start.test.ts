@@ -19,7 +19,7 @@ import {
 } from '../../../src-main/engine/training/checkpoint-layout';
 import { findContinueSource } from '../../../src-main/engine/training/continue-source';
 import { buildModel } from '../../../src-main/engine/model/model-builder';
-import { runExperiment, type RunContext } from '../../../src-main/engine/run-experiment';
+import { runExperiment, type RunContext } from '../../../src-main/experiment/run-experiment';
 import { seededRandom } from '../../../src-main/engine/training/seeded-random';
 import { TrainControl } from '../../../src-main/engine/training/train-control';
 import { copyWeights, openWarmStart } from '../../../src-main/engine/training/warm-start';

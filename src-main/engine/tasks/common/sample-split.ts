@@ -7,6 +7,16 @@ export interface SampleSplit {
   test: Int32Array;
 }
 
+/** How many of `count` samples each part gets (the checks before training count with it too). */
+export function sampleSplitSizes(
+  count: number,
+  fractions: { validation: number; test: number },
+): { train: number; validation: number; test: number } {
+  const test = Math.max(1, Math.floor(count * fractions.test));
+  const validation = fractions.validation > 0 ? Math.max(1, Math.floor(count * fractions.validation)) : 0;
+  return { train: count - test - validation, validation, test };
+}
+
 /** Shuffles sample ids with the seed and cuts test and validation fractions off the end. */
 export function splitSamples(
   count: number,
@@ -17,9 +27,7 @@ export function splitSamples(
     Int32Array.from({ length: count }, (_, i) => i),
     seededRandom(seed ^ 0x5bd1e995),
   );
-  const test = Math.max(1, Math.floor(count * fractions.test));
-  const validation = fractions.validation > 0 ? Math.max(1, Math.floor(count * fractions.validation)) : 0;
-  const train = count - test - validation;
+  const { train, validation, test } = sampleSplitSizes(count, fractions);
   if (train < 2) {
     throw new Error(
       `Only ${count} usable samples: too few to keep ${test} for testing and ${validation} for validation. Add data or lower those fractions.`,

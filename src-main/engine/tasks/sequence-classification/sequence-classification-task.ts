@@ -8,6 +8,7 @@
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import { fitScaler } from '../../../data/prepare/scaler';
+import { sequenceBatch } from '../../../data/prepare/sequence-window';
 import type { ScalerState } from '../../../data/prepare/scaler';
 import { labelEncoder } from '../../../data/prepare/text';
 import type { Table, TableColumn } from '../../../data/table';
@@ -58,24 +59,7 @@ export function prepareSequenceClassification(table: Table, spec: ExperimentSpec
   const loss = effectiveLoss(spec, classes.length);
   checkClassLoss(loss, classes.length, effectiveOutputActivation(spec, classes.length));
   const width = classTargetWidth(loss, classes.length);
-  const inputsFor = (samples: ArrayLike<number>) => {
-    const x = new Float32Array(samples.length * T * F);
-    for (let s = 0; s < samples.length; s++) {
-      const v = values[samples[s]];
-      const steps = v.length / F;
-      const from = Math.max(0, steps - T);
-      const pad = T - (steps - from);
-      for (let j = from; j < steps; j++) {
-        for (let f = 0; f < F; f++) {
-          const raw = v[j * F + f];
-          const sc = scalers[f];
-          // Missing values enter as 0 after scaling: the feature's training mean (standard scaling).
-          x[(s * T + pad + j - from) * F + f] = Number.isFinite(raw) ? (raw - sc.center) / sc.scale : 0;
-        }
-      }
-    }
-    return x;
-  };
+  const inputsFor = (samples: ArrayLike<number>) => sequenceBatch(values, samples, T, F, scalers);
   const notes = [
     seqs.layout === 'ids'
       ? `${values.length} sequences (one per '${d.idColumn}') of up to ${T} steps × ${F} features, ${classes.length} classes.`

@@ -11,18 +11,20 @@ import { loadTable } from '../data/import/load-table';
 import { startedRun } from '../shared/run-summary';
 import type { ExperimentSpec } from '../shared/spec';
 import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
+import { withMajorityBaseline } from '../experiment/classification-baseline';
+import { forecastMapeNote, resultCaution } from '../experiment/result-caution';
 import { loadTf } from '../tensorflow/load-tf';
-import { toStandardModel } from './model/fused/index';
-import { buildModel } from './model/model-builder';
-import { headline } from './tasks/prepared-task';
-import type { PreparedTask } from './tasks/prepared-task';
-import { TASK_PREPARERS } from './tasks/task-preparers';
-import { saveLayersModel } from './model/save-model';
-import { CheckpointWriter } from './training/checkpoint';
-import { CHECKPOINT_DIR } from './training/checkpoint-layout';
-import { copyWeights, openWarmStart } from './training/warm-start';
-import type { TrainControl } from './training/train-control';
-import { trainModel } from './training/train-loop';
+import { toStandardModel } from '../engine/model/fused/index';
+import { buildModel } from '../engine/model/model-builder';
+import { headline } from '../engine/tasks/prepared-task';
+import type { PreparedTask } from '../engine/tasks/prepared-task';
+import { TASK_PREPARERS } from '../engine/tasks/task-preparers';
+import { saveLayersModel } from '../engine/model/save-model';
+import { CheckpointWriter } from '../engine/training/checkpoint';
+import { CHECKPOINT_DIR } from '../engine/training/checkpoint-layout';
+import { copyWeights, openWarmStart } from '../engine/training/warm-start';
+import type { TrainControl } from '../engine/training/train-control';
+import { trainModel } from '../engine/training/train-loop';
 import { messageOf } from '../shared/error-message';
 
 /** How often at most the best-model checkpoint is rewritten while validation improves. */
@@ -154,10 +156,13 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       if (outcome.status === 'failed') return await finish('failed', outcome.error);
 
       progress('evaluating');
-      const evaluation = task.evaluate(tf, model, { keptStart: outcome.bestEpoch === 0 });
+      const scored = task.evaluate(tf, model, { keptStart: outcome.bestEpoch === 0 });
+      const evaluation = scored.kind === 'classification' ? withMajorityBaseline(scored) : scored;
+      if (evaluation.kind !== 'generation') evaluation.caution = resultCaution(evaluation, spec);
+      if (evaluation.kind === 'forecast') evaluation.mapeNote = forecastMapeNote(evaluation);
       result.evaluation = evaluation;
       result.headline = headline(evaluation);
-      if (evaluation.kind === 'forecast' && evaluation.verdict) log(evaluation.verdict);
+      if (evaluation.kind !== 'generation' && evaluation.verdict) log(evaluation.verdict);
 
       progress('saving');
       const modelDir = path.join(ctx.outDir, 'model');

@@ -1,0 +1,33 @@
+/**
+ * The task a dataset suggests by its layout: labelled texts are classified, a corpus generates
+ * text, series are forecast. The forms start on it and the user can change it.
+ */
+import type { Task } from '../../shared/spec';
+import type { DatasetSummary } from '../../shared/types';
+
+/** The proposed task and why, in words for the data view. */
+export function proposeTask(summary: Pick<DatasetSummary, 'layout' | 'format' | 'columns'>): {
+  task: Task;
+  reason: string;
+} {
+  const from = summary.format === 'folder' ? 'a folder of labelled texts' : 'labelled texts';
+  switch (summary.layout) {
+    case 'labeled-text':
+      return { task: 'text-classification', reason: `The file holds ${from}: learn to classify them.` };
+    case 'text':
+      return {
+        task: 'text-generation',
+        reason:
+          summary.format === 'text' || summary.format === 'folder'
+            ? 'The file is a body of text: learn to continue it.'
+            : 'The file holds texts without labels: learn to continue them.',
+      };
+    default:
+      return summary.columns.some((c) => c.type === 'numeric')
+        ? { task: 'forecast', reason: 'The file holds numeric series: forecast them.' }
+        : {
+            task: 'text-classification',
+            reason: 'The file has no numeric column to forecast; classify a text column by a label column instead.',
+          };
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The checks before training: does the spec, on this data, leave enough samples in each split
+ * to learn from and to judge the result? Refusals name the number needed and what to change;
+ * a small test set is a caution, not a refusal (the result still counts, with care).
+ */
+import { DataError } from '../data/data-error';
+import type { Table } from '../data/table';
+import { sampleSplitSizes } from '../engine/tasks/common/sample-split';
+import type { ExperimentSpec } from '../shared/spec';
+import { fieldLabel } from '../shared/spec-fields';
+import type { SpecProblem } from '../shared/spec-problems';
+import type { SplitWindows } from '../shared/types-checks';
+import { knownFutureLeakage } from './known-future-leakage';
+import { countWindows, forecastWindows, seriesLength } from './training-windows';
+
+/** Fewer training samples than this cannot teach a recurrent network anything that generalises. */
+export const MIN_TRAINING_SAMPLES = 30;
+/** Below this many test samples a verdict rests on too few examples to be more than a rough guide. */
+export const MIN_RELIABLE_TEST = 30;
+
+export interface TrainingCheck {
+  /** null when the data cannot feed the task at all (the problems say why). */
+  windows: SplitWindows | null;
+  /** Refusals: training would fail or learn from too little. */
+  problems: SpecProblem[];
+  /** Sentences to show beside the result, e.g. a small test set. */
+  cautions: string[];
+}
+
+/** Runs every check of `spec` against its loaded `table`. */
+export function checkTraining(table: Table, spec: ExperimentSpec): TrainingCheck {
+  let windows: SplitWindows;
+  try {
+    windows = countWindows(table, spec);
+  } catch (err) {
+    if (!(err instanceof DataError)) throw err;
+    return { windows: null, problems: [problem('data', err.message)], cautions: [] };
+  }
+  const problems: SpecProblem[] = [];
+  if (windows.train < MIN_TRAINING_SAMPLES) problems.push(tooFewToTrain(table, spec, windows));
+  const { validation, test } = spec.data.split;
+  const what = samplesWord(windows, 2);
+  if (validation > 0 && windows.validation === 0 && problems.length === 0) {
+    problems.push(
+      problem(
+        'data.split.validation',
+        `The validation share of ${percent(validation)} holds no ${what}: raise it, shorten the window or horizon, or set it to 0.`,
+      ),
+    );
+  }
+  if (test > 0 && windows.test === 0 && problems.length === 0) {
+    problems.push(
+      problem(
+        'data.split.test',
+        `The test share of ${percent(test)} holds no ${what}, so the model could not be judged: raise it or shorten the window or horizon.`,
+      ),
+    );
+  }
+  const caution = smallTestCaution(windows.test, windows.unit);
+  return { windows, problems, cautions: [...(caution ? [caution] : []), ...knownFutureLeakage(table, spec)] };
+}
+
+/** The caution a result on `test` samples carries, or null when the test set is large enough. */
+export function smallTestCaution(test: number, unit: SplitWindows['unit']): string | null {
+  if (test <= 0 || test >= MIN_RELIABLE_TEST) return null;
+  return (
+    `Judged on only ${test} test ${samplesWord({ unit }, test)}: with so few, any verdict is a rough guide. ` +
+    `More data or a larger test share (at least ${MIN_RELIABLE_TEST} test ${samplesWord({ unit }, 2)}) makes it firmer.`
+  );
+}
+
+function tooFewToTrain(table: Table, spec: ExperimentSpec, windows: SplitWindows): SpecProblem {
+  const have = `${windows.train} training ${samplesWord(windows, windows.train)}`;
+  const need = `training needs at least ${MIN_TRAINING_SAMPLES}`;
+  const rows = `${windows.rows} ${windows.rows === 1 ? 'row' : 'rows'}`;
+  if (spec.task === 'forecast') {
+    const length = seriesLength(table, spec);
+    const { lookback, horizon } = spec.data;
+    const longest = largestLookback(length, spec);
+    const minLength = shortestSeries(spec);
+    if (longest < 1) {
+      return problem(
+        'data.file',
+        `The file has only ${rows}: too few to forecast. With a horizon of ${horizon} and the validation and test shares, ` +
+          `a series needs at least ${shortestSeries({ ...spec, data: { ...spec.data, lookback: 1 } })} steps to give ${MIN_TRAINING_SAMPLES} training windows.`,
+      );
+    }
+    return problem(
+      'data.lookback',
+      `A window of ${lookback} steps with a horizon of ${horizon} leaves ${have} in this series of ${length} steps; ${need}. ` +
+        `Shorten the window to at most ${longest} steps, or use a series of at least ${minLength} steps.`,
+    );
+  }
+  if (spec.task === 'text-generation') {
+    return problem(
+      'data.text.maxLength',
+      `Sequences of ${spec.data.text.maxLength} tokens leave ${have} in the training part of the text; ${need}. ` +
+        'Shorten the text length or use more text.',
+    );
+  }
+  const total = windows.train + windows.validation + windows.test;
+  const unit = samplesWord(windows, 2);
+  if (total <= 3) {
+    return problem(
+      'data.file',
+      `The file has only ${rows}, giving ${total} ${samplesWord(windows, total)}: too few to train a classifier. ` +
+        `Use a file with at least ${smallestCount(spec)} ${unit} (with these validation and test shares).`,
+    );
+  }
+  return problem(
+    'data.split',
+    `The ${total} ${unit} leave ${have} once validation and test take theirs; ${need}. ` +
+      `Add ${unit} (at least ${smallestCount(spec)} in all) or lower the validation and test shares.`,
+  );
+}
+
+/** The longest window that still leaves MIN_TRAINING_SAMPLES training windows (0 when none does). */
+function largestLookback(length: number, spec: ExperimentSpec): number {
+  let best = 0;
+  let lo = 1;
+  let hi = length;
+  while (lo <= hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (forecastWindows(length, withLookback(spec, mid)).train >= MIN_TRAINING_SAMPLES) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** The shortest series that gives MIN_TRAINING_SAMPLES training windows with the spec's window. */
+function shortestSeries(spec: ExperimentSpec): number {
+  let n = spec.data.lookback + spec.data.horizon;
+  // Training windows grow with the length (held-out parts grow by a share only): step up.
+  while (forecastWindows(n, spec).train < MIN_TRAINING_SAMPLES) n = Math.ceil(n * 1.05) + 1;
+  let lo = Math.floor(n / 1.05) - 1;
+  while (lo < n && forecastWindows(lo, spec).train < MIN_TRAINING_SAMPLES) lo++;
+  return lo;
+}
+
+/** The fewest texts or sequences that leave MIN_TRAINING_SAMPLES for training. */
+function smallestCount(spec: ExperimentSpec): number {
+  let n = MIN_TRAINING_SAMPLES;
+  while (sampleSplitSizes(n, spec.data.split).train < MIN_TRAINING_SAMPLES) n++;
+  return n;
+}
+
+function withLookback(spec: ExperimentSpec, lookback: number): ExperimentSpec {
+  return { ...spec, data: { ...spec.data, lookback } };
+}
+
+function problem(path: string, message: string): SpecProblem {
+  return { path, field: fieldLabel(path), message };
+}
+
+function samplesWord(windows: Pick<SplitWindows, 'unit'>, count: number): string {
+  const singular = { windows: 'window', texts: 'text', sequences: 'sequence' }[windows.unit];
+  return count === 1 ? singular : windows.unit;
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}

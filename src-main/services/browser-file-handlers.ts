@@ -1,0 +1,75 @@
+/**
+ * Files in the browser host the way a web app handles them: inputs arrive as uploads (a file to
+ * predict on, a project, a folder of labelled texts) and outputs leave as downloads (predictions,
+ * projects). Nothing asks the user to type a path on the server, and nothing is written silently
+ * beside their input: outputs go to the app's own data folder and travel back as bytes.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, parse } from 'node:path';
+import type { ProjectService } from '../projects/project-service';
+import type { DatasetSummary } from '../shared/types';
+import type { BatchPrediction } from '../shared/types-model-use';
+import { ServiceError } from '../shared/service-error';
+import type { HandlerMap } from './service-types';
+import { decodeUpload, freshFolder, sanitizeFileName, storeUpload } from './upload';
+
+export interface BrowserFileContext {
+  dataDir: string;
+  projects: ProjectService;
+  /** Resolves when the runs of earlier sessions have been read (opened projects add theirs). */
+  runsLoaded: Promise<void>;
+  /** The 'predict.file' answer for a file on this machine. */
+  predictFile(runId: string, path: string, output: string): Promise<BatchPrediction>;
+  /** Imports a file or folder on this machine ('data.inspect' without progress). */
+  openDataset(path: string): Promise<DatasetSummary>;
+}
+
+/** Most folder levels kept from an uploaded folder (label subfolders of text files need two). */
+const MAX_DEPTH = 4;
+
+export function browserFileHandlers(c: BrowserFileContext): HandlerMap {
+  return {
+    'predict.upload': async ({ runId, fileName, contentBase64 }) => {
+      const input = await storeUpload(c.dataDir, fileName, contentBase64);
+      const output = join(await freshFolder(c.dataDir, 'outputs'), `${parse(input).name}-predictions.csv`);
+      const result = await c.predictFile(runId, input, output);
+      return { ...result, download: await download(output) };
+    },
+    'project.upload': async ({ fileName, contentBase64 }) => {
+      const path = await storeUpload(c.dataDir, fileName, contentBase64);
+      await c.runsLoaded;
+      return c.projects.open(path);
+    },
+    'project.download': async () => {
+      const current = c.projects.current();
+      // A project never saved gets its own place in the app's data folder; later saves go there too.
+      const target =
+        current.path ?? join(await freshFolder(c.dataDir, 'projects'), `${sanitizeFileName(current.name)}.rsproj`);
+      const saved = await c.projects.save(target);
+      if (!saved.path)
+        throw new ServiceError('internal', 'The project was not saved, so there is nothing to download.');
+      return download(saved.path);
+    },
+    'data.uploadFolder': async ({ folderName, files }) => {
+      const root = join(await freshFolder(c.dataDir, 'uploads'), sanitizeFileName(folderName));
+      let written = 0;
+      for (const file of files) {
+        const parts = file.path.split(/[\\/]/).filter((p) => p !== '' && p !== '.' && p !== '..');
+        if (parts.length === 0 || parts.length > MAX_DEPTH) continue;
+        const path = join(root, ...parts.map(sanitizeFileName));
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, decodeUpload(file.path, file.contentBase64), { flag: 'wx' });
+        written++;
+      }
+      if (written === 0) {
+        throw new ServiceError('bad-data', `The folder "${sanitizeFileName(folderName)}" held no files to read.`);
+      }
+      return c.openDataset(root);
+    },
+  };
+}
+
+/** A file's bytes as a download for the browser. */
+async function download(path: string): Promise<{ fileName: string; contentBase64: string }> {
+  return { fileName: basename(path), contentBase64: (await readFile(path)).toString('base64') };
+}
