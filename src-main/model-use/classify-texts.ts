@@ -2,7 +2,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import { encodeTexts } from '../data/prepare/text';
 import type { Tf } from '../tensorflow/load-tf';
-import type { TextModel } from './text-inference';
+import type { TextModel } from './text-model';
 
 /** Texts per forward pass: bounds memory for files of many thousand texts. */
 const BATCH = 256;

@@ -4,28 +4,17 @@
  * text exactly as training did (same vocabulary, tokens, case, length, padding).
  */
 import path from 'node:path';
-import type * as tfTypes from '@tensorflow/tfjs';
 import { PAD, detokenize, encodeTokens, vocabularyIndex } from '../data/prepare/text';
 import { classifyTexts } from './classify-texts';
+import type { TextModel, TextPreprocessing } from './text-model';
 import { knownTokens, unknownWords, unknownWordsWarning } from './unknown-words';
 import { importTfjsModel } from '../export/index';
 import { RunFolderError, exists, readRunResult, runModelDir } from './load-run';
-import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ClassProbabilities, GeneratedText } from '../shared/types-model-use';
 import { loadTf } from '../tensorflow/load-tf';
 import type { Tf } from '../tensorflow/load-tf';
 import { seededRandom } from '../engine/training/seeded-random';
 import { continueWindows, sampleToken } from '../engine/model/token-sampling';
-
-type TextPreprocessing = PreprocessingFile & { text: NonNullable<PreprocessingFile['text']> };
-
-/** A text model opened from a run folder (or a model folder); `dispose` frees its tensors. */
-export interface TextModel {
-  runId: string;
-  model: tfTypes.LayersModel;
-  pre: TextPreprocessing;
-  dispose(): void;
-}
 
 export interface InferenceOptions {
   /** The TensorFlow.js module; the app's (native when installed) by default. */
