@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { computed, nextTick, onScopeDispose, ref, watch } from 'vue';
 import type { ExperimentSpec, RecurrentLayerSpec, SpecProblem, Task } from '../../src-main/shared/spec';
 import type { ModelSummary, RunResult } from '../../src-main/shared/types';
+import { useAsyncAction } from '../composables/use-async-action';
 import { useStudioApi } from '../composables/use-studio-api';
 import { debounce } from '../utils/debounce';
 import { errorMessage } from '../utils/format';
@@ -28,6 +29,7 @@ export const useExperimentStore = defineStore('experiment', () => {
   const continueFrom = ref<{ runId: string; name: string } | null>(null);
   // Responses can arrive out of order; only the newest request may write its result.
   let generation = 0;
+  const act = useAsyncAction(error);
 
   /**
    * Problems for a field, by dotted path; nested paths count for their parent field unless
@@ -81,17 +83,14 @@ export const useExperimentStore = defineStore('experiment', () => {
 
   /** Replaces the spec with main's suggestion for the dataset (and target and task, when given). */
   async function suggest(datasetId: string, target?: string, task: Task = 'forecast'): Promise<boolean> {
-    loading.value = true;
-    try {
-      const next = await useStudioApi().request('spec.suggest', { datasetId, task, target });
-      await load(next);
-      return true;
-    } catch (e) {
-      error.value = errorMessage(e);
-      return false;
-    } finally {
-      loading.value = false;
-    }
+    return act(
+      loading,
+      async () => {
+        await load(await useStudioApi().request('spec.suggest', { datasetId, task, target }));
+        return true;
+      },
+      false,
+    );
   }
 
   /**

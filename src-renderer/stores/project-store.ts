@@ -8,6 +8,7 @@ import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref } from 'vue';
 import type { ExperimentSpec } from '../../src-main/shared/spec';
 import type { ProjectState, RecentProject, SampleInfo } from '../../src-main/shared/types-project';
+import { useAsyncAction } from '../composables/use-async-action';
 import { useStudioApi } from '../composables/use-studio-api';
 import { debounce } from '../utils/debounce';
 import { errorMessage } from '../utils/format';
@@ -52,19 +53,8 @@ export const useProjectStore = defineStore('project', () => {
     sendSpecLater.cancel();
   });
 
-  async function act<T>(task: () => Promise<T>): Promise<T | null> {
-    busy.value = true;
-    try {
-      const value = await task();
-      error.value = null;
-      return value;
-    } catch (e) {
-      error.value = errorMessage(e);
-      return null;
-    } finally {
-      busy.value = false;
-    }
-  }
+  const runAction = useAsyncAction(error);
+  const act = <T>(task: () => Promise<T>): Promise<T | null> => runAction(busy, task, null);
 
   /** Loads what the start screen lists; each list fails on its own so one outage hides nothing else. */
   async function loadStart(): Promise<void> {
