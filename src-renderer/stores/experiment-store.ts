@@ -81,12 +81,17 @@ export const useExperimentStore = defineStore('experiment', () => {
   );
   onScopeDispose(() => refreshLater.cancel());
 
-  /** Replaces the spec with main's suggestion for the dataset (and target and task, when given). */
-  async function suggest(datasetId: string, target?: string, task: Task = 'forecast'): Promise<boolean> {
+  /**
+   * Replaces the spec with main's suggestion for the dataset (and target and task, when given).
+   * Without a task, main proposes the one the file's layout calls for: labelled texts are
+   * classified, a text corpus generates text, series are forecast.
+   */
+  async function suggest(datasetId: string, target?: string, task?: Task): Promise<boolean> {
+    const args = { datasetId, ...(task ? { task } : {}), ...(target ? { target } : {}) };
     return act(
       loading,
       async () => {
-        await load(await useStudioApi().request('spec.suggest', { datasetId, task, target }));
+        await load(await useStudioApi().request('spec.suggest', args));
         return true;
       },
       false,

@@ -43,6 +43,7 @@ export const FORM_PATHS = [
   'name',
   'data.targetColumns',
   'data.timeColumn',
+  'data.idColumn',
   'data.lookback',
   'data.horizon',
   'data.featureColumns',
