@@ -210,6 +210,9 @@ for (const journey of JOURNEYS) {
       } else {
         await expect(page.getByTestId('classification-kpis')).toBeVisible();
         await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+        // Beside the accuracy: the rule "always the most common class", and how little a small test split says.
+        await expect(page.getByTestId('majority-verdict')).toContainText('always answering');
+        await expect(page.getByTestId('small-test-caution')).toContainText('Only');
       }
       if (task === 'text-classification') {
         await page.getByTestId('results-tab-try').click();
