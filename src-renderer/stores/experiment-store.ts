@@ -11,6 +11,7 @@ import { useAsyncAction } from '../composables/use-async-action';
 import { useStudioApi } from '../composables/use-studio-api';
 import { debounce } from '../utils/debounce';
 import { errorMessage } from '../utils/format';
+import { problemInWords } from '../utils/problem-words';
 
 /** Delay between the last edit and the validation / summary requests. */
 export const REFRESH_DELAY_MS = 300;
@@ -57,7 +58,10 @@ export const useExperimentStore = defineStore('experiment', () => {
       ]);
       if (mine !== generation) return;
       valid.value = validation.ok;
-      problems.value = dedupe([...validation.problems, ...(model?.problems ?? [])]);
+      problems.value = dedupe([...validation.problems, ...(model?.problems ?? [])]).map((p) => ({
+        ...p,
+        message: problemInWords(p.message),
+      }));
       summary.value = model;
       error.value = null;
       stale.value = false;
