@@ -86,6 +86,14 @@ describe('Start screen and shell', () => {
     expect(wrapper.get('[data-testid="project-status"]').text()).toBe('Unsaved changes');
   });
 
+  it('never says "Saved" for a project that has no file yet', async () => {
+    const wrapper = mountApp();
+    await flushPromises();
+    api.emit('project.changed', projectState({ path: null, dirty: false, savedAt: null }));
+    await flushPromises();
+    expect(wrapper.get('[data-testid="project-status"]').text()).toBe('Not saved yet');
+  });
+
   it('follows project.changed for the saved indicator and shows the relink banner for a changed file', async () => {
     const wrapper = mountApp();
     await flushPromises();
