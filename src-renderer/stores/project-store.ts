@@ -17,6 +17,7 @@ import { useAppStore } from './app-store';
 import { type InspectOptions, useDatasetStore } from './dataset-store';
 import { useExperimentStore } from './experiment-store';
 import { useRunsStore } from './runs-store';
+import { useTrainingStore } from './training-store';
 
 /** Delay between the last form edit and sending the spec to the project. */
 export const AUTOSAVE_DELAY_MS = 800;
@@ -85,6 +86,8 @@ export const useProjectStore = defineStore('project', () => {
     const runs = useRunsStore();
     runs.list = state.runs;
     runs.current = null;
+    // Another project: the Train view must not show the previous project's run as its own.
+    useTrainingStore().reset();
     const dataset = useDatasetStore();
     if (state.dataset?.status === 'ok') await dataset.inspect(state.dataset.path, savedReading(state));
     else dataset.clear();

@@ -178,7 +178,22 @@ export const useTrainingStore = defineStore('training', () => {
     }
   }
 
+  /** Forgets a finished run's progress, curves and log (another project opened); a run in progress stays. */
+  function reset(): void {
+    if (active.value || state.value === 'cancelling') return;
+    state.value = 'idle';
+    runId.value = null;
+    progress.value = null;
+    history.value = [];
+    batchLosses.value = [];
+    log.value = [];
+    result.value = null;
+    error.value = null;
+    early = [];
+  }
+
   return {
+    reset,
     state,
     runId,
     progress,
