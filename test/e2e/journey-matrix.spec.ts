@@ -175,6 +175,11 @@ for (const journey of JOURNEYS) {
         await expect(page.getByTestId('error-message')).toHaveCount(0);
       }
       await expect(page.getByTestId('continue-to-model')).toBeEnabled();
+      // Before any training the file is drawn: label counts and text lengths for texts, else the series.
+      const overview = page.getByTestId('data-overview');
+      if (journey.layout === 'Labelled texts') await expect(overview.getByTestId('label-counts-chart')).toBeVisible();
+      else if (journey.layout === 'Text corpus') await expect(overview.getByTestId('text-lengths-chart')).toBeVisible();
+      else await expect(overview.getByTestId('series-chart')).toBeVisible();
       await snap(page, `journey-${journey.name}-1-data`);
     });
 
