@@ -6,20 +6,24 @@ import type { ChartConfiguration } from 'chart.js';
 import { baseLineOptions } from './loss-chart-config';
 import type { ChartTheme } from './theme';
 
-/** One numeric column as a line over its position in the file. */
+/** One numeric column as a line over the file's rows: `values` are evenly spaced over `rows` rows. */
 export function seriesOverviewConfig(
   name: string,
   values: readonly number[],
+  rows: number,
   theme: ChartTheme,
 ): ChartConfiguration<'line'> {
   const color = theme.series[0] ?? '#3461d1';
+  const last = Math.max(rows, values.length);
+  const step = values.length > 1 ? (last - 1) / (values.length - 1) : 1;
+  const options = baseLineOptions(theme, { xTitle: 'Row', yTitle: name });
   return {
     type: 'line',
     data: {
       datasets: [
         {
           label: name,
-          data: values.map((y, x) => ({ x, y })),
+          data: values.map((y, i) => ({ x: Math.round(i * step) + 1, y })),
           borderColor: color,
           backgroundColor: color,
           pointRadius: 0,
@@ -27,7 +31,11 @@ export function seriesOverviewConfig(
         },
       ],
     },
-    options: baseLineOptions(theme, { xTitle: 'Position in the file (evenly sampled)', yTitle: name }),
+    options: {
+      ...options,
+      plugins: { ...options?.plugins, legend: { display: false } },
+      scales: { ...options?.scales, x: { ...options?.scales?.x, min: 1, max: last } },
+    },
   };
 }
 

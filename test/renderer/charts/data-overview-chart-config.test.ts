@@ -35,12 +35,14 @@ describe('data overview charts', () => {
   });
 
   it('draws the series over its position and the bars from zero', () => {
-    const line = seriesOverviewConfig('temperature', [3, 4, 5], theme);
+    // Three sampled points of a 101-row file sit at rows 1, 51 and 101.
+    const line = seriesOverviewConfig('temperature', [3, 4, 5], 101, theme);
     expect(line.data.datasets[0]!.data).toEqual([
-      { x: 0, y: 3 },
-      { x: 1, y: 4 },
-      { x: 2, y: 5 },
+      { x: 1, y: 3 },
+      { x: 51, y: 4 },
+      { x: 101, y: 5 },
     ]);
+    expect(line.options?.scales?.x).toMatchObject({ min: 1, max: 101 });
     const bars = barsConfig([{ label: 'happy', value: 3 }], { x: 'Label', y: 'Texts' }, theme);
     expect(bars.data.labels).toEqual(['happy']);
     expect(bars.options?.scales?.y).toMatchObject({ beginAtZero: true });
