@@ -62,7 +62,11 @@ export function barsConfig(
       maintainAspectRatio: false,
       animation: false,
       plugins: { legend: { display: false } },
-      scales: { x: axis(axes.x), y: { ...axis(axes.y), beginAtZero: true } },
+      // Counts are whole numbers: no 0.5 ticks on a short axis.
+      scales: {
+        x: axis(axes.x),
+        y: { ...axis(axes.y), beginAtZero: true, ticks: { color: theme.muted, precision: 0 } },
+      },
     },
   };
 }
