@@ -84,6 +84,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Views compose components; nothing below them imports a view.
+    files: ['src-renderer/{components,stores,composables,charts,utils,host}/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: 'src-main/(?!shared/)', message: 'The renderer may import only src-main/shared (the contract).' },
+            { regex: '(^|/)views/', message: 'Components, stores and composables must not import from views/.' },
+          ],
+        },
+      ],
+    },
+  },
   // Formatting is Prettier's job: turn off the lint rules that would argue with it.
   prettier,
 );

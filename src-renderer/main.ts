@@ -4,6 +4,7 @@
  */
 // Must stay the first import: it configures zod before any shared schema is built.
 import './csp-safe-zod';
+import './styles/cards-and-fields.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';

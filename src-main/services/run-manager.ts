@@ -46,8 +46,9 @@ export class RunManager {
    * `continueFrom` starts from saved weights instead of from scratch.
    */
   async start(spec: ExperimentSpec, chosenId?: string, continueFrom?: ContinueSource): Promise<{ runId: string }> {
+    // A folder of labelled texts is data too: the importer reads it as one row per text.
     const file = await stat(spec.data.file).catch(() => null);
-    if (!file?.isFile()) {
+    if (!file?.isFile() && !file?.isDirectory()) {
       throw new ServiceError('bad-data', `The data file "${spec.data.file}" cannot be found. Import it again.`);
     }
     const { store } = this.deps;

@@ -75,7 +75,11 @@ export const useDatasetStore = defineStore('dataset', () => {
    * can be cancelled. A cancelled import leaves the current dataset (and any earlier message) as
    * it was: stopping is the user's choice, not a failure.
    */
-  async function run(task: (importId: string) => Promise<DatasetSummary | null>): Promise<boolean> {
+  async function run(
+    task: (importId: string) => Promise<DatasetSummary | null>,
+    /** Another file was asked for: if it fails, the earlier file's card must not stay under the error. */
+    replacing = true,
+  ): Promise<boolean> {
     const api = useStudioApi();
     const importId = newImportId();
     const previousError = error.value;
@@ -99,7 +103,10 @@ export const useDatasetStore = defineStore('dataset', () => {
       return next !== null;
     } catch (e) {
       if (wasCancelled() || (e instanceof StudioError && e.code === 'cancelled')) error.value = previousError;
-      else error.value = errorMessage(e);
+      else {
+        error.value = errorMessage(e);
+        if (replacing) clear();
+      }
       return false;
     } finally {
       stop();
@@ -171,13 +178,15 @@ export const useDatasetStore = defineStore('dataset', () => {
    */
   async function inspect(path: string, options: InspectOptions = {}): Promise<boolean> {
     const overrides = options.typeOverrides ?? {};
-    const ok = await run((importId) =>
-      useStudioApi().request('data.inspect', {
-        path,
-        sheet: options.sheet ?? null,
-        importId,
-        ...(Object.keys(overrides).length ? { typeOverrides: overrides } : {}),
-      }),
+    const ok = await run(
+      (importId) =>
+        useStudioApi().request('data.inspect', {
+          path,
+          sheet: options.sheet ?? null,
+          importId,
+          ...(Object.keys(overrides).length ? { typeOverrides: overrides } : {}),
+        }),
+      path !== summary.value?.path,
     );
     if (ok) typeOverrides.value = { ...overrides };
     return ok;

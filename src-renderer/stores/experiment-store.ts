@@ -7,9 +7,11 @@ import { defineStore } from 'pinia';
 import { computed, nextTick, onScopeDispose, ref, watch } from 'vue';
 import type { ExperimentSpec, RecurrentLayerSpec, SpecProblem, Task } from '../../src-main/shared/spec';
 import type { ModelSummary, RunResult } from '../../src-main/shared/types';
+import { useAsyncAction } from '../composables/use-async-action';
 import { useStudioApi } from '../composables/use-studio-api';
 import { debounce } from '../utils/debounce';
 import { errorMessage } from '../utils/format';
+import { problemInWords } from '../utils/problem-words';
 
 /** Delay between the last edit and the validation / summary requests. */
 export const REFRESH_DELAY_MS = 300;
@@ -28,6 +30,7 @@ export const useExperimentStore = defineStore('experiment', () => {
   const continueFrom = ref<{ runId: string; name: string } | null>(null);
   // Responses can arrive out of order; only the newest request may write its result.
   let generation = 0;
+  const act = useAsyncAction(error);
 
   /**
    * Problems for a field, by dotted path; nested paths count for their parent field unless
@@ -55,7 +58,10 @@ export const useExperimentStore = defineStore('experiment', () => {
       ]);
       if (mine !== generation) return;
       valid.value = validation.ok;
-      problems.value = dedupe([...validation.problems, ...(model?.problems ?? [])]);
+      problems.value = dedupe([...validation.problems, ...(model?.problems ?? [])]).map((p) => ({
+        ...p,
+        message: problemInWords(p.message),
+      }));
       summary.value = model;
       error.value = null;
       stale.value = false;
@@ -79,19 +85,21 @@ export const useExperimentStore = defineStore('experiment', () => {
   );
   onScopeDispose(() => refreshLater.cancel());
 
-  /** Replaces the spec with main's suggestion for the dataset (and target and task, when given). */
-  async function suggest(datasetId: string, target?: string, task: Task = 'forecast'): Promise<boolean> {
-    loading.value = true;
-    try {
-      const next = await useStudioApi().request('spec.suggest', { datasetId, task, target });
-      await load(next);
-      return true;
-    } catch (e) {
-      error.value = errorMessage(e);
-      return false;
-    } finally {
-      loading.value = false;
-    }
+  /**
+   * Replaces the spec with main's suggestion for the dataset (and target and task, when given).
+   * Without a task, main proposes the one the file's layout calls for: labelled texts are
+   * classified, a text corpus generates text, series are forecast.
+   */
+  async function suggest(datasetId: string, target?: string, task?: Task): Promise<boolean> {
+    const args = { datasetId, ...(task ? { task } : {}), ...(target ? { target } : {}) };
+    return act(
+      loading,
+      async () => {
+        await load(await useStudioApi().request('spec.suggest', args));
+        return true;
+      },
+      false,
+    );
   }
 
   /**

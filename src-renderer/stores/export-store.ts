@@ -6,9 +6,9 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { RequestArgs } from '../../src-main/shared/contract';
+import { useAsyncAction } from '../composables/use-async-action';
 import { useStudioApi } from '../composables/use-studio-api';
 import { downloadBase64 } from '../utils/download';
-import { errorMessage } from '../utils/format';
 import { tryDialog } from '../utils/host-dialog';
 
 export type ExportFormat = RequestArgs<'model.export'>['format'];
@@ -51,40 +51,39 @@ export const useExportStore = defineStore('export', () => {
   const error = ref<string | null>(null);
   /** What the last export produced: where it went, or the downloaded file's name. */
   const done = ref<{ runId: string; where: string; files: string[]; downloaded: boolean } | null>(null);
+  const act = useAsyncAction(error);
 
   async function exportRun(runId: string, runName: string): Promise<boolean> {
     const choice = EXPORT_FORMATS.find((f) => f.value === format.value) ?? EXPORT_FORMATS[0]!;
     const api = useStudioApi();
-    busy.value = true;
     error.value = null;
-    try {
-      const base = runName.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
-      const outcome = await tryDialog(() =>
-        choice.folder
-          ? api.request('dialog.chooseFolder', { title: `Export ${choice.label} model to…` })
-          : api.request('dialog.saveFile', {
-              title: `Export ${choice.label} model`,
-              defaultName: `${base}.${choice.ext}`,
-              extensions: [choice.ext],
-            }),
-      );
-      if (outcome.kind === 'cancelled') return false;
-      if (outcome.kind === 'chosen') {
-        const { files } = await api.request('model.export', { runId, format: choice.value, target: outcome.path });
-        done.value = { runId, where: outcome.path, files, downloaded: false };
+    return act(
+      busy,
+      async () => {
+        const base = runName.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
+        const outcome = await tryDialog(() =>
+          choice.folder
+            ? api.request('dialog.chooseFolder', { title: `Export ${choice.label} model to…` })
+            : api.request('dialog.saveFile', {
+                title: `Export ${choice.label} model`,
+                defaultName: `${base}.${choice.ext}`,
+                extensions: [choice.ext],
+              }),
+        );
+        if (outcome.kind === 'cancelled') return false;
+        if (outcome.kind === 'chosen') {
+          const { files } = await api.request('model.export', { runId, format: choice.value, target: outcome.path });
+          done.value = { runId, where: outcome.path, files, downloaded: false };
+          return true;
+        }
+        const archive = await api.request('model.exportArchive', { runId, format: choice.value });
+        const type = archive.fileName.toLowerCase().endsWith('.zip') ? 'application/zip' : 'application/octet-stream';
+        downloadBase64(archive.fileName, archive.contentBase64, type);
+        done.value = { runId, where: archive.fileName, files: [archive.fileName], downloaded: true };
         return true;
-      }
-      const archive = await api.request('model.exportArchive', { runId, format: choice.value });
-      const type = archive.fileName.toLowerCase().endsWith('.zip') ? 'application/zip' : 'application/octet-stream';
-      downloadBase64(archive.fileName, archive.contentBase64, type);
-      done.value = { runId, where: archive.fileName, files: [archive.fileName], downloaded: true };
-      return true;
-    } catch (e) {
-      error.value = errorMessage(e);
-      return false;
-    } finally {
-      busy.value = false;
-    }
+      },
+      false,
+    );
   }
 
   return { format, busy, error, done, exportRun };

@@ -8,6 +8,7 @@ import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref } from 'vue';
 import type { ExperimentSpec } from '../../src-main/shared/spec';
 import type { ProjectState, RecentProject, SampleInfo } from '../../src-main/shared/types-project';
+import { useAsyncAction } from '../composables/use-async-action';
 import { useStudioApi } from '../composables/use-studio-api';
 import { debounce } from '../utils/debounce';
 import { errorMessage } from '../utils/format';
@@ -16,6 +17,7 @@ import { useAppStore } from './app-store';
 import { type InspectOptions, useDatasetStore } from './dataset-store';
 import { useExperimentStore } from './experiment-store';
 import { useRunsStore } from './runs-store';
+import { useTrainingStore } from './training-store';
 
 /** Delay between the last form edit and sending the spec to the project. */
 export const AUTOSAVE_DELAY_MS = 800;
@@ -52,19 +54,8 @@ export const useProjectStore = defineStore('project', () => {
     sendSpecLater.cancel();
   });
 
-  async function act<T>(task: () => Promise<T>): Promise<T | null> {
-    busy.value = true;
-    try {
-      const value = await task();
-      error.value = null;
-      return value;
-    } catch (e) {
-      error.value = errorMessage(e);
-      return null;
-    } finally {
-      busy.value = false;
-    }
-  }
+  const runAction = useAsyncAction(error);
+  const act = <T>(task: () => Promise<T>): Promise<T | null> => runAction(busy, task, null);
 
   /** Loads what the start screen lists; each list fails on its own so one outage hides nothing else. */
   async function loadStart(): Promise<void> {
@@ -95,6 +86,8 @@ export const useProjectStore = defineStore('project', () => {
     const runs = useRunsStore();
     runs.list = state.runs;
     runs.current = null;
+    // Another project: the Train view must not show the previous project's run as its own.
+    useTrainingStore().reset();
     const dataset = useDatasetStore();
     if (state.dataset?.status === 'ok') await dataset.inspect(state.dataset.path, savedReading(state));
     else dataset.clear();

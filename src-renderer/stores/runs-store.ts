@@ -6,8 +6,8 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { RunResult, RunSummary } from '../../src-main/shared/types';
 import { summaryOf } from '../../src-main/shared/run-summary';
+import { useAsyncAction } from '../composables/use-async-action';
 import { useStudioApi } from '../composables/use-studio-api';
-import { errorMessage } from '../utils/format';
 
 export const useRunsStore = defineStore('runs', () => {
   const list = ref<RunSummary[]>([]);
@@ -25,34 +25,32 @@ export const useRunsStore = defineStore('runs', () => {
   const details = shallowRef(new Map<string, RunResult>());
   const detailsLoading = ref(false);
 
+  const act = useAsyncAction(error);
+
   const selectedDetails = computed(() =>
     selected.value.map((id) => details.value.get(id)).filter((r): r is RunResult => r !== undefined),
   );
 
   async function refresh(): Promise<void> {
-    loading.value = true;
-    try {
-      list.value = await useStudioApi().request('runs.list', undefined);
-      error.value = null;
-    } catch (e) {
-      error.value = errorMessage(e);
-    } finally {
-      loading.value = false;
-    }
+    await act(
+      loading,
+      async () => {
+        list.value = await useStudioApi().request('runs.list', undefined);
+      },
+      undefined,
+    );
   }
 
   /** Opens a stored run in Results. */
   async function open(runId: string): Promise<boolean> {
-    loading.value = true;
-    try {
-      adopt(await useStudioApi().request('runs.get', { runId }));
-      return true;
-    } catch (e) {
-      error.value = errorMessage(e);
-      return false;
-    } finally {
-      loading.value = false;
-    }
+    return act(
+      loading,
+      async () => {
+        adopt(await useStudioApi().request('runs.get', { runId }));
+        return true;
+      },
+      false,
+    );
   }
 
   /** Makes a finished run the current one and keeps the list in step with it. */
@@ -67,18 +65,15 @@ export const useRunsStore = defineStore('runs', () => {
   async function saveModel(): Promise<string | null> {
     const run = current.value;
     if (!run) return null;
-    saving.value = true;
-    try {
-      const where = await useStudioApi().saveModel(run.runId);
-      if (where) savedTo.value = where;
-      error.value = null;
-      return where;
-    } catch (e) {
-      error.value = errorMessage(e);
-      return null;
-    } finally {
-      saving.value = false;
-    }
+    return act(
+      saving,
+      async () => {
+        const where = await useStudioApi().saveModel(run.runId);
+        if (where) savedTo.value = where;
+        return where;
+      },
+      null,
+    );
   }
 
   /** Ticks or unticks a run for comparison and fetches its result when first needed. */
@@ -92,33 +87,31 @@ export const useRunsStore = defineStore('runs', () => {
   async function loadDetails(ids: readonly string[]): Promise<void> {
     const missing = ids.filter((id) => !details.value.has(id));
     if (missing.length === 0) return;
-    detailsLoading.value = true;
-    try {
-      const results = await Promise.all(missing.map((runId) => useStudioApi().request('runs.get', { runId })));
-      const next = new Map(details.value);
-      for (const r of results) next.set(r.runId, r);
-      details.value = next;
-      error.value = null;
-    } catch (e) {
-      error.value = errorMessage(e);
-    } finally {
-      detailsLoading.value = false;
-    }
+    await act(
+      detailsLoading,
+      async () => {
+        const results = await Promise.all(missing.map((runId) => useStudioApi().request('runs.get', { runId })));
+        const next = new Map(details.value);
+        for (const r of results) next.set(r.runId, r);
+        details.value = next;
+      },
+      undefined,
+    );
   }
 
   /** Deletes a stored run; it leaves the list, the comparison and Results. */
   async function remove(runId: string): Promise<boolean> {
-    try {
-      await useStudioApi().request('runs.delete', { runId });
-      list.value = list.value.filter((r) => r.runId !== runId);
-      selected.value = selected.value.filter((id) => id !== runId);
-      if (current.value?.runId === runId) current.value = null;
-      error.value = null;
-      return true;
-    } catch (e) {
-      error.value = errorMessage(e);
-      return false;
-    }
+    return act(
+      null,
+      async () => {
+        await useStudioApi().request('runs.delete', { runId });
+        list.value = list.value.filter((r) => r.runId !== runId);
+        selected.value = selected.value.filter((id) => id !== runId);
+        if (current.value?.runId === runId) current.value = null;
+        return true;
+      },
+      false,
+    );
   }
 
   /**
@@ -126,18 +119,15 @@ export const useRunsStore = defineStore('runs', () => {
    * further); it joins the top of the list. Resolves null, with `error` set, when main refuses.
    */
   async function importModel(dir: string): Promise<RunSummary | null> {
-    importing.value = true;
-    try {
-      const run = await useStudioApi().request('model.import', { dir });
-      list.value = [run, ...list.value.filter((r) => r.runId !== run.runId)];
-      error.value = null;
-      return run;
-    } catch (e) {
-      error.value = errorMessage(e);
-      return null;
-    } finally {
-      importing.value = false;
-    }
+    return act(
+      importing,
+      async () => {
+        const run = await useStudioApi().request('model.import', { dir });
+        list.value = [run, ...list.value.filter((r) => r.runId !== run.runId)];
+        return run;
+      },
+      null,
+    );
   }
 
   /** The full result of a run, from the comparison cache or from main. */

@@ -6,8 +6,8 @@ import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref } from 'vue';
 import type { ExperimentSpec } from '../../src-main/shared/spec';
 import type { SearchDimension, SearchState } from '../../src-main/shared/types-project';
+import { useAsyncAction } from '../composables/use-async-action';
 import { useStudioApi } from '../composables/use-studio-api';
-import { errorMessage } from '../utils/format';
 
 /** A dimension being edited: values as typed text (grid) or a range (random). */
 export interface DimensionDraft {
@@ -108,6 +108,7 @@ export const useSearchStore = defineStore('search', () => {
   const state = ref<SearchState | null>(null);
   const starting = ref(false);
   const error = ref<string | null>(null);
+  const act = useAsyncAction(error);
 
   const running = computed(() => starting.value || state.value?.status === 'running');
   /** How many runs a grid would hold, before the budget caps it. */
@@ -136,38 +137,32 @@ export const useSearchStore = defineStore('search', () => {
       error.value = 'Choose at least one setting to vary.';
       return false;
     }
-    starting.value = true;
     error.value = null;
-    try {
-      const dimensions = chosen.value.map((d) =>
-        toDimension(d, mode.value, SEARCH_DIMENSIONS.find((x) => x.path === d.path)?.numeric ?? true),
-      );
-      const payload: unknown = JSON.parse(JSON.stringify(spec));
-      const { searchId } = await useStudioApi().request('search.start', {
-        spec: payload,
-        plan: { mode: mode.value, dimensions, maxRuns: maxRuns.value, seed: 1 },
-      });
-      // Events may already have arrived for this search; keep them, else start an empty table.
-      if (state.value?.searchId !== searchId) {
-        state.value = { searchId, status: 'running', total: 0, done: 0, rows: [], metric: '', bestRunId: null };
-      }
-      return true;
-    } catch (e) {
-      error.value = errorMessage(e);
-      return false;
-    } finally {
-      starting.value = false;
-    }
+    return act(
+      starting,
+      async () => {
+        const dimensions = chosen.value.map((d) =>
+          toDimension(d, mode.value, SEARCH_DIMENSIONS.find((x) => x.path === d.path)?.numeric ?? true),
+        );
+        const payload: unknown = JSON.parse(JSON.stringify(spec));
+        const { searchId } = await useStudioApi().request('search.start', {
+          spec: payload,
+          plan: { mode: mode.value, dimensions, maxRuns: maxRuns.value, seed: 1 },
+        });
+        // Events may already have arrived for this search; keep them, else start an empty table.
+        if (state.value?.searchId !== searchId) {
+          state.value = { searchId, status: 'running', total: 0, done: 0, rows: [], metric: '', bestRunId: null };
+        }
+        return true;
+      },
+      false,
+    );
   }
 
   async function cancel(): Promise<void> {
     const id = state.value?.searchId;
     if (!id) return;
-    try {
-      await useStudioApi().request('search.cancel', { searchId: id });
-    } catch (e) {
-      error.value = errorMessage(e);
-    }
+    await act(null, () => useStudioApi().request('search.cancel', { searchId: id }), undefined);
   }
 
   return { mode, maxRuns, chosen, state, starting, error, running, gridSize, toggleDimension, start, cancel };

@@ -8,8 +8,8 @@ import { onScopeDispose, ref } from 'vue';
 import type { RequestArgs } from '../../src-main/shared/contract';
 import type { Settings } from '../../src-main/shared/types-project';
 import { bumpChartTheme } from '../charts/theme';
+import { useAsyncAction } from '../composables/use-async-action';
 import { useStudioApi } from '../composables/use-studio-api';
-import { errorMessage } from '../utils/format';
 
 export type SettingsPatch = RequestArgs<'settings.set'>;
 
@@ -24,6 +24,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const loading = ref(false);
   const saving = ref(false);
   const error = ref<string | null>(null);
+  const act = useAsyncAction(error);
 
   const media =
     typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
@@ -42,34 +43,30 @@ export const useSettingsStore = defineStore('settings', () => {
   applyTheme('system');
 
   async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      settings.value = await useStudioApi().request('settings.get', undefined);
-      applyTheme();
-      error.value = null;
-    } catch (e) {
-      error.value = errorMessage(e);
-    } finally {
-      loading.value = false;
-    }
+    await act(
+      loading,
+      async () => {
+        settings.value = await useStudioApi().request('settings.get', undefined);
+        applyTheme();
+      },
+      undefined,
+    );
   }
 
   /** Sends a change to main and adopts what it stored; the theme shows at once, before main answers. */
   async function update(patch: SettingsPatch): Promise<boolean> {
     if (patch.theme) applyTheme(patch.theme);
-    saving.value = true;
-    try {
-      settings.value = await useStudioApi().request('settings.set', patch);
-      applyTheme();
-      error.value = null;
-      return true;
-    } catch (e) {
-      error.value = errorMessage(e);
-      applyTheme();
-      return false;
-    } finally {
-      saving.value = false;
-    }
+    const stored = await act(
+      saving,
+      async () => {
+        settings.value = await useStudioApi().request('settings.set', patch);
+        return true;
+      },
+      false,
+    );
+    // Stored or refused, the theme shows what main holds now.
+    applyTheme();
+    return stored;
   }
 
   return { settings, loading, saving, error, load, update, applyTheme };

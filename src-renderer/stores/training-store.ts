@@ -129,15 +129,8 @@ export const useTrainingStore = defineStore('training', () => {
    */
   async function start(spec: ExperimentSpec, continueFrom?: string): Promise<boolean> {
     if (active.value) return false;
+    forget();
     state.value = 'starting';
-    runId.value = null;
-    progress.value = null;
-    history.value = [];
-    batchLosses.value = [];
-    log.value = [];
-    result.value = null;
-    error.value = null;
-    early = [];
     const from = continueFrom ? `, continuing from run ${continueFrom}` : '';
     append({
       level: 'info',
@@ -178,7 +171,27 @@ export const useTrainingStore = defineStore('training', () => {
     }
   }
 
+  /** Forgets a finished run's progress, curves and log (another project opened); a run in progress stays. */
+  function reset(): void {
+    if (active.value || state.value === 'cancelling') return;
+    forget();
+  }
+
+  /** Back to no run at all: nothing shown, nothing waiting. */
+  function forget(): void {
+    state.value = 'idle';
+    runId.value = null;
+    progress.value = null;
+    history.value = [];
+    batchLosses.value = [];
+    log.value = [];
+    result.value = null;
+    error.value = null;
+    early = [];
+  }
+
   return {
+    reset,
     state,
     runId,
     progress,

@@ -9,6 +9,18 @@ export function formatNumber(value: number | null | undefined, digits = 4): stri
   return Number(value.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
+/**
+ * A cell as a file or a prediction holds it: a number written with more digits than anyone reads
+ * (0.123456789012345) is shown to `digits` significant digits; everything else exactly as written,
+ * so years, ids and short decimals keep their form.
+ */
+export function formatCell(text: string, digits = 6): string {
+  const trimmed = text.trim();
+  if (!/^[-+]?\d*\.\d{7,}(?:[eE][-+]?\d+)?$/.test(trimmed)) return text;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? String(Number(value.toPrecision(digits))) : text;
+}
+
 /** An integer with thousands separators. */
 export function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US');

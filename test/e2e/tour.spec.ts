@@ -45,6 +45,8 @@ test('tour: start screen, a trained sample, runs and settings', async ({ page })
   });
 
   await test.step('open the review sentiment sample and train it briefly', async () => {
+    // Earlier journeys left unsaved work in this server's project: the studio asks before replacing it.
+    page.on('dialog', (dialog) => void dialog.accept());
     await page.getByTestId('open-sample-review-sentiment').click();
     await expect(page.getByTestId('project-title')).toContainText(/movie reviews/i);
     await expect(page.getByTestId('epochs-input')).toBeVisible();

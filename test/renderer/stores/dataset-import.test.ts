@@ -85,6 +85,18 @@ describe('dataset imports: progress, cancel and column types', () => {
     expect(store.summary).toBeNull();
   });
 
+  it('forgets the earlier file when another one fails to import, so its card does not stay under the error', async () => {
+    const store = useDatasetStore();
+    store.adopt(datasetSummary());
+    api.handlers['data.upload'] = () => {
+      throw new StudioError({ code: 'bad-data', message: 'photo.csv holds binary data.' });
+    };
+    const ok = await store.importFile(new File(['\u0000\u0001'], 'photo.csv'));
+    expect(ok).toBe(false);
+    expect(store.error).toBe('photo.csv holds binary data.');
+    expect(store.summary).toBeNull();
+  });
+
   it('passes an import id to the host file chooser', async () => {
     const seen: unknown[] = [];
     api.pickDataFile = async (options) => {

@@ -37,10 +37,21 @@ describe('useExperimentStore', () => {
     await Promise.resolve();
     // Loading a suggestion validates it once, not once more when the edit watcher fires.
     expect(api.callsOf('spec.validate')).toHaveLength(1);
-    expect(api.callsOf('spec.suggest')[0]).toMatchObject({ datasetId: 'ds-1', task: 'forecast' });
+    // No task of its own: main proposes the one the file's layout calls for.
+    expect(api.callsOf('spec.suggest')[0]).toEqual({ datasetId: 'ds-1' });
     expect(store.spec?.data.lookback).toBe(12);
     expect(store.valid).toBe(true);
     expect(store.summary?.totalParams).toBe(modelSummary().totalParams);
+  });
+
+  it('asks main for the task the user chose instead of the proposed one', async () => {
+    const store = useExperimentStore();
+    await store.suggest('ds-1', 'rain', 'sequence-classification');
+    expect(api.callsOf('spec.suggest')[0]).toEqual({
+      datasetId: 'ds-1',
+      target: 'rain',
+      task: 'sequence-classification',
+    });
   });
 
   it('reports field problems by path, nested paths counting for their parent', async () => {

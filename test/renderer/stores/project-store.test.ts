@@ -7,8 +7,9 @@ import { useDatasetStore } from '../../../src-renderer/stores/dataset-store';
 import { useExperimentStore } from '../../../src-renderer/stores/experiment-store';
 import { AUTOSAVE_DELAY_MS, useProjectStore } from '../../../src-renderer/stores/project-store';
 import { useRunsStore } from '../../../src-renderer/stores/runs-store';
+import { useTrainingStore } from '../../../src-renderer/stores/training-store';
 import { FakeStudioApi } from '../fake-studio-api';
-import { datasetSummary, modelSummary, spec } from '../fixtures';
+import { datasetSummary, modelSummary, runResult, spec } from '../fixtures';
 import { SAMPLES, projectState, runSummary } from '../fixtures-more';
 
 const unavailable = () => {
@@ -58,6 +59,18 @@ describe('project store', () => {
     expect(useRunsStore().list.map((r) => r.runId)).toEqual(['r1', 'r2']);
     expect(useAppStore().step).toBe('model');
     expect(store.title).toBe(state.name);
+  });
+
+  it('shows a new project without the previous project’s finished training', async () => {
+    const training = useTrainingStore();
+    training.state = 'done';
+    training.runId = 'old-run';
+    training.result = runResult({ runId: 'old-run' });
+    api.handlers['project.new'] = () => projectState({ path: null, spec: null, dataset: null, runs: [] });
+    expect(await useProjectStore().create()).toBe(true);
+    expect(training.state).toBe('idle');
+    expect(training.result).toBeNull();
+    expect(training.history).toEqual([]);
   });
 
   it('asks for a typed path where the host has no dialogs, and does nothing when the user cancels', async () => {

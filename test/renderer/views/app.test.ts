@@ -60,7 +60,8 @@ describe('App', () => {
     await flushPromises();
     expect(wrapper.get('[data-testid="dataset-summary"]').text()).toContain('nile-yearly.csv');
     expect(wrapper.get('[data-testid="problems-list"]').text()).toContain(datasetSummary().problems[0]!.message);
-    expect(api.callsOf('spec.suggest')).toEqual([{ datasetId: 'ds-1', task: 'forecast', target: undefined }]);
+    // No task of its own: main proposes the one the file's layout calls for.
+    expect(api.callsOf('spec.suggest')).toEqual([{ datasetId: 'ds-1' }]);
     expect(wrapper.get('[data-testid="nav-model"]').attributes('disabled')).toBeUndefined();
     expect(wrapper.get('[data-testid="nav-results"]').attributes('disabled')).toBeDefined();
 

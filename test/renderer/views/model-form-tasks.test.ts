@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
+import { type Pinia, createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SpecProblem } from '../../../src-main/shared/spec';
 import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
 import { useDatasetStore } from '../../../src-renderer/stores/dataset-store';
 import { useExperimentStore } from '../../../src-renderer/stores/experiment-store';
-import { COVARIATE_HELP } from '../../../src-renderer/views/model-form-options';
-import { PRESETS } from '../../../src-renderer/views/model-presets';
+import { COVARIATE_HELP } from '../../../src-renderer/components/settings/form-options';
+import { PRESETS } from '../../../src-renderer/components/settings/presets';
 import ModelView from '../../../src-renderer/views/ModelView.vue';
 import { FakeStudioApi } from '../fake-studio-api';
 import { datasetSummary, modelSummary, spec } from '../fixtures';
@@ -19,6 +19,10 @@ describe('Model form across tasks', () => {
   // Held from beforeEach: a late action of an earlier test's store can switch Pinia's active
   // instance, so looking the store up again later could find that older one.
   let store: ReturnType<typeof useExperimentStore>;
+  // Fields that appear later (after a task or optimizer change) look their store up then: they
+  // must find this test's Pinia, not whichever one is active by that time.
+  let pinia: Pinia;
+  const mountForm = () => mount(ModelView, { global: { plugins: [pinia] } });
   beforeEach(async () => {
     problems = [];
     setStudioApi(
@@ -28,7 +32,8 @@ describe('Model form across tasks', () => {
         'model.summary': () => modelSummary(),
       }),
     );
-    setActivePinia(createPinia());
+    pinia = createPinia();
+    setActivePinia(pinia);
     const summary = datasetSummary();
     summary.columns.push({
       name: 'review',
@@ -47,7 +52,7 @@ describe('Model form across tasks', () => {
   });
 
   it('shows the fields each task needs and hides the others', async () => {
-    const wrapper = mount(ModelView);
+    const wrapper = mountForm();
     await flushPromises();
     expect(has(wrapper, 'horizon-input')).toBe(true);
     expect(has(wrapper, 'known-future-input')).toBe(true);
@@ -81,7 +86,7 @@ describe('Model form across tasks', () => {
   });
 
   it('keeps a covariate in one list only, and explains both kinds', async () => {
-    const wrapper = mount(ModelView);
+    const wrapper = mountForm();
     await flushPromises();
     const past = wrapper.get('[data-testid="features-input"]');
     const known = wrapper.get('[data-testid="known-future-input"]');
@@ -95,7 +100,7 @@ describe('Model form across tasks', () => {
   });
 
   it('fills a preset’s settings and keeps the data columns', async () => {
-    const wrapper = mount(ModelView);
+    const wrapper = mountForm();
     await flushPromises();
     const target = store.spec!.data.targetColumns;
     await wrapper.get('[data-testid="preset-generate"]').trigger('click');
@@ -109,7 +114,7 @@ describe('Model form across tasks', () => {
   });
 
   it('offers each optimizer’s own settings, every loss, and automatic choices as null', async () => {
-    const wrapper = mount(ModelView);
+    const wrapper = mountForm();
     await flushPromises();
     const losses = wrapper.get('[data-testid="loss-select"]').findAll('option');
     expect(losses).toHaveLength(7);
@@ -138,7 +143,7 @@ describe('Model form across tasks', () => {
   });
 
   it('shows the spec’s warning about an output activation beside that field', async () => {
-    const wrapper = mount(ModelView);
+    const wrapper = mountForm();
     await flushPromises();
     await wrapper.get('[data-testid="output-activation-select"]').setValue('softmax');
     expect(store.spec?.model.outputActivation).toBe('softmax');

@@ -6,11 +6,12 @@ import type { RunResult } from '../../../src-main/shared/types';
 import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
 import { useAppStore } from '../../../src-renderer/stores/app-store';
 import { useExperimentStore } from '../../../src-renderer/stores/experiment-store';
+import { useProjectStore } from '../../../src-renderer/stores/project-store';
 import { flatten } from '../../../src-renderer/utils/spec-diff';
 import RunsView from '../../../src-renderer/views/RunsView.vue';
 import { FakeStudioApi } from '../fake-studio-api';
 import { modelSummary, runResult, spec } from '../fixtures';
-import { runSummary } from '../fixtures-more';
+import { projectState, runSummary } from '../fixtures-more';
 
 describe('Runs view', () => {
   let api: FakeStudioApi;
@@ -84,6 +85,15 @@ describe('Runs view', () => {
     await wrapper.get('[data-testid="runs-filter-input"]').setValue('');
     await wrapper.get('[data-testid="runs-status-filter"]').setValue('interrupted');
     expect(names(wrapper)).toEqual(['Gamma']);
+  });
+
+  it('shows the open project’s runs, and every project’s on request', async () => {
+    useProjectStore().project = projectState({ runs: [runSummary('a'), runSummary('b')] });
+    const wrapper = mount(RunsView);
+    await flushPromises();
+    expect(names(wrapper).sort()).toEqual(['Alpha', 'Beta']);
+    await wrapper.get('[data-testid="all-projects-toggle"]').setValue(true);
+    expect(names(wrapper).sort()).toEqual(['Alpha', 'Beta', 'Gamma']);
   });
 
   it('overlays the ticked runs and diffs exactly two, highlighting only the differing paths', async () => {

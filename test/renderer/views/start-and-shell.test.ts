@@ -86,6 +86,34 @@ describe('Start screen and shell', () => {
     expect(wrapper.get('[data-testid="project-status"]').text()).toBe('Unsaved changes');
   });
 
+  it('asks before a new project replaces unsaved work, and does nothing when the user cancels', async () => {
+    api.handlers['project.new'] = () => projectState({ name: 'Untitled project', dirty: false });
+    const wrapper = mountApp();
+    await flushPromises();
+    api.emit('project.changed', projectState({ name: 'Nile river flow', dirty: true }));
+    await flushPromises();
+    const confirm = vi.fn((_question: string) => false);
+    vi.stubGlobal('confirm', confirm);
+    await wrapper.get('[data-testid="new-project-button"]').trigger('click');
+    await flushPromises();
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('“Nile river flow” has unsaved changes'));
+    expect(api.callsOf('project.new')).toEqual([]);
+
+    confirm.mockImplementation(() => true);
+    await wrapper.get('[data-testid="new-project-button"]').trigger('click');
+    await flushPromises();
+    expect(api.callsOf('project.new')).toHaveLength(1);
+    vi.unstubAllGlobals();
+  });
+
+  it('never says "Saved" for a project that has no file yet', async () => {
+    const wrapper = mountApp();
+    await flushPromises();
+    api.emit('project.changed', projectState({ path: null, dirty: false, savedAt: null }));
+    await flushPromises();
+    expect(wrapper.get('[data-testid="project-status"]').text()).toBe('Not saved yet');
+  });
+
   it('follows project.changed for the saved indicator and shows the relink banner for a changed file', async () => {
     const wrapper = mountApp();
     await flushPromises();

@@ -2,8 +2,8 @@
  * Starting points per task: each preset sets the task and the settings that usually train
  * well for it, and leaves the data columns the user chose alone.
  */
-import { FORECAST_TRAINING_DEFAULTS } from '../../src-main/shared/forecast-training';
-import type { ExperimentSpec, Task } from '../../src-main/shared/spec';
+import { FORECAST_TRAINING_DEFAULTS } from '../../../src-main/shared/forecast-training';
+import type { ExperimentSpec, Task } from '../../../src-main/shared/spec';
 
 export interface Preset {
   id: string;

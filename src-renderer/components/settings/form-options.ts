@@ -1,6 +1,6 @@
 /** The choices the model form offers, with the words users see. */
-import type { Loss, Task } from '../../src-main/shared/spec';
-import { OPTIMIZERS } from '../../src-main/shared/spec';
+import type { Loss, Task } from '../../../src-main/shared/spec';
+import { OPTIMIZERS } from '../../../src-main/shared/spec';
 
 export const TASK_OPTIONS: { value: Task; label: string }[] = [
   { value: 'forecast', label: 'Forecast' },
@@ -43,6 +43,7 @@ export const FORM_PATHS = [
   'name',
   'data.targetColumns',
   'data.timeColumn',
+  'data.idColumn',
   'data.lookback',
   'data.horizon',
   'data.featureColumns',
@@ -90,3 +91,8 @@ export const COVARIATE_HELP = {
   known:
     'Known in advance: calendar, planned events, prices set ahead; the model receives their values for the steps it forecasts.',
 };
+
+/** A list of spec values offered as they are spelled (cells, activations). */
+export function asOptions(values: readonly string[]): { value: string; label: string }[] {
+  return values.map((value) => ({ value, label: value }));
+}
