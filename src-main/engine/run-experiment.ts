@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../storage/atomic-write';
 import { loadTable } from '../data/import/load-table';
 import { prepareSeries } from '../data/prepare/series';
 import type { Table } from '../data/table';
+import { chanceVerdict } from '../experiment/chance-verdict';
 import { startedRun } from '../shared/run-summary';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ExperimentSpec } from '../shared/spec';
@@ -158,6 +159,10 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       result.evaluation = evaluation;
       result.headline = headline(evaluation);
       if (evaluation.kind === 'forecast' && evaluation.verdict) log(evaluation.verdict);
+      if (evaluation.kind === 'classification') {
+        evaluation.verdict = chanceVerdict(evaluation, spec);
+        if (evaluation.verdict) log(evaluation.verdict);
+      }
 
       progress('saving');
       const modelDir = path.join(ctx.outDir, 'model');

@@ -177,6 +177,8 @@ export interface ClassificationEvaluation {
   auc: number | null;
   /** ROC curve points (false / true positive rates, ascending) for two classes; absent otherwise. */
   roc?: { fpr: number[]; tpr: number[] };
+  /** A plain sentence when the model ends at chance level, with what to try; null or absent otherwise. */
+  verdict?: string | null;
 }
 
 export interface GenerationEvaluation {

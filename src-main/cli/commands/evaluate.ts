@@ -43,6 +43,7 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
     lines.push(
       `Accuracy ${fmt(ev.accuracy)}, macro F1 ${fmt(ev.macroF1)}${ev.auc !== null ? `, AUC ${fmt(ev.auc)}` : ''}.`,
     );
+    if (ev.verdict) lines.push(ev.verdict);
   } else {
     lines.push(`Perplexity ${fmt(ev.perplexity)}.`);
   }
