@@ -7,7 +7,8 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { REQUEST_NAMES, type Envelope, type RequestName } from '../shared/contract';
 import type { StudioService } from '../services/studio-service';
 import type { Settings } from '../shared/types-project';
-import { failure, success, ServiceError } from '../services/service-error';
+import { failure, success } from '../services/envelope';
+import { ServiceError } from '../shared/service-error';
 import { validateRequest } from '../services/validate-request';
 import {
   chooseFolderDialog,

@@ -7,29 +7,22 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { loadTable } from '../data/import/load-table';
-import { prepareSeries } from '../data/prepare/series';
-import type { Table } from '../data/table';
 import { chanceVerdict } from '../experiment/chance-verdict';
 import { startedRun } from '../shared/run-summary';
-import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ExperimentSpec } from '../shared/spec';
 import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
-import { loadTf } from './backend';
-import { forecastTask } from './forecast-pipeline';
-import { toStandardModel } from './fused/index';
-import { buildModel } from './model-builder';
-import { headline } from './prepared-task';
-import type { PreparedTask } from './prepared-task';
-import { saveLayersModel } from './save-model';
-import { CheckpointWriter } from './checkpoint';
-import { CHECKPOINT_DIR } from './checkpoint-layout';
-import { copyWeights, openWarmStart } from './warm-start';
-import { prepareSequenceClassification } from './sequence-classification-pipeline';
-import { prepareSequenceLabeling } from './sequence-labeling-pipeline';
-import { prepareTextClassification } from './text-classification-pipeline';
-import { prepareTextGeneration } from './text-generation-pipeline';
-import type { TrainControl } from './train-control';
-import { trainModel } from './train-loop';
+import { loadTf } from '../tensorflow/load-tf';
+import { toStandardModel } from './model/fused/index';
+import { buildModel } from './model/model-builder';
+import { headline } from './tasks/prepared-task';
+import type { PreparedTask } from './tasks/prepared-task';
+import { TASK_PREPARERS } from './tasks/task-preparers';
+import { saveLayersModel } from './model/save-model';
+import { CheckpointWriter } from './training/checkpoint';
+import { CHECKPOINT_DIR } from './training/checkpoint-layout';
+import { copyWeights, openWarmStart } from './training/warm-start';
+import type { TrainControl } from './training/train-control';
+import { trainModel } from './training/train-loop';
 
 /** How often at most the best-model checkpoint is rewritten while validation improves. */
 const CHECKPOINT_INTERVAL_MS = 5000;
@@ -106,7 +99,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     }
     let task: PreparedTask;
     try {
-      task = prepareTask(table, spec, log, warm?.preprocessing);
+      task = TASK_PREPARERS[spec.task](table, spec, { log, fixed: warm?.preprocessing });
     } catch (err) {
       warm?.model.dispose();
       throw err;
@@ -186,34 +179,6 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     return await finish('completed');
   } catch (err) {
     return await finish('failed', messageOf(err));
-  }
-}
-
-/** The task-specific preparation of the loaded table. */
-function prepareTask(
-  table: Table,
-  spec: ExperimentSpec,
-  log: (line: string) => void,
-  fixed?: PreprocessingFile,
-): PreparedTask {
-  switch (spec.task) {
-    case 'forecast': {
-      const prepared = prepareSeries(table, spec.data);
-      if (prepared.length === 0) throw new Error('The file holds no series to train on.');
-      const series = prepared[0];
-      if (prepared.length > 1) {
-        log(`The file holds ${prepared.length} series; this run trains on the first one (${series.id ?? 'unnamed'}).`);
-      }
-      return forecastTask(series, spec, fixed);
-    }
-    case 'sequence-classification':
-      return prepareSequenceClassification(table, spec);
-    case 'text-classification':
-      return prepareTextClassification(table, spec, fixed);
-    case 'text-generation':
-      return prepareTextGeneration(table, spec, fixed);
-    case 'sequence-labeling':
-      return prepareSequenceLabeling(table, spec);
   }
 }
 

@@ -8,7 +8,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { strFromU8, strToU8 } from 'fflate';
 import type { RunResult } from '../shared/types';
-import { ServiceError } from '../services/service-error';
+import { ServiceError } from '../shared/service-error';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { writeFileDurable, type DurableWriteHooks } from './durable-write';
 import { packProject, unpackProject, type UnpackedProject } from './project-archive';

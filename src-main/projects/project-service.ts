@@ -8,7 +8,7 @@ import { parseSpec } from '../shared/spec';
 import type { RunResult } from '../shared/types';
 import type { ProjectState, RecentProject, SampleInfo } from '../shared/types-project';
 import { APP_VERSION } from '../shared/version';
-import { invalidSpec, ServiceError } from '../services/service-error';
+import { invalidSpec, ServiceError } from '../shared/service-error';
 import { AUTOSAVE_DELAY_MS, DebouncedSaver } from './autosave';
 import { checkDataset, datasetRefFor } from './dataset-hash';
 import type { DurableWriteHooks } from './durable-write';

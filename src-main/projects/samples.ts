@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseSpec, TASKS, type ExperimentSpec } from '../shared/spec';
 import type { SampleInfo } from '../shared/types-project';
-import { ServiceError } from '../services/service-error';
+import { ServiceError } from '../shared/service-error';
 
 export const SAMPLE_SUFFIX = '.sample.json';
 const SAMPLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;

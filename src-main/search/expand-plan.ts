@@ -3,7 +3,7 @@
  * to maxRuns) or seeded random draws (random). Each candidate is validated with parseSpec;
  * an invalid combination becomes a skipped row with the reason, never a crash.
  */
-import { seededRandom } from '../engine/seeded-random';
+import { seededRandom } from '../engine/training/seeded-random';
 import { parseSpec, type ExperimentSpec, type ExperimentSpecInput } from '../shared/spec';
 import type { SearchDimension, SearchPlan } from '../shared/types-project';
 import { LAYER_COUNT_PATH, setSpecPath, type PlanValue } from './spec-paths';

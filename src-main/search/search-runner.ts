@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { effectiveLoss, parseSpec, type ExperimentSpec } from '../shared/spec';
 import type { RunResult } from '../shared/types';
 import type { SearchPlan, SearchState } from '../shared/types-project';
-import { invalidSpec, ServiceError } from '../services/service-error';
+import { invalidSpec, ServiceError } from '../shared/service-error';
 import { PlanError, planRuns } from './expand-plan';
 
 /** Trains one spec; should stop soon after `signal` aborts and resolve with the outcome. */

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ColumnType, DatasetSummary } from '../shared/types';
 import { dateLabel } from '../data/summary/date-label';
 import type { LoadedTable, LoadOptions, Table, TableColumn } from '../data/table';
-import { ServiceError } from './service-error';
+import { ServiceError } from '../shared/service-error';
 
 /** At most this many progress reports a second reach the caller (each one re-renders the UI). */
 export const IMPORT_PROGRESS_INTERVAL_MS = 200;

@@ -1,8 +1,8 @@
 /** The production implementations of the service's dependencies. */
-import { loadTf } from '../engine/backend';
-import { summarizeModel } from '../engine/model-builder';
+import { loadTf } from '../tensorflow/load-tf';
+import { summarizeModel } from '../engine/model/model-builder';
 import { loadTable } from '../data/import/load-table';
-import type { StudioServiceDeps } from './studio-service';
+import type { StudioServiceDeps } from './service-types';
 import { estimateModelDims } from './model-dims';
 import { createWorkerLauncher } from './worker-launcher';
 import { JobWorkerClient } from '../worker/job-client';

@@ -11,8 +11,8 @@ import { zipSync } from 'fflate';
 import type { Backend, RunResult, RunSummary } from '../shared/types';
 import type { ExportFormat, JobRunner } from '../worker/jobs';
 import type { RunStore } from './run-store';
-import { ServiceError } from './service-error';
-import type { HandlerMap } from './studio-service';
+import { ServiceError } from '../shared/service-error';
+import type { HandlerMap } from './service-types';
 import { sanitizeFileName } from './upload';
 
 export interface ExportContext {

@@ -4,7 +4,7 @@
  */
 import type { ExperimentSpec } from '../shared/spec';
 import type { DatasetSummary } from '../shared/types';
-import type { ModelDims } from '../engine/model-builder';
+import type { ModelDims } from '../engine/model/model-builder';
 
 /** Token ids 0 (padding) and 1 (out-of-vocabulary) come on top of the vocabulary. */
 const RESERVED_TOKENS = 2;

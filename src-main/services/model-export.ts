@@ -6,7 +6,7 @@ import { copyFile, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { tempNameFor } from '../storage/atomic-write';
-import { ServiceError } from './service-error';
+import { ServiceError } from '../shared/service-error';
 
 /** The regular files of a model folder; throws when there is no model.json. */
 export async function modelFiles(modelDir: string): Promise<string[]> {

@@ -8,8 +8,8 @@ import { isAbsolute } from 'node:path';
 import type { Task } from '../shared/spec';
 import type { RunResult } from '../shared/types';
 import type { JobRunner } from '../worker/jobs';
-import { ServiceError } from './service-error';
-import type { HandlerMap } from './studio-service';
+import { ServiceError } from '../shared/service-error';
+import type { HandlerMap } from './service-types';
 
 /** What these handlers need from the service. */
 export interface ModelUseContext {

@@ -5,8 +5,8 @@
 import type { ProjectService } from '../projects/project-service';
 import type { SearchRunner } from '../search/search-runner';
 import type { SettingsStore } from '../settings/settings-store';
-import { ServiceError } from './service-error';
-import type { HandlerMap } from './studio-service';
+import { ServiceError } from '../shared/service-error';
+import type { HandlerMap } from './service-types';
 import { applyTrainingThreads } from './thread-settings';
 
 export interface ProjectContext {

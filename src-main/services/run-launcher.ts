@@ -3,7 +3,7 @@
  * The production launcher runs each run in its own worker thread (worker/training-client.ts);
  * tests pass a scripted one.
  */
-import type { ContinueSource } from '../engine/continue-source';
+import type { ContinueSource } from '../engine/training/continue-source';
 import type { ExperimentSpec } from '../shared/spec';
 import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
 

@@ -4,15 +4,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import type { ContinueSource } from '../engine/continue-source';
+import type { ContinueSource } from '../engine/training/continue-source';
 import { startedRun } from '../shared/run-summary';
 import type { ExperimentSpec } from '../shared/spec';
 import type { Backend, EpochRecord, RunResult } from '../shared/types';
 import { ProgressThrottle } from './progress-throttle';
 import type { RunHandle, RunLauncher } from './run-launcher';
 import type { RunStore } from './run-store';
-import { ServiceError } from './service-error';
-import type { StudioEvent } from './studio-service';
+import { ServiceError } from '../shared/service-error';
+import type { StudioEvent } from './service-types';
 
 /** Runs write their file at most this often while training; the final state is always written. */
 const PERSIST_INTERVAL_MS = 2000;

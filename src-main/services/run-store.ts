@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { RunResult, RunSummary } from '../shared/types';
 import { summaryOf } from '../shared/run-summary';
 import { writeFileAtomic } from '../storage/atomic-write';
-import { ServiceError } from './service-error';
+import { ServiceError } from '../shared/service-error';
 
 const INTERRUPTED_NOTE = 'The app closed while this run was training. Start it again to get a model.';
 

@@ -5,30 +5,30 @@
  * threads; their events reach subscribers through `subscribe`.
  */
 import { isAbsolute, join } from 'node:path';
-import type { z } from 'zod';
-import type { Envelope, EventName, EventPayloads, RequestName, RequestResult, requestArgs } from '../shared/contract';
+import type { Envelope, RequestName } from '../shared/contract';
 import { parseSpec } from '../shared/spec';
 import type { ExperimentSpec } from '../shared/spec';
-import type { AppInfo, Backend, DatasetSummary, ModelSummary } from '../shared/types';
-import { findContinueSource, type ContinueSource } from '../engine/continue-source';
+import type { AppInfo, DatasetSummary } from '../shared/types';
+import { findContinueSource, type ContinueSource } from '../engine/training/continue-source';
 import { suggestSpec } from '../experiment/suggest-spec';
 import { ProjectService } from '../projects/project-service';
 import { SearchRunner } from '../search/search-runner';
 import { SettingsStore } from '../settings/settings-store';
 import type { JobRunner } from '../worker/jobs';
-import { DatasetRegistry, type TableLoader } from './dataset-registry';
+import { DatasetRegistry } from './dataset-registry';
 import { defaultDeps } from './default-deps';
 import { exportBaseName, exportHandlers } from './export-handlers';
 import { archiveModel, saveModelTo } from './model-export';
 import { modelUseHandlers } from './model-use-handlers';
 import { projectHandlers } from './project-handlers';
-import type { RunLauncher } from './run-launcher';
 import { RunManager } from './run-manager';
 import { RunStore } from './run-store';
-import { ServiceError, failure, invalidSpec, success } from './service-error';
+import { failure, success } from './envelope';
+import { ServiceError, invalidSpec } from '../shared/service-error';
 import { applyTrainingThreads } from './thread-settings';
 import { storeUpload } from './upload';
 import { validateRequest } from './validate-request';
+import type { HandlerMap, RequestHandler, StudioEvent, StudioEventListener, StudioServiceDeps } from './service-types';
 
 export interface StudioServiceOptions {
   /** Folder for uploads and runs (Electron: app.getPath('userData')). */
@@ -40,31 +40,6 @@ export interface StudioServiceOptions {
   /** Delay before an edited project autosaves (tests shorten it). */
   autosaveDelayMs?: number;
 }
-
-/** The parts of the service that touch TensorFlow, files and workers; tests replace them. */
-export interface StudioServiceDeps {
-  loadTable: TableLoader;
-  launchRun: RunLauncher;
-  summarizeModel: (spec: ExperimentSpec, dataset: DatasetSummary | null) => Promise<ModelSummary>;
-  backendInfo: () => Promise<{ backend: Backend; note: string | null }>;
-  /** Minimum time between two progress events of one run. */
-  progressIntervalMs: number;
-  /** Runs work with trained models (forecasts, backtests, exports…) off the main thread. */
-  runJob: JobRunner;
-  /** Stops the machinery behind runJob (app quit). */
-  stopJobs: () => Promise<void>;
-}
-
-/** One event as it goes to subscribers (and over the browser host's WebSocket). */
-export type StudioEvent = { [E in EventName]: { event: E; payload: EventPayloads[E] } }[EventName];
-export type StudioEventListener = (event: StudioEvent) => void;
-
-/** A request's arguments after validation (defaults filled in). */
-export type ParsedArgs<K extends RequestName> = z.output<(typeof requestArgs)[K]>;
-/** Answers one request channel; throw a ServiceError (or DataError) to fail with a specific code. */
-export type RequestHandler<K extends RequestName> = (args: ParsedArgs<K>) => Promise<RequestResult<K>>;
-/** Handlers by channel, as feature modules contribute them. */
-export type HandlerMap = { [K in RequestName]?: RequestHandler<K> };
 
 /** Channels only a desktop window can answer (the Electron layer handles them before the service). */
 const DESKTOP_DIALOGS = new Set<RequestName>([

@@ -4,7 +4,7 @@
  * workers inherit the app's environment when they are created: so the setting is written into
  * the environment before TensorFlow loads, and a change takes effect after a restart.
  */
-import { applyAutomaticThreads } from '../engine/tf-threads';
+import { applyAutomaticThreads } from '../tensorflow/threads';
 
 const VARIABLES = ['TF_NUM_INTRAOP_THREADS', 'TF_NUM_INTEROP_THREADS'] as const;
 

@@ -3,7 +3,7 @@
  * Every message names the channel and the offending field, so a bad call is easy to trace.
  */
 import { REQUEST_NAMES, requestArgs, type RequestName } from '../shared/contract';
-import { ServiceError } from './service-error';
+import { ServiceError } from '../shared/service-error';
 
 /** True when `name` is one of the contract's request channels. */
 export function isRequestName(name: unknown): name is RequestName {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { requestArgs } from '../shared/contract';
 import type { Settings } from '../shared/types-project';
 import { writeFileAtomic } from '../storage/atomic-write';
-import { ServiceError } from '../services/service-error';
+import { ServiceError } from '../shared/service-error';
 
 export const SETTINGS_FILE = 'settings.json';
 

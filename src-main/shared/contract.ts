@@ -14,7 +14,7 @@ import type {
   Explanation,
   FutureForecast,
   GeneratedText,
-} from './types-insight';
+} from './types-model-use';
 import type { ProjectState, RecentProject, SampleInfo, SearchState, Settings } from './types-project';
 import type { AppInfo, DatasetSummary, EpochRecord, ModelSummary, RunResult, RunSummary, TrainProgress } from './types';
 

@@ -4,7 +4,7 @@
  * checks. Each job names what it does and carries plain data, so it can cross into a worker.
  */
 import type { StudioErrorInfo } from '../shared/contract';
-import { ServiceError } from '../services/service-error';
+import { ServiceError } from '../shared/service-error';
 import type { ExperimentSpec, Task } from '../shared/spec';
 import type {
   BacktestReport,
@@ -13,7 +13,7 @@ import type {
   Explanation,
   FutureForecast,
   GeneratedText,
-} from '../shared/types-insight';
+} from '../shared/types-model-use';
 
 export type ExportFormat = 'tfjs' | 'keras' | 'onnx' | 'bundle';
 

@@ -5,8 +5,8 @@
 import type { StudioErrorInfo } from '../shared/contract';
 import type { ExperimentSpec } from '../shared/spec';
 import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
-import type { ContinueSource } from '../engine/continue-source';
-import type { ControlAction } from '../engine/train-control';
+import type { ContinueSource } from '../engine/training/continue-source';
+import type { ControlAction } from '../engine/training/train-control';
 import type { Job, JobName, JobResults } from './jobs';
 
 /** main → worker */

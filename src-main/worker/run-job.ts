@@ -4,8 +4,8 @@
  */
 import type { StudioErrorInfo } from '../shared/contract';
 import { DataError } from '../data/data-error';
-import { loadTf } from '../engine/backend';
-import { classifyText, generateText } from '../engine/text-inference';
+import { loadTf } from '../tensorflow/load-tf';
+import { classifyText, generateText } from '../model-use/text-inference';
 import {
   ExportCancelledError,
   exportModel,
@@ -20,7 +20,7 @@ import {
   predictFile,
   RunFolderError,
   runBacktest,
-} from '../insight/index';
+} from '../model-use/index';
 import type { Job, JobName, JobOf, JobResults } from './jobs';
 
 /** Runs one job here and now. */

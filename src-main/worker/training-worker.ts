@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runExperiment } from '../engine/run-experiment';
-import { TrainControl } from '../engine/train-control';
+import { TrainControl } from '../engine/training/train-control';
 import type { FromWorker, ToWorker } from './messages';
 import { unknownMessage } from './messages';
 import { jobFailure, runJob } from './run-job';

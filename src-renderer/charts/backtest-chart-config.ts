@@ -1,6 +1,6 @@
 /** Chart configuration for a backtest: every historical forecast drawn over the actual series. */
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import type { BacktestReport } from '../../src-main/shared/types-insight';
+import type { BacktestReport } from '../../src-main/shared/types-model-use';
 import { formatNumber } from '../utils/format';
 import { withAlpha } from './color';
 import { stepLineOptions } from './step-line-options';

@@ -1,6 +1,6 @@
 /** Chart configuration for a future forecast: the recent history, the point forecast and its interval bands. */
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import type { FutureForecast } from '../../src-main/shared/types-insight';
+import type { FutureForecast } from '../../src-main/shared/types-model-use';
 import { formatNumber } from '../utils/format';
 import { withAlpha } from './color';
 import { stepLineOptions } from './step-line-options';

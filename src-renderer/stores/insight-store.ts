@@ -13,7 +13,7 @@ import type {
   Explanation,
   FutureForecast,
   GeneratedText,
-} from '../../src-main/shared/types-insight';
+} from '../../src-main/shared/types-model-use';
 import { useStudioApi } from '../composables/use-studio-api';
 import { downloadText } from '../utils/download';
 import { errorMessage } from '../utils/format';

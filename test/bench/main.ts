@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as tfTypes from '@tensorflow/tfjs';
-import { applyAutomaticThreads } from '../../src-main/engine/tf-threads';
+import { applyAutomaticThreads } from '../../src-main/tensorflow/threads';
 import { ensurePeerEnvironment, runPeer, type PeerName, type PeerResult } from './peers';
 import { formatRate, formatRatio, renderTable, type Column } from './table';
 import { runStudioLoop } from './studio-engine';

@@ -3,8 +3,9 @@
  * global norm, progress and pause checks between batches) on a benchmark workload.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import { TrainControl } from '../../src-main/engine/train-control';
-import { trainModel, type BatchSource } from '../../src-main/engine/train-loop';
+import { TrainControl } from '../../src-main/engine/training/train-control';
+import type { BatchSource } from '../../src-main/engine/training/batch-source';
+import { trainModel } from '../../src-main/engine/training/train-loop';
 import { parseSpec } from '../../src-main/shared/spec';
 import { buildModel, makeData, type EngineResult } from './tfjs-engines';
 import type { Workload } from './workloads';

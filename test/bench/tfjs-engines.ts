@@ -1,7 +1,7 @@
 /** Our engines on one workload: fused native kernels, tfjs-layers on native TensorFlow, pure-JS CPU. */
 import type * as tfTypes from '@tensorflow/tfjs';
-import { createFlatAdam } from '../../src-main/engine/fused/flat-adam';
-import { createRecurrentLayer } from '../../src-main/engine/fused/index';
+import { createFlatAdam } from '../../src-main/engine/model/fused/flat-adam';
+import { createRecurrentLayer } from '../../src-main/engine/model/fused/index';
 import type { Workload } from './workloads';
 
 type Tf = typeof tfTypes;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
 import type { CliIo } from '../../src-main/cli/io';
-import type { BacktestReport, BatchPrediction, FutureForecast } from '../../src-main/shared/types-insight';
-import { quickTraining, trainRun } from '../insight/train-run';
+import type { BacktestReport, BatchPrediction, FutureForecast } from '../../src-main/shared/types-model-use';
+import { quickTraining, trainRun } from '../model-use/train-run';
 
 const NILE = path.resolve('resources/samples/nile-yearly.csv');
 let dir = '';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInit } from '../../src-main/cli/commands/init';
 import { runInspect } from '../../src-main/cli/commands/inspect';
 import { runExperiment } from '../../src-main/engine/run-experiment';
-import { TrainControl } from '../../src-main/engine/train-control';
+import { TrainControl } from '../../src-main/engine/training/train-control';
 import { parseSpec, type ExperimentSpec } from '../../src-main/shared/spec';
 import type { ClassificationEvaluation, DatasetSummary } from '../../src-main/shared/types';
 import { makeFolder } from './folder-helpers';

@@ -4,8 +4,8 @@
  */
 import { parseSpec } from '../../src-main/shared/spec';
 import type { ExperimentSpec, ExperimentSpecInput } from '../../src-main/shared/spec';
-import type { BatchSource } from '../../src-main/engine/train-loop';
-import { seededRandom } from '../../src-main/engine/seeded-random';
+import type { BatchSource } from '../../src-main/engine/training/batch-source';
+import { seededRandom } from '../../src-main/engine/training/seeded-random';
 
 /** A noisy sine wave (period 20 steps) with a fixed seed. */
 export function noisySine(length: number, noise = 0.1, seed = 7): Float32Array {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadTf } from '../../src-main/engine/backend';
-import { buildModel } from '../../src-main/engine/model-builder';
-import { predictOrigins } from '../../src-main/engine/predict';
-import { TrainControl } from '../../src-main/engine/train-control';
-import { trainModel } from '../../src-main/engine/train-loop';
+import { loadTf } from '../../src-main/tensorflow/load-tf';
+import { buildModel } from '../../src-main/engine/model/model-builder';
+import { predictOrigins } from '../../src-main/engine/model/predict';
+import { TrainControl } from '../../src-main/engine/training/train-control';
+import { trainModel } from '../../src-main/engine/training/train-loop';
 import { noisySine, sineSource, testSpec } from './synthetic';
 
 describe('tensor hygiene', () => {

@@ -11,7 +11,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src-main/projects/project-archive';
 import { ProjectService } from '../../src-main/projects/project-service';
-import { ServiceError } from '../../src-main/services/service-error';
+import { ServiceError } from '../../src-main/shared/service-error';
 import { cleanup, makeRun, specFor, tempDir, writeCsv } from '../projects/fixtures';
 import { CaseCounter, describeError, fuzzRuns, mutate, mutationArb } from './fuzz-support';
 

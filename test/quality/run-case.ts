@@ -4,12 +4,12 @@
  */
 import { loadTable } from '../../src-main/data/import/load-table';
 import { prepareSeries } from '../../src-main/data/prepare/series';
-import { loadTf } from '../../src-main/engine/backend';
-import { evaluateWithFallback } from '../../src-main/engine/forecast-fallback';
-import { prepareForecast } from '../../src-main/engine/forecast-pipeline';
-import { buildModel } from '../../src-main/engine/model-builder';
-import { TrainControl } from '../../src-main/engine/train-control';
-import { trainModel } from '../../src-main/engine/train-loop';
+import { loadTf } from '../../src-main/tensorflow/load-tf';
+import { evaluateWithFallback } from '../../src-main/engine/tasks/forecast/forecast-fallback';
+import { prepareForecast } from '../../src-main/engine/tasks/forecast/forecast-task';
+import { buildModel } from '../../src-main/engine/model/model-builder';
+import { TrainControl } from '../../src-main/engine/training/train-control';
+import { trainModel } from '../../src-main/engine/training/train-loop';
 import { suggestSpec } from '../../src-main/experiment/suggest-spec';
 import { effectiveLoss } from '../../src-main/shared/spec';
 import type { ForecastEvaluation } from '../../src-main/shared/types';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadTable } from '../../src-main/data/import/load-table';
 import { runExperiment } from '../../src-main/engine/run-experiment';
-import { TrainControl } from '../../src-main/engine/train-control';
+import { TrainControl } from '../../src-main/engine/training/train-control';
 import { suggestSpec } from '../../src-main/experiment/suggest-spec';
 import { parseSpec } from '../../src-main/shared/spec';
 import type { ExperimentSpec } from '../../src-main/shared/spec';

@@ -13,10 +13,10 @@ import { loadTable } from '../../src-main/data/import/load-table';
 import { exportModel } from '../../src-main/export';
 import { ProjectService } from '../../src-main/projects/project-service';
 import { RunStore } from '../../src-main/services/run-store';
-import { failure } from '../../src-main/services/service-error';
+import { failure } from '../../src-main/services/envelope';
 import { StudioService } from '../../src-main/services/studio-service';
 import type { RunResult, RunSummary } from '../../src-main/shared/types';
-import { trainRun, quickTraining } from '../insight/train-run';
+import { trainRun, quickTraining } from '../model-use/train-run';
 import { cleanup, makeRun, specFor, tempDir, writeCsv } from '../projects/fixtures';
 import { fakeDeps, ScriptedLauncher } from '../services/fixtures';
 

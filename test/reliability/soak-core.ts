@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { loadTf, type Tf } from '../../src-main/engine/backend';
+import { loadTf, type Tf } from '../../src-main/tensorflow/load-tf';
 import { runExperiment } from '../../src-main/engine/run-experiment';
-import { TrainControl } from '../../src-main/engine/train-control';
-import { forecastFuture } from '../../src-main/insight';
+import { TrainControl } from '../../src-main/engine/training/train-control';
+import { forecastFuture } from '../../src-main/model-use';
 import { parseSpec, type ExperimentSpec } from '../../src-main/shared/spec';
 
 export interface SoakSample {

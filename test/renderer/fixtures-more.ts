@@ -3,7 +3,7 @@
  * from small formulas, so tests compare what the UI shows with what these hold.
  */
 import type { ClassificationEvaluation, RunSummary } from '../../src-main/shared/types';
-import type { BacktestReport, Explanation, FutureForecast } from '../../src-main/shared/types-insight';
+import type { BacktestReport, Explanation, FutureForecast } from '../../src-main/shared/types-model-use';
 import type { ProjectState, SampleInfo } from '../../src-main/shared/types-project';
 import { spec } from './fixtures';
 

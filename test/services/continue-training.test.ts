@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src-main/shared/contract';
 import type { RunResult, RunSummary } from '../../src-main/shared/types';
-import { StudioService, type StudioEvent } from '../../src-main/services/studio-service';
+import type { StudioEvent } from '../../src-main/services/service-types';
+import { StudioService } from '../../src-main/services/studio-service';
 
 const NILE = join(process.cwd(), 'resources', 'samples', 'nile-yearly.csv');
 

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { LoadedTable } from '../../src-main/data/table';
 import type { DatasetSummary, EpochRecord, RunResult } from '../../src-main/shared/types';
 import type { LaunchRequest, RunCallbacks, RunHandle } from '../../src-main/services/run-launcher';
-import type { StudioServiceDeps } from '../../src-main/services/studio-service';
+import type { StudioServiceDeps } from '../../src-main/services/service-types';
 
 /** Reads "time,value" CSV text with ISO dates into a two-column table. */
 export async function fakeLoadTable(path: string): Promise<LoadedTable> {

@@ -11,10 +11,16 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src-main/shared/contract';
 import type { RunResult, RunSummary } from '../../src-main/shared/types';
-import type { BacktestReport, BatchPrediction, Explanation, FutureForecast } from '../../src-main/shared/types-insight';
+import type {
+  BacktestReport,
+  BatchPrediction,
+  Explanation,
+  FutureForecast,
+} from '../../src-main/shared/types-model-use';
 import type { ProjectState, SearchState } from '../../src-main/shared/types-project';
 import { exportBaseName } from '../../src-main/services/export-handlers';
-import { StudioService, type StudioEvent } from '../../src-main/services/studio-service';
+import type { StudioEvent } from '../../src-main/services/service-types';
+import { StudioService } from '../../src-main/services/studio-service';
 
 const NILE = join(process.cwd(), 'resources', 'samples', 'nile-yearly.csv');
 const LOOKBACK = 8;

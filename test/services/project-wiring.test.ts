@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src-main/shared/contract';
 import type { RunSummary } from '../../src-main/shared/types';
 import type { ProjectState, SampleInfo, SearchState, Settings } from '../../src-main/shared/types-project';
-import { StudioService, type StudioEvent } from '../../src-main/services/studio-service';
+import type { StudioEvent } from '../../src-main/services/service-types';
+import { StudioService } from '../../src-main/services/studio-service';
 import { ScriptedLauncher, completed, epoch, fakeDeps, yearlyCsv } from './fixtures';
 
 let dataDir: string;

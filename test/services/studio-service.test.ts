@@ -5,7 +5,8 @@ import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_NAMES, requestArgs, type Envelope, type RequestName } from '../../src-main/shared/contract';
 import type { DatasetSummary, RunResult, RunSummary } from '../../src-main/shared/types';
-import { StudioService, type StudioEvent } from '../../src-main/services/studio-service';
+import type { StudioEvent } from '../../src-main/services/service-types';
+import { StudioService } from '../../src-main/services/studio-service';
 import { ScriptedLauncher, completed, epoch, fakeDeps, yearlyCsv } from './fixtures';
 
 let dataDir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAutomaticThreads, automaticIntraOpThreads } from '../../src-main/engine/tf-threads';
+import { applyAutomaticThreads, automaticIntraOpThreads } from '../../src-main/tensorflow/threads';
 import { applyTrainingThreads } from '../../src-main/services/thread-settings';
 
 describe('training threads', () => {

@@ -1,11 +1,11 @@
 /** `recurrent backtest`: rolling-origin evaluation of a run's model beside the classical baselines. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadTf } from '../../engine/backend';
-import { runBacktest } from '../../insight/index';
-import type { BacktestScoresJson } from '../../shared/types-insight';
+import { loadTf } from '../../tensorflow/load-tf';
+import { runBacktest } from '../../model-use/index';
+import type { BacktestScoresJson } from '../../shared/types-model-use';
 import { EXIT, type CliIo } from '../io';
-import { fmt, usage, wholeNumber } from './insight-args';
+import { fmt, usage, wholeNumber } from './args';
 
 export async function runBacktestCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({

@@ -1,10 +1,10 @@
 /** `recurrent evaluate`: the test metrics of a run beside the naive and seasonal-naive forecasts. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readRunResult } from '../../insight/index';
+import { readRunResult } from '../../model-use/index';
 import type { RegressionMetrics } from '../../shared/types';
 import { EXIT, type CliIo } from '../io';
-import { fmt, usage } from './insight-args';
+import { fmt, usage } from './args';
 
 export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({

@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportModel, type ExportFormat } from '../../export/index';
-import { readRunResult } from '../../insight/index';
+import { readRunResult } from '../../model-use/index';
 import { EXIT, type CliIo } from '../io';
-import { usage } from './insight-args';
+import { usage } from './args';
 
 const FORMATS: readonly ExportFormat[] = ['tfjs', 'keras', 'onnx', 'bundle'];
 

@@ -2,10 +2,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadTf } from '../../engine/backend';
-import { futureForecastCsv } from '../../insight/index';
+import { loadTf } from '../../tensorflow/load-tf';
+import { futureForecastCsv } from '../../model-use/index';
 import { EXIT, type CliIo } from '../io';
-import { fmt, levelList, usage, wholeNumber } from './insight-args';
+import { fmt, levelList, usage, wholeNumber } from './args';
 
 export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({

@@ -1,10 +1,10 @@
 /** `recurrent predict`: forecasts for every window of a new file, written as CSV. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadTf } from '../../engine/backend';
-import { predictFile } from '../../insight/index';
+import { loadTf } from '../../tensorflow/load-tf';
+import { predictFile } from '../../model-use/index';
 import { EXIT, type CliIo } from '../io';
-import { usage } from './insight-args';
+import { usage } from './args';
 
 export async function runPredict(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runExperiment } from '../../engine/run-experiment';
-import { TrainControl } from '../../engine/train-control';
+import { TrainControl } from '../../engine/training/train-control';
 import { SearchRunner } from '../../search/search-runner';
 import { requestArgs } from '../../shared/contract';
 import type { SearchPlan, SearchState } from '../../shared/types-project';

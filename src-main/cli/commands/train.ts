@@ -2,9 +2,9 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findContinueSource, type ContinueSource } from '../../engine/continue-source';
+import { findContinueSource, type ContinueSource } from '../../engine/training/continue-source';
 import { runExperiment } from '../../engine/run-experiment';
-import { TrainControl } from '../../engine/train-control';
+import { TrainControl } from '../../engine/training/train-control';
 import { parseSpec } from '../../shared/spec';
 import type { RunResult } from '../../shared/types';
 import { EXIT, type CliIo } from '../io';

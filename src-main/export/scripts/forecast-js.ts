@@ -1,6 +1,6 @@
 /**
  * predict.cjs of a forecast bundle: the app's forecast steps with TensorFlow.js for Node
- * (CommonJS, so it runs inside any project). The steps mirror src-main/insight/model-inputs.ts:
+ * (CommonJS, so it runs inside any project). The steps mirror src-main/model-use/model-inputs.ts:
  * derived and scaled inputs, known-future inputs and calendar values read `lead` steps ahead,
  * future time stamps continued on the detected frequency, and the target's baseline as
  * src-main/forecast/target-transform.ts adds it (the seasonal profile placed on the calendar as in

@@ -1,7 +1,7 @@
 /**
  * Text encoding shared by the text bundle scripts, in JavaScript and Python: the tokenization,
  * vocabulary lookup and length fitting of src-main/data/prepare/text.ts, and the app's token
- * sampling (src-main/engine/token-sampling.ts) with its seeded generator (mulberry32), so a
+ * sampling (src-main/engine/model/token-sampling.ts) with its seeded generator (mulberry32), so a
  * script given the same random seed draws the same tokens as the app.
  */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classificationMetrics } from '../../../src-main/engine/classification-metrics';
+import { classificationMetrics } from '../../../src-main/engine/metrics/classification-metrics';
 
 describe('classification scores against hand-computed values', () => {
   it('scores a single sigmoid output with a 0.5 threshold', () => {

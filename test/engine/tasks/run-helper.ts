@@ -1,7 +1,7 @@
 /** Runs an experiment from a spec input in a temporary folder, as the task tests need. */
 import path from 'node:path';
 import { runExperiment } from '../../../src-main/engine/run-experiment';
-import { TrainControl } from '../../../src-main/engine/train-control';
+import { TrainControl } from '../../../src-main/engine/training/train-control';
 import { parseSpec } from '../../../src-main/shared/spec';
 import type { ExperimentSpecInput } from '../../../src-main/shared/spec';
 import type { RunResult } from '../../../src-main/shared/types';

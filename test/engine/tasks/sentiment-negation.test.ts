@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyText } from '../../../src-main/engine/text-inference';
+import { classifyText } from '../../../src-main/model-use/text-inference';
 import type { ClassificationEvaluation } from '../../../src-main/shared/types';
-import type { ClassProbabilities } from '../../../src-main/shared/types-insight';
+import type { ClassProbabilities } from '../../../src-main/shared/types-model-use';
 import { runSpec } from './run-helper';
 
 const reviews = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'reviews.csv');

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTf } from '../../../src-main/engine/backend';
-import { classifyText, generateText } from '../../../src-main/engine/text-inference';
+import { loadTf } from '../../../src-main/tensorflow/load-tf';
+import { classifyText, generateText } from '../../../src-main/model-use/text-inference';
 import type { GenerationEvaluation } from '../../../src-main/shared/types';
 import { runSpec } from './run-helper';
 

@@ -4,10 +4,10 @@
  * must lower the training loss on a noisy sine within a few epochs.
  */
 import { describe, expect, it } from 'vitest';
-import { loadTf } from '../../../src-main/engine/backend';
-import { buildModel } from '../../../src-main/engine/model-builder';
-import { TrainControl } from '../../../src-main/engine/train-control';
-import { trainModel } from '../../../src-main/engine/train-loop';
+import { loadTf } from '../../../src-main/tensorflow/load-tf';
+import { buildModel } from '../../../src-main/engine/model/model-builder';
+import { TrainControl } from '../../../src-main/engine/training/train-control';
+import { trainModel } from '../../../src-main/engine/training/train-loop';
 import type { ExperimentSpecInput } from '../../../src-main/shared/spec';
 import type { EpochRecord } from '../../../src-main/shared/types';
 import { noisySine, sineSource, testSpec } from '../synthetic';

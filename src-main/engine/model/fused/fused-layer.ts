@@ -1,0 +1,194 @@
+/**
+ * The fused recurrent layer: a tfjs-layers `Layer` whose weights are exactly those of the
+ * standard LSTM / GRU / SimpleRNN (or of a Bidirectional wrapper around one: forward weights,
+ * then backward), so a model can be converted to standard layers by copying weights in order.
+ * The time loop runs in TensorFlow kernels instead of tfjs-layers' per-step JS loop.
+ */
+import type * as tfTypes from '@tensorflow/tfjs';
+import type { Cell } from '../../../shared/spec';
+import { fusedGruSequence } from './fused-gru';
+import { fusedLstmSequence } from './fused-lstm';
+import { fusedSimpleRnnSequence, type FusedSimpleRnnActivation } from './fused-simple-rnn';
+import { getRawOps, type RawOps } from './raw-ops';
+
+type Tf = typeof tfTypes;
+type Tensor = tfTypes.Tensor;
+type Shape = (number | null)[];
+type LayerVariable = tfTypes.LayerVariable;
+
+/** What a fused layer computes; everything else a standard layer would need is implied. */
+export interface FusedLayerConfig {
+  cell: Cell;
+  units: number;
+  /** tanh for LSTM / GRU; any of FUSED_SIMPLE_RNN_ACTIVATIONS for SimpleRNN. */
+  activation: string;
+  returnSequences: boolean;
+  /** Input dropout rate; one mask per sequence and feature, shared by all steps. */
+  dropout: number;
+  bidirectional: boolean;
+  merge: 'concat' | 'sum' | 'ave' | 'mul';
+  seed: number;
+  name?: string;
+  inputShape?: number[];
+}
+
+/** A layer made by `createFusedLayer`. */
+export interface FusedRecurrentLayer extends tfTypes.layers.Layer {
+  readonly fusedConfig: FusedLayerConfig;
+}
+
+const GATES: Record<Cell, number> = { LSTM: 4, GRU: 3, SimpleRNN: 1 };
+
+interface DirectionWeights {
+  kernel: LayerVariable;
+  recurrentKernel: LayerVariable;
+  bias: LayerVariable;
+}
+
+type FusedLayerClass = new (config: FusedLayerConfig) => FusedRecurrentLayer;
+const classes = new WeakMap<object, Record<Cell, FusedLayerClass>>();
+
+/** True for layers made by `createFusedLayer`. */
+export function isFusedLayer(layer: tfTypes.layers.Layer): layer is FusedRecurrentLayer {
+  return 'fusedConfig' in layer;
+}
+
+/** Creates a fused recurrent layer; it runs only while the native TensorFlow backend is active. */
+export function createFusedLayer(tf: Tf, config: FusedLayerConfig): FusedRecurrentLayer {
+  let perCell = classes.get(tf.layers.Layer);
+  if (!perCell) {
+    perCell = defineFusedLayers(tf);
+    classes.set(tf.layers.Layer, perCell);
+  }
+  return new perCell[config.cell](config);
+}
+
+/**
+ * The classes are built from the caller's tfjs so they always extend that instance's `Layer`;
+ * one subclass per cell gives each its own class name (and default layer names).
+ */
+function defineFusedLayers(tf: Tf): Record<Cell, FusedLayerClass> {
+  class FusedRecurrent extends tf.layers.Layer implements FusedRecurrentLayer {
+    readonly fusedConfig: FusedLayerConfig;
+    private directions: DirectionWeights[] = [];
+
+    constructor(config: FusedLayerConfig) {
+      super({ name: config.name, ...(config.inputShape ? { inputShape: config.inputShape } : {}) });
+      this.fusedConfig = { ...config };
+    }
+
+    override build(inputShape: Shape | Shape[]): void {
+      const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as Shape;
+      const inputDim = shape[shape.length - 1];
+      if (shape.length !== 3 || inputDim == null) {
+        throw new Error(`${this.name} expects input [batch, steps, features], got [${shape.join(', ')}].`);
+      }
+      const { cell, units, seed, bidirectional } = this.fusedConfig;
+      const width = GATES[cell] * units;
+      const prefixes = bidirectional ? ['forward/', 'backward/'] : [''];
+      // The same initializers as the standard layers (and, like tfjs' Bidirectional, the same
+      // seeds both ways), so a fused and a standard run start from the same weights.
+      this.directions = prefixes.map((prefix) => {
+        const kernel = this.addWeight(
+          `${prefix}kernel`,
+          [inputDim, width],
+          'float32',
+          tf.initializers.glorotUniform({ seed }),
+        );
+        const recurrentKernel = this.addWeight(
+          `${prefix}recurrent_kernel`,
+          [units, width],
+          'float32',
+          tf.initializers.orthogonal({ seed: seed + 1 }),
+        );
+        const bias = this.addWeight(`${prefix}bias`, [width], 'float32', tf.initializers.zeros());
+        if (cell === 'LSTM') {
+          // unitForgetBias: the forget block (second of i, f, c, o) starts at 1.
+          tf.tidy(() => {
+            bias.write(tf.concat([tf.zeros([units]), tf.ones([units]), tf.zeros([2 * units])]));
+          });
+        }
+        return { kernel, recurrentKernel, bias };
+      });
+      this.built = true;
+    }
+
+    override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+      const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as Shape;
+      const { units, bidirectional, merge, returnSequences } = this.fusedConfig;
+      const width = bidirectional && merge === 'concat' ? 2 * units : units;
+      return returnSequences ? [shape[0], shape[1], width] : [shape[0], width];
+    }
+
+    override call(inputs: Tensor | Tensor[], kwargs: Record<string, unknown>): Tensor {
+      return tf.tidy(() => {
+        const ops = getRawOps(tf);
+        if (!ops) {
+          throw new Error(`${this.name} runs on fused native kernels; the current backend is '${tf.getBackend()}'.`);
+        }
+        const { dropout, returnSequences, bidirectional, merge } = this.fusedConfig;
+        let x = Array.isArray(inputs) ? inputs[0] : inputs;
+        if (x.rank !== 3) throw new Error(`${this.name} expects input [batch, steps, features], got rank ${x.rank}.`);
+        if (x.dtype !== 'float32') x = tf.cast(x, 'float32');
+        if (kwargs.training === true && dropout > 0) {
+          // One mask per sequence and feature, reused at every step (as tfjs-layers does).
+          const [batch, , features] = x.shape as number[];
+          x = tf.dropout(x, dropout, [batch, 1, features]);
+        }
+        const timeMajor = tf.transpose(x, [1, 0, 2]);
+        const forward = this.finish(this.runDirection(ops, timeMajor, this.directions[0]), false, returnSequences);
+        if (!bidirectional) return forward;
+        const reversed = tf.reverse(timeMajor, 0);
+        const backward = this.finish(this.runDirection(ops, reversed, this.directions[1]), true, returnSequences);
+        if (merge === 'concat') return tf.concat([forward, backward], -1);
+        if (merge === 'sum') return tf.add(forward, backward);
+        if (merge === 'ave') return tf.mul(tf.add(forward, backward), 0.5);
+        return tf.mul(forward, backward);
+      });
+    }
+
+    /** Hidden states [T,B,U] of one direction. */
+    private runDirection(ops: RawOps, x: Tensor, weights: DirectionWeights): Tensor {
+      const kernel = weights.kernel.read();
+      const recurrentKernel = weights.recurrentKernel.read();
+      const bias = weights.bias.read();
+      const { cell, activation } = this.fusedConfig;
+      if (cell === 'LSTM') return fusedLstmSequence(ops, x, kernel, recurrentKernel, bias);
+      if (cell === 'GRU') return fusedGruSequence(ops, x, kernel, recurrentKernel, bias);
+      return fusedSimpleRnnSequence(ops, x, kernel, recurrentKernel, bias, activation as FusedSimpleRnnActivation);
+    }
+
+    /** Batch-major sequence, or the last state; a backward pass is put back in time order. */
+    private finish(hidden: Tensor, reversed: boolean, returnSequences: boolean): Tensor {
+      const [steps, batch, units] = hidden.shape;
+      if (!returnSequences) return tf.reshape(tf.slice(hidden, [steps - 1, 0, 0], [1, -1, -1]), [batch, units]);
+      return tf.transpose(reversed ? tf.reverse(hidden, 0) : hidden, [1, 0, 2]);
+    }
+
+    override getConfig(): tfTypes.serialization.ConfigDict {
+      const { cell, units, activation, returnSequences, dropout, bidirectional, merge, seed } = this.fusedConfig;
+      return {
+        ...super.getConfig(),
+        cell,
+        units,
+        activation,
+        returnSequences,
+        dropout,
+        bidirectional,
+        merge,
+        seed,
+      };
+    }
+  }
+  return {
+    LSTM: class FusedLSTM extends FusedRecurrent {
+      static readonly className = 'FusedLSTM';
+    },
+    GRU: class FusedGRU extends FusedRecurrent {
+      static readonly className = 'FusedGRU';
+    },
+    SimpleRNN: class FusedSimpleRNN extends FusedRecurrent {
+      static readonly className = 'FusedSimpleRNN';
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Baseline fallback for very short series. With a few dozen values the network's correction to
+ * the baseline (naive, seasonal naive or the seasonal profile) is learned from a handful of windows and can be noise.
+ * When the validation windows show that the correction does not help, the output layer is set to
+ * zero: the model then forecasts exactly the baseline its target transform adds back, and the
+ * saved model, the insight views and exported bundles all reproduce that forecast. The user is
+ * told in the verdict, so the model is never presented as more than the baseline it is.
+ */
+import type * as tfTypes from '@tensorflow/tfjs';
+import { invertScaler } from '../../../data/prepare/scaler';
+import { baselineAt } from '../../../forecast/target-transform';
+import type { ForecastEvaluation } from '../../../shared/types';
+import type { Tf } from '../../../tensorflow/load-tf';
+import { evaluateForecast } from './forecast-evaluation';
+import type { ForecastData } from './forecast-data';
+import { predictOrigins } from '../../model/predict';
+
+/** Series with fewer values than this may fall back to the baseline. */
+export const FALLBACK_MAX_LENGTH = 30;
+
+/** What the fallback decided and why, in the user's units. */
+export interface BaselineFallback {
+  /** True when the output layer was set to zero. */
+  applied: boolean;
+  /** Validation RMSE of the trained network and of the baseline (the zero network). */
+  modelRmse: number;
+  baselineRmse: number;
+  /** The sentence shown to the user. */
+  note: string;
+}
+
+/**
+ * Compares the trained network with its baseline on the validation origins and, for a series
+ * shorter than FALLBACK_MAX_LENGTH whose transform has a baseline (difference or
+ * seasonal-residual) and whose baseline is at least as good, zeroes the output layer in place.
+ * Returns null when the rule does not apply (longer series, level target, no validation origins,
+ * an output layer that is not a plain dense layer, or a target scaler with an offset).
+ */
+export function applyBaselineFallback(tf: Tf, model: tfTypes.LayersModel, data: ForecastData): BaselineFallback | null {
+  const { series, plan, split, targetScaler, sampler, source } = data;
+  const y = series.target;
+  if (y.length >= FALLBACK_MAX_LENGTH || plan.kind === 'level' || split.validation.length === 0) return null;
+  // A zero output only means "the baseline" when the target scaler has no offset.
+  if (targetScaler.center !== 0) return null;
+  const output = model.layers.at(-1);
+  if (!output || output.getClassName() !== 'Dense') return null;
+
+  const horizon = source.yShape[0];
+  const origins = split.validation;
+  const raw = predictOrigins(tf, model, (o) => sampler.batch(o).x, source.xShape, origins);
+  let modelSquares = 0;
+  let baselineSquares = 0;
+  let count = 0;
+  for (let s = 0; s < origins.length; s++) {
+    for (let k = 0; k < horizon && origins[s] + k < y.length; k++) {
+      const baseline = baselineAt(y, origins[s], k, plan);
+      const actual = y[origins[s] + k];
+      modelSquares += (actual - baseline - invertScaler(targetScaler, raw[s * horizon + k])) ** 2;
+      baselineSquares += (actual - baseline) ** 2;
+      count += 1;
+    }
+  }
+  if (count === 0) return null;
+  const modelRmse = Math.sqrt(modelSquares / count);
+  const baselineRmse = Math.sqrt(baselineSquares / count);
+  const name = baselineName(plan.kind);
+  const figures = `validation RMSE ${round(modelRmse)} against ${round(baselineRmse)}`;
+  if (baselineRmse > modelRmse) {
+    return {
+      applied: false,
+      modelRmse,
+      baselineRmse,
+      note: `With only ${y.length} values the network's correction was checked on the validation windows and kept: it improves on ${name} (${figures}).`,
+    };
+  }
+  const zeroed = output.getWeights().map((w) => tf.zerosLike(w));
+  output.setWeights(zeroed);
+  tf.dispose(zeroed);
+  return {
+    applied: true,
+    modelRmse,
+    baselineRmse,
+    note: `Baseline fallback: with only ${y.length} values the network's correction did not help on the validation windows (${figures} for ${name}), so the model forecasts ${name} itself.`,
+  };
+}
+
+/** The forecast a zero network output stands for, in the user's words. */
+export function baselineName(kind: ForecastData['plan']['kind']): string {
+  switch (kind) {
+    case 'level':
+      return 'a constant at the training level';
+    case 'difference':
+      return 'the naive forecast (the last value)';
+    case 'seasonal-residual':
+      return 'the seasonal naive forecast';
+    case 'seasonal-profile':
+      return 'the seasonal profile (recent level, drift and usual seasonal pattern)';
+  }
+}
+
+/**
+ * The end of a forecast run: the baseline fallback, then the test evaluation of the model as it
+ * will be saved. When the fallback applies, its sentence opens the verdict. When training kept its
+ * starting point (no epoch beat it on validation), the verdict says the model is its baseline and
+ * the fallback has nothing left to decide.
+ */
+export function evaluateWithFallback(
+  tf: Tf,
+  model: tfTypes.LayersModel,
+  data: ForecastData,
+  training?: { keptStart: boolean },
+): ForecastEvaluation {
+  const keptBaseline = training?.keptStart === true && data.plan.kind !== 'level';
+  const fallback = keptBaseline ? null : applyBaselineFallback(tf, model, data);
+  const evaluation = evaluateForecast(tf, model, data);
+  const opening = keptBaseline
+    ? `No epoch of training improved on the untrained model on the validation windows, so the model is exactly its baseline, ${baselineName(data.plan.kind)}.`
+    : fallback?.applied
+      ? fallback.note
+      : null;
+  if (!opening) return evaluation;
+  return { ...evaluation, verdict: [opening, evaluation.verdict].filter(Boolean).join(' ') };
+}
+
+function round(x: number): string {
+  return Number(x.toPrecision(4)).toString();
+}

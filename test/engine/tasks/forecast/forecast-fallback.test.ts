@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type * as tfTypes from '@tensorflow/tfjs';
+import { loadTf } from '../../../../src-main/tensorflow/load-tf';
+import type { Tf } from '../../../../src-main/tensorflow/load-tf';
+import {
+  FALLBACK_MAX_LENGTH,
+  applyBaselineFallback,
+  evaluateWithFallback,
+} from '../../../../src-main/engine/tasks/forecast/forecast-fallback';
+import { prepareForecast } from '../../../../src-main/engine/tasks/forecast/forecast-task';
+import { buildModel } from '../../../../src-main/engine/model/model-builder';
+import type { PreparedSeries } from '../../../../src-main/data/prepare/series';
+import type { TargetTransformPlan } from '../../../../src-main/forecast/target-transform';
+import { seededRandom } from '../../../../src-main/engine/training/seeded-random';
+import { testSpec } from '../../synthetic';
+
+/** A prepared series as the data module gives it, without a time column. */
+function prepared(values: ArrayLike<number>): PreparedSeries {
+  const target = Float64Array.from(values);
+  return {
+    id: null,
+    time: null,
+    timeLabels: Array.from({ length: target.length }, (_, i) => String(i + 1)),
+    target,
+    targetName: 'y',
+    targets: [{ name: 'y', values: target }],
+    features: [],
+    frequency: null,
+    notes: [],
+  };
+}
+
+/** A steady climb of 10 per step with small noise: naive misses by about 10 every step. */
+function climb(length: number): number[] {
+  const random = seededRandom(3);
+  return Array.from({ length }, (_, t) => 100 + 10 * t + (random() - 0.5));
+}
+
+function spec(transform: 'difference' | 'level') {
+  return testSpec({
+    data: { file: '/s.csv', targetColumns: ['y'], lookback: 3, horizon: 1, targetTransform: transform },
+    model: { cell: 'LSTM', layers: [{ units: 4 }] },
+  });
+}
+
+/** Sets the output layer to a constant output `bias` (scaled units), or to large random weights. */
+function setOutput(tf: Tf, model: tfTypes.LayersModel, how: { bias: number } | 'noise'): void {
+  const output = model.layers.at(-1);
+  if (!output) throw new Error('no output layer');
+  const [kernel, bias] = output.getWeights();
+  const weights =
+    how === 'noise'
+      ? [tf.randomNormal(kernel.shape, 0, 3, 'float32', 5), tf.fill(bias.shape, 2)]
+      : [tf.zerosLike(kernel), tf.fill(bias.shape, how.bias)];
+  output.setWeights(weights);
+  tf.dispose(weights);
+}
+
+function outputIsZero(model: tfTypes.LayersModel): boolean {
+  const output = model.layers.at(-1);
+  return (output?.getWeights() ?? []).every((w) => (w.dataSync() as Float32Array).every((v) => v === 0));
+}
+
+describe('baseline fallback', () => {
+  it('replaces a network that is worse than naive on validation by the naive forecast, and says so', async () => {
+    const { tf } = await loadTf();
+    const s = spec('difference');
+    const data = prepareForecast(prepared(climb(FALLBACK_MAX_LENGTH - 5)), s);
+    expect(data.split.validation.length).toBeGreaterThan(0);
+    const { model } = buildModel(tf, s, data.dims, { fused: false });
+    setOutput(tf, model, 'noise');
+    const evaluation = evaluateWithFallback(tf, model, data);
+    const zero = outputIsZero(model);
+    model.dispose();
+    expect(zero).toBe(true);
+    // The zero network is the naive forecast itself, on every test step.
+    expect(evaluation.metrics.rmse).toBeCloseTo(evaluation.baselines.naive.rmse, 6);
+    expect(evaluation.verdict ?? '').toMatch(/^Baseline fallback: with only 25 values/);
+    expect(evaluation.verdict ?? '').toMatch(/does not beat the naive forecast/);
+  });
+
+  it('keeps a network that improves on naive on validation', async () => {
+    const { tf } = await loadTf();
+    const s = spec('difference');
+    const data = prepareForecast(prepared(climb(FALLBACK_MAX_LENGTH - 5)), s);
+    const { model } = buildModel(tf, s, data.dims, { fused: false });
+    // Output "+10 per step" in scaled units: the usual change, which naive misses.
+    setOutput(tf, model, { bias: 10 / data.targetScaler.scale });
+    const fallback = applyBaselineFallback(tf, model, data);
+    const zero = outputIsZero(model);
+    const evaluation = evaluateWithFallback(tf, model, data);
+    model.dispose();
+    expect(fallback?.applied).toBe(false);
+    expect(fallback?.modelRmse ?? Infinity).toBeLessThan(fallback?.baselineRmse ?? 0);
+    expect(zero).toBe(false);
+    expect(evaluation.metrics.rmse).toBeLessThan(evaluation.baselines.naive.rmse * 0.5);
+    expect(evaluation.verdict).toBeNull();
+  });
+
+  it('leaves longer series and level targets alone', async () => {
+    const { tf } = await loadTf();
+    const cases: [number, 'difference' | 'level', TargetTransformPlan['kind']][] = [
+      [FALLBACK_MAX_LENGTH + 10, 'difference', 'difference'],
+      [FALLBACK_MAX_LENGTH - 5, 'level', 'level'],
+    ];
+    for (const [length, transform, kind] of cases) {
+      const s = spec(transform);
+      const data = prepareForecast(prepared(climb(length)), s);
+      expect(data.plan.kind).toBe(kind);
+      const { model } = buildModel(tf, s, data.dims, { fused: false });
+      setOutput(tf, model, 'noise');
+      const fallback = applyBaselineFallback(tf, model, data);
+      const zero = outputIsZero(model);
+      model.dispose();
+      expect(fallback).toBeNull();
+      expect(zero).toBe(false);
+    }
+  });
+});
+
+describe('a forecast that kept its starting point', () => {
+  it('says the model is its baseline, and the short-series fallback has nothing left to decide', async () => {
+    const { tf } = await loadTf();
+    const s = spec('difference');
+    const data = prepareForecast(prepared(climb(FALLBACK_MAX_LENGTH - 5)), s);
+    // The untrained model: a zero head, i.e. exactly the naive forecast.
+    const { model } = buildModel(tf, s, data.dims, { fused: false });
+    const kept = evaluateWithFallback(tf, model, data, { keptStart: true });
+    const trained = evaluateWithFallback(tf, model, data, { keptStart: false });
+    model.dispose();
+    expect(kept.verdict ?? '').toMatch(
+      /^No epoch of training improved on the untrained model on the validation windows, so the model is exactly its baseline, the naive forecast \(the last value\)\./,
+    );
+    expect(kept.verdict ?? '').not.toMatch(/Baseline fallback/);
+    expect(kept.metrics.rmse).toBeCloseTo(kept.baselines.naive.rmse, 6);
+    expect(trained.verdict ?? '').not.toMatch(/No epoch of training/);
+  });
+});

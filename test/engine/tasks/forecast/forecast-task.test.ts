@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { loadTf } from '../../../../src-main/tensorflow/load-tf';
+import { evaluateForecast } from '../../../../src-main/engine/tasks/forecast/forecast-evaluation';
+import { prepareForecast } from '../../../../src-main/engine/tasks/forecast/forecast-task';
+import { buildModel } from '../../../../src-main/engine/model/model-builder';
+import { TrainControl } from '../../../../src-main/engine/training/train-control';
+import { trainModel } from '../../../../src-main/engine/training/train-loop';
+import type { PreparedSeries } from '../../../../src-main/data/prepare/series';
+import { noisySine, testSpec } from '../../synthetic';
+
+/** A prepared series as the data module would give it: the noisy sine, no time column. */
+function sineSeries(length: number): PreparedSeries {
+  const target = Float64Array.from(noisySine(length, 0.1));
+  return {
+    id: null,
+    time: null,
+    timeLabels: Array.from({ length }, (_, i) => String(i + 1)),
+    target,
+    targetName: 'y',
+    targets: [{ name: 'y', values: target }],
+    features: [],
+    frequency: null,
+    notes: [],
+  };
+}
+
+const noop = () => undefined;
+
+describe('forecast pipeline', () => {
+  it('an untrained network forecasts exactly the naive baseline (difference target)', async () => {
+    const { tf } = await loadTf();
+    const spec = testSpec({
+      data: { file: '/s.csv', targetColumns: ['y'], lookback: 10, horizon: 3, targetTransform: 'difference' },
+    });
+    const data = prepareForecast(sineSeries(200), spec);
+    expect(data.plan.kind).toBe('difference');
+    const { model } = buildModel(tf, spec, data.dims, { fused: spec.training.fused });
+    const evaluation = evaluateForecast(tf, model, data);
+    model.dispose();
+    expect(evaluation.horizon).toBe(3);
+    expect(evaluation.metrics.rmse).toBeCloseTo(evaluation.baselines.naive.rmse, 6);
+    expect(evaluation.metrics.mae).toBeCloseTo(evaluation.baselines.naive.mae, 6);
+    // Not beating the baseline is said plainly.
+    expect(evaluation.verdict).toMatch(/does not beat the naive forecast/);
+    const y = data.series.target;
+    // Chart: the one-step forecast at t is the last value, y[t-1].
+    const t = evaluation.series.testStart + 2;
+    expect(evaluation.series.predicted[t]).toBeCloseTo(y[t - 1], 5);
+    expect(evaluation.series.predicted[0]).toBeNull();
+    expect(evaluation.series.actual).toHaveLength(200);
+  });
+
+  it('an LSTM trained on a noisy sine beats the naive last-value forecast on the test split', async () => {
+    const { tf, backend } = await loadTf();
+    if (process.env.RECURRENT_REQUIRE_NATIVE === '1') expect(backend).toBe('tensorflow');
+    const spec = testSpec(
+      {
+        data: { file: '/s.csv', targetColumns: ['y'], lookback: 20, horizon: 1, targetTransform: 'difference' },
+        model: { cell: 'LSTM', layers: [{ units: 16 }] },
+      },
+      { epochs: 15, batchSize: 32, optimizer: { learningRate: 0.01 }, earlyStopping: { enabled: true, patience: 5 } },
+    );
+    const data = prepareForecast(sineSeries(500), spec);
+    const { model } = buildModel(tf, spec, data.dims, { fused: spec.training.fused });
+    const outcome = await trainModel(tf, model, data.source, spec, 'mse', {
+      runId: 'sine',
+      control: new TrainControl(),
+      onEpoch: noop,
+      onProgress: noop,
+      log: noop,
+    });
+    const evaluation = evaluateForecast(tf, model, data);
+    model.dispose();
+    expect(outcome.status).toBe('completed');
+    expect(evaluation.metrics.rmse).toBeLessThan(evaluation.baselines.naive.rmse * 0.8);
+    expect(evaluation.verdict ?? '').not.toMatch(/naive forecast \(last value/);
+  });
+});
