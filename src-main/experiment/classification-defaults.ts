@@ -16,6 +16,8 @@ const MAX_WORD_VOCABULARY = 20_000;
 const PATIENCE_STEPS = 600;
 const MIN_PATIENCE = 10;
 const MAX_PATIENCE = 40;
+/** Epochs that always run: the loss of such data often stays flat at first. */
+const MIN_EPOCHS = 20;
 /** Share of the samples that trains (validation and test take the default 15% each). */
 const TRAIN_SHARE = 0.7;
 /** Longest window a sequence default gets: longer recordings are cut into pieces. */
@@ -50,8 +52,9 @@ export function textDefaults(stats: TextColumnStats | undefined): TextDefaults {
 /**
  * Training for `samples` labelled sequences: batch 16 below 500 samples (else 32), learning rate
  * 0.003, early stopping after about 600 optimizer steps without improvement (10–40 epochs, so a
- * small dataset gets more epochs to leave its plateau), epochs enough for four patiences, and no
- * learning-rate halving: halving while still on the plateau slows the escape from it.
+ * small dataset gets more epochs to leave its plateau) and never before epoch 20, epochs enough
+ * for four patiences, and no learning-rate halving: halving while still on the plateau slows the
+ * escape from it.
  */
 export function classificationTraining(samples: number) {
   const batchSize = samples < 500 ? 16 : 32;
@@ -61,7 +64,7 @@ export function classificationTraining(samples: number) {
     batchSize,
     epochs: Math.max(100, 4 * patience),
     optimizer: { learningRate: 0.003 },
-    earlyStopping: { enabled: true, patience, restoreBest: true },
+    earlyStopping: { enabled: true, patience, restoreBest: true, minEpochs: MIN_EPOCHS },
     reduceLrOnPlateau: { enabled: false },
   };
 }

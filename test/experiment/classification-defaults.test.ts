@@ -49,6 +49,7 @@ describe('classificationTraining', () => {
     expect(small.reduceLrOnPlateau.enabled).toBe(false);
     expect(small.optimizer.learningRate).toBe(0.003);
     expect(small.epochs).toBeGreaterThanOrEqual(4 * small.earlyStopping.patience);
+    expect(large.earlyStopping.minEpochs).toBe(20);
   });
 
   it('waits about 600 optimizer steps: 480 samples in batches of 16 make 21 a epoch, so 29 epochs', () => {

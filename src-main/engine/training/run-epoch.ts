@@ -35,9 +35,7 @@ export interface EpochTotals {
 }
 
 export type EpochOutcome =
-  | { kind: 'done'; totals: EpochTotals }
-  | { kind: 'failed'; error: string }
-  | { kind: 'cancelled'; reason: string };
+  { kind: 'done'; totals: EpochTotals } | { kind: 'failed'; error: string } | { kind: 'cancelled'; reason: string };
 
 export interface EpochSetup {
   tf: Tf;
@@ -79,7 +77,12 @@ export class EpochRunner {
     if (!force && now - this.lastProgress < PROGRESS_INTERVAL_MS) return;
     this.lastProgress = now;
     const cb = this.s.callbacks;
-    cb.onProgress({ runId: cb.runId, epochs: this.s.spec.training.epochs, batchesPerEpoch: this.batchesPerEpoch, ...p });
+    cb.onProgress({
+      runId: cb.runId,
+      epochs: this.s.spec.training.epochs,
+      batchesPerEpoch: this.batchesPerEpoch,
+      ...p,
+    });
   }
 
   async run(epoch: number, learningRate: number): Promise<EpochOutcome> {
@@ -99,7 +102,10 @@ export class EpochRunner {
       this.batchesDone += 1;
       const batchLoss = values[0];
       if (!Number.isFinite(batchLoss)) {
-        return { kind: 'failed', error: diagnoseDivergence(spec, { epoch, batch: b + 1, value: batchLoss, learningRate }) };
+        return {
+          kind: 'failed',
+          error: diagnoseDivergence(spec, { epoch, batch: b + 1, value: batchLoss, learningRate }),
+        };
       }
       lossSum += batchLoss * batch.size;
       metricTotal += values[1];

@@ -255,7 +255,7 @@ export async function trainModel(
           sinceLrBest = 0;
         }
       }
-      if (t.earlyStopping.enabled && sinceBest >= t.earlyStopping.patience) {
+      if (t.earlyStopping.enabled && sinceBest >= t.earlyStopping.patience && epoch >= t.earlyStopping.minEpochs) {
         stopReason = `Stopped early at epoch ${epoch}: the ${record.valLoss === null ? 'training' : 'validation'} loss has not improved for ${sinceBest} epochs (best at epoch ${bestEpoch}).`;
         break;
       }

@@ -38,7 +38,11 @@ export class BestWeights {
    * Puts the best weights back when they are not the model's current ones, and returns the
    * epoch the model holds and a line for the log (null when nothing changed).
    */
-  restore(lastEpoch: number, failed: boolean, lossName: 'training' | 'validation'): { epoch: number | null; line: string | null } {
+  restore(
+    lastEpoch: number,
+    failed: boolean,
+    lossName: 'training' | 'validation',
+  ): { epoch: number | null; line: string | null } {
     if (failed) {
       // Keep the last good weights so the model stays usable for inspection.
       if (this.snapshot && this.bestEpoch !== null) this.model.setWeights(this.snapshot);
@@ -46,7 +50,10 @@ export class BestWeights {
     }
     if (this.snapshot && this.bestEpoch === 0) {
       this.model.setWeights(this.snapshot);
-      return { epoch: 0, line: 'No epoch improved the validation loss on the starting weights, so the model keeps them.' };
+      return {
+        epoch: 0,
+        line: 'No epoch improved the validation loss on the starting weights, so the model keeps them.',
+      };
     }
     if (this.snapshot && this.bestEpoch !== null && this.bestEpoch !== lastEpoch) {
       this.model.setWeights(this.snapshot);
