@@ -2,6 +2,158 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import prettier from 'eslint-config-prettier';
 
+/**
+ * The layering of src-main, lowest first. A folder may import from the folders below it, never
+ * from above: training never reaches into model use or exports, the engine knows nothing of
+ * services, workers or Electron. `npm run lint` also fails on any import cycle (madge).
+ */
+const FORBIDDEN = {
+  'src-main/shared': [
+    'data',
+    'forecast',
+    'tensorflow',
+    'storage',
+    'engine',
+    'experiment',
+    'export',
+    'model-use',
+    'projects',
+    'search',
+    'settings',
+    'worker',
+    'services',
+    'cli',
+    'host',
+    'electron',
+  ],
+  'src-main/data': [
+    'forecast',
+    'tensorflow',
+    'storage',
+    'engine',
+    'experiment',
+    'export',
+    'model-use',
+    'projects',
+    'search',
+    'settings',
+    'worker',
+    'services',
+    'cli',
+    'host',
+    'electron',
+  ],
+  'src-main/forecast': [
+    'tensorflow',
+    'storage',
+    'engine',
+    'experiment',
+    'export',
+    'model-use',
+    'projects',
+    'search',
+    'settings',
+    'worker',
+    'services',
+    'cli',
+    'host',
+    'electron',
+  ],
+  'src-main/tensorflow': [
+    'storage',
+    'engine',
+    'experiment',
+    'export',
+    'model-use',
+    'projects',
+    'search',
+    'settings',
+    'worker',
+    'services',
+    'cli',
+    'host',
+    'electron',
+  ],
+  'src-main/storage': [
+    'engine',
+    'experiment',
+    'export',
+    'model-use',
+    'projects',
+    'search',
+    'settings',
+    'worker',
+    'services',
+    'cli',
+    'host',
+    'electron',
+  ],
+  'src-main/engine': [
+    'experiment',
+    'export',
+    'model-use',
+    'projects',
+    'search',
+    'settings',
+    'worker',
+    'services',
+    'cli',
+    'host',
+    'electron',
+  ],
+  'src-main/export': ['model-use', 'projects', 'search', 'settings', 'worker', 'services', 'cli', 'host', 'electron'],
+  'src-main/model-use': ['projects', 'search', 'settings', 'worker', 'services', 'cli', 'host', 'electron'],
+  'src-main/experiment': [
+    'engine',
+    'export',
+    'model-use',
+    'projects',
+    'search',
+    'settings',
+    'worker',
+    'services',
+    'cli',
+    'host',
+    'electron',
+  ],
+  'src-main/projects': ['engine', 'export', 'model-use', 'search', 'worker', 'services', 'cli', 'host', 'electron'],
+  'src-main/settings': [
+    'engine',
+    'export',
+    'model-use',
+    'projects',
+    'search',
+    'worker',
+    'services',
+    'cli',
+    'host',
+    'electron',
+  ],
+  'src-main/search': ['model-use', 'export', 'projects', 'worker', 'services', 'cli', 'host', 'electron'],
+  'src-main/worker': ['services', 'cli', 'host', 'electron'],
+  'src-main/services': ['cli', 'host', 'electron'],
+  'src-main/cli': ['services', 'host', 'electron', 'worker'],
+  'src-main/host': ['electron', 'cli'],
+  'src-main/electron': ['cli'],
+};
+
+/** Inside the engine: the training loop and the model code serve every task and know none. */
+const ENGINE_FORBIDDEN = {
+  'src-main/engine/model': ['tasks', 'training', 'metrics'],
+  'src-main/engine/training': ['tasks', 'metrics'],
+  'src-main/engine/metrics': ['tasks', 'training'],
+};
+
+const restrict = (folder, names, message) => ({
+  files: [`${folder}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: names.map((name) => ({ regex: `^(\\.\\./)+${name}(/|$)`, message: message(name) })) },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
   ...tseslint.configs.recommended,
@@ -18,6 +170,26 @@ export default tseslint.config(
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off',
+    },
+  },
+  ...Object.entries(FORBIDDEN).map(([folder, names]) =>
+    restrict(folder, names, (name) => `${folder} sits below src-main/${name} and must not import from it.`),
+  ),
+  ...Object.entries(ENGINE_FORBIDDEN).map(([folder, names]) =>
+    restrict(folder, names, (name) => `${folder} serves every task and must not import from engine/${name}.`),
+  ),
+  {
+    // The renderer talks to main only through the contract and types in src-main/shared.
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.vue'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: 'src-main/(?!shared/)', message: 'The renderer may import only src-main/shared (the contract).' },
+          ],
+        },
+      ],
     },
   },
   // Formatting is Prettier's job: turn off the lint rules that would argue with it.

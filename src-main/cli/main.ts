@@ -15,6 +15,7 @@ import { runForecast } from './commands/forecast';
 import { runPredict } from './commands/predict';
 import { runSearch } from './commands/search';
 import { APP_VERSION } from '../shared/version';
+import { messageOf } from '../shared/error-message';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   inspect: runInspect,
@@ -47,7 +48,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     return await run(rest, io);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     // parseArgs and data problems are the user's to fix: usage exit code, no stack trace.
     const usage = error instanceof DataError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     io.err(message);

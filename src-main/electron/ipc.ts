@@ -4,7 +4,7 @@
  * frame (an injected iframe, a page that navigated away) is refused.
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { REQUEST_NAMES, type Envelope, type RequestName } from '../shared/contract';
+import { REQUEST_NAMES, type Envelope } from '../shared/contract';
 import type { StudioService } from '../services/studio-service';
 import type { Settings } from '../shared/types-project';
 import { failure, success } from '../services/envelope';
@@ -18,15 +18,7 @@ import {
   saveFileDialog,
 } from './dialogs';
 import { isOwnPage, type RendererLocation } from './url-policy';
-
-/** Requests answered here with native dialogs; the service answers everything else. */
-const DIALOGS = new Set<RequestName>([
-  'dialog.openDataFile',
-  'dialog.openDataFolder',
-  'dialog.chooseFolder',
-  'dialog.saveFile',
-  'dialog.openProject',
-]);
+import { isDialogChannel } from '../shared/dialog-channels';
 
 /** Registers every request channel; returns a function that removes them again. */
 export function registerIpc(service: StudioService, where: RendererLocation): () => void {
@@ -35,7 +27,7 @@ export function registerIpc(service: StudioService, where: RendererLocation): ()
       if (!isOwnPage(event.senderFrame?.url, where)) {
         return failure(new ServiceError('invalid-request', 'Requests are accepted from Recurrent Studio pages only.'));
       }
-      if (DIALOGS.has(name)) return answerDialog(service, event, name, args);
+      if (isDialogChannel(name)) return answerDialog(service, event, name, args);
       return service.handle(name, args);
     });
   }

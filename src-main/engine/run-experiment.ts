@@ -23,6 +23,7 @@ import { CHECKPOINT_DIR } from './training/checkpoint-layout';
 import { copyWeights, openWarmStart } from './training/warm-start';
 import type { TrainControl } from './training/train-control';
 import { trainModel } from './training/train-loop';
+import { messageOf } from '../shared/error-message';
 
 /** How often at most the best-model checkpoint is rewritten while validation improves. */
 const CHECKPOINT_INTERVAL_MS = 5000;
@@ -189,8 +190,4 @@ function continueLine(dir: string, from: RunContext['continuedFrom']): string {
     return `Continuing from run ${from.runId} (a saved model; its earlier epochs are not recorded).`;
   const n = from.epochsTrained;
   return `Continuing from run ${from.runId} (${n} epoch${n === 1 ? '' : 's'} already trained).`;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -8,7 +8,7 @@ import { bundleReadme } from './bundle-readme';
 import { bundleScripts } from './bundle-scripts';
 import type { ModelChain } from './model-chain';
 import { UnsupportedModelError } from './model-chain';
-import type { ModelFolder } from './model-folder';
+import type { ModelFolder } from '../engine/model/model-folder';
 
 /** A model file of the bundle, or the reason the model cannot be written in that format. */
 export type BundleModelFile = { data: Uint8Array } | { skipped: string };

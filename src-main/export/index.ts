@@ -5,21 +5,21 @@
  * leaves no partial file and existing files untouched.
  */
 import { extname } from 'node:path';
-import { writeFilesAtomically, throwIfCancelled } from './atomic-write';
+import { writeFilesAtomically } from '../storage/atomic-write';
+import { throwIfCancelled } from './export-cancel';
+import type { ExportFormat } from '../shared/export-formats';
 import { buildBundle, bundleModelFile } from './bundle-export';
 import { buildKerasFile } from './keras-export';
-import { loadTf } from './load-tf';
-import { readModelFolder } from './model-folder';
+import { loadTf } from '../tensorflow/load-tf';
+import { readModelFolder } from '../engine/model/model-folder';
 import { chainFromFolder } from './model-weights';
 import { buildOnnxModel } from './onnx-export';
 import { tfjsExportFiles } from './tfjs-export';
 
-export { ExportCancelledError } from './atomic-write';
-export { importTfjsModel, type ImportedModel } from './import-tfjs';
+export { ExportCancelledError } from './export-cancel';
+export { importTfjsModel, type ImportedModel } from '../engine/model/load-model-folder';
 export { UnsupportedModelError } from './model-chain';
-export { ModelFolderError } from './model-folder';
-
-export type ExportFormat = 'tfjs' | 'keras' | 'onnx' | 'bundle';
+export { ModelFolderError } from '../engine/model/model-folder';
 
 const EXTENSIONS: Record<Exclude<ExportFormat, 'tfjs'>, string> = { keras: '.keras', onnx: '.onnx', bundle: '.zip' };
 
@@ -45,9 +45,10 @@ export async function exportModel(
   const { signal } = opts;
   throwIfCancelled(signal);
   const folder = await readModelFolder(modelDir);
-  if (format === 'tfjs') return { files: await writeFilesAtomically(tfjsExportFiles(folder, target), signal) };
+  if (format === 'tfjs')
+    return { files: await writeFilesAtomically(tfjsExportFiles(folder, target), writeOptions(signal)) };
   throwIfCancelled(signal);
-  const chain = await chainFromFolder(loadTf(), folder);
+  const chain = await chainFromFolder((await loadTf()).tf, folder);
   throwIfCancelled(signal);
   const path = exportTargetPath(format, target);
   let data: Uint8Array;
@@ -58,5 +59,10 @@ export async function exportModel(
     throwIfCancelled(signal);
     data = buildBundle(folder, chain, keras, await bundleModelFile(() => buildOnnxModel(chain)));
   }
-  return { files: await writeFilesAtomically([{ path, data }], signal) };
+  return { files: await writeFilesAtomically([{ path, data }], writeOptions(signal)) };
+}
+
+/** Exports are flushed to disk and stop between files when the user cancels. */
+function writeOptions(signal: AbortSignal | undefined) {
+  return { durable: true, shouldStop: () => throwIfCancelled(signal) };
 }

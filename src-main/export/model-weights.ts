@@ -3,10 +3,10 @@
  * the model is loaded with TensorFlow.js (so only models it accepts are exported) and each
  * layer's getWeights() supplies the arrays.
  */
-import { loadFolderModel } from './import-tfjs';
-import type { Tf } from './load-tf';
+import { loadFolderModel } from '../engine/model/load-model-folder';
+import type { Tf } from '../tensorflow/load-tf';
 import { describeModel, UnsupportedModelError, type ModelChain } from './model-chain';
-import type { ModelFolder } from './model-folder';
+import type { ModelFolder } from '../engine/model/model-folder';
 
 /** Loads the folder's model and describes it as a chain of standard layers. */
 export async function chainFromFolder(tf: Tf, folder: ModelFolder): Promise<ModelChain> {

@@ -3,8 +3,8 @@
  * preprocessing.json), copied byte for byte so the copy loads exactly like the original.
  */
 import { join } from 'node:path';
-import type { PendingFile } from './atomic-write';
-import type { ModelFolder } from './model-folder';
+import type { PendingFile } from '../storage/atomic-write';
+import type { ModelFolder } from '../engine/model/model-folder';
 
 /** The files of a TensorFlow.js export into `targetDir`. */
 export function tfjsExportFiles(folder: ModelFolder, targetDir: string): PendingFile[] {

@@ -12,6 +12,7 @@ import type { TargetTransformPlan } from '../forecast/target-transform';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import type { ExperimentSpec } from '../shared/spec';
 import type { RunResult } from '../shared/types';
+import { messageOf } from '../shared/error-message';
 
 /** A run whose model can be used; `dispose` frees the model's tensors. */
 export interface LoadedRun {
@@ -50,7 +51,7 @@ export async function readRunResult(runDir: string): Promise<RunResult> {
   try {
     return JSON.parse(text) as RunResult;
   } catch (err) {
-    throw new RunFolderError(`${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new RunFolderError(`${file} is not valid JSON: ${messageOf(err)}`);
   }
 }
 

@@ -13,6 +13,7 @@ import {
   RUN_ID_PATTERN,
   type ProjectFileJson,
 } from './project-format';
+import { messageOf } from '../shared/error-message';
 
 export const PROJECT_JSON = 'project.json';
 /** Largest total of unpacked bytes we accept (guards against zip bombs). */
@@ -105,7 +106,7 @@ export function unpackProject(bytes: Uint8Array): UnpackedProject {
     });
   } catch (err) {
     if (err instanceof ProjectFormatError) throw err;
-    throw new ProjectFormatError(`it is damaged or incomplete (${err instanceof Error ? err.message : String(err)})`);
+    throw new ProjectFormatError(`it is damaged or incomplete (${messageOf(err)})`);
   }
   const projectBytes = unzipped[PROJECT_JSON];
   if (!projectBytes) throw new ProjectFormatError('it has no project.json');

@@ -9,8 +9,10 @@ import { basename, join } from 'node:path';
 import { strFromU8, strToU8 } from 'fflate';
 import type { RunResult } from '../shared/types';
 import { ServiceError } from '../shared/service-error';
-import { writeFileAtomic } from '../storage/atomic-write';
-import { writeFileDurable, type DurableWriteHooks } from './durable-write';
+import { writeFileAtomic, type AtomicWriteOptions } from '../storage/atomic-write';
+
+/** Test seams around a project write (a step between the complete temporary file and the rename). */
+export type ProjectWriteHooks = Pick<AtomicWriteOptions, 'beforeRename'>;
 import { packProject, unpackProject, type UnpackedProject } from './project-archive';
 import {
   MODEL_FILES,
@@ -157,7 +159,7 @@ export async function writeProjectFile(
   path: string,
   bytes: Uint8Array,
   knownStamp: string | null,
-  hooks: DurableWriteHooks = {},
+  hooks: ProjectWriteHooks = {},
 ): Promise<void> {
   const stamp = await fileStamp(path);
   if (stamp !== null && stamp !== knownStamp) {
@@ -171,5 +173,5 @@ export async function writeProjectFile(
       );
     }
   }
-  await writeFileDurable(path, bytes, hooks);
+  await writeFileAtomic(path, bytes, { durable: true, beforeRename: hooks.beforeRename });
 }

@@ -11,7 +11,7 @@ import { APP_VERSION } from '../shared/version';
 import { invalidSpec, ServiceError } from '../shared/service-error';
 import { AUTOSAVE_DELAY_MS, DebouncedSaver } from './autosave';
 import { checkDataset, datasetRefFor } from './dataset-hash';
-import type { DurableWriteHooks } from './durable-write';
+import type { ProjectWriteHooks } from './project-io';
 import { PROJECT_EXTENSION } from './project-format';
 import { encodeProject, fileStamp, readProjectFile, restoreRuns, writeProjectFile } from './project-io';
 import { emptyProject, projectState, type ProjectModel } from './project-model';
@@ -29,7 +29,7 @@ export interface ProjectServiceOptions {
   /** Called when an autosave fails (the project stays dirty and the next change retries). */
   onAutosaveError?: (err: unknown) => void;
   /** Test seam for injected write failures. */
-  writeHooks?: DurableWriteHooks;
+  writeHooks?: ProjectWriteHooks;
   now?: () => Date;
 }
 

@@ -7,6 +7,7 @@ import { seededRandom } from '../engine/training/seeded-random';
 import { parseSpec, type ExperimentSpec, type ExperimentSpecInput } from '../shared/spec';
 import type { SearchDimension, SearchPlan } from '../shared/types-project';
 import { LAYER_COUNT_PATH, setSpecPath, type PlanValue } from './spec-paths';
+import { messageOf } from '../shared/error-message';
 
 /** Points a grid takes from a dimension given as a range. */
 export const GRID_RANGE_POINTS = 3;
@@ -120,7 +121,7 @@ function candidate(base: ExperimentSpec, values: Record<string, PlanValue>, inde
   try {
     for (const [path, value] of Object.entries(values)) setSpecPath(draft, path, value);
   } catch (err) {
-    return { values, spec: null, skipped: err instanceof Error ? err.message : String(err) };
+    return { values, spec: null, skipped: messageOf(err) };
   }
   const label = Object.entries(values)
     .map(([path, v]) => `${path.split('.').at(-1)}=${String(v)}`)

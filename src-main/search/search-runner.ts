@@ -9,6 +9,7 @@ import type { RunResult } from '../shared/types';
 import type { SearchPlan, SearchState } from '../shared/types-project';
 import { invalidSpec, ServiceError } from '../shared/service-error';
 import { PlanError, planRuns } from './expand-plan';
+import { messageOf } from '../shared/error-message';
 
 /** Trains one spec; should stop soon after `signal` aborts and resolve with the outcome. */
 export type RunOne = (spec: ExperimentSpec, runId: string, signal: AbortSignal) => Promise<RunResult>;
@@ -137,7 +138,7 @@ export class SearchRunner {
         if (result.error) row.note = result.error;
       } catch (err) {
         row.status = 'failed';
-        row.note = err instanceof Error ? err.message : String(err);
+        row.note = messageOf(err);
       }
       if (row.score !== null && row.score < best) {
         best = row.score;

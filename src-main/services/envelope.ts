@@ -5,6 +5,7 @@
 import type { Envelope, StudioErrorInfo } from '../shared/contract';
 import { DataError } from '../data/data-error';
 import { ServiceError } from '../shared/service-error';
+import { messageOf } from '../shared/error-message';
 
 /** Wraps a successful value. */
 export function success<T>(value: T): Envelope<T> {
@@ -35,6 +36,6 @@ export function failure(err: unknown): Envelope<never> {
     const detail = (err as Error).message;
     return { ok: false, error: { code: 'io', message: advice ? `${advice} (${detail})` : detail } };
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   return { ok: false, error: { code: 'internal', message: message || 'An unexpected error occurred.' } };
 }

@@ -13,6 +13,7 @@ import type { RunHandle, RunLauncher } from './run-launcher';
 import type { RunStore } from './run-store';
 import { ServiceError } from '../shared/service-error';
 import type { StudioEvent } from './service-types';
+import { messageOf } from '../shared/error-message';
 
 /** Runs write their file at most this often while training; the final state is always written. */
 const PERSIST_INTERVAL_MS = 2000;
@@ -86,7 +87,7 @@ export class RunManager {
         },
       );
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = messageOf(err);
       this.finish(runId, active, { ...run, status: 'failed', error: `Training could not start: ${message}` });
     }
     return { runId };

@@ -28,7 +28,9 @@ import { ServiceError, invalidSpec } from '../shared/service-error';
 import { applyTrainingThreads } from './thread-settings';
 import { storeUpload } from './upload';
 import { validateRequest } from './validate-request';
+import { isDialogChannel } from '../shared/dialog-channels';
 import type { HandlerMap, RequestHandler, StudioEvent, StudioEventListener, StudioServiceDeps } from './service-types';
+import { messageOf } from '../shared/error-message';
 
 export interface StudioServiceOptions {
   /** Folder for uploads and runs (Electron: app.getPath('userData')). */
@@ -41,17 +43,8 @@ export interface StudioServiceOptions {
   autosaveDelayMs?: number;
 }
 
-/** Channels only a desktop window can answer (the Electron layer handles them before the service). */
-const DESKTOP_DIALOGS = new Set<RequestName>([
-  'dialog.openDataFile',
-  'dialog.openDataFolder',
-  'dialog.chooseFolder',
-  'dialog.saveFile',
-  'dialog.openProject',
-]);
-
 function unavailable(name: RequestName): ServiceError {
-  if (DESKTOP_DIALOGS.has(name)) {
+  if (isDialogChannel(name)) {
     return new ServiceError(
       'unavailable',
       'File dialogs exist only in the desktop app; in the browser, files upload and download instead.',
@@ -274,7 +267,7 @@ export class StudioService {
       try {
         return suggestSpec(summary, { task, target });
       } catch (err) {
-        throw new ServiceError('bad-data', err instanceof Error ? err.message : String(err));
+        throw new ServiceError('bad-data', messageOf(err));
       }
     },
     'spec.validate': async ({ spec }) => {

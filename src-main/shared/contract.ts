@@ -5,6 +5,7 @@
  * browser host (HTTP + WebSocket) and the renderer's API object are all typed from here.
  */
 import { z } from 'zod';
+import { EXPORT_FORMATS } from './export-formats';
 import type { ExperimentSpec, SpecProblem, Task } from './spec';
 import { COLUMN_TYPES, TASKS } from './spec';
 import type {
@@ -73,11 +74,9 @@ export const requestArgs = {
   'dialog.openProject': z.undefined(),
 
   // Use a trained model.
-  'model.export': z
-    .object({ runId: id, format: z.enum(['tfjs', 'keras', 'onnx', 'bundle']), target: filePath })
-    .strict(),
+  'model.export': z.object({ runId: id, format: z.enum(EXPORT_FORMATS), target: filePath }).strict(),
   /** The export as bytes, for hosts that download files. */
-  'model.exportArchive': z.object({ runId: id, format: z.enum(['tfjs', 'keras', 'onnx', 'bundle']) }).strict(),
+  'model.exportArchive': z.object({ runId: id, format: z.enum(EXPORT_FORMATS) }).strict(),
   /** Re-imports an exported tfjs model folder as a run, to predict or continue training. */
   'model.import': z.object({ dir: filePath }).strict(),
   'forecast.future': z

@@ -8,6 +8,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './messages';
 import { JobError, type Job, type JobName, type JobOf, type JobResults } from './jobs';
 import { trainingWorkerEntry, type WorkerEntry } from './worker-entry';
+import { messageOf } from '../shared/error-message';
 
 export interface JobClientOptions {
   /** Where the worker's code is; defaults to the training worker of this build. */
@@ -162,8 +163,4 @@ export class JobWorkerClient {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
   }
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -14,8 +14,7 @@ import type {
   FutureForecast,
   GeneratedText,
 } from '../shared/types-model-use';
-
-export type ExportFormat = 'tfjs' | 'keras' | 'onnx' | 'bundle';
+import type { ExportFormat } from '../shared/export-formats';
 
 /** The arguments of every job, by name. Paths are absolute. */
 export interface JobArgs {

@@ -22,6 +22,7 @@ import {
   runBacktest,
 } from '../model-use/index';
 import type { Job, JobName, JobOf, JobResults } from './jobs';
+import { messageOf } from '../shared/error-message';
 
 /** Runs one job here and now. */
 export async function runJob<N extends JobName>(
@@ -75,7 +76,7 @@ function unknownJob(job: never): never {
 
 /** The code and message a failed job reports, most specific first. */
 export function jobFailure(err: unknown): { code: StudioErrorInfo['code']; message: string } {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   if (err instanceof DataError || err instanceof ModelFolderError) return { code: 'bad-data', message };
   if (err instanceof RunFolderError || err instanceof RangeError) return { code: 'invalid-request', message };
   if (err instanceof UnsupportedModelError) return { code: 'unavailable', message };

@@ -13,6 +13,7 @@ import type { FromWorker, ToWorker } from './messages';
 import { unknownMessage } from './messages';
 import { trainingWorkerEntry } from './worker-entry';
 import type { WorkerEntry } from './worker-entry';
+import { messageOf } from '../shared/error-message';
 
 /** Events a client emits for every run it starts. */
 export interface TrainingEvents {
@@ -200,8 +201,4 @@ function failedResult(runId: string, run: ActiveRun, reason: string): RunResult 
     error: reason,
     log: [...run.log, reason],
   };
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

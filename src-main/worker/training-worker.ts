@@ -10,6 +10,7 @@ import { TrainControl } from '../engine/training/train-control';
 import type { FromWorker, ToWorker } from './messages';
 import { unknownMessage } from './messages';
 import { jobFailure, runJob } from './run-job';
+import { messageOf } from '../shared/error-message';
 
 const port = requirePort();
 
@@ -64,7 +65,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     });
     post({ type: 'finished', result });
   } catch (err) {
-    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+    post({ type: 'failed', message: messageOf(err) });
   }
 }
 

@@ -2,15 +2,13 @@
  * The app's own training loop (fused layers, flat Adam, per-layer gradient norms, clipping by
  * global norm, progress and pause checks between batches) on a benchmark workload.
  */
-import type * as tfTypes from '@tensorflow/tfjs';
+import type { Tf } from '../../src-main/tensorflow/load-tf';
 import { TrainControl } from '../../src-main/engine/training/train-control';
 import type { BatchSource } from '../../src-main/engine/training/batch-source';
 import { trainModel } from '../../src-main/engine/training/train-loop';
 import { parseSpec } from '../../src-main/shared/spec';
 import { buildModel, makeData, type EngineResult } from './tfjs-engines';
 import type { Workload } from './workloads';
-
-type Tf = typeof tfTypes;
 
 /** Rows of `data` (each `width` long) picked by `origins`, as one flat array. */
 function gather(data: Float32Array, width: number, origins: ArrayLike<number>): Float32Array {

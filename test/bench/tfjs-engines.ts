@@ -1,10 +1,9 @@
 /** Our engines on one workload: fused native kernels, tfjs-layers on native TensorFlow, pure-JS CPU. */
 import type * as tfTypes from '@tensorflow/tfjs';
+import type { Tf } from '../../src-main/tensorflow/load-tf';
 import { createFlatAdam } from '../../src-main/engine/model/fused/flat-adam';
 import { createRecurrentLayer } from '../../src-main/engine/model/fused/index';
 import type { Workload } from './workloads';
-
-type Tf = typeof tfTypes;
 
 /** `studio` is the app's training loop on fused layers (see studio-engine.ts); the others use model.fit. */
 export type EngineName = 'fused' | 'studio' | 'layers' | 'cpu';

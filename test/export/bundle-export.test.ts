@@ -6,12 +6,14 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportModel } from '../../src-main/export/index';
-import { loadTf } from '../../src-main/export/load-tf';
+import { loadTf } from '../../src-main/tensorflow/load-tf';
 import type { PreprocessingFile } from '../../src-main/shared/preprocessing';
 import { parseSpec } from '../../src-main/shared/spec';
 import { savedForecastModel } from './bundle-helpers';
 import { maxAbsDiff } from './fixtures';
 import { ensureKerasPython } from './python-keras';
+
+const { tf } = await loadTf();
 
 const LOOKBACK = 6;
 const HORIZON = 3;
@@ -58,7 +60,6 @@ const history = {
 
 /** The app's steps written out independently of the shipped scripts. */
 function expectedForecast(model: tfTypes.LayersModel): number[] {
-  const tf = loadTf();
   const n = history.y.length;
   const window: number[][] = [];
   for (let t = n - LOOKBACK; t < n; t++) {

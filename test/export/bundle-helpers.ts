@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { unzipSync } from 'fflate';
 import { exportModel } from '../../src-main/export/index';
-import { loadTf } from '../../src-main/export/load-tf';
+import { loadTf } from '../../src-main/tensorflow/load-tf';
 import type { PreprocessingFile } from '../../src-main/shared/preprocessing';
 import { randomizeWeights } from './fixtures';
 
@@ -22,7 +22,7 @@ export async function savedForecastModel(opts: {
   seed: number;
   preprocessing: PreprocessingFile;
 }): Promise<{ model: tfTypes.LayersModel; modelDir: string }> {
-  const tf = loadTf();
+  const { tf } = await loadTf();
   const recurrent = { units: 4, recurrentActivation: 'sigmoid' as const, inputShape: [opts.lookback, opts.inputs] };
   const model = tf.sequential({
     layers: [

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTf } from '../../src-main/export/load-tf';
+import { loadTf } from '../../src-main/tensorflow/load-tf';
 import type { ForecastPreprocessing } from '../../src-main/model-use/load-run';
 import { WindowBuilder } from '../../src-main/model-use/model-inputs';
 import { futureTimes } from '../../src-main/model-use/series-columns';
@@ -18,6 +18,8 @@ import { parseSpec } from '../../src-main/shared/spec';
 import { lastJson, runScript, savedForecastModel, unpackedBundle } from './bundle-helpers';
 import { maxAbsDiff } from './fixtures';
 import { ensureKerasPython } from './python-keras';
+
+const { tf } = await loadTf();
 
 const LOOKBACK = 5;
 const HORIZON = 2;
@@ -96,7 +98,6 @@ function expectedWindow(knownPromoRows: number): number[][] {
 }
 
 function predict(model: tfTypes.LayersModel, windows: number[][][]): number[][] {
-  const tf = loadTf();
   const x = tf.tensor3d(windows);
   const y = model.predict(x) as tfTypes.Tensor;
   const out = y.arraySync() as number[][];
@@ -135,7 +136,6 @@ describe('forecast bundle with known-future and calendar inputs', () => {
     };
     const builder = new WindowBuilder(pre as ForecastPreprocessing);
     const appWindow = builder.windows(columns, [ROWS]);
-    const tf = loadTf();
     const x = tf.tensor3d(appWindow, [1, LOOKBACK, 3]);
     const y = model.predict(x) as tfTypes.Tensor;
     app = Array.from(y.dataSync(), (v) => v * 20 + 100);

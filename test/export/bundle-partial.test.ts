@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadTf } from '../../src-main/export/load-tf';
+import { loadTf } from '../../src-main/tensorflow/load-tf';
 import { unpackedBundle } from './bundle-helpers';
 
 const cleanup: string[] = [];
@@ -15,7 +15,7 @@ afterAll(async () => Promise.all(cleanup.map((d) => rm(d, { recursive: true, for
 
 describe('bundle of a model ONNX cannot express', () => {
   it('leaves out model.onnx and says why', async () => {
-    const tf = loadTf();
+    const { tf } = await loadTf();
     const model = tf.sequential({
       layers: [
         tf.layers.embedding({ inputDim: 6, outputDim: 3, maskZero: true, inputShape: [4], name: 'masked' }),

@@ -10,7 +10,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { savedTargetPlan } from '../../src-main/engine/tasks/common/fixed-preprocessing';
-import { loadTf } from '../../src-main/export/load-tf';
+import { loadTf } from '../../src-main/tensorflow/load-tf';
 import { fitSeasonProfile, phaseOffset } from '../../src-main/forecast/season-profile';
 import { alignPlan, baselineAt } from '../../src-main/forecast/target-transform';
 import type { ForecastPreprocessing } from '../../src-main/model-use/load-run';
@@ -20,6 +20,8 @@ import { parseSpec } from '../../src-main/shared/spec';
 import { lastJson, runScript, savedForecastModel, unpackedBundle } from './bundle-helpers';
 import { maxAbsDiff } from './fixtures';
 import { ensureKerasPython } from './python-keras';
+
+const { tf } = await loadTf();
 
 const LOOKBACK = 6;
 const HORIZON = 3;
@@ -90,7 +92,6 @@ interface Slice {
 
 /** The app's forecast after the slice: its window, the network, and baselineAt with the plan placed on its dates. */
 function appForecast(model: tfTypes.LayersModel, pre: ForecastPreprocessing, s: Slice): number[] {
-  const tf = loadTf();
   const target = Float64Array.from(y.slice(s.from, s.to));
   const stamps = Float64Array.from(time.slice(s.from, s.to));
   const window = new WindowBuilder(pre).windows({ target, columns: new Map([['y', target]]), time: stamps }, [

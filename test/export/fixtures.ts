@@ -6,7 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
-import { loadTf, type Tf } from '../../src-main/export/load-tf';
+import { loadTf, type Tf } from '../../src-main/tensorflow/load-tf';
 
 export interface Fixture {
   /** Why the fixture exists: the translation it checks. */
@@ -181,7 +181,7 @@ export async function saveFixture(
   index: number,
   batch = 4,
 ): Promise<{ dir: string; input: { data: number[]; shape: number[] }; expected: Float32Array; outputShape: number[] }> {
-  const tf = loadTf();
+  const { tf } = await loadTf();
   const model = fixture.build(tf);
   randomizeWeights(tf, model, 1000 + index * 17);
   const dir = await mkdtemp(join(tmpdir(), 'rs-export-'));

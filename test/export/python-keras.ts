@@ -28,10 +28,15 @@ export function ensureKerasPython(): string | null {
   if (works('python3')) return 'python3';
   if (!existsSync(venvPython)) execFileSync('python3', ['-m', 'venv', KERAS_VENV], { stdio: 'inherit' });
   try {
-    execFileSync(venvPython, ['-m', 'pip', 'install', '--disable-pip-version-check', ...PACKAGES], {
-      stdio: 'inherit',
-      timeout: 30 * 60_000,
-    });
+    // No retries: an unreachable default index would otherwise be retried for every package.
+    execFileSync(
+      venvPython,
+      ['-m', 'pip', 'install', '--disable-pip-version-check', '--retries', '0', '--timeout', '5', ...PACKAGES],
+      {
+        stdio: 'inherit',
+        timeout: 30 * 60_000,
+      },
+    );
   } catch (err) {
     // A half-installed environment would be mistaken for a ready one next time.
     rmSync(KERAS_VENV, { recursive: true, force: true });

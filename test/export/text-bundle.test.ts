@@ -14,7 +14,7 @@ import { runExperiment } from '../../src-main/engine/run-experiment';
 import { classifyText, generateText } from '../../src-main/model-use/text-inference';
 import { TrainControl } from '../../src-main/engine/training/train-control';
 import { importTfjsModel } from '../../src-main/export/index';
-import { loadTf } from '../../src-main/export/load-tf';
+import { loadTf } from '../../src-main/tensorflow/load-tf';
 import { parseSpec, type ExperimentSpecInput } from '../../src-main/shared/spec';
 import { lastJson, runScript, unpackedBundle } from './bundle-helpers';
 import { maxAbsDiff } from './fixtures';
@@ -156,7 +156,7 @@ describe('text bundles', () => {
 
   /** Next-token probabilities computed here from the saved model and the app's encoding. */
   async function nextTokenProbabilities(seed: string): Promise<number[]> {
-    const tf = loadTf();
+    const { tf } = await loadTf();
     const { model, preprocessing } = await importTfjsModel(join(generator, 'model'), tf);
     const t = preprocessing!.text!;
     const ids = Array.from(encodeTokens(seed, vocabularyIndex(t.vocabulary), t)).slice(-t.maxLength);

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ExportCancelledError, writeFilesAtomically } from '../../src-main/export/atomic-write';
+import { ExportCancelledError, throwIfCancelled } from '../../src-main/export/export-cancel';
+import { writeFilesAtomically } from '../../src-main/storage/atomic-write';
 import { exportModel } from '../../src-main/export/index';
 import { FIXTURES, saveFixture } from '../export/fixtures';
 
@@ -64,7 +65,7 @@ describe('atomic export writes', () => {
           { path: join(dir, 'a.txt'), data: bytes('new a') },
           { path: join(dir, 'b.txt'), data: bytes('new b') },
         ],
-        signal,
+        { shouldStop: () => throwIfCancelled(signal) },
       ),
     ).rejects.toThrow(ExportCancelledError);
     expect(await readFile(join(dir, 'a.txt'), 'utf8')).toBe('old a');

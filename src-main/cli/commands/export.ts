@@ -1,12 +1,11 @@
 /** `recurrent export`: writes a run's model as a TensorFlow.js folder, Keras file, ONNX file or bundle. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportModel, type ExportFormat } from '../../export/index';
+import { exportModel } from '../../export/index';
+import { EXPORT_FORMATS as FORMATS } from '../../shared/export-formats';
 import { readRunResult } from '../../model-use/index';
 import { EXIT, type CliIo } from '../io';
 import { usage } from './args';
-
-const FORMATS: readonly ExportFormat[] = ['tfjs', 'keras', 'onnx', 'bundle'];
 
 export async function runExport(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({

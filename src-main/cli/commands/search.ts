@@ -13,6 +13,7 @@ import { requestArgs } from '../../shared/contract';
 import type { SearchPlan, SearchState } from '../../shared/types-project';
 import { EXIT, type CliIo } from '../io';
 import { formatProgress } from './train-output';
+import { messageOf } from '../../shared/error-message';
 
 const planSchema = requestArgs['search.start'].shape.plan;
 
@@ -79,7 +80,7 @@ export async function runSearch(argv: string[], io: CliIo): Promise<number> {
   try {
     started = runner.start(spec, plan);
   } catch (err) {
-    io.err(err instanceof Error ? err.message : String(err));
+    io.err(messageOf(err));
     return EXIT.usage;
   }
   const onSignal = () => {

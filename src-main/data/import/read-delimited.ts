@@ -86,73 +86,179 @@ async function parseWith(
   const delimiter = detectDelimiter(sample, newline);
   const decimalComma = detectDecimalComma(sample, delimiter, newline);
   const lines = Math.max(1, sample.split(newline).length);
-  const expectedRows = Math.ceil((sizeBytes / Math.max(1, head.length)) * lines * 1.05);
-
   const builder = new TableBuilder({
     decimalComma,
     typeOverrides: options.typeOverrides,
-    expectedRows,
+    expectedRows: Math.ceil((sizeBytes / Math.max(1, head.length)) * lines * 1.05),
     unit: 'line',
     delimiterLabel: delimiterLabel(delimiter),
   });
-  const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
-  const newlineChar = newline === '\r' ? '\r' : '\n';
-  let line = 1;
-  let headerDone = false;
-  let pending = '';
-  let quoteIssue: { line: number } | null = null;
+  const rows = new DelimitedRows(builder, delimiter, newline, decimalComma, notes);
+  for await (const chunk of readTextChunks(path, {
+    decoder: encoding.decoder,
+    sizeBytes,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  })) {
+    rows.feed(chunk);
+  }
+  rows.end();
+  options.onProgress?.(1);
 
-  const takeRows = (res: ParseResult, mayHoldNewlines: boolean): void => {
+  if (!rows.headerDone) throw new DataError('The file is empty: it has no header line and no data.');
+  if (builder.rowCount === 0) {
+    throw new DataError(
+      'The file has a header line but no data rows. Add data below the header or choose another file.',
+      {
+        line: 1,
+      },
+    );
+  }
+  const built = builder.finish();
+  if (rows.quoteIssue) {
+    notes.push({
+      severity: 'warning',
+      message: `Misplaced double quotes near line ${rows.quoteIssue.line}: check that quoted values are closed and that quotes inside them are doubled ("").`,
+    });
+  }
+  return {
+    ...built,
+    problems: [...notes, ...built.problems],
+    encoding: encoding.label,
+    delimiter,
+    decimalComma,
+  };
+}
+
+/**
+ * Turns decoded chunks into table rows. Chunks without quotes take a fast path that splits
+ * whole lines in place; anything quoted goes through papaparse, which keeps a partial quoted
+ * field across chunks. Line numbers count physical lines, for messages that point at them.
+ */
+class DelimitedRows {
+  headerDone = false;
+  quoteIssue: { line: number } | null = null;
+  private line = 1;
+  private pending = '';
+  private bounds = new Int32Array(0);
+  private readonly parser: InstanceType<typeof Papa.Parser>;
+  private readonly newlineChar: string;
+
+  constructor(
+    private readonly builder: TableBuilder,
+    private readonly delimiter: Delimiter,
+    private readonly newline: ReturnType<typeof detectNewline>,
+    private readonly decimalComma: boolean,
+    private readonly notes: DataProblem[],
+  ) {
+    this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+    this.newlineChar = newline === '\r' ? '\r' : '\n';
+  }
+
+  /** Takes the next decoded chunk of the file. */
+  feed(chunk: string): void {
+    if (this.headerDone && this.builder.ready && chunk.indexOf('"') === -1 && this.pending.indexOf('"') === -1) {
+      this.feedPlain(chunk);
+      return;
+    }
+    const text = this.pending + chunk;
+    const res = this.parser.parse(text, 0, true) as ParseResult;
+    this.pending = text.substring(res.meta.cursor);
+    if (this.pending.length > MAX_PENDING_CHARS) {
+      throw new DataError(
+        `A quoted field starting near line ${this.line} never closes (no matching '"'). Check the quotes on that line.`,
+        { line: this.line },
+      );
+    }
+    this.takeRows(res, text.indexOf('"') !== -1);
+  }
+
+  /** Takes what is left after the last chunk. */
+  end(): void {
+    if (!this.pending) return;
+    const res = this.parser.parse(this.pending, 0, false) as ParseResult;
+    if (res.errors.some((e) => e.code === 'MissingQuotes')) {
+      throw new DataError(
+        `The quoted field starting on line ${this.line} never closes (no matching '"'). Check the quotes on that line.`,
+        { line: this.line },
+      );
+    }
+    this.takeRows(res, this.pending.indexOf('"') !== -1);
+  }
+
+  /** A chunk without quotes: whole lines are split in place. */
+  private feedPlain(chunk: string): void {
+    const first = chunk.indexOf(this.newlineChar);
+    if (first === -1) {
+      this.pending += chunk;
+      return;
+    }
+    // The carried-over partial line ends at the chunk's first line break; the rest of the
+    // chunk is scanned as it came from the decoder (a flat string: fast searching).
+    let head = this.pending + chunk.slice(0, first);
+    if (this.newline === '\r\n' && head.endsWith('\r')) head = head.slice(0, -1);
+    const at = this.line++;
+    if (head.trim() !== '') this.builder.addRow(head.split(this.delimiter), at);
+    const last = chunk.lastIndexOf(this.newlineChar);
+    if (last > first) this.takeLines(chunk, first + 1, last);
+    this.pending = chunk.substring(last + 1);
+  }
+
+  /** Rows papaparse produced; the first non-empty one is the header, or data when it looks like data. */
+  private takeRows(res: ParseResult, mayHoldNewlines: boolean): void {
     for (const row of res.data) {
-      const at = line;
-      line++;
+      const at = this.line;
+      this.line++;
       if (mayHoldNewlines) {
         for (const f of row) {
-          if (f.indexOf(newlineChar) === -1) continue;
-          for (let i = 0; i < f.length; i++) if (f[i] === newlineChar) line++;
+          if (f.indexOf(this.newlineChar) === -1) continue;
+          for (let i = 0; i < f.length; i++) if (f[i] === this.newlineChar) this.line++;
         }
       }
       if (row.length === 1 && row[0].trim() === '') continue;
-      if (!headerDone) {
-        headerDone = true;
-        if (looksLikeData(row, decimalComma)) {
-          builder.setHeader(row.map((_, i) => `column ${i + 1}`));
-          notes.push({
-            severity: 'info',
-            message: `Line ${at} holds only numbers or dates, so the file has no header line; the columns are named 'column 1' to 'column ${row.length}'.`,
-            line: at,
-          });
-          builder.addRow(row, at);
-        } else {
-          builder.setHeader(row);
-        }
-        continue;
-      }
-      builder.addRow(row, at);
+      if (this.headerDone) this.builder.addRow(row, at);
+      else this.takeHeader(row, at);
     }
     for (const err of res.errors) {
-      if (!quoteIssue && (err.code === 'MissingQuotes' || err.code === 'InvalidQuotes')) quoteIssue = { line };
+      if (!this.quoteIssue && (err.code === 'MissingQuotes' || err.code === 'InvalidQuotes')) {
+        this.quoteIssue = { line: this.line };
+      }
     }
-  };
+  }
 
-  const width = (): number => builder.columnNames.length;
-  let bounds = new Int32Array(0);
+  private takeHeader(row: string[], at: number): void {
+    this.headerDone = true;
+    if (!looksLikeData(row, this.decimalComma)) {
+      this.builder.setHeader(row);
+      return;
+    }
+    this.builder.setHeader(row.map((_, i) => `column ${i + 1}`));
+    this.notes.push({
+      severity: 'info',
+      message: `Line ${at} holds only numbers or dates, so the file has no header line; the columns are named 'column 1' to 'column ${row.length}'.`,
+      line: at,
+    });
+    this.builder.addRow(row, at);
+  }
+
   /**
    * Quote-free text of whole lines, from `start` to the line break ending at `end`: split in
    * place with indexOf (native search, far faster than a character loop), no per-row arrays.
    */
-  const takeLines = (text: string, start: number, end: number): void => {
-    const max = width() + 1;
-    if (bounds.length < 2 * max) bounds = new Int32Array(2 * max);
-    const crlf = newline === '\r\n';
+  private takeLines(text: string, start: number, end: number): void {
+    const max = this.builder.columnNames.length + 1;
+    if (this.bounds.length < 2 * max) this.bounds = new Int32Array(2 * max);
+    const bounds = this.bounds;
+    const delimiter = this.delimiter;
+    const crlf = this.newline === '\r\n';
     let lineStart = start;
     while (lineStart <= end) {
-      let stop = text.indexOf(newline === '\r' ? '\r' : '\n', lineStart);
+      let stop = text.indexOf(this.newlineChar, lineStart);
       if (stop === -1 || stop > end) stop = end + 1;
       const next = stop + 1;
       if (crlf && stop > lineStart && text.charCodeAt(stop - 1) === 13) stop--;
-      const at = line;
-      line++;
+      const at = this.line;
+      this.line++;
       let fields = 0;
       let from = lineStart;
       let overflow = false;
@@ -171,82 +277,11 @@ async function parseWith(
       }
       if (overflow) {
         // More fields than columns: the general path reports or skips the row.
-        builder.addRow(text.slice(lineStart, stop).split(delimiter), at);
+        this.builder.addRow(text.slice(lineStart, stop).split(delimiter), at);
       } else if (!(fields === 1 && text.slice(lineStart, stop).trim() === '')) {
-        builder.addSpans(text, bounds, fields, at);
+        this.builder.addSpans(text, bounds, fields, at);
       }
       lineStart = next;
     }
-  };
-
-  for await (const chunk of readTextChunks(path, {
-    decoder: encoding.decoder,
-    sizeBytes,
-    signal: options.signal,
-    onProgress: options.onProgress,
-  })) {
-    if (headerDone && builder.ready && chunk.indexOf('"') === -1 && pending.indexOf('"') === -1) {
-      const lineEnd = newline === '\r' ? '\r' : '\n';
-      const first = chunk.indexOf(lineEnd);
-      if (first === -1) {
-        pending += chunk;
-        continue;
-      }
-      // The carried-over partial line ends at the chunk's first line break; the rest of the
-      // chunk is scanned as it came from the decoder (a flat string: fast searching).
-      let head = pending + chunk.slice(0, first);
-      if (newline === '\r\n' && head.endsWith('\r')) head = head.slice(0, -1);
-      const at = line++;
-      if (head.trim() !== '') builder.addRow(head.split(delimiter), at);
-      const last = chunk.lastIndexOf(lineEnd);
-      if (last > first) takeLines(chunk, first + 1, last);
-      pending = chunk.substring(last + 1);
-      continue;
-    }
-    const text = pending + chunk;
-    const res = parser.parse(text, 0, true) as ParseResult;
-    pending = text.substring(res.meta.cursor);
-    if (pending.length > MAX_PENDING_CHARS) {
-      throw new DataError(
-        `A quoted field starting near line ${line} never closes (no matching '"'). Check the quotes on that line.`,
-        { line },
-      );
-    }
-    takeRows(res, text.indexOf('"') !== -1);
   }
-  if (pending) {
-    const res = parser.parse(pending, 0, false) as ParseResult;
-    if (res.errors.some((e) => e.code === 'MissingQuotes')) {
-      throw new DataError(
-        `The quoted field starting on line ${line} never closes (no matching '"'). Check the quotes on that line.`,
-        { line },
-      );
-    }
-    takeRows(res, pending.indexOf('"') !== -1);
-  }
-  options.onProgress?.(1);
-
-  if (!headerDone) throw new DataError('The file is empty: it has no header line and no data.');
-  if (builder.rowCount === 0) {
-    throw new DataError(
-      'The file has a header line but no data rows. Add data below the header or choose another file.',
-      {
-        line: 1,
-      },
-    );
-  }
-  const built = builder.finish();
-  if (quoteIssue) {
-    notes.push({
-      severity: 'warning',
-      message: `Misplaced double quotes near line ${(quoteIssue as { line: number }).line}: check that quoted values are closed and that quotes inside them are doubled ("").`,
-    });
-  }
-  return {
-    ...built,
-    problems: [...notes, ...built.problems],
-    encoding: encoding.label,
-    delimiter,
-    decimalComma,
-  };
 }

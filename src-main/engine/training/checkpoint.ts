@@ -16,6 +16,7 @@ import type { PreprocessingFile } from '../../shared/preprocessing';
 import type { Tf } from '../../tensorflow/load-tf';
 import { CHECKPOINT_DIR, CHECKPOINT_INFO, type CheckpointInfo } from './checkpoint-layout';
 import { toStandardModel } from '../model/fused/index';
+import { messageOf } from '../../shared/error-message';
 
 export interface CheckpointOptions {
   /** Minimum time between two writes. */
@@ -138,7 +139,7 @@ export class CheckpointWriter {
       } catch (err) {
         // Training goes on without the safety copy; the final model is saved as usual.
         this.failed = true;
-        this.options.log(`The checkpoint could not be written: ${err instanceof Error ? err.message : String(err)}`);
+        this.options.log(`The checkpoint could not be written: ${messageOf(err)}`);
       }
     });
   }

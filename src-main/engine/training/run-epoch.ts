@@ -11,7 +11,7 @@ import { applyGradientStep } from '../model/fused/gradient-step';
 import type { BatchSource } from './batch-source';
 import { computeLoss, metricName, metricSum } from './losses';
 import { shuffled } from './seeded-random';
-import type { TrainCallbacks } from './train-loop';
+import type { TrainCallbacks } from './train-callbacks';
 import { diagnoseDivergence } from './train-diagnosis';
 import type { WeightAverage } from './weight-average';
 

@@ -5,12 +5,13 @@
  * trained fused can continue unfused and the other way round.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import { loadFolderModel } from '../../export/import-tfjs';
-import { readModelFolder } from '../../export/model-folder';
+import { loadFolderModel } from '../model/load-model-folder';
+import { readModelFolder } from '../model/model-folder';
 import type { PreprocessingFile } from '../../shared/preprocessing';
 import type { ExperimentSpec, Task } from '../../shared/spec';
 import type { Tf } from '../../tensorflow/load-tf';
 import { isFusedLayer } from '../model/fused/fused-layer';
+import { messageOf } from '../../shared/error-message';
 
 /** Tasks whose preparation can reuse saved preprocessing (scalers, vocabulary, classes). */
 const CONTINUABLE: ReadonlySet<Task> = new Set(['forecast', 'text-classification', 'text-generation']);
@@ -44,7 +45,7 @@ export async function openWarmStart(tf: Tf, dir: string, spec: ExperimentSpec): 
   try {
     folder = await readModelFolder(dir);
   } catch (err) {
-    throw new WarmStartError(`The saved model cannot be read: ${err instanceof Error ? err.message : String(err)}`);
+    throw new WarmStartError(`The saved model cannot be read: ${messageOf(err)}`);
   }
   const preprocessing = folder.preprocessing;
   if (!preprocessing) {

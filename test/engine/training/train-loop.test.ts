@@ -5,7 +5,7 @@ import { TrainControl } from '../../../src-main/engine/training/train-control';
 import { evaluateLoss } from '../../../src-main/engine/training/evaluate-loss';
 import { trainModel } from '../../../src-main/engine/training/train-loop';
 import type { BatchSource } from '../../../src-main/engine/training/batch-source';
-import type { TrainCallbacks } from '../../../src-main/engine/training/train-loop';
+import type { TrainCallbacks } from '../../../src-main/engine/training/train-callbacks';
 import type { ExperimentSpec, Loss } from '../../../src-main/shared/spec';
 import { effectiveLoss } from '../../../src-main/shared/spec';
 import type { EpochRecord, TrainProgress } from '../../../src-main/shared/types';

@@ -23,7 +23,7 @@ import { runExperiment, type RunContext } from '../../../src-main/engine/run-exp
 import { seededRandom } from '../../../src-main/engine/training/seeded-random';
 import { TrainControl } from '../../../src-main/engine/training/train-control';
 import { copyWeights, openWarmStart } from '../../../src-main/engine/training/warm-start';
-import { importTfjsModel } from '../../../src-main/export/import-tfjs';
+import { importTfjsModel } from '../../../src-main/engine/model/load-model-folder';
 import type { PreprocessingFile } from '../../../src-main/shared/preprocessing';
 import { parseSpec, type ExperimentSpec } from '../../../src-main/shared/spec';
 import type { RunResult } from '../../../src-main/shared/types';

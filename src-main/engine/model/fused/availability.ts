@@ -2,10 +2,8 @@
  * Whether the fused kernels can run here: the native TensorFlow backend is active and its
  * library has the recurrent ops (a custom or trimmed libtensorflow may lack them).
  */
-import type * as tfTypes from '@tensorflow/tfjs';
+import type { Tf } from '../../../tensorflow/load-tf';
 import { getRawOps } from './raw-ops';
-
-type Tf = typeof tfTypes;
 
 const probed = new WeakMap<object, string | null>();
 

@@ -6,8 +6,8 @@
  * plus one subtraction per variable — the same arithmetic as tfjs' AdamOptimizer.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
+import type { Tf } from '../../../tensorflow/load-tf';
 
-type Tf = typeof tfTypes;
 type Tensor = tfTypes.Tensor;
 type GradientsArg = Parameters<tfTypes.Optimizer['applyGradients']>[0];
 

@@ -5,13 +5,13 @@
  * The time loop runs in TensorFlow kernels instead of tfjs-layers' per-step JS loop.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
+import type { Tf } from '../../../tensorflow/load-tf';
 import type { Cell } from '../../../shared/spec';
 import { fusedGruSequence } from './fused-gru';
 import { fusedLstmSequence } from './fused-lstm';
 import { fusedSimpleRnnSequence, type FusedSimpleRnnActivation } from './fused-simple-rnn';
 import { getRawOps, type RawOps } from './raw-ops';
 
-type Tf = typeof tfTypes;
 type Tensor = tfTypes.Tensor;
 type Shape = (number | null)[];
 type LayerVariable = tfTypes.LayerVariable;

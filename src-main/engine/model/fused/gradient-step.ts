@@ -6,9 +6,9 @@
  * small recurrent models trained on fused kernels).
  */
 import type * as tfTypes from '@tensorflow/tfjs';
+import type { Tf } from '../../../tensorflow/load-tf';
 import { flattenGradients, type FlatAdamOptimizer } from './flat-adam';
 
-type Tf = typeof tfTypes;
 type Tensor = tfTypes.Tensor;
 
 /** Gradient clipping as the experiment spec states it. */

@@ -4,6 +4,7 @@
  * Either way the weights have the standard tfjs-layers / Keras layout.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
+import type { Tf } from '../../../tensorflow/load-tf';
 import type { Cell } from '../../../shared/spec';
 import { fusedUnavailableReason } from './availability';
 import { createFusedLayer } from './fused-layer';
@@ -15,8 +16,6 @@ export { isFusedLayer, type FusedRecurrentLayer } from './fused-layer';
 export { fusedUnavailableReason } from './availability';
 export { toStandardModel } from './to-standard-model';
 export type { RecurrentLayerOptions } from './options';
-
-type Tf = typeof tfTypes;
 
 export interface RecurrentLayerChoice {
   layer: tfTypes.layers.Layer;

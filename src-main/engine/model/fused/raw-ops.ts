@@ -4,8 +4,8 @@
  * process instead of raising an error.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
+import type { Tf } from '../../../tensorflow/load-tf';
 
-type Tf = typeof tfTypes;
 type Tensor = tfTypes.Tensor;
 
 /** One attribute of a TensorFlow op call, as the tfjs-node binding expects it. */

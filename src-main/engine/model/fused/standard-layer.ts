@@ -4,10 +4,9 @@
  * standard ones for saving and export.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
+import type { Tf } from '../../../tensorflow/load-tf';
 import type { Cell } from '../../../shared/spec';
 import type { RecurrentLayerOptions } from './options';
-
-type Tf = typeof tfTypes;
 
 /** Creates the standard layer for `options` (not built: no weights exist until it is applied). */
 export function createStandardLayer(tf: Tf, cell: Cell, options: RecurrentLayerOptions): tfTypes.layers.Layer {

@@ -3,10 +3,10 @@
  * weights. Saved and exported models then load anywhere (tfjs, Keras) without our code.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
+import type { Tf } from '../../../tensorflow/load-tf';
 import { isFusedLayer, type FusedRecurrentLayer } from './fused-layer';
 import { createStandardLayer } from './standard-layer';
 
-type Tf = typeof tfTypes;
 type ConfigDict = tfTypes.serialization.ConfigDict;
 
 /** The standard layer's serialized form, under the fused layer's name and input shape. */

@@ -2,6 +2,7 @@
  * Reduce-on-plateau: multiplies the learning rate by `factor` (down to `minLearningRate`) when
  * the monitored loss has not improved for `patience` epochs, like Keras' ReduceLROnPlateau.
  */
+import { threeDigits as fmt } from '../../../shared/number-format';
 import type { ExperimentSpec } from '../../../shared/spec';
 
 type PlateauSettings = ExperimentSpec['training']['reduceLrOnPlateau'];
@@ -33,9 +34,4 @@ export class PlateauSchedule {
     this.learningRate = next;
     return { learningRate: next, line };
   }
-}
-
-/** Three significant digits, without trailing zeros. */
-export function fmt(x: number): string {
-  return Number(x.toPrecision(3)).toString();
 }

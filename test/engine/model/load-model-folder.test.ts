@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportModel, importTfjsModel, ModelFolderError } from '../../src-main/export/index';
-import { loadTf } from '../../src-main/export/load-tf';
-import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../../src-main/shared/preprocessing';
-import { FIXTURES, saveFixture } from './fixtures';
+import { exportModel, importTfjsModel, ModelFolderError } from '../../../src-main/export/index';
+import { loadTf } from '../../../src-main/tensorflow/load-tf';
+import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../../../src-main/shared/preprocessing';
+import { FIXTURES, saveFixture } from '../../export/fixtures';
 
 const cleanup: string[] = [];
 afterAll(async () => Promise.all(cleanup.map((d) => rm(d, { recursive: true, force: true }))));
@@ -32,7 +32,7 @@ async function editModelJson(dir: string, edit: (json: { weightsManifest: { path
 
 describe('TensorFlow.js export and re-import', () => {
   it('re-imports an exported folder with identical predictions and preprocessing', async () => {
-    const tf = loadTf();
+    const { tf } = await loadTf();
     const saved = await savedModel();
     const preprocessing = { format: 'recurrent-studio.preprocessing', version: 1, task: 'forecast', lookback: 6 };
     await writeFile(join(saved.dir, 'preprocessing.json'), JSON.stringify(preprocessing));

@@ -7,8 +7,8 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { profileProblem } from '../forecast/season-profile';
-import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION, type PreprocessingFile } from '../shared/preprocessing';
+import { profileProblem } from '../../forecast/season-profile';
+import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION, type PreprocessingFile } from '../../shared/preprocessing';
 
 /** A model folder could not be used; the message says why and what to do. */
 export class ModelFolderError extends Error {

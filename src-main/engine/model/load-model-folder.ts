@@ -3,9 +3,10 @@
  * the same checks (weights inside the folder, sizes matching) apply on every backend.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { PreprocessingFile } from '../shared/preprocessing';
-import { loadTf, type Tf } from './load-tf';
+import type { PreprocessingFile } from '../../shared/preprocessing';
+import { loadTf, type Tf } from '../../tensorflow/load-tf';
 import { ModelFolderError, readModelFolder, type ModelFolder } from './model-folder';
+import { messageOf } from '../../shared/error-message';
 
 /** A loaded model and the preprocessing saved with it (null when the folder has none). */
 export interface ImportedModel {
@@ -34,7 +35,7 @@ export async function loadFolderModel(tf: Tf, folder: ModelFolder): Promise<tfTy
   try {
     return await tf.loadLayersModel(folderIoHandler(folder));
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = messageOf(err);
     throw new ModelFolderError(`${folder.dir}/model.json could not be opened as a model: ${reason}`);
   }
 }
@@ -43,7 +44,8 @@ export async function loadFolderModel(tf: Tf, folder: ModelFolder): Promise<tfTy
  * Validates a folder (model.json + its weight files + optional preprocessing.json) and loads
  * the model. Throws ModelFolderError with a user-facing message for anything else.
  */
-export async function importTfjsModel(dir: string, tf: Tf = loadTf()): Promise<ImportedModel> {
+export async function importTfjsModel(dir: string, given?: Tf): Promise<ImportedModel> {
+  const tf = given ?? (await loadTf()).tf;
   const folder = await readModelFolder(dir);
   const model = await loadFolderModel(tf, folder);
   return { model, preprocessing: folder.preprocessing, folder };
