@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chanceVerdict } from '../../src-main/experiment/chance-verdict';
-import { parseSpec } from '../../src-main/shared/spec';
-import type { ExperimentSpec } from '../../src-main/shared/spec';
-import type { ClassificationEvaluation } from '../../src-main/shared/types';
+import { chanceVerdict } from '../../../src-main/engine/metrics/chance-verdict';
+import { parseSpec } from '../../../src-main/shared/spec';
+import type { ExperimentSpec } from '../../../src-main/shared/spec';
+import type { ClassificationEvaluation } from '../../../src-main/shared/types';
 
 function spec(training: Record<string, unknown> = {}, tokens: 'char' | 'word' = 'char'): ExperimentSpec {
   const r = parseSpec({

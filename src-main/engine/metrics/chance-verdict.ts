@@ -4,8 +4,8 @@
  * what the model does and what to try, taken from the run's own spec; null for a model that
  * learned something.
  */
-import type { ExperimentSpec } from '../shared/spec';
-import type { ClassificationEvaluation } from '../shared/types';
+import type { ExperimentSpec } from '../../shared/spec';
+import type { ClassificationEvaluation } from '../../shared/types';
 
 /** Share of test predictions in one class above which the model "answers that to everything". */
 const ONE_ANSWER_SHARE = 0.9;
