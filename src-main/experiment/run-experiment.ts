@@ -16,6 +16,7 @@ import { forecastMapeNote, resultCaution } from '../experiment/result-caution';
 import { loadTf } from '../tensorflow/load-tf';
 import { toStandardModel } from '../engine/model/fused/index';
 import { buildModel } from '../engine/model/model-builder';
+import { chanceVerdict } from '../engine/metrics/chance-verdict';
 import { headline } from '../engine/tasks/prepared-task';
 import type { PreparedTask } from '../engine/tasks/prepared-task';
 import { TASK_PREPARERS } from '../engine/tasks/task-preparers';
@@ -163,6 +164,11 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       result.evaluation = evaluation;
       result.headline = headline(evaluation);
       if (evaluation.kind !== 'generation' && evaluation.verdict) log(evaluation.verdict);
+      if (evaluation.kind === 'classification') {
+        // A run at chance level says so, with what to try given its own settings.
+        evaluation.chanceVerdict = chanceVerdict(evaluation, spec);
+        if (evaluation.chanceVerdict) log(evaluation.chanceVerdict);
+      }
 
       progress('saving');
       const modelDir = path.join(ctx.outDir, 'model');

@@ -1,10 +1,12 @@
 /**
  * A complete, sensible spec for a dataset the user just opened: the time column, the target
  * (the last numeric column unless named), a window length from the seasonal period and the
- * series length, and training defaults with early stopping. Used by the forms ('spec.suggest')
+ * series length, and training defaults with early stopping; for text and sequence tasks the
+ * token level, sequence grouping and a plateau-proof schedule (classification-defaults.ts). Used by the forms ('spec.suggest')
  * and by `recurrent init`.
  */
 import { FORECAST_TRAINING_DEFAULTS, defaultLookback } from '../forecast/defaults';
+import { classificationTraining, sequenceGrouping, textDefaults } from './classification-defaults';
 import type { ExperimentSpec, Task } from '../shared/spec';
 import { parseSpec } from '../shared/spec';
 import { proposeTask } from '../data/summary/proposed-task';
@@ -67,7 +69,12 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
     summary.layout === 'long' && summary.idColumn
       ? Math.max(1, Math.floor(summary.rows / Math.max(1, distinct(summary, summary.idColumn))))
       : summary.rows;
-  const lookback = task === 'forecast' ? defaultLookback(seriesLength, period, horizon) : 24;
+  const readsSequences = task === 'sequence-classification' || task === 'sequence-labeling';
+  const grouping = readsSequences ? sequenceGrouping(summary, target) : null;
+  const lookback = task === 'forecast' ? defaultLookback(seriesLength, period, horizon) : (grouping?.lookback ?? 24);
+  const idColumn = grouping?.idColumn ?? (summary.layout === 'long' ? summary.idColumn : null);
+  const text = task === 'text-classification' ? textDefaults(columnText(summary, textColumn)) : {};
+  const samples = grouping ? grouping.column.distinct : summary.rows;
 
   const result = parseSpec({
     name: `${summary.fileName.replace(/\.[^.]+$/, '')} — ${task}`,
@@ -75,14 +82,20 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
     data: {
       file: summary.path,
       sheet: summary.sheet,
-      timeColumn: isText ? null : timeColumn,
-      idColumn: summary.layout === 'long' ? summary.idColumn : null,
+      // A date column that names the sequences (a week) groups rows; it is not a time axis to sort on.
+      timeColumn: isText || timeColumn === idColumn ? null : timeColumn,
+      idColumn,
       targetColumns: [target],
       lookback,
       horizon,
-      text: { column: isText ? textColumn : null },
+      text: { column: isText ? textColumn : null, ...text },
     },
-    training: task === 'forecast' ? FORECAST_TRAINING : { batchSize: seriesLength < 500 ? 16 : 32 },
+    training:
+      task === 'forecast'
+        ? FORECAST_TRAINING
+        : task === 'text-generation'
+          ? { batchSize: seriesLength < 500 ? 16 : 32 }
+          : classificationTraining(samples),
   });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
   return result.spec;
@@ -95,6 +108,10 @@ const FORECAST_TRAINING = {
   earlyStopping: { enabled: true, patience: FORECAST_TRAINING_DEFAULTS.patience, restoreBest: true },
   weightAveraging: { enabled: true, decay: FORECAST_TRAINING_DEFAULTS.weightAveragingDecay },
 };
+
+function columnText(summary: DatasetSummary, column: string | null) {
+  return summary.columns.find((c) => c.name === column)?.text;
+}
 
 function distinct(summary: DatasetSummary, column: string): number {
   return summary.columns.find((c) => c.name === column)?.distinct ?? 1;

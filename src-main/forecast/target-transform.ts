@@ -5,7 +5,9 @@
  * un-scaling) is added to `baselineAt`, so a network that outputs zero is exactly the baseline.
  */
 import { naiveForecast, seasonalNaiveForecast } from './baselines';
-import { alignedProfile, patternName, phaseOffset, profileForecast } from './season-profile';
+import { addSquares, candidateSquares, stretchProfile } from './candidate-errors';
+import { rollingStretches } from './rolling-origins';
+import { patternName, phaseOffset, profileForecast } from './season-profile';
 import type { AlignedSeasonProfile, PhaseUnit, SeasonProfileState } from './season-profile';
 
 export type TransformKind = 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile';
@@ -116,9 +118,10 @@ export function transformedInput(series: ArrayLike<number>, plan: TargetTransfor
  * the validation origins picks difference or seasonal-residual; level only when neither
  * baseline is meaningful (e.g. a stationary series around a fixed mean beats both).
  *
- * Errors are mean squared errors over every (origin, step) pair whose actual exists. The mean
- * is that of the values before the first origin, i.e. the training part, taken per step of the
- * season when a period is given (the seasonal mean). Origins without enough
+ * Errors are mean squared errors over every (origin, step) pair whose actual exists, pooled over
+ * rolling origins: the validation stretch and up to three stretches of its span before it
+ * (rolling-origins.ts), each candidate fitted on the values before its stretch (candidate-errors.ts).
+ * The mean is taken per step of the season when a period is given. Origins without enough
  * history for a baseline are skipped. With no usable origin, the last fifth of the series is used.
  */
 export function chooseTargetTransform(
@@ -147,61 +150,25 @@ export function chooseTargetTransform(
     };
   }
 
-  const firstOrigin = Math.min(...origins);
-  // The level candidate: the training mean, per step of the season when there is one, so a
-  // stable seasonal pattern around a fixed level counts as "returns to its mean".
-  const phases = period ?? 1;
-  const phaseSums = new Float64Array(phases);
-  const phaseCounts = new Float64Array(phases);
-  for (let i = 0; i < firstOrigin; i++) {
-    phaseSums[i % phases] += series[i];
-    phaseCounts[i % phases] += 1;
-  }
-  const trainMean = phaseSums.reduce((a, b) => a + b, 0) / firstOrigin;
-  const meanAt = (i: number) =>
-    phaseCounts[i % phases] > 0 ? phaseSums[i % phases] / phaseCounts[i % phases] : trainMean;
-
-  // With a season, difference and seasonal-residual are compared after the first correction a
-  // network learns on each: the usual change at that step of the season (from the training
-  // part) added to naive, and the usual change over a season added to seasonal naive. A regular
-  // season makes naive look poor, yet its step-to-step changes are exactly what a network on
-  // the difference target learns first; seasonal naive only looks better because it repeats it.
-  const changes = period !== null ? seasonalChanges(series, firstOrigin, period) : null;
-  // The seasonal profile, fitted on the training part, when the season follows the calendar.
-  const profile = period !== null && opts.calendar ? alignedProfile(series, firstOrigin, opts.calendar, period) : null;
-  let profileSquares = 0;
-
-  let naiveSquares = 0;
-  let seasonalSquares = 0;
-  let correctedNaiveSquares = 0;
-  let correctedSeasonalSquares = 0;
-  let meanSquares = 0;
-  let count = 0;
-  for (const t of origins) {
-    let stepChanges = 0;
-    for (let k = 0; k < opts.horizon && t + k < series.length; k++) {
-      const actual = series[t + k];
-      const naiveValue = naiveForecast(series, t, k);
-      naiveSquares += (actual - naiveValue) ** 2;
-      if (period !== null && changes !== null) {
-        const seasonalValue = seasonalNaiveForecast(series, t, k, period);
-        seasonalSquares += (actual - seasonalValue) ** 2;
-        stepChanges += changes.perStep[(t + k) % period];
-        correctedNaiveSquares += (actual - naiveValue - stepChanges) ** 2;
-        correctedSeasonalSquares += (actual - seasonalValue - Math.ceil((k + 1) / period) * changes.perSeason) ** 2;
-      }
-      meanSquares += (actual - meanAt(t + k)) ** 2;
-      if (profile) profileSquares += (actual - profileForecast(series, t, k, profile)) ** 2;
-      count++;
-    }
-  }
-  const naive = Math.sqrt(naiveSquares / count);
-  const seasonal = period !== null ? Math.sqrt(seasonalSquares / count) : Number.POSITIVE_INFINITY;
-  const mean = Math.sqrt(meanSquares / count);
-  const correctedNaive = Math.sqrt(correctedNaiveSquares / count);
-  const correctedSeasonal = Math.sqrt(correctedSeasonalSquares / count);
-  const profileRmse = profile ? Math.sqrt(profileSquares / count) : Number.POSITIVE_INFINITY;
-  const figures = `validation RMSE: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}${profile ? `, seasonal profile ${format(profileRmse)}` : ''}`;
+  // Rolling origins: the validation stretch and the stretches of the same span before it, each
+  // scored with what could be fitted before it; their errors are pooled.
+  const fitted = { horizon: opts.horizon, period, calendar: opts.calendar };
+  const stretches = rollingStretches(origins, 2 * (period ?? 1));
+  const squares = stretches.map((o) => candidateSquares(series, o, fitted)).reduce(addSquares);
+  // The plan's own profile is fitted on everything before the validation stretch.
+  const profile = squares.profile !== null ? stretchProfile(series, Math.min(...origins), fitted) : null;
+  const rmse = (sum: number) => Math.sqrt(sum / squares.count);
+  const naive = rmse(squares.naive);
+  const seasonal = period !== null ? rmse(squares.seasonal) : Number.POSITIVE_INFINITY;
+  const mean = rmse(squares.mean);
+  const correctedNaive = rmse(squares.correctedNaive);
+  const correctedSeasonal = rmse(squares.correctedSeasonal);
+  const profileRmse = profile && squares.profile !== null ? rmse(squares.profile) : Number.POSITIVE_INFINITY;
+  const where =
+    stretches.length > 1
+      ? `validation RMSE over ${stretches.length} rolling stretches of ${origins.length} origins`
+      : 'validation RMSE';
+  const figures = `${where}: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}${profile ? `, seasonal profile ${format(profileRmse)}` : ''}`;
 
   if (profile && profileRmse < Math.min(mean, correctedNaive, correctedSeasonal)) {
     return {
@@ -237,29 +204,6 @@ export function chooseTargetTransform(
     kind: 'difference',
     period,
     reason: `The last value forecasts best (${figures}), so the network learns the change from it.`,
-  };
-}
-
-/**
- * Mean change from the step before, per step of the season, and mean change over one season,
- * both from the values before `end` (the training part).
- */
-function seasonalChanges(series: ArrayLike<number>, end: number, period: number) {
-  const sums = new Float64Array(period);
-  const counts = new Float64Array(period);
-  let seasonSum = 0;
-  let seasonCount = 0;
-  for (let i = 1; i < end; i++) {
-    sums[i % period] += series[i] - series[i - 1];
-    counts[i % period] += 1;
-    if (i >= period) {
-      seasonSum += series[i] - series[i - period];
-      seasonCount += 1;
-    }
-  }
-  return {
-    perStep: Array.from(sums, (sum, phase) => (counts[phase] > 0 ? sum / counts[phase] : 0)),
-    perSeason: seasonCount > 0 ? seasonSum / seasonCount : 0,
   };
 }
 

@@ -1,5 +1,6 @@
 /** Forecasts beyond the end of a run's data, with time stamps and split-conformal intervals. */
 import type { Tf } from '../tensorflow/load-tf';
+import { clipToFloor, dataFloor } from '../forecast/data-floor';
 import { applyIntervals } from '../forecast/intervals';
 import type { FutureForecast } from '../shared/types-model-use';
 import { calibrate } from './calibration';
@@ -25,7 +26,9 @@ export function futureForecast(tf: Tf, run: LoadedRun, data: RunData, opts: Futu
   const calibration = levels.length
     ? calibrate(tf, run, columns, data.validation, levels, steps)
     : { offsets: [], method: 'no intervals requested' };
-  const bands = applyIntervals(point, calibration.offsets);
+  const floor = dataFloor(series.target);
+  const clipped = clipToFloor(point, applyIntervals(point, calibration.offsets), floor ?? Number.NEGATIVE_INFINITY);
+  const bands = clipped.bands;
   const n = series.target.length;
   const time = series.time ? timeLabels(futureTimes(series.time, series.frequency, steps)) : rowLabels(n, steps);
   const keep = Math.min(n, Math.max(4 * run.pre.lookback, 2 * steps, 60));
@@ -33,10 +36,13 @@ export function futureForecast(tf: Tf, run: LoadedRun, data: RunData, opts: Futu
     runId: run.run.runId,
     target: series.targetName,
     time,
-    point: Array.from(point),
+    point: clipped.point,
     intervals: bands.map((b) => ({ level: b.level, lower: b.lower, upper: b.upper })),
     history: { time: series.timeLabels.slice(n - keep), values: Array.from(series.target.subarray(n - keep)) },
-    intervalMethod: calibration.method,
+    intervalMethod:
+      clipped.raised > 0
+        ? `${calibration.method} The series never goes below ${floor}, so neither do the forecast and its bands.`
+        : calibration.method,
   };
 }
 

@@ -173,9 +173,11 @@ export const trainingSchema = z
         enabled: z.boolean().default(true),
         patience: positiveInt(1000).default(10),
         restoreBest: z.boolean().default(true),
+        /** Epochs that always run before early stopping may end training (a plateau at the start is not the end). */
+        minEpochs: z.number().int().min(0).max(10_000).default(0),
       })
       .strict()
-      .default(() => ({ enabled: true, patience: 10, restoreBest: true })),
+      .default(() => ({ enabled: true, patience: 10, restoreBest: true, minEpochs: 0 })),
     /**
      * Weight averaging: validation, the best-epoch checkpoint and the saved model use an
      * exponential moving average of the weights over the recent batches (each batch keeps

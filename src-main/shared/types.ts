@@ -35,6 +35,20 @@ export interface ColumnSummary {
   /** For datetime columns: `min` / `max` (epoch milliseconds) as dates to show, e.g. "1871-01-01". */
   minLabel?: string;
   maxLabel?: string;
+  /** For text columns: word counts and vocabulary, from which text tasks take their defaults. */
+  text?: TextColumnStats;
+}
+
+/** Word counts and vocabulary of a text column (words as the word tokenizer splits them, lowercased). */
+export interface TextColumnStats {
+  /** Texts the figures were computed on (the first few thousand at most). */
+  texts: number;
+  meanWords: number;
+  /** 95th percentile of words per text. */
+  p95Words: number;
+  meanChars: number;
+  /** Distinct words (counted up to 100,000). */
+  vocabulary: number;
 }
 
 export interface DataProblem {
@@ -177,6 +191,8 @@ export interface ClassificationEvaluation {
   majorityBaseline?: { label: string; accuracy: number } | null;
   /** A plain sentence when the model does not beat the majority baseline; null when it does. */
   verdict?: string | null;
+  /** A plain sentence when the model ends at chance level, with what to try; null or absent otherwise. */
+  chanceVerdict?: string | null;
   /** Shown beside the accuracy when the test set is too small for a firm judgement. */
   caution?: string | null;
 }

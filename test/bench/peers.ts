@@ -3,10 +3,9 @@
  * environment made once (from the machine's package index) and cached between runs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensurePythonVenv } from '../support/python-venv';
 import type { Workload } from './workloads';
 
 export type PeerName = 'keras' | 'pytorch';
@@ -16,8 +15,6 @@ export interface PeerResult {
   batches: number;
 }
 
-const VENV = join(homedir(), '.cache', 'recurrent-studio', 'bench-venv');
-const READY = join(VENV, '.bench-ready');
 const PACKAGES = ['tensorflow-cpu==2.21.0', 'keras', 'torch'];
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'peers.py');
 /**
@@ -27,21 +24,9 @@ const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'peers.py');
  */
 const STARTING_ENV = { ...process.env };
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
-}
-
 /** The venv's python, creating the venv on first use. */
 export function ensurePeerEnvironment(log: (line: string) => void): string {
-  const python = join(VENV, 'bin', 'python');
-  if (existsSync(READY)) return python;
-  log(`Creating the Python environment for Keras and PyTorch in ${VENV} (once)…`);
-  run('python3', ['-m', 'venv', VENV]);
-  // No retries: on an offline machine the default index fails at once and pip uses the configured local one.
-  run(python, ['-m', 'pip', 'install', '--quiet', '--retries', '0', ...PACKAGES]);
-  writeFileSync(READY, `${PACKAGES.join(' ')}\n`);
-  return python;
+  return ensurePythonVenv('bench-venv', PACKAGES, log);
 }
 
 /**

@@ -56,6 +56,7 @@ describe('forecast training defaults in a suggested spec', () => {
       enabled: true,
       patience: FORECAST_TRAINING_DEFAULTS.patience,
       restoreBest: true,
+      minEpochs: 0,
     });
     // The window follows the series: 100 yearly values without a season give a tenth of it.
     expect(spec.data.lookback).toBe(defaultLookback(100, null, 1));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { candidateSquares } from '../../src-main/forecast/candidate-errors';
 import type { TargetTransformPlan, TransformKind } from '../../src-main/forecast/target-transform';
 import {
   baselineAt,
@@ -53,12 +54,32 @@ describe('chooseTargetTransform', () => {
     expect(plan.reason).toMatch(/training mean of each season step/);
   });
 
-  it('picks difference for a long series with a fixed season, whose step changes the network can learn', () => {
-    // 40 years of months: the usual change at each step of the season is well estimated.
+  it('picks a corrected baseline for a long series with a fixed season, pooled over rolling stretches', () => {
+    // 40 years of months: the usual changes are well estimated, and corrected naive and corrected
+    // seasonal naive come within a few percent of each other; either is a sound base, level is not.
     const { values } = trendSeason(480);
     const plan = chooseTargetTransform(values, { validationOrigins: range(336, 408), horizon: 1, period: 12 });
-    expect(plan.kind).toBe('difference');
-    expect(plan.reason).toMatch(/plus the usual change at that step of the season/);
+    expect(['difference', 'seasonal-residual']).toContain(plan.kind);
+    expect(plan.reason).toMatch(/over 3 rolling stretches of 72 origins/);
+    expect(plan.reason).toMatch(/with the usual change added/);
+  });
+
+  it('is not fooled by a validation stretch that happens to sit at the training mean', () => {
+    // A season around a level that is 0, then +20, then −20 (whole seasons each), then 0 again through validation:
+    // on the validation stretch alone the per-season training mean is exact, but the stretches
+    // before it show that the level moves and last season's value follows it.
+    const noise = seededGaussian(23);
+    const level = (i: number) => (i >= 48 && i < 84 ? 20 : i >= 84 && i < 120 ? -20 : 0);
+    const series = Float64Array.from(
+      { length: 180 },
+      (_, i) => level(i) + 6 * Math.sin((2 * Math.PI * i) / 12) + 0.3 * noise(),
+    );
+    const plan = chooseTargetTransform(series, { validationOrigins: range(150, 180), horizon: 1, period: 12 });
+    expect(plan.kind).not.toBe('level');
+    expect(plan.reason).toMatch(/rolling stretches/);
+    // On the validation stretch alone, the per-season training mean forecasts better than both baselines.
+    const alone = candidateSquares(series, range(150, 180), { horizon: 1, period: 12 });
+    expect(alone.mean).toBeLessThan(Math.min(alone.naive, alone.seasonal, alone.correctedSeasonal));
   });
 
   it('keeps seasonal-residual when the season itself wanders from year to year', () => {

@@ -5,6 +5,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { publicCases } from './public-cases';
 import type { QualityCase } from './run-case';
 import { levelShifts, pureSeason, randomWalkSeries, trendSeason, writeMonthlyCsv } from './synthetic-series';
 import type { SyntheticSeries } from './synthetic-series';
@@ -34,7 +35,15 @@ export async function meltWideMonthly(file: string, out: string): Promise<void> 
 async function syntheticCase(dir: string, s: SyntheticSeries): Promise<QualityCase> {
   const file = path.join(dir, `${s.name.replace(/[^a-z0-9]+/gi, '-')}.csv`);
   await writeMonthlyCsv(file, s.values);
-  return { name: s.name, file, target: 'value', oracle: s.oracle, sigma: s.sigma, naiveIsOptimal: s.naiveIsOptimal };
+  return {
+    name: s.name,
+    part: 'tuning',
+    file,
+    target: 'value',
+    oracle: s.oracle,
+    sigma: s.sigma,
+    naiveIsOptimal: s.naiveIsOptimal,
+  };
 }
 
 /** A fresh temporary folder for the suite's files; the caller removes it. */
@@ -42,20 +51,29 @@ export function caseFolder(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), 'recurrent-quality-'));
 }
 
-/** Every series of the full suite; melted and synthetic series are written into `dir`. */
+/**
+ * Every series of the full suite; melted and synthetic series are written into `dir`. The app's
+ * samples and the synthetic series are the tuning part; `publicCases` adds the rest of the split.
+ */
 export async function allCases(dir: string): Promise<QualityCase[]> {
   const elnino = path.join(dir, 'elnino-monthly.csv');
   await meltWideMonthly(path.join(SAMPLES, 'elnino-monthly-wide.csv'), elnino);
   const employment = path.join(SAMPLES, 'us-employment-monthly.csv');
   const iowa = path.join(SAMPLES, 'iowa-electricity-long.csv');
   return [
-    { name: 'nile volume (yearly)', file: path.join(SAMPLES, 'nile-yearly.csv'), target: 'volume' },
-    { name: 'us employment nonfarm', file: employment, target: 'nonfarm' },
-    { name: 'us employment construction', file: employment, target: 'construction' },
-    { name: 'us employment leisure & hospitality', file: employment, target: 'leisure_and_hospitality' },
-    { name: 'el niño sst (melted monthly)', file: elnino, target: 'sst' },
+    { name: 'nile volume (yearly)', part: 'tuning', file: path.join(SAMPLES, 'nile-yearly.csv'), target: 'volume' },
+    { name: 'us employment nonfarm', part: 'tuning', file: employment, target: 'nonfarm' },
+    { name: 'us employment construction', part: 'tuning', file: employment, target: 'construction' },
+    {
+      name: 'us employment leisure & hospitality',
+      part: 'tuning',
+      file: employment,
+      target: 'leisure_and_hospitality',
+    },
+    { name: 'el niño sst (melted monthly)', part: 'tuning', file: elnino, target: 'sst' },
     ...['Fossil Fuels', 'Nuclear Energy', 'Renewables'].map((id) => ({
       name: `iowa electricity ${id.toLowerCase()}`,
+      part: 'tuning' as const,
       file: iowa,
       target: 'net_generation',
       id,
@@ -68,5 +86,6 @@ export async function allCases(dir: string): Promise<QualityCase[]> {
         levelShifts(SYNTHETIC_LENGTH),
       ].map((s) => syntheticCase(dir, s)),
     )),
+    ...publicCases(),
   ];
 }

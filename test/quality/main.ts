@@ -1,42 +1,99 @@
 /**
- * The forecast quality suite (`npm run quality`): trains the default pipeline, untouched, on
- * real public series and on synthetic series with known structure, prints a table of the
- * model against naive, seasonal naive and the noise floor, and exits non-zero when a target
- * is missed. Pass series names as arguments to run only those whose name contains one of them.
+ * The quality suite (`npm run quality`): trains the default pipeline, untouched, on real public
+ * series and on synthetic series with known structure, and the classification defaults beside a
+ * tuned run; prints one table per part of the split (tuning, held-out) and exits non-zero when a
+ * target is missed.
+ *
+ *   npm run quality -- [words…] [--peers] [--forecasts | --classification] [--part tuning|held-out]
+ *
+ * Words keep only the cases whose name contains one of them; --peers adds ETS and ARIMA from
+ * statsmodels on the same splits (a Python environment made once and cached).
  */
 import { rm } from 'node:fs/promises';
 import { allCases, caseFolder } from './cases';
-import { formatTable, judge } from './report';
+import { classificationCases } from './classification-cases';
+import { formatClassificationPart } from './classification-report';
+import { ensurePeerEnvironment, peerScores } from './peers';
+import { formatPart, judge } from './report';
 import { runCase } from './run-case';
-import type { QualityResult } from './run-case';
+import type { QualityResult, SuitePart } from './run-case';
+import { meetsClassificationTarget, runClassificationCase } from './run-classification';
+import type { ClassificationResult } from './run-classification';
+
+const PARTS: SuitePart[] = ['tuning', 'held-out'];
+
+interface Options {
+  filters: string[];
+  peers: boolean;
+  forecasts: boolean;
+  classification: boolean;
+  parts: SuitePart[];
+}
+
+function parseArgs(args: string[]): Options {
+  const o: Options = { filters: [], peers: false, forecasts: true, classification: true, parts: PARTS };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--peers') o.peers = true;
+    else if (a === '--forecasts') o.classification = false;
+    else if (a === '--classification') o.forecasts = false;
+    else if (a === '--part') {
+      const part = args[++i];
+      if (part !== 'tuning' && part !== 'held-out') throw new Error(`--part takes tuning or held-out (got ${part}).`);
+      o.parts = [part];
+    } else if (a.startsWith('--')) throw new Error(`Unknown option ${a}. See test/quality/README.md.`);
+    else o.filters.push(a.toLowerCase());
+  }
+  return o;
+}
+
+const chosen = (o: Options, c: { name: string; part: SuitePart }) =>
+  o.parts.includes(c.part) && (o.filters.length === 0 || o.filters.some((f) => c.name.includes(f)));
 
 async function main(): Promise<number> {
-  const filters = process.argv.slice(2).map((a) => a.toLowerCase());
+  const o = parseArgs(process.argv.slice(2));
   const dir = await caseFolder();
   try {
-    return await runAll(dir, filters);
+    const forecasts = o.forecasts ? await runForecasts(dir, o) : [];
+    const classification = o.classification ? await runClassification(o) : [];
+    const sections = o.parts.flatMap((p) => [formatPart(p, forecasts), formatClassificationPart(p, classification)]);
+    console.log(sections.filter((s) => s !== '').join('\n\n'));
+    const missed =
+      forecasts.filter((r) => !judge(r).pass).length +
+      classification.filter((r) => !meetsClassificationTarget(r)).length;
+    const total = forecasts.length + classification.length;
+    console.log(missed === 0 ? '\nEvery target met.' : `\n${missed} of ${total} cases missed a target.`);
+    return missed === 0 ? 0 : 1;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-async function runAll(dir: string, filters: string[]): Promise<number> {
-  const cases = (await allCases(dir)).filter((c) => filters.length === 0 || filters.some((f) => c.name.includes(f)));
+async function runForecasts(dir: string, o: Options): Promise<QualityResult[]> {
+  const python = o.peers ? ensurePeerEnvironment((line) => console.error(line)) : null;
   const results: QualityResult[] = [];
-  for (const c of cases) {
+  for (const c of (await allCases(dir)).filter((x) => chosen(o, x))) {
     const r = await runCase(c);
+    if (python) r.peers = peerScores(python, r);
     results.push(r);
     const v = judge(r);
     console.error(
-      `${c.name}: RMSE ${r.model.toPrecision(4)} (naive ${r.naive.toPrecision(4)}), ${r.transform}, ${r.epochs} epochs, ${r.seconds.toFixed(1)} s — ${v.pass ? 'pass' : v.failures.join('; ')}`,
+      `[${c.part}] ${c.name}: RMSE ${r.model.toPrecision(4)} (naive ${r.naive.toPrecision(4)}), ${r.transform}, ${r.epochs} epochs, ${r.seconds.toFixed(1)} s — ${v.pass ? 'pass' : v.failures.join('; ')}`,
     );
   }
-  console.log(formatTable(results));
-  const failed = results.filter((r) => !judge(r).pass);
-  console.log(
-    failed.length === 0 ? '\nEvery target met.' : `\n${failed.length} of ${results.length} series missed a target.`,
-  );
-  return failed.length === 0 ? 0 : 1;
+  return results;
+}
+
+async function runClassification(o: Options): Promise<ClassificationResult[]> {
+  const results: ClassificationResult[] = [];
+  for (const c of classificationCases().filter((x) => chosen(o, x))) {
+    const r = await runClassificationCase(c);
+    results.push(r);
+    console.error(
+      `[${c.part}] ${c.name}: defaults ${r.defaults.accuracy.toFixed(3)} (${r.defaults.epochs} epochs), tuned ${r.tuned.accuracy.toFixed(3)} (${r.tuned.epochs} epochs) — ${meetsClassificationTarget(r) ? 'pass' : 'miss'}`,
+    );
+  }
+  return results;
 }
 
 process.exitCode = await main();

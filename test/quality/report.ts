@@ -1,10 +1,13 @@
-/** The quality targets and the table the suite prints. */
-import type { QualityResult } from './run-case';
+/** The quality targets and the tables the suite prints, one per part of the split. */
+import { bestPeer } from './peers';
+import type { QualityResult, SuitePart } from './run-case';
 
 /** Synthetic series must come within this factor of the noise floor. */
 export const FLOOR_TOLERANCE = 1.1;
 /** Where naive is the best possible forecast, matching it within this factor counts as beating it. */
 const OPTIMAL_NAIVE_TOLERANCE = 1.02;
+/** Calendar seasons whose series count towards the model-to-peers geometric mean. */
+const CALENDAR_SEASONS = new Set([4, 12]);
 
 export interface Verdict {
   pass: boolean;
@@ -31,8 +34,28 @@ export function ratioToBest(r: QualityResult): number {
   return r.model / Math.min(r.naive, r.seasonalNaive ?? Number.POSITIVE_INFINITY);
 }
 
+/** Model RMSE ÷ the better of ETS and ARIMA, or null without peers. */
+export function ratioToPeers(r: QualityResult): number | null {
+  const best = r.peers ? bestPeer(r.peers) : null;
+  return best === null || best === 0 ? null : r.model / best;
+}
+
+/**
+ * Geometric mean of model ÷ best peer over the series with a monthly or quarterly season (the
+ * issue's target: at most 1), with how many series it covers; null when none has peers.
+ */
+export function seasonalPeerMean(results: QualityResult[]): { mean: number; count: number } | null {
+  const ratios = results
+    .filter((r) => r.period !== null && CALENDAR_SEASONS.has(r.period))
+    .map(ratioToPeers)
+    .filter((x): x is number => x !== null);
+  if (ratios.length === 0) return null;
+  return { mean: Math.exp(ratios.reduce((a, x) => a + Math.log(x), 0) / ratios.length), count: ratios.length };
+}
+
 /** A Markdown table of the results. */
 export function formatTable(results: QualityResult[]): string {
+  const withPeers = results.some((r) => r.peers);
   const head = [
     'series',
     'n',
@@ -45,10 +68,12 @@ export function formatTable(results: QualityResult[]): string {
     'seasonal naive',
     'noise floor',
     'ratio to best baseline',
+    ...(withPeers ? ['ETS', 'ARIMA', 'ratio to best peer'] : []),
     'result',
   ];
   const rows = results.map((r) => {
     const v = judge(r);
+    const peerRatio = ratioToPeers(r);
     return [
       r.case.name,
       String(r.n),
@@ -61,9 +86,42 @@ export function formatTable(results: QualityResult[]): string {
       r.seasonalNaive === null ? '–' : fmt(r.seasonalNaive),
       r.floor === null ? '–' : `${fmt(r.floor)} (σ ${r.case.sigma ?? '?'}; model ×${(r.model / r.floor).toFixed(3)})`,
       ratioToBest(r).toFixed(3),
+      ...(withPeers
+        ? [
+            r.peers?.ets ? `${fmt(r.peers.ets.rmse)} ${r.peers.ets.form}` : '–',
+            r.peers?.arima ? `${fmt(r.peers.arima.rmse)} ${r.peers.arima.form}` : '–',
+            peerRatio === null ? '–' : peerRatio.toFixed(3),
+          ]
+        : []),
       v.pass ? 'pass' : `FAIL: ${v.failures.join('; ')}`,
     ];
   });
+  return markdownTable(head, rows);
+}
+
+/** The table and summary lines of one part of the split. */
+export function formatPart(part: SuitePart, results: QualityResult[]): string {
+  const mine = results.filter((r) => r.case.part === part);
+  if (mine.length === 0) return '';
+  const passed = mine.filter((r) => judge(r).pass).length;
+  const peers = seasonalPeerMean(mine);
+  const lines = [
+    `## Forecasts, ${part} part`,
+    '',
+    formatTable(mine),
+    '',
+    `${passed} of ${mine.length} series meet every target.`,
+  ];
+  if (peers) {
+    lines.push(
+      `Seasonal monthly/quarterly series: geometric mean of model RMSE ÷ best of ETS/ARIMA ${peers.mean.toFixed(3)} over ${peers.count} series (target ≤ 1).`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** A Markdown table from a header and rows of cells. */
+export function markdownTable(head: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }

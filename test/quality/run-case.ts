@@ -13,10 +13,18 @@ import { trainModel } from '../../src-main/engine/training/train-loop';
 import { suggestSpec } from '../../src-main/experiment/suggest-spec';
 import { effectiveLoss } from '../../src-main/shared/spec';
 import type { ForecastEvaluation } from '../../src-main/shared/types';
+import type { PeerScores } from './peers';
+
+/**
+ * Tuning: series the defaults were (and may be) tuned on. Held-out: series chosen before any
+ * tuning for this suite and never looked at while tuning; they measure what a new user gets.
+ */
+export type SuitePart = 'tuning' | 'held-out';
 
 export interface QualityCase {
   /** Name shown in the table. */
   name: string;
+  part: SuitePart;
   file: string;
   target: string;
   /** Long-format files: the series id to train on. */
@@ -42,6 +50,11 @@ export interface QualityResult {
   floor: number | null;
   evaluation: ForecastEvaluation;
   seconds: number;
+  /** The prepared series (original units) and its test origins, for the statistical peers. */
+  values: Float64Array;
+  testOrigins: Int32Array;
+  /** ETS and ARIMA on the same split, when the suite runs with `--peers`. */
+  peers?: PeerScores;
 }
 
 const quiet = () => undefined;
@@ -91,6 +104,8 @@ export async function runCase(c: QualityCase): Promise<QualityResult> {
       floor,
       evaluation,
       seconds: (performance.now() - started) / 1000,
+      values: Float64Array.from(series.target),
+      testOrigins: data.split.test,
     };
   } finally {
     model.dispose();

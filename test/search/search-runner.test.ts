@@ -56,7 +56,10 @@ describe('scoreOf', () => {
     expect(scoreOf(result(spec.spec, 'a', [0.9, 0.4, 0.6]))).toBe(0.4);
     const noRestore = {
       ...spec.spec,
-      training: { ...spec.spec.training, earlyStopping: { enabled: true, patience: 3, restoreBest: false } },
+      training: {
+        ...spec.spec.training,
+        earlyStopping: { enabled: true, patience: 3, restoreBest: false, minEpochs: 0 },
+      },
     };
     expect(scoreOf(result(noRestore, 'a', [0.9, 0.4, 0.6]))).toBe(0.6);
     expect(scoreOf(result(spec.spec, 'a', [null, null]))).toBeNull();

@@ -53,6 +53,7 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
     if (baseline)
       lines.push(`Always answering "${baseline.label}" (the most common class): accuracy ${fmt(baseline.accuracy)}.`);
     lines.push(ev.verdict ?? classificationVerdict(ev) ?? 'The model beats always answering the most common class.');
+    if (ev.chanceVerdict) lines.push(ev.chanceVerdict);
   } else {
     lines.push(`Perplexity ${fmt(ev.perplexity)}.`);
   }

@@ -1,7 +1,8 @@
-/** Per-column statistics for the dataset summary: missing, distinct, range, mean, sparkline. */
+/** Per-column statistics for the dataset summary: missing, distinct, range, mean, sparkline, text statistics. */
 import type { ColumnSummary, ColumnType } from '../../shared/types';
 import type { TableColumn } from '../table';
 import { dateLabel } from './date-label';
+import { textStats } from './text-stats';
 
 /** Distinct values are counted up to this many; a summary showing it means "at least". */
 export const DISTINCT_CAP = 10_000;
@@ -51,7 +52,17 @@ export function summarizeColumn(col: TableColumn, detectedType: ColumnType, form
     if (s === null) missing++;
     else if (distinct.size < DISTINCT_CAP) distinct.add(s);
   }
-  return { ...base, missing, distinct: distinct.size, min: null, max: null, mean: null, sparkline: [] };
+  const text = col.type === 'text' ? textStats(col.values) : null;
+  return {
+    ...base,
+    missing,
+    distinct: distinct.size,
+    min: null,
+    max: null,
+    mean: null,
+    sparkline: [],
+    ...(text ? { text } : {}),
+  };
 }
 
 /** Up to 64 evenly spaced values: the first present value in each of 64 equal slices. */

@@ -57,7 +57,7 @@ export async function trainModel(
   // Weight averaging: the running average starts at the initial weights (like Keras' EMA).
   const averaging = t.weightAveraging.enabled ? new WeightAverage(tf, model, t.weightAveraging.decay) : null;
   const best = new BestWeights(tf, model, t.earlyStopping.restoreBest);
-  const stopping = new EarlyStopping(t.earlyStopping.enabled, t.earlyStopping.patience);
+  const stopping = new EarlyStopping(t.earlyStopping.enabled, t.earlyStopping.patience, t.earlyStopping.minEpochs);
   const schedule = new PlateauSchedule(t.reduceLrOnPlateau, t.optimizer.learningRate);
   const runner = new EpochRunner({
     tf,

@@ -32,8 +32,18 @@ function common(spec: ExperimentSpec, task: Task, learningRate: number, epochs: 
   spec.training.optimizer.learningRate = learningRate;
   spec.training.epochs = epochs;
   spec.training.batchSize = batchSize;
-  spec.training.earlyStopping = { enabled: true, patience: 10, restoreBest: true };
+  spec.training.earlyStopping = { enabled: true, patience: 10, restoreBest: true, minEpochs: 0 };
   spec.training.weightAveraging = { enabled: false, decay: FORECAST_TRAINING_DEFAULTS.weightAveragingDecay };
+}
+
+/**
+ * Classifiers often start on a plateau at chance level (a negation only helps once its
+ * interaction with the next word is learned): a long patience, a minimum of 20 epochs, and no
+ * learning-rate halving while the loss is still flat.
+ */
+function classificationSchedule(spec: ExperimentSpec): void {
+  spec.training.earlyStopping = { enabled: true, patience: 30, restoreBest: true, minEpochs: 20 };
+  spec.training.reduceLrOnPlateau = { ...spec.training.reduceLrOnPlateau, enabled: false };
 }
 
 export const PRESETS: Preset[] = [
@@ -60,7 +70,7 @@ export const PRESETS: Preset[] = [
     task: 'text-classification',
     blurb: 'Words into a 64-wide embedding, a bidirectional LSTM, one probability per class.',
     apply(spec) {
-      common(spec, 'text-classification', 0.001, 20, 32);
+      common(spec, 'text-classification', 0.003, 100, 32);
       spec.model.cell = 'LSTM';
       layers(spec, 1, 64, 0.2, true);
       spec.model.input = 'embedding';
@@ -75,7 +85,7 @@ export const PRESETS: Preset[] = [
         padding: 'pre',
         truncating: 'post',
       };
-      spec.training.earlyStopping.patience = 3;
+      classificationSchedule(spec);
     },
   },
   {
@@ -100,7 +110,8 @@ export const PRESETS: Preset[] = [
     task: 'sequence-classification',
     blurb: 'A GRU reads each numeric window; a small dense head picks the class.',
     apply(spec) {
-      common(spec, 'sequence-classification', 0.001, 50, 32);
+      common(spec, 'sequence-classification', 0.003, 100, 32);
+      classificationSchedule(spec);
       spec.model.cell = 'GRU';
       layers(spec, 1, 64, 0.1);
       spec.model.denseLayers = [32];

@@ -192,6 +192,18 @@ describe('train loop', () => {
     expect(finalValLoss).toBeCloseTo(best, 5);
   });
 
+  it('never stops early before the minimum number of epochs', async () => {
+    const settings = (minEpochs: number) =>
+      testSpec({}, { epochs: 10, optimizer: { learningRate: 0.2 }, earlyStopping: { patience: 1, minEpochs } });
+    // With patience 1 a flat or noisy epoch ends the run at once...
+    const eager = await train(settings(0));
+    expect(eager.epochs.length).toBeLessThan(10);
+    // ...unless the minimum says it may not stop yet.
+    const patient = await train(settings(10));
+    expect(patient.epochs).toHaveLength(10);
+    expect(patient.outcome.stopReason).not.toMatch(/Stopped early/);
+  });
+
   it('keeps the starting weights when no epoch beats them on validation (startIsCandidate)', async () => {
     const { tf } = await loadTf();
     const spec = testSpec(

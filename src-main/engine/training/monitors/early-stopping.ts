@@ -1,10 +1,14 @@
-/** Stops training when the monitored loss has not improved for `patience` epochs. */
+/**
+ * Stops training when the monitored loss has not improved for `patience` epochs, never before
+ * epoch `minEpochs`.
+ */
 export class EarlyStopping {
   private sinceBest = 0;
 
   constructor(
     private readonly enabled: boolean,
     private readonly patience: number,
+    private readonly minEpochs = 0,
   ) {}
 
   /**
@@ -17,7 +21,7 @@ export class EarlyStopping {
     context: { lossName: 'training' | 'validation'; bestEpoch: number | null },
   ): string | null {
     this.sinceBest = improved ? 0 : this.sinceBest + 1;
-    if (!this.enabled || this.sinceBest < this.patience) return null;
+    if (!this.enabled || this.sinceBest < this.patience || epoch < this.minEpochs) return null;
     return `Stopped early at epoch ${epoch}: the ${context.lossName} loss has not improved for ${this.sinceBest} epochs (best at epoch ${context.bestEpoch}).`;
   }
 }

@@ -1,0 +1,35 @@
+/**
+ * Word counts and vocabulary of a text column, for the defaults a text task gets (token level,
+ * length, vocabulary size). Words are the tokens of the word tokenizer, lowercased.
+ */
+import { tokenize } from '../prepare/text';
+import type { TextColumnStats } from '../../shared/types';
+
+/** Texts read for the statistics: enough for stable figures, bounded for a large corpus. */
+const SAMPLE_TEXTS = 5_000;
+/** Distinct words are counted up to this many. */
+const VOCABULARY_CAP = 100_000;
+
+/** Statistics over the first texts of the column (missing texts skipped); null without any text. */
+export function textStats(values: readonly (string | null)[]): TextColumnStats | null {
+  const words: number[] = [];
+  let chars = 0;
+  const vocabulary = new Set<string>();
+  for (const text of values) {
+    if (text === null) continue;
+    const tokens = tokenize(text, { tokens: 'word', lowercase: true });
+    words.push(tokens.length);
+    chars += Array.from(text).length;
+    for (const t of tokens) if (vocabulary.size < VOCABULARY_CAP) vocabulary.add(t);
+    if (words.length >= SAMPLE_TEXTS) break;
+  }
+  if (words.length === 0) return null;
+  const sorted = [...words].sort((a, b) => a - b);
+  return {
+    texts: words.length,
+    meanWords: words.reduce((a, b) => a + b, 0) / words.length,
+    p95Words: sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)],
+    meanChars: chars / words.length,
+    vocabulary: vocabulary.size,
+  };
+}

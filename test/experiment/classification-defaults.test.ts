@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTable } from '../../src-main/data/import/load-table';
+import {
+  classificationTraining,
+  sequenceGrouping,
+  textDefaults,
+} from '../../src-main/experiment/classification-defaults';
+import { suggestSpec } from '../../src-main/experiment/suggest-spec';
+
+const SAMPLES = path.resolve(import.meta.dirname, '../../resources/samples');
+const QUALITY_DATA = path.resolve(import.meta.dirname, '../quality/data');
+
+describe('textDefaults', () => {
+  it('reads sentences word by word, long enough for 95% of them, with every word in the vocabulary', () => {
+    const d = textDefaults({ texts: 480, meanWords: 7.5, p95Words: 13, meanChars: 40, vocabulary: 129 });
+    expect(d).toEqual({ tokens: 'word', maxLength: 13, vocabSize: 131 });
+  });
+
+  it('reads single words and codes character by character', () => {
+    expect(textDefaults({ texts: 900, meanWords: 1.2, p95Words: 2, meanChars: 9, vocabulary: 850 }).tokens).toBe(
+      'char',
+    );
+  });
+
+  it('reads texts of mostly unique tokens character by character', () => {
+    // 1000 texts of 4 tokens with 3000 distinct ones: a word seen once teaches nothing.
+    const d = textDefaults({ texts: 1000, meanWords: 4, p95Words: 6, meanChars: 30, vocabulary: 3000 });
+    expect(d.tokens).toBe('char');
+    expect(d.maxLength).toBe(45);
+  });
+
+  it('caps the vocabulary and keeps the old defaults without statistics', () => {
+    expect(textDefaults({ texts: 5000, meanWords: 80, p95Words: 900, meanChars: 400, vocabulary: 60_000 })).toEqual({
+      tokens: 'word',
+      maxLength: 400,
+      vocabSize: 20_000,
+    });
+    expect(textDefaults(undefined)).toEqual({ tokens: 'char', maxLength: 100, vocabSize: 10_000 });
+  });
+});
+
+describe('classificationTraining', () => {
+  it('gives a small dataset more epochs of patience and never halves the learning rate', () => {
+    const small = classificationTraining(180);
+    const large = classificationTraining(20_000);
+    expect(small.earlyStopping.patience).toBe(40);
+    expect(large.earlyStopping.patience).toBe(10);
+    expect(small.reduceLrOnPlateau.enabled).toBe(false);
+    expect(small.optimizer.learningRate).toBe(0.003);
+    expect(small.epochs).toBeGreaterThanOrEqual(4 * small.earlyStopping.patience);
+    expect(large.earlyStopping.minEpochs).toBe(20);
+  });
+
+  it('waits about 600 optimizer steps: 480 samples in batches of 16 make 21 a epoch, so 29 epochs', () => {
+    expect(classificationTraining(480)).toMatchObject({ batchSize: 16, earlyStopping: { patience: 29 } });
+  });
+});
+
+describe('sequence defaults from the file', () => {
+  it('groups accelerometer rows by recording, one window per recording', async () => {
+    const { summary } = await loadTable(path.join(SAMPLES, 'activity-accelerometer.csv'));
+    expect(sequenceGrouping(summary, 'activity')).toMatchObject({ idColumn: 'recording', lookback: 64 });
+    const spec = suggestSpec(summary, { task: 'sequence-classification', target: 'activity' });
+    expect(spec.data.idColumn).toBe('recording');
+    expect(spec.data.lookback).toBe(64);
+  });
+
+  it('groups by a repeated date column and does not also sort on it as a time axis', async () => {
+    const { summary } = await loadTable(path.join(QUALITY_DATA, 'seattle-weeks-season.csv'));
+    const spec = suggestSpec(summary, { task: 'sequence-classification', target: 'season' });
+    expect(spec.data.idColumn).toBe('week');
+    expect(spec.data.timeColumn).toBeNull();
+    expect(spec.data.lookback).toBe(7);
+  });
+
+  it('leaves one-row sequences alone', async () => {
+    const { summary } = await loadTable(path.join(SAMPLES, 'nile-yearly.csv'));
+    expect(sequenceGrouping(summary, 'volume')).toBeNull();
+  });
+});
+
+describe('text classification defaults from the file', () => {
+  it('proposes word tokens and a plateau-proof schedule for short reviews', async () => {
+    const { summary } = await loadTable(path.join(SAMPLES, 'movie-reviews-sentiment.csv'));
+    const spec = suggestSpec(summary, { task: 'text-classification' });
+    expect(spec.data.text).toMatchObject({ column: 'review', tokens: 'word' });
+    expect(spec.data.text.maxLength).toBeLessThan(30);
+    expect(spec.training.reduceLrOnPlateau.enabled).toBe(false);
+    expect(spec.training.earlyStopping.patience).toBeGreaterThanOrEqual(20);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * The classification tasks of the quality suite: each dataset is trained twice, once with the
+ * untouched defaults (`suggestSpec` plus only the columns a user must pick in the form) and once
+ * with a tuned reference spec. The tuning part's references are the sample projects' hand-tuned
+ * specs; the held-out part's were written down with this split, before either default ran on them,
+ * by the same recipe as the samples (word tokens and a bidirectional LSTM for short texts, a GRU
+ * over whole recordings for sensor-like sequences).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SuitePart } from './run-case';
+
+export type ClassificationTask = 'text-classification' | 'sequence-classification';
+
+export interface ClassificationCase {
+  name: string;
+  part: SuitePart;
+  task: ClassificationTask;
+  file: string;
+  target: string;
+  /** What the form asks the user for beyond the file and the task: the columns. */
+  columns: { idColumn?: string; featureColumns?: string[]; textColumn?: string };
+  /** The tuned reference: a partial spec as a sample project holds it (data.file is filled in). */
+  tuned: Record<string, unknown>;
+}
+
+const SAMPLES = path.resolve(import.meta.dirname, '../../resources/samples');
+const DATA = path.resolve(import.meta.dirname, 'data');
+
+function sampleSpec(id: string): Record<string, unknown> {
+  const sample = JSON.parse(readFileSync(path.join(SAMPLES, `${id}.sample.json`), 'utf8')) as {
+    spec: Record<string, unknown>;
+  };
+  return sample.spec;
+}
+
+/** Every classification case of the suite, both parts. */
+export function classificationCases(): ClassificationCase[] {
+  return [
+    {
+      name: 'movie reviews with negations (text)',
+      part: 'tuning',
+      task: 'text-classification',
+      file: path.join(SAMPLES, 'movie-reviews-sentiment.csv'),
+      target: 'sentiment',
+      columns: { textColumn: 'review' },
+      tuned: sampleSpec('review-sentiment'),
+    },
+    {
+      name: 'accelerometer activities (sequence)',
+      part: 'tuning',
+      task: 'sequence-classification',
+      file: path.join(SAMPLES, 'activity-accelerometer.csv'),
+      target: 'activity',
+      columns: { idColumn: 'recording', featureColumns: ['acc_x', 'acc_y', 'acc_z'] },
+      tuned: sampleSpec('activity-recognition'),
+    },
+    {
+      name: 'product reviews with negations (text)',
+      part: 'held-out',
+      task: 'text-classification',
+      file: path.join(DATA, 'product-reviews-negation.csv'),
+      target: 'sentiment',
+      columns: { textColumn: 'review' },
+      tuned: {
+        data: {
+          targetColumns: ['sentiment'],
+          text: { column: 'review', tokens: 'word', lowercase: true, vocabSize: 2000, maxLength: 16 },
+        },
+        model: { cell: 'LSTM', input: 'embedding', embeddingDim: 32, layers: [{ units: 24, bidirectional: true }] },
+        training: {
+          epochs: 60,
+          batchSize: 16,
+          optimizer: { name: 'adam', learningRate: 0.003 },
+          earlyStopping: { enabled: true, patience: 15, restoreBest: true },
+          reduceLrOnPlateau: { enabled: false },
+        },
+      },
+    },
+    {
+      name: 'seattle weeks by season (sequence)',
+      part: 'held-out',
+      task: 'sequence-classification',
+      file: path.join(DATA, 'seattle-weeks-season.csv'),
+      target: 'season',
+      columns: { idColumn: 'week', featureColumns: ['temp_max', 'temp_min', 'precipitation', 'wind'] },
+      tuned: {
+        data: {
+          idColumn: 'week',
+          timeColumn: null,
+          targetColumns: ['season'],
+          featureColumns: ['temp_max', 'temp_min', 'precipitation', 'wind'],
+          lookback: 7,
+          scaling: 'standard',
+        },
+        model: { cell: 'GRU', layers: [{ units: 32 }] },
+        training: {
+          epochs: 60,
+          batchSize: 16,
+          optimizer: { name: 'adam', learningRate: 0.003 },
+          earlyStopping: { enabled: true, patience: 12, restoreBest: true },
+        },
+      },
+    },
+  ];
+}
