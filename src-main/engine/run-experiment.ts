@@ -91,7 +91,11 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     if (note) log(note);
 
     // The user's column type overrides apply here too, so training sees the table they saw.
-    const { table } = await loadTable(spec.data.file, { sheet: spec.data.sheet, typeOverrides: spec.data.columnTypes });
+    const { table } = await loadTable(spec.data.file, {
+      sheet: spec.data.sheet,
+      typeOverrides: spec.data.columnTypes,
+      timeParts: spec.data.timeParts,
+    });
     const warm = ctx.initialWeightsDir ? await openWarmStart(tf, ctx.initialWeightsDir, spec) : null;
     if (warm) {
       log(continueLine(ctx.initialWeightsDir ?? '', ctx.continuedFrom));

@@ -42,8 +42,13 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
     (summary.layout === 'labeled-text' ? 'text-classification' : isText ? 'text-generation' : 'forecast');
   const timeColumn =
     options.time ?? summary.timeColumn ?? summary.columns.find((c) => c.type === 'datetime')?.name ?? null;
+  const timeParts = !options.time && summary.timeParts && timeColumn === summary.timeColumn ? summary.timeParts : null;
   const numeric = summary.columns.filter(
-    (c) => c.type === 'numeric' && c.name !== timeColumn && c.name !== summary.idColumn,
+    (c) =>
+      c.type === 'numeric' &&
+      c.name !== timeColumn &&
+      c.name !== summary.idColumn &&
+      !(timeParts?.columns.includes(c.name) ?? false),
   );
   const categorical = summary.columns.filter((c) => c.type === 'categorical');
   const textColumn = summary.columns.find((c) => c.type === 'text')?.name ?? null;
@@ -75,6 +80,7 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
       file: summary.path,
       sheet: summary.sheet,
       timeColumn: isText ? null : timeColumn,
+      timeParts: isText ? null : timeParts,
       idColumn: summary.layout === 'long' ? summary.idColumn : null,
       targetColumns: [target],
       lookback,

@@ -33,7 +33,7 @@ export async function predictWithRun(tf: Tf, run: LoadedRun, file: string, outpu
   const { pre } = run;
   const d = run.spec.data;
   // New data is typed the way the training data was, including the user's overrides.
-  const { table } = await loadTable(file, { typeOverrides: d.columnTypes });
+  const { table } = await loadTable(file, { typeOverrides: d.columnTypes, timeParts: d.timeParts });
   const schema = schemaProblems(table, pre);
   if (schema.length > 0) throw new DataError(schema.join(' '));
 

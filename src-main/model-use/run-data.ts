@@ -26,7 +26,7 @@ export interface RunData {
 /** Loads and prepares the run's data file. @throws DataError / RunFolderError with a user-facing message. */
 export async function loadRunData(run: LoadedRun): Promise<RunData> {
   const d = run.spec.data;
-  const { table } = await loadTable(d.file, { sheet: d.sheet, typeOverrides: d.columnTypes });
+  const { table } = await loadTable(d.file, { sheet: d.sheet, typeOverrides: d.columnTypes, timeParts: d.timeParts });
   const series = prepareSeries(table, d)[0];
   return runData(run, series);
 }

@@ -2,7 +2,7 @@
  * Data shapes that cross the renderer ↔ main boundary (results and events). JSON-only:
  * no class instances, no typed arrays, no Dates (ISO strings instead).
  */
-import type { ExperimentSpec, Task } from './spec';
+import type { ExperimentSpec, Task, TimeParts } from './spec';
 
 export type Backend = 'tensorflow' | 'cpu';
 
@@ -63,6 +63,8 @@ export interface DatasetSummary {
   layout: 'single' | 'wide' | 'long' | 'multivariate' | 'text' | 'labeled-text';
   columns: ColumnSummary[];
   timeColumn: string | null;
+  /** The columns the time column is composed from (e.g. year + quarter); null for a single time column. */
+  timeParts: TimeParts | null;
   idColumn: string | null;
   /** Detected sampling frequency, e.g. "monthly", "daily", "yearly", "irregular". */
   frequency: string | null;
