@@ -12,11 +12,13 @@ Usage:
       the time column, the last numeric column as target unless --target names one,
       a window length from the seasonal period. Edit it, then train with it.
 
-  recurrent train --spec SPEC.json --out DIR [--data FILE] [--epochs N] [--continue-from RUN_DIR] [--json]
+  recurrent train --spec SPEC.json --out DIR [--data FILE] [--epochs N] [--series ID | --all-series] [--continue-from RUN_DIR] [--json]
       Train headless. Prints progress; writes DIR/model/ (model.json, weights.bin,
       preprocessing.json), DIR/spec.json (the spec used) and DIR/metrics.json (backend,
       test-split RMSE, MAE and R² in original units, beside the naive last-value and
-      seasonal-naive forecasts). --data overrides the spec's data file. While training,
+      seasonal-naive forecasts; a model over all series adds each series' scores and their
+      aggregate). --data overrides the spec's data file. --series ID trains on one series of a
+      multi-series file; --all-series trains one network over every series. While training,
       DIR/checkpoint/ keeps the model with the best validation loss so far.
       --continue-from starts from the weights and preprocessing of an earlier run
       (its model/, or the checkpoint/ of an interrupted run) or of a model folder;

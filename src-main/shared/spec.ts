@@ -99,6 +99,20 @@ export const dataSchema = z
       .strict()
       .nullable()
       .default(null),
+    /**
+     * Several series in one file (forecasts): `scope` 'one' trains on the series `id` (the first
+     * when null); 'all' trains one network over windows from every series, each scaled on its
+     * own. `wide`: every target column is a series (wide files) instead of one series per
+     * `idColumn` value. Older specs train on one series, as they did.
+     */
+    series: z
+      .object({
+        scope: z.enum(['one', 'all']).default('one'),
+        id: z.string().nullable().default(null),
+        wide: z.boolean().default(false),
+      })
+      .strict()
+      .default(() => ({ scope: 'one' as const, id: null, wide: false })),
     /** Series identifier column for long-format files (one series, or one labeled sequence, per id). */
     idColumn: z.string().nullable().default(null),
     /** Forecast targets (forecast), the label column (classification tasks), or the per-step label (labeling). */

@@ -127,6 +127,30 @@ export interface RegressionMetrics {
   smape: number | null;
 }
 
+/** One series of a global model: its test metrics beside its own naive and seasonal-naive forecasts. */
+export interface SeriesScore {
+  id: string;
+  metrics: RegressionMetrics;
+  naive: RegressionMetrics;
+  seasonalNaive: RegressionMetrics | null;
+  /** The model's test MAE over the naive forecast's (below 1: better than naive). */
+  scaledError: number;
+}
+
+/** A global model's results over every series it was trained on. */
+export interface GlobalForecastScores {
+  series: SeriesScore[];
+  aggregate: {
+    seriesCount: number;
+    /** Mean over series of the model's MAE scaled by each series' naive MAE (MASE-style; naive = 1). */
+    meanScaledError: number;
+    /** The same for the seasonal naive forecast (null when no series has a season). */
+    seasonalNaiveScaledError: number | null;
+    /** Series where the model's MAE beats both baselines. */
+    seriesBeatingBaselines: number;
+  };
+}
+
 export interface ForecastEvaluation {
   kind: 'forecast';
   target: string;
@@ -144,6 +168,8 @@ export interface ForecastEvaluation {
   seasonProfile?: { unit: 'month' | 'quarter' | 'hour' | 'weekday'; values: number[]; drift: number } | null;
   /** A plain sentence when the model does not beat a baseline. */
   verdict: string | null;
+  /** Global models only: every series' scores and their aggregate (the fields above are the first series'). */
+  global?: GlobalForecastScores;
   /** The series with one-step-ahead model forecasts, for the forecast-vs-actual chart. */
   series: {
     time: string[];

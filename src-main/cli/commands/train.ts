@@ -18,6 +18,8 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
       out: { type: 'string' },
       data: { type: 'string' },
       epochs: { type: 'string' },
+      series: { type: 'string' },
+      'all-series': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'continue-from': { type: 'string' },
     },
@@ -43,6 +45,11 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     input.training = { ...(input.training ?? {}), epochs };
+  }
+  if (values.series !== undefined || values['all-series']) {
+    const old = (input.data?.series ?? {}) as Record<string, unknown>;
+    const series = values['all-series'] ? { scope: 'all', id: null } : { scope: 'one', id: values.series };
+    input.data = { ...(input.data ?? {}), series: { ...old, ...series } };
   }
   const parsed = parseSpec(input);
   if (!parsed.ok) {

@@ -1,0 +1,175 @@
+/**
+ * One network over every series of a file: windows from all series in one batch stream, each
+ * series scaled on its own, too-short series left out with the reason, and scores per series
+ * beside that series' baselines plus the aggregate.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metricsFile } from '../../../../src-main/cli/commands/train-output';
+import { runEvaluate } from '../../../../src-main/cli/commands/evaluate';
+import { loadTable } from '../../../../src-main/data/import/load-table';
+import { pickSeries, prepareEverySeries } from '../../../../src-main/data/prepare/multi-series';
+import type { Table } from '../../../../src-main/data/table';
+import {
+  globalScores,
+  globalSource,
+  prepareGlobal,
+} from '../../../../src-main/engine/tasks/forecast/global-forecast-task';
+import { parseSpec, type ExperimentSpecInput } from '../../../../src-main/shared/spec';
+import type { ForecastEvaluation, RegressionMetrics, RunResult } from '../../../../src-main/shared/types';
+import { quickTraining, trainRun } from '../../../model-use/train-run';
+import { relatedSeries, writeLongCsv } from '../../../quality/related-series';
+
+let dir = '';
+let file = '';
+const SERIES = relatedSeries(8, 5, 60, 90);
+// One series too short to window, one id seen once.
+SERIES.push({ id: 'short', start: 0, values: Float64Array.from({ length: 10 }, (_, i) => i) });
+SERIES.push({ id: 'once', start: 3, values: Float64Array.of(7) });
+// Long enough for one window, too short for a training, validation and test part.
+SERIES.push({ id: 'edge', start: 5, values: Float64Array.from({ length: 15 }, (_, i) => 3 + (i % 4)) });
+
+function specOf(extra: Partial<ExperimentSpecInput['data']> = {}) {
+  const r = parseSpec({
+    data: {
+      file,
+      timeColumn: 'month',
+      idColumn: 'id',
+      targetColumns: ['value'],
+      lookback: 12,
+      series: { scope: 'all' },
+      ...extra,
+    },
+    model: { layers: [{ units: 8 }] },
+    training: quickTraining(3),
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.spec;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'global-forecast-'));
+  file = path.join(dir, 'stores.csv');
+  await writeLongCsv(file, SERIES);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('windows from every series', () => {
+  it('builds each window with its own series scaling, and leaves out series too short to window', async () => {
+    const { table } = await loadTable(file);
+    const spec = specOf();
+    const all = prepareEverySeries(table, spec.data);
+    expect(all.map((s) => s.id)).not.toContain('once');
+    expect(all.map((s) => s.id)).not.toContain('short');
+    expect(all[0].notes.join(' ')).toContain("'once' (the series 'once' has a single row)");
+    expect(all[0].notes.join(' ')).toContain("'short' (the series 'short' has 10 rows after preparation");
+    const { data, leftOut } = prepareGlobal(all, spec);
+    expect(data.map((d) => d.series.id)).toEqual(SERIES.slice(0, 8).map((s) => s.id));
+    expect(leftOut).toHaveLength(1);
+    expect(leftOut[0]).toMatch(/^'edge': /);
+
+    const source = globalSource(data);
+    const perSeries = data.reduce((n, d) => n + d.split.train.length, 0);
+    expect(source.train.length).toBe(perSeries);
+    // A global origin in the third series gives exactly that series' own window and target.
+    const offset = data[0].series.target.length + data[1].series.target.length;
+    const local = data[2].split.train[5];
+    const mixed = source.nextBatch(Int32Array.of(source.train[0], offset + local));
+    const own = data[2].source.nextBatch(Int32Array.of(local));
+    const xSize = source.xShape[0] * source.xShape[1];
+    expect(Array.from(mixed.x.subarray(xSize))).toEqual(Array.from(own.x));
+    expect(Array.from(mixed.y.subarray(1))).toEqual(Array.from(own.y));
+    // Each series is scaled on its own: the levels differ by up to 100×, the scaled inputs do not.
+    const spread = (x: Float32Array) => Math.max(...x.map(Math.abs));
+    expect(spread(mixed.x.subarray(0, xSize))).toBeLessThan(10);
+    expect(spread(mixed.x.subarray(xSize))).toBeLessThan(10);
+  });
+
+  it('reads a wide file as one series per target column', () => {
+    const n = 40;
+    const col = (f: (t: number) => number) => Float64Array.from({ length: n }, (_, t) => f(t));
+    const table: Table = {
+      rowCount: n,
+      columns: [
+        { name: 'date', type: 'datetime', values: col((t) => Date.UTC(2000, t, 1)) },
+        { name: 'north', type: 'numeric', values: col((t) => 100 + t) },
+        { name: 'south', type: 'numeric', values: col((t) => 5 + (t % 12)) },
+      ],
+    };
+    const spec = specOf({
+      timeColumn: 'date',
+      idColumn: null,
+      targetColumns: ['north', 'south'],
+      series: { scope: 'all', wide: true },
+    });
+    const all = prepareEverySeries(table, spec.data);
+    expect(all.map((s) => s.id)).toEqual(['north', 'south']);
+    expect(all[1].target[3]).toBe(8);
+    // Each column is its own series, not an input of the other.
+    expect(all[0].features.map((f) => f.name)).not.toContain('south');
+  });
+
+  it("trains on the one series the spec names, and names the file's series when it is not there", async () => {
+    const { table } = await loadTable(file);
+    const all = prepareEverySeries(table, specOf().data);
+    expect(pickSeries(all, specOf({ series: { scope: 'one', id: 's004' } }).data).map((s) => s.id)).toEqual(['s004']);
+    expect(pickSeries(all, specOf({ series: { scope: 'one' } }).data).map((s) => s.id)).toEqual(['s001']);
+    expect(() => pickSeries(all, specOf({ series: { scope: 'one', id: 'nope' } }).data)).toThrow(
+      "The series 'nope' is not in this file (or was left out as too short). Its series are 's001', 's002'",
+    );
+  });
+});
+
+describe('global scores', () => {
+  const m = (mae: number): RegressionMetrics => ({ rmse: mae, mae, r2: 0, mape: null, smape: null });
+  it('averages each series’ error scaled by its own naive error', () => {
+    const g = globalScores([
+      { id: 'a', metrics: m(1), naive: m(2), seasonalNaive: m(4), scaledError: 0.5 },
+      { id: 'b', metrics: m(3), naive: m(2), seasonalNaive: null, scaledError: 1.5 },
+    ]);
+    expect(g.aggregate.meanScaledError).toBe(1);
+    expect(g.aggregate.seasonalNaiveScaledError).toBe(2);
+    expect(g.aggregate.seriesBeatingBaselines).toBe(1);
+    expect(g.aggregate.seriesCount).toBe(2);
+  });
+});
+
+describe('a global run', () => {
+  let result: RunResult;
+  let runDir = '';
+  beforeAll(async () => {
+    runDir = path.join(dir, 'run');
+    result = await trainRun(specOf() as ExperimentSpecInput, runDir);
+  });
+
+  it('scores every series beside its own baselines, with the aggregate', () => {
+    const ev = result.evaluation as ForecastEvaluation;
+    const g = ev.global;
+    expect(g?.series.map((s) => s.id)).toEqual(SERIES.slice(0, 8).map((s) => s.id));
+    for (const s of g?.series ?? []) {
+      expect(s.scaledError).toBeCloseTo(s.metrics.mae / s.naive.mae, 10);
+      expect(s.seasonalNaive).not.toBeNull();
+    }
+    expect(g?.aggregate.meanScaledError).toBeGreaterThan(0);
+    expect(ev.verdict).toMatch(/^Across 8 series the model's mean scaled error is /);
+    expect(result.log.join('\n')).toMatch(/One network is trained over 8 series/);
+    expect(result.log.join('\n')).toMatch(/Series left out as too short: 'short' \(/);
+    expect(result.log.join('\n')).toMatch(/1 series left out: 'edge': /);
+  });
+
+  it('writes the series list beside the aggregate in metrics.json and evaluate --json', async () => {
+    const metrics = metricsFile(result) as { series: { id: string }[]; aggregate: { seriesCount: number } };
+    expect(metrics.series).toHaveLength(8);
+    expect(metrics.aggregate.seriesCount).toBe(8);
+    const out: string[] = [];
+    const code = await runEvaluate(['--run', runDir, '--json'], { out: (s) => out.push(s), err: () => undefined });
+    expect(code).toBe(0);
+    const json = JSON.parse(out.join('')) as { series: { id: string; naive: RegressionMetrics }[] };
+    expect(json.series.map((s) => s.id)).toEqual(SERIES.slice(0, 8).map((s) => s.id));
+    expect(json.series[0].naive.mae).toBeGreaterThan(0);
+  });
+});
