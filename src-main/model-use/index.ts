@@ -13,6 +13,7 @@ import { loadRun, type LoadedRun } from './load-run';
 import { predictWithRun } from './predict-file';
 import { runExperimentRetrainer } from './retrain';
 import { loadRunData } from './run-data';
+import { runForSeries } from './series-run';
 
 export { csvCell, toCsv, type CsvValue } from './csv-safe';
 export { RunFolderError, loadRun, readRunResult, type LoadedRun } from './load-run';
@@ -36,7 +37,11 @@ async function withRun<T>(tf: Tf, runDir: string, use: (run: LoadedRun) => Promi
 
 /** Forecasts `steps` beyond the end of the run's data, with intervals at `levels`. */
 export function forecastFuture(tf: Tf, runDir: string, opts: FutureOptions): Promise<FutureForecast> {
-  return withRun(tf, runDir, async (run) => futureForecast(tf, run, await loadRunData(run), opts));
+  return withRun(tf, runDir, async (run) => {
+    const id = opts.series ?? null;
+    const own = runForSeries(run, id);
+    return futureForecast(tf, own, await loadRunData(own, id), opts);
+  });
 }
 
 /** The future forecast as CSV text (time, forecast, lower_80, upper_80, …; formulas neutralized). */

@@ -7,6 +7,7 @@
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { PreparedSeries } from '../../../data/prepare/series';
+import type { PreprocessingFile } from '../../../shared/preprocessing';
 import type { ExperimentSpec } from '../../../shared/spec';
 import { effectiveLoss } from '../../../shared/spec';
 import type { ForecastEvaluation, GlobalForecastScores, SeriesScore } from '../../../shared/types';
@@ -157,6 +158,16 @@ export function evaluateGlobal(tf: Tf, model: tfTypes.LayersModel, data: Forecas
   return { ...evaluations[0], verdict: verdictOf(scores), global: scores };
 }
 
+/** preprocessing.json of a global model: the first series' as usual, plus every series' own scalers. */
+export function globalPreprocessing(spec: ExperimentSpec, data: ForecastData[]): PreprocessingFile {
+  const series = data.map((d, i) => {
+    const own = forecastPreprocessing(spec, d);
+    if (!own.target) throw new Error('A forecast always has a target.');
+    return { id: d.series.id ?? String(i + 1), inputs: own.inputs, target: own.target };
+  });
+  return { ...forecastPreprocessing(spec, data[0]), series };
+}
+
 /** One network over every series, as a task for the shared run steps. */
 export function globalForecastTask(all: PreparedSeries[], spec: ExperimentSpec): PreparedTask {
   const { data, leftOut } = prepareGlobal(all, spec);
@@ -175,6 +186,6 @@ export function globalForecastTask(all: PreparedSeries[], spec: ExperimentSpec):
     loss: effectiveLoss(spec),
     notes,
     evaluate: (tf, model) => evaluateGlobal(tf, model, data),
-    preprocessing: () => forecastPreprocessing(spec, data[0]),
+    preprocessing: () => globalPreprocessing(spec, data),
   };
 }

@@ -17,7 +17,11 @@ import {
   globalSource,
   prepareGlobal,
 } from '../../../../src-main/engine/tasks/forecast/global-forecast-task';
+import { forecastFuture } from '../../../../src-main/model-use/index';
+import type { PreprocessingFile } from '../../../../src-main/shared/preprocessing';
 import { parseSpec, type ExperimentSpecInput } from '../../../../src-main/shared/spec';
+import { loadTf } from '../../../../src-main/tensorflow/load-tf';
+import { readFile } from 'node:fs/promises';
 import type { ForecastEvaluation, RegressionMetrics, RunResult } from '../../../../src-main/shared/types';
 import { quickTraining, trainRun } from '../../../model-use/train-run';
 import { relatedSeries, writeLongCsv } from '../../../quality/related-series';
@@ -171,5 +175,32 @@ describe('a global run', () => {
     const json = JSON.parse(out.join('')) as { series: { id: string; naive: RegressionMetrics }[] };
     expect(json.series.map((s) => s.id)).toEqual(SERIES.slice(0, 8).map((s) => s.id));
     expect(json.series[0].naive.mae).toBeGreaterThan(0);
+  });
+
+  it("saves every series' own scalers and forecasts any series by id at its own level", async () => {
+    const pre = JSON.parse(
+      await readFile(path.join(result.modelDir ?? '', 'preprocessing.json'), 'utf8'),
+    ) as PreprocessingFile;
+    expect(pre.series?.map((s) => s.id)).toEqual(SERIES.slice(0, 8).map((s) => s.id));
+    const scales = new Set(pre.series?.map((s) => s.inputs[0].scaler.scale));
+    expect(scales.size).toBe(8);
+
+    const { tf } = await loadTf();
+    // The levels differ by up to 100×: each series' forecast stays near its own last values.
+    for (const id of ['s001', 's006']) {
+      const truth = SERIES.find((s) => s.id === id)!.values;
+      const f = await forecastFuture(tf, runDir, { steps: 3, levels: [], series: id });
+      const recent = Array.from(truth.subarray(truth.length - 12));
+      const [lo, hi] = [Math.min(...recent), Math.max(...recent)];
+      const margin = hi - lo;
+      for (const p of f.point) {
+        expect(p).toBeGreaterThan(lo - margin);
+        expect(p).toBeLessThan(hi + margin);
+      }
+      expect(f.history.values.at(-1)).toBeCloseTo(truth[truth.length - 1], 3);
+    }
+    await expect(forecastFuture(tf, runDir, { steps: 3, levels: [], series: 'nope' })).rejects.toThrow(
+      "The model has no series 'nope'. Its series are 's001', 's002'",
+    );
   });
 });
