@@ -28,11 +28,13 @@ Usage:
       Print the run's test-split metrics beside the naive and seasonal-naive forecasts.
       DIR is the folder \`recurrent train --out DIR\` wrote.
 
-  recurrent forecast --run DIR --steps N [--intervals 0.8,0.95] [--csv FILE] [--json]
+  recurrent forecast --run DIR --steps N [--intervals 0.8,0.95] [--csv FILE] [--series ID | --all-series] [--json]
       Forecast N steps beyond the end of the run's data, with real time stamps and
       split-conformal prediction intervals sized on the validation windows. Steps beyond
       the model's horizon are forecast recursively. --csv writes time, forecast,
-      lower_80, upper_80, … (spreadsheet formulas neutralized).
+      lower_80, upper_80, … (spreadsheet formulas neutralized). A model over all series
+      forecasts the series --series ID (the first by default), or every series with
+      --all-series (the CSV then starts with the series id).
 
   recurrent backtest --run DIR [--start N] [--step N] [--horizon N] [--retrain-every K] [--json]
       Rolling-origin evaluation over the whole series (default: from the validation start,

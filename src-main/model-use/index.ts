@@ -13,7 +13,9 @@ import { loadRun, type LoadedRun } from './load-run';
 import { predictWithRun } from './predict-file';
 import { runExperimentRetrainer } from './retrain';
 import { loadRunData } from './run-data';
-import { runForSeries } from './series-run';
+import { runForSeries, runSeriesIds } from './series-run';
+import { everySeriesCsv, everySeriesForecast } from './every-series-forecast';
+import { DataError } from '../data/data-error';
 
 export { csvCell, toCsv, type CsvValue } from './csv-safe';
 export { RunFolderError, loadRun, readRunResult, type LoadedRun } from './load-run';
@@ -54,6 +56,21 @@ export async function futureForecastCsv(
   const { header, rows } = futureForecastRows(forecast);
   const safeName = forecast.target.replace(/[^\w.-]+/g, '_') || 'forecast';
   return { fileName: `${safeName}-forecast.csv`, csv: toCsv(header, rows), forecast };
+}
+
+/** Future forecasts of every series of a global model, and their CSV with the series id first. */
+export function everySeriesForecastCsv(
+  tf: Tf,
+  runDir: string,
+  opts: FutureOptions,
+): Promise<{ fileName: string; csv: string; forecasts: { id: string; forecast: FutureForecast }[] }> {
+  return withRun(tf, runDir, async (run) => {
+    if (runSeriesIds(run).length === 0) {
+      throw new DataError('This model was trained on one series; forecast it without choosing every series.');
+    }
+    const forecasts = await everySeriesForecast(tf, run, opts);
+    return { fileName: 'every-series-forecast.csv', csv: everySeriesCsv(run, forecasts), forecasts };
+  });
 }
 
 /**

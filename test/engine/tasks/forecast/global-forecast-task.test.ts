@@ -17,7 +17,8 @@ import {
   globalSource,
   prepareGlobal,
 } from '../../../../src-main/engine/tasks/forecast/global-forecast-task';
-import { forecastFuture } from '../../../../src-main/model-use/index';
+import { runForecast } from '../../../../src-main/cli/commands/forecast';
+import { everySeriesForecastCsv, forecastFuture } from '../../../../src-main/model-use/index';
 import type { PreprocessingFile } from '../../../../src-main/shared/preprocessing';
 import { parseSpec, type ExperimentSpecInput } from '../../../../src-main/shared/spec';
 import { loadTf } from '../../../../src-main/tensorflow/load-tf';
@@ -202,5 +203,24 @@ describe('a global run', () => {
     await expect(forecastFuture(tf, runDir, { steps: 3, levels: [], series: 'nope' })).rejects.toThrow(
       "The model has no series 'nope'. Its series are 's001', 's002'",
     );
+  });
+
+  it('forecasts every series into one CSV with the id first', async () => {
+    const { tf } = await loadTf();
+    const every = await everySeriesForecastCsv(tf, runDir, { steps: 2, levels: [0.8] });
+    const lines = every.csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('id,time,forecast,lower_80,upper_80');
+    expect(lines).toHaveLength(1 + 8 * 2);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(SERIES.slice(0, 8).flatMap((s) => [s.id, s.id]));
+    // Each series continues from its own last month: s001's first forecast is the month after its data.
+    const s1 = SERIES[0];
+    const next = new Date(Date.UTC(2000, s1.start + s1.values.length, 1)).toISOString().slice(0, 10);
+    expect(lines[1].split(',')[1]).toBe(next);
+
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: () => undefined };
+    expect(await runForecast(['--run', runDir, '--steps', '1', '--series', 's002', '--json'], io)).toBe(0);
+    const one = JSON.parse(out.join('')) as { time: string[]; history: { values: number[] } };
+    expect(one.history.values.at(-1)).toBeCloseTo(SERIES[1].values.at(-1) ?? NaN, 3);
   });
 });
