@@ -18,7 +18,7 @@ import {
   prepareGlobal,
 } from '../../../../src-main/engine/tasks/forecast/global-forecast-task';
 import { runForecast } from '../../../../src-main/cli/commands/forecast';
-import { everySeriesForecastCsv, forecastFuture } from '../../../../src-main/model-use/index';
+import { everySeriesForecastCsv, forecastFuture, predictFile } from '../../../../src-main/model-use/index';
 import type { PreprocessingFile } from '../../../../src-main/shared/preprocessing';
 import { parseSpec, type ExperimentSpecInput } from '../../../../src-main/shared/spec';
 import { loadTf } from '../../../../src-main/tensorflow/load-tf';
@@ -222,5 +222,25 @@ describe('a global run', () => {
     expect(await runForecast(['--run', runDir, '--steps', '1', '--series', 's002', '--json'], io)).toBe(0);
     const one = JSON.parse(out.join('')) as { time: string[]; history: { values: number[] } };
     expect(one.history.values.at(-1)).toBeCloseTo(SERIES[1].values.at(-1) ?? NaN, 3);
+  });
+
+  it('predicts a file of many series, each with its own scaling', async () => {
+    const { tf } = await loadTf();
+    const out = await predictFile(tf, runDir, file, path.join(dir, 'predictions.csv'));
+    const rows = (await readFile(out.file ?? '', 'utf8'))
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(','));
+    expect(out.header.slice(0, 3)).toEqual(['id', 'time', 'actual']);
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(SERIES.slice(0, 8).map((s) => s.id)));
+    // One-step forecasts land near each series' own values, whatever its level.
+    for (const id of ['s001', 's005']) {
+      const own = rows.filter((r) => r[0] === id && r[2] !== '');
+      const err = own.reduce((a, r) => a + Math.abs(Number(r[3]) - Number(r[2])), 0) / own.length;
+      const level = own.reduce((a, r) => a + Math.abs(Number(r[2])), 0) / own.length;
+      expect(err).toBeLessThan(0.3 * level);
+    }
+    expect(out.problems.join(' ')).toContain("The series 'edge' was not among the series the model was trained on");
   });
 });
