@@ -36,7 +36,7 @@ Usage:
       forecasts the series --series ID (the first by default), or every series with
       --all-series (the CSV then starts with the series id).
 
-  recurrent backtest --run DIR [--start N] [--step N] [--horizon N] [--retrain-every K] [--json]
+  recurrent backtest --run DIR [--start N] [--step N] [--horizon N] [--retrain-every K] [--series ID] [--json]
       Rolling-origin evaluation over the whole series (default: from the validation start,
       the model's horizon), beside the naive, seasonal-naive and moving-average forecasts.
       --retrain-every K trains a fresh model from the run's spec on the data before the

@@ -84,8 +84,15 @@ export function runBacktest(
   opts: BacktestOptions = {},
   log?: (line: string) => void,
 ): Promise<BacktestReport> {
-  return withRun(tf, runDir, async (run) => {
-    const data = await loadRunData(run);
+  return withRun(tf, runDir, async (loaded) => {
+    const id = opts.series ?? null;
+    const run = runForSeries(loaded, id);
+    if (opts.retrainEvery && runSeriesIds(run).length > 0) {
+      throw new DataError(
+        'Retraining backtests need a model of one series; backtest this global model without retraining, or train one series with --series ID.',
+      );
+    }
+    const data = await loadRunData(run, id);
     const retrain = opts.retrainEvery
       ? runExperimentRetrainer(tf, run.spec, data.series, { epochs: RETRAIN_EPOCHS, log })
       : null;

@@ -18,7 +18,7 @@ import {
   prepareGlobal,
 } from '../../../../src-main/engine/tasks/forecast/global-forecast-task';
 import { runForecast } from '../../../../src-main/cli/commands/forecast';
-import { everySeriesForecastCsv, forecastFuture, predictFile } from '../../../../src-main/model-use/index';
+import { everySeriesForecastCsv, forecastFuture, predictFile, runBacktest } from '../../../../src-main/model-use/index';
 import type { PreprocessingFile } from '../../../../src-main/shared/preprocessing';
 import { parseSpec, type ExperimentSpecInput } from '../../../../src-main/shared/spec';
 import { loadTf } from '../../../../src-main/tensorflow/load-tf';
@@ -242,5 +242,24 @@ describe('a global run', () => {
       expect(err).toBeLessThan(0.3 * level);
     }
     expect(out.problems.join(' ')).toContain("The series 'edge' was not among the series the model was trained on");
+  });
+
+  it('backtests any series by id', async () => {
+    const { tf } = await loadTf();
+    const a = await runBacktest(tf, runDir, { series: 's001' });
+    const b = await runBacktest(tf, runDir, { series: 's004' });
+    // Each backtest runs over its own series: its naive error is that series' own.
+    const naiveMae = (id: string) => {
+      const v = SERIES.find((s) => s.id === id)!.values;
+      return v.slice(1).reduce((sum, x, i) => sum + Math.abs(x - v[i]), 0) / (v.length - 1);
+    };
+    const ratio = (mae: number, id: string) => mae / naiveMae(id);
+    expect(ratio(a.baselines.naive.overall.mae, 's001')).toBeGreaterThan(0.5);
+    expect(ratio(a.baselines.naive.overall.mae, 's001')).toBeLessThan(2);
+    expect(ratio(b.baselines.naive.overall.mae, 's004')).toBeGreaterThan(0.5);
+    expect(ratio(b.baselines.naive.overall.mae, 's004')).toBeLessThan(2);
+    await expect(runBacktest(tf, runDir, { series: 's001', retrainEvery: 2 })).rejects.toThrow(
+      'Retraining backtests need a model of one series',
+    );
   });
 });
