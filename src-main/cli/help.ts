@@ -14,28 +14,32 @@ export const COMMAND_HELP: Record<string, string> = {
       forecast) unless --task names one, the time column, the last numeric column as target
       unless --target names one, a window length from the seasonal period. Edit it, then train.`,
 
-  train: `  recurrent train --spec SPEC.json --out DIR [--data FILE] [--epochs N] [--continue-from RUN_DIR] [--json]
+  train: `  recurrent train --spec SPEC.json --out DIR [--data FILE] [--epochs N] [--series ID | --all-series] [--continue-from RUN_DIR] [--json]
       Train headless. First checks the spec on its data: the samples per split are counted and
       printed, and settings that leave too few training samples are refused with the number
       needed. Prints progress; writes DIR/model/ (model.json, weights.bin, preprocessing.json),
       DIR/spec.json (the spec used) and DIR/metrics.json (backend, test-split RMSE, MAE and R²
-      in original units, beside the naive last-value and seasonal-naive forecasts). --data
-      overrides the spec's data file. While training, DIR/checkpoint/ keeps the model with the
-      best validation loss so far. --continue-from starts from the weights and preprocessing of
-      an earlier run (its model/, or the checkpoint/ of an interrupted run) or of a model
-      folder; the spec must build the same architecture (forecast and text tasks).`,
+      in original units, beside the naive last-value and seasonal-naive forecasts; a model over
+      all series adds each series' scores and their aggregate). --data overrides the spec's data
+      file. --series ID trains on one series of a multi-series file; --all-series trains one
+      network over every series. While training, DIR/checkpoint/ keeps the model with the best
+      validation loss so far. --continue-from starts from the weights and preprocessing of an
+      earlier run (its model/, or the checkpoint/ of an interrupted run) or of a model folder;
+      the spec must build the same architecture (forecast and text tasks).`,
 
   evaluate: `  recurrent evaluate --run DIR [--json]
       Print the run's test-split metrics beside the naive and seasonal-naive forecasts.
       DIR is the folder \`recurrent train --out DIR\` wrote.`,
 
-  forecast: `  recurrent forecast --run DIR --steps N [--intervals 0.8,0.95] [--csv FILE] [--json]
+  forecast: `  recurrent forecast --run DIR --steps N [--intervals 0.8,0.95] [--csv FILE] [--series ID | --all-series] [--json]
       Forecast N steps beyond the end of the run's data, with real time stamps and
       split-conformal prediction intervals sized on the validation windows. Steps beyond
       the model's horizon are forecast recursively. --csv writes time, forecast,
-      lower_80, upper_80, … (spreadsheet formulas neutralized).`,
+      lower_80, upper_80, … (spreadsheet formulas neutralized). A model over all series
+      forecasts the series --series ID (the first by default), or every series with
+      --all-series (the CSV then starts with the series id).`,
 
-  backtest: `  recurrent backtest --run DIR [--start N] [--step N] [--horizon N] [--retrain-every K] [--json]
+  backtest: `  recurrent backtest --run DIR [--start N] [--step N] [--horizon N] [--retrain-every K] [--series ID] [--json]
       Rolling-origin evaluation over the whole series (default: from the validation start,
       the model's horizon), beside the naive, seasonal-naive and moving-average forecasts.
       --retrain-every K trains a fresh model from the run's spec on the data before the

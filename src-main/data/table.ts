@@ -2,6 +2,7 @@
  * The in-memory table an import produces: one typed array per column, never the raw text.
  * Missing numeric / datetime values are NaN; missing strings are null.
  */
+import type { TimeParts } from '../shared/spec';
 import type { ColumnType, DatasetSummary } from '../shared/types';
 
 export type TableColumn =
@@ -19,6 +20,8 @@ export interface LoadOptions {
   sheet?: string | null;
   /** User overrides of detected column types. */
   typeOverrides?: Record<string, ColumnType>;
+  /** Time read from several columns (the spec's choice); null or absent detects it. */
+  timeParts?: TimeParts | null;
   signal?: AbortSignal;
   /** Fraction of the file read, 0..1, and the bytes read so far; called a few times per second at most. */
   onProgress?: (fraction: number, bytesRead?: number) => void;

@@ -100,6 +100,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       typeOverrides: spec.data.columnTypes,
       // A large file takes minutes to read: say how far, from the first second.
       onProgress: (fraction) => progress('preparing', `reading the data file ${Math.round(fraction * 100)}%`),
+      timeParts: spec.data.timeParts,
     });
     const warm = ctx.initialWeightsDir ? await openWarmStart(tf, ctx.initialWeightsDir, spec) : null;
     if (warm) {

@@ -44,8 +44,13 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
   const task: Task = options.task ?? proposed.task;
   const timeColumn =
     options.time ?? summary.timeColumn ?? summary.columns.find((c) => c.type === 'datetime')?.name ?? null;
+  const timeParts = !options.time && summary.timeParts && timeColumn === summary.timeColumn ? summary.timeParts : null;
   const numeric = summary.columns.filter(
-    (c) => c.type === 'numeric' && c.name !== timeColumn && c.name !== summary.idColumn,
+    (c) =>
+      c.type === 'numeric' &&
+      c.name !== timeColumn &&
+      c.name !== summary.idColumn &&
+      !(timeParts?.columns.includes(c.name) ?? false),
   );
   const categorical = summary.columns.filter((c) => c.type === 'categorical');
   const textColumn = summary.columns.find((c) => c.type === 'text')?.name ?? null;
@@ -84,6 +89,7 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
       sheet: summary.sheet,
       // A date column that names the sequences (a week) groups rows; it is not a time axis to sort on.
       timeColumn: isText || timeColumn === idColumn ? null : timeColumn,
+      timeParts: isText ? null : timeParts,
       idColumn,
       targetColumns: [target],
       lookback,

@@ -13,6 +13,8 @@ export interface FutureOptions {
   steps: number;
   /** Interval coverage levels, e.g. [0.8, 0.95]. */
   levels: number[];
+  /** Global models: the series to forecast, by id (null or absent: the first). */
+  series?: string | null;
 }
 
 /** The future forecast for a loaded run and its reloaded data. */

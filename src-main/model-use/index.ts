@@ -13,6 +13,9 @@ import { loadRun, type LoadedRun } from './load-run';
 import { predictWithRun } from './predict-file';
 import { runExperimentRetrainer } from './retrain';
 import { loadRunData } from './run-data';
+import { runForSeries, runSeriesIds } from './series-run';
+import { everySeriesCsv, everySeriesForecast } from './every-series-forecast';
+import { DataError } from '../data/data-error';
 
 export { csvCell, toCsv, type CsvValue } from './csv-safe';
 export { RunFolderError, loadRun, readRunResult, type LoadedRun } from './load-run';
@@ -36,7 +39,11 @@ async function withRun<T>(tf: Tf, runDir: string, use: (run: LoadedRun) => Promi
 
 /** Forecasts `steps` beyond the end of the run's data, with intervals at `levels`. */
 export function forecastFuture(tf: Tf, runDir: string, opts: FutureOptions): Promise<FutureForecast> {
-  return withRun(tf, runDir, async (run) => futureForecast(tf, run, await loadRunData(run), opts));
+  return withRun(tf, runDir, async (run) => {
+    const id = opts.series ?? null;
+    const own = runForSeries(run, id);
+    return futureForecast(tf, own, await loadRunData(own, id), opts);
+  });
 }
 
 /** The future forecast as CSV text (time, forecast, lower_80, upper_80, …; formulas neutralized). */
@@ -51,6 +58,21 @@ export async function futureForecastCsv(
   return { fileName: `${safeName}-forecast.csv`, csv: toCsv(header, rows), forecast };
 }
 
+/** Future forecasts of every series of a global model, and their CSV with the series id first. */
+export function everySeriesForecastCsv(
+  tf: Tf,
+  runDir: string,
+  opts: FutureOptions,
+): Promise<{ fileName: string; csv: string; forecasts: { id: string; forecast: FutureForecast }[] }> {
+  return withRun(tf, runDir, async (run) => {
+    if (runSeriesIds(run).length === 0) {
+      throw new DataError('This model was trained on one series; forecast it without choosing every series.');
+    }
+    const forecasts = await everySeriesForecast(tf, run, opts);
+    return { fileName: 'every-series-forecast.csv', csv: everySeriesCsv(run, forecasts), forecasts };
+  });
+}
+
 /**
  * Rolling-origin backtest over the whole series. With `retrainEvery` = k, a fresh model is
  * trained from the run's spec (at most RETRAIN_EPOCHS epochs) on the data before the origin of
@@ -62,8 +84,15 @@ export function runBacktest(
   opts: BacktestOptions = {},
   log?: (line: string) => void,
 ): Promise<BacktestReport> {
-  return withRun(tf, runDir, async (run) => {
-    const data = await loadRunData(run);
+  return withRun(tf, runDir, async (loaded) => {
+    const id = opts.series ?? null;
+    const run = runForSeries(loaded, id);
+    if (opts.retrainEvery && runSeriesIds(run).length > 0) {
+      throw new DataError(
+        'Retraining backtests need a model of one series; backtest this global model without retraining, or train one series with --series ID.',
+      );
+    }
+    const data = await loadRunData(run, id);
     const retrain = opts.retrainEvery
       ? runExperimentRetrainer(tf, run.spec, data.series, { epochs: RETRAIN_EPOCHS, log })
       : null;

@@ -22,6 +22,8 @@ export interface BacktestOptions {
   horizon?: number | null;
   /** Retrain every k folds on the data before the origin; null keeps the trained model. */
   retrainEvery?: number | null;
+  /** Global models: the series to backtest, by id (null or absent: the first). */
+  series?: string | null;
 }
 
 /** Trains a model on the first `end` steps of the run's series (for retraining backtests). */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Tf } from '../tensorflow/load-tf';
 import { DataError } from '../data/data-error';
 import { loadTable } from '../data/import/load-table';
-import { prepareSeries } from '../data/prepare/series';
+import { prepareEverySeries } from '../data/prepare/multi-series';
 import { historyNeeded } from '../forecast/target-transform';
 import type { BatchPrediction } from '../shared/types-model-use';
 import { toCsv, type CsvValue } from './csv-safe';
@@ -16,6 +16,7 @@ import { directForecasts } from './model-forecast';
 import { missingInputs } from './model-inputs';
 import { columnsOf, futureTimes, rowLabels, timeLabels } from './series-columns';
 import { schemaProblems } from './schema-check';
+import { runForSeries, runSeriesIds } from './series-run';
 
 const PREVIEW_ROWS = 20;
 
@@ -33,23 +34,32 @@ export async function predictWithRun(tf: Tf, run: LoadedRun, file: string, outpu
   const { pre } = run;
   const d = run.spec.data;
   // New data is typed the way the training data was, including the user's overrides.
-  const { table } = await loadTable(file, { typeOverrides: d.columnTypes });
+  const { table } = await loadTable(file, { typeOverrides: d.columnTypes, timeParts: d.timeParts });
   const schema = schemaProblems(table, pre);
   if (schema.length > 0) throw new DataError(schema.join(' '));
 
   // Predicting needs one window, not a training split: a horizon of 0 asks only for lookback + 1 rows.
-  const prepared = prepareSeries(table, { ...d, horizon: 0 });
+  const prepared = prepareEverySeries(table, { ...d, horizon: 0 });
+  // Wide files have no id column: their series are named by their columns.
+  const idName = d.series.wide && d.targetColumns.length > 1 ? 'series' : d.idColumn;
+  const trained = new Set(runSeriesIds(run));
   const problems: string[] = [];
   const h = pre.horizon;
   const header = [
-    ...(d.idColumn ? [d.idColumn] : []),
+    ...(idName ? [idName] : []),
     'time',
     'actual',
     ...(h === 1 ? ['forecast'] : Array.from({ length: h }, (_, k) => `forecast_step_${k + 1}`)),
   ];
   const rows: CsvValue[][] = [];
-  const first = Math.max(pre.lookback, historyNeeded(run.plan));
   for (const series of prepared) {
+    // A global model predicts each series with that series' own scalers and baseline.
+    if (trained.size > 0 && (series.id === null || !trained.has(series.id))) {
+      problems.push(`The series '${series.id}' was not among the series the model was trained on; it is left out.`);
+      continue;
+    }
+    const own = trained.size > 0 ? runForSeries(run, series.id) : run;
+    const first = Math.max(pre.lookback, historyNeeded(own.plan));
     const columns = columnsOf(series);
     for (const input of pre.inputs) {
       // A category absent from this file: its indicator is 0 everywhere, as for any other row without it.
@@ -69,11 +79,11 @@ export async function predictWithRun(tf: Tf, run: LoadedRun, file: string, outpu
       continue;
     }
     const origins = Array.from({ length: n - first + 1 }, (_, i) => first + i);
-    const forecasts = directForecasts(tf, run, columns, origins);
+    const forecasts = directForecasts(tf, own, columns, origins);
     const after = series.time ? timeLabels(futureTimes(series.time, series.frequency, 1)) : rowLabels(n, 1);
     origins.forEach((t, s) => {
       rows.push([
-        ...(d.idColumn ? [series.id] : []),
+        ...(idName ? [series.id] : []),
         t < n ? series.timeLabels[t] : after[0],
         t < n ? series.target[t] : null,
         ...Array.from(forecasts.subarray(s * h, (s + 1) * h)),

@@ -4,7 +4,7 @@
  */
 import { loadTable } from '../data/import/load-table';
 import type { PreparedSeries } from '../data/prepare/series';
-import { prepareSeries } from '../data/prepare/series';
+import { pickSeries, prepareEverySeries } from '../data/prepare/multi-series';
 import { splitOrigins } from '../data/prepare/split';
 import { historyNeeded } from '../forecast/target-transform';
 import type { LoadedRun } from './load-run';
@@ -23,11 +23,16 @@ export interface RunData {
   test: number[];
 }
 
-/** Loads and prepares the run's data file. @throws DataError / RunFolderError with a user-facing message. */
-export async function loadRunData(run: LoadedRun): Promise<RunData> {
+/**
+ * Loads and prepares the run's data file: series `seriesId` of a multi-series file (the one the
+ * run trained on, or the first, when null). @throws DataError / RunFolderError with a user-facing message.
+ */
+export async function loadRunData(run: LoadedRun, seriesId: string | null = null): Promise<RunData> {
   const d = run.spec.data;
-  const { table } = await loadTable(d.file, { sheet: d.sheet, typeOverrides: d.columnTypes });
-  const series = prepareSeries(table, d)[0];
+  const { table } = await loadTable(d.file, { sheet: d.sheet, typeOverrides: d.columnTypes, timeParts: d.timeParts });
+  const everySeries = prepareEverySeries(table, d);
+  const wanted = seriesId ?? (d.series.scope === 'one' ? d.series.id : null);
+  const series = pickSeries(everySeries, { ...d, series: { ...d.series, scope: 'one', id: wanted } })[0];
   return runData(run, series);
 }
 
@@ -46,8 +51,9 @@ export function runData(run: LoadedRun, series: PreparedSeries): RunData {
   const ev = run.run.evaluation;
   let validationStart: number;
   let testStart: number;
-  // The split recorded at training time pins the held-out part even when rows were appended since.
-  if (ev?.kind === 'forecast' && ev.series.testStart <= n) {
+  // The split recorded at training time pins the held-out part even when rows were appended since
+  // (a global model records its first series' split; the others have their own lengths).
+  if (ev?.kind === 'forecast' && ev.series.testStart <= n && !run.pre.series) {
     validationStart = ev.series.validationStart;
     testStart = ev.series.testStart;
   } else {

@@ -53,6 +53,11 @@ export interface PreprocessingFile {
   } | null;
   timeColumn: string | null;
   frequency: string | null;
+  /**
+   * Global forecast models only: each series' own input scalers and target (transform, scaler,
+   * profile), by series id. `inputs` and `target` above are the first series'.
+   */
+  series?: { id: string; inputs: PreprocessingFile['inputs']; target: NonNullable<PreprocessingFile['target']> }[];
   /** Text tasks: the vocabulary (index = token id; 0 is padding, 1 is out-of-vocabulary). */
   text: {
     tokens: 'char' | 'word';

@@ -48,6 +48,12 @@ export const SCALINGS = ['standard', 'minmax', 'none'] as const;
 export const COLUMN_TYPES = ['numeric', 'datetime', 'categorical', 'text'] as const;
 export const TARGET_TRANSFORMS = ['auto', 'level', 'difference', 'seasonal-residual', 'seasonal-profile'] as const;
 export type TargetTransform = (typeof TARGET_TRANSFORMS)[number];
+/**
+ * How time is read from several columns: a year with its quarter, month or ISO week; a date
+ * with a time of day; or a single column of Excel serial day numbers.
+ */
+export const TIME_PART_KINDS = ['year-quarter', 'year-month', 'year-week', 'date-time', 'excel-serial'] as const;
+export type TimePartKind = (typeof TIME_PART_KINDS)[number];
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
 const fraction = z.number().min(0).max(0.9);
@@ -84,6 +90,30 @@ export const dataSchema = z
     /** The user's overrides of detected column types, applied at every import of the file. */
     columnTypes: z.record(z.string(), z.enum(COLUMN_TYPES)).default(() => ({})),
     timeColumn: z.string().nullable().default(null),
+    /**
+     * Time read from several columns (or an Excel serial column): the import adds a time column
+     * named by `composedTimeName` (e.g. "year + quarter"), which `timeColumn` then names. null:
+     * detected at each import. Older specs have no such field and keep their single time column.
+     */
+    timeParts: z
+      .object({ kind: z.enum(TIME_PART_KINDS), columns: z.array(z.string()).min(1).max(2) })
+      .strict()
+      .nullable()
+      .default(null),
+    /**
+     * Several series in one file (forecasts): `scope` 'one' trains on the series `id` (the first
+     * when null); 'all' trains one network over windows from every series, each scaled on its
+     * own. `wide`: every target column is a series (wide files) instead of one series per
+     * `idColumn` value. Older specs train on one series, as they did.
+     */
+    series: z
+      .object({
+        scope: z.enum(['one', 'all']).default('one'),
+        id: z.string().nullable().default(null),
+        wide: z.boolean().default(false),
+      })
+      .strict()
+      .default(() => ({ scope: 'one' as const, id: null, wide: false })),
     /** Series identifier column for long-format files (one series, or one labeled sequence, per id). */
     idColumn: z.string().nullable().default(null),
     /** Forecast targets (forecast), the label column (classification tasks), or the per-step label (labeling). */
@@ -312,6 +342,8 @@ function outputLossProblems(
 
 /** A complete, validated spec (every default filled in). */
 export type ExperimentSpec = z.infer<typeof specSchema>;
+/** Columns a time is read from together, and how (see `dataSchema.timeParts`). */
+export type TimeParts = NonNullable<ExperimentSpec['data']['timeParts']>;
 /** What a user or file may give: any field may be left out and takes its default. */
 export type ExperimentSpecInput = z.input<typeof specSchema>;
 

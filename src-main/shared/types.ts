@@ -2,7 +2,7 @@
  * Data shapes that cross the renderer ↔ main boundary (results and events). JSON-only:
  * no class instances, no typed arrays, no Dates (ISO strings instead).
  */
-import type { ExperimentSpec, Task } from './spec';
+import type { ExperimentSpec, Task, TimeParts } from './spec';
 
 export type Backend = 'tensorflow' | 'cpu';
 
@@ -77,6 +77,8 @@ export interface DatasetSummary {
   layout: 'single' | 'wide' | 'long' | 'multivariate' | 'text' | 'labeled-text';
   columns: ColumnSummary[];
   timeColumn: string | null;
+  /** The columns the time column is composed from (e.g. year + quarter); null for a single time column. */
+  timeParts: TimeParts | null;
   idColumn: string | null;
   /** Detected sampling frequency, e.g. "monthly", "daily", "yearly", "irregular". */
   frequency: string | null;
@@ -145,6 +147,30 @@ export interface RegressionMetrics {
   smape: number | null;
 }
 
+/** One series of a global model: its test metrics beside its own naive and seasonal-naive forecasts. */
+export interface SeriesScore {
+  id: string;
+  metrics: RegressionMetrics;
+  naive: RegressionMetrics;
+  seasonalNaive: RegressionMetrics | null;
+  /** The model's test MAE over the naive forecast's (below 1: better than naive). */
+  scaledError: number;
+}
+
+/** A global model's results over every series it was trained on. */
+export interface GlobalForecastScores {
+  series: SeriesScore[];
+  aggregate: {
+    seriesCount: number;
+    /** Mean over series of the model's MAE scaled by each series' naive MAE (MASE-style; naive = 1). */
+    meanScaledError: number;
+    /** The same for the seasonal naive forecast (null when no series has a season). */
+    seasonalNaiveScaledError: number | null;
+    /** Series where the model's MAE beats both baselines. */
+    seriesBeatingBaselines: number;
+  };
+}
+
 export interface ForecastEvaluation {
   kind: 'forecast';
   target: string;
@@ -166,6 +192,8 @@ export interface ForecastEvaluation {
   mapeNote?: string | null;
   /** Shown beside the verdict when the test set is too small for a firm judgement. */
   caution?: string | null;
+  /** Global models only: every series' scores and their aggregate (the fields above are the first series'). */
+  global?: GlobalForecastScores;
   /** The series with one-step-ahead model forecasts, for the forecast-vs-actual chart. */
   series: {
     time: string[];

@@ -7,6 +7,7 @@
  *   --peers             also train in Keras and PyTorch (Python venv made once, then cached)
  *   --quick             time fewer batches on the slow engines
  *   --skip-data         skip the data-preparation benchmark
+ *   --skip-many-series  skip the 1,000-series global-model benchmark (test/bench/many-series-bench.ts)
  *
  * Speeds are training samples per second after a warm-up; the ratios are fused ÷ each engine.
  */
@@ -26,6 +27,7 @@ interface Options {
   peers: boolean;
   quick: boolean;
   skipData: boolean;
+  skipManySeries: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -35,6 +37,7 @@ function parseArgs(argv: string[]): Options {
     peers: false,
     quick: false,
     skipData: false,
+    skipManySeries: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -48,6 +51,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--peers') options.peers = true;
     else if (arg === '--quick') options.quick = true;
     else if (arg === '--skip-data') options.skipData = true;
+    else if (arg === '--skip-many-series') options.skipManySeries = true;
     else throw new Error(`unknown option ${arg}`);
   }
   for (const e of options.engines) if (!(e in ENGINE_TITLES)) throw new Error(`unknown engine ${e}`);
@@ -166,6 +170,10 @@ async function main(): Promise<void> {
     process.stdout.write(
       report ? `\n${report}\n` : '\n(data benchmark not available: test/bench/data-bench.ts missing)\n',
     );
+  }
+  if (!options.skipManySeries) {
+    const { manySeriesBench } = await import('./many-series-bench');
+    process.stdout.write(`\n${await manySeriesBench()}\n`);
   }
 }
 

@@ -23,6 +23,15 @@ describe('recurrent inspect', () => {
     expect(text).toMatch(/volume\s+numeric\s+0\s+85\s+456\s+1370/);
   });
 
+  it('says when time is read from several columns', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `${2000 + Math.floor(i / 4)},${(i % 4) + 1},${i}`);
+    const c = capture();
+    expect(await runInspect([tempFile(`year,quarter,value\n${rows.join('\n')}\n`)], c.io)).toBe(0);
+    const text = c.out.join('\n');
+    expect(text).toMatch(/Time:\s+'year \+ quarter', quarterly, 0 gaps, 0 duplicate time stamps/);
+    expect(text).toMatch(/Time from:\s+'year' and 'quarter' \(year-quarter\)/);
+  });
+
   it('prints the summary as JSON with --json', async () => {
     const c = capture();
     expect(await runInspect([nile, '--json'], c.io)).toBe(0);

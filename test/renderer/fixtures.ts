@@ -70,6 +70,7 @@ export function datasetSummary(overrides: Partial<DatasetSummary> = {}): Dataset
     frequency: 'yearly',
     gaps: 0,
     duplicateTimestamps: 0,
+    timeParts: null,
     problems: [{ severity: 'warning', message: 'Column volume has 2 empty cells (lines 12, 40).', column: 'volume' }],
     ...overrides,
   };

@@ -60,6 +60,7 @@ export async function fakeLoadTable(path: string): Promise<LoadedTable> {
     frequency: 'yearly',
     gaps: 0,
     duplicateTimestamps: 0,
+    timeParts: null,
     problems: [],
   };
   return {

@@ -16,6 +16,7 @@ export async function runBacktestCommand(argv: string[], io: CliIo): Promise<num
       step: { type: 'string' },
       horizon: { type: 'string' },
       'retrain-every': { type: 'string' },
+      series: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
@@ -41,6 +42,7 @@ export async function runBacktestCommand(argv: string[], io: CliIo): Promise<num
       step: numbers.step ?? 1,
       horizon: numbers.horizon ?? null,
       retrainEvery: numbers['retrain-every'] ?? null,
+      series: values.series ?? null,
     },
     (line) => io.err(line),
   );

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { classificationVerdict, majorityBaseline } from '../../experiment/classification-baseline';
 import { readRunResult } from '../../model-use/index';
 import { requireCompleted } from '../../model-use/run-folder';
-import type { RegressionMetrics } from '../../shared/types';
+import type { GlobalForecastScores, RegressionMetrics } from '../../shared/types';
 import { CliError } from '../cli-errors';
 import { EXIT, type CliIo } from '../io';
 import { fmt, usage } from './args';
@@ -30,7 +30,9 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
         runId: run.runId,
         status: run.status,
         backend: run.backend,
-        evaluation: { ...ev, series: undefined },
+        // The chart series stays out; a global model's per-series scores come beside the aggregate.
+        evaluation: { ...ev, series: undefined, global: undefined },
+        ...(ev.kind === 'forecast' && ev.global ? { aggregate: ev.global.aggregate, series: ev.global.series } : {}),
       }),
     );
     return EXIT.ok;
@@ -44,6 +46,7 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
     if (ev.baselines.seasonalNaive)
       lines.push(row(`seasonal naive (${ev.seasonalPeriod})`, ev.baselines.seasonalNaive));
     lines.push(ev.verdict ?? 'The model beats the baselines on the test data.');
+    if (ev.global) lines.push(...globalLines(ev.global));
   } else if (ev.kind === 'classification') {
     lines.push(
       `Accuracy ${fmt(ev.accuracy)}, macro F1 ${fmt(ev.macroF1)}${ev.auc !== null ? `, AUC ${fmt(ev.auc)}` : ''}.`,
@@ -61,4 +64,16 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
   if (ev.kind === 'forecast' && ev.mapeNote) lines.push(ev.mapeNote);
   io.out(lines.join('\n'));
   return EXIT.ok;
+}
+
+/** A global model's aggregate and its worst series (highest scaled error) for the text report. */
+function globalLines(g: GlobalForecastScores): string[] {
+  const worst = [...g.series].sort((a, b) => b.scaledError - a.scaledError).slice(0, 5);
+  return [
+    `Series (MAE model / naive / seasonal naive, scaled error), the ${worst.length} hardest of ${g.series.length}:`,
+    ...worst.map(
+      (s) =>
+        `  ${s.id.padEnd(16)} ${fmt(s.metrics.mae)} / ${fmt(s.naive.mae)} / ${s.seasonalNaive ? fmt(s.seasonalNaive.mae) : '-'}  ${fmt(s.scaledError)}`,
+    ),
+  ];
 }

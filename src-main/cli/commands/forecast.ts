@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTf } from '../../tensorflow/load-tf';
-import { futureForecastCsv } from '../../model-use/index';
+import { everySeriesForecastCsv, futureForecastCsv } from '../../model-use/index';
 import { EXIT, type CliIo } from '../io';
 import { fmt, levelList, usage, wholeNumber } from './args';
 
@@ -15,6 +15,8 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
       steps: { type: 'string' },
       intervals: { type: 'string' },
       csv: { type: 'string' },
+      series: { type: 'string' },
+      'all-series': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
     strict: true,
@@ -26,7 +28,22 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   if (typeof levels === 'string') return usage(io, levels);
 
   const { tf } = await loadTf();
-  const { csv, forecast } = await futureForecastCsv(tf, path.resolve(values.run), { steps: steps ?? 1, levels });
+  if (values['all-series']) {
+    const every = await everySeriesForecastCsv(tf, path.resolve(values.run), { steps: steps ?? 1, levels });
+    if (values.csv) await writeFile(values.csv, every.csv);
+    if (values.json)
+      io.out(JSON.stringify({ series: every.forecasts, csv: values.csv ? path.resolve(values.csv) : null }));
+    else
+      io.out(
+        values.csv ? `Forecasts of ${every.forecasts.length} series written to ${path.resolve(values.csv)}` : every.csv,
+      );
+    return EXIT.ok;
+  }
+  const { csv, forecast } = await futureForecastCsv(tf, path.resolve(values.run), {
+    steps: steps ?? 1,
+    levels,
+    series: values.series ?? null,
+  });
   if (values.csv) await writeFile(values.csv, csv);
   if (values.json) {
     io.out(JSON.stringify({ ...forecast, csv: values.csv ? path.resolve(values.csv) : null }));

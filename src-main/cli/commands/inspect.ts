@@ -44,6 +44,8 @@ export function formatSummary(s: DatasetSummary): string {
     lines.push(
       `Time:       '${s.timeColumn}', ${s.frequency ?? 'frequency unknown'}, ${s.gaps} gaps, ${s.duplicateTimestamps} duplicate time stamps`,
     );
+    if (s.timeParts)
+      lines.push(`Time from:  ${s.timeParts.columns.map((c) => `'${c}'`).join(' and ')} (${s.timeParts.kind})`);
   } else lines.push('Time:       no time column (rows are taken in file order)');
   if (s.idColumn) lines.push(`Series id:  '${s.idColumn}'`);
   lines.push('');

@@ -29,6 +29,7 @@ export function metricsFile(result: RunResult): Record<string, unknown> {
           naive: ev.baselines.naive,
           seasonalNaive: ev.baselines.seasonalNaive,
           verdict: ev.verdict,
+          ...(ev.global ? { aggregate: ev.global.aggregate, series: ev.global.series } : {}),
         }
       : { evaluation: ev }),
     error: result.error,

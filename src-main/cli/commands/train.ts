@@ -24,6 +24,8 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
       out: { type: 'string' },
       data: { type: 'string' },
       epochs: { type: 'string' },
+      series: { type: 'string' },
+      'all-series': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'continue-from': { type: 'string' },
     },
@@ -43,6 +45,11 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
       throw usageError(`--epochs must be a whole number of at least 1, not "${values.epochs}".`);
     }
     input.training = { ...(input.training ?? {}), epochs };
+  }
+  if (values.series !== undefined || values['all-series']) {
+    const old = (input.data?.series ?? {}) as Record<string, unknown>;
+    const series = values['all-series'] ? { scope: 'all', id: null } : { scope: 'one', id: values.series };
+    input.data = { ...(input.data ?? {}), series: { ...old, ...series } };
   }
   const parsed = parseSpec(input);
   if (!parsed.ok) {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
+import type { TimeParts } from '../../shared/spec';
 import type { ColumnSummary, DataProblem, DatasetSummary } from '../../shared/types';
 import { checkUserFile, UserFileError } from '../../storage/user-file';
 import { DataError } from '../data-error';
@@ -20,6 +21,7 @@ import { readTextCorpus } from './read-text-corpus';
 import { readTextFolder } from './read-text-folder';
 import { readXlsx } from './read-xlsx';
 import type { BuiltColumnInfo } from './table-builder';
+import { applyTimeParts } from './time-parts-import';
 
 const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
@@ -98,6 +100,8 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     ({ table, info, problems, encoding, delimiter, decimalComma } = r);
   }
 
+  const timeParts =
+    format === 'csv' || format === 'xlsx' ? applyTimeParts(table, info, options.timeParts, problems) : null;
   const columns: ColumnSummary[] = table.columns.map((c, i) =>
     summarizeColumn(c, info[i].detectedType, info[i].format),
   );
@@ -111,12 +115,13 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
       });
     }
   }
-  const layout = detectLayout(table, columns, format);
+  const layout = detectLayout(table, layoutColumns(columns, timeParts), format);
   const timing = timeFacts(table, layout.timeColumn, layout.idColumn, problems);
   problems.push(...missingValueProblems(columns, table.rowCount));
   const tooFew = tooFewRowsProblem(table.rowCount, format);
   if (tooFew) problems.push(tooFew);
   const proposed = proposeTask({ layout: layout.layout, format, columns });
+  if (!timeParts) hintSplitTime(table, layout.timeColumn, timing.duplicates, problems);
 
   const summary: DatasetSummary = {
     id: datasetId(path, mtimeMs, size, sheet),
@@ -133,6 +138,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     layout: layout.layout,
     columns,
     timeColumn: layout.timeColumn,
+    timeParts,
     idColumn: layout.idColumn,
     frequency: timing.frequency,
     gaps: timing.gaps,
@@ -143,6 +149,28 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     problems,
   };
   return { table, summary };
+}
+
+/** The columns layout detection weighs: the composed time first, its parts left out (a quarter is not a series). */
+function layoutColumns(columns: ColumnSummary[], parts: TimeParts | null): ColumnSummary[] {
+  if (!parts) return columns;
+  const composed = columns[columns.length - 1];
+  return [composed, ...columns.slice(0, -1).filter((c) => !parts.columns.includes(c.name))];
+}
+
+/**
+ * Time stamps that repeat in most rows usually mean the period sits in another column
+ * (year here, quarter there); averaging them would silently shrink the series.
+ */
+function hintSplitTime(table: Table, timeColumn: string | null, duplicates: number, problems: DataProblem[]): void {
+  if (!timeColumn || duplicates < table.rowCount / 4) return;
+  problems.push({
+    severity: 'warning',
+    message:
+      `Most time stamps in '${timeColumn}' repeat (${duplicates} of ${table.rowCount} rows). If the quarter, month, week or time of day ` +
+      `is in another column, read time from both columns (the data form's time parts, or data.timeParts in the spec).`,
+    column: timeColumn,
+  });
 }
 
 /** Frequency, gaps and duplicates of the time column; per series for long files. */

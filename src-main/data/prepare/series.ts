@@ -5,6 +5,7 @@
 import type { ExperimentSpec } from '../../shared/spec';
 import { DataError } from '../data-error';
 import { type RegularFrequency, addSteps, detectFrequency, stepsBetween } from '../summary/frequency';
+import { composedTimeName } from '../import/time-columns';
 import { requireColumn } from '../require-column';
 import type { Table } from '../table';
 import { fillMissing } from './fill-missing';
@@ -56,7 +57,7 @@ function sources(table: Table, data: Data): Source[] {
     }
     out.push({ name, knownFuture: false, target: true, at: (r) => c.values[r] });
   }
-  const used = new Set([...data.targetColumns, data.timeColumn, data.idColumn]);
+  const used = new Set([...data.targetColumns, data.timeColumn, data.idColumn, ...(data.timeParts?.columns ?? [])]);
   const known = new Set(data.knownFutureColumns);
   const featureNames = [...new Set([...data.featureColumns, ...data.knownFutureColumns])].filter((n) => !used.has(n));
   for (const name of featureNames) {
@@ -93,6 +94,7 @@ function isoLabel(t: number, dateOnly: boolean): string {
 
 /** One prepared series per id (long format) or a single one. Throws DataError when unusable. */
 export function prepareSeries(table: Table, data: Data): PreparedSeries[] {
+  checkTimeParts(data);
   const srcs = sources(table, data);
   let time: Float64Array | null = null;
   if (data.timeColumn) {
@@ -146,6 +148,27 @@ export function prepareSeries(table: Table, data: Data): PreparedSeries[] {
   return result;
 }
 
+/** The spec's time parts and time column must agree, and a part of the time cannot be a target. */
+function checkTimeParts(data: Data): void {
+  const parts = data.timeParts;
+  if (!parts) return;
+  const composed = composedTimeName(parts);
+  const names = parts.columns.map((c) => `'${c}'`).join(' and ');
+  if (data.timeColumn !== composed) {
+    throw new DataError(
+      `The time columns clash: time is read from ${names} (time parts), but the time column is ${data.timeColumn === null ? 'not set' : `'${data.timeColumn}'`}. ` +
+        `Set the time column to '${composed}', or clear the time parts.`,
+      { column: data.timeColumn ?? undefined },
+    );
+  }
+  const target = data.targetColumns.find((c) => parts.columns.includes(c));
+  if (target) {
+    throw new DataError(`The column '${target}' is part of the time (${names}); it cannot also be a target.`, {
+      column: target,
+    });
+  }
+}
+
 /** Returns the series, or a sentence saying why it is too short. */
 function prepareOne(
   id: string | null,
@@ -155,6 +178,8 @@ function prepareOne(
   data: Data,
 ): PreparedSeries | string {
   const notes: string[] = [];
+  // An id seen once is usually a typo or a total line, not a series: say so rather than "too short".
+  if (id !== null && rowsIn.length === 1) return `the series '${id}' has a single row`;
   let rows = rowsIn;
   if (timeCol) {
     rows = rows.filter((r) => !Number.isNaN(timeCol[r]));
