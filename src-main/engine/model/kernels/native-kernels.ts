@@ -52,6 +52,8 @@ export interface RnnKernelsAddon {
     dbias: Float32Array,
   ): void;
   useInstructionSet(name: string): string;
+  /** Runs `iterations` float products [m,k]·[k,n] on the calling thread (the bench's GEMM peak). */
+  gemmRepeat(m: number, k: number, n: number, iterations: number): void;
   info(): { instructionSet: string; hardwareThreads: number };
 }
 
@@ -63,7 +65,9 @@ export interface NativeKernels {
   threads: number;
 }
 
-const ADDON_PATH = path.join('src-main', 'native', 'rnn-kernels', 'build', 'Release', 'rnn_kernels.node');
+/** The addon's place relative to the app's folder (also what the installers unpack). */
+export const NATIVE_KERNELS_FILE = 'src-main/native/rnn-kernels/build/Release/rnn_kernels.node';
+const ADDON_PATH = path.join(...NATIVE_KERNELS_FILE.split('/'));
 
 type LoadResult = { kernels: NativeKernels; reason: null } | { kernels: null; reason: string };
 let loaded: LoadResult | null = null;
@@ -110,14 +114,25 @@ function load(): LoadResult {
   }
 }
 
+let switchedOff = false;
+const SWITCHED_OFF = 'our native recurrent kernels are switched off for this comparison';
+
+/**
+ * Turns the native kernels off (or back on) for layers made from now on in this process: the
+ * bench times TensorFlow's fused ops beside them in one process.
+ */
+export function switchNativeKernels(on: boolean): void {
+  switchedOff = !on;
+}
+
 /** The native kernels, or null when they cannot run here. Loaded once per process or worker. */
 export function nativeKernels(): NativeKernels | null {
   loaded ??= load();
-  return loaded.kernels;
+  return switchedOff ? null : loaded.kernels;
 }
 
 /** Why the native kernels are not used, or null when they are. */
 export function nativeKernelsUnavailableReason(): string | null {
   loaded ??= load();
-  return loaded.reason;
+  return switchedOff ? SWITCHED_OFF : loaded.reason;
 }

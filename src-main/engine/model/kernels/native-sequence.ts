@@ -5,6 +5,7 @@
  * tfjs-layers / Keras weight layout.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
+import { FloatBufferPool } from './buffer-pool';
 import type { KernelProblem, NativeKernels } from './native-kernels';
 
 type Tf = typeof tfTypes;
@@ -12,6 +13,9 @@ type Tensor = tfTypes.Tensor;
 
 /** The cells the kernels compute; GRU in both of Keras' forms. */
 export type NativeCell = 'LSTM' | 'GRU' | 'GRU-reset-after' | 'SimpleRNN';
+
+/** Workspaces saved from forward for backward; each training step returns its own. */
+const workspaces = new FloatBufferPool();
 
 const CELL_CODES: Record<NativeCell, number> = { LSTM: 0, GRU: 1, 'GRU-reset-after': 2, SimpleRNN: 3 };
 const GATES: Record<NativeCell, number> = { LSTM: 4, GRU: 3, 'GRU-reset-after': 3, SimpleRNN: 1 };
@@ -101,18 +105,21 @@ export function nativeRecurrentSequence(
     const rData = floats(r, 'recurrent kernel', shapes.recurrent);
     const bData = floats(b, 'bias', shapes.bias);
     const h = new Float32Array(steps * batch * units);
-    // What backward needs stays in JavaScript memory, freed with the gradient tape.
-    const workspace = new Float32Array(addon.workspaceLength(problem));
+    // What backward needs stays in JavaScript memory until backward has used it.
+    let workspace: Float32Array | null = workspaces.take(addon.workspaceLength(problem));
     addon.forward(problem, xData, kData, rData, bData, h, workspace);
     return {
       value: tf.tensor3d(h, shapes.h as [number, number, number]),
       gradFunc: (dy: Tensor | Tensor[]) => {
+        if (!workspace) throw new Error('Native recurrent kernel: this forward pass was already differentiated once.');
         const dyData = floats(Array.isArray(dy) ? dy[0] : dy, 'output gradient', shapes.h);
         const dx = new Float32Array(xData.length);
         const dk = new Float32Array(kData.length);
         const dr = new Float32Array(rData.length);
         const db = new Float32Array(bData.length);
         addon.backward(problem, xData, kData, rData, h, workspace, dyData, dx, dk, dr, db);
+        workspaces.give(workspace);
+        workspace = null;
         return [
           tf.tensor(dx, shapes.x),
           tf.tensor(dk, shapes.kernel),

@@ -162,6 +162,24 @@ Napi::Value UseInstructionSet(const Napi::CallbackInfo& info) {
   return Napi::String::New(env, table->isa);
 }
 
+// gemmRepeat(m, k, n, iterations): that many [m,k]·[k,n] products on this thread (for the bench).
+Napi::Value GemmRepeat(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t size[4];
+  const double limits[4] = {1 << 16, 1 << 16, 1 << 16, 1e9};
+  for (int i = 0; i < 4; ++i) {
+    double d = info.Length() > static_cast<size_t>(i) && info[i].IsNumber() ? info[i].As<Napi::Number>().DoubleValue() : 0;
+    if (!(d >= 1 && d <= limits[i]) || d != static_cast<double>(static_cast<int64_t>(d))) {
+      Napi::RangeError::New(env, "recurrent kernel: gemmRepeat takes four positive whole numbers (m, k, n, iterations)")
+          .ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    size[i] = static_cast<int64_t>(d);
+  }
+  kernels().gemm_repeat(size[0], size[1], size[2], size[3]);
+  return env.Undefined();
+}
+
 // info(): the build in use and the hardware threads available.
 Napi::Value Info(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -177,6 +195,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("backward", Napi::Function::New(env, Backward));
   exports.Set("useInstructionSet", Napi::Function::New(env, UseInstructionSet));
   exports.Set("info", Napi::Function::New(env, Info));
+  exports.Set("gemmRepeat", Napi::Function::New(env, GemmRepeat));
   return exports;
 }
 

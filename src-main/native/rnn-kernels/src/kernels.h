@@ -70,6 +70,8 @@ struct KernelTable {
   const char* isa;
   void (*forward)(const Problem&, const ForwardArgs&);
   void (*backward)(const Problem&, const BackwardArgs&);
+  // `iterations` products [m,k]·[k,n] on the calling thread, for the bench's peak measurement.
+  void (*gemm_repeat)(int64_t m, int64_t k, int64_t n, int64_t iterations);
 };
 
 const KernelTable& kernels_generic();

@@ -54,10 +54,20 @@ inline void backward(const Problem& p, const BackwardArgs& a) {
   }
 }
 
+inline void gemm_repeat(int64_t m, int64_t k, int64_t n, int64_t iterations) {
+  View a = view(thread_scratch(0, m * k), m, k, k);
+  View b = view(thread_scratch(1, k * n), k, n, n);
+  View c = view(thread_scratch(7, m * n), m, n, n);
+  a.setConstant(0.5f);
+  b.setConstant(0.25f);
+  for (int64_t i = 0; i < iterations; ++i) c.noalias() = a * b;
+}
+
 }  // namespace RNN_VARIANT
 
 const KernelTable& RNN_JOIN(kernels_, RNN_VARIANT)() {
-  static const KernelTable table{RNN_STR(RNN_VARIANT), &RNN_VARIANT::forward, &RNN_VARIANT::backward};
+  static const KernelTable table{RNN_STR(RNN_VARIANT), &RNN_VARIANT::forward, &RNN_VARIANT::backward,
+                                  &RNN_VARIANT::gemm_repeat};
   return table;
 }
 
