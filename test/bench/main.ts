@@ -180,7 +180,7 @@ async function main(): Promise<void> {
     : `Each engine's default threads: TensorFlow per op ${process.env.TF_NUM_INTRAOP_THREADS} (the app's choice), our kernels ${process.env.RECURRENT_RNN_THREADS ?? 'every core'}, Keras and PyTorch their own.`;
   const notes = [
     `Training samples per second (Adam; MSE, or sparse cross-entropy for text), batch 64, after a warm-up: the median of ${REPEATS} timed runs ± half their range`,
-    `(fused engines and tfjs-layers: one epoch per run, Keras and PyTorch ${PEER_EPOCHS}; app loop: one run per epoch, with per-layer gradient norms and clipping by global norm).`,
+    `(fused engines, tfjs-layers, Keras and PyTorch: ${PEER_EPOCHS} epoch per run; app loop: one run per epoch, with per-layer gradient norms and clipping by global norm).`,
     '* timed on fewer batches and extrapolated (per-batch cost does not depend on the epoch position).',
     `Machine: ${(await import('node:os')).cpus().length} cores. ${threadLine}`,
     ...engineNotes(tf, [...results.values()]),

@@ -64,9 +64,36 @@ inline void gru_forward(const Problem& p, const ForwardArgs& a) {
   });
 }
 
+// The first part of one row's backward step for tanh candidates and sigmoid gates (every fused
+// layer), in single loops the compiler vectorises: d = dz/dpre for the update gate and the
+// candidate (and, reset after, the reset gate and dq), and h_prev's direct share of dh.
+inline void gru_backward_row_standard(int64_t U, bool after, const float* RNN_RESTRICT gates,
+                                      const float* RNN_RESTRICT h_prev, const float* RNN_RESTRICT dy,
+                                      const float* RNN_RESTRICT dh_next, float* RNN_RESTRICT dh_prev,
+                                      float* RNN_RESTRICT d, float* RNN_RESTRICT dq) {
+  const float* zg = gates;
+  const float* rg = gates + U;
+  const float* hh = gates + 2 * U;
+  for (int64_t u = 0; u < U; ++u) {
+    const float dh = dy[u] + dh_next[u];
+    d[2 * U + u] = dh * (1.0f - zg[u]) * (1.0f - hh[u] * hh[u]);
+    d[u] = dh * (h_prev[u] - hh[u]) * zg[u] * (1.0f - zg[u]);
+    dh_prev[u] = dh * zg[u];
+  }
+  if (!after) return;
+  const float* q_h = gates + 3 * U;
+  for (int64_t u = 0; u < U; ++u) {
+    d[U + u] = d[2 * U + u] * q_h[u] * rg[u] * (1.0f - rg[u]);
+    dq[u] = d[u];
+    dq[U + u] = d[U + u];
+    dq[2 * U + u] = d[2 * U + u] * rg[u];
+  }
+}
+
 inline void gru_backward(const Problem& p, const BackwardArgs& a) {
   const int64_t T = p.steps, B = p.batch, U = p.units, G = 3 * U, W = 7 * U;
   const bool after = p.cell == Cell::GruResetAfter;
+  const bool standard = p.activation == Activation::Tanh && p.recurrent_activation == Activation::Sigmoid;
   const float* ws = a.workspace;
   // Gradients of the input-side pre-activations, and (reset after) of q = h_prev·R + b_rec.
   float* dx_side = thread_scratch(0, T * B * G);
@@ -77,11 +104,19 @@ inline void gru_backward(const Problem& p, const BackwardArgs& a) {
     float* dh_prev = thread_scratch(3, b.size * U);
     float* d_reset_h = thread_scratch(4, b.size * U);
     float* dh = thread_scratch(5, U);
+    float* zeros = thread_scratch(6, U);  // the state before the first step
+    Vec(zeros, U).setZero();
     Vec(dh_next, b.size * U).setZero();
     for (int64_t t = T - 1; t >= 0; --t) {
       const int64_t row0 = t * B + b.begin;
       const float* h_prev = t > 0 ? a.h + (row0 - B) * U : nullptr;
       for (int64_t j = 0; j < b.size; ++j) {
+        if (standard) {
+          gru_backward_row_standard(U, after, ws + (row0 + j) * W + G, h_prev ? h_prev + j * U : zeros,
+                                    a.dh + (row0 + j) * U, dh_next + j * U, dh_prev + j * U,
+                                    dx_side + (row0 + j) * G, after ? dq + (row0 + j) * G : nullptr);
+          continue;
+        }
         const float* z = ws + (row0 + j) * W;
         const float* gates = z + G;
         const float* extra = gates + G;
@@ -120,6 +155,22 @@ inline void gru_backward(const Problem& p, const BackwardArgs& a) {
         for (int64_t j = 0; j < b.size; ++j) {
           float* d = dx_side + (row0 + j) * G;
           const float* gates = ws + (row0 + j) * W + G;
+          if (standard) {
+            // The update gate's derivative is already applied; the reset gate's follows here.
+            const float* r = gates + U;
+            const float* hp = h_prev ? h_prev + j * U : zeros;
+            const float* drh = d_reset_h + j * U;
+            float* dhp = dh_prev + j * U;
+            if (!h_prev) {
+              for (int64_t u = 0; u < U; ++u) d[U + u] = 0.0f;
+              continue;
+            }
+            for (int64_t u = 0; u < U; ++u) {
+              d[U + u] = drh[u] * hp[u] * r[u] * (1.0f - r[u]);
+              dhp[u] += drh[u] * r[u];
+            }
+            continue;
+          }
           if (h_prev) {
             ConstVec drh(d_reset_h + j * U, U);
             Vec(d + U, U) = drh * ConstVec(h_prev + j * U, U);

@@ -27,6 +27,12 @@
 #include "kernels.h"
 #include "parallel.h"
 
+#if defined(_MSC_VER)
+#define RNN_RESTRICT __restrict
+#else
+#define RNN_RESTRICT __restrict__
+#endif
+
 namespace rnn {
 namespace RNN_VARIANT {
 
