@@ -104,6 +104,8 @@ export function nativeRecurrentSequence(
     const kData = floats(k, 'kernel', shapes.kernel);
     const rData = floats(r, 'recurrent kernel', shapes.recurrent);
     const bData = floats(b, 'bias', shapes.bias);
+    // Never reused: tfjs-node hands JavaScript arrays to TensorFlow without copying them, so an
+    // array given to tf.tensor belongs to that tensor from then on.
     const h = new Float32Array(steps * batch * units);
     // What backward needs stays in JavaScript memory until backward has used it.
     let workspace: Float32Array | null = workspaces.take(addon.workspaceLength(problem));
