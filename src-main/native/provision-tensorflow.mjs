@@ -17,12 +17,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findWheel, npmNodeGypBin } from './tensorflow-wheel.mjs';
 
 const TF_VERSION_FOR_TFJS = '2.9.1'; // the file names tfjs-node's installer checks for
-const WHEEL_SPEC = 'tensorflow-cpu==2.21.0';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkgDir = path.join(root, 'node_modules', '@tensorflow', 'tfjs-node');
 const args = process.argv.slice(2);
@@ -74,32 +73,14 @@ if (platform !== 'linux-x64') {
   );
 }
 
-const cacheDir = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'recurrent-studio');
 const depsDir = path.join(pkgDir, 'deps');
 const libDir = path.join(depsDir, 'lib');
 const incDir = path.join(depsDir, 'include');
 
-function findWheel() {
-  const given = flag('--wheel') || process.env.RECURRENT_TF_WHEEL;
-  if (given) return fs.existsSync(given) ? given : finish(false, `wheel not found: ${given}`);
-  const wheelDir = path.join(cacheDir, 'wheels');
-  const cached = fs.existsSync(wheelDir)
-    ? fs.readdirSync(wheelDir).find((f) => /^tensorflow_cpu-.*\.whl$/.test(f))
-    : null;
-  if (cached) return path.join(wheelDir, cached);
-  log(`downloading ${WHEEL_SPEC} with pip into ${wheelDir} (about 275 MB) ...`);
-  fs.mkdirSync(wheelDir, { recursive: true });
-  const r = spawnSync(
-    'python3',
-    ['-m', 'pip', 'download', '--no-deps', '--quiet', '--retries', '1', WHEEL_SPEC, '-d', wheelDir],
-    {
-      stdio: 'inherit',
-    },
-  );
-  const found = fs.readdirSync(wheelDir).find((f) => /^tensorflow_cpu-.*\.whl$/.test(f));
-  if (r.status !== 0 || !found)
-    finish(false, 'pip could not download the TensorFlow wheel; pass --wheel FILE or --archive FILE.');
-  return path.join(wheelDir, found);
+function wheelOrFinish() {
+  const found = findWheel(flag('--wheel') || process.env.RECURRENT_TF_WHEEL, log);
+  if (found.error) finish(false, `${found.error}; pass --wheel FILE or --archive FILE.`);
+  return found.wheel;
 }
 
 /** Extracts the two shared libraries and the C API headers from a wheel (a zip file). */
@@ -152,7 +133,7 @@ fs.mkdirSync(libDir, { recursive: true });
 fs.mkdirSync(incDir, { recursive: true });
 const archive = flag('--archive') || process.env.RECURRENT_LIBTENSORFLOW;
 if (archive) fromArchive(archive);
-else fromWheel(findWheel());
+else fromWheel(wheelOrFinish());
 
 if (!archive) {
   const cc = `libtensorflow.so.${TF_VERSION_FOR_TFJS}`;
@@ -162,16 +143,7 @@ if (!archive) {
 }
 
 log('building the tfjs-node addon from source (node-gyp) ...');
-const npmGypBin = path.join(
-  path.dirname(process.execPath),
-  '..',
-  'lib',
-  'node_modules',
-  'npm',
-  'node_modules',
-  'node-gyp',
-  'bin',
-);
+const npmGypBin = npmNodeGypBin();
 const env = {
   ...process.env,
   PATH: [path.join(root, 'node_modules', '.bin'), npmGypBin, process.env.PATH].join(path.delimiter),

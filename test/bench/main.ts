@@ -2,21 +2,29 @@
  * Training speed of the recurrent engines: `npm run bench [-- options]`.
  *
  *   --only NAME[,NAME]  run only these workloads (lstm, gru, simple-rnn, bilstm, char-lstm)
- *   --engines LIST      subset of fused,studio,layers,cpu (default: all four; studio = the app's
- *                       training loop with norms and clipping, the others model.fit)
- *   --peers             also train in Keras and PyTorch (Python venv made once, then cached)
+ *   --engines LIST      subset of fused,tf-fused,studio,layers,cpu (default: all; fused = our
+ *                       native kernels, tf-fused = the same layers on TensorFlow's fused ops,
+ *                       studio = the app's training loop with norms and clipping, the others model.fit)
+ *   --peers             also train in Keras and PyTorch (Python venv made once, then cached);
+ *                       then the whole table again with every engine pinned to one thread count
+ *   --threads N         pin every engine (TensorFlow, our kernels, Keras, PyTorch) to N threads
  *   --quick             time fewer batches on the slow engines
  *   --skip-data         skip the data-preparation benchmark
  *   --skip-many-series  skip the 1,000-series global-model benchmark (test/bench/many-series-bench.ts)
  *
- * Speeds are training samples per second after a warm-up; the ratios are fused ÷ each engine.
+ * Speeds are training samples per second after a warm-up: the median of REPEATS timed runs, with
+ * ± half their range; the ratios are fused ÷ each engine (medians).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { applyAutomaticThreads } from '../../src-main/tensorflow/threads';
 import { ensurePeerEnvironment, runPeer, type PeerName, type PeerResult } from './peers';
-import { formatRate, formatRatio, renderTable, type Column } from './table';
+import { REPEATS } from './repeats';
+import { engineNotes, flopsTable, formatTiming } from './report';
+import { formatRatio, renderTable, type Column } from './table';
 import { runStudioLoop } from './studio-engine';
 import { ENGINE_TITLES, runEngine, type EngineName, type EngineResult } from './tfjs-engines';
 import { WORKLOADS, type Workload } from './workloads';
@@ -25,6 +33,7 @@ interface Options {
   only: string[] | null;
   engines: EngineName[];
   peers: boolean;
+  threads: number | null;
   quick: boolean;
   skipData: boolean;
   skipManySeries: boolean;
@@ -33,8 +42,9 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const options: Options = {
     only: null,
-    engines: ['fused', 'studio', 'layers', 'cpu'],
+    engines: ['fused', 'tf-fused', 'studio', 'layers', 'cpu'],
     peers: false,
+    threads: null,
     quick: false,
     skipData: false,
     skipManySeries: false,
@@ -49,7 +59,11 @@ function parseArgs(argv: string[]): Options {
     if (arg === '--only') options.only = value();
     else if (arg === '--engines') options.engines = value() as EngineName[];
     else if (arg === '--peers') options.peers = true;
-    else if (arg === '--quick') options.quick = true;
+    else if (arg === '--threads') {
+      const n = Number(value()[0]);
+      if (!Number.isInteger(n) || n < 1) throw new Error('--threads needs a positive whole number');
+      options.threads = n;
+    } else if (arg === '--quick') options.quick = true;
     else if (arg === '--skip-data') options.skipData = true;
     else if (arg === '--skip-many-series') options.skipManySeries = true;
     else throw new Error(`unknown option ${arg}`);
@@ -62,17 +76,17 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-/** Timed epochs (fast engines) or batches (slow engines, extrapolated), and best-of repeats. */
-function budget(engine: EngineName, quick: boolean): { epochs: number; batches: number | null; repeats: number } {
-  if (engine === 'fused') return { epochs: 2, batches: null, repeats: 3 };
-  if (engine === 'studio') return { epochs: 3, batches: null, repeats: 1 };
-  if (engine === 'layers') return { epochs: 1, batches: quick ? 6 : null, repeats: 1 };
-  return { epochs: 1, batches: quick ? 1 : 3, repeats: 1 };
+/** Timed epochs (fast engines) or batches (slow engines, extrapolated) per repeat. */
+function budget(engine: EngineName, quick: boolean): { epochs: number; batches: number | null } {
+  // The app loop reports one speed per epoch: each epoch is one repeat.
+  if (engine === 'studio') return { epochs: REPEATS, batches: null };
+  if (engine === 'layers') return { epochs: 1, batches: quick ? 6 : null };
+  if (engine === 'cpu') return { epochs: 1, batches: quick ? 1 : 3 };
+  return { epochs: 1, batches: null };
 }
 
-/** Epochs per timed run and best-of repeats for Keras and PyTorch (fast, like the fused engine). */
-const PEER_EPOCHS = 2;
-const PEER_REPEATS = 3;
+/** Epochs per timed run for Keras and PyTorch (fast, like the fused engine). */
+const PEER_EPOCHS = 1;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -87,6 +101,12 @@ async function dataBenchReport(): Promise<string | null> {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  if (options.threads) {
+    // Read when TensorFlow and our kernels start, which is after this.
+    for (const name of ['TF_NUM_INTRAOP_THREADS', 'TF_NUM_INTEROP_THREADS', 'RECURRENT_RNN_THREADS']) {
+      process.env[name] = String(options.threads);
+    }
+  }
   // The app's own thread choice (unless set in the environment), as every engine in this process gets it.
   applyAutomaticThreads();
   const tf = createRequire(import.meta.url)('@tensorflow/tfjs-node') as typeof tfTypes;
@@ -105,13 +125,13 @@ async function main(): Promise<void> {
   const key = (w: Workload, engine: string) => `${w.name}/${engine}`;
   for (const w of workloads) {
     for (const engine of options.engines) {
-      const { epochs, batches, repeats } = budget(engine, options.quick);
+      const { epochs, batches } = budget(engine, options.quick);
       log(`${w.name}: ${ENGINE_TITLES[engine]}…`);
       try {
         const result =
           engine === 'studio'
             ? await runStudioLoop(tf, w, epochs)
-            : await runEngine(tf, engine, w, epochs, batches, repeats);
+            : await runEngine(tf, engine, w, epochs, batches, REPEATS);
         results.set(key(w, engine), result);
       } catch (error) {
         log(`  failed: ${(error as Error).message}`);
@@ -121,7 +141,7 @@ async function main(): Promise<void> {
     for (const peer of peers) {
       log(`${w.name}: ${peer}…`);
       try {
-        results.set(key(w, peer), runPeer(python, peer, w, PEER_EPOCHS, PEER_REPEATS));
+        results.set(key(w, peer), runPeer(python, peer, w, PEER_EPOCHS, REPEATS, options.threads));
       } catch (error) {
         log(`  failed: ${(error as Error).message}`);
         results.set(key(w, peer), null);
@@ -140,6 +160,10 @@ async function main(): Promise<void> {
     ...peers.map((p) => (p === 'keras' ? 'Keras' : 'PyTorch')),
   ];
   const others = [...options.engines.filter((e) => e !== 'fused' && e !== 'studio'), ...peers];
+  const timing = (w: Workload, engine: string) => {
+    const r = results.get(key(w, engine));
+    return r ? formatTiming(r, extrapolated(w, engine)) : '–';
+  };
   const columns: Column[] = [
     { title: 'workload (samples/s)', align: 'left' },
     ...engineColumns.map((title) => ({ title, align: 'right' as const })),
@@ -152,18 +176,29 @@ async function main(): Promise<void> {
   ];
   const rows = workloads.map((w) => [
     w.title,
-    ...[...options.engines, ...peers].map((e) => formatRate(speed(w, e), extrapolated(w, e))),
+    ...[...options.engines, ...peers].map((e) => timing(w, e)),
     ...(options.engines.includes('fused') ? others.map((o) => formatRatio(speed(w, 'fused'), speed(w, o))) : []),
   ]);
+  const threadLine = options.threads
+    ? `Every engine pinned to ${options.threads} threads (TensorFlow intra- and inter-op, our kernels, Keras, PyTorch).`
+    : `Each engine's default threads: TensorFlow per op ${process.env.TF_NUM_INTRAOP_THREADS} (the app's choice), our kernels ${process.env.RECURRENT_RNN_THREADS ?? 'every core'}, Keras and PyTorch their own.`;
   const notes = [
-    'Training samples per second (Adam; MSE, or sparse cross-entropy for text), batch 64, after a warm-up;',
-    `fused, Keras and PyTorch: best of ${PEER_REPEATS} runs of ${PEER_EPOCHS} epochs; app loop: best of 3 epochs`,
-    '(with per-layer gradient norms and clipping by global norm); the others: one run.',
+    `Training samples per second (Adam; MSE, or sparse cross-entropy for text), batch 64, after a warm-up: the median of ${REPEATS} timed runs ± half their range`,
+    `(fused engines, tfjs-layers, Keras and PyTorch: ${PEER_EPOCHS} epoch per run; app loop: one run per epoch, with per-layer gradient norms and clipping by global norm).`,
     '* timed on fewer batches and extrapolated (per-batch cost does not depend on the epoch position).',
-    `Machine: ${(await import('node:os')).cpus().length} cores; backend native TensorFlow via tfjs-node unless noted;`,
-    `TensorFlow threads per op in this process: ${process.env.TF_NUM_INTRAOP_THREADS} (Keras and PyTorch: their own defaults unless set before the bench).`,
+    `Machine: ${(await import('node:os')).cpus().length} cores. ${threadLine}`,
+    ...engineNotes(tf, [...results.values()]),
   ];
   process.stdout.write(`\n${renderTable(columns, rows)}\n\n${notes.join('\n')}\n`);
+  if (options.engines.includes('fused')) process.stdout.write(`\n${flopsTable(workloads, (w) => speed(w, 'fused'))}\n`);
+  if (options.peers && !options.threads) {
+    // The same comparison with every engine on the same thread count: a new process, because
+    // TensorFlow reads its thread settings once, when it starts.
+    const pinned = String(availableParallelism());
+    process.stdout.write(`\nThe same, with every engine pinned to ${pinned} threads:\n`);
+    const args = [...process.execArgv, process.argv[1], ...process.argv.slice(2), '--threads', pinned, '--skip-data'];
+    spawnSync(process.execPath, args, { stdio: 'inherit' });
+  }
 
   if (!options.skipData) {
     const report = await dataBenchReport();

@@ -1,9 +1,12 @@
 """Trains one benchmark workload in Keras or PyTorch and prints its speed as one JSON line.
 
-Usage: peers.py keras|pytorch '<workload json with "epochs" and "repeats">'. A warm-up epoch runs
-first and is not timed, so graph building / first-call costs are excluded as for the other
-engines; the fastest of the timed runs counts (other load on a shared machine only slows runs).
+Usage: peers.py keras|pytorch '<workload json with "epochs", "repeats" and "threads">'. A warm-up
+epoch runs first and is not timed, so graph building / first-call costs are excluded as for the
+other engines; every timed run's speed is printed (the bench reports their median and range).
+"threads" null keeps the framework's own thread defaults; a number pins intra- and inter-op
+threads to it. The line also names the versions and the kernels that ran.
 """
+import re
 import json
 import math
 import os
@@ -26,16 +29,21 @@ def make_data(w):
     return x, y
 
 
-def best_seconds(w, run):
-    best = math.inf
+def timed_seconds(w, run):
+    seconds = []
     for _ in range(w["repeats"]):
         start = time.perf_counter()
         run()
-        best = min(best, time.perf_counter() - start)
-    return best
+        seconds.append(time.perf_counter() - start)
+    return seconds
 
 
 def keras_speed(w, x, y):
+    import tensorflow as tf
+
+    if w["threads"]:
+        tf.config.threading.set_intra_op_parallelism_threads(w["threads"])
+        tf.config.threading.set_inter_op_parallelism_threads(w["threads"])
     import keras
     from keras import layers
 
@@ -57,14 +65,23 @@ def keras_speed(w, x, y):
     loss = "sparse_categorical_crossentropy" if text else "mse"
     model.compile(optimizer=keras.optimizers.Adam(1e-3), loss=loss)
     model.fit(x, y, batch_size=w["batchSize"], epochs=1, verbose=0)
-    return best_seconds(w, lambda: model.fit(x, y, batch_size=w["batchSize"], epochs=w["epochs"], verbose=0))
+    threads = tf.config.threading.get_intra_op_parallelism_threads() or "default"
+    onednn = "off" if os.environ.get("TF_ENABLE_ONEDNN_OPTS") == "0" else "on"
+    info = (
+        f"Keras {keras.__version__} on TensorFlow {tf.__version__}: {w['cell']} as a loop over its cell"
+        f" (no fused CPU kernel), oneDNN {onednn}, intra-op threads {threads}"
+    )
+    run = lambda: model.fit(x, y, batch_size=w["batchSize"], epochs=w["epochs"], verbose=0)  # noqa: E731
+    return timed_seconds(w, run), info
 
 
 def pytorch_speed(w, x, y):
     import torch
     from torch import nn
 
-    torch.set_num_threads(os.cpu_count() or 1)
+    if w["threads"]:
+        torch.set_num_threads(w["threads"])
+        torch.set_num_interop_threads(w["threads"])
     text = w["text"]
     units, bi = w["units"], w["bidirectional"]
     rnn_class = {"LSTM": nn.LSTM, "GRU": nn.GRU, "SimpleRNN": nn.RNN}[w["cell"]]
@@ -105,15 +122,22 @@ def pytorch_speed(w, x, y):
             epoch()
 
     epoch()
-    return best_seconds(w, epochs)
+    blas = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())
+    onednn = torch.backends.mkldnn.is_available() and torch.backends.mkldnn.enabled
+    info = (
+        f"PyTorch {torch.__version__}: nn.{rnn_class.__name__}, oneDNN {'on' if onednn else 'off'},"
+        f" BLAS {blas.group(1) if blas else 'unknown'}, threads {torch.get_num_threads()}"
+    )
+    return timed_seconds(w, epochs), info
 
 
 def main():
     peer, w = sys.argv[1], json.loads(sys.argv[2])
     x, y = make_data(w)
-    seconds = keras_speed(w, x, y) if peer == "keras" else pytorch_speed(w, x, y)
+    seconds, info = keras_speed(w, x, y) if peer == "keras" else pytorch_speed(w, x, y)
     batches = math.ceil(w["samples"] / w["batchSize"]) * w["epochs"]
-    print(json.dumps({"samplesPerSecond": w["samples"] * w["epochs"] / seconds, "batches": batches}))
+    rates = [w["samples"] * w["epochs"] / s for s in seconds]
+    print(json.dumps({"rates": rates, "batches": batches, "info": info}))
 
 
 if __name__ == "__main__":

@@ -6,13 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePythonVenv } from '../support/python-venv';
+import { summarize, type Timing } from './repeats';
 import type { Workload } from './workloads';
 
 export type PeerName = 'keras' | 'pytorch';
 
-export interface PeerResult {
-  samplesPerSecond: number;
+export interface PeerResult extends Timing {
   batches: number;
+  /** The framework's versions and the kernels it ran, as it reports them. */
+  info: string;
 }
 
 const PACKAGES = ['tensorflow-cpu==2.21.0', 'keras', 'torch'];
@@ -30,8 +32,9 @@ export function ensurePeerEnvironment(log: (line: string) => void): string {
 }
 
 /**
- * Trains `workload` in one peer framework and returns its best speed over `repeats` timed runs of
- * `epochs` epochs (a warm-up epoch runs first and is not timed).
+ * Trains `workload` in one peer framework and returns the median and range of `repeats` timed runs
+ * of `epochs` epochs (a warm-up epoch runs first and is not timed). `threads` null keeps the
+ * framework's defaults; a number pins its threads.
  */
 export function runPeer(
   python: string,
@@ -39,8 +42,9 @@ export function runPeer(
   workload: Workload,
   epochs: number,
   repeats: number,
+  threads: number | null,
 ): PeerResult {
-  const result = spawnSync(python, [SCRIPT, peer, JSON.stringify({ ...workload, epochs, repeats })], {
+  const result = spawnSync(python, [SCRIPT, peer, JSON.stringify({ ...workload, epochs, repeats, threads })], {
     encoding: 'utf8',
     env: { ...STARTING_ENV, KERAS_BACKEND: 'tensorflow', TF_CPP_MIN_LOG_LEVEL: '2' },
     maxBuffer: 16 * 1024 * 1024,
@@ -52,5 +56,6 @@ export function runPeer(
   if (result.status !== 0 || !line) {
     throw new Error(`${peer} failed on ${workload.name}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   }
-  return JSON.parse(line) as PeerResult;
+  const parsed = JSON.parse(line) as { rates: number[]; batches: number; info: string };
+  return { ...summarize(parsed.rates), batches: parsed.batches, info: parsed.info };
 }

@@ -7,6 +7,7 @@ import { TrainControl } from '../../src-main/engine/training/train-control';
 import type { BatchSource } from '../../src-main/engine/training/batch-source';
 import { trainModel } from '../../src-main/engine/training/train-loop';
 import { parseSpec } from '../../src-main/shared/spec';
+import { summarize } from './repeats';
 import { buildModel, makeData, type EngineResult } from './tfjs-engines';
 import type { Workload } from './workloads';
 
@@ -20,7 +21,7 @@ function gather(data: Float32Array, width: number, origins: ArrayLike<number>): 
 
 /**
  * Trains `w` with the app's loop for `epochs` epochs after a one-epoch warm-up and returns the
- * best epoch's training speed (the loop's own samples/s, validation excluded: there is none).
+ * median and range of the epochs' training speeds (the loop's own samples/s; no validation).
  */
 export async function runStudioLoop(tf: Tf, w: Workload, epochs: number): Promise<EngineResult> {
   await tf.setBackend('tensorflow');
@@ -68,10 +69,6 @@ export async function runStudioLoop(tf: Tf, w: Workload, epochs: number): Promis
   } finally {
     model.dispose();
   }
-  // The first epoch pays the first-call costs; the best later one is the least disturbed.
-  return {
-    samplesPerSecond: Math.max(...speeds.slice(1)),
-    batches: Math.ceil(w.samples / w.batchSize) * epochs,
-    extrapolated: false,
-  };
+  // The first epoch pays the first-call costs.
+  return { ...summarize(speeds.slice(1)), batches: Math.ceil(w.samples / w.batchSize), extrapolated: false };
 }

@@ -1,23 +1,28 @@
-/** Our engines on one workload: fused native kernels, tfjs-layers on native TensorFlow, pure-JS CPU. */
+/**
+ * Our engines on one workload: fused layers on our native kernels, the same layers on TensorFlow's
+ * fused ops, tfjs-layers on native TensorFlow, pure-JS CPU.
+ */
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Tf } from '../../src-main/tensorflow/load-tf';
 import { createFlatAdam } from '../../src-main/engine/model/fused/flat-adam';
 import { createRecurrentLayer } from '../../src-main/engine/model/fused/index';
+import { switchNativeKernels } from '../../src-main/engine/model/kernels/native-kernels';
+import { summarize, type Timing } from './repeats';
 import type { Workload } from './workloads';
 
 /** `studio` is the app's training loop on fused layers (see studio-engine.ts); the others use model.fit. */
-export type EngineName = 'fused' | 'studio' | 'layers' | 'cpu';
+export type EngineName = 'fused' | 'tf-fused' | 'studio' | 'layers' | 'cpu';
 
 export const ENGINE_TITLES: Record<EngineName, string> = {
   fused: 'fused native',
+  'tf-fused': 'fused TF ops',
   studio: 'app loop',
   layers: 'tfjs-layers native',
   cpu: 'pure-JS CPU',
 };
 
-export interface EngineResult {
-  samplesPerSecond: number;
-  /** Timed batches. */
+export interface EngineResult extends Timing {
+  /** Timed batches per repeat. */
   batches: number;
   /** True when fewer batches than the full run were timed and the speed extrapolated from them. */
   extrapolated: boolean;
@@ -29,6 +34,7 @@ export function buildModel(tf: Tf, engine: EngineName, w: Workload): tfTypes.Lay
   if (w.text) {
     model.add(tf.layers.embedding({ inputDim: w.text.vocab, outputDim: w.text.embedding, inputLength: w.steps }));
   }
+  const fused = engine === 'fused' || engine === 'tf-fused';
   for (let i = 0; i < w.layers; i++) {
     const first = i === 0 && !w.text;
     const choice = createRecurrentLayer(
@@ -46,15 +52,15 @@ export function buildModel(tf: Tf, engine: EngineName, w: Workload): tfTypes.Lay
         seed: 1 + i,
         ...(first ? { inputShape: [w.steps, w.features] } : {}),
       },
-      engine === 'fused',
+      fused,
     );
-    if (engine === 'fused' && !choice.fused) throw new Error(`fused layer not available: ${choice.note}`);
+    if (fused && !choice.fused) throw new Error(`fused layer not available: ${choice.note}`);
     model.add(choice.layer);
   }
   model.add(w.text ? tf.layers.dense({ units: w.text.vocab, activation: 'softmax' }) : tf.layers.dense({ units: 1 }));
   model.compile({
     // The fused engine is the app's path: fused layers and the flat Adam the app trains with.
-    optimizer: engine === 'fused' ? createFlatAdam(tf, 1e-3) : tf.train.adam(1e-3),
+    optimizer: fused ? createFlatAdam(tf, 1e-3) : tf.train.adam(1e-3),
     loss: w.text ? 'sparseCategoricalCrossentropy' : 'meanSquaredError',
   });
   return model;
@@ -74,10 +80,9 @@ export function makeData(tf: Tf, w: Workload, samples: number): { x: tfTypes.Ten
 }
 
 /**
- * Trains `w` with `engine` and measures samples per second, excluding a short warm-up. With
- * `batches` set, only that many batches are timed (for slow engines) and the speed is extrapolated.
- * With `repeats` > 1 the best of that many timed runs counts: on a shared machine, other load
- * only ever slows a run down, so the fastest run is the least disturbed one.
+ * Trains `w` with `engine` and measures samples per second, excluding a short warm-up: the median
+ * and range of `repeats` timed runs. With `batches` set, only that many batches are timed per run
+ * (for slow engines) and the speed is extrapolated.
  */
 export async function runEngine(
   tf: Tf,
@@ -85,10 +90,12 @@ export async function runEngine(
   w: Workload,
   epochs: number,
   batches: number | null,
-  repeats = 1,
+  repeats: number,
 ): Promise<EngineResult> {
   if (engine === 'studio') throw new Error('the app loop runs through runStudioLoop');
   await tf.setBackend(engine === 'cpu' ? 'cpu' : 'tensorflow');
+  // The fused layers pick their kernels at every call: TensorFlow's ops for the whole of this run.
+  switchNativeKernels(engine !== 'tf-fused');
   const fullBatches = Math.ceil(w.samples / w.batchSize) * epochs;
   const timedBatches = batches == null ? fullBatches : Math.min(batches, fullBatches);
   const extrapolated = timedBatches < fullBatches;
@@ -100,15 +107,16 @@ export async function runEngine(
     // One batch is enough on the slow engines, whose per-batch cost dwarfs any first-call cost.
     const warm = Math.min((extrapolated ? 1 : 2) * w.batchSize, samples);
     await model.fit(x.slice(0, warm), y.slice(0, warm), { epochs: 1, batchSize: w.batchSize, verbose: 0 });
-    let best = 0;
+    const rates: number[] = [];
     for (let r = 0; r < repeats; r++) {
       const start = performance.now();
       await model.fit(x, y, { epochs: extrapolated ? 1 : epochs, batchSize: w.batchSize, shuffle: true, verbose: 0 });
       const seconds = (performance.now() - start) / 1000;
-      best = Math.max(best, (timedBatches * w.batchSize) / seconds);
+      rates.push((timedBatches * w.batchSize) / seconds);
     }
-    return { samplesPerSecond: best, batches: timedBatches, extrapolated };
+    return { ...summarize(rates), batches: timedBatches, extrapolated };
   } finally {
+    switchNativeKernels(true);
     tf.dispose([x, y]);
     model.dispose();
   }

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NATIVE_KERNELS_FILE } from '../../src-main/engine/model/kernels/native-kernels';
 
 const root = resolve(__dirname, '..', '..');
 const config = JSON.parse(readFileSync(resolve(root, 'resources/electron-builder.json'), 'utf8'));
@@ -28,6 +29,11 @@ describe('installer configuration', () => {
   it('keeps native TensorFlow outside the asar archive, where the loader can read it', () => {
     expect(config.asarUnpack).toContain('node_modules/@tensorflow/tfjs-node/**');
     expect(pkg.optionalDependencies['@tensorflow/tfjs-node']).toBeTruthy();
+  });
+
+  it('ships our native recurrent kernels unpacked, where their loader looks', () => {
+    expect(config.files).toContain(NATIVE_KERNELS_FILE);
+    expect(config.asarUnpack).toContain(NATIVE_KERNELS_FILE);
   });
 
   it('ships an icon of at least 512 × 512 and the sample projects', () => {

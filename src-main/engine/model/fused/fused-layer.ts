@@ -11,6 +11,7 @@ import { fusedGruSequence } from './fused-gru';
 import { fusedLstmSequence } from './fused-lstm';
 import { fusedSimpleRnnSequence, type FusedSimpleRnnActivation } from './fused-simple-rnn';
 import { getRawOps, type RawOps } from './raw-ops';
+import { nativeDirectionKernel } from '../kernels/kernel-choice';
 
 type Tensor = tfTypes.Tensor;
 type Shape = (number | null)[];
@@ -153,6 +154,9 @@ function defineFusedLayers(tf: Tf): Record<Cell, FusedLayerClass> {
       const recurrentKernel = weights.recurrentKernel.read();
       const bias = weights.bias.read();
       const { cell, activation } = this.fusedConfig;
+      // Our own kernels when they are built; TensorFlow's fused ops otherwise.
+      const native = nativeDirectionKernel(tf, cell, activation);
+      if (native) return native(x, kernel, recurrentKernel, bias);
       if (cell === 'LSTM') return fusedLstmSequence(ops, x, kernel, recurrentKernel, bias);
       if (cell === 'GRU') return fusedGruSequence(ops, x, kernel, recurrentKernel, bias);
       return fusedSimpleRnnSequence(ops, x, kernel, recurrentKernel, bias, activation as FusedSimpleRnnActivation);

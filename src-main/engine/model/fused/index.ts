@@ -8,7 +8,7 @@ import type { Tf } from '../../../tensorflow/load-tf';
 import type { Cell } from '../../../shared/spec';
 import { fusedUnavailableReason } from './availability';
 import { createFusedLayer } from './fused-layer';
-import { FUSED_SIMPLE_RNN_ACTIVATIONS } from './fused-simple-rnn';
+import { fusedKernelNote, fusedSimpleRnnActivations } from '../kernels/kernel-choice';
 import type { RecurrentLayerOptions } from './options';
 import { createStandardLayer } from './standard-layer';
 
@@ -29,7 +29,7 @@ export interface RecurrentLayerChoice {
 function unsupportedReason(cell: Cell, options: RecurrentLayerOptions): string | null {
   if (options.recurrentDropout > 0) return 'recurrent dropout has no fused form';
   if (cell === 'SimpleRNN') {
-    const supported: readonly string[] = FUSED_SIMPLE_RNN_ACTIVATIONS;
+    const supported = fusedSimpleRnnActivations();
     return supported.includes(options.activation)
       ? null
       : `activation '${options.activation}' has no fused SimpleRNN form (${supported.join(', ')} do)`;
@@ -69,5 +69,5 @@ export function createRecurrentLayer(
     ...(options.name ? { name: options.name } : {}),
     ...(options.inputShape ? { inputShape: options.inputShape } : {}),
   });
-  return { layer, fused: true, note: null };
+  return { layer, fused: true, note: fusedKernelNote(options.name ?? cell) };
 }

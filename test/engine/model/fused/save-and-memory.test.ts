@@ -111,7 +111,6 @@ describe('fallbacks', () => {
   it.each([
     ['LSTM', { recurrentActivation: 'hardSigmoid' }, /recurrent activation/],
     ['GRU', { activation: 'relu' }, /activation 'relu'/],
-    ['SimpleRNN', { activation: 'elu' }, /activation 'elu'/],
   ] as const)('%s with %o is standard', (cell, overrides, note) => {
     const choice = createRecurrentLayer(tf, cell, { ...opts, ...overrides }, true);
     expect(choice.fused).toBe(false);

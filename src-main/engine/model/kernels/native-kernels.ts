@@ -1,0 +1,138 @@
+/**
+ * Loads our own recurrent kernels (the native addon in src-main/native/rnn-kernels/, built at
+ * set-up). When it was not built, or cannot load here, the fused layers keep running on
+ * TensorFlow's own ops and the reason is kept for the run log.
+ *
+ * Environment: RECURRENT_RNN_KERNELS=off turns the addon off; RECURRENT_RNN_ISA (generic, avx2,
+ * avx512) picks a build instead of the fastest this CPU runs; RECURRENT_RNN_THREADS sets the
+ * threads per call (default: every core).
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What one kernel call computes; the sizes are checked again by the addon. */
+export interface KernelProblem {
+  /** 0 LSTM, 1 GRU (reset before), 2 GRU (reset after), 3 SimpleRNN. */
+  cell: number;
+  activation: number;
+  recurrentActivation: number;
+  steps: number;
+  batch: number;
+  inputDim: number;
+  units: number;
+  threads: number;
+}
+
+/** The addon's exports (src-main/native/rnn-kernels/src/addon.cc). */
+export interface RnnKernelsAddon {
+  workspaceLength(problem: KernelProblem): number;
+  forward(
+    problem: KernelProblem,
+    x: Float32Array,
+    kernel: Float32Array,
+    recurrent: Float32Array,
+    bias: Float32Array,
+    h: Float32Array,
+    workspace: Float32Array,
+  ): void;
+  backward(
+    problem: KernelProblem,
+    x: Float32Array,
+    kernel: Float32Array,
+    recurrent: Float32Array,
+    h: Float32Array,
+    workspace: Float32Array,
+    dh: Float32Array,
+    dx: Float32Array,
+    dkernel: Float32Array,
+    drecurrent: Float32Array,
+    dbias: Float32Array,
+  ): void;
+  useInstructionSet(name: string): string;
+  /** Runs `iterations` float products [m,k]·[k,n] on the calling thread (the bench's GEMM peak). */
+  gemmRepeat(m: number, k: number, n: number, iterations: number): void;
+  info(): { instructionSet: string; hardwareThreads: number };
+}
+
+/** The loaded addon and the threads each call uses. */
+export interface NativeKernels {
+  addon: RnnKernelsAddon;
+  /** The build in use: generic, avx2 or avx512. */
+  instructionSet: string;
+  threads: number;
+}
+
+/** The addon's place relative to the app's folder (also what the installers unpack). */
+export const NATIVE_KERNELS_FILE = 'src-main/native/rnn-kernels/build/Release/rnn_kernels.node';
+const ADDON_PATH = path.join(...NATIVE_KERNELS_FILE.split('/'));
+
+type LoadResult = { kernels: NativeKernels; reason: null } | { kernels: null; reason: string };
+let loaded: LoadResult | null = null;
+
+/** The addon file: the app's own folder is found by walking up from this module. */
+function findAddon(): string | null {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    const candidate = path.join(dir, ADDON_PATH);
+    // Packaged apps keep native files beside the archive (asarUnpack).
+    const unpacked = candidate.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    if (existsSync(unpacked)) return unpacked;
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return null;
+}
+
+/** Threads per kernel call: RECURRENT_RNN_THREADS when set to a positive whole number, else every core. */
+export function defaultKernelThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+  const asked = Number(env.RECURRENT_RNN_THREADS);
+  return Number.isInteger(asked) && asked > 0 ? asked : Math.max(1, cores);
+}
+
+function load(): LoadResult {
+  if (process.env.RECURRENT_RNN_KERNELS === 'off') {
+    return { kernels: null, reason: 'our native recurrent kernels are turned off (RECURRENT_RNN_KERNELS=off)' };
+  }
+  const file = findAddon();
+  if (!file) {
+    return {
+      kernels: null,
+      reason: 'our native recurrent kernels are not built (run `npm run setup` with a C++ compiler)',
+    };
+  }
+  try {
+    const addon = createRequire(import.meta.url)(file) as RnnKernelsAddon;
+    const instructionSet = addon.useInstructionSet(process.env.RECURRENT_RNN_ISA ?? '');
+    return { kernels: { addon, instructionSet, threads: defaultKernelThreads() }, reason: null };
+  } catch (error) {
+    return { kernels: null, reason: `our native recurrent kernels did not load (${(error as Error).message})` };
+  }
+}
+
+let switchedOff = false;
+const SWITCHED_OFF = 'our native recurrent kernels are switched off for this comparison';
+
+/**
+ * Turns the native kernels off (or back on) for layers made from now on in this process: the
+ * bench times TensorFlow's fused ops beside them in one process.
+ */
+export function switchNativeKernels(on: boolean): void {
+  switchedOff = !on;
+}
+
+/** The native kernels, or null when they cannot run here. Loaded once per process or worker. */
+export function nativeKernels(): NativeKernels | null {
+  loaded ??= load();
+  return switchedOff ? null : loaded.kernels;
+}
+
+/** Why the native kernels are not used, or null when they are. */
+export function nativeKernelsUnavailableReason(): string | null {
+  loaded ??= load();
+  return switchedOff ? SWITCHED_OFF : loaded.reason;
+}
