@@ -10,10 +10,12 @@ import { DataError } from '../data/data-error';
 import { loadTable } from '../data/import/load-table';
 import { startedRun } from '../shared/run-summary';
 import type { ExperimentSpec } from '../shared/spec';
-import type { EpochRecord, RunResult, TrainProgress } from '../shared/types';
-import { withMajorityBaseline } from '../experiment/classification-baseline';
-import { forecastMapeNote, resultCaution } from '../experiment/result-caution';
-import { loadTf } from '../tensorflow/load-tf';
+import type * as tfTypes from '@tensorflow/tfjs';
+import type { Table } from '../data/table';
+import type { EpochRecord, Evaluation, RunResult, TrainProgress } from '../shared/types';
+import { withMajorityBaseline } from './classification-baseline';
+import { forecastMapeNote, resultCaution } from './result-caution';
+import { loadTf, type LoadedTf, type Tf } from '../tensorflow/load-tf';
 import { toStandardModel } from '../engine/model/fused/index';
 import { buildModel } from '../engine/model/model-builder';
 import { chanceVerdict } from '../engine/metrics/chance-verdict';
@@ -102,35 +104,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       onProgress: (fraction) => progress('preparing', `reading the data file ${Math.round(fraction * 100)}%`),
       timeParts: spec.data.timeParts,
     });
-    const warm = ctx.initialWeightsDir ? await openWarmStart(tf, ctx.initialWeightsDir, spec) : null;
-    if (warm) {
-      log(continueLine(ctx.initialWeightsDir ?? '', ctx.continuedFrom));
-      if (ctx.continuedFrom) result.continuedFrom = ctx.continuedFrom.runId;
-    }
-    let task: PreparedTask;
-    try {
-      task = TASK_PREPARERS[spec.task](table, spec, { log, fixed: warm?.preprocessing });
-    } catch (err) {
-      warm?.model.dispose();
-      throw err;
-    }
-    for (const n of task.notes) log(n);
-
-    const useFused = spec.training.fused && backend === 'tensorflow';
-    let built;
-    try {
-      built = buildModel(tf, spec, task.dims, { fused: useFused });
-      if (warm) copyWeights(built.model, warm.model);
-    } catch (err) {
-      built?.model.dispose();
-      throw err;
-    } finally {
-      warm?.model.dispose();
-    }
-    result.fused = built.fusedLayers > 0;
-    for (const n of built.notes) log(n);
-    if (result.fused) log(`${built.fusedLayers} ${spec.model.cell} layer(s) run on fused native kernels.`);
-    const model = built.model;
+    const { task, model } = await prepareModel(tf, backend, table, spec, ctx, result, log);
     const checkpoint = new CheckpointWriter(tf, path.join(ctx.outDir, CHECKPOINT_DIR), {
       minIntervalMs: ctx.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS,
       preprocessing: task.preprocessing(),
@@ -158,33 +132,13 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       if (outcome.status === 'failed') return await finish('failed', outcome.error);
 
       progress('evaluating');
-      const scored = task.evaluate(tf, model, { keptStart: outcome.bestEpoch === 0 });
-      const evaluation = scored.kind === 'classification' ? withMajorityBaseline(scored) : scored;
-      if (evaluation.kind !== 'generation') evaluation.caution = resultCaution(evaluation, spec);
-      if (evaluation.kind === 'forecast') evaluation.mapeNote = forecastMapeNote(evaluation);
+      const evaluation = scoreRun(task.evaluate(tf, model, { keptStart: outcome.bestEpoch === 0 }), spec, log);
       result.evaluation = evaluation;
       result.headline = headline(evaluation);
-      if (evaluation.kind !== 'generation' && evaluation.verdict) log(evaluation.verdict);
-      if (evaluation.kind === 'classification') {
-        // A run at chance level says so, with what to try given its own settings.
-        evaluation.chanceVerdict = chanceVerdict(evaluation, spec);
-        if (evaluation.chanceVerdict) log(evaluation.chanceVerdict);
-      }
 
       progress('saving');
-      const modelDir = path.join(ctx.outDir, 'model');
-      const standard = toStandardModel(tf, model);
-      try {
-        await saveLayersModel(tf, standard, modelDir);
-      } finally {
-        if (standard !== model) standard.dispose();
-      }
-      await writeFileAtomic(
-        path.join(modelDir, 'preprocessing.json'),
-        `${JSON.stringify(task.preprocessing(), null, 2)}\n`,
-      );
-      result.modelDir = modelDir;
-      log(`Saved the model to ${modelDir}.`);
+      result.modelDir = await saveRun(tf, model, task, path.join(ctx.outDir, 'model'));
+      log(`Saved the model to ${result.modelDir}.`);
     } finally {
       // Runs that end by an error still leave the best weights so far on disk.
       await checkpoint.flush();
@@ -196,6 +150,79 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     result.failedOn = err instanceof DataError ? 'input' : 'run';
     return await finish('failed', messageOf(err));
   }
+}
+
+/**
+ * Prepares the task's data (from saved preprocessing when training continues) and builds the
+ * model, with the earlier weights copied in; logs what was decided.
+ */
+async function prepareModel(
+  tf: Tf,
+  backend: LoadedTf['backend'],
+  table: Table,
+  spec: ExperimentSpec,
+  ctx: RunContext,
+  result: RunResult,
+  log: (line: string) => void,
+): Promise<{ task: PreparedTask; model: tfTypes.LayersModel }> {
+  const warm = ctx.initialWeightsDir ? await openWarmStart(tf, ctx.initialWeightsDir, spec) : null;
+  if (warm) {
+    log(continueLine(ctx.initialWeightsDir ?? '', ctx.continuedFrom));
+    if (ctx.continuedFrom) result.continuedFrom = ctx.continuedFrom.runId;
+  }
+  let task: PreparedTask;
+  try {
+    task = TASK_PREPARERS[spec.task](table, spec, { log, fixed: warm?.preprocessing });
+  } catch (err) {
+    warm?.model.dispose();
+    throw err;
+  }
+  for (const n of task.notes) log(n);
+
+  const useFused = spec.training.fused && backend === 'tensorflow';
+  let built;
+  try {
+    built = buildModel(tf, spec, task.dims, { fused: useFused });
+    if (warm) copyWeights(built.model, warm.model);
+  } catch (err) {
+    built?.model.dispose();
+    throw err;
+  } finally {
+    warm?.model.dispose();
+  }
+  result.fused = built.fusedLayers > 0;
+  for (const n of built.notes) log(n);
+  if (result.fused) log(`${built.fusedLayers} ${spec.model.cell} layer(s) run on fused native kernels.`);
+  return { task, model: built.model };
+}
+
+/** The task's scores with the sentences that judge them: baselines, cautions, chance level. */
+function scoreRun(scored: Evaluation, spec: ExperimentSpec, log: (line: string) => void): Evaluation {
+  const evaluation = scored.kind === 'classification' ? withMajorityBaseline(scored) : scored;
+  if (evaluation.kind !== 'generation') evaluation.caution = resultCaution(evaluation, spec);
+  if (evaluation.kind === 'forecast') evaluation.mapeNote = forecastMapeNote(evaluation);
+  if (evaluation.kind !== 'generation' && evaluation.verdict) log(evaluation.verdict);
+  if (evaluation.kind === 'classification') {
+    // A run at chance level says so, with what to try given its own settings.
+    evaluation.chanceVerdict = chanceVerdict(evaluation, spec);
+    if (evaluation.chanceVerdict) log(evaluation.chanceVerdict);
+  }
+  return evaluation;
+}
+
+/** Saves the trained model in the standard layout with its preprocessing; returns the folder. */
+async function saveRun(tf: Tf, model: tfTypes.LayersModel, task: PreparedTask, modelDir: string): Promise<string> {
+  const standard = toStandardModel(tf, model);
+  try {
+    await saveLayersModel(tf, standard, modelDir);
+  } finally {
+    if (standard !== model) standard.dispose();
+  }
+  await writeFileAtomic(
+    path.join(modelDir, 'preprocessing.json'),
+    `${JSON.stringify(task.preprocessing(), null, 2)}\n`,
+  );
+  return modelDir;
 }
 
 /** The log line that says where the weights come from. */

@@ -36,11 +36,6 @@ export function movingAverageForecast(series: ArrayLike<number>, t: number, wind
   return sum / (t - from);
 }
 
-/** Steps of history each baseline needs before an origin (naive 1, seasonal naive one period). */
-export function baselineHistory(period: number | null): number {
-  return period === null ? 1 : Math.max(1, period);
-}
-
 function checkOrigin(series: ArrayLike<number>, t: number, k: number, history: number, what: string): void {
   if (!Number.isInteger(t) || !Number.isInteger(k) || k < 0) {
     throw new RangeError(`${what} needs an integer origin and a step ≥ 0 (got origin ${t}, step ${k}).`);

@@ -17,11 +17,6 @@ export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 
-/** The origins a page served by us has. */
-export function allowedOrigins(port: number): string[] {
-  return allowedHosts(port).map((h) => `http://${h}`);
-}
-
 /** Cookie names are not port-specific in browsers, so the port is part of ours. */
 export function tokenCookieName(port: number): string {
   return `recurrent_token_${port}`;

@@ -215,11 +215,6 @@ export class StudioService {
     }
   }
 
-  /** Lets features registered from outside send events to subscribers. */
-  publish(event: StudioEvent): void {
-    this.emit(event);
-  }
-
   /** Subscribes to training events; returns the unsubscribe function. */
   subscribe(listener: StudioEventListener): () => void {
     this.listeners.add(listener);

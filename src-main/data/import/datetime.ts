@@ -219,9 +219,6 @@ const FORMATS: DateFormat[] = [
   },
 ];
 
-/** Every format, in the order detection tries them. */
-export const DATE_FORMATS: readonly DateFormat[] = FORMATS;
-
 /** Column names that say "this is time", which numeric-looking formats require. */
 const TIME_NAME =
   /(^|[^a-z])(year|years|yr|date|time|timestamp|datetime|period|day|month|week|quarter|ts|epoch|unix|when)([^a-z]|$)/i;
@@ -257,11 +254,6 @@ export function detectDateFormat(samples: string[], hint: boolean, preferDayFirs
   }
   // A few malformed dates are reported as bad values; a column mostly not in one format is not a date column.
   return best && bestOk >= Math.max(1, Math.ceil(samples.length * 0.95)) ? best : null;
-}
-
-/** Finds a format by its display name (used for type overrides and tests). */
-export function dateFormatByName(name: string): DateFormat | undefined {
-  return FORMATS.find((f) => f.name === name);
 }
 
 /** Tries every format per value: used when the user forces a column to datetime. */

@@ -190,58 +190,15 @@ function prepareOne(
       .sort((a, b) => timeCol[a[0]] - timeCol[b[0]] || a[1] - b[1])
       .map((p) => p[0]);
   }
-  // Merge rows sharing a time stamp: the mean of their present values.
-  let times: number[] = [];
-  const cols: number[][] = srcs.map(() => []);
-  const counts: number[][] = srcs.map(() => []);
-  let duplicates = 0;
-  for (const r of rows) {
-    const t = timeCol ? timeCol[r] : times.length;
-    const same = timeCol !== null && times.length > 0 && times[times.length - 1] === t;
-    if (same) duplicates++;
-    else {
-      times.push(t);
-      for (let k = 0; k < srcs.length; k++) {
-        cols[k].push(NaN);
-        counts[k].push(0);
-      }
-    }
-    const at = times.length - 1;
-    for (let k = 0; k < srcs.length; k++) {
-      const v = srcs[k].at(r);
-      if (Number.isNaN(v)) continue;
-      cols[k][at] = counts[k][at] === 0 ? v : cols[k][at] + v;
-      counts[k][at]++;
-    }
-  }
-  for (let k = 0; k < srcs.length; k++) {
-    for (let i = 0; i < times.length; i++) if (counts[k][i] > 1) cols[k][i] /= counts[k][i];
-  }
+  const merged = mergeByTime(rows, srcs, timeCol);
+  let times = merged.times;
+  const cols = merged.cols;
+  const duplicates = merged.duplicates;
   if (duplicates > 0) notes.push(`${duplicates} rows with a repeated time stamp were averaged with the earlier row.`);
 
   let frequency: string | null = timeCol ? detectFrequency(times).frequency : null;
   if (timeCol && frequency && frequency !== 'irregular' && data.missing !== 'drop') {
-    const grid = regularGrid(times, frequency as RegularFrequency);
-    if (grid && grid.length > times.length) {
-      if (grid.length - times.length > times.length * MAX_GAP_GROWTH) {
-        notes.push(
-          `The ${grid.length - times.length} missing time steps were not inserted: they would more than double the series.`,
-        );
-      } else {
-        const index = new Map(times.map((t, i) => [t, i]));
-        for (let k = 0; k < srcs.length; k++) {
-          const old = cols[k];
-          cols[k] = grid.map((t) => {
-            const i = index.get(t);
-            return i === undefined ? NaN : old[i];
-          });
-        }
-        notes.push(
-          `${grid.length - times.length} missing ${frequency} time steps were inserted and filled (${data.missing}).`,
-        );
-        times = grid;
-      }
-    }
+    times = insertMissingSteps(times, cols, frequency as RegularFrequency, data.missing, notes);
   }
 
   let keep: number[] | null = null;
@@ -275,22 +232,7 @@ function prepareOne(
     return `the series${id !== null ? ` '${id}'` : ''} has ${finalTimes.length} rows after preparation; a window of ${data.lookback} plus a horizon of ${data.horizon} needs at least ${needed}. Shorten the window or use more data.`;
   }
 
-  const features: PreparedSeries['features'] = [];
-  const targets: PreparedSeries['targets'] = [];
-  srcs.forEach((s, k) => {
-    if (s.target) targets.push({ name: s.name, values: values[k] });
-    else features.push({ name: s.name, values: values[k], knownFuture: s.knownFuture });
-  });
-  if (timeCol) {
-    for (const cal of data.calendarFeatures) {
-      const v = Float64Array.from(finalTimes, (t) => {
-        const d = new Date(t);
-        // Weekday 0 = Monday (ISO), so weekends are 5 and 6.
-        return cal === 'hour' ? d.getUTCHours() : cal === 'weekday' ? (d.getUTCDay() + 6) % 7 : d.getUTCMonth() + 1;
-      });
-      features.push({ name: `calendar.${cal}`, values: v, knownFuture: true });
-    }
-  }
+  const { features, targets } = seriesColumns(srcs, values, timeCol ? finalTimes : null, data.calendarFeatures);
   const dateOnly = timeCol !== null && finalTimes.every((t) => t % 86_400_000 === 0);
   return {
     id,
@@ -305,6 +247,98 @@ function prepareOne(
     frequency,
     notes,
   };
+}
+
+/** Rows in time order merged where they share a time stamp: the mean of their present values. */
+function mergeByTime(
+  rows: number[],
+  srcs: Source[],
+  timeCol: Float64Array | null,
+): { times: number[]; cols: number[][]; duplicates: number } {
+  const times: number[] = [];
+  const cols: number[][] = srcs.map(() => []);
+  const counts: number[][] = srcs.map(() => []);
+  let duplicates = 0;
+  for (const r of rows) {
+    const t = timeCol ? timeCol[r] : times.length;
+    const same = timeCol !== null && times.length > 0 && times[times.length - 1] === t;
+    if (same) duplicates++;
+    else {
+      times.push(t);
+      for (let k = 0; k < srcs.length; k++) {
+        cols[k].push(NaN);
+        counts[k].push(0);
+      }
+    }
+    const at = times.length - 1;
+    for (let k = 0; k < srcs.length; k++) {
+      const v = srcs[k].at(r);
+      if (Number.isNaN(v)) continue;
+      cols[k][at] = counts[k][at] === 0 ? v : cols[k][at] + v;
+      counts[k][at]++;
+    }
+  }
+  for (let k = 0; k < srcs.length; k++) {
+    for (let i = 0; i < times.length; i++) if (counts[k][i] > 1) cols[k][i] /= counts[k][i];
+  }
+  return { times, cols, duplicates };
+}
+
+/**
+ * Inserts the missing steps of a regular series as empty values (filled later), unless they
+ * would more than double it; updates `cols` in place and returns the new time stamps.
+ */
+function insertMissingSteps(
+  times: number[],
+  cols: number[][],
+  frequency: RegularFrequency,
+  missing: Data['missing'],
+  notes: string[],
+): number[] {
+  const grid = regularGrid(times, frequency);
+  if (!grid || grid.length <= times.length) return times;
+  if (grid.length - times.length > times.length * MAX_GAP_GROWTH) {
+    notes.push(
+      `The ${grid.length - times.length} missing time steps were not inserted: they would more than double the series.`,
+    );
+    return times;
+  }
+  const index = new Map(times.map((t, i) => [t, i]));
+  for (let k = 0; k < cols.length; k++) {
+    const old = cols[k];
+    cols[k] = grid.map((t) => {
+      const i = index.get(t);
+      return i === undefined ? NaN : old[i];
+    });
+  }
+  notes.push(`${grid.length - times.length} missing ${frequency} time steps were inserted and filled (${missing}).`);
+  return grid;
+}
+
+/** Targets and input features of a prepared series, with calendar features from its time stamps. */
+function seriesColumns(
+  srcs: Source[],
+  values: Float64Array[],
+  times: Float64Array | null,
+  calendarFeatures: Data['calendarFeatures'],
+): { features: PreparedSeries['features']; targets: PreparedSeries['targets'] } {
+  const features: PreparedSeries['features'] = [];
+  const targets: PreparedSeries['targets'] = [];
+  srcs.forEach((s, k) => {
+    if (s.target) targets.push({ name: s.name, values: values[k] });
+    else features.push({ name: s.name, values: values[k], knownFuture: s.knownFuture });
+  });
+  if (times) {
+    for (const cal of calendarFeatures) {
+      const v = Float64Array.from(times, (t) => {
+        const d = new Date(t);
+        // Weekday 0 = Monday (ISO), so weekends are 5 and 6.
+        return cal === 'hour' ? d.getUTCHours() : cal === 'weekday' ? (d.getUTCDay() + 6) % 7 : d.getUTCMonth() + 1;
+      });
+      features.push({ name: `calendar.${cal}`, values: v, knownFuture: true });
+    }
+  }
+  return { features, targets };
 }
 
 /** Every step from the first to the last time stamp, or null when stamps are off the grid. */

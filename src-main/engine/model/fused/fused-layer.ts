@@ -84,33 +84,12 @@ function defineFusedLayers(tf: Tf): Record<Cell, FusedLayerClass> {
       if (shape.length !== 3 || inputDim == null) {
         throw new Error(`${this.name} expects input [batch, steps, features], got [${shape.join(', ')}].`);
       }
-      const { cell, units, seed, bidirectional } = this.fusedConfig;
-      const width = GATES[cell] * units;
-      const prefixes = bidirectional ? ['forward/', 'backward/'] : [''];
-      // The same initializers as the standard layers (and, like tfjs' Bidirectional, the same
-      // seeds both ways), so a fused and a standard run start from the same weights.
-      this.directions = prefixes.map((prefix) => {
-        const kernel = this.addWeight(
-          `${prefix}kernel`,
-          [inputDim, width],
-          'float32',
-          tf.initializers.glorotUniform({ seed }),
-        );
-        const recurrentKernel = this.addWeight(
-          `${prefix}recurrent_kernel`,
-          [units, width],
-          'float32',
-          tf.initializers.orthogonal({ seed: seed + 1 }),
-        );
-        const bias = this.addWeight(`${prefix}bias`, [width], 'float32', tf.initializers.zeros());
-        if (cell === 'LSTM') {
-          // unitForgetBias: the forget block (second of i, f, c, o) starts at 1.
-          tf.tidy(() => {
-            bias.write(tf.concat([tf.zeros([units]), tf.ones([units]), tf.zeros([2 * units])]));
-          });
-        }
-        return { kernel, recurrentKernel, bias };
-      });
+      this.directions = addDirectionWeights(
+        tf,
+        (name, shape, init) => this.addWeight(name, shape, 'float32', init),
+        this.fusedConfig,
+        inputDim,
+      );
       this.built = true;
     }
 
@@ -195,4 +174,40 @@ function defineFusedLayers(tf: Tf): Record<Cell, FusedLayerClass> {
       static readonly className = 'FusedSimpleRNN';
     },
   };
+}
+
+/**
+ * The kernel, recurrent kernel and bias of each direction, with the same initializers as the
+ * standard layers (and, like tfjs' Bidirectional, the same seeds both ways), so a fused and a
+ * standard run start from the same weights.
+ */
+function addDirectionWeights(
+  tf: Tf,
+  addWeight: (
+    name: string,
+    shape: number[],
+    init: ReturnType<Tf['initializers']['zeros']>,
+  ) => DirectionWeights['kernel'],
+  config: FusedLayerConfig,
+  inputDim: number,
+): DirectionWeights[] {
+  const { cell, units, seed, bidirectional } = config;
+  const width = GATES[cell] * units;
+  const prefixes = bidirectional ? ['forward/', 'backward/'] : [''];
+  return prefixes.map((prefix) => {
+    const kernel = addWeight(`${prefix}kernel`, [inputDim, width], tf.initializers.glorotUniform({ seed }));
+    const recurrentKernel = addWeight(
+      `${prefix}recurrent_kernel`,
+      [units, width],
+      tf.initializers.orthogonal({ seed: seed + 1 }),
+    );
+    const bias = addWeight(`${prefix}bias`, [width], tf.initializers.zeros());
+    if (cell === 'LSTM') {
+      // unitForgetBias: the forget block (second of i, f, c, o) starts at 1.
+      tf.tidy(() => {
+        bias.write(tf.concat([tf.zeros([units]), tf.ones([units]), tf.zeros([2 * units])]));
+      });
+    }
+    return { kernel, recurrentKernel, bias };
+  });
 }
