@@ -6,6 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, nextTick, onScopeDispose, ref, watch } from 'vue';
 import type { ExperimentSpec, RecurrentLayerSpec, SpecProblem, Task } from '../../src-main/shared/spec';
+import type { SplitWindows } from '../../src-main/shared/types-checks';
 import type { ModelSummary, RunResult } from '../../src-main/shared/types';
 import { useAsyncAction } from '../composables/use-async-action';
 import { useStudioApi } from '../composables/use-studio-api';
@@ -21,6 +22,9 @@ export const useExperimentStore = defineStore('experiment', () => {
   const problems = ref<SpecProblem[]>([]);
   const summary = ref<ModelSummary | null>(null);
   const valid = ref(false);
+  /** Samples per split the spec leaves on its data (main's count), and cautions about them. */
+  const windows = ref<SplitWindows | null>(null);
+  const cautions = ref<string[]>([]);
   const checking = ref(false);
   /** An edit is waiting for (or in) its check: the summary and problems may not reflect it yet. */
   const stale = ref(false);
@@ -58,6 +62,8 @@ export const useExperimentStore = defineStore('experiment', () => {
       ]);
       if (mine !== generation) return;
       valid.value = validation.ok;
+      windows.value = validation.windows ?? null;
+      cautions.value = validation.cautions ?? [];
       problems.value = dedupe([...validation.problems, ...(model?.problems ?? [])]).map((p) => ({
         ...p,
         message: problemInWords(p.message),
@@ -173,6 +179,8 @@ export const useExperimentStore = defineStore('experiment', () => {
     problems,
     summary,
     valid,
+    windows,
+    cautions,
     checking,
     stale,
     continueFrom,

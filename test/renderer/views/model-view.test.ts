@@ -47,6 +47,23 @@ describe('ModelView', () => {
     expect(wrapper.get('.status').text()).toContain('needs attention');
   });
 
+  it('shows the samples each split gives the settings, and the cautions about them', async () => {
+    api.handlers['spec.validate'] = () => ({
+      ok: true,
+      problems: [],
+      windows: { train: 1013, validation: 145, test: 12, unit: 'windows', rows: 1200 },
+      cautions: ['Judged on only 12 test windows: small differences between runs mean little.'],
+    });
+    const wrapper = mount(ModelView);
+    await useExperimentStore().refreshNow();
+    await flushPromises();
+    const line = wrapper.get('[data-testid="split-windows"]').text();
+    expect(line).toContain('1,013 for training');
+    expect(line).toContain('145 for');
+    expect(line).toContain('12 for testing (windows)');
+    expect(wrapper.get('[data-testid="split-caution"]').text()).toContain('only 12 test windows');
+  });
+
   it('says field problems in words, and names settings outside the form without schema paths', async () => {
     const wrapper = mount(ModelView);
     problems = [

@@ -144,6 +144,32 @@ describe('Results tools', () => {
     expect(bars[0]!.text()).toContain(formatPercent(0.9));
   });
 
+  it('says how much of a tried text the model never saw, with the warning main gives', async () => {
+    api.handlers['predict.text'] = () => ({
+      runId: 'run-1',
+      classes: [
+        { label: 'negative', probability: 0.5 },
+        { label: 'positive', probability: 0.5 },
+      ],
+      unknownShare: 0.75,
+      warning: 'Most words of this text are new to the model: the answer rests on little.',
+    });
+    useRunsStore().adopt(
+      runResult({
+        task: 'text-classification',
+        evaluation: classificationEvaluation(),
+        spec: { ...spec(), task: 'text-classification' },
+      }),
+    );
+    const wrapper = mount(ResultsView);
+    await openTab(wrapper, 'try');
+    await wrapper.get('[data-testid="try-text-input"]').setValue('zorp blick');
+    await wrapper.get('[data-testid="try-text-button"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="try-text-unknown"]').text()).toContain(formatPercent(0.75));
+    expect(wrapper.get('[data-testid="try-text-warning"]').text()).toContain('new to the model');
+  });
+
   it('generates text from a seed at the chosen temperature and shows perplexity', async () => {
     api.handlers['generate.text'] = ({ seed, length }) => ({ runId: 'run-1', text: seed + 'x'.repeat(length) });
     useRunsStore().adopt(
