@@ -98,7 +98,7 @@ export async function unpackProject(
     ...options,
     keep: (name) => classifyEntry(name)?.kind !== 'folder',
   });
-  const projectBytes = unzipped[PROJECT_JSON];
+  const projectBytes = unzipped[PROJECT_JSON]?.data;
   if (!projectBytes) throw new ProjectFormatError('it has no project.json');
   let raw: unknown;
   try {
@@ -108,12 +108,11 @@ export async function unpackProject(
   }
   const json = readProjectJson(raw);
   const entries = new Map<string, Uint8Array>();
-  for (const [name, data] of Object.entries(unzipped)) {
+  for (const [name, { data, sha256 }] of Object.entries(unzipped)) {
     if (name === PROJECT_JSON) continue;
     const expected = json.files[name];
     if (!expected) throw new ProjectFormatError(`the entry "${name}" is not listed in project.json`);
-    if (sha256Hex(data) !== expected)
-      throw new ProjectFormatError(`the entry "${name}" is damaged (checksum mismatch)`);
+    if (sha256 !== expected) throw new ProjectFormatError(`the entry "${name}" is damaged (checksum mismatch)`);
     entries.set(name, data);
   }
   for (const name of Object.keys(json.files)) {

@@ -97,10 +97,14 @@ export async function readProjectFile(
     return await unpackProject(bytes, options);
   } catch (err) {
     if (err instanceof ProjectFormatError) throw refusal(path, err.message);
-    if (options.signal?.aborted)
-      throw new ServiceError('cancelled', `Opening "${basename(path)}" was cancelled; nothing changed.`);
+    if (options.signal?.aborted) throw openCancelled(path);
     throw err;
   }
+}
+
+/** The answer to a project open the user stopped. */
+export function openCancelled(path: string): ServiceError {
+  return new ServiceError('cancelled', `Opening "${basename(path)}" was cancelled; nothing changed.`);
 }
 
 function refusal(path: string, reason: string): ServiceError {

@@ -13,7 +13,8 @@ import { AUTOSAVE_DELAY_MS, DebouncedSaver } from './autosave';
 import { checkDataset, datasetRefFor } from './dataset-hash';
 import type { ProjectWriteHooks } from './project-io';
 import { PROJECT_EXTENSION } from './project-format';
-import { encodeProject, fileStamp, readProjectFile, restoreRuns, writeProjectFile } from './project-io';
+import { encodeProject, fileStamp, openCancelled, readProjectFile, restoreRuns, writeProjectFile } from './project-io';
+import type { BoundedUnzipOptions } from './project-unzip';
 import { emptyProject, projectState, type ProjectModel } from './project-model';
 import { RecentProjects } from './recent-projects';
 import { defaultSamplesDir, listSamples, openSample } from './samples';
@@ -34,6 +35,9 @@ export interface ProjectServiceOptions {
 }
 
 export type ProjectListener = (state: ProjectState) => void;
+
+/** How a caller follows and stops a project open. */
+export type OpenControls = Pick<BoundedUnzipOptions, 'onProgress' | 'signal'>;
 
 /** One open project at a time, mirrored to its file. */
 export class ProjectService {
@@ -85,11 +89,14 @@ export class ProjectService {
   /**
    * Opens a `.rsproj` file: verifies it completely before anything changes, restores its runs
    * into the app's runs folder and checks its data file. A file that cannot be read leaves
-   * the current project open and the file untouched.
+   * the current project open and the file untouched. Unpacking reports progress and stops on
+   * `controls.signal`; a cancel that arrives before the runs are restored leaves nothing behind.
    */
-  async open(path: string): Promise<ProjectState> {
+  async open(path: string, controls: OpenControls = {}): Promise<ProjectState> {
     requireAbsolute(path);
-    const unpacked = await readProjectFile(path);
+    const unpacked = await readProjectFile(path, controls);
+    // Nothing is written before this point: a cancel now still leaves the app as it was.
+    if (controls.signal?.aborted) throw openCancelled(path);
     const stamp = await fileStamp(path);
     await this.saver.flush();
     const runs = await restoreRuns(path, unpacked, join(this.options.dataDir, 'runs'));

@@ -6,6 +6,7 @@
  * sockets and windows stay responsive, progress is reported and a cancel is honoured. An
  * entry that inflates past its declared size (a dishonest bomb) is stopped at that size.
  */
+import { createHash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Unzip, UnzipInflate, UnzipPassThrough, unzipSync, type UnzipFileInfo } from 'fflate';
 import { ProjectFormatError } from './project-format';
@@ -34,6 +35,8 @@ const STEP_BYTES = 64 * 1024;
 export interface UnzipProgress {
   /** 0..1 of the archive's bytes read. */
   fraction: number;
+  /** The archive's bytes read so far. */
+  bytesRead: number;
   unpackedBytes: number;
 }
 
@@ -88,17 +91,25 @@ export function declaredEntries(
   return entries;
 }
 
+/** One unpacked entry and the hex sha256 of its bytes. */
+export interface UnzippedEntry {
+  data: Uint8Array;
+  sha256: string;
+}
+
 /**
  * Unzips `bytes` within the limits: entries kept by `keep`, by name. Throws ProjectFormatError
- * for an archive over a limit or damaged, and the signal's reason when cancelled.
+ * for an archive over a limit or damaged, and the signal's reason when cancelled. Each entry is
+ * hashed piece by piece as it inflates, so a large weights file never blocks the event loop
+ * for the time a whole-file hash would take.
  */
 export async function unzipBounded(
   bytes: Uint8Array,
   declared: Map<string, UnzipFileInfo>,
   options: BoundedUnzipOptions = {},
-): Promise<Record<string, Uint8Array>> {
+): Promise<Record<string, UnzippedEntry>> {
   const limits = options.limits ?? PROJECT_UNZIP_LIMITS;
-  const result: Record<string, Uint8Array> = {};
+  const result: Record<string, UnzippedEntry> = {};
   let failure: ProjectFormatError | null = null;
   let unpacked = 0;
   const unzipper = new Unzip((file) => {
@@ -108,7 +119,10 @@ export async function unzipBounded(
       return;
     }
     if (options.keep && !options.keep(file.name)) return;
-    const chunks: Uint8Array[] = [];
+    // Filled piece by piece as the entry inflates: one big copy at the end would block the loop,
+    // and so would zero-filling it first. Every byte is written before the entry is returned.
+    const out: Uint8Array = Buffer.allocUnsafeSlow(info.originalSize);
+    const hash = createHash('sha256');
     let size = 0;
     file.ondata = (err, data, final) => {
       if (failure) return;
@@ -123,8 +137,12 @@ export async function unzipBounded(
         file.terminate();
         return;
       }
-      chunks.push(data);
-      if (final) result[file.name] = join(chunks, size);
+      out.set(data, size - data.length);
+      hash.update(data);
+      if (!final) return;
+      if (size < info.originalSize)
+        failure = new ProjectFormatError(`it is damaged or incomplete (the entry "${file.name}" ends early)`);
+      else result[file.name] = { data: out, sha256: hash.digest('hex') };
     };
     file.start();
   });
@@ -137,7 +155,7 @@ export async function unzipBounded(
       unzipper.push(bytes.subarray(at, end), end === bytes.length);
       if (failure) throw failure;
       if (unpacked > limits.maxUnpackedBytes) throw new ProjectFormatError('it unpacks to more data than it declares');
-      options.onProgress?.({ fraction: end / bytes.length, unpackedBytes: unpacked });
+      options.onProgress?.({ fraction: end / bytes.length, bytesRead: end, unpackedBytes: unpacked });
       // Let other requests and socket traffic run between steps.
       await nextTurn();
     }
@@ -151,15 +169,4 @@ export async function unzipBounded(
     }
   }
   return result;
-}
-
-function join(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
 }

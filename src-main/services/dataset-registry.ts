@@ -144,7 +144,7 @@ export function formatCell(column: TableColumn, row: number): string {
 }
 
 /** Passes a report on when at least IMPORT_PROGRESS_INTERVAL_MS passed since the last one passed. */
-function throttle(
+export function throttle(
   report: (progress: ImportProgress) => void,
   now: () => number,
 ): (fraction: number, bytesRead?: number) => void {

@@ -2,10 +2,12 @@
  * The project, sample, search and settings channels: answered by the project service, the
  * search runner and the settings store, each of which the studio service owns.
  */
+import type { EventPayloads } from '../shared/contract';
 import type { ProjectService } from '../projects/project-service';
 import type { SearchRunner } from '../search/search-runner';
 import type { SettingsStore } from '../settings/settings-store';
 import { ServiceError } from '../shared/service-error';
+import type { ProjectOpenings } from './project-openings';
 import type { HandlerMap } from './service-types';
 import { applyTrainingThreads } from './thread-settings';
 
@@ -17,6 +19,10 @@ export interface ProjectContext {
   activeRuns: () => number;
   /** Resolves when the runs of earlier sessions have been read. */
   runsLoaded: Promise<void>;
+  /** Project opens under way, which 'data.cancelImport' can stop. */
+  openings: ProjectOpenings;
+  /** Sends a project open's progress as a 'data.progress' event. */
+  reportProgress: (payload: EventPayloads['data.progress']) => void;
 }
 
 /** Handlers of 'project.*', 'samples.*', 'search.*' and 'settings.*'. */
@@ -24,10 +30,14 @@ export function projectHandlers(c: ProjectContext): HandlerMap {
   return {
     'project.current': async () => c.projects.current(),
     'project.new': async () => c.projects.newProject(),
-    'project.open': async ({ path }) => {
+    'project.open': async ({ path, importId }) => {
       // Restored runs join the run list, which must be loaded first so they are not read twice.
       await c.runsLoaded;
-      return c.projects.open(path);
+      const report =
+        importId === undefined
+          ? undefined
+          : (p: { fraction: number; bytesRead: number }) => c.reportProgress({ importId, ...p });
+      return c.openings.run(importId, report, (controls) => c.projects.open(path, controls));
     },
     'project.save': async ({ path }) => c.projects.save(path),
     'project.setSpec': async ({ spec }) => c.projects.setSpec(spec),

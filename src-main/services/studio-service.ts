@@ -22,6 +22,7 @@ import { browserFileHandlers } from './browser-file-handlers';
 import { archiveModel, saveModelTo } from './model-export';
 import { modelUseHandlers } from './model-use-handlers';
 import { projectHandlers } from './project-handlers';
+import { ProjectOpenings } from './project-openings';
 import { RunManager } from './run-manager';
 import { RunStore } from './run-store';
 import { failure, success } from './envelope';
@@ -58,6 +59,7 @@ function unavailable(name: RequestName): ServiceError {
 export class StudioService {
   private readonly deps: StudioServiceDeps;
   private readonly datasets: DatasetRegistry;
+  private readonly openings = new ProjectOpenings();
   private readonly runs: RunStore;
   private readonly runsLoaded: Promise<void>;
   private readonly manager: RunManager;
@@ -136,6 +138,8 @@ export class StudioService {
         settings: this.settings,
         activeRuns: () => this.manager.activeCount,
         runsLoaded: this.runsLoaded,
+        openings: this.openings,
+        reportProgress: (payload) => this.emit({ event: 'data.progress', payload }),
       }),
     );
     this.registerAll(
@@ -266,6 +270,7 @@ export class StudioService {
     'data.cancelImport': async ({ importId }) => {
       // Answers ok even when the import already ended: the user's wish (no import running) holds.
       this.datasets.cancelImport(importId);
+      this.openings.cancel(importId);
       return { ok: true as const };
     },
     'data.upload': async ({ fileName, contentBase64 }) => {

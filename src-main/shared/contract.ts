@@ -140,7 +140,13 @@ export const requestArgs = {
   // Projects, experiments and search.
   'project.current': z.undefined(),
   'project.new': z.undefined(),
-  'project.open': z.object({ path: filePath }).strict(),
+  'project.open': z
+    .object({
+      path: filePath,
+      /** Chosen by the renderer to follow unpacking through 'data.progress' and stop it with 'data.cancelImport'. */
+      importId: z.string().min(1).max(100).optional(),
+    })
+    .strict(),
   'project.save': z.object({ path: filePath.optional() }).strict(),
   /** Browser host: opens an uploaded .rsproj file. */
   'project.upload': z

@@ -119,8 +119,9 @@ export async function readUserFile(path: string, rule: Omit<UserFileRule, 'allow
     const info = await handle.stat();
     const problem = kindProblem(path, info, rule) ?? sizeProblem(path, info.size, rule);
     if (problem) throw problem;
-    // One byte past the stated size shows a file that grew while being read.
-    const buffer = Buffer.alloc(Math.min(info.size + 1, rule.maxBytes + 1));
+    // One byte past the stated size shows a file that grew while being read. Not zero-filled
+    // (zeroing a large file's buffer blocks the event loop); only the bytes read are returned.
+    const buffer = Buffer.allocUnsafeSlow(Math.min(info.size + 1, rule.maxBytes + 1));
     let filled = 0;
     while (filled < buffer.length) {
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);

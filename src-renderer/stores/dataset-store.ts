@@ -32,7 +32,7 @@ export interface InspectOptions {
 
 let importSeq = 0;
 /** An id unique within this window, so progress events of an older import are never mistaken for this one. */
-function newImportId(): string {
+export function newImportId(): string {
   importSeq += 1;
   return `import-${Date.now().toString(36)}-${importSeq}`;
 }

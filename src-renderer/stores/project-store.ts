@@ -16,6 +16,7 @@ import { tryDialog } from '../utils/host-dialog';
 import { useAppStore } from './app-store';
 import { type InspectOptions, useDatasetStore } from './dataset-store';
 import { useExperimentStore } from './experiment-store';
+import { useProjectOpeningStore } from './project-opening-store';
 import { useRunsStore } from './runs-store';
 import { useTrainingStore } from './training-store';
 
@@ -96,7 +97,10 @@ export const useProjectStore = defineStore('project', () => {
   }
 
   async function open(path: string): Promise<boolean> {
-    const state = await act(() => useStudioApi().request('project.open', { path }));
+    const opening = useProjectOpeningStore();
+    const state = await act(() =>
+      opening.track((importId) => useStudioApi().request('project.open', { path, importId })),
+    );
     if (state) await adopt(state);
     return state !== null;
   }

@@ -52,7 +52,7 @@ describe('project store', () => {
     api.handlers['project.open'] = () => state;
     const store = useProjectStore();
     expect(await store.openWithDialog()).toBe(true);
-    expect(api.callsOf('project.open')).toEqual([{ path: '/projects/nile.rsproj' }]);
+    expect(api.callsOf('project.open')).toEqual([{ path: '/projects/nile.rsproj', importId: expect.any(String) }]);
     expect(useExperimentStore().spec?.data.lookback).toBe(state.spec?.data.lookback);
     expect(api.callsOf('data.inspect')).toEqual([expect.objectContaining({ path: state.dataset?.path })]);
     expect(useDatasetStore().summary?.path).toBe(state.dataset?.path);
