@@ -5,24 +5,18 @@
  * and live run results.
  */
 import { z } from 'zod';
-import { specSchema, TASKS } from '../shared/spec';
+import { specSchema } from '../shared/spec';
+import { firstIssue, runFolderRunSchema, runSummaryFields, storedRunSchema } from '../shared/run-file-schema';
+
+export { RUN_ID_PATTERN, runFolderRunSchema, storedRunSchema } from '../shared/run-file-schema';
 
 export const PROJECT_FORMAT = 'recurrent-studio.project';
 export const PROJECT_VERSION = 1;
 export const PROJECT_EXTENSION = '.rsproj';
 
-/** Run ids become folder names inside the file and on disk: letters, digits, dot, dash, underscore. */
-export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
-const runId = z
-  .string()
-  .regex(RUN_ID_PATTERN, 'Run ids may hold only letters, digits, dots, dashes and underscores.')
-  .refine((s) => !s.includes('..'), 'Run ids may not contain "..".');
-
 /** The model files a run may carry; nothing else is ever read from a project. */
 export const MODEL_FILES = ['model.json', 'weights.bin', 'preprocessing.json'] as const;
 
-const RUN_STATUSES = ['running', 'completed', 'cancelled', 'failed', 'interrupted'] as const;
-const BACKENDS = ['tensorflow', 'cpu'] as const;
 const isoDate = z.string().min(1).max(64);
 
 export const datasetRefSchema = z
@@ -36,18 +30,6 @@ export const datasetRefSchema = z
   })
   .strict();
 export type DatasetRefJson = z.infer<typeof datasetRefSchema>;
-
-/** The fields of a run's summary row, shared by project.json's run records and run.json. */
-const runSummaryFields = {
-  runId,
-  name: z.string().max(500),
-  task: z.enum(TASKS),
-  status: z.enum(RUN_STATUSES),
-  startedAt: isoDate,
-  durationSeconds: z.number().min(0).nullable(),
-  backend: z.enum(BACKENDS),
-  headline: z.record(z.string(), z.number()),
-};
 
 export const runRecordSchema = z
   .object({
@@ -81,32 +63,6 @@ export const projectFileV1Schema = z
   .strict();
 /** project.json, version 1 (the current version). */
 export type ProjectFileJson = z.infer<typeof projectFileV1Schema>;
-
-/**
- * run.json inside a project: the RunResult the app showed, with `modelDir` relative to the
- * run's folder ('model') or null. History and evaluation are checked for shape loosely: they
- * are only drawn in charts, never executed.
- */
-export const storedRunSchema = z.looseObject({
-  ...runSummaryFields,
-  spec: specSchema,
-  fused: z.boolean(),
-  history: z.array(z.looseObject({ epoch: z.number(), loss: z.number().nullable() })),
-  evaluation: z.looseObject({ kind: z.enum(['forecast', 'classification', 'generation']) }).nullable(),
-  modelDir: z.literal('model').nullable(),
-  error: z.string().nullable(),
-  log: z.array(z.string()),
-});
-
-/**
- * run.json in a run folder (what `recurrent train` and the app's runs folder hold): as in a
- * project, but `modelDir` is wherever the model was saved. A run still training (or killed
- * while training) reads 'running' and may name the process that wrote it.
- */
-export const runFolderRunSchema = storedRunSchema.extend({
-  modelDir: z.string().nullable(),
-  pid: z.number().int().optional(),
-});
 
 /** Why a project file cannot be read; the message is shown to the user as it is. */
 export class ProjectFormatError extends Error {
@@ -154,7 +110,5 @@ export function readStoredRun(raw: unknown, entry: string): z.infer<typeof store
 function parseOrExplain<T extends z.ZodType>(schema: T, raw: unknown, entry: string): z.infer<T> {
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
-  const first = r.error.issues[0];
-  const where = first.path.length ? ` at ${first.path.join('.')}` : '';
-  throw new ProjectFormatError(`${entry} is not valid${where}: ${first.message}`);
+  throw new ProjectFormatError(`${entry} is not valid${firstIssue(r.error)}`);
 }

@@ -7,6 +7,7 @@ import { CHECKPOINT_DIR } from '../engine/training/checkpoint-layout';
 import { join } from 'node:path';
 import type { RunResult, RunSummary } from '../shared/types';
 import { summaryOf } from '../shared/run-summary';
+import { DamagedRunFileError, parseRunFile } from '../shared/run-file-schema';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { ServiceError } from '../shared/service-error';
 
@@ -19,9 +20,20 @@ async function hasCheckpoint(runDir: string): Promise<boolean> {
   return (await stat(join(runDir, CHECKPOINT_DIR, 'model.json')).catch(() => null))?.isFile() ?? false;
 }
 
+/** The largest run.json read back; a run's history and log stay far below it. */
+const MAX_RUN_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A run folder whose run.json could not be used, and why in a sentence. */
+export interface DamagedRun {
+  runId: string;
+  message: string;
+}
+
 /** Runs in memory, mirrored to disk. */
 export class RunStore {
   private readonly runs = new Map<string, RunResult>();
+  /** Run folders whose run.json is damaged: kept apart, so asking for one says why instead of "no such run". */
+  private readonly damagedRuns = new Map<string, string>();
 
   constructor(private readonly runsDir: string) {}
 
@@ -33,7 +45,9 @@ export class RunStore {
   /**
    * Reads every run.json on disk. A run still marked 'running' belongs to an earlier session
    * that ended mid-training, so it is marked 'interrupted' (and saved that way).
-   * Unreadable run files are skipped: one damaged run must not hide the others.
+   * Every run.json is checked against its schema (shared/run-file-schema.ts); a damaged one is
+   * listed by `damaged()` with the reason, and one damaged run never hides the others. A folder
+   * without run.json (a run deleted half-way, a stray folder) is passed over.
    */
   async load(): Promise<void> {
     await mkdir(this.runsDir, { recursive: true });
@@ -42,11 +56,11 @@ export class RunStore {
       if (!entry.isDirectory()) continue;
       let run: RunResult;
       try {
-        run = JSON.parse(await readFile(join(this.runsDir, entry.name, 'run.json'), 'utf8')) as RunResult;
-      } catch {
+        run = await this.readRunFile(entry.name);
+      } catch (err) {
+        if (err instanceof DamagedRunFileError) this.damagedRuns.set(entry.name, err.message);
         continue;
       }
-      if (typeof run?.runId !== 'string' || run.runId !== entry.name) continue;
       if (run.status === 'running') {
         const note = (await hasCheckpoint(this.runDir(run.runId))) ? RESUMABLE_NOTE : INTERRUPTED_NOTE;
         run = { ...run, status: 'interrupted', error: run.error ?? note };
@@ -68,18 +82,47 @@ export class RunStore {
     this.runs.set(run.runId, run);
   }
 
-  /** A run by id; throws 'not-found' for an unknown id. */
+  /** A run by id; throws 'bad-data' naming the damage for a damaged run.json, 'not-found' for an unknown id. */
   get(runId: string): RunResult {
     const run = this.runs.get(runId);
-    if (!run) throw new ServiceError('not-found', `There is no run "${runId}". It may have been deleted.`);
-    return run;
+    if (run) return run;
+    const damage = this.damagedRuns.get(runId);
+    if (damage) {
+      throw new ServiceError(
+        'bad-data',
+        `The run "${runId}" cannot be used: ${damage}. Delete the run, or train it again.`,
+      );
+    }
+    throw new ServiceError('not-found', `There is no run "${runId}". It may have been deleted.`);
   }
 
-  /** Removes a run and its folder (model included); throws 'not-found' for an unknown id. */
+  /** The run folders whose run.json could not be used, with the reason. */
+  damaged(): DamagedRun[] {
+    return [...this.damagedRuns].map(([runId, message]) => ({ runId, message }));
+  }
+
+  /** Removes a run (a damaged one too) and its folder, model included; throws 'not-found' for an unknown id. */
   async delete(runId: string): Promise<void> {
-    this.get(runId);
+    if (!this.damagedRuns.delete(runId)) this.get(runId);
     this.runs.delete(runId);
     await rm(this.runDir(runId), { recursive: true, force: true });
+  }
+
+  /** Reads and checks `<runId>/run.json`; throws DamagedRunFileError for damage, any other error for a missing file. */
+  private async readRunFile(folder: string): Promise<RunResult> {
+    const file = join(this.runsDir, folder, 'run.json');
+    const info = await stat(file);
+    const where = `runs/${folder}/run.json`;
+    if (!info.isFile()) throw new DamagedRunFileError(`${where} is damaged: it is not a file`);
+    if (info.size > MAX_RUN_FILE_BYTES) {
+      throw new DamagedRunFileError(
+        `${where} is damaged: it is ${Math.round(info.size / 1024 ** 2)} MB, far more than a run writes`,
+      );
+    }
+    const run = parseRunFile(await readFile(file, 'utf8'), where);
+    if (run.runId !== folder)
+      throw new DamagedRunFileError(`${where} is damaged: it belongs to the run "${run.runId}"`);
+    return run;
   }
 
   /** Every run, newest first. */

@@ -12,6 +12,7 @@ import { FIXTURES, saveFixture } from '../export/fixtures';
 import { cleanup, tempDir } from '../projects/fixtures';
 import { validPreprocessing } from '../shared/preprocessing-fixture';
 import { CaseCounter, describeError, fuzzRuns, mutate, mutationArb } from './fuzz-support';
+import { setDeep } from './support/set-deep';
 
 const counter = new CaseCounter();
 let work = '';
@@ -35,16 +36,6 @@ afterAll(async () => {
   await cleanup(work, source);
   expect(total).toBeGreaterThan(0);
 });
-
-function setDeep(doc: unknown, picks: number[], value: unknown): unknown {
-  if (picks.length === 0 || doc === null || typeof doc !== 'object') return value;
-  const keys = Object.keys(doc);
-  if (keys.length === 0) return value;
-  const key = keys[picks[0] % keys.length];
-  const copy = (Array.isArray(doc) ? [...doc] : { ...doc }) as Record<string, unknown>;
-  copy[key] = setDeep(copy[key], picks.slice(1), value);
-  return copy;
-}
 
 async function loadOrRefuse(changed: Record<string, Uint8Array>): Promise<void> {
   const dir = join(work, `case-${n++}`);

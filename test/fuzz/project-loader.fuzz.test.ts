@@ -14,6 +14,7 @@ import { ProjectService } from '../../src-main/projects/project-service';
 import { ServiceError } from '../../src-main/shared/service-error';
 import { cleanup, makeRun, specFor, tempDir, writeCsv } from '../projects/fixtures';
 import { CaseCounter, describeError, fuzzRuns, mutate, mutationArb } from './fuzz-support';
+import { setDeep } from './support/set-deep';
 
 const counter = new CaseCounter();
 let work = '';
@@ -58,17 +59,6 @@ function rezip(entries: Record<string, Uint8Array>): Uint8Array {
     }
   }
   return zipSync(entries);
-}
-
-/** Sets `value` at a path of keys chosen by `picks` inside a JSON document. */
-function setDeep(doc: unknown, picks: number[], value: unknown): unknown {
-  if (picks.length === 0 || doc === null || typeof doc !== 'object') return value;
-  const keys = Object.keys(doc);
-  if (keys.length === 0) return value;
-  const key = keys[picks[0] % keys.length];
-  const copy = (Array.isArray(doc) ? [...doc] : { ...doc }) as Record<string, unknown>;
-  copy[key] = setDeep(copy[key], picks.slice(1), value);
-  return copy;
 }
 
 /** Opens `bytes` as a project in a fresh installation and checks the outcome. */

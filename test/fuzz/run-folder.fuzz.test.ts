@@ -12,6 +12,7 @@ import { startedRun } from '../../src-main/shared/run-summary';
 import { specSchema } from '../../src-main/shared/spec';
 import { cleanup, tempDir } from '../projects/fixtures';
 import { CaseCounter, describeError, fuzzRuns, mutate, mutationArb } from './fuzz-support';
+import { setDeep } from './support/set-deep';
 
 const counter = new CaseCounter();
 let work = '';
@@ -47,16 +48,6 @@ async function readOrRefuse(runJson: Uint8Array): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function setDeep(doc: unknown, picks: number[], value: unknown): unknown {
-  if (picks.length === 0 || doc === null || typeof doc !== 'object') return value;
-  const keys = Object.keys(doc);
-  if (keys.length === 0) return value;
-  const key = keys[picks[0] % keys.length];
-  const copy = (Array.isArray(doc) ? [...doc] : { ...doc }) as Record<string, unknown>;
-  copy[key] = setDeep(copy[key], picks.slice(1), value);
-  return copy;
 }
 
 describe('fuzz: run folders', () => {
