@@ -7,6 +7,8 @@ import { REQUEST_NAMES, requestArgs, type Envelope, type RequestName } from '../
 import type { DatasetSummary, RunResult, RunSummary } from '../../src-main/shared/types';
 import type { StudioEvent } from '../../src-main/services/service-types';
 import { StudioService } from '../../src-main/services/studio-service';
+import { startedRun } from '../../src-main/shared/run-summary';
+import { specSchema } from '../../src-main/shared/spec';
 import { ScriptedLauncher, completed, epoch, fakeDeps, yearlyCsv } from './fixtures';
 
 let dataDir: string;
@@ -306,18 +308,15 @@ describe('runs', () => {
   it('marks a run left running by an earlier session as interrupted', async () => {
     const runDir = join(dataDir, 'runs', 'old-run');
     await mkdir(runDir, { recursive: true });
-    const old: Partial<RunResult> = {
-      runId: 'old-run',
+    // A whole run.json as the app writes it: the runs folder is read through its schema.
+    const old: RunResult = {
+      ...startedRun(
+        'old-run',
+        specSchema.parse({ data: { file: '/data/old.csv', targetColumns: ['flow'] } }),
+        '2020-01-01T00:00:00.000Z',
+        'cpu',
+      ),
       name: 'Old',
-      task: 'forecast',
-      status: 'running',
-      startedAt: '2020-01-01T00:00:00.000Z',
-      durationSeconds: null,
-      backend: 'cpu',
-      headline: {},
-      history: [],
-      error: null,
-      log: [],
     };
     await writeFile(join(runDir, 'run.json'), JSON.stringify(old));
     await mkdir(join(dataDir, 'runs', 'damaged'), { recursive: true });

@@ -1,11 +1,11 @@
-/** The issue saw a raw "ENOENT … .rsproj.….tmp" when a project was saved into a missing folder. */
+/** System errors in words when the action is not known: the issue saw a raw "ENOENT … .rsproj.….tmp" when a project was saved into a missing folder. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { failure } from '../../src-main/services/envelope';
-import { systemErrorSentence, userPath } from '../../src-main/services/system-error-words';
+import { systemErrorSentence, userPathOf as userPath } from '../../src-main/storage/fs-error-sentence';
 
 const dir = mkdtempSync(join(tmpdir(), 'rs-errors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
