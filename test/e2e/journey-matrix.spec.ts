@@ -145,9 +145,10 @@ async function importFromStart(page: Page, journey: Journey): Promise<void> {
   await expect(page.getByTestId('import-button')).toBeVisible();
   const source = join(FIXTURES, journey.source);
   if (journey.route === 'folder') {
+    // The browser's folder chooser: the whole folder is uploaded, its label subfolders with it.
+    const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('open-folder-button').click();
-    await page.getByTestId('open-folder-input').fill(source);
-    await page.getByTestId('open-folder-submit').click();
+    await (await chooser).setFiles(source);
   } else {
     const file = journey.route === 'xlsx' ? await asWorkbook(source) : source;
     const chooser = page.waitForEvent('filechooser');
