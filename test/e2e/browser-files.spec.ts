@@ -103,5 +103,8 @@ test('browser files: predict a new file, save and reopen the project, all by upl
     await page.getByTestId('nav-runs').click();
     await expect(page.getByTestId('runs-table').locator('tbody tr')).toHaveCount(1);
     await snap(page, 'browser-files-3-reopened');
+    // Leave the studio with an empty project, as the next user of this server would find it.
+    await page.getByTestId('nav-start').click();
+    await page.getByTestId('new-project-button').click();
   });
 });
