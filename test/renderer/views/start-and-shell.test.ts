@@ -151,6 +151,27 @@ describe('Start screen and shell', () => {
     expect(wrapper.find('[data-testid="dataset-summary"]').exists()).toBe(true);
   });
 
+  it('offers default folders where the desktop dialogs open, and none where files are uploaded', async () => {
+    api.handlers['dialog.chooseFolder'] = () => '/home/me/data';
+    const desktop = mountApp();
+    await flushPromises();
+    await desktop.get('[data-testid="settings-button"]').trigger('click');
+    await flushPromises();
+    await desktop.get('[data-testid="defaultDataFolder-choose"]').trigger('click');
+    await flushPromises();
+    expect(api.callsOf('settings.set')).toEqual([{ defaultDataFolder: '/home/me/data' }]);
+    desktop.unmount();
+
+    api.uploadLimit = '100 MB';
+    const browser = mountApp();
+    await flushPromises();
+    await browser.get('[data-testid="settings-button"]').trigger('click');
+    await flushPromises();
+    expect(browser.find('[data-testid="settings-dialog"]').exists()).toBe(true);
+    expect(browser.find('[data-testid="defaultDataFolder-input"]').exists()).toBe(false);
+    expect(browser.find('input[type="text"]').exists()).toBe(false);
+  });
+
   it('changes the theme live from the settings dialog and stores the thread count', async () => {
     const wrapper = mountApp();
     await flushPromises();
