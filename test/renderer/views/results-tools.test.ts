@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
 import { useRunsStore } from '../../../src-renderer/stores/runs-store';
-import { formatNumber, formatPercent } from '../../../src-renderer/utils/format';
+import { formatNumber, formatPercent, formatScore } from '../../../src-renderer/utils/format';
 import ResultsView from '../../../src-renderer/views/ResultsView.vue';
 import { FakeStudioApi } from '../fake-studio-api';
 import { runResult, spec } from '../fixtures';
@@ -131,7 +131,7 @@ describe('Results tools', () => {
     expect(tabIds(wrapper)).not.toContain('results-tab-future');
     expect(wrapper.get('[data-cell="1-0"]').text()).toBe(String(evaluation.confusion[1]![0]));
     expect(wrapper.get('[data-class="positive"]').text()).toContain(formatNumber(evaluation.perClass[1]!.recall, 3));
-    expect(wrapper.get('[data-testid="auc-value"]').text()).toBe(formatNumber(evaluation.auc, 3));
+    expect(wrapper.get('[data-testid="auc-value"]').text()).toBe(formatScore(evaluation.auc));
     expect(wrapper.find('[data-testid="roc-chart"]').exists()).toBe(true);
 
     await openTab(wrapper, 'try');
