@@ -20,6 +20,7 @@ import {
   type StudioApi,
 } from '../shared/contract';
 import type { DatasetSummary } from '../shared/types';
+import { desktopFiles } from '../shared/desktop-files';
 
 async function request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<RequestResult<K>> {
   if (!REQUEST_NAMES.includes(name)) throw { code: 'invalid-request', message: `Unknown request "${String(name)}".` };
@@ -50,6 +51,7 @@ const api: StudioApi = {
     const saved = await request('model.save', { runId, dir });
     return saved.dir;
   },
+  ...desktopFiles(request),
 };
 
 contextBridge.exposeInMainWorld('studio', api);

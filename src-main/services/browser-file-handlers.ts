@@ -1,13 +1,13 @@
 /**
  * Files in the browser host the way a web app handles them: inputs arrive as uploads (a file to
- * predict on, a project, a folder of labelled texts) and outputs leave as downloads (predictions,
+ * predict on, a project, a folder of labelled texts, an exported model) and outputs leave as downloads (predictions,
  * projects). Nothing asks the user to type a path on the server, and nothing is written silently
  * beside their input: outputs go to the app's own data folder and travel back as bytes.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, parse } from 'node:path';
 import type { ProjectService } from '../projects/project-service';
-import type { DatasetSummary } from '../shared/types';
+import type { DatasetSummary, RunSummary } from '../shared/types';
 import type { BatchPrediction } from '../shared/types-model-use';
 import { ServiceError } from '../shared/service-error';
 import type { HandlerMap } from './service-types';
@@ -22,6 +22,8 @@ export interface BrowserFileContext {
   predictFile(runId: string, path: string, output: string): Promise<BatchPrediction>;
   /** Imports a file or folder on this machine ('data.inspect' without progress). */
   openDataset(path: string): Promise<DatasetSummary>;
+  /** Adds an exported model folder on this machine as a run ('model.import'). */
+  importModel(dir: string): Promise<RunSummary>;
 }
 
 /** Most folder levels kept from an uploaded folder (label subfolders of text files need two). */
@@ -50,23 +52,39 @@ export function browserFileHandlers(c: BrowserFileContext): HandlerMap {
         throw new ServiceError('internal', 'The project was not saved, so there is nothing to download.');
       return download(saved.path);
     },
-    'data.uploadFolder': async ({ folderName, files }) => {
-      const root = join(await freshFolder(c.dataDir, 'uploads'), sanitizeFileName(folderName));
-      let written = 0;
-      for (const file of files) {
-        const parts = file.path.split(/[\\/]/).filter((p) => p !== '' && p !== '.' && p !== '..');
-        if (parts.length === 0 || parts.length > MAX_DEPTH) continue;
-        const path = join(root, ...parts.map(sanitizeFileName));
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, decodeUpload(file.path, file.contentBase64), { flag: 'wx' });
-        written++;
-      }
-      if (written === 0) {
-        throw new ServiceError('bad-data', `The folder "${sanitizeFileName(folderName)}" held no files to read.`);
-      }
-      return c.openDataset(root);
+    'data.uploadFolder': async ({ folderName, files }) =>
+      c.openDataset(await storeFolder(c.dataDir, folderName, files)),
+    'model.upload': async ({ folderName, files }) => {
+      const dir = await storeFolder(c.dataDir, folderName, files);
+      await c.runsLoaded;
+      return c.importModel(dir);
     },
   };
+}
+
+/**
+ * Writes an uploaded folder's files (paths relative to the folder) under a fresh uploads folder,
+ * each kept inside it whatever its path says, and returns the folder.
+ */
+async function storeFolder(
+  dataDir: string,
+  folderName: string,
+  files: { path: string; contentBase64: string }[],
+): Promise<string> {
+  const root = join(await freshFolder(dataDir, 'uploads'), sanitizeFileName(folderName));
+  let written = 0;
+  for (const file of files) {
+    const parts = file.path.split(/[\\/]/).filter((p) => p !== '' && p !== '.' && p !== '..');
+    if (parts.length === 0 || parts.length > MAX_DEPTH) continue;
+    const path = join(root, ...parts.map(sanitizeFileName));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, decodeUpload(file.path, file.contentBase64), { flag: 'wx' });
+    written++;
+  }
+  if (written === 0) {
+    throw new ServiceError('bad-data', `The folder "${sanitizeFileName(folderName)}" held no files to read.`);
+  }
+  return root;
 }
 
 /** A file's bytes as a download for the browser. */

@@ -122,15 +122,14 @@ export class StudioService {
     };
     const modelUse = modelUseHandlers({ run, runDir: (runId) => this.runs.runDir(runId), runJob });
     this.registerAll(modelUse);
-    this.registerAll(
-      exportHandlers({
-        run,
-        store: this.runs,
-        runJob,
-        backend: async () => (await this.deps.backendInfo()).backend,
-        onImported: (imported) => this.projects.addRun(imported, this.runs.runDir(imported.runId)),
-      }),
-    );
+    const exporting = exportHandlers({
+      run,
+      store: this.runs,
+      runJob,
+      backend: async () => (await this.deps.backendInfo()).backend,
+      onImported: (imported) => this.projects.addRun(imported, this.runs.runDir(imported.runId)),
+    });
+    this.registerAll(exporting);
     this.registerAll(
       projectHandlers({
         projects: this.projects,
@@ -153,6 +152,11 @@ export class StudioService {
           return predict({ runId, path, output });
         },
         openDataset: (path) => this.datasets.open(path),
+        importModel: async (dir) => {
+          const importModel = exporting['model.import'];
+          if (!importModel) throw unavailable('model.import');
+          return importModel({ dir });
+        },
       }),
     );
   }

@@ -17,6 +17,7 @@ import type {
   GeneratedText,
 } from './types-model-use';
 import type { SplitWindows } from './types-checks';
+import type { HostFiles } from './host-files';
 import type { ProjectState, RecentProject, SampleInfo, SearchState, Settings } from './types-project';
 import type {
   AppInfo,
@@ -31,6 +32,18 @@ import type {
 
 const id = z.string().min(1).max(200);
 const filePath = z.string().min(1).max(4096);
+
+/** A folder the browser uploads as its files, each with its path inside the folder. */
+const uploadedFolder = (maxFiles: number) =>
+  z
+    .object({
+      folderName: z.string().min(1).max(255),
+      files: z
+        .array(z.object({ path: z.string().min(1).max(1000), contentBase64: z.string().max(700_000_000) }).strict())
+        .min(1)
+        .max(maxFiles),
+    })
+    .strict();
 
 /** Argument schemas, one per request channel. */
 export const requestArgs = {
@@ -54,15 +67,7 @@ export const requestArgs = {
    * Browser host: a folder of labelled texts arrives as its files (paths relative to the folder,
    * e.g. "pos/review1.txt"); main stores them and imports the folder.
    */
-  'data.uploadFolder': z
-    .object({
-      folderName: z.string().min(1).max(255),
-      files: z
-        .array(z.object({ path: z.string().min(1).max(1000), contentBase64: z.string().max(700_000_000) }).strict())
-        .min(1)
-        .max(200_000),
-    })
-    .strict(),
+  'data.uploadFolder': uploadedFolder(200_000),
   'data.rows': z
     .object({ datasetId: id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) })
     .strict(),
@@ -102,6 +107,8 @@ export const requestArgs = {
   'model.exportArchive': z.object({ runId: id, format: z.enum(EXPORT_FORMATS) }).strict(),
   /** Re-imports an exported tfjs model folder as a run, to predict or continue training. */
   'model.import': z.object({ dir: filePath }).strict(),
+  /** Browser host: an exported tfjs model folder arrives as its files and is imported as a run. */
+  'model.upload': uploadedFolder(1000),
   'forecast.future': z
     .object({
       runId: id,
@@ -236,6 +243,7 @@ export interface RequestResults {
   'model.export': { files: string[] };
   'model.exportArchive': { fileName: string; contentBase64: string };
   'model.import': RunSummary;
+  'model.upload': RunSummary;
   'forecast.future': FutureForecast;
   /** CSV text of the future forecast with interval columns (formulas neutralized). */
   'forecast.futureCsv': { fileName: string; csv: string };
@@ -327,7 +335,7 @@ export type PickDataFileOptions = Pick<RequestArgs<'data.inspect'>, 'importId' |
  * The API object the renderer talks to. The Electron preload and the browser host client
  * each provide one; no component knows which.
  */
-export interface StudioApi {
+export interface StudioApi extends HostFiles {
   readonly host: 'electron' | 'browser';
   request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<RequestResult<K>>;
   /** Subscribes to an event; returns the unsubscribe function. */

@@ -1,6 +1,6 @@
 /** Chart configuration for a binary classifier's ROC curve, with the chance diagonal. */
 import type { ChartConfiguration } from 'chart.js';
-import { formatNumber } from '../utils/format';
+import { formatNumber, formatScore } from '../utils/format';
 import { withAlpha } from './color';
 import type { ChartTheme } from './theme';
 
@@ -15,7 +15,7 @@ export function rocChartConfig(
     data: {
       datasets: [
         {
-          label: auc === null ? 'ROC' : `ROC (AUC ${formatNumber(auc, 3)})`,
+          label: auc === null ? 'ROC' : `ROC (AUC ${formatScore(auc)})`,
           data: roc.fpr.map((x, i) => ({ x, y: roc.tpr[i] ?? 0 })),
           borderColor: accent,
           backgroundColor: withAlpha(accent, 0.1),

@@ -6,10 +6,10 @@ import { storeToRefs } from 'pinia';
 import { type Ref, computed, ref } from 'vue';
 import { useProjectStore } from '../stores/project-store';
 
-/** Scopes `runs` (and the ticked runs' details) to the open project unless `allProjects` is on. */
+/** Scopes `runs` (and the ticked runs' details, if given) to the open project unless `allProjects` is on. */
 export function useProjectRuns<R extends { runId: string }, D extends { runId: string }>(
   runs: Ref<readonly R[]>,
-  details: Ref<readonly D[]>,
+  details: Ref<readonly D[]> = ref([]),
 ) {
   const { project } = storeToRefs(useProjectStore());
   const allProjects = ref(false);

@@ -1,7 +1,7 @@
 /**
  * The API object for the browser host: requests and events travel over one WebSocket to the
- * local server that served this page; files are uploaded as bytes and models download as
- * zips, since a web page cannot read or write paths on disk.
+ * local server that served this page; files are uploaded as bytes and models, projects and
+ * predictions download (browser-files.ts), since a web page cannot read or write paths on disk.
  */
 import {
   StudioError,
@@ -14,13 +14,14 @@ import {
   type StudioApi,
 } from '../../src-main/shared/contract';
 import type { DatasetSummary } from '../../src-main/shared/types';
+import type { HostFiles } from '../../src-main/shared/host-files';
 import { downloadBase64 } from '../utils/download';
+import { DATA_FILE_ACCEPT } from './accepted-files';
+import { browserFiles } from './browser-files';
+import { chooseFile } from './file-chooser';
 import { uploadBase64 } from './upload-bytes';
 import { HOST_API_PATH, type HostRequestMessage, type HostServerMessage } from '../../src-main/shared/host-protocol';
 import { UPLOAD_LIMIT_LABEL } from '../../src-main/shared/upload-limit';
-
-/** The file types the importer reads. */
-export const DATA_FILE_ACCEPT = '.csv,.tsv,.txt,.xlsx';
 
 /** RFC 6455: the peer refused a message for its size. */
 const CLOSE_MESSAGE_TOO_BIG = 1009;
@@ -50,6 +51,14 @@ export class BrowserHost implements StudioApi {
   private nextId = 1;
   private closed = false;
   private closeEvent: CloseEvent | undefined;
+  private readonly files: HostFiles = browserFiles((name, args) => this.request(name, args));
+  readonly uploadLimit = this.files.uploadLimit;
+  readonly openProject: HostFiles['openProject'] = () => this.files.openProject();
+  readonly saveProject: HostFiles['saveProject'] = (options) => this.files.saveProject(options);
+  readonly pickDataFolder: HostFiles['pickDataFolder'] = () => this.files.pickDataFolder();
+  readonly predictFile: HostFiles['predictFile'] = (runId) => this.files.predictFile(runId);
+  readonly relinkData: HostFiles['relinkData'] = () => this.files.relinkData();
+  readonly importModel: HostFiles['importModel'] = () => this.files.importModel();
 
   constructor(url: string = defaultApiUrl()) {
     this.socket = new WebSocket(url);
@@ -153,23 +162,4 @@ function lost(event?: CloseEvent): StudioError {
   }
   const reason = event?.reason ? ` (${event.reason})` : '';
   return new StudioError({ code: 'unavailable', message: CONNECTION_LOST + reason });
-}
-
-/** Opens the browser's file chooser; resolves null when the user cancels. */
-function chooseFile(accept: string): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = accept;
-    input.style.display = 'none';
-    // Attached so every browser (and test driver) treats it as a regular file chooser.
-    document.body.append(input);
-    const finish = (file: File | null) => {
-      input.remove();
-      resolve(file);
-    };
-    input.addEventListener('change', () => finish(input.files?.[0] ?? null), { once: true });
-    input.addEventListener('cancel', () => finish(null), { once: true });
-    input.click();
-  });
 }

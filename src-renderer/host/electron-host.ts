@@ -31,5 +31,12 @@ export function wrapPreloadApi(preload: StudioApi): StudioApi {
     on: (event, listener) => preload.on(event, listener),
     pickDataFile: (options) => preload.pickDataFile(options).catch(rethrow),
     saveModel: (runId) => preload.saveModel(runId).catch(rethrow),
+    uploadLimit: preload.uploadLimit,
+    openProject: () => preload.openProject().catch(rethrow),
+    saveProject: (options) => preload.saveProject(options).catch(rethrow),
+    pickDataFolder: (options) => preload.pickDataFolder(options).catch(rethrow),
+    predictFile: (runId) => preload.predictFile(runId).catch(rethrow),
+    relinkData: () => preload.relinkData().catch(rethrow),
+    importModel: () => preload.importModel().catch(rethrow),
   };
 }

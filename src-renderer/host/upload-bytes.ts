@@ -29,3 +29,26 @@ export async function uploadBase64(file: File): Promise<string> {
   }
   return btoa(binary);
 }
+
+/** A chosen folder as one upload message: its name and its files, paths relative to it. */
+export interface FolderUpload {
+  folderName: string;
+  files: { path: string; contentBase64: string }[];
+}
+
+/**
+ * The files of a folder the browser's folder chooser returned, as one upload: refused before
+ * reading when together they are over the upload limit, since they travel in one message.
+ */
+export async function uploadFolder(files: File[]): Promise<FolderUpload> {
+  const first = files[0]?.webkitRelativePath.split('/')[0];
+  const folderName = first || 'folder';
+  checkUploadSize({ name: folderName, size: files.reduce((sum, f) => sum + f.size, 0) });
+  const uploads: FolderUpload['files'] = [];
+  for (const file of files) {
+    // "reviews/pos/a.txt" is "pos/a.txt" inside the folder; files chosen one by one have no folder.
+    const path = file.webkitRelativePath ? file.webkitRelativePath.split('/').slice(1).join('/') : file.name;
+    uploads.push({ path: path || file.name, contentBase64: await uploadBase64(file) });
+  }
+  return { folderName, files: uploads };
+}

@@ -164,6 +164,11 @@ export const useDatasetStore = defineStore('dataset', () => {
     return run((importId) => useStudioApi().pickDataFile({ importId }));
   }
 
+  /** Lets the user choose a folder of labeled texts (a dialog, or an upload in the browser) and imports it. */
+  function pickFolder(): Promise<boolean> {
+    return run((importId) => useStudioApi().pickDataFolder({ importId }));
+  }
+
   /** Imports a file the user dropped: its bytes go through 'data.upload', which works on every host. */
   function importFile(file: File): Promise<boolean> {
     return run(async () => {
@@ -256,6 +261,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     setColumnType,
     columnType,
     pick,
+    pickFolder,
     importFile,
     inspect,
     ensureRows,

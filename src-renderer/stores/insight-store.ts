@@ -8,16 +8,15 @@ import { markRaw, reactive, ref } from 'vue';
 import type { RequestArgs } from '../../src-main/shared/contract';
 import type {
   BacktestReport,
-  BatchPrediction,
   ClassProbabilities,
   Explanation,
   FutureForecast,
   GeneratedText,
 } from '../../src-main/shared/types-model-use';
+import type { PredictedFile } from '../../src-main/shared/host-files';
 import { useStudioApi } from '../composables/use-studio-api';
 import { downloadText } from '../utils/download';
 import { errorMessage } from '../utils/format';
-import { tryDialog } from '../utils/host-dialog';
 
 /** One tool's answer for one run. */
 export interface ToolState<T> {
@@ -37,16 +36,22 @@ export function answerFor<T>(tool: ToolState<T>, runId: string): T | null {
   return tool.runId === runId ? tool.value : null;
 }
 
-async function perform<T extends object>(tool: ToolState<T>, runId: string, task: () => Promise<T>): Promise<boolean> {
+/** Runs a tool for a run; a task answering null (the user cancelled a chooser) keeps the earlier answer. */
+async function perform<T extends object>(
+  tool: ToolState<T>,
+  runId: string,
+  task: () => Promise<T | null>,
+): Promise<boolean> {
   if (tool.runId !== runId) tool.value = null;
   tool.runId = runId;
   tool.loading = true;
   tool.error = null;
   try {
     // Answers are replaced wholesale, never edited: no need for deep reactivity over long series.
-    const value = markRaw(await task());
+    const value = await task();
+    if (value === null) return false;
     // The user may have opened another run while this answer was on its way.
-    if (tool.runId === runId) tool.value = value;
+    if (tool.runId === runId) tool.value = markRaw(value);
     return true;
   } catch (e) {
     if (tool.runId === runId) tool.error = errorMessage(e);
@@ -64,10 +69,8 @@ export const useInsightStore = defineStore('insight', () => {
   const explanation = toolState<Explanation>();
   const textPrediction = toolState<ClassProbabilities>();
   const generated = toolState<GeneratedText>();
-  const batch = toolState<BatchPrediction>();
+  const batch = toolState<PredictedFile>();
   const csvFile = ref<string | null>(null);
-  /** The path of a new data file, typed where the host has no file dialog. */
-  const askBatchPath = ref(false);
 
   const api = () => useStudioApi();
 
@@ -105,26 +108,12 @@ export const useInsightStore = defineStore('insight', () => {
     return perform(generated, runId, () => api().request('generate.text', { runId, seed, length, temperature }));
   }
 
-  /** Predicts a file by path, or asks the host to choose one (a typed path where it cannot). */
-  async function predictFile(runId: string, path?: string): Promise<boolean> {
-    let target = path;
-    if (!target) {
-      batch.error = null;
-      try {
-        const outcome = await tryDialog(() => api().request('dialog.openDataFile', undefined));
-        if (outcome.kind === 'cancelled') return false;
-        if (outcome.kind === 'unavailable') {
-          askBatchPath.value = true;
-          return false;
-        }
-        target = outcome.path;
-      } catch (e) {
-        batch.error = errorMessage(e);
-        return false;
-      }
-    }
-    const file = target;
-    return perform(batch, runId, () => api().request('predict.file', { runId, path: file }));
+  /**
+   * Lets the user choose a new data file (a dialog on the desktop, an upload in the browser,
+   * whose predictions then download) and predicts it; a cancelled choice keeps the last answer.
+   */
+  function predictFile(runId: string): Promise<boolean> {
+    return perform(batch, runId, () => api().predictFile(runId));
   }
 
   return {
@@ -135,7 +124,6 @@ export const useInsightStore = defineStore('insight', () => {
     generated,
     batch,
     csvFile,
-    askBatchPath,
     forecastFuture,
     downloadFutureCsv,
     runBacktest,

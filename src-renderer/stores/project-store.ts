@@ -12,7 +12,6 @@ import { useAsyncAction } from '../composables/use-async-action';
 import { useStudioApi } from '../composables/use-studio-api';
 import { debounce } from '../utils/debounce';
 import { errorMessage } from '../utils/format';
-import { tryDialog } from '../utils/host-dialog';
 import { useAppStore } from './app-store';
 import { type InspectOptions, useDatasetStore } from './dataset-store';
 import { useExperimentStore } from './experiment-store';
@@ -26,9 +25,6 @@ export const AUTOSAVE_DELAY_MS = 800;
 /** The extension of saved projects (main's project format). */
 export const PROJECT_EXTENSION = '.rsproj';
 
-/** Which path the user is asked to type because the host has no file dialogs. */
-export type PathPrompt = 'open' | 'save-as' | 'relink' | null;
-
 export const useProjectStore = defineStore('project', () => {
   const project = ref<ProjectState | null>(null);
   const recent = ref<RecentProject[]>([]);
@@ -38,7 +34,6 @@ export const useProjectStore = defineStore('project', () => {
   const error = ref<string | null>(null);
   /** Why the start screen's lists could not be loaded; shown on the start screen itself. */
   const startError = ref<string | null>(null);
-  const pathPrompt = ref<PathPrompt>(null);
   let pendingSpec: ExperimentSpec | null = null;
 
   const title = computed(() => project.value?.name ?? 'Untitled project');
@@ -81,7 +76,6 @@ export const useProjectStore = defineStore('project', () => {
    */
   async function adopt(state: ProjectState): Promise<void> {
     project.value = state;
-    pathPrompt.value = null;
     sendSpecLater.cancel();
     pendingSpec = null;
     const runs = useRunsStore();
@@ -105,12 +99,11 @@ export const useProjectStore = defineStore('project', () => {
     return state !== null;
   }
 
-  /** Asks the host for a project file; where the host has no dialogs, asks for a typed path. */
+  /** Lets the user choose a project file (a dialog on the desktop, an upload in the browser) and opens it. */
   async function openWithDialog(): Promise<boolean> {
-    const outcome = await act(() => tryDialog(() => useStudioApi().request('dialog.openProject', undefined)));
-    if (!outcome) return false;
-    if (outcome.kind === 'unavailable') pathPrompt.value = 'open';
-    return outcome.kind === 'chosen' ? open(outcome.path) : false;
+    const state = await act(() => useStudioApi().openProject());
+    if (state) await adopt(state);
+    return state !== null;
   }
 
   async function openSample(id: string): Promise<boolean> {
@@ -126,58 +119,28 @@ export const useProjectStore = defineStore('project', () => {
   }
 
   /** Saves where the project lives; a project never saved asks where first. */
-  async function save(): Promise<boolean> {
-    if (!project.value?.path) return saveAs();
+  function save(): Promise<boolean> {
+    return saveTo(!project.value?.path);
+  }
+
+  /** Saves where the user chooses (in the browser: a download of the project file). */
+  function saveAs(): Promise<boolean> {
+    return saveTo(true);
+  }
+
+  async function saveTo(choosePlace: boolean): Promise<boolean> {
     await flushSpec();
-    const state = await act(() => useStudioApi().request('project.save', {}));
+    const defaultName = `${title.value}${PROJECT_EXTENSION}`;
+    const state = await act(() => useStudioApi().saveProject({ choosePlace, defaultName }));
     if (state) project.value = state;
     return state !== null;
   }
 
-  async function saveAs(path?: string): Promise<boolean> {
-    let target = path;
-    if (!target) {
-      const outcome = await act(() =>
-        tryDialog(() =>
-          useStudioApi().request('dialog.saveFile', {
-            title: 'Save project',
-            defaultName: `${title.value}${PROJECT_EXTENSION}`,
-            extensions: ['rsproj'],
-          }),
-        ),
-      );
-      if (!outcome || outcome.kind === 'cancelled') return false;
-      if (outcome.kind === 'unavailable') {
-        pathPrompt.value = 'save-as';
-        return false;
-      }
-      target = outcome.path;
-    }
-    await flushSpec();
-    const state = await act(() => useStudioApi().request('project.save', { path: target }));
-    if (state) {
-      project.value = state;
-      pathPrompt.value = null;
-    }
-    return state !== null;
-  }
-
   /** Points the project at the data file's new place (or its new version) and inspects it. */
-  async function relink(path?: string): Promise<boolean> {
-    let target = path;
-    if (!target) {
-      const outcome = await act(() => tryDialog(() => useStudioApi().request('dialog.openDataFile', undefined)));
-      if (!outcome || outcome.kind === 'cancelled') return false;
-      if (outcome.kind === 'unavailable') {
-        pathPrompt.value = 'relink';
-        return false;
-      }
-      target = outcome.path;
-    }
-    const state = await act(() => useStudioApi().request('project.relink', { path: target }));
+  async function relink(): Promise<boolean> {
+    const state = await act(() => useStudioApi().relinkData());
     if (!state) return false;
     project.value = state;
-    pathPrompt.value = null;
     if (state.dataset?.status === 'ok') await useDatasetStore().inspect(state.dataset.path, savedReading(state));
     return true;
   }
@@ -209,7 +172,6 @@ export const useProjectStore = defineStore('project', () => {
     busy,
     error,
     startError,
-    pathPrompt,
     title,
     datasetIssue,
     loadStart,

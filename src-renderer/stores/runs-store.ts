@@ -115,15 +115,16 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   /**
-   * Re-imports an exported TensorFlow.js model folder as a run (to predict with or train
-   * further); it joins the top of the list. Resolves null, with `error` set, when main refuses.
+   * Lets the user choose an exported TensorFlow.js model folder (a dialog, or an upload in the
+   * browser) and adds it as a run (to predict with or train further); it joins the top of the
+   * list. Resolves null when the user cancels, or with `error` set when main refuses.
    */
-  async function importModel(dir: string): Promise<RunSummary | null> {
+  async function importModel(): Promise<RunSummary | null> {
     return act(
       importing,
       async () => {
-        const run = await useStudioApi().request('model.import', { dir });
-        list.value = [run, ...list.value.filter((r) => r.runId !== run.runId)];
+        const run = await useStudioApi().importModel();
+        if (run) list.value = [run, ...list.value.filter((r) => r.runId !== run.runId)];
         return run;
       },
       null,

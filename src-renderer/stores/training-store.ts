@@ -95,7 +95,7 @@ export const useTrainingStore = defineStore('training', () => {
     const val = record.valLoss === null ? '' : `, validation ${formatNumber(record.valLoss)}`;
     append({
       level: 'info',
-      text: `Epoch ${record.epoch}${total ? `/${total}` : ''}: loss ${formatNumber(record.loss)}${val} (${record.seconds.toFixed(1)} s)`,
+      text: `Epoch ${record.epoch}${total ? `/${total}` : ''}: loss ${formatNumber(record.loss)}${val} (${formatNumber(record.seconds, 2)} s)`,
     });
     if (record.gradientWarning) append({ level: 'warning', text: record.gradientWarning });
   }

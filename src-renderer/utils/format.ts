@@ -1,4 +1,9 @@
-/** Number, size and duration formatting shared by the views, so the same value always reads the same. */
+/**
+ * Number, size and duration formatting shared by the views, so the same value always reads the
+ * same. Every number the UI shows goes through here (a test keeps `toFixed` out of other files);
+ * the rounding to significant digits is main's too (src-main/shared/number-format.ts).
+ */
+import { toSignificant } from '../../src-main/shared/number-format';
 
 /** A number with about `digits` significant digits; large and tiny values switch to exponent form. */
 export function formatNumber(value: number | null | undefined, digits = 4): string {
@@ -6,7 +11,27 @@ export function formatNumber(value: number | null | undefined, digits = 4): stri
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   const abs = Math.abs(value);
   if (abs !== 0 && (abs >= 1e7 || abs < 1e-4)) return value.toExponential(Math.max(0, digits - 1));
-  return Number(value.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return toSignificant(value, digits).toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+/** Like formatNumber, with a "+" before positive values (a change, a deviation). */
+export function formatSigned(value: number, digits = 3): string {
+  const text = formatNumber(value, digits);
+  return value > 0 ? `+${text}` : text;
+}
+
+/**
+ * A score that mostly lies between −1 and 1 (R², F1, AUC, BLEU) with three decimals, so a column
+ * of them lines up (0.970, not 0.97); a score far outside (an R² of −1234) as any other number.
+ */
+export function formatScore(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return Math.abs(value) <= 1 ? value.toFixed(3) : formatNumber(value, 4);
+}
+
+/** A ratio as percentage points, e.g. 0.052 → "5.2 points". */
+export function formatPoints(ratio: number): string {
+  return `${formatNumber(Math.abs(ratio) * 100, 2)} points`;
 }
 
 /**
@@ -18,7 +43,7 @@ export function formatCell(text: string, digits = 6): string {
   const trimmed = text.trim();
   if (!/^[-+]?\d*\.\d{7,}(?:[eE][-+]?\d+)?$/.test(trimmed)) return text;
   const value = Number(trimmed);
-  return Number.isFinite(value) ? String(Number(value.toPrecision(digits))) : text;
+  return Number.isFinite(value) ? String(toSignificant(value, digits)) : text;
 }
 
 /** An integer with thousands separators. */

@@ -1,7 +1,7 @@
 /**
  * Host dialogs without asking which host runs: a dialog request either answers (a path, or
  * null when the user cancels) or fails with code 'unavailable' where the host has no native
- * dialogs (the browser). Callers then fall back on a path input or a download.
+ * dialogs (the browser). Callers then fall back on a download.
  */
 import { StudioError } from '../../src-main/shared/contract';
 

@@ -1,5 +1,5 @@
 /** Names that tell runs apart where several share a name (a sample trained twice, a duplicated run). */
-import { formatNumber, formatPercent, localDateTime } from './format';
+import { formatNumber, formatPercent, formatScore, localDateTime } from './format';
 
 /** The least a run needs to be named in a legend or a column header. */
 export interface NamedRun {
@@ -30,15 +30,15 @@ export function distinctRunLabels(runs: readonly NamedRun[]): string[] {
 const HEADLINE: Record<string, { label: string; format: (v: number) => string }> = {
   rmse: { label: 'RMSE', format: (v) => formatNumber(v, 4) },
   mae: { label: 'MAE', format: (v) => formatNumber(v, 4) },
-  r2: { label: 'R²', format: (v) => v.toFixed(3) },
+  r2: { label: 'R²', format: formatScore },
   // Main reports MAPE and sMAPE in percent already.
   mape: { label: 'MAPE', format: (v) => `${formatNumber(v, 3)}%` },
   smape: { label: 'sMAPE', format: (v) => `${formatNumber(v, 3)}%` },
   accuracy: { label: 'Accuracy', format: formatPercent },
-  macroF1: { label: 'Macro F1', format: (v) => v.toFixed(3) },
-  auc: { label: 'ROC AUC', format: (v) => v.toFixed(3) },
+  macroF1: { label: 'Macro F1', format: formatScore },
+  auc: { label: 'ROC AUC', format: formatScore },
   perplexity: { label: 'Perplexity', format: (v) => formatNumber(v, 4) },
-  bleu: { label: 'BLEU', format: (v) => v.toFixed(3) },
+  bleu: { label: 'BLEU', format: formatScore },
 };
 
 /** A headline metric as the runs table shows it, e.g. "Accuracy 95.8%" or "RMSE 123.4". */

@@ -1,6 +1,8 @@
 /**
  * A StudioApi for renderer tests: requests go to per-test handlers (and are recorded), and
  * the test emits events the way main would. Unhandled requests fail like an unavailable main.
+ * File actions go through the desktop's dialogs (handlers for 'dialog.*'); a test replaces one
+ * to play the browser's uploads.
  */
 import {
   StudioError,
@@ -13,6 +15,8 @@ import {
   type StudioApi,
 } from '../../src-main/shared/contract';
 import type { DatasetSummary } from '../../src-main/shared/types';
+import type { HostFiles } from '../../src-main/shared/host-files';
+import { desktopFiles } from '../../src-main/shared/desktop-files';
 
 export type FakeHandlers = {
   [K in RequestName]?: (args: RequestArgs<K>) => RequestResult<K> | Promise<RequestResult<K>>;
@@ -27,6 +31,15 @@ export class FakeStudioApi implements StudioApi {
   picked: DatasetSummary | null = null;
   /** What saveModel resolves; null plays a cancelled dialog. */
   saveDestination: string | null = null;
+
+  private readonly desktop: HostFiles = desktopFiles((name, args) => this.request(name, args));
+  uploadLimit: string | null = null;
+  openProject: HostFiles['openProject'] = () => this.desktop.openProject();
+  saveProject: HostFiles['saveProject'] = (options) => this.desktop.saveProject(options);
+  pickDataFolder: HostFiles['pickDataFolder'] = (options) => this.desktop.pickDataFolder(options);
+  predictFile: HostFiles['predictFile'] = (runId) => this.desktop.predictFile(runId);
+  relinkData: HostFiles['relinkData'] = () => this.desktop.relinkData();
+  importModel: HostFiles['importModel'] = () => this.desktop.importModel();
 
   constructor(public handlers: FakeHandlers = {}) {}
 

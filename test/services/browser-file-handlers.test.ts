@@ -119,3 +119,30 @@ describe('data.uploadFolder', () => {
     expect(await readdir(dataDir)).toEqual(expect.arrayContaining(['uploads']));
   });
 });
+
+describe('model.upload', () => {
+  it('stores an uploaded model folder inside the uploads folder and imports it from there', async () => {
+    const files = [
+      { path: 'model.json', contentBase64: b64('{"modelTopology":{}}') },
+      { path: 'weights.bin', contentBase64: b64('0123') },
+      { path: '../../escape.json', contentBase64: b64('x') },
+    ];
+    // The stand-in job runner refuses the model check: what matters is where the folder went.
+    const envelope = await service.handle('model.upload', { folderName: 'pump-model', files });
+    expect(envelope.ok).toBe(false);
+    const check = jobs.find((j) => j.name === 'model.check');
+    const dir = (check?.args as { dir: string } | undefined)?.dir ?? '';
+    expect(dir.startsWith(join(dataDir, 'uploads'))).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['escape.json', 'model.json', 'weights.bin']);
+    expect(existsSync(join(dataDir, '..', 'escape.json'))).toBe(false);
+  });
+
+  it('refuses a folder with no file it can keep, in words', async () => {
+    const envelope = await service.handle('model.upload', {
+      folderName: 'empty',
+      files: [{ path: '../..', contentBase64: b64('x') }],
+    });
+    expect(envelope.ok).toBe(false);
+    if (!envelope.ok) expect(envelope.error.message).toBe('The folder "empty" held no files to read.');
+  });
+});

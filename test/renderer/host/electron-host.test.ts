@@ -10,6 +10,13 @@ function bridged(reason: unknown): StudioApi {
     on: () => () => undefined,
     pickDataFile: () => Promise.reject(reason),
     saveModel: () => Promise.resolve('/models/nile'),
+    uploadLimit: null,
+    openProject: () => Promise.reject(reason),
+    saveProject: () => Promise.resolve(null),
+    pickDataFolder: () => Promise.reject(reason),
+    predictFile: () => Promise.reject(reason),
+    relinkData: () => Promise.resolve(null),
+    importModel: () => Promise.reject(reason),
   };
 }
 
@@ -27,6 +34,10 @@ describe('wrapPreloadApi', () => {
     expect((error as StudioError).code).toBe('invalid-spec');
     expect((error as StudioError).problems[0].path).toBe('data.lookback');
     await expect(api.pickDataFile()).rejects.toBeInstanceOf(StudioError);
+    // The file actions fail alike, so the views show main's sentence whichever action failed.
+    for (const action of [api.openProject(), api.pickDataFolder(), api.predictFile('r'), api.importModel()]) {
+      await expect(action).rejects.toBeInstanceOf(StudioError);
+    }
   });
 
   it('passes values and other errors through', async () => {

@@ -12,10 +12,6 @@ import { FakeStudioApi } from '../fake-studio-api';
 import { datasetSummary, modelSummary, runResult, spec } from '../fixtures';
 import { SAMPLES, projectState, runSummary } from '../fixtures-more';
 
-const unavailable = () => {
-  throw new StudioError({ code: 'unavailable', message: 'No dialogs in the browser.' });
-};
-
 describe('project store', () => {
   let api: FakeStudioApi;
   beforeEach(() => {
@@ -73,18 +69,26 @@ describe('project store', () => {
     expect(training.history).toEqual([]);
   });
 
-  it('asks for a typed path where the host has no dialogs, and does nothing when the user cancels', async () => {
+  it('opens the project the host hands over, and does nothing when the user cancels', async () => {
     const store = useProjectStore();
-    api.handlers['dialog.openProject'] = unavailable;
-    expect(await store.openWithDialog()).toBe(false);
-    expect(store.pathPrompt).toBe('open');
-    expect(store.error).toBeNull();
-
-    store.pathPrompt = null;
     api.handlers['dialog.openProject'] = () => null;
     expect(await store.openWithDialog()).toBe(false);
-    expect(store.pathPrompt).toBeNull();
     expect(api.callsOf('project.open')).toEqual([]);
+    expect(store.error).toBeNull();
+
+    // The browser host uploads the chosen file instead of opening a dialog.
+    const uploaded = projectState({ name: 'Uploaded', path: '/data/uploads/a/pumps.rsproj' });
+    api.openProject = async () => uploaded;
+    expect(await store.openWithDialog()).toBe(true);
+    expect(store.title).toBe('Uploaded');
+  });
+
+  it("shows why a project could not be opened, in main's words", async () => {
+    const store = useProjectStore();
+    api.openProject = () =>
+      Promise.reject(new StudioError({ code: 'bad-data', message: 'This is not a project file.' }));
+    expect(await store.openWithDialog()).toBe(false);
+    expect(store.error).toBe('This is not a project file.');
   });
 
   it('does not inspect a data file that is missing, and offers relinking it', async () => {
@@ -137,7 +141,7 @@ describe('project store', () => {
     expect(store.project?.dirty).toBe(false);
   });
 
-  it('saves a new project where the user chooses, or asks for a path where it cannot', async () => {
+  it('saves a new project where the user chooses; Save as always asks', async () => {
     const store = useProjectStore();
     store.project = projectState({ path: null, name: 'Fresh' });
     api.handlers['dialog.saveFile'] = () => '/projects/fresh.rsproj';
@@ -148,11 +152,20 @@ describe('project store', () => {
     ]);
     expect(store.project?.path).toBe('/projects/fresh.rsproj');
 
-    api.handlers['dialog.saveFile'] = unavailable;
+    // Save as asks again even though the project now has a place; a cancelled dialog saves nothing.
+    api.handlers['dialog.saveFile'] = () => null;
     expect(await store.saveAs()).toBe(false);
-    expect(store.pathPrompt).toBe('save-as');
-    expect(await store.saveAs('/typed/x.rsproj')).toBe(true);
-    expect(api.callsOf('project.save').at(-1)).toEqual({ path: '/typed/x.rsproj' });
-    expect(store.pathPrompt).toBeNull();
+    expect(api.callsOf('project.save')).toHaveLength(1);
+
+    // Where the host saves by download (the browser), Save and Save as both hand the file over.
+    const asked: boolean[] = [];
+    api.saveProject = async ({ choosePlace }) => {
+      asked.push(choosePlace);
+      return projectState({ path: '/data/projects/x/Fresh.rsproj', dirty: false });
+    };
+    expect(await store.save()).toBe(true);
+    expect(await store.saveAs()).toBe(true);
+    expect(asked).toEqual([false, true]);
+    expect(store.project?.dirty).toBe(false);
   });
 });

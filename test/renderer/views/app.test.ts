@@ -6,6 +6,7 @@ import App from '../../../src-renderer/App.vue';
 import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
 import { FakeStudioApi } from '../fake-studio-api';
 import { datasetSummary, modelSummary, spec } from '../fixtures';
+import { projectState, runSummary } from '../fixtures-more';
 
 function mountApp() {
   return mount(App, { global: { plugins: [createPinia()] }, attachTo: document.body });
@@ -83,5 +84,21 @@ describe('App', () => {
     expect(errors[0]!.text()).toContain('The file is not a spreadsheet or text file.');
     await errors[0]!.get('button').trigger('click');
     expect(wrapper.find('[data-testid="error-message"]').exists()).toBe(false);
+  });
+
+  it("counts the open project's runs in the sidebar, not every stored run", async () => {
+    api.handlers['runs.list'] = () => [runSummary('mine'), runSummary('other-1'), runSummary('other-2')];
+    const wrapper = mountApp();
+    await flushPromises();
+    // No project open yet: every stored run is the user's.
+    expect(wrapper.get('[data-testid="nav-runs"]').text()).toContain('3 runs');
+    api.emit('project.changed', projectState({ runs: [runSummary('mine')] }));
+    await flushPromises();
+    expect(wrapper.get('[data-testid="nav-runs"]').text()).toContain('1 run');
+    expect(wrapper.get('[data-testid="nav-runs"]').text()).not.toContain('3 runs');
+    api.emit('project.changed', projectState({ runs: [] }));
+    await flushPromises();
+    expect(wrapper.get('[data-testid="nav-runs"]').text()).toContain('0 runs');
+    expect(wrapper.get('[data-testid="nav-results"]').attributes('disabled')).toBeDefined();
   });
 });

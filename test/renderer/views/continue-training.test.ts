@@ -2,7 +2,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { StudioError } from '../../../src-main/shared/contract';
 import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
 import { useAppStore } from '../../../src-renderer/stores/app-store';
 import { useDatasetStore } from '../../../src-renderer/stores/dataset-store';
@@ -86,7 +85,7 @@ describe('continue training and imported models', () => {
     expect(useAppStore().step).toBe('model');
   });
 
-  it('imports a TensorFlow.js model folder from the dialog, or from a typed path where there is none', async () => {
+  it('imports a TensorFlow.js model folder from the dialog, or as an upload where the host has none', async () => {
     api.handlers['model.import'] = ({ dir }) => runSummary('imported', { name: `Imported ${dir}` });
     api.handlers['dialog.chooseFolder'] = () => '/models/a';
     const runs = mount(RunsView);
@@ -96,15 +95,21 @@ describe('continue training and imported models', () => {
     expect(api.callsOf('model.import')).toEqual([{ dir: '/models/a' }]);
     expect(useRunsStore().list[0]?.runId).toBe('imported');
 
-    api.handlers['dialog.chooseFolder'] = () => {
-      throw new StudioError({ code: 'unavailable', message: 'No dialogs here.' });
-    };
+    // The browser host uploads the chosen folder; the run it answers joins the list the same way.
+    api.importModel = async () => runSummary('uploaded', { name: 'Uploaded model' });
     await runs.get('[data-testid="import-model-button"]').trigger('click');
     await flushPromises();
-    await runs.get('[data-testid="import-model-input"]').setValue('/models/b');
-    await runs.get('[data-testid="import-model-prompt"]').trigger('submit');
+    expect(useRunsStore().list[0]?.runId).toBe('uploaded');
+    expect(runs.find('input[type="text"]').exists()).toBe(false);
+
+    // A cancelled chooser changes nothing.
+    api.importModel = async () => null;
+    await runs.get('[data-testid="import-model-button"]').trigger('click');
     await flushPromises();
-    expect(api.callsOf('model.import').at(-1)).toEqual({ dir: '/models/b' });
-    expect(runs.find('[data-testid="import-model-prompt"]').exists()).toBe(false);
+    expect(
+      useRunsStore()
+        .list.map((r) => r.runId)
+        .slice(0, 2),
+    ).toEqual(['uploaded', 'imported']);
   });
 });

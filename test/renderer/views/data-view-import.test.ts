@@ -12,10 +12,6 @@ import DataView from '../../../src-renderer/views/DataView.vue';
 import { FakeStudioApi } from '../fake-studio-api';
 import { datasetSummary, fileRows, modelSummary, spec } from '../fixtures';
 
-const unavailable = () => {
-  throw new StudioError({ code: 'unavailable', message: 'Folder dialogs need the desktop app.' });
-};
-
 describe('Data view: import progress, column types, dates and folders', () => {
   let api: FakeStudioApi;
   beforeEach(() => {
@@ -114,21 +110,29 @@ describe('Data view: import progress, column types, dates and folders', () => {
     expect(wrapper.get('[data-testid="column-max-year"]').text()).toBe('2020-03-31');
   });
 
-  it('opens a folder of labeled texts, with a typed path where the host has no folder dialog', async () => {
-    api.handlers['dialog.openDataFolder'] = unavailable;
-    const folder = datasetSummary({ id: 'texts', path: '/data/reviews', format: 'folder', layout: 'labeled-text' });
-    api.handlers['data.inspect'] = () => folder;
+  it('opens a folder of labeled texts the browser uploads, and says why an upload was refused', async () => {
+    const folder = datasetSummary({
+      id: 'texts',
+      path: '/data/uploads/a/reviews',
+      format: 'folder',
+      layout: 'labeled-text',
+    });
+    api.pickDataFolder = async () => folder;
     const wrapper = mount(DataView);
     await wrapper.get('[data-testid="open-folder-button"]').trigger('click');
     await flushPromises();
     expect(useDatasetStore().error).toBeNull();
-    await wrapper.get('[data-testid="open-folder-input"]').setValue('/data/reviews');
-    await wrapper.get('[data-testid="open-folder-prompt"]').trigger('submit');
-    await flushPromises();
-    expect(api.callsOf('data.inspect')).toEqual([expect.objectContaining({ path: '/data/reviews' })]);
     expect(useDatasetStore().summary?.id).toBe('texts');
     expect(api.callsOf('spec.suggest')).toEqual([expect.objectContaining({ datasetId: 'texts' })]);
-    expect(wrapper.find('[data-testid="open-folder-prompt"]').exists()).toBe(false);
+    expect(wrapper.find('input[type="text"]').exists()).toBe(false);
+
+    api.pickDataFolder = () =>
+      Promise.reject(
+        new StudioError({ code: 'bad-data', message: '"reviews" is 120 MB; uploads are limited to 100 MB.' }),
+      );
+    await wrapper.get('[data-testid="open-folder-button"]').trigger('click');
+    await flushPromises();
+    expect(useDatasetStore().error).toContain('limited to 100 MB');
   });
 
   it('reads the folder the desktop dialog returns, and does nothing when it is cancelled', async () => {
@@ -143,6 +147,5 @@ describe('Data view: import progress, column types, dates and folders', () => {
     await wrapper.get('[data-testid="open-folder-button"]').trigger('click');
     await flushPromises();
     expect(useDatasetStore().summary?.path).toBe('/home/me/reviews');
-    expect(wrapper.find('[data-testid="open-folder-prompt"]').exists()).toBe(false);
   });
 });

@@ -2,10 +2,9 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StudioError } from '../../../src-main/shared/contract';
 import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
 import { useRunsStore } from '../../../src-renderer/stores/runs-store';
-import { formatNumber, formatPercent } from '../../../src-renderer/utils/format';
+import { formatNumber, formatPercent, formatScore } from '../../../src-renderer/utils/format';
 import ResultsView from '../../../src-renderer/views/ResultsView.vue';
 import { FakeStudioApi } from '../fake-studio-api';
 import { runResult, spec } from '../fixtures';
@@ -132,7 +131,7 @@ describe('Results tools', () => {
     expect(tabIds(wrapper)).not.toContain('results-tab-future');
     expect(wrapper.get('[data-cell="1-0"]').text()).toBe(String(evaluation.confusion[1]![0]));
     expect(wrapper.get('[data-class="positive"]').text()).toContain(formatNumber(evaluation.perClass[1]!.recall, 3));
-    expect(wrapper.get('[data-testid="auc-value"]').text()).toBe(formatNumber(evaluation.auc, 3));
+    expect(wrapper.get('[data-testid="auc-value"]').text()).toBe(formatScore(evaluation.auc));
     expect(wrapper.find('[data-testid="roc-chart"]').exists()).toBe(true);
 
     await openTab(wrapper, 'try');
@@ -186,10 +185,8 @@ describe('Results tools', () => {
     expect(wrapper.get('[data-testid="generated-text"]').text()).toBe('The xxxxxxx');
   });
 
-  it('predicts a new file by typed path where there is no dialog, with problems and a preview', async () => {
-    api.handlers['dialog.openDataFile'] = () => {
-      throw new StudioError({ code: 'unavailable', message: 'No dialogs.' });
-    };
+  it('predicts a new file chosen in the dialog, with problems and a preview', async () => {
+    api.handlers['dialog.openDataFile'] = () => '/data/new.csv';
     api.handlers['predict.file'] = ({ path }) => ({
       runId: 'run-1',
       rows: 3,
@@ -206,13 +203,37 @@ describe('Results tools', () => {
     await openTab(wrapper, 'predict');
     await wrapper.get('[data-testid="batch-choose-button"]').trigger('click');
     await flushPromises();
-    await wrapper.get('[data-testid="batch-path-input"]').setValue('/data/new.csv');
-    await wrapper.get('[data-testid="batch-path-prompt"]').trigger('submit');
-    await flushPromises();
     expect(api.callsOf('predict.file')).toEqual([{ runId: 'run-1', path: '/data/new.csv' }]);
     expect(wrapper.get('[data-testid="batch-problems"]').text()).toContain('Line 4');
     expect(wrapper.get('[data-testid="batch-summary"]').text()).toContain('/data/new-predicted.csv');
     expect(wrapper.findAll('[data-testid="batch-preview"] tbody tr')).toHaveLength(2);
+  });
+
+  it('in the browser, states the upload limit and names the downloaded predictions; a cancel keeps them', async () => {
+    api.uploadLimit = '100 MB';
+    const downloaded = {
+      runId: 'run-1',
+      rows: 2,
+      file: null,
+      downloadedAs: 'new-predictions.csv',
+      preview: [['1971', '101']],
+      header: ['year', 'forecast'],
+      problems: [],
+    };
+    let answer: typeof downloaded | null = downloaded;
+    api.predictFile = async () => answer;
+    useRunsStore().adopt(runResult());
+    const wrapper = mount(ResultsView);
+    await openTab(wrapper, 'predict');
+    expect(wrapper.get('[data-testid="batch-upload-limit"]').text()).toContain('up to 100 MB');
+    await wrapper.get('[data-testid="batch-choose-button"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="batch-downloaded"]').text()).toBe('new-predictions.csv');
+    answer = null;
+    await wrapper.get('[data-testid="batch-choose-button"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="batch-downloaded"]').text()).toBe('new-predictions.csv');
+    expect(wrapper.find('[data-testid="batch-error"]').exists()).toBe(false);
   });
 
   it('shows a tool’s error next to it and forgets answers that belong to another run', async () => {

@@ -3,11 +3,13 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
+import { useProjectStore } from '../../../src-renderer/stores/project-store';
 import { useRunsStore } from '../../../src-renderer/stores/runs-store';
 import { formatNumber } from '../../../src-renderer/utils/format';
 import ResultsView from '../../../src-renderer/views/ResultsView.vue';
 import { FakeStudioApi } from '../fake-studio-api';
 import { forecastEvaluation, runResult } from '../fixtures';
+import { projectState, runSummary } from '../fixtures-more';
 
 describe('ResultsView', () => {
   let api: FakeStudioApi;
@@ -31,6 +33,23 @@ describe('ResultsView', () => {
     await flushPromises();
     expect(api.callsOf('runs.get')).toEqual([{ runId: 'run-new' }]);
     expect(wrapper.find('[data-testid="metrics-table"]').exists()).toBe(true);
+  });
+
+  it("opens and offers the open project's runs only, keeping the run on show", async () => {
+    const stored = runResult({ runId: 'x', name: 'Stored run' });
+    api.handlers['runs.get'] = ({ runId }) => ({ ...stored, runId });
+    useProjectStore().project = projectState({ runs: [runSummary('mine-1'), runSummary('mine-2')] });
+    useRunsStore().list = [runSummary('other-newest'), runSummary('mine-2'), runSummary('mine-1')];
+    const wrapper = mount(ResultsView);
+    await flushPromises();
+    expect(api.callsOf('runs.get')).toEqual([{ runId: 'mine-2' }]);
+    const options = () => wrapper.findAll('[data-testid="run-select"] option').map((o) => o.attributes('value'));
+    expect(options()).toEqual(['mine-2', 'mine-1']);
+
+    // A run of another project opened from "All projects" stays selectable while it is on show.
+    useRunsStore().adopt(runResult({ runId: 'other-newest' }));
+    await flushPromises();
+    expect(options()).toEqual(['other-newest', 'mine-2', 'mine-1']);
   });
 
   it('renders the model’s metrics beside both baselines, and the verdict', async () => {

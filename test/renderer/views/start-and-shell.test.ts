@@ -2,7 +2,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StudioError } from '../../../src-main/shared/contract';
 import type { Settings } from '../../../src-main/shared/types-project';
 import App from '../../../src-renderer/App.vue';
 import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
@@ -130,35 +129,47 @@ describe('Start screen and shell', () => {
     expect(wrapper.get('[data-testid="project-status"]').text()).toContain('Saved');
     expect(wrapper.get('[data-testid="relink-banner"]').text()).toContain('x.csv has changed');
 
-    api.handlers['dialog.openDataFile'] = () => {
-      throw new StudioError({ code: 'unavailable', message: 'No dialogs.' });
-    };
+    api.handlers['dialog.openDataFile'] = () => '/d/x-v2.csv';
     api.handlers['project.relink'] = ({ path }) => projectState({ dataset: { path, sha256: 'b', status: 'ok' } });
     await wrapper.get('[data-testid="relink-button"]').trigger('click');
-    await flushPromises();
-    await wrapper.get('[data-testid="relink-path-input"]').setValue('/d/x-v2.csv');
-    await wrapper.get('[data-testid="relink-path-prompt"]').trigger('submit');
     await flushPromises();
     expect(api.callsOf('project.relink')).toEqual([{ path: '/d/x-v2.csv' }]);
     expect(wrapper.find('[data-testid="relink-banner"]').exists()).toBe(false);
   });
 
-  it('opens a project by typed path in the browser and goes to its data', async () => {
-    api.handlers['dialog.openProject'] = () => {
-      throw new StudioError({ code: 'unavailable', message: 'No dialogs.' });
-    };
-    api.handlers['project.open'] = ({ path }) => projectState({ path, name: 'Typed', spec: null });
+  it('opens an uploaded project in the browser, states the upload limit, and goes to its data', async () => {
+    api.uploadLimit = '100 MB';
+    api.openProject = async () => projectState({ path: '/data/uploads/a/pumps.rsproj', name: 'Uploaded', spec: null });
     const wrapper = mountApp();
     await flushPromises();
+    expect(wrapper.get('[data-testid="start-upload-limit"]').text()).toContain('up to 100 MB');
     await wrapper.get('[data-testid="open-project-button"]').trigger('click');
     await flushPromises();
-    await wrapper.get('[data-testid="open-path-input"]').setValue('/p/typed.rsproj');
-    await wrapper.get('[data-testid="open-path-prompt"]').trigger('submit');
-    await flushPromises();
-    expect(api.callsOf('project.open')).toEqual([{ path: '/p/typed.rsproj' }]);
-    expect(wrapper.get('[data-testid="project-title"]').text()).toBe('Typed');
+    expect(wrapper.find('input[type="text"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="project-title"]').text()).toBe('Uploaded');
     expect(wrapper.get('[data-testid="nav-data"]').attributes('aria-current')).toBe('step');
     expect(wrapper.find('[data-testid="dataset-summary"]').exists()).toBe(true);
+  });
+
+  it('offers default folders where the desktop dialogs open, and none where files are uploaded', async () => {
+    api.handlers['dialog.chooseFolder'] = () => '/home/me/data';
+    const desktop = mountApp();
+    await flushPromises();
+    await desktop.get('[data-testid="settings-button"]').trigger('click');
+    await flushPromises();
+    await desktop.get('[data-testid="defaultDataFolder-choose"]').trigger('click');
+    await flushPromises();
+    expect(api.callsOf('settings.set')).toEqual([{ defaultDataFolder: '/home/me/data' }]);
+    desktop.unmount();
+
+    api.uploadLimit = '100 MB';
+    const browser = mountApp();
+    await flushPromises();
+    await browser.get('[data-testid="settings-button"]').trigger('click');
+    await flushPromises();
+    expect(browser.find('[data-testid="settings-dialog"]').exists()).toBe(true);
+    expect(browser.find('[data-testid="defaultDataFolder-input"]').exists()).toBe(false);
+    expect(browser.find('input[type="text"]').exists()).toBe(false);
   });
 
   it('changes the theme live from the settings dialog and stores the thread count', async () => {

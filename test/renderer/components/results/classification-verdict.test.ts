@@ -1,55 +1,59 @@
 // @vitest-environment happy-dom
+/** The verdict beside a classifier's scores shows main's judgement, never one of its own. */
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { ClassificationEvaluation } from '../../../../src-main/shared/types';
 import ClassificationVerdict from '../../../../src-renderer/components/results/ClassificationVerdict.vue';
 
-function evaluation(accuracy: number, confusion: number[][]): ClassificationEvaluation {
+function evaluation(over: Partial<ClassificationEvaluation>): ClassificationEvaluation {
   return {
     kind: 'classification',
     classes: ['negative', 'positive'],
-    accuracy,
+    accuracy: 0.9,
     macroF1: 0.5,
     perClass: [],
-    confusion,
+    // A confusion matrix whose majority differs from main's baseline: the component must not recount it.
+    confusion: [
+      [900, 0],
+      [100, 0],
+    ],
     auc: null,
+    ...over,
   };
 }
 
 describe('ClassificationVerdict', () => {
-  it('says by how much the model beats always answering the most common class', () => {
+  it('says by how much the model beats main’s majority-class baseline', () => {
     const w = mount(ClassificationVerdict, {
-      props: {
-        evaluation: evaluation(0.9, [
-          [400, 100],
-          [0, 1500],
-        ]),
-        unit: 'texts',
-      },
+      props: { evaluation: evaluation({ majorityBaseline: { label: 'positive', accuracy: 0.75 }, verdict: null }) },
     });
     const verdict = w.get('[data-testid="majority-verdict"]').text();
     expect(verdict).toContain('Beats always answering “positive” (75.0%');
-    expect(verdict).toContain('by 15.0 points');
-    // 2,000 predictions: the margin is small, so no caution.
+    expect(verdict).toContain('by 15 points');
     expect(w.find('[data-testid="small-test-caution"]').exists()).toBe(false);
   });
 
-  it('says plainly when the model does no better, and cautions about a small test split', () => {
+  it('shows main’s sentence when the model does no better, and main’s small-test caution', () => {
+    const sentence =
+      'On the test data the model\'s accuracy (0.50) does not beat always answering "positive", the most common class (0.70).';
+    const caution = 'Judged on only 20 test sequences: with so few, any verdict is a rough guide.';
     const w = mount(ClassificationVerdict, {
-      // Actual: 6 negative, 14 positive; the model gets 2 + 8 right.
       props: {
-        evaluation: evaluation(0.5, [
-          [2, 4],
-          [6, 8],
-        ]),
-        unit: 'sequences',
+        evaluation: evaluation({
+          accuracy: 0.5,
+          majorityBaseline: { label: 'positive', accuracy: 0.7 },
+          verdict: sentence,
+          caution,
+        }),
       },
     });
-    expect(w.get('[data-testid="majority-verdict"]').text()).toContain(
-      'Does not beat always answering “positive”, the most common class in the test split, which scores 70.0%, 20.0 points more',
-    );
-    const caution = w.get('[data-testid="small-test-caution"]').text();
-    expect(caution).toContain('Only 20 test sequences');
-    expect(caution).toContain(`${(1.96 * Math.sqrt(0.25 / 20) * 100).toFixed(1)} points`);
+    expect(w.get('[data-testid="majority-verdict"]').text()).toBe(sentence);
+    expect(w.get('[data-testid="majority-verdict"]').classes()).not.toContain('good');
+    expect(w.get('[data-testid="small-test-caution"]').text()).toBe(caution);
+  });
+
+  it('says nothing of a baseline for a run saved before main recorded one', () => {
+    const w = mount(ClassificationVerdict, { props: { evaluation: evaluation({}) } });
+    expect(w.find('[data-testid="majority-verdict"]').exists()).toBe(false);
   });
 });
