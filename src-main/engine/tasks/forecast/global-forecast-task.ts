@@ -27,7 +27,7 @@ export function prepareGlobal(
   const leftOut: string[] = [];
   for (const series of all) {
     try {
-      const d = prepareForecast(series, spec);
+      const d = prepareForecast(series, spec, undefined, 'global');
       if (data.length > 0 && d.dims.features !== data[0].dims.features) {
         leftOut.push(`'${series.id}': it has ${d.dims.features} inputs, the first series ${data[0].dims.features}`);
       } else data.push(d);

@@ -94,6 +94,37 @@ describe('windows from every series', () => {
     expect(spread(mixed.x.subarray(xSize))).toBeLessThan(10);
   });
 
+  it("keeps each series' drift visible: the target's changes are scaled without removing their mean", () => {
+    const n = 60;
+    const col = (f: (t: number) => number) => Float64Array.from({ length: n }, (_, t) => f(t));
+    const table: Table = {
+      rowCount: n,
+      columns: [
+        { name: 'date', type: 'datetime', values: col((t) => Date.UTC(2000, t, 1)) },
+        { name: 'growing', type: 'numeric', values: col((t) => 100 + 2 * t + (t % 3)) },
+        { name: 'shrinking', type: 'numeric', values: col((t) => 500 - 2 * t + (t % 3)) },
+      ],
+    };
+    const spec = specOf({
+      timeColumn: 'date',
+      idColumn: null,
+      targetColumns: ['growing', 'shrinking'],
+      targetTransform: 'difference',
+      series: { scope: 'all', wide: true },
+    });
+    const { data } = prepareGlobal(prepareEverySeries(table, spec.data), spec);
+    const [growing, shrinking] = data.map((d) => d.inputs[0].scaler);
+    expect(growing.center).toBe(0);
+    expect(shrinking.center).toBe(0);
+    // The same windows standardised per series would both average zero; here their signs differ.
+    const meanInput = (i: number) => {
+      const { x } = data[i].source.nextBatch(data[i].split.train);
+      return x.reduce((a, b) => a + b, 0) / x.length;
+    };
+    expect(meanInput(0)).toBeGreaterThan(0.5);
+    expect(meanInput(1)).toBeLessThan(-0.5);
+  });
+
   it('reads a wide file as one series per target column', () => {
     const n = 40;
     const col = (f: (t: number) => number) => Float64Array.from({ length: n }, (_, t) => f(t));
