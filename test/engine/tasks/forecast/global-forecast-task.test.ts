@@ -54,6 +54,18 @@ function specOf(extra: Partial<ExperimentSpecInput['data']> = {}) {
   return r.spec;
 }
 
+/** A wide monthly table from 2000-01: a date column, then one numeric column per series. */
+function wideMonthly(n: number, series: Record<string, (t: number) => number>): Table {
+  const col = (f: (t: number) => number) => Float64Array.from({ length: n }, (_, t) => f(t));
+  return {
+    rowCount: n,
+    columns: [
+      { name: 'date', type: 'datetime', values: col((t) => Date.UTC(2000, t, 1)) },
+      ...Object.entries(series).map(([name, f]) => ({ name, type: 'numeric' as const, values: col(f) })),
+    ],
+  };
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'global-forecast-'));
   file = path.join(dir, 'stores.csv');
@@ -95,16 +107,10 @@ describe('windows from every series', () => {
   });
 
   it("keeps each series' drift visible: the target's changes are scaled without removing their mean", () => {
-    const n = 60;
-    const col = (f: (t: number) => number) => Float64Array.from({ length: n }, (_, t) => f(t));
-    const table: Table = {
-      rowCount: n,
-      columns: [
-        { name: 'date', type: 'datetime', values: col((t) => Date.UTC(2000, t, 1)) },
-        { name: 'growing', type: 'numeric', values: col((t) => 100 + 2 * t + (t % 3)) },
-        { name: 'shrinking', type: 'numeric', values: col((t) => 500 - 2 * t + (t % 3)) },
-      ],
-    };
+    const table = wideMonthly(60, {
+      growing: (t) => 100 + 2 * t + (t % 3),
+      shrinking: (t) => 500 - 2 * t + (t % 3),
+    });
     const spec = specOf({
       timeColumn: 'date',
       idColumn: null,
@@ -126,16 +132,7 @@ describe('windows from every series', () => {
   });
 
   it('reads a wide file as one series per target column', () => {
-    const n = 40;
-    const col = (f: (t: number) => number) => Float64Array.from({ length: n }, (_, t) => f(t));
-    const table: Table = {
-      rowCount: n,
-      columns: [
-        { name: 'date', type: 'datetime', values: col((t) => Date.UTC(2000, t, 1)) },
-        { name: 'north', type: 'numeric', values: col((t) => 100 + t) },
-        { name: 'south', type: 'numeric', values: col((t) => 5 + (t % 12)) },
-      ],
-    };
+    const table = wideMonthly(40, { north: (t) => 100 + t, south: (t) => 5 + (t % 12) });
     const spec = specOf({
       timeColumn: 'date',
       idColumn: null,
