@@ -80,6 +80,8 @@ export interface DatasetSummary {
   /** The columns the time column is composed from (e.g. year + quarter); null for a single time column. */
   timeParts: TimeParts | null;
   idColumn: string | null;
+  /** A long file's series: the distinct values of `idColumn` in file order (at most 10,000). */
+  seriesIds?: string[] | null;
   /** Detected sampling frequency, e.g. "monthly", "daily", "yearly", "irregular". */
   frequency: string | null;
   gaps: number;
