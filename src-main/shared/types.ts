@@ -162,6 +162,8 @@ export interface SeriesScore {
 /** A global model's results over every series it was trained on. */
 export interface GlobalForecastScores {
   series: SeriesScore[];
+  /** Every series' forecast-vs-actual chart by id, for the results' series picker (absent in older runs). */
+  charts?: Record<string, ForecastEvaluation['series']>;
   aggregate: {
     seriesCount: number;
     /** Mean over series of the model's MAE scaled by each series' naive MAE (MASE-style; naive = 1). */

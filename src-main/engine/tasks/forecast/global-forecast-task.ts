@@ -154,8 +154,10 @@ function verdictOf(g: GlobalForecastScores): string {
 /** Evaluates the global model on every series' test windows. */
 export function evaluateGlobal(tf: Tf, model: tfTypes.LayersModel, data: ForecastData[]): ForecastEvaluation {
   const evaluations = data.map((d) => evaluateForecast(tf, model, d));
-  const scores = globalScores(evaluations.map((ev, i) => score(data[i].series.id ?? String(i + 1), ev)));
-  return { ...evaluations[0], verdict: verdictOf(scores), global: scores };
+  const ids = data.map((d, i) => d.series.id ?? String(i + 1));
+  const scores = globalScores(evaluations.map((ev, i) => score(ids[i], ev)));
+  const charts = Object.fromEntries(evaluations.map((ev, i) => [ids[i], ev.series]));
+  return { ...evaluations[0], verdict: verdictOf(scores), global: { ...scores, charts } };
 }
 
 /** preprocessing.json of a global model: the first series' as usual, plus every series' own scalers. */

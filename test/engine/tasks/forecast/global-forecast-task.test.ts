@@ -188,6 +188,10 @@ describe('a global run', () => {
       expect(s.seasonalNaive).not.toBeNull();
     }
     expect(g?.aggregate.meanScaledError).toBeGreaterThan(0);
+    // Each series' own chart for the results' series picker, at that series' own level.
+    const fourth = g?.charts?.[SERIES[3].id];
+    expect(fourth?.actual).toEqual(Array.from(SERIES[3].values, (v) => Number(v.toFixed(4))));
+    expect(fourth?.predicted.some((p) => p !== null)).toBe(true);
     expect(ev.verdict).toMatch(/^Across 8 series the model's mean scaled error is /);
     expect(result.log.join('\n')).toMatch(/One network is trained over 8 series/);
     expect(result.log.join('\n')).toMatch(/Series left out as too short: 'short' \(/);
