@@ -11,6 +11,7 @@ import { readLabeledSequences } from '../engine/tasks/sequence-labeling/sequence
 import { labelValues, requireColumn, stringValues, textColumn } from '../engine/tasks/common/table-columns';
 import type { ExperimentSpec } from '../shared/spec';
 import type { SplitWindows } from '../shared/types-checks';
+import { everySeriesLengths } from './global-windows';
 
 /**
  * Samples per split for `spec` on `table`. Throws DataError when the data cannot feed the task at
@@ -19,6 +20,7 @@ import type { SplitWindows } from '../shared/types-checks';
 export function countWindows(table: Table, spec: ExperimentSpec): SplitWindows {
   switch (spec.task) {
     case 'forecast':
+      if (spec.data.series.scope === 'all') return summedWindows(everySeriesLengths(table, spec), spec, table.rowCount);
       return forecastWindows(seriesLength(table, spec), spec, table.rowCount);
     case 'text-generation':
       return corpusWindows(table, spec);
@@ -62,6 +64,18 @@ export function forecastWindows(length: number, spec: ExperimentSpec, rows = len
     unit: 'windows',
     rows,
   };
+}
+
+/** Windows per split summed over series of these lengths, each split on its own. */
+function summedWindows(lengths: number[], spec: ExperimentSpec, rows: number): SplitWindows {
+  const total: SplitWindows = { train: 0, validation: 0, test: 0, unit: 'windows', rows };
+  for (const length of lengths) {
+    const w = forecastWindows(length, spec);
+    total.train += w.train;
+    total.validation += w.validation;
+    total.test += w.test;
+  }
+  return total;
 }
 
 /** Next-token windows of each part of the corpus (text-generation-pipeline.ts cuts it by characters). */

@@ -59,17 +59,20 @@ function requireAbsolute(path: string, what: string): void {
 export function modelUseHandlers(context: ModelUseContext): HandlerMap {
   const { runJob } = context;
   return {
-    'forecast.future': async ({ runId, steps, levels }) => {
+    'forecast.future': async ({ runId, steps, levels, series }) => {
       const runDir = await usableRunDir(context, runId, 'forecast', 'forecasting the future');
-      return runJob({ name: 'forecast.future', args: { runDir, steps, levels } });
+      return runJob({ name: 'forecast.future', args: { runDir, steps, levels, series: series ?? null } });
     },
-    'forecast.futureCsv': async ({ runId, steps, levels }) => {
+    'forecast.futureCsv': async ({ runId, steps, levels, series }) => {
       const runDir = await usableRunDir(context, runId, 'forecast', 'forecasting the future');
-      return runJob({ name: 'forecast.futureCsv', args: { runDir, steps, levels } });
+      return runJob({ name: 'forecast.futureCsv', args: { runDir, steps, levels, series: series ?? null } });
     },
-    'backtest.run': async ({ runId, start, step, horizon, retrainEvery }) => {
+    'backtest.run': async ({ runId, start, step, horizon, retrainEvery, series }) => {
       const runDir = await usableRunDir(context, runId, 'forecast', 'a backtest');
-      return runJob({ name: 'backtest.run', args: { runDir, start, step, horizon, retrainEvery } });
+      return runJob({
+        name: 'backtest.run',
+        args: { runDir, start, step, horizon, retrainEvery, series: series ?? null },
+      });
     },
     'explain.run': async ({ runId }) => {
       const runDir = await usableRunDir(context, runId, 'forecast', 'explaining forecasts');

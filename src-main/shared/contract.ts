@@ -32,6 +32,8 @@ import type {
 
 const id = z.string().min(1).max(200);
 const filePath = z.string().min(1).max(4096);
+/** One series of a global forecast model, by id (null or absent: the first series). */
+const seriesId = z.string().min(1).max(500).nullable().optional();
 
 /** A folder the browser uploads as its files, each with its path inside the folder. */
 const uploadedFolder = (maxFiles: number) =>
@@ -114,10 +116,16 @@ export const requestArgs = {
       runId: id,
       steps: z.number().int().min(1).max(10_000),
       levels: z.array(z.number().gt(0).lt(1)).max(5).default([0.8, 0.95]),
+      series: seriesId,
     })
     .strict(),
   'forecast.futureCsv': z
-    .object({ runId: id, steps: z.number().int().min(1).max(10_000), levels: z.array(z.number().gt(0).lt(1)).max(5) })
+    .object({
+      runId: id,
+      steps: z.number().int().min(1).max(10_000),
+      levels: z.array(z.number().gt(0).lt(1)).max(5),
+      series: seriesId,
+    })
     .strict(),
   'backtest.run': z
     .object({
@@ -126,6 +134,7 @@ export const requestArgs = {
       step: z.number().int().min(1).max(100_000).default(1),
       horizon: z.number().int().min(1).max(1000).nullable().default(null),
       retrainEvery: z.number().int().min(1).nullable().default(null),
+      series: seriesId,
     })
     .strict(),
   'explain.run': z.object({ runId: id }).strict(),

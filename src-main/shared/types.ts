@@ -80,6 +80,8 @@ export interface DatasetSummary {
   /** The columns the time column is composed from (e.g. year + quarter); null for a single time column. */
   timeParts: TimeParts | null;
   idColumn: string | null;
+  /** A long file's series: the distinct values of `idColumn` in file order (at most 10,000). */
+  seriesIds?: string[] | null;
   /** Detected sampling frequency, e.g. "monthly", "daily", "yearly", "irregular". */
   frequency: string | null;
   gaps: number;
@@ -160,6 +162,8 @@ export interface SeriesScore {
 /** A global model's results over every series it was trained on. */
 export interface GlobalForecastScores {
   series: SeriesScore[];
+  /** Every series' forecast-vs-actual chart by id, for the results' series picker (absent in older runs). */
+  charts?: Record<string, ForecastEvaluation['series']>;
   aggregate: {
     seriesCount: number;
     /** Mean over series of the model's MAE scaled by each series' naive MAE (MASE-style; naive = 1). */

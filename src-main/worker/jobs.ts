@@ -22,14 +22,16 @@ export type FileTask = (typeof FILE_TASKS)[number];
 
 /** The arguments of every job, by name. Paths are absolute. */
 export interface JobArgs {
-  'forecast.future': { runDir: string; steps: number; levels: number[] };
-  'forecast.futureCsv': { runDir: string; steps: number; levels: number[] };
+  /** `series`: which series of a global model (null: the first). */
+  'forecast.future': { runDir: string; steps: number; levels: number[]; series?: string | null };
+  'forecast.futureCsv': { runDir: string; steps: number; levels: number[]; series?: string | null };
   'backtest.run': {
     runDir: string;
     start: number | null;
     step: number;
     horizon: number | null;
     retrainEvery: number | null;
+    series?: string | null;
   };
   'explain.run': { runDir: string };
   /** `task` says which kind of model the run holds (forecast when absent). */

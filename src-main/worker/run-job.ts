@@ -38,11 +38,16 @@ async function dispatch(job: Job, log: (line: string) => void): Promise<JobResul
   const { tf } = await loadTf();
   switch (job.name) {
     case 'forecast.future':
-      return forecastFuture(tf, job.args.runDir, { steps: job.args.steps, levels: job.args.levels });
+      return forecastFuture(tf, job.args.runDir, {
+        steps: job.args.steps,
+        levels: job.args.levels,
+        series: job.args.series,
+      });
     case 'forecast.futureCsv': {
       const { fileName, csv } = await futureForecastCsv(tf, job.args.runDir, {
         steps: job.args.steps,
         levels: job.args.levels,
+        series: job.args.series,
       });
       return { fileName, csv };
     }

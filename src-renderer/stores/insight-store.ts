@@ -63,6 +63,14 @@ async function perform<T extends object>(
 
 export type BacktestOptions = Omit<RequestArgs<'backtest.run'>, 'runId'>;
 
+/**
+ * What a forecast tool's answer belongs to: the run, and for a global model the series picked
+ * (so picking another series never shows the previous series' forecast).
+ */
+export function seriesKey(runId: string, series: string | null | undefined): string {
+  return series ? `${runId}\u0000${series}` : runId;
+}
+
 export const useInsightStore = defineStore('insight', () => {
   const future = toolState<FutureForecast>();
   const backtest = toolState<BacktestReport>();
@@ -74,15 +82,32 @@ export const useInsightStore = defineStore('insight', () => {
 
   const api = () => useStudioApi();
 
-  function forecastFuture(runId: string, steps: number, levels: number[]): Promise<boolean> {
-    return perform(future, runId, () => api().request('forecast.future', { runId, steps, levels }));
+  function forecastFuture(
+    runId: string,
+    steps: number,
+    levels: number[],
+    series: string | null = null,
+  ): Promise<boolean> {
+    return perform(future, seriesKey(runId, series), () =>
+      api().request('forecast.future', { runId, steps, levels, ...(series ? { series } : {}) }),
+    );
   }
 
   /** Fetches the future forecast as CSV and hands it to the browser as a download. */
-  async function downloadFutureCsv(runId: string, steps: number, levels: number[]): Promise<boolean> {
+  async function downloadFutureCsv(
+    runId: string,
+    steps: number,
+    levels: number[],
+    series: string | null = null,
+  ): Promise<boolean> {
     future.error = null;
     try {
-      const { fileName, csv } = await api().request('forecast.futureCsv', { runId, steps, levels });
+      const { fileName, csv } = await api().request('forecast.futureCsv', {
+        runId,
+        steps,
+        levels,
+        ...(series ? { series } : {}),
+      });
       downloadText(fileName, csv);
       csvFile.value = fileName;
       return true;
@@ -93,7 +118,9 @@ export const useInsightStore = defineStore('insight', () => {
   }
 
   function runBacktest(runId: string, options: BacktestOptions): Promise<boolean> {
-    return perform(backtest, runId, () => api().request('backtest.run', { runId, ...options }));
+    return perform(backtest, seriesKey(runId, options.series), () =>
+      api().request('backtest.run', { runId, ...options }),
+    );
   }
 
   function explain(runId: string): Promise<boolean> {

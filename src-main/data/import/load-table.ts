@@ -22,6 +22,7 @@ import { readTextFolder } from './read-text-folder';
 import { readXlsx } from './read-xlsx';
 import type { BuiltColumnInfo } from './table-builder';
 import { applyTimeParts } from './time-parts-import';
+import { seriesIdsOf } from '../summary/series-ids';
 
 const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
@@ -140,6 +141,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     timeColumn: layout.timeColumn,
     timeParts,
     idColumn: layout.idColumn,
+    seriesIds: layout.layout === 'long' ? seriesIdsOf(table, layout.idColumn) : null,
     frequency: timing.frequency,
     gaps: timing.gaps,
     duplicateTimestamps: timing.duplicates,

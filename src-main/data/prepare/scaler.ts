@@ -38,6 +38,24 @@ export function fitScaler(values: ArrayLike<number>, kind: ScalerState['kind'], 
   return { kind, center: mean, scale: std > 0 && Number.isFinite(std) ? std : 1 };
 }
 
+/**
+ * A scale-only scaler (center 0, scale = root mean square of values[0..end), NaN ignored): zero
+ * keeps meaning zero, so a change from the last value keeps its sign and typical size after
+ * scaling. A column of zeros gets scale 1.
+ */
+export function fitRmsScaler(values: ArrayLike<number>, end = values.length): ScalerState {
+  let squares = 0;
+  let n = 0;
+  for (let i = 0; i < Math.min(end, values.length); i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    squares += v * v;
+    n++;
+  }
+  const rms = Math.sqrt(squares / Math.max(1, n));
+  return { kind: 'standard', center: 0, scale: rms > 1e-12 ? rms : 1 };
+}
+
 /** Scaled copy of the values as float32 (the dtype the model trains on). */
 export function applyScaler(s: ScalerState, values: ArrayLike<number>): Float32Array {
   const out = new Float32Array(values.length);

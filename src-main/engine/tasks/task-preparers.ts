@@ -7,7 +7,7 @@ import type { Table } from '../../data/table';
 import type { PreprocessingFile } from '../../shared/preprocessing';
 import type { ExperimentSpec, Task } from '../../shared/spec';
 import { forecastTask } from './forecast/forecast-task';
-import { globalForecastTask } from './forecast/global-forecast-task';
+import { globalForecastTask, savedForSeries } from './forecast/global-forecast-task';
 import type { PreparedTask } from './prepared-task';
 import { prepareSequenceClassification } from './sequence-classification/sequence-classification-task';
 import { prepareSequenceLabeling } from './sequence-labeling/sequence-labeling-task';
@@ -26,14 +26,36 @@ function prepareForecastTask(table: Table, spec: ExperimentSpec, ctx: PrepareCon
   const prepared = prepareEverySeries(table, spec.data);
   if (prepared.length === 0) throw new Error('The file holds no series to train on.');
   const picked = pickSeries(prepared, spec.data);
-  if (picked.length > 1 && !ctx.fixed) return globalForecastTask(picked, spec);
+  if (picked.length > 1) {
+    if (ctx.fixed && !ctx.fixed.series) {
+      throw new Error(
+        'The model being continued was trained on one series; continue it with one series, or train a new model over all series.',
+      );
+    }
+    return globalForecastTask(picked, spec, ctx.fixed);
+  }
   const series = picked[0];
   if (prepared.length > 1) {
     ctx.log(
       `The file holds ${prepared.length} series; this run trains on ${spec.data.series.id === null ? 'the first one' : 'one'} (${series.id ?? 'unnamed'}). Choose all series to train one network over every series.`,
     );
   }
-  return forecastTask(series, spec, ctx.fixed);
+  return forecastTask(
+    series,
+    spec,
+    ctx.fixed?.series ? ownSaved(ctx.fixed, series.id ?? series.targetName) : ctx.fixed,
+  );
+}
+
+/** One series of a global model being continued on its own: that series' scalers and transform. */
+function ownSaved(fixed: PreprocessingFile, id: string): PreprocessingFile {
+  const own = savedForSeries(fixed, id);
+  if (!own) {
+    throw new Error(
+      `The model being continued was not trained on the series '${id}'; pick one of its series, or train a new model.`,
+    );
+  }
+  return own;
 }
 
 export const TASK_PREPARERS: Record<Task, TaskPreparer> = {

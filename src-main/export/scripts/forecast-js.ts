@@ -9,7 +9,9 @@
 import { FORECAST_RULES, preprocessingCheckJs } from './preprocessing-check';
 
 export const FORECAST_JS = String.raw`// Forecast with the exported model exactly as Recurrent Studio does.
-// Usage: node predict.cjs history.csv   (needs: npm install @tensorflow/tfjs-node)
+// Usage: node predict.cjs history.csv [--series ID]   (needs: npm install @tensorflow/tfjs-node)
+// A model trained over many series forecasts the series ID (the first when not given) with that
+// series' own scaling; rows of other series in history.csv (a long file's id column) are skipped.
 // history.csv holds the input columns (same names as in the app), oldest row first, no gaps, up to
 // the forecast origin. Rows after the last target value may follow: they give the future values of
 // known-future columns (and their time stamps). Prints the forecast as a JSON array.
@@ -256,8 +258,45 @@ function readCsv(text) {
   return cells;
 }
 
+/** The value after flag in the command line, or null. */
+function argAfter(flag) {
+  const at = process.argv.indexOf(flag);
+  return at > 0 && at + 1 < process.argv.length ? process.argv[at + 1] : null;
+}
+
+/**
+ * Sets pre to series id's own inputs and target (a model over many series keeps them in
+ * pre.series; without --series the first) and keeps only that series' rows of a long file.
+ */
+function forSeries(cells, wanted) {
+  const all = pre.series || [];
+  if (all.length === 0) {
+    if (wanted !== null) throw new Error('This model was trained on one series; it has no series "' + wanted + '" to choose.');
+    return cells;
+  }
+  const id = wanted === null ? all[0].id : wanted;
+  const own = all.find((s) => s.id === id);
+  if (!own) {
+    const shown = all.slice(0, 10).map((s) => '"' + s.id + '"').join(', ');
+    throw new Error('The model has no series "' + id + '". Its series are ' + shown + (all.length > 10 ? ' and ' + (all.length - 10) + ' more' : '') + '.');
+  }
+  pre.inputs = own.inputs;
+  pre.target = own.target;
+  const idColumn = pre.spec && pre.spec.data && pre.spec.data.idColumn;
+  const ids = idColumn ? cells[idColumn] : undefined;
+  if (!ids) return cells;
+  const rows = [];
+  ids.forEach((v, i) => v.trim() === id && rows.push(i));
+  if (rows.length === 0) throw new Error('history.csv has no rows of the series "' + id + '" in its column "' + idColumn + '".');
+  const out = {};
+  for (const [name, column] of Object.entries(cells)) out[name] = rows.map((i) => column[i]);
+  return out;
+}
+
 if (require.main === module) {
-  forecast(readCsv(fs.readFileSync(process.argv[2], 'utf8'))).then(
+  Promise.resolve()
+    .then(() => forecast(forSeries(readCsv(fs.readFileSync(process.argv[2], 'utf8')), argAfter('--series'))))
+    .then(
     (f) => console.log(JSON.stringify(f)),
     (err) => {
       console.error(err.message);
@@ -266,5 +305,5 @@ if (require.main === module) {
   );
 }
 
-module.exports = { forecast, buildWindow, baseline, futureTimes, parseTime, readCsv };
+module.exports = { forecast, forSeries, buildWindow, baseline, futureTimes, parseTime, readCsv };
 `;

@@ -295,6 +295,33 @@ def read_csv(path):
     return {name.strip(): [r[c] if c < len(r) else "" for r in body] for c, name in enumerate(header)}
 
 
+def for_series(cells, wanted):
+    """Sets pre to series wanted's own inputs and target (the first without --series) and keeps its rows of a long file."""
+    every = pre.get("series") or []
+    if not every:
+        if wanted is not None:
+            raise SystemExit('This model was trained on one series; it has no series "%s" to choose.' % wanted)
+        return cells
+    sid = every[0]["id"] if wanted is None else wanted
+    own = next((s for s in every if s["id"] == sid), None)
+    if own is None:
+        shown = ", ".join('"%s"' % s["id"] for s in every[:10])
+        more = " and %d more" % (len(every) - 10) if len(every) > 10 else ""
+        raise SystemExit('The model has no series "%s". Its series are %s%s.' % (sid, shown, more))
+    pre["inputs"] = own["inputs"]
+    pre["target"] = own["target"]
+    id_column = ((pre.get("spec") or {}).get("data") or {}).get("idColumn")
+    ids = cells.get(id_column) if id_column else None
+    if ids is None:
+        return cells
+    rows = [i for i, v in enumerate(ids) if v.strip() == sid]
+    if not rows:
+        raise SystemExit('history.csv has no rows of the series "%s" in its column "%s".' % (sid, id_column))
+    return {name: [column[i] for i in rows] for name, column in cells.items()}
+
+
 if __name__ == "__main__":
-    print(json.dumps(forecast(read_csv(sys.argv[1]))))
+    args = sys.argv[1:]
+    series = args[args.index("--series") + 1] if "--series" in args[:-1] else None
+    print(json.dumps(forecast(for_series(read_csv(args[0]), series))))
 `;

@@ -3,7 +3,7 @@
  * scaled, transform-consistent inputs and network targets, with every scaler fitted on the
  * training part only. Evaluation is in forecast-evaluation.ts.
  */
-import { applyScaler, fitScaler } from '../../../data/prepare/scaler';
+import { applyScaler, fitRmsScaler, fitScaler } from '../../../data/prepare/scaler';
 import type { ScalerState } from '../../../data/prepare/scaler';
 import type { PreparedSeries } from '../../../data/prepare/series';
 import { splitOrigins } from '../../../data/prepare/split';
@@ -30,6 +30,8 @@ export function prepareForecast(
   spec: ExperimentSpec,
   /** Saved preprocessing to reuse instead of fitting (continued training). */
   fixed?: PreprocessingFile,
+  /** 'global': one series among many that one network trains on (see targetInputScaler). */
+  scope: 'one' | 'global' = 'one',
 ): ForecastData {
   const d = spec.data;
   const notes: string[] = [...series.notes];
@@ -85,7 +87,9 @@ export function prepareForecast(
       ? savedInputScaler(fixed, c.name, index, columns.length)
       : c.derived === 'calendar'
         ? { kind: 'none' as const, center: 0, scale: 1 }
-        : fitScaler(c.values, c.kind, trainEnd);
+        : scope === 'global' && index === 0
+          ? targetInputScaler(c, trainEnd)
+          : fitScaler(c.values, c.kind, trainEnd);
     inputs.push({
       name: c.name,
       source: c.source,
@@ -247,10 +251,22 @@ function fitTargetScaler(
     for (let k = 0; k < horizon; k++) values[s * horizon + k] = networkTarget(y, t, k, plan);
   });
   if (plan.kind === 'level') return fitScaler(values, kind);
-  let squares = 0;
-  for (const v of values) squares += v * v;
-  const rms = Math.sqrt(squares / Math.max(1, values.length));
-  return { kind: 'standard', center: 0, scale: rms > 1e-12 ? rms : 1 };
+  return fitRmsScaler(values);
+}
+
+/**
+ * The scaler of the target's own input column in a global model. Standardising a series'
+ * changes removes their mean, which is that series' drift: one network over many series then
+ * cannot tell a growing series from a shrinking one. Scaling changes by their root mean square
+ * only (as the target is scaled) keeps each series' drift visible at a common scale, the way
+ * DeepAR feeds every series at its own scale. Measured in test/quality (multi-series section).
+ */
+function targetInputScaler(
+  column: { values: ArrayLike<number>; kind: ScalerState['kind']; derived: string },
+  end: number,
+): ScalerState {
+  if (column.kind !== 'standard' || column.derived === 'level') return fitScaler(column.values, column.kind, end);
+  return fitRmsScaler(column.values, end);
 }
 
 function scale(s: ScalerState, value: number): number {

@@ -18,16 +18,34 @@ import type { ForecastData } from './forecast-data';
 import { evaluateForecast } from './forecast-evaluation';
 import { forecastPreprocessing, prepareForecast } from './forecast-task';
 
-/** The series that can be windowed, prepared; the others with the reason they were left out. */
+/**
+ * A saved global model's preprocessing as series `id` sees it (its own scalers and target
+ * transform), or null when the model has no such series.
+ */
+export function savedForSeries(fixed: PreprocessingFile, id: string | null): PreprocessingFile | null {
+  const own = fixed.series?.find((s) => s.id === id);
+  return own ? { ...fixed, inputs: own.inputs, target: own.target } : null;
+}
+
+/**
+ * The series that can be windowed, prepared; the others with the reason they were left out.
+ * With `fixed` (continued training) every series keeps the scalers it was trained with.
+ */
 export function prepareGlobal(
   all: PreparedSeries[],
   spec: ExperimentSpec,
+  fixed?: PreprocessingFile,
 ): { data: ForecastData[]; leftOut: string[] } {
   const data: ForecastData[] = [];
   const leftOut: string[] = [];
   for (const series of all) {
     try {
-      const d = prepareForecast(series, spec);
+      const saved = fixed ? savedForSeries(fixed, series.id) : undefined;
+      if (saved === null) {
+        leftOut.push(`'${series.id}': the model being continued was not trained on it, so it has no scalers for it`);
+        continue;
+      }
+      const d = prepareForecast(series, spec, saved, 'global');
       if (data.length > 0 && d.dims.features !== data[0].dims.features) {
         leftOut.push(`'${series.id}': it has ${d.dims.features} inputs, the first series ${data[0].dims.features}`);
       } else data.push(d);
@@ -154,8 +172,10 @@ function verdictOf(g: GlobalForecastScores): string {
 /** Evaluates the global model on every series' test windows. */
 export function evaluateGlobal(tf: Tf, model: tfTypes.LayersModel, data: ForecastData[]): ForecastEvaluation {
   const evaluations = data.map((d) => evaluateForecast(tf, model, d));
-  const scores = globalScores(evaluations.map((ev, i) => score(data[i].series.id ?? String(i + 1), ev)));
-  return { ...evaluations[0], verdict: verdictOf(scores), global: scores };
+  const ids = data.map((d, i) => d.series.id ?? String(i + 1));
+  const scores = globalScores(evaluations.map((ev, i) => score(ids[i], ev)));
+  const charts = Object.fromEntries(evaluations.map((ev, i) => [ids[i], ev.series]));
+  return { ...evaluations[0], verdict: verdictOf(scores), global: { ...scores, charts } };
 }
 
 /** preprocessing.json of a global model: the first series' as usual, plus every series' own scalers. */
@@ -168,9 +188,16 @@ export function globalPreprocessing(spec: ExperimentSpec, data: ForecastData[]):
   return { ...forecastPreprocessing(spec, data[0]), series };
 }
 
-/** One network over every series, as a task for the shared run steps. */
-export function globalForecastTask(all: PreparedSeries[], spec: ExperimentSpec): PreparedTask {
-  const { data, leftOut } = prepareGlobal(all, spec);
+/**
+ * One network over every series, as a task for the shared run steps; with `fixed`, continued
+ * training of a global model over the series it was trained on.
+ */
+export function globalForecastTask(
+  all: PreparedSeries[],
+  spec: ExperimentSpec,
+  fixed?: PreprocessingFile,
+): PreparedTask {
+  const { data, leftOut } = prepareGlobal(all, spec, fixed);
   const source = globalSource(data);
   const notes = [
     ...all[0].notes,

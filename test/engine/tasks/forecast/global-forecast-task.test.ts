@@ -54,6 +54,18 @@ function specOf(extra: Partial<ExperimentSpecInput['data']> = {}) {
   return r.spec;
 }
 
+/** A wide monthly table from 2000-01: a date column, then one numeric column per series. */
+function wideMonthly(n: number, series: Record<string, (t: number) => number>): Table {
+  const col = (f: (t: number) => number) => Float64Array.from({ length: n }, (_, t) => f(t));
+  return {
+    rowCount: n,
+    columns: [
+      { name: 'date', type: 'datetime', values: col((t) => Date.UTC(2000, t, 1)) },
+      ...Object.entries(series).map(([name, f]) => ({ name, type: 'numeric' as const, values: col(f) })),
+    ],
+  };
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'global-forecast-'));
   file = path.join(dir, 'stores.csv');
@@ -94,17 +106,33 @@ describe('windows from every series', () => {
     expect(spread(mixed.x.subarray(xSize))).toBeLessThan(10);
   });
 
-  it('reads a wide file as one series per target column', () => {
-    const n = 40;
-    const col = (f: (t: number) => number) => Float64Array.from({ length: n }, (_, t) => f(t));
-    const table: Table = {
-      rowCount: n,
-      columns: [
-        { name: 'date', type: 'datetime', values: col((t) => Date.UTC(2000, t, 1)) },
-        { name: 'north', type: 'numeric', values: col((t) => 100 + t) },
-        { name: 'south', type: 'numeric', values: col((t) => 5 + (t % 12)) },
-      ],
+  it("keeps each series' drift visible: the target's changes are scaled without removing their mean", () => {
+    const table = wideMonthly(60, {
+      growing: (t) => 100 + 2 * t + (t % 3),
+      shrinking: (t) => 500 - 2 * t + (t % 3),
+    });
+    const spec = specOf({
+      timeColumn: 'date',
+      idColumn: null,
+      targetColumns: ['growing', 'shrinking'],
+      targetTransform: 'difference',
+      series: { scope: 'all', wide: true },
+    });
+    const { data } = prepareGlobal(prepareEverySeries(table, spec.data), spec);
+    const [growing, shrinking] = data.map((d) => d.inputs[0].scaler);
+    expect(growing.center).toBe(0);
+    expect(shrinking.center).toBe(0);
+    // The same windows standardised per series would both average zero; here their signs differ.
+    const meanInput = (i: number) => {
+      const { x } = data[i].source.nextBatch(data[i].split.train);
+      return x.reduce((a, b) => a + b, 0) / x.length;
     };
+    expect(meanInput(0)).toBeGreaterThan(0.5);
+    expect(meanInput(1)).toBeLessThan(-0.5);
+  });
+
+  it('reads a wide file as one series per target column', () => {
+    const table = wideMonthly(40, { north: (t) => 100 + t, south: (t) => 5 + (t % 12) });
     const spec = specOf({
       timeColumn: 'date',
       idColumn: null,
@@ -160,6 +188,10 @@ describe('a global run', () => {
       expect(s.seasonalNaive).not.toBeNull();
     }
     expect(g?.aggregate.meanScaledError).toBeGreaterThan(0);
+    // Each series' own chart for the results' series picker, at that series' own level.
+    const fourth = g?.charts?.[SERIES[3].id];
+    expect(fourth?.actual).toEqual(Array.from(SERIES[3].values, (v) => Number(v.toFixed(4))));
+    expect(fourth?.predicted.some((p) => p !== null)).toBe(true);
     expect(ev.verdict).toMatch(/^Across 8 series the model's mean scaled error is /);
     expect(result.log.join('\n')).toMatch(/One network is trained over 8 series/);
     expect(result.log.join('\n')).toMatch(/Series left out as too short: 'short' \(/);

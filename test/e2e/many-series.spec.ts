@@ -1,0 +1,97 @@
+/**
+ * Many series, one model: a long file of six shops' monthly sales trains one network over
+ * every shop from the form's "All series, one model", and Results switches between shops with
+ * the searchable series picker (metrics and chart, future forecast, backtest).
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { APP_URL } from './e2e-env';
+import { snap } from './screenshots';
+
+const SHOPS = ['harbour', 'market', 'station', 'old-town', 'airport', 'campus'];
+
+/** Six shops × 72 months: each its own level and trend under one shared yearly shape, with a little wobble. */
+async function shopsCsv(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'rs-e2e-shops-'));
+  const file = join(dir, 'shop-sales.csv');
+  const lines = ['shop,month,sales'];
+  SHOPS.forEach((shop, s) => {
+    const level = 40 * (s + 1) ** 1.5;
+    for (let t = 0; t < 72; t++) {
+      const season = Math.sin((2 * Math.PI * t) / 12) + 0.3 * Math.cos((4 * Math.PI * t) / 12);
+      const value = level * (1 + 0.004 * t + 0.2 * season + 0.03 * Math.sin(1.7 * t + s));
+      lines.push(`${shop},${new Date(Date.UTC(2018, t, 1)).toISOString().slice(0, 10)},${value.toFixed(2)}`);
+    }
+  });
+  await writeFile(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+test('many series: train all shops in one model and switch shops in Results', async ({ page }) => {
+  const sent: string[] = [];
+  page.on('websocket', (socket) => socket.on('framesent', (f) => sent.push(String(f.payload))));
+  const file = await shopsCsv();
+  await page.goto(APP_URL);
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-button').click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByTestId('dataset-summary')).toContainText('shop-sales.csv');
+
+  await page.getByTestId('nav-model').click();
+  const scope = page.getByTestId('series-scope');
+  await expect(scope).toContainText('This file holds 6 series.');
+  // One series first: the picker filters as the user types.
+  await page.getByTestId('series-scope-one').check();
+  await page.getByTestId('settings-series-picker-search').fill('stat');
+  await expect(page.getByTestId('settings-series-picker-option')).toHaveText(['station']);
+  await page.getByTestId('settings-series-picker-option').click();
+  await expect(scope.getByTestId('series-picked')).toHaveText('station');
+  await snap(page, 'many-series-01-one-series-picked');
+
+  await page.getByTestId('series-scope-all').check();
+  await page.getByTestId('epochs-input').fill('5');
+  await expect
+    .poll(() =>
+      sent.some((m) => m.includes('"spec.validate"') && m.includes('"scope":"all"') && m.includes('"epochs":5')),
+    )
+    .toBe(true);
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+  await page.getByTestId('train-button').click();
+
+  const metrics = page.getByTestId('metrics-table');
+  const seeResults = page.getByTestId('see-results');
+  await expect(metrics.or(seeResults)).toBeVisible({ timeout: 180_000 });
+  if (!(await metrics.isVisible())) await page.getByTestId('nav-results').click();
+  await expect(page.getByTestId('verdict')).toContainText('Across 6 series');
+  const picker = page.getByTestId('results-series-picker');
+  await expect(picker.getByTestId('series-picked')).toHaveText('harbour');
+  const firstMetrics = await metrics.innerText();
+
+  await page.getByTestId('results-series-picker-search').fill('air');
+  await page.getByTestId('results-series-picker-search').press('Enter');
+  await expect(picker.getByTestId('series-picked')).toHaveText('airport');
+  await expect(page.getByText('Test metrics · airport')).toBeVisible();
+  // Airport sells about ten times what the harbour shop does: its own errors, not the first shop's.
+  await expect.poll(() => metrics.innerText()).not.toBe(firstMetrics);
+  await snap(page, 'many-series-02-results-airport');
+
+  await page.getByTestId('results-tab-future').click();
+  await expect(page.getByTestId('future-run-button')).toBeEnabled();
+  await page.getByTestId('future-run-button').click();
+  await expect(page.getByTestId('future-table')).toBeVisible();
+  await expect
+    .poll(() => sent.some((m) => m.includes('"forecast.future"') && m.includes('"series":"airport"')))
+    .toBe(true);
+  await snap(page, 'many-series-03-future-airport');
+
+  await page.getByTestId('results-tab-backtest').click();
+  await page.getByTestId('backtest-run-button').click();
+  await expect
+    .poll(() => sent.some((m) => m.includes('"backtest.run"') && m.includes('"series":"airport"')))
+    .toBe(true);
+  await expect(page.getByTestId('backtest-panel').locator('table').first()).toBeVisible({ timeout: 60_000 });
+  await snap(page, 'many-series-04-backtest-airport');
+});

@@ -1,0 +1,104 @@
+/**
+ * Bundles of a model trained over many series: predict.cjs and predict.py forecast any series
+ * by id (--series ID) from the long file itself, with that series' own scaling, exactly as the
+ * app forecasts it; an id the model never saw is refused with the model's series named.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forecastFuture } from '../../src-main/model-use/index';
+import { loadTf } from '../../src-main/tensorflow/load-tf';
+import { quickTraining, trainRun } from '../model-use/train-run';
+import { relatedSeries, writeLongCsv } from '../quality/related-series';
+import { lastJson, runScript, unpackedBundle } from './bundle-helpers';
+import { maxAbsDiff } from './fixtures';
+import { ensureKerasPython } from './python-keras';
+
+const HORIZON = 2;
+const SERIES = relatedSeries(4, 13, 60, 72);
+let runDir = '';
+let bundleDir = '';
+let history = '';
+
+beforeAll(async () => {
+  bundleDir = (await exportedGlobalBundle()).dir;
+}, 300_000);
+afterAll(async () => {
+  await rm(bundleDir, { recursive: true, force: true });
+  await rm(runDir, { recursive: true, force: true });
+});
+
+/** Trains a small global model over the four series and exports it as a bundle. */
+async function exportedGlobalBundle(): Promise<{ dir: string }> {
+  runDir = await mkdtemp(join(tmpdir(), 'rs-global-bundle-'));
+  history = join(runDir, 'shops.csv');
+  await writeLongCsv(history, SERIES);
+  const result = await trainRun(
+    {
+      data: {
+        file: history,
+        timeColumn: 'month',
+        idColumn: 'id',
+        targetColumns: ['value'],
+        lookback: 12,
+        horizon: HORIZON,
+        series: { scope: 'all' },
+      },
+      model: { layers: [{ units: 8 }] },
+      training: quickTraining(2),
+    },
+    join(runDir, 'run'),
+  );
+  return unpackedBundle(result.modelDir ?? '');
+}
+
+async function appForecast(series: string): Promise<number[]> {
+  const { tf } = await loadTf();
+  const f = await forecastFuture(tf, join(runDir, 'run'), { steps: HORIZON, levels: [], series });
+  return f.point;
+}
+
+describe('bundle of a global model', () => {
+  it('predict.cjs forecasts any series by id from the long file, as the app does', async () => {
+    // The series sit at different levels, so a forecast made with another series' scaling would be far off.
+    expect(Math.abs((await appForecast('s003'))[0] - (await appForecast('s001'))[0])).toBeGreaterThan(1);
+    for (const id of ['s003', 's001']) {
+      const expected = await appForecast(id);
+      const forecast = lastJson<number[]>(runScript(bundleDir, 'node', ['predict.cjs', history, '--series', id]));
+      expect(forecast).toHaveLength(HORIZON);
+      expect(maxAbsDiff(forecast, expected)).toBeLessThan(1e-4 * Math.max(1, Math.abs(expected[0])));
+    }
+    // Without --series: the first series.
+    const first = lastJson<number[]>(runScript(bundleDir, 'node', ['predict.cjs', history]));
+    expect(maxAbsDiff(first, await appForecast('s001'))).toBeLessThan(1e-4 * Math.max(1, Math.abs(first[0])));
+  });
+
+  it('predict.cjs names the model’s series for an id it was not trained on', () => {
+    const run = spawnSync('node', ['predict.cjs', history, '--series', 'nope'], {
+      cwd: join(bundleDir, 'unpacked'),
+      encoding: 'utf8',
+      env: { ...process.env, NODE_PATH: resolve('node_modules') },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('The model has no series "nope". Its series are "s001", "s002", "s003", "s004".');
+  });
+
+  it('predict.py (onnxruntime) forecasts the same series the same way', { timeout: 600_000 }, async (ctx) => {
+    const python = ensureKerasPython();
+    if (!python) {
+      ctx.skip();
+      return;
+    }
+    const expected = await appForecast('s004');
+    const forecast = lastJson<number[]>(runScript(bundleDir, python, ['predict.py', history, '--series', 's004']));
+    expect(maxAbsDiff(forecast, expected)).toBeLessThan(1e-4 * Math.max(1, Math.abs(expected[0])));
+    const refused = spawnSync(python, ['predict.py', history, '--series', 'nope'], {
+      cwd: join(bundleDir, 'unpacked'),
+      encoding: 'utf8',
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('The model has no series "nope"');
+  });
+});
