@@ -6,13 +6,22 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { FUSED_SIMPLE_RNN_ACTIVATIONS } from '../fused/fused-simple-rnn';
 import { HIDDEN_ACTIVATIONS, type Cell } from '../../../shared/spec';
 import { nativeKernels, nativeKernelsUnavailableReason } from './native-kernels';
-import { isNativeActivation, nativeRecurrentSequence } from './native-sequence';
+import { isNativeActivation, nativeRecurrentSequence, type SequenceOutput } from './native-sequence';
 
 type Tf = typeof tfTypes;
 type Tensor = tfTypes.Tensor;
 
-/** One direction of a layer: time-major x [T,B,I] and weights in, hidden states [T,B,U] out. */
-export type DirectionKernel = (x: Tensor, kernel: Tensor, recurrentKernel: Tensor, bias: Tensor) => Tensor;
+/**
+ * One direction of a layer: time-major x [T,B,I] and weights in, hidden states [T,B,U] out (or
+ * the last state [B,U] with `output` 'last').
+ */
+export type DirectionKernel = (
+  x: Tensor,
+  kernel: Tensor,
+  recurrentKernel: Tensor,
+  bias: Tensor,
+  output: SequenceOutput,
+) => Tensor;
 
 /**
  * The native kernel for a fused layer (sigmoid gates; GRU with the reset before the matmul, as
@@ -22,8 +31,8 @@ export function nativeDirectionKernel(tf: Tf, cell: Cell, activation: string): D
   const kernels = nativeKernels();
   if (!kernels || !isNativeActivation(activation)) return null;
   const config = { cell, activation, recurrentActivation: 'sigmoid' as const };
-  return (x, kernel, recurrentKernel, bias) =>
-    nativeRecurrentSequence(tf, kernels, config, x, kernel, recurrentKernel, bias);
+  return (x, kernel, recurrentKernel, bias, output) =>
+    nativeRecurrentSequence(tf, kernels, config, x, kernel, recurrentKernel, bias, output);
 }
 
 /** SimpleRNN activations a fused layer can run: every one the forms offer on native kernels. */
