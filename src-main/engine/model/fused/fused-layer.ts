@@ -133,8 +133,8 @@ function defineFusedLayers(tf: Tf): Record<Cell, FusedLayerClass> {
       const recurrentKernel = weights.recurrentKernel.read();
       const bias = weights.bias.read();
       const { cell, activation, returnSequences } = this.fusedConfig;
-      // Our own kernels when they are built; TensorFlow's fused ops otherwise.
-      const native = nativeDirectionKernel(tf, cell, activation);
+      // Our own kernels when they are built and measured faster; TensorFlow's fused ops otherwise.
+      const native = nativeDirectionKernel(tf, cell, activation, returnSequences);
       if (native) {
         // Without sequences the kernel hands back the last state itself.
         if (!returnSequences) return native(x, kernel, recurrentKernel, bias, 'last');
