@@ -106,7 +106,7 @@ function defineFusedLayers(tf: Tf): Record<Cell, FusedLayerClass> {
         if (!ops) {
           throw new Error(`${this.name} runs on fused native kernels; the current backend is '${tf.getBackend()}'.`);
         }
-        const { dropout, returnSequences, bidirectional, merge } = this.fusedConfig;
+        const { dropout, bidirectional, merge } = this.fusedConfig;
         let x = Array.isArray(inputs) ? inputs[0] : inputs;
         if (x.rank !== 3) throw new Error(`${this.name} expects input [batch, steps, features], got rank ${x.rank}.`);
         if (x.dtype !== 'float32') x = tf.cast(x, 'float32');
