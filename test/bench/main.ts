@@ -11,6 +11,8 @@
  *   --quick             time fewer batches on the slow engines
  *   --skip-data         skip the data-preparation benchmark
  *   --skip-many-series  skip the 1,000-series global-model benchmark (test/bench/many-series-bench.ts)
+ *   --ab                only our native kernels against TensorFlow's fused ops, A/B interleaved in
+ *                       one process (test/bench/interleaved.ts); with --quick, 8 batches per repeat
  *
  * Speeds are training samples per second after a warm-up: the median of REPEATS timed runs, with
  * ± half their range; the ratios are fused ÷ each engine (medians).
@@ -18,10 +20,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { applyAutomaticThreads } from '../../src-main/tensorflow/threads';
 import { ensurePeerEnvironment, runPeer, type PeerName, type PeerResult } from './peers';
+import { interleavedComparison, interleavedReport, type InterleavedResult } from './interleaved';
 import { REPEATS } from './repeats';
 import { engineNotes, flopsTable, formatTiming } from './report';
 import { formatRatio, renderTable, type Column } from './table';
@@ -37,6 +40,7 @@ interface Options {
   quick: boolean;
   skipData: boolean;
   skipManySeries: boolean;
+  ab: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -48,6 +52,7 @@ function parseArgs(argv: string[]): Options {
     quick: false,
     skipData: false,
     skipManySeries: false,
+    ab: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -66,6 +71,7 @@ function parseArgs(argv: string[]): Options {
     } else if (arg === '--quick') options.quick = true;
     else if (arg === '--skip-data') options.skipData = true;
     else if (arg === '--skip-many-series') options.skipManySeries = true;
+    else if (arg === '--ab') options.ab = true;
     else throw new Error(`unknown option ${arg}`);
   }
   for (const e of options.engines) if (!(e in ENGINE_TITLES)) throw new Error(`unknown engine ${e}`);
@@ -99,6 +105,21 @@ async function dataBenchReport(): Promise<string | null> {
   return module.dataBench ? await module.dataBench() : null;
 }
 
+/** Pairs of interleaved repeats per workload in `--ab` (an even count: each engine goes first as often). */
+const AB_PAIRS = 6;
+
+/** The `--ab` comparison: our kernels against TensorFlow's fused ops, interleaved. */
+async function runInterleaved(tf: typeof tfTypes, workloads: Workload[], quick: boolean): Promise<void> {
+  const loadBefore = loadavg();
+  const batches = quick ? 8 : null;
+  const results: InterleavedResult[] = [];
+  for (const w of workloads) {
+    log(`${w.name}: native kernels and TensorFlow's fused ops, interleaved…`);
+    results.push(await interleavedComparison(tf, w, AB_PAIRS, batches));
+  }
+  process.stdout.write(`\n${interleavedReport(tf, results, loadBefore, batches)}\n`);
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (options.threads) {
@@ -111,6 +132,10 @@ async function main(): Promise<void> {
   applyAutomaticThreads();
   const tf = createRequire(import.meta.url)('@tensorflow/tfjs-node') as typeof tfTypes;
   const workloads = WORKLOADS.filter((w) => !options.only || options.only.includes(w.name));
+  if (options.ab) {
+    await runInterleaved(tf, workloads, options.quick);
+    return;
+  }
   let peers: PeerName[] = options.peers ? ['keras', 'pytorch'] : [];
   let python = '';
   try {

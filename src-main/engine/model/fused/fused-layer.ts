@@ -106,7 +106,7 @@ function defineFusedLayers(tf: Tf): Record<Cell, FusedLayerClass> {
         if (!ops) {
           throw new Error(`${this.name} runs on fused native kernels; the current backend is '${tf.getBackend()}'.`);
         }
-        const { dropout, returnSequences, bidirectional, merge } = this.fusedConfig;
+        const { dropout, bidirectional, merge } = this.fusedConfig;
         let x = Array.isArray(inputs) ? inputs[0] : inputs;
         if (x.rank !== 3) throw new Error(`${this.name} expects input [batch, steps, features], got rank ${x.rank}.`);
         if (x.dtype !== 'float32') x = tf.cast(x, 'float32');
@@ -116,10 +116,10 @@ function defineFusedLayers(tf: Tf): Record<Cell, FusedLayerClass> {
           x = tf.dropout(x, dropout, [batch, 1, features]);
         }
         const timeMajor = tf.transpose(x, [1, 0, 2]);
-        const forward = this.finish(this.runDirection(ops, timeMajor, this.directions[0]), false, returnSequences);
+        const forward = this.runDirection(ops, timeMajor, this.directions[0], false);
         if (!bidirectional) return forward;
         const reversed = tf.reverse(timeMajor, 0);
-        const backward = this.finish(this.runDirection(ops, reversed, this.directions[1]), true, returnSequences);
+        const backward = this.runDirection(ops, reversed, this.directions[1], true);
         if (merge === 'concat') return tf.concat([forward, backward], -1);
         if (merge === 'sum') return tf.add(forward, backward);
         if (merge === 'ave') return tf.mul(tf.add(forward, backward), 0.5);
@@ -127,18 +127,26 @@ function defineFusedLayers(tf: Tf): Record<Cell, FusedLayerClass> {
       });
     }
 
-    /** Hidden states [T,B,U] of one direction. */
-    private runDirection(ops: RawOps, x: Tensor, weights: DirectionWeights): Tensor {
+    /** One direction's output, batch-major: its hidden states [B,T,U] or its last state [B,U]. */
+    private runDirection(ops: RawOps, x: Tensor, weights: DirectionWeights, reversed: boolean): Tensor {
       const kernel = weights.kernel.read();
       const recurrentKernel = weights.recurrentKernel.read();
       const bias = weights.bias.read();
-      const { cell, activation } = this.fusedConfig;
-      // Our own kernels when they are built; TensorFlow's fused ops otherwise.
-      const native = nativeDirectionKernel(tf, cell, activation);
-      if (native) return native(x, kernel, recurrentKernel, bias);
-      if (cell === 'LSTM') return fusedLstmSequence(ops, x, kernel, recurrentKernel, bias);
-      if (cell === 'GRU') return fusedGruSequence(ops, x, kernel, recurrentKernel, bias);
-      return fusedSimpleRnnSequence(ops, x, kernel, recurrentKernel, bias, activation as FusedSimpleRnnActivation);
+      const { cell, activation, returnSequences } = this.fusedConfig;
+      // Our own kernels when they are built and measured faster; TensorFlow's fused ops otherwise.
+      const native = nativeDirectionKernel(tf, cell, activation, returnSequences);
+      if (native) {
+        // Without sequences the kernel hands back the last state itself.
+        if (!returnSequences) return native(x, kernel, recurrentKernel, bias, 'last');
+        return this.finish(native(x, kernel, recurrentKernel, bias, 'sequence'), reversed, true);
+      }
+      const hidden =
+        cell === 'LSTM'
+          ? fusedLstmSequence(ops, x, kernel, recurrentKernel, bias)
+          : cell === 'GRU'
+            ? fusedGruSequence(ops, x, kernel, recurrentKernel, bias)
+            : fusedSimpleRnnSequence(ops, x, kernel, recurrentKernel, bias, activation as FusedSimpleRnnActivation);
+      return this.finish(hidden, reversed, returnSequences);
     }
 
     /** Batch-major sequence, or the last state; a backward pass is put back in time order. */

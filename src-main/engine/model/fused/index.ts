@@ -69,5 +69,6 @@ export function createRecurrentLayer(
     ...(options.name ? { name: options.name } : {}),
     ...(options.inputShape ? { inputShape: options.inputShape } : {}),
   });
-  return { layer, fused: true, note: fusedKernelNote(options.name ?? cell) };
+  const note = fusedKernelNote(options.name ?? cell, cell, options.activation, options.returnSequences);
+  return { layer, fused: true, note };
 }

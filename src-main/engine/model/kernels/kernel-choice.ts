@@ -6,24 +6,41 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { FUSED_SIMPLE_RNN_ACTIVATIONS } from '../fused/fused-simple-rnn';
 import { HIDDEN_ACTIVATIONS, type Cell } from '../../../shared/spec';
 import { nativeKernels, nativeKernelsUnavailableReason } from './native-kernels';
-import { isNativeActivation, nativeRecurrentSequence } from './native-sequence';
+import { measuredKernelChoice } from './kernel-policy';
+import { isNativeActivation, nativeRecurrentSequence, type SequenceOutput } from './native-sequence';
 
 type Tf = typeof tfTypes;
 type Tensor = tfTypes.Tensor;
 
-/** One direction of a layer: time-major x [T,B,I] and weights in, hidden states [T,B,U] out. */
-export type DirectionKernel = (x: Tensor, kernel: Tensor, recurrentKernel: Tensor, bias: Tensor) => Tensor;
+/**
+ * One direction of a layer: time-major x [T,B,I] and weights in, hidden states [T,B,U] out (or
+ * the last state [B,U] with `output` 'last').
+ */
+export type DirectionKernel = (
+  x: Tensor,
+  kernel: Tensor,
+  recurrentKernel: Tensor,
+  bias: Tensor,
+  output: SequenceOutput,
+) => Tensor;
 
 /**
  * The native kernel for a fused layer (sigmoid gates; GRU with the reset before the matmul, as
- * tfjs-layers has it), or null when the addon is not available or lacks the activation.
+ * tfjs-layers has it), or null when the addon is not available, lacks the activation, or
+ * TensorFlow's fused ops were measured faster for this layer (kernel-policy.ts).
  */
-export function nativeDirectionKernel(tf: Tf, cell: Cell, activation: string): DirectionKernel | null {
+export function nativeDirectionKernel(
+  tf: Tf,
+  cell: Cell,
+  activation: string,
+  returnSequences: boolean,
+): DirectionKernel | null {
   const kernels = nativeKernels();
   if (!kernels || !isNativeActivation(activation)) return null;
+  if (measuredKernelChoice(cell, activation, returnSequences).path !== 'native') return null;
   const config = { cell, activation, recurrentActivation: 'sigmoid' as const };
-  return (x, kernel, recurrentKernel, bias) =>
-    nativeRecurrentSequence(tf, kernels, config, x, kernel, recurrentKernel, bias);
+  return (x, kernel, recurrentKernel, bias, output) =>
+    nativeRecurrentSequence(tf, kernels, config, x, kernel, recurrentKernel, bias, output);
 }
 
 /** SimpleRNN activations a fused layer can run: every one the forms offer on native kernels. */
@@ -31,8 +48,13 @@ export function fusedSimpleRnnActivations(): readonly string[] {
   return nativeKernels() ? HIDDEN_ACTIVATIONS : FUSED_SIMPLE_RNN_ACTIVATIONS;
 }
 
-/** The run-log note for a fused layer on TensorFlow's ops instead of our kernels, or null. */
-export function fusedKernelNote(layerName: string): string | null {
+/** The run-log note saying which kernels a fused layer runs on, and why. */
+export function fusedKernelNote(layerName: string, cell: Cell, activation: string, returnSequences: boolean): string {
   const reason = nativeKernelsUnavailableReason();
-  return reason ? `${layerName}: fused TensorFlow kernels, because ${reason}.` : null;
+  if (reason) return `${layerName}: fused TensorFlow kernels, because ${reason}.`;
+  const choice = measuredKernelChoice(cell, activation, returnSequences);
+  const kernels = nativeKernels();
+  return choice.path === 'native'
+    ? `${layerName}: our native ${cell} kernels (${kernels?.instructionSet ?? ''} build, ${kernels?.threads ?? 1} threads), ${choice.reason}.`
+    : `${layerName}: TensorFlow's fused ${cell} ops, ${choice.reason}.`;
 }

@@ -16,6 +16,15 @@ export type NativeCell = 'LSTM' | 'GRU' | 'GRU-reset-after' | 'SimpleRNN';
 
 /** Workspaces saved from forward for backward; each training step returns its own. */
 const workspaces = new FloatBufferPool();
+/** Whole-sequence output gradients built from a last-state gradient; only the addon reads them. */
+const sequenceGradients = new FloatBufferPool(2);
+
+/**
+ * What a call returns: every hidden state [T,B,U], or only the last one [B,U]. A layer that does
+ * not return sequences asks for the last state, so no [T,B,U] tensor is made forward and no
+ * mostly-zero gradient of that size is made and copied out of TensorFlow backward.
+ */
+export type SequenceOutput = 'sequence' | 'last';
 
 const CELL_CODES: Record<NativeCell, number> = { LSTM: 0, GRU: 1, 'GRU-reset-after': 2, SimpleRNN: 3 };
 const GATES: Record<NativeCell, number> = { LSTM: 4, GRU: 3, 'GRU-reset-after': 3, SimpleRNN: 1 };
@@ -57,7 +66,7 @@ function floats(tensor: Tensor, what: string, shape: readonly number[]): Float32
 
 /**
  * Runs the cell from a zero state over time-major `x` [T,B,I] and returns every hidden state
- * [T,B,U]; differentiable with respect to `x` and the three weights. Weights: kernel [I, G·U],
+ * [T,B,U] (or, with `output` 'last', the last one [B,U]); differentiable with respect to `x` and the three weights. Weights: kernel [I, G·U],
  * recurrent kernel [U, G·U], bias [G·U] ([2, G·U] for the reset-after GRU) (gate order i,f,c,o or z,r,h).
  */
 export function nativeRecurrentSequence(
@@ -68,6 +77,7 @@ export function nativeRecurrentSequence(
   kernel: Tensor,
   recurrentKernel: Tensor,
   bias: Tensor,
+  output: SequenceOutput = 'sequence',
 ): Tensor {
   if (x.rank !== 3 || recurrentKernel.rank !== 2) {
     throw new Error(`Native recurrent kernel: input must be [steps, batch, features], got [${x.shape.join(', ')}].`);
@@ -95,8 +105,18 @@ export function nativeRecurrentSequence(
     // Keras keeps the reset-after GRU's two biases as rows of one [2, 3U] weight.
     bias: config.cell === 'GRU-reset-after' ? [2, width] : [width],
     h: [steps, batch, units],
+    last: [batch, units],
   };
+  const lastStart = (steps - 1) * batch * units;
   const { addon } = kernels;
+
+  /** The gradient of every hidden state when only the last one reaches the loss. */
+  const lastStateGradient = (last: Float32Array): Float32Array => {
+    const full = sequenceGradients.take(steps * batch * units);
+    full.fill(0, 0, lastStart);
+    full.set(last, lastStart);
+    return full;
+  };
 
   const run = tf.customGrad((...args: (Tensor | tfTypes.GradSaveFunc)[]) => {
     const [xs, k, r, b] = args as Tensor[];
@@ -111,15 +131,21 @@ export function nativeRecurrentSequence(
     let workspace: Float32Array | null = workspaces.take(addon.workspaceLength(problem));
     addon.forward(problem, xData, kData, rData, bData, h, workspace);
     return {
-      value: tf.tensor3d(h, shapes.h as [number, number, number]),
+      value:
+        output === 'last'
+          ? tf.tensor2d(h.slice(lastStart), shapes.last as [number, number])
+          : tf.tensor3d(h, shapes.h as [number, number, number]),
       gradFunc: (dy: Tensor | Tensor[]) => {
         if (!workspace) throw new Error('Native recurrent kernel: this forward pass was already differentiated once.');
-        const dyData = floats(Array.isArray(dy) ? dy[0] : dy, 'output gradient', shapes.h);
+        const gradient = Array.isArray(dy) ? dy[0] : dy;
+        const dyData = output === 'last' ? lastStateGradient(floats(gradient, 'output gradient', shapes.last)) : null;
+        const dhData = dyData ?? floats(gradient, 'output gradient', shapes.h);
         const dx = new Float32Array(xData.length);
         const dk = new Float32Array(kData.length);
         const dr = new Float32Array(rData.length);
         const db = new Float32Array(bData.length);
-        addon.backward(problem, xData, kData, rData, h, workspace, dyData, dx, dk, dr, db);
+        addon.backward(problem, xData, kData, rData, h, workspace, dhData, dx, dk, dr, db);
+        if (dyData) sequenceGradients.give(dyData);
         workspaces.give(workspace);
         workspace = null;
         return [

@@ -1,0 +1,63 @@
+/**
+ * Which kernels a fused layer runs on when both ours and TensorFlow's fused ops can compute it:
+ * the ones measured faster for that cell and shape (`npm run bench -- --ab`, both engines
+ * interleaved in one process on a 2-core machine; native ÷ TensorFlow, median of 6 pairs):
+ *
+ * | layer                                      | native ÷ TF fused |
+ * | ------------------------------------------ | ----------------- |
+ * | GRU(128), T=100                            | 2.04×             |
+ * | SimpleRNN(32), T=20                        | 7.8×              |
+ * | LSTM(64), last state only (reference)      | 1.36×             |
+ * | LSTM(256), last state only (char text)     | 1.22×             |
+ * | 2-layer BiLSTM(64), first layer sequences  | 0.94×             |
+ *
+ * TensorFlow has no whole-sequence GRU or SimpleRNN op (its GRU runs one op per step), so ours
+ * always win there. An LSTM that returns its last state gets it straight from our kernels; one
+ * that returns every state pays for a [T,B,U] tensor both ways, and TensorFlow's BlockLSTM is as
+ * fast or faster then. Cells TensorFlow has no fused form for always run on ours.
+ */
+import type { Cell } from '../../../shared/spec';
+import { FUSED_SIMPLE_RNN_ACTIVATIONS } from '../fused/fused-simple-rnn';
+
+export type KernelPath = 'native' | 'tensorflow';
+
+/** The path for one layer and the reason, as the run log says it. */
+export interface KernelChoice {
+  path: KernelPath;
+  reason: string;
+}
+
+let everywhere = process.env.RECURRENT_RNN_KERNELS === 'everywhere';
+
+/**
+ * Runs every fused layer on our kernels, whatever was measured faster (the bench's A/B comparison
+ * and the parity tests). RECURRENT_RNN_KERNELS=everywhere does the same for a whole process.
+ */
+export function useNativeKernelsEverywhere(on: boolean): void {
+  everywhere = on;
+}
+
+/** True when TensorFlow's fused ops compute this layer (sigmoid gates assumed, as fused layers have). */
+function tensorflowHasFusedForm(cell: Cell, activation: string): boolean {
+  if (cell === 'SimpleRNN') return (FUSED_SIMPLE_RNN_ACTIVATIONS as readonly string[]).includes(activation);
+  return activation === 'tanh';
+}
+
+/** Our kernels or TensorFlow's fused ops for a layer, when our kernels are loaded. */
+export function measuredKernelChoice(cell: Cell, activation: string, returnSequences: boolean): KernelChoice {
+  if (everywhere) return { path: 'native', reason: 'native kernels asked for everywhere' };
+  if (!tensorflowHasFusedForm(cell, activation)) {
+    return { path: 'native', reason: `TensorFlow has no fused ${cell} with ${activation}` };
+  }
+  if (cell !== 'LSTM') return { path: 'native', reason: `measured faster than TensorFlow's per-step ${cell} ops` };
+  if (!returnSequences) {
+    return {
+      path: 'native',
+      reason: "measured faster than TensorFlow's BlockLSTM for a layer returning its last state",
+    };
+  }
+  return {
+    path: 'tensorflow',
+    reason: 'measured as fast or faster than our kernels for an LSTM returning whole sequences',
+  };
+}
