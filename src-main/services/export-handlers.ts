@@ -1,6 +1,6 @@
 /**
- * Exporting trained models (TensorFlow.js folder, Keras file, ONNX file, bundle zip) to a path
- * or as bytes for downloads, and importing a TensorFlow.js model folder as a new run. The
+ * Exporting trained models (TensorFlow.js folder, Keras file, ONNX file, bundle zip, Keras
+ * training project folder) to a path or as bytes for downloads, and importing a TensorFlow.js model folder as a new run. The
  * export itself runs as a job off the main thread and writes atomically.
  */
 import { randomBytes } from 'node:crypto';
@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Backend, RunResult, RunSummary } from '../shared/types';
 import type { JobRunner } from '../worker/jobs';
-import type { ExportFormat } from '../shared/export-formats';
+import { FOLDER_FORMATS, type ExportFormat } from '../shared/export-formats';
 import type { RunStore } from './run-store';
 import { ServiceError } from '../shared/service-error';
 import type { HandlerMap } from './service-types';
@@ -30,6 +30,7 @@ const ARCHIVE_SUFFIX: Record<ExportFormat, string> = {
   keras: '.keras',
   onnx: '.onnx',
   bundle: '-bundle.zip',
+  'keras-project': '-keras-project.zip',
 };
 
 /** A file name stem from the run's name: "Nile flow" → "Nile-flow", "nile — forecast" → "nile-forecast". */
@@ -64,10 +65,11 @@ export function exportHandlers(context: ExportContext): HandlerMap {
       const base = exportBaseName((await context.run(runId)).name);
       const temp = await mkdtemp(join(tmpdir(), 'recurrent-export-'));
       try {
-        const target = format === 'tfjs' ? join(temp, base) : join(temp, `${base}${ARCHIVE_SUFFIX[format]}`);
+        const folder = FOLDER_FORMATS.includes(format);
+        const target = folder ? join(temp, base) : join(temp, `${base}${ARCHIVE_SUFFIX[format]}`);
         const { files } = await context.runJob({ name: 'model.export', args: { modelDir, format, target } });
         let bytes: Uint8Array;
-        if (format === 'tfjs') {
+        if (folder) {
           const entries: Record<string, Uint8Array> = {};
           // Weight files may sit in sub-folders of the export; the zip keeps that layout.
           for (const file of files)
