@@ -68,6 +68,12 @@ export const COMMAND_HELP: Record<string, string> = {
       with a Python project that retrains the forecast in Keras 3 (train.py, prepare.py,
       model.py; one machine, several with TF_CONFIG, or Ray).`,
 
+  'import-keras': `  recurrent import-keras MODEL.keras --out DIR [--preprocessing FILE.json] [--json]
+      Import a Keras 3 Sequential model as a run when it fits the preparation in FILE.json
+      (default: preprocessing.json beside the model, as a training project writes it):
+      the window shape, the outputs and the layers are checked, others are refused with
+      the reason. The run is scored on the spec's data file like a trained run.`,
+
   search: `  recurrent search --spec SPEC.json --plan PLAN.json --out DIR [--json]
       Hyperparameter search: grid or random over spec paths (units, layers, cell type,
       learning rate, window length, dropout …), runs one after another, each into

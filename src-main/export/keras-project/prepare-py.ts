@@ -15,6 +15,7 @@ prepare(path) returns the training, validation and test windows of a data file a
 evaluation needs to turn network outputs back into the target's units.
 """
 import calendar
+import copy
 import csv
 import json
 import math
@@ -163,7 +164,8 @@ def prepare(path):
         offset = season_offset(season_profile(), times)
     period = pre["target"].get("period") or 1
     scaled = []
-    for inp in pre["inputs"]:
+    fitted = copy.deepcopy(pre)
+    for inp, kept in zip(pre["inputs"], fitted["inputs"]):
         lead = inp.get("lead") or 0
         if inp["derived"] == "calendar":
             if times is None:
@@ -174,6 +176,7 @@ def prepare(path):
             values = derive(columns[inp["source"]], inp["derived"], period)
             # Scalers are fitted on the training steps of the column itself, before any shift.
             scaler = fit_scaler(values[:train_end], d["scaling"])
+        kept["scaler"] = scaler
         inp_scaled = scale(lead_column(values, lead) if lead > 0 else values, scaler)
         scaled.append(inp_scaled.astype(np.float32))
     features = np.stack(scaled, axis=-1)
@@ -185,6 +188,8 @@ def prepare(path):
         return np.array([y[t : t + horizon] - baselines(t) for t in origins]).reshape(-1, horizon)
 
     target_scaler = target_scaler_of(raw_targets(train), d["scaling"])
+    fitted["target"]["scaler"] = target_scaler
+    fitted["spec"]["data"]["file"] = os.path.abspath(path)
 
     def split(origins):
         x = np.array([features[t - lookback : t] for t in origins], dtype=np.float32).reshape(-1, lookback, features.shape[1])
@@ -200,6 +205,8 @@ def prepare(path):
         "validation": split(validation) if validation else None,
         "test": split(test) if test else None,
         "baselines": baselines,
+        # preprocessing.json of a model trained on this file: the run's, with the scalers fitted here.
+        "preprocessing": fitted,
     }
 
 

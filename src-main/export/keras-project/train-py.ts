@@ -11,7 +11,8 @@ export const TRAIN_PY = String.raw`"""Train the exported run in Keras 3.
 Usage: python train.py --data FILE [--epochs N] [--batch-size N] [--distribute mirrored|multi-worker]
                        [--out DIR] [--app-weights]
 --app-weights skips training and scores the weights the app trained (they load unchanged).
-Writes DIR/model.keras, DIR/metrics.json and DIR/predictions.csv (default DIR: output).
+Writes DIR/model.keras, DIR/preprocessing.json, DIR/metrics.json and DIR/predictions.csv (default DIR: output).
+The app imports DIR/model.keras with DIR/preprocessing.json as a run.
 """
 import argparse
 import csv
@@ -195,6 +196,9 @@ def main(argv):
     if chief:
         with open(os.path.join(out, "metrics.json"), "w", encoding="utf-8") as f:
             json.dump(metrics, f, indent=2)
+        # The app imports model.keras with this file: the run's preparation, scalers fitted on --data.
+        with open(os.path.join(out, "preprocessing.json"), "w", encoding="utf-8") as f:
+            json.dump(data["preprocessing"], f, indent=1)
         write_predictions(os.path.join(out, "predictions.csv"), rows, data["times"])
         print(json.dumps({"metrics": metrics, "out": os.path.abspath(out)}))
 

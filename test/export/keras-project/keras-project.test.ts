@@ -1,15 +1,16 @@
 /**
  * The Keras training project against the app, in the cached Python environment with Keras 3:
  * the app's weights forecast the same numbers in the project, retraining in Keras reaches the
- * app's test RMSE, and a two-worker MultiWorkerMirroredStrategy run on loopback completes.
+ * app's test RMSE, and a two-worker MultiWorkerMirroredStrategy run on loopback completes; the
+ * models they write import back as runs the app scores the same.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../src-main/shared/types';
+import { runCli } from '../../../src-main/cli/main';
 import { ensureKerasPython } from '../python-keras';
 import { runPython, trainAndExport, trainScript, writeArSeries } from './project-fixture';
 
@@ -55,6 +56,23 @@ async function train(args: string[], env?: NodeJS.ProcessEnv) {
 
 async function readMetrics(out: string): Promise<ProjectMetrics> {
   return JSON.parse(await readFile(path.join(out, 'metrics.json'), 'utf8')) as ProjectMetrics;
+}
+
+/** Imports DIR/model.keras with DIR/preprocessing.json through the CLI; the run record it writes. */
+async function importRun(out: string): Promise<RunResult> {
+  const errors: string[] = [];
+  const runDir = path.join(out, 'imported');
+  const code = await runCli(['import-keras', path.join(out, 'model.keras'), '--out', runDir, '--json'], {
+    out: () => undefined,
+    err: (t) => errors.push(t),
+  });
+  if (code !== 0) throw new Error(`import-keras failed: ${errors.join(' ')}`);
+  return JSON.parse(await readFile(path.join(runDir, 'run.json'), 'utf8')) as RunResult;
+}
+
+function testRmse(imported: RunResult): number {
+  if (imported.evaluation?.kind !== 'forecast') throw new Error('the imported run has no forecast evaluation');
+  return imported.evaluation.metrics.rmse;
 }
 
 /** A port nobody listens on now (the OS picks it). */
@@ -106,7 +124,10 @@ describe('Keras training project of a forecast run', () => {
     expect(metrics.epochs).toBe(25);
     expect(Math.abs(metrics.model.rmse - app.rmse) / app.rmse).toBeLessThan(0.1);
     expect(metrics.model.rmse).toBeLessThan(metrics.naive.rmse);
-    expect(existsSync(path.join(out, 'model.keras'))).toBe(true);
+    // The retrained model comes back as a run the app scores like its own.
+    const imported = await importRun(out);
+    expect(imported.status).toBe('completed');
+    expect(Math.abs(testRmse(imported) - metrics.model.rmse)).toBeLessThan(1e-4);
   }, 240_000);
 
   it('trains on two workers with MultiWorkerMirroredStrategy on loopback and writes the model once', async (ctx) => {
@@ -125,6 +146,6 @@ describe('Keras training project of a forecast run', () => {
     expect(metrics.epochs).toBe(3);
     expect(Number.isFinite(metrics.model.rmse)).toBe(true);
     expect(JSON.parse(chief.stdout.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ out });
-    expect(existsSync(path.join(out, 'model.keras'))).toBe(true);
+    expect(Math.abs(testRmse(await importRun(out)) - metrics.model.rmse)).toBeLessThan(1e-4);
   }, 300_000);
 });
