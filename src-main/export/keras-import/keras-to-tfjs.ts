@@ -10,34 +10,20 @@ import type { Tf } from '../../tensorflow/load-tf';
 import type { TensorData } from '../model-chain';
 import type { KerasFile } from './read-keras-file';
 import { KerasImportError } from './keras-import-error';
+import { GROUP_NAMES, KERAS_ACTIVATIONS } from '../keras-export';
 
 type Json = Record<string, unknown>;
 
 type Activation = NonNullable<NonNullable<Parameters<Tf['layers']['dense']>[0]>['activation']>;
 
-/** Keras built-in activations that compute the same function in TensorFlow.js (same names). */
-const ACTIVATIONS: readonly Activation[] = [
-  'linear',
-  'tanh',
-  'sigmoid',
-  'relu',
-  'elu',
-  'selu',
-  'softsign',
-  'softmax',
-  'softplus',
-  'relu6',
-];
+/**
+ * Keras built-in activations that compute the same function in TensorFlow.js (same names):
+ * the export's list without hard_sigmoid, which Keras 3 defines differently.
+ */
+const ACTIVATIONS: readonly Activation[] = [...KERAS_ACTIVATIONS].filter(
+  (name): name is Activation => name !== 'hard_sigmoid',
+);
 const RECURRENT = new Set(['LSTM', 'GRU', 'SimpleRNN']);
-const SNAKE: Record<string, string> = {
-  LSTM: 'lstm',
-  GRU: 'gru',
-  SimpleRNN: 'simple_rnn',
-  Bidirectional: 'bidirectional',
-  Embedding: 'embedding',
-  Dropout: 'dropout',
-  Dense: 'dense',
-};
 const MERGES = new Set(['concat', 'sum', 'ave', 'mul']);
 
 function isObject(v: unknown): v is Json {
@@ -171,7 +157,7 @@ export function kerasToTfjs(tf: Tf, file: KerasFile): { model: tfTypes.Sequentia
     layers.slice(1).forEach((raw, i) => {
       const { cls, config, where } = layerParts(raw, i + 1);
       const first = i === 0 ? { inputShape: input.shape } : {};
-      const snake = SNAKE[cls];
+      const snake = cls === 'Reshape' ? undefined : GROUP_NAMES[cls];
       if (!snake) throw new KerasImportError(`${where} has no counterpart in the app's models.`);
       const count = counts.get(snake) ?? -1;
       counts.set(snake, count + 1);
