@@ -102,6 +102,11 @@ export const requestArgs = {
   'model.exportArchive': z.object({ runId: id, format: z.enum(EXPORT_FORMATS) }).strict(),
   /** Re-imports an exported tfjs model folder as a run, to predict or continue training. */
   'model.import': z.object({ dir: filePath }).strict(),
+  /**
+   * Imports a Keras 3 .keras model as a scored run when it fits the preparation in `preprocessing`
+   * (default: preprocessing.json beside the file, as a Keras training project writes it).
+   */
+  'model.importKeras': z.object({ file: filePath, preprocessing: filePath.optional() }).strict(),
   'forecast.future': z
     .object({
       runId: id,
@@ -230,6 +235,7 @@ export interface RequestResults {
   'model.export': { files: string[] };
   'model.exportArchive': { fileName: string; contentBase64: string };
   'model.import': RunSummary;
+  'model.importKeras': RunSummary;
   'forecast.future': FutureForecast;
   /** CSV text of the future forecast with interval columns (formulas neutralized). */
   'forecast.futureCsv': { fileName: string; csv: string };
