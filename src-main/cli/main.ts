@@ -14,6 +14,7 @@ import { runExport } from './commands/export';
 import { runForecast } from './commands/forecast';
 import { runPredict } from './commands/predict';
 import { runSearch } from './commands/search';
+import { runImportKeras } from './commands/import-keras';
 import { APP_VERSION } from '../shared/version';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   predict: runPredict,
   export: runExport,
   search: runSearch,
+  'import-keras': runImportKeras,
 };
 
 /** Every command `recurrent` knows. */

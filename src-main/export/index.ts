@@ -15,24 +15,29 @@ import { readModelFolder } from '../engine/model/model-folder';
 import { chainFromFolder } from './model-weights';
 import { buildOnnxModel } from './onnx-export';
 import { tfjsExportFiles } from './tfjs-export';
+import { kerasProjectFiles } from './keras-project/keras-project-export';
 
 export { ExportCancelledError, ExportWriteError } from './export-errors';
 export { importTfjsModel, type ImportedModel } from '../engine/model/load-model-folder';
 export { UnsupportedModelError } from './model-chain';
 export { ModelFolderError } from '../engine/model/model-folder';
 
-const EXTENSIONS: Record<Exclude<ExportFormat, 'tfjs'>, string> = { keras: '.keras', onnx: '.onnx', bundle: '.zip' };
+const EXTENSIONS: Record<Exclude<ExportFormat, 'tfjs' | 'keras-project'>, string> = {
+  keras: '.keras',
+  onnx: '.onnx',
+  bundle: '.zip',
+};
 
 /** The file name an export will get: the extension the format requires is added when missing. */
 export function exportTargetPath(format: ExportFormat, target: string): string {
-  if (format === 'tfjs') return target;
+  if (format === 'tfjs' || format === 'keras-project') return target;
   const ext = EXTENSIONS[format];
   return extname(target).toLowerCase() === ext ? target : `${target}${ext}`;
 }
 
 /**
  * Exports the model in `modelDir`.
- * @param target a folder for 'tfjs' (created if missing); a file path otherwise (the
+ * @param target a folder for 'tfjs' and 'keras-project' (created if missing); a file path otherwise (the
  *   extension .keras / .onnx / .zip is added when missing)
  * @returns the files written
  */
@@ -50,6 +55,8 @@ export async function exportModel(
   throwIfCancelled(signal);
   const chain = await chainFromFolder((await loadTf()).tf, folder);
   throwIfCancelled(signal);
+  if (format === 'keras-project')
+    return { files: await writeFilesAtomically(await kerasProjectFiles(folder, chain, target), writeOptions(signal)) };
   const path = exportTargetPath(format, target);
   let data: Uint8Array;
   if (format === 'keras') data = await buildKerasFile(chain);

@@ -17,7 +17,7 @@ export const KERAS_FORMAT_VERSION = '3.15.1';
  */
 const HARD_SIGMOID_SCALE = 1.2;
 
-const KERAS_ACTIVATIONS = new Set([
+export const KERAS_ACTIVATIONS = new Set([
   'linear',
   'tanh',
   'sigmoid',
@@ -42,7 +42,7 @@ function kerasActivation(name: string, where: string): string {
 
 const CLASS_NAMES: Record<RecurrentLayer['cell'], string> = { LSTM: 'LSTM', GRU: 'GRU', SimpleRNN: 'SimpleRNN' };
 /** Keras' snake_case of each class name, used for weight group names. */
-const GROUP_NAMES: Record<string, string> = {
+export const GROUP_NAMES: Record<string, string> = {
   LSTM: 'lstm',
   GRU: 'gru',
   SimpleRNN: 'simple_rnn',

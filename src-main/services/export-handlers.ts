@@ -1,7 +1,8 @@
 /**
- * Exporting trained models (TensorFlow.js folder, Keras file, ONNX file, bundle zip) to a path
- * or as bytes for downloads, and importing a TensorFlow.js model folder as a new run. The
- * export itself runs as a job off the main thread and writes atomically.
+ * Exporting trained models (TensorFlow.js folder, Keras file, ONNX file, bundle zip, Keras
+ * training project folder) to a path or as bytes for downloads, and importing a TensorFlow.js
+ * model folder or a Keras 3 .keras file as a new run. Exports and imports run as jobs off the
+ * main thread; exports write atomically.
  */
 import { randomBytes } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Backend, RunResult, RunSummary } from '../shared/types';
 import type { JobRunner } from '../worker/jobs';
-import type { ExportFormat } from '../shared/export-formats';
+import { FOLDER_FORMATS, type ExportFormat } from '../shared/export-formats';
 import type { RunStore } from './run-store';
 import { ServiceError } from '../shared/service-error';
 import type { HandlerMap } from './service-types';
@@ -30,6 +31,7 @@ const ARCHIVE_SUFFIX: Record<ExportFormat, string> = {
   keras: '.keras',
   onnx: '.onnx',
   bundle: '-bundle.zip',
+  'keras-project': '-keras-project.zip',
 };
 
 /** A file name stem from the run's name: "Nile flow" → "Nile-flow", "nile — forecast" → "nile-forecast". */
@@ -64,10 +66,11 @@ export function exportHandlers(context: ExportContext): HandlerMap {
       const base = exportBaseName((await context.run(runId)).name);
       const temp = await mkdtemp(join(tmpdir(), 'recurrent-export-'));
       try {
-        const target = format === 'tfjs' ? join(temp, base) : join(temp, `${base}${ARCHIVE_SUFFIX[format]}`);
+        const folder = FOLDER_FORMATS.includes(format);
+        const target = folder ? join(temp, base) : join(temp, `${base}${ARCHIVE_SUFFIX[format]}`);
         const { files } = await context.runJob({ name: 'model.export', args: { modelDir, format, target } });
         let bytes: Uint8Array;
-        if (format === 'tfjs') {
+        if (folder) {
           const entries: Record<string, Uint8Array> = {};
           // Weight files may sit in sub-folders of the export; the zip keeps that layout.
           for (const file of files)
@@ -82,7 +85,29 @@ export function exportHandlers(context: ExportContext): HandlerMap {
       }
     },
     'model.import': async ({ dir }) => importModelFolder(context, dir),
+    'model.importKeras': async ({ file, preprocessing }) => importKerasFile(context, file, preprocessing),
   };
+}
+
+/** A new run id for an imported model: time stamp, "import" and a random suffix. */
+function importRunId(startedAt: string): string {
+  const stamp = startedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  return `${stamp}-import-${randomBytes(3).toString('hex')}`;
+}
+
+/** Converts a .keras file into a new scored run (in the job worker) and records it. */
+async function importKerasFile(context: ExportContext, file: string, preprocessing?: string): Promise<RunSummary> {
+  if (!isAbsolute(file) || (preprocessing !== undefined && !isAbsolute(preprocessing))) {
+    throw new ServiceError('invalid-request', 'The .keras file and its preprocessing file must be absolute paths.');
+  }
+  const runDir = context.store.runDir(importRunId(new Date().toISOString()));
+  const args = { file, preprocessing: preprocessing ?? join(dirname(file), 'preprocessing.json'), runDir };
+  const run = await context.runJob({ name: 'model.importKeras', args });
+  await context.store.save(run);
+  context.onImported(run);
+  const summary = context.store.list().find((r) => r.runId === run.runId);
+  if (!summary) throw new ServiceError('internal', 'The imported run could not be recorded.');
+  return summary;
 }
 
 /**
@@ -100,8 +125,7 @@ async function importModelFolder(context: ExportContext, dir: string): Promise<R
     );
   }
   const startedAt = new Date().toISOString();
-  const stamp = startedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  const runId = `${stamp}-import-${randomBytes(3).toString('hex')}`;
+  const runId = importRunId(startedAt);
   const runDir = context.store.runDir(runId);
   const modelDir = join(runDir, 'model');
   const staging = join(runDir, `.model-${randomBytes(4).toString('hex')}.tmp`);

@@ -111,6 +111,11 @@ export const requestArgs = {
   'model.import': z.object({ dir: filePath }).strict(),
   /** Browser host: an exported tfjs model folder arrives as its files and is imported as a run. */
   'model.upload': uploadedFolder(1000),
+  /**
+   * Imports a Keras 3 .keras model as a scored run when it fits the preparation in `preprocessing`
+   * (default: preprocessing.json beside the file, as a Keras training project writes it).
+   */
+  'model.importKeras': z.object({ file: filePath, preprocessing: filePath.optional() }).strict(),
   'forecast.future': z
     .object({
       runId: id,
@@ -253,6 +258,7 @@ export interface RequestResults {
   'model.exportArchive': { fileName: string; contentBase64: string };
   'model.import': RunSummary;
   'model.upload': RunSummary;
+  'model.importKeras': RunSummary;
   'forecast.future': FutureForecast;
   /** CSV text of the future forecast with interval columns (formulas neutralized). */
   'forecast.futureCsv': { fileName: string; csv: string };

@@ -15,6 +15,7 @@ import type {
   GeneratedText,
 } from '../shared/types-model-use';
 import type { ExportFormat } from '../shared/export-formats';
+import type { RunResult } from '../shared/types';
 
 /** The tasks whose models predict on a whole file: series windows, texts, sequences. */
 export const FILE_TASKS = ['forecast', 'text-classification', 'sequence-classification'] as const;
@@ -41,6 +42,8 @@ export interface JobArgs {
   'model.export': { modelDir: string; format: ExportFormat; target: string };
   /** Opens a model folder as a model to prove it is usable, and reports what it was trained for. */
   'model.check': { dir: string };
+  /** Converts a .keras file into a run folder and scores it (see export/keras-import). */
+  'model.importKeras': { file: string; preprocessing: string; runDir: string };
 }
 
 /** What a model folder holds, as far as importing it needs to know. */
@@ -63,6 +66,7 @@ export interface JobResults {
   'generate.text': GeneratedText;
   'model.export': { files: string[] };
   'model.check': CheckedModel;
+  'model.importKeras': RunResult;
 }
 
 export type JobName = keyof JobArgs;

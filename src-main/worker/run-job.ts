@@ -25,6 +25,9 @@ import { predictSequencesFile } from '../model-use/predict-sequences-file';
 import { predictTextFile } from '../model-use/predict-text-file';
 import type { Job, JobName, JobOf, JobResults } from './jobs';
 import { messageOf } from '../shared/error-message';
+import { importKerasRun, readPreprocessingFile } from '../export/keras-import/import-keras-run';
+import { KerasImportError } from '../export/keras-import/keras-import-error';
+import { PreprocessingError } from '../shared/preprocessing-schema';
 
 /** Runs one job here and now. */
 export async function runJob<N extends JobName>(
@@ -76,6 +79,8 @@ async function dispatch(job: Job, log: (line: string) => void): Promise<JobResul
       if (folder.preprocessingBytes) files.push('preprocessing.json');
       return { task: preprocessing?.task ?? 'forecast', spec: preprocessing?.spec ?? null, files };
     }
+    case 'model.importKeras':
+      return importKerasRun(job.args.file, await readPreprocessingFile(job.args.preprocessing), job.args.runDir);
     default:
       return unknownJob(job);
   }
@@ -89,6 +94,7 @@ function unknownJob(job: never): never {
 export function jobFailure(err: unknown): { code: StudioErrorInfo['code']; message: string } {
   const message = messageOf(err);
   if (err instanceof DataError || err instanceof ModelFolderError) return { code: 'bad-data', message };
+  if (err instanceof KerasImportError || err instanceof PreprocessingError) return { code: 'bad-data', message };
   if (err instanceof RunFolderError || err instanceof RangeError) return { code: 'invalid-request', message };
   if (err instanceof UnsupportedModelError) return { code: 'unavailable', message };
   if (err instanceof ExportCancelledError) return { code: 'io', message };

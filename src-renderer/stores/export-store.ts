@@ -43,6 +43,14 @@ export const EXPORT_FORMATS: { value: ExportFormat; label: string; runsIn: strin
     folder: false,
     ext: 'zip',
   },
+  {
+    value: 'keras-project',
+    label: 'Keras training project',
+    runsIn:
+      'A Python project that retrains this run in Keras 3 on a bigger machine, several machines or Ray (forecasts).',
+    folder: true,
+    ext: '',
+  },
 ];
 
 export const useExportStore = defineStore('export', () => {

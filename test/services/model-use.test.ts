@@ -242,6 +242,38 @@ describe('exports and imports', () => {
     expect(refusal(await service.handle('model.import', { dir: junk })).code).toBe('bad-data');
     expect(value<RunSummary[]>(await service.handle('runs.list', undefined))).toHaveLength(runsBefore);
   });
+
+  // Keras training projects: downloaded as a zip, and .keras models come back as scored runs.
+  it('zips a Keras training project and imports a .keras model as a run scored like the original', async () => {
+    const archive = value<{ fileName: string; contentBase64: string }>(
+      await service.handle('model.exportArchive', { runId, format: 'keras-project' }),
+    );
+    expect(archive.fileName).toBe('Nile-flow-keras-project.zip');
+    const zip = unzipSync(new Uint8Array(Buffer.from(archive.contentBase64, 'base64')));
+    expect(Object.keys(zip)).toEqual(
+      expect.arrayContaining(['train.py', 'prepare.py', 'model.py', 'preprocessing.json', 'model/app.weights.h5']),
+    );
+
+    const original = value<RunResult>(await service.handle('runs.get', { runId }));
+    const file = join(outDir, 'to-import.keras');
+    value(await service.handle('model.export', { runId, format: 'keras', target: file }));
+    const preprocessing = join(original.modelDir ?? '', 'preprocessing.json');
+    const imported = value<RunSummary>(await service.handle('model.importKeras', { file, preprocessing }));
+    expect(imported).toMatchObject({ task: 'forecast', status: 'completed' });
+    const record = value<RunResult>(await service.handle('runs.get', { runId: imported.runId }));
+    if (record.evaluation?.kind !== 'forecast' || original.evaluation?.kind !== 'forecast') throw new Error('scores');
+    expect(record.evaluation.metrics.rmse).toBeCloseTo(original.evaluation.metrics.rmse, 4);
+
+    // A preparation with another window does not fit the model: refused with both shapes, nothing recorded.
+    const runsBefore = value<RunSummary[]>(await service.handle('runs.list', undefined)).length;
+    const pre = JSON.parse(await readFile(preprocessing, 'utf8')) as { lookback: number };
+    const other = join(outDir, 'other-window.json');
+    await writeFile(other, JSON.stringify({ ...pre, lookback: pre.lookback + 2 }));
+    const refused = refusal(await service.handle('model.importKeras', { file, preprocessing: other }));
+    expect(refused.code).toBe('bad-data');
+    expect(refused.message).toMatch(/takes inputs of shape \[\d+, 1\].*gives windows of \d+ steps/);
+    expect(value<RunSummary[]>(await service.handle('runs.list', undefined))).toHaveLength(runsBefore);
+  });
 });
 
 describe('projects and searches with real runs', () => {

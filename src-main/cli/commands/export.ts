@@ -20,7 +20,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (!values.run || !values.format || !values.out) {
-    return usage(io, 'recurrent export needs --run DIR, --format tfjs|keras|onnx|bundle and --out PATH.');
+    return usage(io, `recurrent export needs --run DIR, --format ${FORMATS.join('|')} and --out PATH.`);
   }
   const format = FORMATS.find((f) => f === values.format);
   if (!format) return usage(io, `--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);

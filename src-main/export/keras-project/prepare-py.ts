@@ -1,0 +1,226 @@
+/**
+ * prepare.py of a Keras training project: reads a data file and prepares it the way the app
+ * prepared the run (time order, missing values, input columns, chronological splits, scalers
+ * fitted on the training part, target transform, windows). The transform the app chose (and its
+ * seasonal profile) comes from preprocessing.json; everything fitted to data is fitted again on
+ * the file given, so a longer file gets its own scalers. The time, derived-column and baseline
+ * steps are the bundle's own (scripts/forecast-steps-py.ts).
+ */
+import { FORECAST_RULES, preprocessingCheckPy } from '../scripts/preprocessing-check';
+import { FORECAST_STEPS_PY, READ_CSV_PY } from '../scripts/forecast-steps-py';
+
+export const PREPARE_PY = String.raw`"""Data preparation of the run, as Recurrent Studio does it.
+
+prepare(path) returns the training, validation and test windows of a data file and what the
+evaluation needs to turn network outputs back into the target's units.
+"""
+import calendar
+import copy
+import csv
+import json
+import math
+import os
+import re
+import sys
+from datetime import datetime, timedelta, timezone
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+${preprocessingCheckPy(FORECAST_RULES)}
+
+pre = _read_preprocessing()
+spec = pre["spec"]
+${FORECAST_STEPS_PY}
+${READ_CSV_PY}
+
+def read_table(path):
+    """A data file -> column name -> cell texts; the delimiter (, ; tab |) is read from the header."""
+    if not os.path.isfile(path):
+        raise SystemExit(f'The data file "{path}" does not exist or is not a file.')
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        header = f.readline()
+    delimiter = max([",", ";", "\t", "|"], key=header.count)
+    if delimiter == ",":
+        return read_csv(path)
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        rows = [r for r in csv.reader(f, delimiter=delimiter) if r]
+    head, body = rows[0], rows[1:]
+    return {name.strip(): [r[c] if c < len(r) else "" for r in body] for c, name in enumerate(head)}
+
+
+def to_number(cell):
+    try:
+        v = float(cell)
+    except (TypeError, ValueError):
+        return math.nan
+    return v if math.isfinite(v) else math.nan
+
+
+def fill_missing(v, strategy):
+    """Fills NaN in place as the app does: ffill, interpolate or mean; edges take the nearest value."""
+    present = np.flatnonzero(~np.isnan(v))
+    if len(present) == 0 or len(present) == len(v):
+        return v
+    if strategy == "mean":
+        v[np.isnan(v)] = v[present].mean()
+        return v
+    if strategy == "interpolate":
+        return np.interp(np.arange(len(v)), present, v[present])
+    for i in range(len(v)):
+        if math.isnan(v[i]):
+            v[i] = v[i - 1] if i > 0 and not math.isnan(v[i - 1]) else v[present[0]]
+    return v
+
+
+def load_series(path):
+    """The rows of the run's series in time order: time stamps (or None) and the columns the model reads."""
+    d = spec["data"]
+    cells = read_table(path)
+    wanted = [pre["target"]["name"]] + [i["source"] for i in pre["inputs"] if i["derived"] != "calendar"]
+    for name in wanted + [c for c in [d.get("idColumn"), pre["timeColumn"]] if c]:
+        if name not in cells:
+            raise SystemExit(f'The data file has no column "{name}"; the run used it.')
+    rows = list(range(len(cells[wanted[0]])))
+    if d.get("idColumn"):
+        ids = cells[d["idColumn"]]
+        chosen = d["series"].get("id") or (ids[0] if ids else "")
+        rows = [r for r in rows if ids[r] == chosen]
+    times = None
+    if pre["timeColumn"]:
+        stamps = [parse_time(cells[pre["timeColumn"]][r]) for r in rows]
+        order = sorted(range(len(rows)), key=lambda i: stamps[i])
+        rows, times = [rows[i] for i in order], [stamps[i] for i in order]
+    columns = {name: np.array([to_number(cells[name][r]) for r in rows]) for name in dict.fromkeys(wanted)}
+    if d["missing"] == "drop":
+        keep = np.all([~np.isnan(c) for c in columns.values()], axis=0)
+        columns = {name: c[keep] for name, c in columns.items()}
+        times = [t for t, k in zip(times, keep) if k] if times else None
+    else:
+        columns = {name: fill_missing(c, d["missing"]) for name, c in columns.items()}
+    return times, columns
+
+
+def split_origins(length):
+    """Train / validation / test origins as the app splits them (see src-main/data/prepare/split.ts)."""
+    d = spec["data"]
+    lookback, horizon, stride = d["lookback"], d["horizon"], max(1, d["stride"])
+
+    def segment(share):
+        # JavaScript's Math.round: halves round up.
+        return max(math.floor(length * share + 0.5), horizon) if share > 0 else 0
+
+    test_start = length - segment(d["split"]["test"])
+    validation_start = test_start - segment(d["split"]["validation"])
+    train = list(range(lookback, validation_start - horizon + 1, stride))
+    validation = list(range(max(validation_start, lookback), test_start - horizon + 1, stride))
+    test = list(range(max(test_start, lookback), length - horizon + 1, stride))
+    if not train:
+        raise SystemExit(f"The series has {length} steps: too few for a window of {lookback} plus a horizon of {horizon}.")
+    return train, validation, test, validation_start
+
+
+def history_needed():
+    t = pre["target"]
+    return {"level": 0, "difference": 1, "seasonal-residual": t["period"] or 1}.get(t["transform"]) or (
+        t["profile"]["window"] if t["transform"] == "seasonal-profile" else 0
+    )
+
+
+def fit_scaler(values, kind):
+    """The app's scaler fitted on these values (NaN ignored); a constant column gets scale 1."""
+    if kind == "none":
+        return {"kind": "none", "center": 0.0, "scale": 1.0}
+    v = values[~np.isnan(values)]
+    if len(v) == 0:
+        return {"kind": kind, "center": 0.0, "scale": 1.0}
+    if kind == "minmax":
+        spread = float(v.max() - v.min())
+        return {"kind": kind, "center": float(v.min()), "scale": spread if spread > 0 else 1.0}
+    std = float(v.std())
+    return {"kind": kind, "center": float(v.mean()), "scale": std if std > 0 else 1.0}
+
+
+def lead_column(values, lead):
+    """Window step s holds the value at s + lead; the last steps repeat the last value."""
+    return values[np.minimum(len(values) - 1, np.arange(len(values)) + lead)]
+
+
+def prepare(path):
+    """Windows x [samples, lookback, inputs] and scaled network targets y [samples, horizon] per split."""
+    d = spec["data"]
+    times, columns = load_series(path)
+    y = columns[pre["target"]["name"]]
+    n, horizon, lookback = len(y), d["horizon"], d["lookback"]
+    train, validation, test, train_end = split_origins(n)
+    first = history_needed()
+    train, validation, test = ([t for t in o if t >= first] for o in (train, validation, test))
+    if not train:
+        raise SystemExit(f"No training windows are left after the first {first} steps the target transform needs.")
+    offset = None
+    if pre["target"]["transform"] == "seasonal-profile":
+        if times is None:
+            raise SystemExit("The run adds a seasonal profile, so the data needs its time column.")
+        offset = season_offset(season_profile(), times)
+    period = pre["target"].get("period") or 1
+    scaled = []
+    fitted = copy.deepcopy(pre)
+    for inp, kept in zip(pre["inputs"], fitted["inputs"]):
+        lead = inp.get("lead") or 0
+        if inp["derived"] == "calendar":
+            if times is None:
+                raise SystemExit("Calendar inputs need the time column.")
+            values = np.array([CALENDAR[inp["source"]](to_date(t)) for t in times])
+            scaler = {"kind": "none", "center": 0.0, "scale": 1.0}
+        else:
+            values = derive(columns[inp["source"]], inp["derived"], period)
+            # Scalers are fitted on the training steps of the column itself, before any shift.
+            scaler = fit_scaler(values[:train_end], d["scaling"])
+        kept["scaler"] = scaler
+        inp_scaled = scale(lead_column(values, lead) if lead > 0 else values, scaler)
+        scaled.append(inp_scaled.astype(np.float32))
+    features = np.stack(scaled, axis=-1)
+
+    def baselines(t):
+        return np.array([baseline(y[:t], k, offset) for k in range(horizon)])
+
+    def raw_targets(origins):
+        return np.array([y[t : t + horizon] - baselines(t) for t in origins]).reshape(-1, horizon)
+
+    target_scaler = target_scaler_of(raw_targets(train), d["scaling"])
+    fitted["target"]["scaler"] = target_scaler
+    fitted["spec"]["data"]["file"] = os.path.abspath(path)
+
+    def split(origins):
+        x = np.array([features[t - lookback : t] for t in origins], dtype=np.float32).reshape(-1, lookback, features.shape[1])
+        return x, scale(raw_targets(origins), target_scaler).astype(np.float32)
+
+    return {
+        "series": y,
+        "times": times,
+        "offset": offset,
+        "target_scaler": target_scaler,
+        "origins": {"train": train, "validation": validation, "test": test},
+        "train": split(train),
+        "validation": split(validation) if validation else None,
+        "test": split(test) if test else None,
+        "baselines": baselines,
+        # preprocessing.json of a model trained on this file: the run's, with the scalers fitted here.
+        "preprocessing": fitted,
+    }
+
+
+def target_scaler_of(values, kind):
+    """Level targets get the column's scaler; changes from a baseline keep 0 at 0 (scale = root mean square)."""
+    if kind == "none":
+        return {"kind": "none", "center": 0.0, "scale": 1.0}
+    if pre["target"]["transform"] == "level":
+        return fit_scaler(values.reshape(-1), kind)
+    rms = math.sqrt(float(np.mean(values**2))) if values.size else 0.0
+    return {"kind": "standard", "center": 0.0, "scale": rms if rms > 1e-12 else 1.0}
+
+
+if __name__ == "__main__":
+    prepared = prepare(sys.argv[1])
+    print(json.dumps({name: len(o) for name, o in prepared["origins"].items()}))
+`;

@@ -1,0 +1,68 @@
+/**
+ * README.md of a Keras training project: what the files are and how to train on one machine,
+ * on several with TF_CONFIG, and on a Ray cluster.
+ */
+import type { PreprocessingFile } from '../../shared/preprocessing';
+
+/** The README text for the run whose preprocessing.json the project carries. */
+export function projectReadme(pre: PreprocessingFile): string {
+  const name = pre.spec.name.replace(/[\r\n`]/g, ' ');
+  return `# ${name}: Keras training project
+
+Exported from Recurrent Studio. It trains the run's network in Keras 3 with the run's data
+preparation and settings, so the experiment can move to a bigger machine or a cluster.
+
+| file | what it holds |
+| --- | --- |
+| \`train.py\` | trains, scores the test split beside naive and seasonal naive, writes \`model.keras\` |
+| \`prepare.py\` | reads the data file and prepares it as the app did (columns, missing values, splits, scalers fitted on the training part, target transform, windows) |
+| \`model.py\` | the network (from \`model/config.json\`), loss, optimizer, clipping, weight decay, early stopping, schedule |
+| \`preprocessing.json\` | the run's spec and the preparation the app chose (target transform, seasonal profile); data only |
+| \`model/config.json\`, \`model/app.weights.h5\` | the architecture and the weights the app trained, in the layout of the app's Keras export |
+
+## One machine
+
+\`\`\`sh
+python -m venv .venv && . .venv/bin/activate
+pip install -r requirements.txt
+python train.py --data "path/to/data.csv"            # the run's epochs; --epochs N to change
+python train.py --data "path/to/data.csv" --app-weights   # score the app's own weights
+\`\`\`
+
+Results go to \`output/\`: \`model.keras\` (imports back into the app), \`metrics.json\` (test RMSE
+and MAE of the model, naive and seasonal naive) and \`predictions.csv\`. \`--distribute mirrored\`
+trains on every local GPU (\`tf.distribute.MirroredStrategy\`).
+
+## Several machines
+
+Start the same command on every machine with \`--distribute multi-worker\` and a \`TF_CONFIG\` that
+lists every worker and says which one this is (\`tf.distribute.MultiWorkerMirroredStrategy\`):
+
+\`\`\`sh
+# on host1
+TF_CONFIG='{"cluster":{"worker":["host1:12345","host2:12345"]},"task":{"type":"worker","index":0}}' \\
+  python train.py --data data.csv --distribute multi-worker --out output
+# on host2: the same cluster, "index":1
+\`\`\`
+
+Every worker needs the data file. Worker 0 writes the results; the others save to a temporary
+folder. \`--batch-size\` is the global batch, split across the workers.
+
+## Ray
+
+On a Ray cluster, run the same script as a job (every node needs \`requirements.txt\` installed):
+
+\`\`\`sh
+ray job submit --working-dir . -- python train.py --data data.csv
+\`\`\`
+
+## Differences from the app
+
+- Input files are read as delimited text (comma, semicolon, tab or bar), with \`.\` as the decimal
+  mark. Repeated time stamps are not averaged and missing time steps are not inserted: clean the
+  file the way the app reported.
+- The target transform, its seasonal period and profile are the run's (\`preprocessing.json\`);
+  scalers are fitted again on the training part of the file you give.
+- Batches are shuffled by Keras, so a retrained model is not bit-identical to the app's.
+`;
+}
