@@ -26,6 +26,7 @@ const TASK_WORDS: Record<Task, string> = {
   'sequence-labeling': 'sequence labeling',
   'text-classification': 'text classification',
   'text-generation': 'text generation',
+  'sequence-to-sequence': 'sequence to sequence',
 };
 
 /** The run's folder when it has a trained model for `task`; otherwise a plain refusal. */
