@@ -89,6 +89,10 @@ export function modelUseHandlers(context: ModelUseContext): HandlerMap {
       const runDir = await usableRunDir(context, runId, 'text-classification', 'classifying a text');
       return runJob({ name: 'predict.text', args: { runDir, text } });
     },
+    'seq2seq.translate': async ({ runId, text }) => {
+      const runDir = await usableRunDir(context, runId, 'sequence-to-sequence', 'rewriting a text');
+      return runJob({ name: 'seq2seq.translate', args: { runDir, text } });
+    },
     'generate.text': async ({ runId, seed, length, temperature }) => {
       const runDir = await usableRunDir(context, runId, 'text-generation', 'generating text');
       return runJob({ name: 'generate.text', args: { runDir, seed, length, temperature } });
