@@ -14,6 +14,8 @@ export function resultCaution(evaluation: Evaluation, spec: ExperimentSpec): str
       const tested = evaluation.perClass.reduce((sum, c) => sum + c.support, 0);
       return smallTestCaution(tested, spec.task === 'text-classification' ? 'texts' : 'sequences');
     }
+    case 'sequence-to-sequence':
+      return smallTestCaution(evaluation.pairs, 'pairs');
     case 'generation':
       // Perplexity averages over every test token: even a short test text has thousands.
       return null;

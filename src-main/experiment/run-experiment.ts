@@ -29,6 +29,7 @@ import { copyWeights, openWarmStart } from '../engine/training/warm-start';
 import type { TrainControl } from '../engine/training/train-control';
 import { trainModel } from '../engine/training/train-loop';
 import { messageOf } from '../shared/error-message';
+import { threeDigits as fmt } from '../shared/number-format';
 
 /** How often at most the best-model checkpoint is rewritten while validation improves. */
 const CHECKPOINT_INTERVAL_MS = 5000;
@@ -182,7 +183,7 @@ async function prepareModel(
   const useFused = spec.training.fused && backend === 'tensorflow';
   let built;
   try {
-    built = buildModel(tf, spec, task.dims, { fused: useFused });
+    built = task.buildModel ? task.buildModel(tf) : buildModel(tf, spec, task.dims, { fused: useFused });
     if (warm) copyWeights(built.model, warm.model);
   } catch (err) {
     built?.model.dispose();
@@ -202,6 +203,11 @@ function scoreRun(scored: Evaluation, spec: ExperimentSpec, log: (line: string) 
   if (evaluation.kind !== 'generation') evaluation.caution = resultCaution(evaluation, spec);
   if (evaluation.kind === 'forecast') evaluation.mapeNote = forecastMapeNote(evaluation);
   if (evaluation.kind !== 'generation' && evaluation.verdict) log(evaluation.verdict);
+  if (evaluation.kind === 'sequence-to-sequence') {
+    log(
+      `Test pairs: exact match ${fmt(evaluation.exactMatch)}, BLEU ${fmt(evaluation.bleu)}, character error rate ${fmt(evaluation.cer)} (${evaluation.decoding} decoding).`,
+    );
+  }
   if (evaluation.kind === 'classification') {
     // A run at chance level says so, with what to try given its own settings.
     evaluation.chanceVerdict = chanceVerdict(evaluation, spec);

@@ -10,6 +10,7 @@ import { classificationTraining, sequenceGrouping, textDefaults } from './classi
 import type { ExperimentSpec, Task } from '../shared/spec';
 import { parseSpec } from '../shared/spec';
 import { proposeTask } from '../data/summary/proposed-task';
+import { suggestSeq2seqSpec } from './seq2seq-defaults';
 import type { DatasetSummary } from '../shared/types';
 
 /** Seasonal period implied by a detected frequency, before the data confirms it. */
@@ -42,6 +43,7 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
   const isText = summary.layout === 'text' || summary.layout === 'labeled-text';
   const proposed = proposeTask(summary);
   const task: Task = options.task ?? proposed.task;
+  if (task === 'sequence-to-sequence') return suggestSeq2seqSpec(summary, options.target);
   const timeColumn =
     options.time ?? summary.timeColumn ?? summary.columns.find((c) => c.type === 'datetime')?.name ?? null;
   const timeParts = !options.time && summary.timeParts && timeColumn === summary.timeColumn ? summary.timeParts : null;

@@ -155,7 +155,7 @@ function problem(path: string, message: string): SpecProblem {
 }
 
 function samplesWord(windows: Pick<SplitWindows, 'unit'>, count: number): string {
-  const singular = { windows: 'window', texts: 'text', sequences: 'sequence' }[windows.unit];
+  const singular = { windows: 'window', texts: 'text', sequences: 'sequence', pairs: 'pair' }[windows.unit];
   return count === 1 ? singular : windows.unit;
 }
 

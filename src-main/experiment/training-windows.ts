@@ -7,6 +7,7 @@ import { prepareSeries } from '../data/prepare/series';
 import { tokenize } from '../data/prepare/text';
 import type { Table } from '../data/table';
 import { sampleSplitSizes } from '../engine/tasks/common/sample-split';
+import { readPairs } from '../engine/tasks/seq2seq/seq2seq-data';
 import { readLabeledSequences } from '../engine/tasks/sequence-labeling/sequence-labeling-data';
 import { labelValues, requireColumn, stringValues, textColumn } from '../engine/tasks/common/table-columns';
 import type { ExperimentSpec } from '../shared/spec';
@@ -30,6 +31,12 @@ export function countWindows(table: Table, spec: ExperimentSpec): SplitWindows {
       return {
         ...sampleSplitSizes(sequenceCount(table, spec), spec.data.split),
         unit: 'sequences',
+        rows: table.rowCount,
+      };
+    case 'sequence-to-sequence':
+      return {
+        ...sampleSplitSizes(readPairs(table, spec).sources.length, spec.data.split),
+        unit: 'pairs',
         rows: table.rowCount,
       };
     case 'sequence-labeling': {

@@ -20,6 +20,11 @@ export function csvCell(value: CsvValue): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The first `count` rows as display strings (empty for missing values), for a prediction's preview. */
+export function previewRows(rows: CsvValue[][], count: number): string[][] {
+  return rows.slice(0, count).map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
+}
+
 /** A whole CSV document: header line, one line per row, each line ending in a newline. */
 export function toCsv(header: CsvValue[], rows: CsvValue[][]): string {
   const line = (cells: CsvValue[]) => `${cells.map(csvCell).join(',')}\n`;

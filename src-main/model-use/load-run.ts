@@ -68,6 +68,17 @@ export async function runModelDir(runDir: string, run: RunResult): Promise<strin
   return (await exists(path.join(local, 'model.json'))) ? local : (run.modelDir ?? local);
 }
 
+/**
+ * A run folder (run.json + model/) or a model folder (model.json): the run id to report and the
+ * folder holding model.json.
+ */
+export async function modelFolderOf(dir: string): Promise<{ runId: string; modelDir: string }> {
+  const folder = path.resolve(dir);
+  if (await exists(path.join(folder, 'model.json'))) return { runId: path.basename(folder), modelDir: folder };
+  const run = await readRunResult(folder);
+  return { runId: run.runId, modelDir: await runModelDir(folder, run) };
+}
+
 /** True when `file` can be reached. */
 export async function exists(file: string): Promise<boolean> {
   try {

@@ -10,7 +10,7 @@ import type { Table } from '../data/table';
 import type { Tf } from '../tensorflow/load-tf';
 import { openTextModel } from './text-inference';
 import { stringValues } from '../engine/tasks/common/table-columns';
-import { toCsv, type CsvValue } from './csv-safe';
+import { previewRows, toCsv, type CsvValue } from './csv-safe';
 import { defaultPredictionPath } from './predict-file';
 import type { BatchPrediction } from '../shared/types-model-use';
 import { classifyTexts } from './classify-texts';
@@ -65,7 +65,7 @@ export async function predictTextFile(tf: Tf, runDir: string, file: string, outp
       runId: opened.runId,
       rows: rows.length,
       file: target,
-      preview: rows.slice(0, PREVIEW_ROWS).map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v)))),
+      preview: previewRows(rows, PREVIEW_ROWS),
       header,
       problems,
       unknownShare: share,

@@ -3,13 +3,12 @@
  * after a typed seed. Both load the saved model with its preprocessing.json and encode the
  * text exactly as training did (same vocabulary, tokens, case, length, padding).
  */
-import path from 'node:path';
 import { PAD, detokenize, encodeTokens, vocabularyIndex } from '../data/prepare/text';
 import { classifyTexts } from './classify-texts';
 import type { TextModel, TextPreprocessing } from './text-model';
 import { knownTokens, unknownWords, unknownWordsWarning } from './unknown-words';
 import { importTfjsModel } from '../export/index';
-import { RunFolderError, exists, readRunResult, runModelDir } from './load-run';
+import { RunFolderError, modelFolderOf } from './load-run';
 import type { ClassProbabilities, GeneratedText } from '../shared/types-model-use';
 import { loadTf } from '../tensorflow/load-tf';
 import type { Tf } from '../tensorflow/load-tf';
@@ -38,14 +37,7 @@ export interface GenerateOptions extends InferenceOptions {
  * without text input.
  */
 export async function openTextModel(dir: string, tf: Tf): Promise<TextModel> {
-  const folder = path.resolve(dir);
-  let runId = path.basename(folder);
-  let modelDir = folder;
-  if (!(await exists(path.join(folder, 'model.json')))) {
-    const run = await readRunResult(folder);
-    runId = run.runId;
-    modelDir = await runModelDir(folder, run);
-  }
+  const { runId, modelDir } = await modelFolderOf(dir);
   const { model, preprocessing } = await importTfjsModel(modelDir, tf);
   if (!preprocessing?.text) {
     model.dispose();

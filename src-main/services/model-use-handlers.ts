@@ -26,6 +26,7 @@ const TASK_WORDS: Record<Task, string> = {
   'sequence-labeling': 'sequence labeling',
   'text-classification': 'text classification',
   'text-generation': 'text generation',
+  'sequence-to-sequence': 'sequence to sequence',
 };
 
 /** The run's folder when it has a trained model for `task`; otherwise a plain refusal. */
@@ -90,6 +91,10 @@ export function modelUseHandlers(context: ModelUseContext): HandlerMap {
     'predict.text': async ({ runId, text }) => {
       const runDir = await usableRunDir(context, runId, 'text-classification', 'classifying a text');
       return runJob({ name: 'predict.text', args: { runDir, text } });
+    },
+    'seq2seq.translate': async ({ runId, text }) => {
+      const runDir = await usableRunDir(context, runId, 'sequence-to-sequence', 'rewriting a text');
+      return runJob({ name: 'seq2seq.translate', args: { runDir, text } });
     },
     'generate.text': async ({ runId, seed, length, temperature }) => {
       const runDir = await usableRunDir(context, runId, 'text-generation', 'generating text');

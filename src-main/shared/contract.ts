@@ -19,6 +19,7 @@ import type {
 import type { SplitWindows } from './types-checks';
 import type { HostFiles } from './host-files';
 import type { ProjectState, RecentProject, SampleInfo, SearchState, Settings } from './types-project';
+import type { Seq2seqOutput } from './types-seq2seq';
 import type {
   AppInfo,
   DatasetSummary,
@@ -149,6 +150,8 @@ export const requestArgs = {
     .object({ runId: id, fileName: z.string().min(1).max(255), contentBase64: z.string().max(700_000_000) })
     .strict(),
   'predict.text': z.object({ runId: id, text: z.string().max(100_000) }).strict(),
+  /** Sequence to sequence: the output for a typed source, with the run's decoding. */
+  'seq2seq.translate': z.object({ runId: id, text: z.string().max(10_000) }).strict(),
   'generate.text': z
     .object({
       runId: id,
@@ -269,6 +272,7 @@ export interface RequestResults {
   'predict.upload': BatchPrediction & { download: FileDownload };
   'predict.text': ClassProbabilities;
   'generate.text': GeneratedText;
+  'seq2seq.translate': Seq2seqOutput;
   'project.current': ProjectState;
   'project.new': ProjectState;
   'project.open': ProjectState;

@@ -75,6 +75,10 @@ export const preprocessingSchema = z
     frequency: z.string().nullable(),
     text: textSchema.nullable(),
     classes: z.array(z.string()).nullable(),
+    seq2seq: z
+      .object({ targetVocabulary: z.array(z.string()).min(4), targetMaxLength: z.number().int().min(1) })
+      .strip()
+      .optional(),
     spec: specSchema,
   })
   .strip()

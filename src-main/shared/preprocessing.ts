@@ -69,5 +69,10 @@ export interface PreprocessingFile {
   } | null;
   /** Classification tasks: class labels in output order. */
   classes: string[] | null;
+  /**
+   * Sequence to sequence only: `text` describes the source side (its vocabulary, maximum length,
+   * padding first); this the target side. Target index 2 is the start token and 3 the end token.
+   */
+  seq2seq?: { targetVocabulary: string[]; targetMaxLength: number };
   spec: ExperimentSpec;
 }

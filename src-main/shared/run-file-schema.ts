@@ -44,7 +44,9 @@ export const storedRunSchema = z.looseObject({
   spec: specSchema,
   fused: z.boolean(),
   history: z.array(z.looseObject({ epoch: z.number(), loss: z.number().nullable() })),
-  evaluation: z.looseObject({ kind: z.enum(['forecast', 'classification', 'generation']) }).nullable(),
+  evaluation: z
+    .looseObject({ kind: z.enum(['forecast', 'classification', 'generation', 'sequence-to-sequence']) })
+    .nullable(),
   modelDir: z.literal('model').nullable(),
   error: z.string().nullable(),
   log: z.array(z.string()),

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { describeIssue, type SpecProblem } from './spec-problems';
+import { seq2seqSchema } from './seq2seq-spec';
 
 export const SPEC_VERSION = 1;
 
@@ -23,6 +24,7 @@ export const TASKS = [
   'text-classification',
   'text-generation',
   'sequence-labeling',
+  'sequence-to-sequence',
 ] as const;
 export type Task = (typeof TASKS)[number];
 
@@ -246,6 +248,8 @@ export const specSchema = z
     data: dataSchema,
     model: modelSchema.default(() => modelSchema.parse({})),
     training: trainingSchema.default(() => trainingSchema.parse({})),
+    /** Sequence to sequence only (see seq2seq-spec.ts); older specs take the defaults. */
+    seq2seq: seq2seqSchema.default(() => seq2seqSchema.parse({})),
   })
   .strict()
   .superRefine((spec, ctx) => {
@@ -367,6 +371,7 @@ export function effectiveLoss(spec: ExperimentSpec, classCount = 2): Loss {
       return 'mse';
     case 'text-generation':
     case 'sequence-labeling':
+    case 'sequence-to-sequence':
       return 'sparseCategoricalCrossentropy';
     default:
       // A softmax the user chose has one unit per class, even for two classes.
@@ -381,5 +386,6 @@ export function effectiveOutputActivation(spec: ExperimentSpec, classCount = 2):
   if (spec.model.outputActivation) return spec.model.outputActivation;
   if (spec.task === 'forecast') return 'linear';
   if (spec.task === 'text-generation' || spec.task === 'sequence-labeling') return 'softmax';
+  if (spec.task === 'sequence-to-sequence') return 'softmax';
   return classCount <= 2 ? 'sigmoid' : 'softmax';
 }

@@ -7,9 +7,10 @@ export interface SplitWindows {
   test: number;
   /**
    * What one sample is: a window of the series (forecast), a window of the corpus (text
-   * generation), one text (text classification) or one sequence (sequence tasks).
+   * generation), one text (text classification), one sequence (sequence tasks) or one pair
+   * (sequence to sequence).
    */
-  unit: 'windows' | 'texts' | 'sequences';
+  unit: 'windows' | 'texts' | 'sequences' | 'pairs';
   /** Rows of the table the counts come from. */
   rows: number;
 }

@@ -2,6 +2,7 @@
  * Data shapes that cross the renderer ↔ main boundary (results and events). JSON-only:
  * no class instances, no typed arrays, no Dates (ISO strings instead).
  */
+import type { Seq2seqEvaluation } from './types-seq2seq';
 import type { ExperimentSpec, Task, TimeParts } from './spec';
 
 export type Backend = 'tensorflow' | 'cpu';
@@ -242,7 +243,7 @@ export interface GenerationEvaluation {
   bleu?: number;
 }
 
-export type Evaluation = ForecastEvaluation | ClassificationEvaluation | GenerationEvaluation;
+export type Evaluation = ForecastEvaluation | ClassificationEvaluation | GenerationEvaluation | Seq2seqEvaluation;
 
 export type RunStatus = 'running' | 'completed' | 'cancelled' | 'failed' | 'interrupted';
 

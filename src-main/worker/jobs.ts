@@ -16,9 +16,15 @@ import type {
 } from '../shared/types-model-use';
 import type { ExportFormat } from '../shared/export-formats';
 import type { RunResult } from '../shared/types';
+import type { Seq2seqOutput } from '../shared/types-seq2seq';
 
 /** The tasks whose models predict on a whole file: series windows, texts, sequences. */
-export const FILE_TASKS = ['forecast', 'text-classification', 'sequence-classification'] as const;
+export const FILE_TASKS = [
+  'forecast',
+  'text-classification',
+  'sequence-classification',
+  'sequence-to-sequence',
+] as const;
 export type FileTask = (typeof FILE_TASKS)[number];
 
 /** The arguments of every job, by name. Paths are absolute. */
@@ -39,6 +45,8 @@ export interface JobArgs {
   'predict.file': { runDir: string; file: string; output?: string; task?: FileTask };
   'predict.text': { runDir: string; text: string };
   'generate.text': { runDir: string; seed: string; length: number; temperature: number };
+  /** Sequence to sequence: the output written for a typed source. */
+  'seq2seq.translate': { runDir: string; text: string };
   'model.export': { modelDir: string; format: ExportFormat; target: string };
   /** Opens a model folder as a model to prove it is usable, and reports what it was trained for. */
   'model.check': { dir: string };
@@ -64,6 +72,7 @@ export interface JobResults {
   'predict.file': BatchPrediction;
   'predict.text': ClassProbabilities;
   'generate.text': GeneratedText;
+  'seq2seq.translate': Seq2seqOutput;
   'model.export': { files: string[] };
   'model.check': CheckedModel;
   'model.importKeras': RunResult;

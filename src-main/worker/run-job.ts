@@ -23,6 +23,7 @@ import {
 } from '../model-use/index';
 import { predictSequencesFile } from '../model-use/predict-sequences-file';
 import { predictTextFile } from '../model-use/predict-text-file';
+import { predictPairsFile, translateTexts } from '../model-use/seq2seq-inference';
 import type { Job, JobName, JobOf, JobResults } from './jobs';
 import { messageOf } from '../shared/error-message';
 import { importKerasRun, readPreprocessingFile } from '../export/keras-import/import-keras-run';
@@ -65,11 +66,14 @@ async function dispatch(job: Job, log: (line: string) => void): Promise<JobResul
         forecast: predictFile,
         'text-classification': predictTextFile,
         'sequence-classification': predictSequencesFile,
+        'sequence-to-sequence': predictPairsFile,
       }[job.args.task ?? 'forecast'](tf, job.args.runDir, job.args.file, job.args.output);
     case 'predict.text':
       return classifyText(job.args.runDir, job.args.text, { tf });
     case 'generate.text':
       return generateText(job.args.runDir, { ...job.args, tf });
+    case 'seq2seq.translate':
+      return (await translateTexts(tf, job.args.runDir, [job.args.text]))[0];
     case 'model.export':
       return exportModel(job.args.modelDir, job.args.format, job.args.target);
     case 'model.check': {

@@ -8,6 +8,7 @@ import type { GlobalForecastScores, RegressionMetrics } from '../../shared/types
 import { CliError } from '../cli-errors';
 import { EXIT, type CliIo } from '../io';
 import { fmt, usage } from './args';
+import { seq2seqLines } from './seq2seq-report';
 
 export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -57,6 +58,8 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
       lines.push(`Always answering "${baseline.label}" (the most common class): accuracy ${fmt(baseline.accuracy)}.`);
     lines.push(ev.verdict ?? classificationVerdict(ev) ?? 'The model beats always answering the most common class.');
     if (ev.chanceVerdict) lines.push(ev.chanceVerdict);
+  } else if (ev.kind === 'sequence-to-sequence') {
+    lines.push(...seq2seqLines(ev));
   } else {
     lines.push(`Perplexity ${fmt(ev.perplexity)}.`);
   }

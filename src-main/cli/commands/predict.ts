@@ -1,7 +1,7 @@
 /**
  * `recurrent predict`: uses a trained run for what its task does. Forecast models forecast every
  * window of a new file; text classifiers classify texts (from a file or the command line); text
- * generators continue a seed text. Every form has --json.
+ * generators continue a seed text; sequence-to-sequence models rewrite sources. Every form has --json.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import type { Task } from '../../shared/spec';
 import { predictSequencesFile } from '../../model-use/predict-sequences-file';
 import { predictTextFile } from '../../model-use/predict-text-file';
 import { EXIT, type CliIo } from '../io';
+import { predictSeq2seq } from './predict-seq2seq';
 import { usage, wholeNumber } from './args';
 
 const OPTIONS = {
@@ -24,6 +25,10 @@ const OPTIONS = {
   length: { type: 'string' },
   temperature: { type: 'string' },
   'random-seed': { type: 'string' },
+  // Sequence to sequence: how outputs are written.
+  decoding: { type: 'string' },
+  'beam-width': { type: 'string' },
+  'max-length': { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -34,6 +39,8 @@ export async function runPredict(argv: string[], io: CliIo): Promise<number> {
   const runDir = path.resolve(values.run);
   const task: Task = (await readRunResult(runDir)).task;
   const { tf } = await loadTf();
+
+  if (task === 'sequence-to-sequence') return predictSeq2seq(tf, runDir, values, io);
 
   if (task === 'text-generation') {
     if (values.seed === undefined) return usage(io, 'A text-generation model needs --seed TEXT to continue.');

@@ -15,6 +15,7 @@ import { EXIT, type CliIo } from '../io';
 import { readJsonArg } from '../read-json-arg';
 import { LogEcho, prepareOutDir, removeEmptyRun, runningMarker } from './train-run-folder';
 import { formatProgress, metricsFile, windowsLine } from './train-output';
+import { seq2seqLines } from './seq2seq-report';
 
 export async function runTrain(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -154,6 +155,7 @@ function summaryText(result: RunResult, outDir: string): string {
     if (ev.baselines.seasonalNaive) lines.push(row(`seasonal naive`, ev.baselines.seasonalNaive));
     if (ev.verdict) lines.push(ev.verdict);
   }
+  if (ev?.kind === 'sequence-to-sequence') lines.push(...seq2seqLines(ev));
   if (ev && ev.kind !== 'generation' && ev.caution) lines.push(ev.caution);
   lines.push(`Model, spec and metrics written to ${outDir}`);
   return lines.join('\n');

@@ -7,7 +7,7 @@ import type { PreprocessingFile } from '../../shared/preprocessing';
 import type { Loss } from '../../shared/spec';
 import type { Evaluation } from '../../shared/types';
 import type { Tf } from '../../tensorflow/load-tf';
-import type { ModelDims } from '../model/model-builder';
+import type { BuiltModel, ModelDims } from '../model/model-builder';
 import type { BatchSource } from '../training/batch-source';
 
 export interface PreparedTask {
@@ -23,6 +23,8 @@ export interface PreparedTask {
   evaluate(tf: Tf, model: tfTypes.LayersModel, training?: { keptStart: boolean }): Evaluation;
   /** preprocessing.json for the saved model. */
   preprocessing(): PreprocessingFile;
+  /** A task whose network is not the shared builder's (encoder–decoder) builds its own. */
+  buildModel?(tf: Tf): BuiltModel;
 }
 
 /** The few numbers a run list shows for a finished run. */
@@ -40,6 +42,8 @@ export function headline(evaluation: Evaluation): Record<string, number> {
       if (evaluation.auc !== null) h.auc = evaluation.auc;
       return h;
     }
+    case 'sequence-to-sequence':
+      return { exactMatch: evaluation.exactMatch, bleu: evaluation.bleu, cer: evaluation.cer };
     case 'generation':
       return evaluation.bleu === undefined
         ? { perplexity: evaluation.perplexity }

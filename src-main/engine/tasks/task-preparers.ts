@@ -10,6 +10,7 @@ import { forecastTask } from './forecast/forecast-task';
 import { globalForecastTask, savedForSeries } from './forecast/global-forecast-task';
 import type { PreparedTask } from './prepared-task';
 import { prepareSequenceClassification } from './sequence-classification/sequence-classification-task';
+import { prepareSeq2seq } from './seq2seq/seq2seq-task';
 import { prepareSequenceLabeling } from './sequence-labeling/sequence-labeling-task';
 import { prepareTextClassification } from './text-classification/text-classification-task';
 import { prepareTextGeneration } from './text-generation/text-generation-task';
@@ -64,4 +65,5 @@ export const TASK_PREPARERS: Record<Task, TaskPreparer> = {
   'text-classification': (table, spec, ctx) => prepareTextClassification(table, spec, ctx.fixed),
   'text-generation': (table, spec, ctx) => prepareTextGeneration(table, spec, ctx.fixed),
   'sequence-labeling': (table, spec) => prepareSequenceLabeling(table, spec),
+  'sequence-to-sequence': (table, spec) => prepareSeq2seq(table, spec),
 };

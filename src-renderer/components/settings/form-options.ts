@@ -8,10 +8,11 @@ export const TASK_OPTIONS: { value: Task; label: string }[] = [
   { value: 'text-classification', label: 'Text classification' },
   { value: 'text-generation', label: 'Text generation' },
   { value: 'sequence-labeling', label: 'Sequence labeling' },
+  { value: 'sequence-to-sequence', label: 'Sequence to sequence' },
 ];
 
 /** Tasks whose inputs are texts (tokens), not numeric series. */
-export const TEXT_TASKS: readonly Task[] = ['text-classification', 'text-generation'];
+export const TEXT_TASKS: readonly Task[] = ['text-classification', 'text-generation', 'sequence-to-sequence'];
 /** Tasks that predict classes. */
 export const CLASS_TASKS: readonly Task[] = ['sequence-classification', 'text-classification', 'sequence-labeling'];
 

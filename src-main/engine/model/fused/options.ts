@@ -11,4 +11,6 @@ export interface RecurrentLayerOptions {
   seed: number;
   name?: string;
   inputShape?: number[];
+  /** Standard layers only: also return the final state(s), as an encoder–decoder needs. */
+  returnState?: boolean;
 }

@@ -22,6 +22,7 @@ export function createStandardLayer(tf: Tf, cell: Cell, options: RecurrentLayerO
     recurrentInitializer: tf.initializers.orthogonal({ seed: options.seed + 1 }),
     ...inputShape,
     ...name,
+    ...(options.returnState ? { returnState: true } : {}),
   };
   type Activation = tfTypes.SimpleRNNLayerArgs['activation'];
   const activation = options.activation as Activation;
