@@ -3,6 +3,7 @@
  * the same names (snake_case) so the two read side by side.
  */
 import { FORECAST_RULES, preprocessingCheckPy } from './preprocessing-check';
+import { SMOOTHING_PY } from './smoothing-py';
 
 export const FORECAST_PY = String.raw`"""Forecast with the exported model exactly as Recurrent Studio does.
 
@@ -177,6 +178,8 @@ def season_offset(profile, times):
     return offset
 
 
+${SMOOTHING_PY}
+
 def baseline(history, k, offset):
     """What the network's output for step k (0-based) is added to.
 
@@ -187,6 +190,8 @@ def baseline(history, k, offset):
         return 0.0
     if t["transform"] == "difference":
         return history[-1]
+    if t["transform"] == "exponential-smoothing":
+        return smoothing_forecast(history, k)
     p = t["period"]
     if t["transform"] == "seasonal-profile":
         values, drift, window = t["profile"]["values"], t["profile"]["drift"], t["profile"]["window"]
@@ -236,6 +241,8 @@ def build_window(cells):
         return (times + future_times(times, pre["frequency"], max(0, end - len(times))))[:end]
 
     offset = None
+    if pre["target"]["transform"] == "exponential-smoothing":
+        smoothing_forecast(history, 0)
     if pre["target"]["transform"] == "seasonal-profile":
         profile = season_profile()
         if n < profile["window"]:

@@ -95,6 +95,8 @@ export function baselineName(kind: ForecastData['plan']['kind']): string {
       return 'the seasonal naive forecast';
     case 'seasonal-profile':
       return 'the seasonal profile (recent level, drift and usual seasonal pattern)';
+    case 'exponential-smoothing':
+      return 'exponential smoothing (level, trend and season smoothed from the history)';
   }
 }
 
