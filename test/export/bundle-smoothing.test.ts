@@ -17,11 +17,9 @@ import { WindowBuilder } from '../../src-main/model-use/model-inputs';
 import type { PreprocessingFile } from '../../src-main/shared/preprocessing';
 import { parseSpec } from '../../src-main/shared/spec';
 import { loadTf } from '../../src-main/tensorflow/load-tf';
-import { lastJson, runScript, savedForecastModel, unpackedBundle } from './bundle-helpers';
+import { lastJson, runScript, savedForecastModel, scriptRefusal, unpackedBundle } from './bundle-helpers';
 import { maxAbsDiff } from './fixtures';
 import { ensureKerasPython } from './python-keras';
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 
 const { tf } = await loadTf();
 
@@ -145,24 +143,14 @@ describe('forecast bundle with an exponential-smoothing target', () => {
     expect(readme).toContain('level + (phi + phi² + … + phi^(k+1)) × trend');
   });
 
-  function refusal(dir: string, command: string, args: string[]): string {
-    const run = spawnSync(command, args, {
-      cwd: join(dir, 'unpacked'),
-      encoding: 'utf8',
-      env: { ...process.env, NODE_PATH: resolve('node_modules') },
-    });
-    expect(run.status, run.stdout).not.toBe(0);
-    return run.stderr.trim();
-  }
-
   function checkScript(command: string, script: string) {
     expect(maxAbsDiff(lastJson<number[]>(runScript(bundle, command, [script, 'full.csv'])), full)).toBeLessThan(1e-4);
     expect(maxAbsDiff(lastJson<number[]>(runScript(bundle, command, [script, 'shorter.csv'])), shorter)).toBeLessThan(
       1e-4,
     );
-    const short = refusal(bundle, command, [script, 'too-short.csv']);
+    const short = scriptRefusal(bundle, command, [script, 'too-short.csv']);
     expect(short).toBe('Exponential smoothing needs at least 8 rows of history to start; found 7.');
-    const malformed = refusal(broken, command, [script, 'full.csv']);
+    const malformed = scriptRefusal(broken, command, [script, 'full.csv']);
     expect(malformed).toBe('preprocessing.json is not usable: target.smoothing.alpha must be a number from 0 to 1.');
   }
 
