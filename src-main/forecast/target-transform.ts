@@ -187,8 +187,15 @@ export function chooseTargetTransform(
   // Without a period the corrected baselines are not computed (their sums stay 0).
   const corrected = period !== null ? Math.min(correctedNaive, correctedSeasonal) : Number.POSITIVE_INFINITY;
   // Smoothing must win clearly: where it only matches a simpler base (white noise, a random walk)
-  // the simpler one is kept, as it is easier to explain and its correction easier to learn.
-  if (smoothing && smoothingRmse < SMOOTHING_MARGIN * Math.min(naive, seasonal, mean, corrected, profileRmse)) {
+  // the simpler one is kept, as it is easier to explain and its correction easier to learn. It is
+  // a base for seasonal series only: without a season, networks on the change from the last value
+  // beat networks on the smoothing's residual on most tuning series (employment, sunspots, level
+  // shifts); there smoothing competes as a forecast of its own in the validation guard instead.
+  if (
+    smoothing &&
+    period !== null &&
+    smoothingRmse < SMOOTHING_MARGIN * Math.min(naive, seasonal, mean, corrected, profileRmse)
+  ) {
     return {
       kind: 'exponential-smoothing',
       period,

@@ -115,9 +115,11 @@ describe('chooseTargetTransform', () => {
 
   it('falls back to the end of the series when no validation origin is usable', () => {
     const plan = chooseTargetTransform(randomWalk(100, 4, 1), { validationOrigins: [], horizon: 1, period: null });
-    // The last fifth of the series (20 origins) and the stretches before it; the drift makes a trend worth smoothing.
+    // The last fifth of the series (20 origins) and the stretches before it. Without a season,
+    // smoothing is weighed in the reason but is no base for the network.
     expect(plan.reason).toMatch(/rolling stretches of 20 origins/);
-    expect(plan.smoothing).toMatchObject({ trend: 'additive', season: 'none' });
+    expect(plan.reason).toMatch(/exponential smoothing ETS\(A,A,N\)/);
+    expect(plan.kind).toBe('difference');
   });
 });
 
