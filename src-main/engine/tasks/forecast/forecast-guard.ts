@@ -110,7 +110,7 @@ export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: F
       applied: false,
       modelRmse,
       best,
-      note: `The network beats ${best.name} on the validation windows (${figures}).`,
+      note: `The network does at least as well as ${best.name} on the validation windows (${figures}).`,
     };
   }
   const zeroed = output.getWeights().map((w) => tf.zerosLike(w));
