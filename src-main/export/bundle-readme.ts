@@ -1,6 +1,7 @@
 /**
  * README.md of an export bundle, written for the person who will run the model outside the app.
  */
+import { etsName } from '../forecast/exponential-smoothing';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import { bundleScriptKind } from './bundle-scripts';
 import type { ModelChain } from './model-chain';
@@ -60,6 +61,13 @@ function profileText(target: NonNullable<PreprocessingFile['target']>, timeColum
   return `The network learns the correction to the seasonal profile: the recent level carried forward by the usual change per step, plus the usual ${unit?.pattern ?? 'seasonal'} pattern; add the un-scaled output to that baseline. With \`values\`, \`drift\` and \`window\` from \`target.profile\`, the history's values \`y[0..n-1]\` and \`phase(i) = (offset + i) mod ${target.period ?? 'period'}\`, where \`offset\` is the phase of the first history row (${unit?.phase ?? 'its calendar step'}) read from \`${timeColumn ?? 'the time column'}\`: \`level\` is the mean of \`y[i] - values[phase(i)]\` over the last ${window} rows, and the baseline of forecast step \`k\` (0 first) is \`level + drift * ((window + 1) / 2 + k) + values[phase(n + k)]\`. The history needs one row per ${unit?.row ?? 'step of the season'}, without gaps, each with its time stamp.`;
 }
 
+/** The exponential-smoothing baseline in plain words, with its equations (`target.smoothing` in preprocessing.json). */
+function smoothingText(target: NonNullable<PreprocessingFile['target']>): string {
+  const m = target.smoothing;
+  const name = m ? etsName(m) : 'exponential smoothing';
+  return `The network learns the correction to exponential smoothing (Holt-Winters, ${name}); add the un-scaled output to its forecast. With \`trend\`, \`season\`, \`period\` (m) and the weights \`alpha\`, \`beta\`, \`gamma\`, \`phi\` from \`target.smoothing\`, the smoothing runs over the whole history from this start: with a season, the level is the mean of the first m values, the trend the change between the means of the first two seasons divided by m, and the season the first m values minus (or divided by) that mean; without one, the first value and the change to the second. Each value y updates, with b = level + phi × trend and s the season estimate for its step: level ← alpha × (y − s, or y / s) + (1 − alpha) × b; trend ← beta × (new level − old level) + (1 − beta) × phi × trend; season ← gamma × (y − b, or y / b) + (1 − gamma) × s. The forecast of step \`k\` (0 first) is level + (phi + phi² + … + phi^(k+1)) × trend, plus (or times) the latest season estimate for that step.`;
+}
+
 function forecastSection(pre: PreprocessingFile, withOnnx: boolean, withKeras: boolean): string {
   const target = pre.target;
   const inputs = pre.inputs.map((i) => inputLine(pre, i)).join('\n');
@@ -71,7 +79,9 @@ function forecastSection(pre: PreprocessingFile, withOnnx: boolean, withKeras: b
         ? 'The network predicts the scaled change from the last observed value; add that value back.'
         : target.transform === 'seasonal-profile'
           ? profileText(target, pre.timeColumn)
-          : `The network predicts the scaled difference from the value one season (${target.period} steps) earlier; add that value back.`;
+          : target.transform === 'exponential-smoothing'
+            ? smoothingText(target)
+            : `The network predicts the scaled difference from the value one season (${target.period} steps) earlier; add that value back.`;
   const ahead = pre.inputs.filter((i) => (i.lead ?? 0) > 0);
   const calendar = pre.inputs.some((i) => i.derived === 'calendar');
   const leadText = ahead.length

@@ -5,6 +5,9 @@
  * so each stretch scores the candidates as they would have forecast it at the time.
  */
 import { naiveForecast, seasonalNaiveForecast } from './baselines';
+import { etsForecast, etsHistory } from './exponential-smoothing';
+import type { EtsModel } from './exponential-smoothing';
+import { fitEts } from './exponential-smoothing-fit';
 import { alignedProfile, profileForecast } from './season-profile';
 import type { AlignedSeasonProfile, PhaseUnit } from './season-profile';
 
@@ -21,6 +24,8 @@ export interface CandidateSquares {
   mean: number;
   /** The seasonal profile; null when it could not be fitted before this stretch. */
   profile: number | null;
+  /** Exponential smoothing; null when no form could be fitted before this stretch. */
+  smoothing: number | null;
   count: number;
 }
 
@@ -34,6 +39,20 @@ export interface StretchOptions {
 /** The profile fitted before `end` when the season follows the calendar, else null. */
 export function stretchProfile(series: ArrayLike<number>, end: number, o: StretchOptions): AlignedSeasonProfile | null {
   return o.period !== null && o.calendar ? alignedProfile(series, end, o.calendar, o.period) : null;
+}
+
+/**
+ * Exponential smoothing fitted on series[0 .. end-1] (form by AICc), or null when the history is
+ * too short for any form or for the first of `origins`.
+ */
+export function stretchSmoothing(
+  series: ArrayLike<number>,
+  end: number,
+  o: StretchOptions,
+  origins: number[] = [end],
+): EtsModel | null {
+  const model = fitEts(series, end, o.period);
+  return model && Math.min(...origins) >= etsHistory(model) ? model : null;
 }
 
 /** Scores every candidate over `origins` (each ≥ the history its baselines need), fitted before the first. */
@@ -60,6 +79,7 @@ export function candidateSquares(series: ArrayLike<number>, origins: number[], o
   // the difference target learns first; seasonal naive only looks better because it repeats it.
   const changes = period !== null ? seasonalChanges(series, firstOrigin, period) : null;
   const profile = stretchProfile(series, firstOrigin, o);
+  const smoothing = stretchSmoothing(series, firstOrigin, o, origins);
   const s: CandidateSquares = {
     naive: 0,
     seasonal: 0,
@@ -67,6 +87,7 @@ export function candidateSquares(series: ArrayLike<number>, origins: number[], o
     correctedSeasonal: 0,
     mean: 0,
     profile: profile ? 0 : null,
+    smoothing: smoothing ? 0 : null,
     count: 0,
   };
   for (const t of origins) {
@@ -84,6 +105,7 @@ export function candidateSquares(series: ArrayLike<number>, origins: number[], o
       }
       s.mean += (actual - meanAt(t + k)) ** 2;
       if (profile && s.profile !== null) s.profile += (actual - profileForecast(series, t, k, profile)) ** 2;
+      if (smoothing && s.smoothing !== null) s.smoothing += (actual - etsForecast(series, t, k, smoothing)) ** 2;
       s.count++;
     }
   }
@@ -99,6 +121,7 @@ export function addSquares(a: CandidateSquares, b: CandidateSquares): CandidateS
     correctedSeasonal: a.correctedSeasonal + b.correctedSeasonal,
     mean: a.mean + b.mean,
     profile: a.profile !== null && b.profile !== null ? a.profile + b.profile : null,
+    smoothing: a.smoothing !== null && b.smoothing !== null ? a.smoothing + b.smoothing : null,
     count: a.count + b.count,
   };
 }

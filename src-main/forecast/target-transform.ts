@@ -5,12 +5,14 @@
  * un-scaling) is added to `baselineAt`, so a network that outputs zero is exactly the baseline.
  */
 import { naiveForecast, seasonalNaiveForecast } from './baselines';
-import { addSquares, candidateSquares, stretchProfile } from './candidate-errors';
+import { etsDescription, etsForecast, etsHistory, etsName } from './exponential-smoothing';
+import type { EtsModel } from './exponential-smoothing';
+import { addSquares, candidateSquares, stretchProfile, stretchSmoothing } from './candidate-errors';
 import { rollingStretches } from './rolling-origins';
 import { patternName, phaseOffset, profileForecast } from './season-profile';
 import type { AlignedSeasonProfile, PhaseUnit, SeasonProfileState } from './season-profile';
 
-export type TransformKind = 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile';
+export type TransformKind = 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile' | 'exponential-smoothing';
 
 export interface TargetTransformPlan {
   kind: TransformKind;
@@ -20,7 +22,12 @@ export interface TargetTransformPlan {
   reason: string;
   /** The fitted profile, aligned to the series in use (seasonal-profile only). */
   profile?: AlignedSeasonProfile;
+  /** The fitted smoothing model (exponential-smoothing only). */
+  smoothing?: EtsModel;
 }
+
+/** Exponential smoothing is chosen only when its validation RMSE is below this share of the best other base's. */
+export const SMOOTHING_MARGIN = 0.98;
 
 /**
  * A saved plan applied to a series: a seasonal profile learns its calendar phase from the
@@ -58,6 +65,8 @@ export function baselineAt(series: ArrayLike<number>, t: number, k: number, plan
       return seasonalNaiveForecast(series, t, k, requirePeriod(plan));
     case 'seasonal-profile':
       return profileForecast(series, t, k, requireProfile(plan));
+    case 'exponential-smoothing':
+      return etsForecast(series, t, k, requireSmoothing(plan));
   }
 }
 
@@ -92,6 +101,8 @@ export function historyNeeded(plan: TargetTransformPlan): number {
       return requirePeriod(plan);
     case 'seasonal-profile':
       return requireProfile(plan).window;
+    case 'exponential-smoothing':
+      return etsHistory(requireSmoothing(plan));
   }
 }
 
@@ -168,7 +179,30 @@ export function chooseTargetTransform(
     stretches.length > 1
       ? `validation RMSE over ${stretches.length} rolling stretches of ${origins.length} origins`
       : 'validation RMSE';
-  const figures = `${where}: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}${profile ? `, seasonal profile ${format(profileRmse)}` : ''}`;
+  // Exponential smoothing, fitted like the profile on everything before the validation stretch.
+  const smoothing = squares.smoothing !== null ? stretchSmoothing(series, Math.min(...origins), fitted, origins) : null;
+  const smoothingRmse = smoothing && squares.smoothing !== null ? rmse(squares.smoothing) : Number.POSITIVE_INFINITY;
+  const figures = `${where}: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}${profile ? `, seasonal profile ${format(profileRmse)}` : ''}${smoothing ? `, exponential smoothing ${etsName(smoothing)} ${format(smoothingRmse)}` : ''}`;
+
+  // Without a period the corrected baselines are not computed (their sums stay 0).
+  const corrected = period !== null ? Math.min(correctedNaive, correctedSeasonal) : Number.POSITIVE_INFINITY;
+  // Smoothing must win clearly: where it only matches a simpler base (white noise, a random walk)
+  // the simpler one is kept, as it is easier to explain and its correction easier to learn. It is
+  // a base for seasonal series only: without a season, networks on the change from the last value
+  // beat networks on the smoothing's residual on most tuning series (employment, sunspots, level
+  // shifts); there smoothing competes as a forecast of its own in the validation guard instead.
+  if (
+    smoothing &&
+    period !== null &&
+    smoothingRmse < SMOOTHING_MARGIN * Math.min(naive, seasonal, mean, corrected, profileRmse)
+  ) {
+    return {
+      kind: 'exponential-smoothing',
+      period,
+      smoothing,
+      reason: `Exponential smoothing forecasts best: ${etsDescription(smoothing)}, its weights fitted on the training part (${figures}${period !== null ? `; with the usual change added, naive ${format(correctedNaive)} and seasonal naive ${format(correctedSeasonal)}` : ''}), so the network learns the correction to it.`,
+    };
+  }
 
   if (profile && profileRmse < Math.min(mean, correctedNaive, correctedSeasonal)) {
     return {
@@ -212,6 +246,11 @@ function requireProfile(plan: TargetTransformPlan): AlignedSeasonProfile {
     throw new RangeError('The seasonal-profile transform needs a fitted profile aligned to the series.');
   }
   return plan.profile;
+}
+
+function requireSmoothing(plan: TargetTransformPlan): EtsModel {
+  if (!plan.smoothing) throw new RangeError('The exponential-smoothing transform needs a fitted smoothing model.');
+  return plan.smoothing;
 }
 
 function requirePeriod(plan: TargetTransformPlan): number {

@@ -32,13 +32,17 @@ const inputSchema = z
 /** The profile's own rules (length against the period, finite values) live in forecast/season-profile.ts. */
 const profileSchema = z.object({ unit: z.enum(['month', 'quarter', 'hour', 'weekday']) }).loose();
 
+/** The smoothing model's own rules (weights in [0, 1], period against the target's) live in forecast/exponential-smoothing.ts. */
+const smoothingSchema = z.object({ trend: z.string(), season: z.string() }).loose();
+
 const targetSchema = z
   .object({
     name: z.string().min(1),
-    transform: z.enum(['level', 'difference', 'seasonal-residual', 'seasonal-profile']),
+    transform: z.enum(['level', 'difference', 'seasonal-residual', 'seasonal-profile', 'exponential-smoothing']),
     period: z.number().int().min(1).nullable(),
     scaler: scalerSchema,
     profile: profileSchema.optional(),
+    smoothing: smoothingSchema.optional(),
   })
   .strip()
   .superRefine((t, ctx) => {
@@ -47,6 +51,13 @@ const targetSchema = z
     }
     if (t.transform === 'seasonal-profile' && !t.profile) {
       ctx.addIssue({ code: 'custom', path: ['profile'], message: 'is needed by the seasonal-profile transform' });
+    }
+    if (t.transform === 'exponential-smoothing' && !t.smoothing) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['smoothing'],
+        message: 'is needed by the exponential-smoothing transform',
+      });
     }
   });
 

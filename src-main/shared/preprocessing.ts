@@ -40,7 +40,7 @@ export interface PreprocessingFile {
   /** Forecast target: the network predicts scaled (y - baseline); see forecast/target-transform.ts. */
   target: {
     name: string;
-    transform: 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile';
+    transform: 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile' | 'exponential-smoothing';
     period: number | null;
     scaler: ScalerJson;
     /**
@@ -50,6 +50,19 @@ export interface PreprocessingFile {
      * (0 = Sunday) as `unit` says.
      */
     profile?: { unit: 'month' | 'quarter' | 'hour' | 'weekday'; values: number[]; drift: number; window: number };
+    /**
+     * exponential-smoothing only: the Holt-Winters form and weights (forecast/exponential-smoothing.ts);
+     * its start is taken from the first season(s) of the history it is applied to.
+     */
+    smoothing?: {
+      trend: 'none' | 'additive' | 'damped';
+      season: 'none' | 'additive' | 'multiplicative';
+      period: number | null;
+      alpha: number;
+      beta: number;
+      gamma: number;
+      phi: number;
+    };
   } | null;
   timeColumn: string | null;
   frequency: string | null;

@@ -48,7 +48,14 @@ export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop', 'adagrad', 'adamax'] as con
 export const MISSING_STRATEGIES = ['drop', 'ffill', 'interpolate', 'mean'] as const;
 export const SCALINGS = ['standard', 'minmax', 'none'] as const;
 export const COLUMN_TYPES = ['numeric', 'datetime', 'categorical', 'text'] as const;
-export const TARGET_TRANSFORMS = ['auto', 'level', 'difference', 'seasonal-residual', 'seasonal-profile'] as const;
+export const TARGET_TRANSFORMS = [
+  'auto',
+  'level',
+  'difference',
+  'seasonal-residual',
+  'seasonal-profile',
+  'exponential-smoothing',
+] as const;
 export type TargetTransform = (typeof TARGET_TRANSFORMS)[number];
 /**
  * How time is read from several columns: a year with its quarter, month or ISO week; a date

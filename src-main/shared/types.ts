@@ -185,7 +185,7 @@ export interface ForecastEvaluation {
   baselines: { naive: RegressionMetrics; seasonalNaive: RegressionMetrics | null };
   seasonalPeriod: number | null;
   /** The target transform actually used (when the spec said auto, the chosen one). */
-  targetTransform: 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile';
+  targetTransform: 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile' | 'exponential-smoothing';
   /**
    * seasonal-profile only: the usual deviation at each calendar phase (month 0–11, quarter 0–3,
    * UTC hour 0–23 or weekday 0 = Sunday) and the mean change per step, fitted on the training part.

@@ -63,6 +63,17 @@ export function runScript(bundleDir: string, command: string, args: string[]): s
   return run.stdout;
 }
 
+/** Runs a bundle script expected to refuse its input; returns its error output (the exit code must not be 0). */
+export function scriptRefusal(bundleDir: string, command: string, args: string[]): string {
+  const run = spawnSync(command, args, {
+    cwd: join(bundleDir, 'unpacked'),
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: resolve('node_modules') },
+  });
+  if (run.status === 0) throw new Error(`${command} ${args.join(' ')} should have refused its input: ${run.stdout}`);
+  return run.stderr.trim();
+}
+
 /** The last line of a script's output, parsed as JSON. */
 export function lastJson<T>(stdout: string): T {
   return JSON.parse(stdout.trim().split('\n').pop() ?? 'null') as T;

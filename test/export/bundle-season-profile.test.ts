@@ -3,9 +3,8 @@
  * saved monthly pattern on the calendar of whatever history they are given (not on row numbers),
  * and refuse histories and preprocessing files from which the baseline cannot be computed.
  */
-import { spawnSync } from 'node:child_process';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +16,7 @@ import type { ForecastPreprocessing } from '../../src-main/model-use/load-run';
 import { WindowBuilder } from '../../src-main/model-use/model-inputs';
 import type { PreprocessingFile } from '../../src-main/shared/preprocessing';
 import { parseSpec } from '../../src-main/shared/spec';
-import { lastJson, runScript, savedForecastModel, unpackedBundle } from './bundle-helpers';
+import { lastJson, runScript, savedForecastModel, scriptRefusal, unpackedBundle } from './bundle-helpers';
 import { maxAbsDiff } from './fixtures';
 import { ensureKerasPython } from './python-keras';
 
@@ -202,16 +201,7 @@ describe('forecast bundle with a seasonal-profile target', () => {
     expect(readme).toMatch(/The CSV needs the columns [^\n]*`date`/);
   });
 
-  /** Runs a script expected to refuse its input; returns its error output. */
-  function refusal(dir: string, command: string, args: string[]): string {
-    const run = spawnSync(command, args, {
-      cwd: join(dir, 'unpacked'),
-      encoding: 'utf8',
-      env: { ...process.env, NODE_PATH: resolve('node_modules') },
-    });
-    expect(run.status, run.stdout).not.toBe(0);
-    return run.stderr.trim();
-  }
+  const refusal = scriptRefusal;
 
   /** The checks shared by both scripts: `[command, script]` runs one with a CSV file. */
   function checkScript(command: string, script: string) {

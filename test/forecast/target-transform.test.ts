@@ -27,22 +27,39 @@ describe('chooseTargetTransform', () => {
     expect(plan.reason).toMatch(/last value/);
   });
 
-  it('picks seasonal-residual for a strongly seasonal series', () => {
+  it('picks exponential smoothing with trend and season for a trending seasonal series under noise', () => {
+    // Additive Holt-Winters is the right model here: it averages the noise that seasonal naive repeats.
     const noise = seededGaussian(5);
     const series = Float64Array.from(
       { length: 200 },
       (_, i) => 50 + 0.1 * i + 10 * Math.sin((2 * Math.PI * i) / 12) + noise(),
     );
     const plan = choose(series, 12);
-    expect(plan.kind).toBe('seasonal-residual');
+    expect(plan.kind).toBe('exponential-smoothing');
     expect(plan.period).toBe(12);
+    expect(plan.smoothing).toMatchObject({ trend: 'additive', season: 'additive', period: 12 });
+    expect(plan.reason).toMatch(/^Exponential smoothing forecasts best: .*ETS\(A,A,A\)/);
+    expect(plan.reason).toMatch(/seasonal naive 1\.89, .*exponential smoothing ETS\(A,A,A\) 1\.22/);
   });
 
-  it('picks level for white noise around a fixed mean', () => {
+  it('for white noise around a fixed mean the base is a level: the training mean or a smoothed level', () => {
     const noise = seededGaussian(9);
     const series = Float64Array.from({ length: 200 }, () => 50 + noise());
-    expect(choose(series, 12).kind).toBe('level');
-    expect(choose(series, null).kind).toBe('level');
+    for (const period of [12, null]) {
+      const plan = choose(series, period);
+      if (plan.kind === 'exponential-smoothing') {
+        expect(plan.smoothing).toMatchObject({ trend: 'none', season: 'none' });
+        // A level that barely moves: nearly the training mean.
+        expect(plan.smoothing?.alpha).toBeLessThan(0.2);
+      } else expect(plan.kind).toBe('level');
+    }
+  });
+
+  it('keeps the simpler base when smoothing only matches it', () => {
+    // A random walk without drift: naive is the best forecast and smoothing converges to it.
+    const plan = choose(randomWalk(200, 3, 0), null);
+    expect(plan.kind).toBe('difference');
+    expect(plan.reason).toMatch(/exponential smoothing ETS/);
   });
 
   it('picks level for a fixed season around a fixed level, where last season repeats its noise', () => {
@@ -59,7 +76,8 @@ describe('chooseTargetTransform', () => {
     // seasonal naive come within a few percent of each other; either is a sound base, level is not.
     const { values } = trendSeason(480);
     const plan = chooseTargetTransform(values, { validationOrigins: range(336, 408), horizon: 1, period: 12 });
-    expect(['difference', 'seasonal-residual']).toContain(plan.kind);
+    // Smoothing (or a corrected baseline) wins; the training mean per month never does with a trend.
+    expect(['difference', 'seasonal-residual', 'exponential-smoothing']).toContain(plan.kind);
     expect(plan.reason).toMatch(/over 3 rolling stretches of 72 origins/);
     expect(plan.reason).toMatch(/with the usual change added/);
   });
@@ -97,6 +115,10 @@ describe('chooseTargetTransform', () => {
 
   it('falls back to the end of the series when no validation origin is usable', () => {
     const plan = chooseTargetTransform(randomWalk(100, 4, 1), { validationOrigins: [], horizon: 1, period: null });
+    // The last fifth of the series (20 origins) and the stretches before it. Without a season,
+    // smoothing is weighed in the reason but is no base for the network.
+    expect(plan.reason).toMatch(/rolling stretches of 20 origins/);
+    expect(plan.reason).toMatch(/exponential smoothing ETS\(A,A,N\)/);
     expect(plan.kind).toBe('difference');
   });
 });

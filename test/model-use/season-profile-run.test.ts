@@ -30,7 +30,15 @@ beforeAll(async () => {
   runDir = path.join(dir, 'run');
   result = await trainRun(
     {
-      data: { file, timeColumn: 'date', targetColumns: ['value'], lookback: 24, horizon: 1 },
+      // Chosen in the spec: on this series the automatic choice now prefers exponential smoothing.
+      data: {
+        file,
+        timeColumn: 'date',
+        targetColumns: ['value'],
+        lookback: 24,
+        horizon: 1,
+        targetTransform: 'seasonal-profile',
+      },
       model: { layers: [{ units: 16 }] },
       training: quickTraining(3),
     },
@@ -43,7 +51,7 @@ afterAll(async () => {
 });
 
 describe('a seasonal-profile run', () => {
-  it('is chosen automatically and saves the profile it corrects', async () => {
+  it('saves the profile it corrects', async () => {
     const evaluation = result.evaluation as ForecastEvaluation;
     expect(evaluation.targetTransform).toBe('seasonal-profile');
     const pre = JSON.parse(
@@ -112,7 +120,8 @@ describe('a seasonal-profile run', () => {
       },
       path.join(dir, 'run-no-dates'),
     );
-    expect((plain.evaluation as ForecastEvaluation).targetTransform).toBe('difference');
+    // The change from the last value, or the plain forecast the validation guard found better.
+    expect((plain.evaluation as ForecastEvaluation).targetTransform).not.toBe('seasonal-profile');
     expect(plain.log.join('\n')).toMatch(/seasonal profile needs time stamps/);
   });
 });

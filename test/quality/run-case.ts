@@ -14,6 +14,8 @@ import { suggestSpec } from '../../src-main/experiment/suggest-spec';
 import { effectiveLoss } from '../../src-main/shared/spec';
 import type { ForecastEvaluation } from '../../src-main/shared/types';
 import type { PeerScores } from './peers';
+import { etsName } from '../../src-main/forecast/exponential-smoothing';
+import type { TargetTransformPlan } from '../../src-main/forecast/target-transform';
 
 /**
  * Tuning: series the defaults were (and may be) tuned on. Held-out: series chosen before any
@@ -59,6 +61,10 @@ export interface QualityResult {
 
 const quiet = () => undefined;
 
+/** The transform's kind, with the smoothing form when there is one (e.g. "exponential-smoothing ETS(A,Ad,M)"). */
+const transformName = (plan: TargetTransformPlan) =>
+  plan.smoothing ? `${plan.kind} ${etsName(plan.smoothing)}` : plan.kind;
+
 /** Trains and evaluates the default pipeline on one case. */
 export async function runCase(c: QualityCase): Promise<QualityResult> {
   const started = performance.now();
@@ -91,11 +97,13 @@ export async function runCase(c: QualityCase): Promise<QualityResult> {
       n: series.target.length,
       period: data.seasonalPeriod,
       // A model that is its baseline (fallback, or no epoch beat the start) is named, so the table never credits a network.
-      transform: evaluation.verdict?.startsWith('Baseline fallback')
-        ? `${data.plan.kind} (baseline fallback)`
-        : outcome.bestEpoch === 0
-          ? `${data.plan.kind} (baseline kept)`
-          : data.plan.kind,
+      transform: evaluation.verdict?.startsWith('Validation guard')
+        ? `${transformName(data.plan)} (validation guard)`
+        : evaluation.verdict?.startsWith('Baseline fallback')
+          ? `${transformName(data.plan)} (baseline fallback)`
+          : outcome.bestEpoch === 0
+            ? `${transformName(data.plan)} (baseline kept)`
+            : transformName(data.plan),
       lookback: spec.data.lookback,
       epochs: outcome.history.length,
       model: evaluation.metrics.rmse,

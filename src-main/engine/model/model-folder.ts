@@ -7,6 +7,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
+import { etsProblem } from '../../forecast/exponential-smoothing';
 import { profileProblem } from '../../forecast/season-profile';
 import type { PreprocessingFile } from '../../shared/preprocessing';
 import { readUserFile, UserFileError } from '../../storage/user-file';
@@ -119,6 +120,10 @@ function checkPreprocessing(value: unknown, path: string): PreprocessingFile {
   const target = pre.target;
   if (target && target.transform === 'seasonal-profile') {
     const problem = profileProblem(target.profile, target.period ?? null);
+    if (problem) throw new ModelFolderError(`${path} is damaged: ${problem}.`);
+  }
+  if (target && target.transform === 'exponential-smoothing') {
+    const problem = etsProblem(target.smoothing, target.period ?? null);
     if (problem) throw new ModelFolderError(`${path} is damaged: ${problem}.`);
   }
   return pre;

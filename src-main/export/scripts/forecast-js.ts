@@ -4,8 +4,10 @@
  * derived and scaled inputs, known-future inputs and calendar values read `lead` steps ahead,
  * future time stamps continued on the detected frequency, and the target's baseline as
  * src-main/forecast/target-transform.ts adds it (the seasonal profile placed on the calendar as in
- * src-main/forecast/season-profile.ts).
+ * src-main/forecast/season-profile.ts, exponential smoothing run over the history as in
+ * src-main/forecast/exponential-smoothing.ts).
  */
+import { SMOOTHING_JS } from './smoothing-js';
 import { FORECAST_RULES, preprocessingCheckJs } from './preprocessing-check';
 
 export const FORECAST_JS = String.raw`// Forecast with the exported model exactly as Recurrent Studio does.
@@ -132,12 +134,14 @@ function seasonOffset(profile, times) {
   return offset;
 }
 
+${SMOOTHING_JS}
 /** What the network's output for step k (0-based) is added to; offset: calendar phase of history[0] (profile only). */
 function baseline(history, k, offset) {
   const t = pre.target;
   const n = history.length;
   if (t.transform === 'level') return 0;
   if (t.transform === 'difference') return history[n - 1];
+  if (t.transform === 'exponential-smoothing') return smoothingForecast(history, k);
   const p = t.period;
   if (t.transform === 'seasonal-profile') {
     const { values, drift, window } = t.profile;
@@ -180,6 +184,7 @@ function buildWindow(cells) {
     return times.concat(futureTimes(times, pre.frequency, Math.max(0, end - times.length))).slice(0, end);
   };
   let offset = null;
+  if (pre.target.transform === 'exponential-smoothing') smoothingForecast(history, 0);
   if (pre.target.transform === 'seasonal-profile') {
     const profile = seasonProfile();
     if (n < profile.window) {

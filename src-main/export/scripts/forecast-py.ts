@@ -63,6 +63,8 @@ def build_window(cells):
         return (times + future_times(times, pre["frequency"], max(0, end - len(times))))[:end]
 
     offset = None
+    if pre["target"]["transform"] == "exponential-smoothing":
+        smoothing_forecast(history, 0)
     if pre["target"]["transform"] == "seasonal-profile":
         profile = season_profile()
         if n < profile["window"]:

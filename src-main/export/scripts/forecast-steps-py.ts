@@ -3,6 +3,7 @@
  * Python: time stamps, calendar inputs, derived input columns, scaling and the baseline a target
  * transform adds back. They read the global \`pre\` (preprocessing.json) that each script loads.
  */
+import { SMOOTHING_PY } from './smoothing-py';
 
 export const FORECAST_STEPS_PY = String.raw`DAY = 86400000
 FIXED_STEP = {"minutely": 60000, "hourly": 3600000, "daily": DAY, "weekly": 7 * DAY}
@@ -152,6 +153,8 @@ def season_offset(profile, times):
     return offset
 
 
+${SMOOTHING_PY}
+
 def baseline(history, k, offset):
     """What the network's output for step k (0-based) is added to.
 
@@ -162,6 +165,8 @@ def baseline(history, k, offset):
         return 0.0
     if t["transform"] == "difference":
         return history[-1]
+    if t["transform"] == "exponential-smoothing":
+        return smoothing_forecast(history, k)
     p = t["period"]
     if t["transform"] == "seasonal-profile":
         values, drift, window = t["profile"]["values"], t["profile"]["drift"], t["profile"]["window"]

@@ -33,7 +33,11 @@ export const FORECAST_RULES: FieldRule[] = [
   ...SCALER('inputs.*.scaler'),
   ['inputs.*.lead', 'int', 0, 'optional'],
   ['target.name', 'string'],
-  ['target.transform', 'enum', ['level', 'difference', 'seasonal-residual', 'seasonal-profile']],
+  [
+    'target.transform',
+    'enum',
+    ['level', 'difference', 'seasonal-residual', 'seasonal-profile', 'exponential-smoothing'],
+  ],
   ['target.period', 'int', 1, 'nullable'],
   ...SCALER('target.scaler'),
   ['timeColumn', 'string', null, 'nullable'],

@@ -84,6 +84,8 @@ export const TARGET_TRANSFORM_HELP: Record<string, string> = {
   'seasonal-residual': 'The network predicts the change from one season ago. Good for strong seasonal patterns.',
   'seasonal-profile':
     'The network corrects the seasonal profile: the recent level, the usual change per step and the usual pattern of the month (quarter, hour or weekday). Good for a stable season under noise; needs regular time stamps.',
+  'exponential-smoothing':
+    'The network corrects exponential smoothing (Holt-Winters: a smoothed level, trend and season, fitted on the training part). Good for seasons that grow with the level and for slowly changing trends.',
 };
 
 /** The covariate kinds, each in one sentence. */

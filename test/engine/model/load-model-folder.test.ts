@@ -122,4 +122,44 @@ describe('TensorFlow.js export and re-import', () => {
     );
     await expect(importTfjsModel(saved.dir)).rejects.toThrow(/window must be a whole number/);
   });
+
+  it('refuses an exponential smoothing model that is missing or out of range', async () => {
+    const saved = await savedModel();
+    const smoothing = {
+      trend: 'damped',
+      season: 'multiplicative',
+      period: 12,
+      alpha: 0.3,
+      beta: 0.1,
+      gamma: 0.2,
+      phi: 0.9,
+    };
+    const target = {
+      name: 'y',
+      transform: 'exponential-smoothing',
+      period: 12,
+      scaler: { kind: 'standard', center: 0, scale: 1 },
+    };
+    const write = (t: object) =>
+      writeFile(
+        join(saved.dir, 'preprocessing.json'),
+        JSON.stringify(validPreprocessing({ target: t as PreprocessingFile['target'] })),
+      );
+    await write(target);
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(
+      /damaged: target.smoothing is needed by the exponential-smoothing transform/,
+    );
+    await write({ ...target, smoothing: { ...smoothing, gamma: 2 } });
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(
+      /damaged: the smoothing weight gamma must be a number from 0 to 1/,
+    );
+    await write({ ...target, smoothing: { ...smoothing, period: 4 } });
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(
+      /damaged: a seasonal smoothing model needs the target's period/,
+    );
+    await write({ ...target, smoothing });
+    const loaded = await importTfjsModel(saved.dir);
+    expect(loaded.preprocessing?.target?.smoothing).toEqual(smoothing);
+    loaded.model.dispose();
+  });
 });

@@ -17,6 +17,7 @@ export function savedTargetPlan(saved: PreprocessingFile): TargetTransformPlan {
     period: target.period,
     reason: `${describeTransform(target.transform, target.period)} (kept from the saved model).`,
     ...(target.profile ? { profile: { ...target.profile, offset: 0 } } : {}),
+    ...(target.smoothing ? { smoothing: { ...target.smoothing } } : {}),
   };
 }
 
@@ -84,6 +85,8 @@ function requireTarget(saved: PreprocessingFile): NonNullable<PreprocessingFile[
 function describeTransform(kind: TargetTransformPlan['kind'], period: number | null): string {
   if (kind === 'level') return 'the network learns the value itself';
   if (kind === 'difference') return 'the network learns the change from the last value';
+  if (kind === 'exponential-smoothing')
+    return 'the network learns the correction to exponential smoothing (level, trend and season smoothed from the history)';
   if (kind === 'seasonal-profile')
     return 'the network learns the correction to the seasonal profile (recent level, drift and the usual seasonal pattern)';
   return `the network learns the difference from the same step one season (${period ?? '?'} steps) earlier`;

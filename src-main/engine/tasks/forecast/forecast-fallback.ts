@@ -12,6 +12,7 @@ import { baselineAt } from '../../../forecast/target-transform';
 import type { ForecastEvaluation } from '../../../shared/types';
 import type { Tf } from '../../../tensorflow/load-tf';
 import { evaluateForecast } from './forecast-evaluation';
+import { applyValidationGuard } from './forecast-guard';
 import type { ForecastData } from './forecast-data';
 import { predictOrigins } from '../../model/predict';
 
@@ -95,14 +96,17 @@ export function baselineName(kind: ForecastData['plan']['kind']): string {
       return 'the seasonal naive forecast';
     case 'seasonal-profile':
       return 'the seasonal profile (recent level, drift and usual seasonal pattern)';
+    case 'exponential-smoothing':
+      return 'exponential smoothing (level, trend and season smoothed from the history)';
   }
 }
 
 /**
- * The end of a forecast run: the baseline fallback, then the test evaluation of the model as it
- * will be saved. When the fallback applies, its sentence opens the verdict. When training kept its
- * starting point (no epoch beat it on validation), the verdict says the model is its baseline and
- * the fallback has nothing left to decide.
+ * The end of a forecast run: the baseline fallback, the validation guard (forecast-guard.ts), then
+ * the test evaluation of the model as it will be saved. When the fallback applies, its sentence
+ * opens the verdict. When training kept its starting point (no epoch beat it on validation), the
+ * verdict says the model is its baseline and the fallback has nothing left to decide. When the
+ * guard replaces the model by a plain forecast, its sentence follows.
  */
 export function evaluateWithFallback(
   tf: Tf,
@@ -112,12 +116,16 @@ export function evaluateWithFallback(
 ): ForecastEvaluation {
   const keptBaseline = training?.keptStart === true && data.plan.kind !== 'level';
   const fallback = keptBaseline ? null : applyBaselineFallback(tf, model, data);
+  // The baseline training kept, named before the guard may replace it.
+  const keptKind = data.plan.kind;
+  const guard = applyValidationGuard(tf, model, data);
   const evaluation = evaluateForecast(tf, model, data);
-  const opening = keptBaseline
-    ? `No epoch of training improved on the untrained model on the validation windows, so the model is exactly its baseline, ${baselineName(data.plan.kind)}.`
+  const first = keptBaseline
+    ? `No epoch of training improved on the untrained model on the validation windows, so the model is exactly its baseline, ${baselineName(keptKind)}.`
     : fallback?.applied
       ? fallback.note
       : null;
+  const opening = [first, guard?.applied ? guard.note : null].filter(Boolean).join(' ');
   if (!opening) return evaluation;
   return { ...evaluation, verdict: [opening, evaluation.verdict].filter(Boolean).join(' ') };
 }

@@ -12,6 +12,7 @@ import { WindowSampler } from '../../../data/prepare/windows';
 import { detectSeasonalPeriod } from '../../../forecast/seasonality';
 import { alignedProfile, patternName, savedProfile, seriesCalendar } from '../../../forecast/season-profile';
 import { alignPlan, chooseTargetTransform, historyNeeded, networkTarget } from '../../../forecast/target-transform';
+import { chosenSmoothing } from '../../../forecast/smoothing-plan';
 import type { TargetTransformPlan } from '../../../forecast/target-transform';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../../../shared/preprocessing';
 import type { PreprocessingFile } from '../../../shared/preprocessing';
@@ -176,6 +177,7 @@ export function forecastPreprocessing(spec: ExperimentSpec, data: ForecastData):
       period: data.plan.period,
       scaler: data.targetScaler,
       ...(data.plan.profile ? { profile: savedProfile(data.plan.profile) } : {}),
+      ...(data.plan.smoothing ? { smoothing: { ...data.plan.smoothing } } : {}),
     },
     timeColumn: spec.data.timeColumn,
     frequency: data.series.frequency,
@@ -218,6 +220,7 @@ function targetPlan(
       reason: `The seasonal profile needs time stamps whose season is the calendar's (months of a monthly series, quarters, hours of the day or days of the week) and two seasons of training data${calendar ? '' : ', which this series does not have'}, so the network learns the change from the last value instead.`,
     };
   }
+  if (wanted === 'exponential-smoothing') return chosenSmoothing(y, split.validationStart, period);
   if (wanted === 'seasonal-residual' && period === null) {
     return {
       kind: 'difference',

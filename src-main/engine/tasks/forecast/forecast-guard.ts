@@ -1,0 +1,141 @@
+/**
+ * The validation guard: a trained forecast must not lose, on the validation windows, to the plain
+ * forecasts an analyst already has: the last value (naive), last season's value (seasonal naive)
+ * and exponential smoothing fitted on the training part. When the best of them beats the network
+ * there, the model becomes that forecast: its output layer is set to zero and its target becomes
+ * that forecast's baseline, so the saved model, the insight views and exported bundles all
+ * reproduce it. The user is told which forecast won and by how much.
+ */
+import type * as tfTypes from '@tensorflow/tfjs';
+import { invertScaler } from '../../../data/prepare/scaler';
+import { naiveForecast, seasonalNaiveForecast } from '../../../forecast/baselines';
+import { etsDescription, etsForecast, etsHistory } from '../../../forecast/exponential-smoothing';
+import { fitEts } from '../../../forecast/exponential-smoothing-fit';
+import { historyNeeded, invertTarget } from '../../../forecast/target-transform';
+import type { TargetTransformPlan } from '../../../forecast/target-transform';
+import type { Tf } from '../../../tensorflow/load-tf';
+import { predictOrigins } from '../../model/predict';
+import type { ForecastData } from './forecast-data';
+
+/** What the guard compared and decided, in the user's units. */
+export interface GuardOutcome {
+  /** True when the model was replaced by the plain forecast. */
+  applied: boolean;
+  modelRmse: number;
+  /** The best plain forecast's name and validation RMSE. */
+  best: { name: string; rmse: number };
+  note: string;
+}
+
+interface PlainForecast {
+  name: string;
+  plan: TargetTransformPlan;
+  at: (t: number, k: number) => number;
+}
+
+/** The plain forecasts the guard weighs, each with the target plan that reproduces it. */
+function plainForecasts(data: ForecastData): PlainForecast[] {
+  const y = data.series.target;
+  const period = data.seasonalPeriod !== null && data.seasonalPeriod >= 2 ? data.seasonalPeriod : null;
+  const list: PlainForecast[] = [
+    {
+      name: 'the naive forecast (the last value)',
+      plan: { kind: 'difference', period, reason: '' },
+      at: (t, k) => naiveForecast(y, t, k),
+    },
+  ];
+  if (period !== null) {
+    list.push({
+      name: 'the seasonal naive forecast',
+      plan: { kind: 'seasonal-residual', period, reason: '' },
+      at: (t, k) => seasonalNaiveForecast(y, t, k, period),
+    });
+  }
+  const smoothing =
+    data.plan.kind === 'exponential-smoothing' ? data.plan.smoothing : fitEts(y, data.split.validationStart, period);
+  if (smoothing) {
+    list.push({
+      name: etsDescription(smoothing),
+      plan: { kind: 'exponential-smoothing', period, smoothing, reason: '' },
+      at: (t, k) => etsForecast(y, t, k, smoothing),
+    });
+  }
+  return list;
+}
+
+/**
+ * Compares the trained network with the plain forecasts on the validation origins (those with
+ * the history every forecast needs) and, when one of them is better, replaces the model by it:
+ * the output layer is zeroed in place and `data.plan` and `data.targetScaler` are changed in place,
+ * since the run saves its preprocessing from the same `data`. Returns null when the guard cannot
+ * judge (no validation origins, a level target's offset, an output layer that is not dense).
+ */
+export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: ForecastData): GuardOutcome | null {
+  const output = model.layers.at(-1);
+  if (!output || output.getClassName() !== 'Dense') return null;
+  const y = data.series.target;
+  const plain = plainForecasts(data);
+  const needed = Math.max(
+    historyNeeded(data.plan),
+    ...plain.map((p) =>
+      p.plan.kind === 'exponential-smoothing' && p.plan.smoothing ? etsHistory(p.plan.smoothing) : 0,
+    ),
+    data.seasonalPeriod ?? 1,
+  );
+  const origins = Int32Array.from(Array.from(data.split.validation).filter((t) => t >= needed));
+  if (origins.length === 0) return null;
+  const horizon = data.source.yShape[0];
+  const raw = predictOrigins(tf, model, (o) => data.sampler.batch(o).x, data.source.xShape, origins);
+  let modelSquares = 0;
+  const plainSquares = plain.map(() => 0);
+  let count = 0;
+  for (let s = 0; s < origins.length; s++) {
+    const t = origins[s];
+    for (let k = 0; k < horizon && t + k < y.length; k++) {
+      const actual = y[t + k];
+      modelSquares +=
+        (actual - invertTarget(y, t, k, invertScaler(data.targetScaler, raw[s * horizon + k]), data.plan)) ** 2;
+      plain.forEach((p, i) => (plainSquares[i] += (actual - p.at(t, k)) ** 2));
+      count++;
+    }
+  }
+  if (count === 0) return null;
+  const modelRmse = Math.sqrt(modelSquares / count);
+  const scores = plain.map((p, i) => ({ p, rmse: Math.sqrt(plainSquares[i] / count) }));
+  const winner = scores.reduce((a, b) => (b.rmse < a.rmse ? b : a));
+  const best = { name: winner.p.name, rmse: winner.rmse };
+  const figures = `validation RMSE ${round(modelRmse)} for the network against ${round(winner.rmse)}`;
+  if (winner.rmse >= modelRmse) {
+    return {
+      applied: false,
+      modelRmse,
+      best,
+      note: `The network does at least as well as ${best.name} on the validation windows (${figures}).`,
+    };
+  }
+  const zeroed = output.getWeights().map((w) => tf.zerosLike(w));
+  output.setWeights(zeroed);
+  tf.dispose(zeroed);
+  const first = historyNeeded(winner.p.plan);
+  data.plan = {
+    ...winner.p.plan,
+    reason: `${best.name} forecast the validation windows better than the trained network (${figures}), so the model forecasts it.`,
+  };
+  // A zero output must mean "exactly the forecast": no offset, and no scaling to undo.
+  data.targetScaler = { kind: 'none', center: 0, scale: 1 };
+  data.split = {
+    ...data.split,
+    validation: data.split.validation.filter((t) => t >= first),
+    test: data.split.test.filter((t) => t >= first),
+  };
+  return {
+    applied: true,
+    modelRmse,
+    best,
+    note: `Validation guard: ${best.name} forecast the validation windows better than the trained network (${figures}), so the model forecasts ${best.name} itself.`,
+  };
+}
+
+function round(x: number): string {
+  return Number(x.toPrecision(4)).toString();
+}

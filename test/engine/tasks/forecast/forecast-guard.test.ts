@@ -1,0 +1,117 @@
+/**
+ * The validation guard: a trained forecast that loses on the validation windows to naive, seasonal
+ * naive or exponential smoothing becomes that forecast, in the saved preprocessing too; one that
+ * wins is left alone.
+ */
+import { describe, expect, it } from 'vitest';
+import type * as tfTypes from '@tensorflow/tfjs';
+import { loadTf } from '../../../../src-main/tensorflow/load-tf';
+import type { Tf } from '../../../../src-main/tensorflow/load-tf';
+import { applyValidationGuard } from '../../../../src-main/engine/tasks/forecast/forecast-guard';
+import { evaluateWithFallback } from '../../../../src-main/engine/tasks/forecast/forecast-fallback';
+import { forecastPreprocessing, prepareForecast } from '../../../../src-main/engine/tasks/forecast/forecast-task';
+import { buildModel } from '../../../../src-main/engine/model/model-builder';
+import { seededRandom } from '../../../../src-main/engine/training/seeded-random';
+import type { PreparedSeries } from '../../../../src-main/data/prepare/series';
+import { etsForecast } from '../../../../src-main/forecast/exponential-smoothing';
+import type { TargetTransform } from '../../../../src-main/shared/spec';
+import { testSpec } from '../../synthetic';
+
+function prepared(values: ArrayLike<number>): PreparedSeries {
+  const target = Float64Array.from(values);
+  return {
+    id: null,
+    time: null,
+    timeLabels: Array.from({ length: target.length }, (_, i) => String(i + 1)),
+    target,
+    targetName: 'y',
+    targets: [{ name: 'y', values: target }],
+    features: [],
+    frequency: null,
+    notes: [],
+  };
+}
+
+/** Twelve months whose pattern wanders a little from year to year around a slow rise: 120 values. */
+function wanderingSeason(): number[] {
+  const random = seededRandom(11);
+  const out: number[] = [];
+  for (let t = 0; t < 120; t++) {
+    out.push(t < 12 ? 50 + 10 * Math.sin((2 * Math.PI * t) / 12) : out[t - 12] + 0.5 + (random() - 0.5));
+  }
+  return out;
+}
+
+function spec(transform: TargetTransform) {
+  return testSpec({
+    data: {
+      file: '/s.csv',
+      targetColumns: ['y'],
+      lookback: 12,
+      horizon: 1,
+      targetTransform: transform,
+      seasonalPeriod: 12,
+    },
+    model: { cell: 'LSTM', layers: [{ units: 4 }] },
+  });
+}
+
+/** Sets the output layer to a constant output `bias` (scaled units), or to large random weights. */
+function setOutput(tf: Tf, model: tfTypes.LayersModel, how: { bias: number } | 'noise'): void {
+  const output = model.layers.at(-1);
+  if (!output) throw new Error('no output layer');
+  const [kernel, bias] = output.getWeights();
+  const weights =
+    how === 'noise'
+      ? [tf.randomNormal(kernel.shape, 0, 3, 'float32', 5), tf.fill(bias.shape, 2)]
+      : [tf.zerosLike(kernel), tf.fill(bias.shape, how.bias)];
+  output.setWeights(weights);
+  tf.dispose(weights);
+}
+
+describe('validation guard', () => {
+  it('replaces a network that loses to a plain forecast by that forecast, in the saved preprocessing too', async () => {
+    const { tf } = await loadTf();
+    const s = spec('level');
+    const data = prepareForecast(prepared(wanderingSeason()), s);
+    const { model } = buildModel(tf, s, data.dims, { fused: false });
+    setOutput(tf, model, 'noise');
+    const evaluation = evaluateWithFallback(tf, model, data);
+    model.dispose();
+    // Seasonal naive or smoothing with a season: both follow a season that wanders; naive cannot.
+    expect(['seasonal-residual', 'exponential-smoothing']).toContain(data.plan.kind);
+    expect(evaluation.targetTransform).toBe(data.plan.kind);
+    expect(evaluation.verdict ?? '').toMatch(
+      /^Validation guard: .* forecast the validation windows better than the trained network \(validation RMSE [\d.]+ for the network against [\d.]+\)/,
+    );
+    const saved = forecastPreprocessing(s, data);
+    expect(saved.target?.transform).toBe(data.plan.kind);
+    expect(saved.target?.scaler).toEqual({ kind: 'none', center: 0, scale: 1 });
+    // The model is now exactly that forecast on every test step.
+    const y = data.series.target;
+    const plain = (t: number) => (data.plan.smoothing ? etsForecast(y, t, 0, data.plan.smoothing) : y[t - 12]);
+    const squares = Array.from(data.split.test, (t) => (y[t] - plain(t)) ** 2);
+    const rmse = Math.sqrt(squares.reduce((a, b) => a + b, 0) / squares.length);
+    expect(evaluation.metrics.rmse).toBeCloseTo(rmse, 4);
+    expect(evaluation.metrics.rmse).toBeLessThan(evaluation.baselines.naive.rmse);
+  });
+
+  it('leaves a network alone that is the best forecast on validation', async () => {
+    const { tf } = await loadTf();
+    const s = spec('exponential-smoothing');
+    const data = prepareForecast(prepared(wanderingSeason()), s);
+    expect(data.plan.kind).toBe('exponential-smoothing');
+    const { model } = buildModel(tf, s, data.dims, { fused: false });
+    // The untrained model is exactly the smoothing, which ties with itself and is kept.
+    const kept = applyValidationGuard(tf, model, data);
+    expect(kept?.applied).toBe(false);
+    expect(kept?.note).toMatch(/^The network does at least as well as /);
+    expect(data.plan.kind).toBe('exponential-smoothing');
+    // Pushed far off, the same network loses and is replaced.
+    setOutput(tf, model, { bias: 50 });
+    const replaced = applyValidationGuard(tf, model, data);
+    model.dispose();
+    expect(replaced?.applied).toBe(true);
+    expect(replaced?.modelRmse).toBeGreaterThan(replaced?.best.rmse ?? Infinity);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { etsSquaredError, fitEts, fitEtsForm } from '../../src-main/forecast/exponential-smoothing-fit';
+import { nelderMead } from '../../src-main/forecast/nelder-mead';
+import { trendSeason } from '../quality/synthetic-series';
+import { CO2_72, STATSMODELS_FITTED_SSE } from './fixtures/ets-statsmodels';
+
+describe('Nelder-Mead', () => {
+  it('finds the minimum of a shifted quadratic bowl', () => {
+    const found = nelderMead((x) => (x[0] - 1) ** 2 + 3 * (x[1] + 2) ** 2, [0, 0], { maxEvaluations: 500 });
+    expect(found.x[0]).toBeCloseTo(1, 3);
+    expect(found.x[1]).toBeCloseTo(-2, 3);
+  });
+
+  it('ranks non-finite values last instead of stopping', () => {
+    const found = nelderMead((x) => (x[0] < 0 ? Number.NaN : (x[0] - 2) ** 2), [1], { maxEvaluations: 200 });
+    expect(found.x[0]).toBeCloseTo(2, 3);
+  });
+});
+
+describe('fitting exponential smoothing on the training part', () => {
+  for (const s of STATSMODELS_FITTED_SSE) {
+    it(`${s.trend} trend, ${s.season} season: one-step error within 2% of statsmodels' fit`, () => {
+      const { model, sse } = fitEtsForm(CO2_72, 72, { trend: s.trend, season: s.season, period: 12 });
+      expect(sse).toBeCloseTo(etsSquaredError(CO2_72, model, 72), 8);
+      expect(sse).toBeLessThan(s.sse * 1.02);
+    });
+  }
+
+  it('chooses a seasonal form for a series with a strong season and fits only the values given', () => {
+    const { values } = trendSeason(240);
+    const model = fitEts(values, 180, 12);
+    expect(model?.season).not.toBe('none');
+    const changed = Float64Array.from(values, (v, i) => (i >= 180 ? v * 3 : v));
+    expect(fitEts(changed, 180, 12)).toEqual(model);
+  });
+
+  it('leaves the season out when the history holds fewer than four seasons', () => {
+    const { values } = trendSeason(240);
+    expect(fitEts(values, 40, 12)?.season).toBe('none');
+    expect(fitEts(values, 5, 12)).toBeNull();
+  });
+});
