@@ -106,19 +106,21 @@ export function baselineName(kind: ForecastData['plan']['kind']): string {
  * the test evaluation of the model as it will be saved. When the fallback applies, its sentence
  * opens the verdict. When training kept its starting point (no epoch beat it on validation), the
  * verdict says the model is its baseline and the fallback has nothing left to decide. When the
- * guard replaces the model by a plain forecast, its sentence follows.
+ * guard replaces the model by a plain forecast, its sentence follows. The guard stands behind
+ * automatic choices; a caller passes `guard: false` to keep a base the user picked.
  */
 export function evaluateWithFallback(
   tf: Tf,
   model: tfTypes.LayersModel,
   data: ForecastData,
   training?: { keptStart: boolean },
+  options: { guard: boolean } = { guard: true },
 ): ForecastEvaluation {
   const keptBaseline = training?.keptStart === true && data.plan.kind !== 'level';
   const fallback = keptBaseline ? null : applyBaselineFallback(tf, model, data);
   // The baseline training kept, named before the guard may replace it.
   const keptKind = data.plan.kind;
-  const guard = applyValidationGuard(tf, model, data);
+  const guard = options.guard ? applyValidationGuard(tf, model, data) : null;
   const evaluation = evaluateForecast(tf, model, data);
   const first = keptBaseline
     ? `No epoch of training improved on the untrained model on the validation windows, so the model is exactly its baseline, ${baselineName(keptKind)}.`

@@ -157,7 +157,9 @@ export function forecastTask(series: PreparedSeries, spec: ExperimentSpec, fixed
     dims: data.dims,
     loss: effectiveLoss(spec),
     notes,
-    evaluate: (tf, model, training) => evaluateWithFallback(tf, model, data, training),
+    // The validation guard stands behind automatic choices only: a base the user picked is kept.
+    evaluate: (tf, model, training) =>
+      evaluateWithFallback(tf, model, data, training, { guard: spec.data.targetTransform === 'auto' }),
     preprocessing: () => forecastPreprocessing(spec, data),
   };
 }
