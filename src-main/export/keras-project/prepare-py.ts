@@ -122,6 +122,11 @@ def split_origins(length):
 
 def history_needed():
     t = pre["target"]
+    if t["transform"] == "exponential-smoothing":
+        # Smoothing starts from the first season(s) of the history: windows before that have no base.
+        m = t["smoothing"]
+        first = 2 if m["trend"] != "none" else 1
+        return first * m["period"] if m["season"] != "none" else first
     return {"level": 0, "difference": 1, "seasonal-residual": t["period"] or 1}.get(t["transform"]) or (
         t["profile"]["window"] if t["transform"] == "seasonal-profile" else 0
     )
