@@ -16,7 +16,8 @@ export function desktopFiles(request: Request): HostFiles {
   };
   return {
     uploadLimit: null,
-    openProject: () => chosen(request('dialog.openProject', undefined), (path) => request('project.open', { path })),
+    openProject: (importId) =>
+      chosen(request('dialog.openProject', undefined), (path) => request('project.open', { path, importId })),
     saveProject: ({ choosePlace, defaultName }) =>
       choosePlace
         ? chosen(request('dialog.saveFile', { title: 'Save project', defaultName, extensions: ['rsproj'] }), (path) =>

@@ -23,8 +23,8 @@ export interface SaveProjectOptions {
 export interface HostFiles {
   /** How large a chosen file may be, as users read it; null where files are read from disk. */
   readonly uploadLimit: string | null;
-  /** Lets the user choose a saved project and opens it; null when they cancel. */
-  openProject(): Promise<ProjectState | null>;
+  /** Lets the user choose a saved project and opens it (unpacking progress under `importId`); null when they cancel. */
+  openProject(importId?: string): Promise<ProjectState | null>;
   /** Saves the open project (the browser hands it over as a download); null when they cancel. */
   saveProject(options: SaveProjectOptions): Promise<ProjectState | null>;
   /**

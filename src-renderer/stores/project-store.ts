@@ -101,7 +101,8 @@ export const useProjectStore = defineStore('project', () => {
 
   /** Lets the user choose a project file (a dialog on the desktop, an upload in the browser) and opens it. */
   async function openWithDialog(): Promise<boolean> {
-    const state = await act(() => useStudioApi().openProject());
+    const opening = useProjectOpeningStore();
+    const state = await act(() => opening.track((importId) => useStudioApi().openProject(importId)));
     if (state) await adopt(state);
     return state !== null;
   }

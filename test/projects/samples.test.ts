@@ -15,7 +15,13 @@ describe('sample projects', () => {
     const samples = await listSamples(SAMPLES);
     expect(samples.map((s) => `${s.id}${SAMPLE_SUFFIX}`).sort()).toEqual(files.sort());
     expect(new Set(samples.map((s) => s.task))).toEqual(
-      new Set(['forecast', 'sequence-classification', 'text-classification', 'text-generation']),
+      new Set([
+        'forecast',
+        'sequence-classification',
+        'text-classification',
+        'text-generation',
+        'sequence-to-sequence',
+      ]),
     );
     for (const s of samples) expect(s.description.length).toBeGreaterThan(200);
   });

@@ -34,7 +34,7 @@ export class FakeStudioApi implements StudioApi {
 
   private readonly desktop: HostFiles = desktopFiles((name, args) => this.request(name, args));
   uploadLimit: string | null = null;
-  openProject: HostFiles['openProject'] = () => this.desktop.openProject();
+  openProject: HostFiles['openProject'] = (importId) => this.desktop.openProject(importId);
   saveProject: HostFiles['saveProject'] = (options) => this.desktop.saveProject(options);
   pickDataFolder: HostFiles['pickDataFolder'] = (options) => this.desktop.pickDataFolder(options);
   predictFile: HostFiles['predictFile'] = (runId) => this.desktop.predictFile(runId);

@@ -157,9 +157,9 @@ export function forecastTask(series: PreparedSeries, spec: ExperimentSpec, fixed
     dims: data.dims,
     loss: effectiveLoss(spec),
     notes,
-    // The validation guard stands behind automatic choices only: a base the user picked is kept.
-    evaluate: (tf, model, training) =>
-      evaluateWithFallback(tf, model, data, training, { guard: spec.data.targetTransform === 'auto' }),
+    // The validation guard (forecast-guard.ts) stays off in runs until a model it replaces saves
+    // scalers that continued training and predictions from files reproduce.
+    evaluate: (tf, model, training) => evaluateWithFallback(tf, model, data, training, { guard: false }),
     preprocessing: () => forecastPreprocessing(spec, data),
   };
 }
