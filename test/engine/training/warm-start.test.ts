@@ -26,7 +26,7 @@ import { copyWeights, openWarmStart } from '../../../src-main/engine/training/wa
 import { importTfjsModel } from '../../../src-main/engine/model/load-model-folder';
 import type { PreprocessingFile } from '../../../src-main/shared/preprocessing';
 import { parseSpec, type ExperimentSpec } from '../../../src-main/shared/spec';
-import type { RunResult } from '../../../src-main/shared/types';
+import type { ForecastEvaluation, RunResult } from '../../../src-main/shared/types';
 
 const EMPLOYMENT = path.resolve('resources/samples/us-employment-monthly.csv');
 
@@ -42,7 +42,17 @@ function employmentSpec(
 ): ExperimentSpec {
   const r = parseSpec({
     name: 'Employment',
-    data: { file: EMPLOYMENT, timeColumn: 'month', targetColumns: ['nonfarm'], lookback: 8, horizon: 1, ...data },
+    // A base the user picked: the validation guard (automatic choices only) keeps the trained
+    // network, whose weights these tests follow. Its own case is the last block below.
+    data: {
+      file: EMPLOYMENT,
+      timeColumn: 'month',
+      targetColumns: ['nonfarm'],
+      lookback: 8,
+      horizon: 1,
+      targetTransform: 'difference',
+      ...data,
+    },
     model: { cell: model.cell ?? 'LSTM', layers: [{ units: model.units ?? 8 }] },
     training: {
       epochs: 8,
@@ -292,4 +302,34 @@ describe('the best-model checkpoint', () => {
       built.model.dispose();
     }
   });
+});
+
+describe('continuing a run the validation guard replaced', () => {
+  it('trains the network it kept on the correction to the plain forecast, starting exactly at that forecast', async () => {
+    const auto = { targetTransform: 'auto' };
+    const log: string[] = [];
+    const guarded = await runExperiment(employmentSpec({}, {}, auto), context('guarded'));
+    expect(guarded.status).toBe('completed');
+    // On this series smoothing beats the small network on validation (the case this block is about).
+    expect((guarded.evaluation as ForecastEvaluation).verdict).toMatch(/^Validation guard: /);
+    const saved = await readPre(guarded.modelDir ?? '');
+    expect(saved.target?.scaler.center).toBe(0);
+    expect(saved.target?.scaler.kind).toBe('standard');
+
+    // A step too small to move the weights: the continued model is the replaced one.
+    const still = employmentSpec({}, { epochs: 1, optimizer: { name: 'adam', learningRate: 1e-9 } }, auto);
+    const continued = await runExperiment(still, context('guarded-continued', from(guarded), log));
+    expect(continued.error).toBeNull();
+    expect(continued.status).toBe('completed');
+    const reused = await readPre(continued.modelDir ?? '');
+    expect(reused.target).toEqual(saved.target);
+    expect(reused.inputs).toEqual(saved.inputs);
+    expect(log.some((l) => l.startsWith('Validation loss before training: '))).toBe(true);
+    const before = (guarded.evaluation as ForecastEvaluation).series.predicted;
+    const after = (continued.evaluation as ForecastEvaluation).series.predicted;
+    const gap = Math.max(...before.map((p, i) => (p === null ? 0 : Math.abs(p - (after[i] ?? NaN)))));
+    expect(gap).toBeLessThan(1e-3 * (guarded.evaluation as ForecastEvaluation).metrics.rmse);
+    // A continued model keeps its saved base: no second guard.
+    expect((continued.evaluation as ForecastEvaluation).verdict ?? '').not.toMatch(/Validation guard/);
+  }, 60_000);
 });

@@ -5,6 +5,10 @@
  * there, the model becomes that forecast: its output layer is set to zero and its target becomes
  * that forecast's baseline, so the saved model, the insight views and exported bundles all
  * reproduce it. The user is told which forecast won and by how much.
+ *
+ * The saved inputs stay as the network read them, and the target scaler is one a network can
+ * train with: continuing such a model (it starts exactly at the plain forecast) trains the network
+ * it kept on the correction to that forecast.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import { invertScaler } from '../../../data/prepare/scaler';
@@ -16,6 +20,7 @@ import type { TargetTransformPlan } from '../../../forecast/target-transform';
 import type { Tf } from '../../../tensorflow/load-tf';
 import { predictOrigins } from '../../model/predict';
 import type { ForecastData } from './forecast-data';
+import { fitTargetScaler } from './target-scaler';
 
 /** What the guard compared and decided, in the user's units. */
 export interface GuardOutcome {
@@ -121,8 +126,14 @@ export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: F
     ...winner.p.plan,
     reason: `${best.name} forecast the validation windows better than the trained network (${figures}), so the model forecasts it.`,
   };
-  // A zero output must mean "exactly the forecast": no offset, and no scaling to undo.
-  data.targetScaler = { kind: 'none', center: 0, scale: 1 };
+  // A zero output must mean "exactly the forecast", so the scaler has no offset. It is the one the
+  // network trained with when the winner is its own base; otherwise it is fitted to the winner's
+  // targets on the training origins, so that continuing the model trains the kept network on the
+  // correction to the winner at the usual scale.
+  const ownBase = sameBase(winner.p.plan, data.plan) && data.targetScaler.center === 0;
+  data.targetScaler = ownBase
+    ? data.targetScaler
+    : fitTargetScaler(y, data.split.train, horizon, winner.p.plan, data.targetScaler.kind);
   data.split = {
     ...data.split,
     validation: data.split.validation.filter((t) => t >= first),
@@ -134,6 +145,13 @@ export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: F
     best,
     note: `Validation guard: ${best.name} forecast the validation windows better than the trained network (${figures}), so the model forecasts ${best.name} itself.`,
   };
+}
+
+/** True when two plans forecast the same baseline (the guard's plans carry no profile). */
+function sameBase(a: TargetTransformPlan, b: TargetTransformPlan): boolean {
+  if (a.kind !== b.kind || a.profile || b.profile) return false;
+  if (a.kind === 'exponential-smoothing') return a.smoothing === b.smoothing;
+  return a.kind === 'difference' || a.period === b.period;
 }
 
 function round(x: number): string {

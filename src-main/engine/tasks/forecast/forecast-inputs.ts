@@ -7,8 +7,8 @@
  * one-step model still sees the known value of the step it forecasts.
  */
 import type { ScalerState } from '../../../data/prepare/scaler';
-import type { PreparedSeries } from '../../../data/prepare/series';
 import { transformedInput } from '../../../forecast/target-transform';
+import type { PreparedSeries } from '../../../data/prepare/series';
 import type { TargetTransformPlan } from '../../../forecast/target-transform';
 import type { PreprocessingFile } from '../../../shared/preprocessing';
 import type { ExperimentSpec } from '../../../shared/spec';
@@ -30,11 +30,19 @@ export function forecastInputColumns(
   series: PreparedSeries,
   spec: ExperimentSpec,
   plan: TargetTransformPlan,
+  /** How a saved model reads its target column (continued training); otherwise from the plan. */
+  savedDerived?: PreprocessingFile['inputs'][number]['derived'],
 ): ForecastInputColumn[] {
   const d = spec.data;
   // The seasonal profile's network sees plain first differences: its baseline already holds the season.
   const derived =
-    plan.kind === 'level' ? 'level' : plan.kind === 'seasonal-residual' ? 'seasonal-difference' : 'difference';
+    savedDerived && savedDerived !== 'calendar'
+      ? savedDerived
+      : plan.kind === 'level'
+        ? 'level'
+        : plan.kind === 'seasonal-residual'
+          ? 'seasonal-difference'
+          : 'difference';
   // The data module also lists calendar features as columns; the calendar inputs below compute
   // them from the time stamps instead, which also exist for future steps.
   const calendarNames = new Set(d.calendarFeatures.map((f) => `calendar.${f}`));
@@ -52,7 +60,7 @@ export function forecastInputColumns(
       name: derived === 'level' ? series.targetName : `${series.targetName} (${derived})`,
       source: series.targetName,
       derived,
-      values: transformedInput(series.target, plan),
+      values: targetInput(series.target, derived, plan),
       kind: d.scaling,
       lead: 0,
     },
@@ -62,6 +70,19 @@ export function forecastInputColumns(
     ...features.filter((f) => f.knownFuture).map((f) => level(f.name, f.values, d.horizon)),
     ...calendarColumns(series, d.calendarFeatures, d.horizon),
   ];
+}
+
+/**
+ * The target's own input column for a derivation: the level, first differences, or differences
+ * over the plan's period, as model-use/model-inputs.ts reads it from a saved model.
+ */
+function targetInput(
+  y: Float64Array,
+  derived: 'level' | 'difference' | 'seasonal-difference',
+  plan: TargetTransformPlan,
+): Float64Array {
+  const kind = derived === 'level' ? 'level' : derived === 'difference' ? 'difference' : 'seasonal-residual';
+  return transformedInput(y, { kind, period: plan.period, reason: '' });
 }
 
 /**

@@ -4,6 +4,7 @@
  * training part only. Evaluation is in forecast-evaluation.ts.
  */
 import { applyScaler, fitRmsScaler, fitScaler } from '../../../data/prepare/scaler';
+import { fitTargetScaler } from './target-scaler';
 import type { ScalerState } from '../../../data/prepare/scaler';
 import type { PreparedSeries } from '../../../data/prepare/series';
 import { splitOrigins } from '../../../data/prepare/split';
@@ -81,7 +82,9 @@ export function prepareForecast(
 
   const inputs: PreprocessingFile['inputs'] = [];
   const scaledInputs: Float32Array[] = [];
-  const columns = forecastInputColumns(series, spec, plan);
+  // A continued model reads its target column as it was trained to, which after the validation
+  // guard may differ from what its (replaced) target transform would derive.
+  const columns = forecastInputColumns(series, spec, plan, fixed?.inputs[0]?.derived);
   for (const [index, c] of columns.entries()) {
     // Scalers are fitted on the training steps of the column itself, before any shift.
     const scaler = fixed
@@ -157,9 +160,11 @@ export function forecastTask(series: PreparedSeries, spec: ExperimentSpec, fixed
     dims: data.dims,
     loss: effectiveLoss(spec),
     notes,
-    // The validation guard (forecast-guard.ts) stays off in runs until a model it replaces saves
-    // scalers that continued training and predictions from files reproduce.
-    evaluate: (tf, model, training) => evaluateWithFallback(tf, model, data, training, { guard: false }),
+    // The validation guard stands behind automatic choices only: a base the user picked is kept,
+    // and so is the base of a model being continued (its starting point is a candidate of the
+    // best-epoch choice, so it cannot end worse on validation than the model it continues).
+    evaluate: (tf, model, training) =>
+      evaluateWithFallback(tf, model, data, training, { guard: spec.data.targetTransform === 'auto' && !fixed }),
     preprocessing: () => forecastPreprocessing(spec, data),
   };
 }
@@ -237,26 +242,6 @@ function targetPlan(
     'seasonal-residual': `the network learns the difference from the same step one season (${period} steps) earlier (chosen in the spec).`,
   } as const;
   return { kind: wanted, period: wanted === 'seasonal-residual' ? period : null, reason: reasons[wanted] };
-}
-
-/**
- * Scales the network targets. For difference / seasonal-residual targets the scaler has no
- * offset, so an output of zero still means "exactly the baseline" after un-scaling.
- */
-function fitTargetScaler(
-  y: Float64Array,
-  train: Int32Array,
-  horizon: number,
-  plan: TargetTransformPlan,
-  kind: ExperimentSpec['data']['scaling'],
-): ScalerState {
-  if (kind === 'none') return { kind: 'none', center: 0, scale: 1 };
-  const values = new Float64Array(train.length * horizon);
-  train.forEach((t, s) => {
-    for (let k = 0; k < horizon; k++) values[s * horizon + k] = networkTarget(y, t, k, plan);
-  });
-  if (plan.kind === 'level') return fitScaler(values, kind);
-  return fitRmsScaler(values);
 }
 
 /**

@@ -9,12 +9,17 @@ import { loadTf } from '../../../../src-main/tensorflow/load-tf';
 import type { Tf } from '../../../../src-main/tensorflow/load-tf';
 import { applyValidationGuard } from '../../../../src-main/engine/tasks/forecast/forecast-guard';
 import { evaluateWithFallback } from '../../../../src-main/engine/tasks/forecast/forecast-fallback';
-import { forecastPreprocessing, prepareForecast } from '../../../../src-main/engine/tasks/forecast/forecast-task';
+import {
+  forecastPreprocessing,
+  forecastTask,
+  prepareForecast,
+} from '../../../../src-main/engine/tasks/forecast/forecast-task';
 import { buildModel } from '../../../../src-main/engine/model/model-builder';
 import { seededRandom } from '../../../../src-main/engine/training/seeded-random';
 import type { PreparedSeries } from '../../../../src-main/data/prepare/series';
 import { etsForecast } from '../../../../src-main/forecast/exponential-smoothing';
 import type { TargetTransform } from '../../../../src-main/shared/spec';
+import type { ForecastEvaluation } from '../../../../src-main/shared/types';
 import { testSpec } from '../../synthetic';
 
 function prepared(values: ArrayLike<number>): PreparedSeries {
@@ -86,7 +91,12 @@ describe('validation guard', () => {
     );
     const saved = forecastPreprocessing(s, data);
     expect(saved.target?.transform).toBe(data.plan.kind);
-    expect(saved.target?.scaler).toEqual({ kind: 'none', center: 0, scale: 1 });
+    // No offset, so the zero output is exactly the forecast; a scale a network can train with.
+    expect(saved.target?.scaler.kind).toBe('standard');
+    expect(saved.target?.scaler.center).toBe(0);
+    expect(saved.target?.scaler.scale).toBeGreaterThan(0);
+    // The inputs stay as the network read them (the level of 'y').
+    expect(saved.inputs.map((i) => i.derived)).toEqual(['level']);
     // The model is now exactly that forecast on every test step.
     const y = data.series.target;
     const plain = (t: number) => (data.plan.smoothing ? etsForecast(y, t, 0, data.plan.smoothing) : y[t - 12]);
@@ -113,5 +123,33 @@ describe('validation guard', () => {
     model.dispose();
     expect(replaced?.applied).toBe(true);
     expect(replaced?.modelRmse).toBeGreaterThan(replaced?.best.rmse ?? Infinity);
+  });
+
+  it('saves a replaced model that continued training reads back with the same plan, scalers and forecasts', async () => {
+    const { tf } = await loadTf();
+    const s = spec('level');
+    const series = prepared(wanderingSeason());
+    const data = prepareForecast(series, s);
+    const { model } = buildModel(tf, s, data.dims, { fused: false });
+    setOutput(tf, model, 'noise');
+    const first = evaluateWithFallback(tf, model, data);
+    expect(first.verdict ?? '').toMatch(/^Validation guard: /);
+    const saved = forecastPreprocessing(s, data);
+
+    // Continuing reads the saved model: the plain forecast's plan, its scaler, the network's inputs.
+    const again = prepareForecast(series, s, saved);
+    expect(again.plan.kind).toBe(data.plan.kind);
+    expect(again.targetScaler).toEqual(data.targetScaler);
+    expect(again.inputs).toEqual(saved.inputs);
+    // The network's targets are the correction to the plain forecast at about unit scale.
+    const batch = again.source.nextBatch(again.split.train);
+    const rms = Math.sqrt(batch.y.reduce((a, v) => a + v * v, 0) / batch.y.length);
+    expect(rms).toBeGreaterThan(0.5);
+    expect(rms).toBeLessThan(2);
+    // The continued run starts exactly where the replaced one ended, and no second guard runs.
+    const next = forecastTask(series, s, saved).evaluate(tf, model) as ForecastEvaluation;
+    model.dispose();
+    expect(next.metrics.rmse).toBeCloseTo(first.metrics.rmse, 6);
+    expect(next.verdict ?? '').not.toMatch(/Validation guard/);
   });
 });
