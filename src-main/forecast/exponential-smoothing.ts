@@ -12,6 +12,8 @@ export const ETS_TRENDS = ['none', 'additive', 'damped'] as const;
 export const ETS_SEASONS = ['none', 'additive', 'multiplicative'] as const;
 export type EtsTrend = (typeof ETS_TRENDS)[number];
 export type EtsSeason = (typeof ETS_SEASONS)[number];
+export const ETS_ERRORS = ['additive', 'multiplicative'] as const;
+export type EtsError = (typeof ETS_ERRORS)[number];
 
 /** A fitted model as saved (preprocessing.json `target.smoothing`). */
 export interface EtsModel {
@@ -27,6 +29,12 @@ export interface EtsModel {
   gamma: number;
   /** Damping of the trend per step (1 unless damped). */
   phi: number;
+  /**
+   * How the errors were assumed to scale when the weights were fitted: additive (the same size
+   * throughout) or multiplicative (in proportion to the forecast). The forecasts themselves do not
+   * depend on it; absent in models saved before it was recorded (additive).
+   */
+  error?: EtsError;
 }
 
 /** The states after each value: level[t] and trend[t] after seeing series[0 .. t-1]. */
@@ -47,15 +55,15 @@ export function etsHistory(m: Pick<EtsModel, 'trend' | 'season' | 'period'>): nu
   return trended ? 2 : 1;
 }
 
-/** A short name in the usual ETS notation, e.g. "ETS(A,Ad,M)" (errors are additive here). */
-export function etsName(m: Pick<EtsModel, 'trend' | 'season'>): string {
+/** A short name in the usual ETS notation, e.g. "ETS(M,Ad,M)": error, trend, season. */
+export function etsName(m: Pick<EtsModel, 'trend' | 'season' | 'error'>): string {
   const trend = { none: 'N', additive: 'A', damped: 'Ad' }[m.trend];
   const season = { none: 'N', additive: 'A', multiplicative: 'M' }[m.season];
-  return `ETS(A,${trend},${season})`;
+  return `ETS(${m.error === 'multiplicative' ? 'M' : 'A'},${trend},${season})`;
 }
 
 /** The model in plain words, for reasons shown to the user. */
-export function etsDescription(m: Pick<EtsModel, 'trend' | 'season'>): string {
+export function etsDescription(m: Pick<EtsModel, 'trend' | 'season' | 'error'>): string {
   const parts = ['a smoothed level'];
   if (m.trend === 'additive') parts.push('a trend');
   if (m.trend === 'damped') parts.push('a damped trend');
@@ -172,6 +180,8 @@ export function etsProblem(value: unknown, period: number | null): string | null
   if (!ETS_TRENDS.includes(m.trend as EtsTrend)) return `the smoothing trend must be one of ${ETS_TRENDS.join(', ')}`;
   if (!ETS_SEASONS.includes(m.season as EtsSeason))
     return `the smoothing season must be one of ${ETS_SEASONS.join(', ')}`;
+  if (m.error !== undefined && !ETS_ERRORS.includes(m.error))
+    return `the smoothing error must be one of ${ETS_ERRORS.join(', ')}`;
   if (m.season !== 'none' && (period === null || m.period !== period))
     return `a seasonal smoothing model needs the target's period (${period ?? 'none'}) as its own`;
   for (const key of ['alpha', 'beta', 'gamma', 'phi'] as const) {

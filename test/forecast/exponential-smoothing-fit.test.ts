@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { etsSquaredError, fitEts, fitEtsForm } from '../../src-main/forecast/exponential-smoothing-fit';
+import { etsDeviance, etsSquaredError, fitEts, fitEtsForm } from '../../src-main/forecast/exponential-smoothing-fit';
+import { etsName } from '../../src-main/forecast/exponential-smoothing';
+import { seededGaussian } from './helpers/random';
 import { nelderMead } from '../../src-main/forecast/nelder-mead';
 import { trendSeason } from '../quality/synthetic-series';
 import { CO2_72, STATSMODELS_FITTED_SSE } from './fixtures/ets-statsmodels';
@@ -38,5 +40,31 @@ describe('fitting exponential smoothing on the training part', () => {
     const { values } = trendSeason(240);
     expect(fitEts(values, 40, 12)?.season).toBe('none');
     expect(fitEts(values, 5, 12)).toBeNull();
+  });
+
+  it('weighs errors in proportion to the level when they grow with it, and names the fit so', () => {
+    // A season and noise that both scale with a level growing tenfold: relative errors fit, absolute ones do not.
+    const noise = seededGaussian(3);
+    const values = Float64Array.from({ length: 240 }, (_, i) => {
+      const level = 10 * Math.exp(i / 104);
+      return level * (1 + 0.3 * Math.sin((2 * Math.PI * i) / 12)) * (1 + 0.04 * noise());
+    });
+    const model = fitEts(values, 200, 12);
+    expect(model?.error).toBe('multiplicative');
+    expect(model?.season).toBe('multiplicative');
+    expect(etsName(model!)).toMatch(/^ETS\(M,/);
+    // The same series shifted below zero can only have additive errors.
+    const shifted = Float64Array.from(values, (v) => v - 200);
+    expect(fitEts(shifted, 200, 12)?.error).toBe('additive');
+  });
+
+  it('keeps the weights in the usual region: the season weight below 1 − alpha', () => {
+    const { values } = trendSeason(240);
+    for (const error of ['additive', 'multiplicative'] as const) {
+      const { model, deviance } = fitEtsForm(values, 180, { trend: 'additive', season: 'additive', period: 12 }, error);
+      expect(model.gamma).toBeLessThan(1 - model.alpha);
+      expect(model.error).toBe(error);
+      expect(deviance).toBeCloseTo(etsDeviance(values, model, 180), 8);
+    }
   });
 });
