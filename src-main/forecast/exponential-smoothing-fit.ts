@@ -142,3 +142,15 @@ export function fitEts(series: ArrayLike<number>, end: number, period: number | 
   }
   return best?.model ?? null;
 }
+
+/**
+ * The same form and error type with its weights fitted again on series[0 .. end-1]: once the
+ * chosen model is the smoothing itself, its weights learn from everything before the test part,
+ * as statsmodels' and the `forecast` package's fits do. Returns the model unchanged when the
+ * longer fit is not finite.
+ */
+export function refitEts(series: ArrayLike<number>, end: number, m: EtsModel): EtsModel {
+  const form = { trend: m.trend, season: m.season, period: m.period };
+  const { model, deviance } = fitEtsForm(series, end, form, m.error ?? 'additive');
+  return Number.isFinite(deviance) ? model : m;
+}

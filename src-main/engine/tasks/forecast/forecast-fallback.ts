@@ -8,6 +8,8 @@
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import { invertScaler } from '../../../data/prepare/scaler';
+import { etsName } from '../../../forecast/exponential-smoothing';
+import { refitEts } from '../../../forecast/exponential-smoothing-fit';
 import { baselineAt } from '../../../forecast/target-transform';
 import type { ForecastEvaluation } from '../../../shared/types';
 import type { Tf } from '../../../tensorflow/load-tf';
@@ -121,15 +123,35 @@ export function evaluateWithFallback(
   // The baseline training kept, named before the guard may replace it.
   const keptKind = data.plan.kind;
   const guard = options.guard ? applyValidationGuard(tf, model, data) : null;
+  const plain = keptBaseline || fallback?.applied === true || guard?.applied === true;
+  const refitted = plain ? refitPlainSmoothing(data) : null;
   const evaluation = evaluateForecast(tf, model, data);
   const first = keptBaseline
     ? `No epoch of training improved on the untrained model on the validation windows, so the model is exactly its baseline, ${baselineName(keptKind)}.`
     : fallback?.applied
       ? fallback.note
       : null;
-  const opening = [first, guard?.applied ? guard.note : null].filter(Boolean).join(' ');
+  const opening = [first, guard?.applied ? guard.note : null, refitted].filter(Boolean).join(' ');
   if (!opening) return evaluation;
   return { ...evaluation, verdict: [opening, evaluation.verdict].filter(Boolean).join(' ') };
+}
+
+/**
+ * A model that is exactly exponential smoothing (its network's output is zero) needs no network
+ * trained on the training part alone: the smoothing's weights are fitted again, form kept, on the
+ * training and validation parts, so its forecasts use every value before the test part. Changes
+ * `data.plan` in place (the saved preprocessing follows) and returns the sentence for the verdict.
+ */
+function refitPlainSmoothing(data: ForecastData): string | null {
+  const { plan, split } = data;
+  if (plan.kind !== 'exponential-smoothing' || !plan.smoothing) return null;
+  const end = split.testStart;
+  if (end <= split.validationStart) return null;
+  const smoothing = refitEts(data.series.target, end, plan.smoothing);
+  if (smoothing === plan.smoothing) return null;
+  const note = `Its smoothing weights were then fitted again on the training and validation parts (the first ${end} values), keeping the form ${etsName(smoothing)}.`;
+  data.plan = { ...plan, smoothing, reason: `${plan.reason} ${note}` };
+  return note;
 }
 
 function round(x: number): string {

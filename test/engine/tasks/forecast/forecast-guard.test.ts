@@ -18,6 +18,7 @@ import { buildModel } from '../../../../src-main/engine/model/model-builder';
 import { seededRandom } from '../../../../src-main/engine/training/seeded-random';
 import type { PreparedSeries } from '../../../../src-main/data/prepare/series';
 import { etsForecast } from '../../../../src-main/forecast/exponential-smoothing';
+import { refitEts } from '../../../../src-main/forecast/exponential-smoothing-fit';
 import type { TargetTransform } from '../../../../src-main/shared/spec';
 import type { ForecastEvaluation } from '../../../../src-main/shared/types';
 import { testSpec } from '../../synthetic';
@@ -151,5 +152,27 @@ describe('validation guard', () => {
     model.dispose();
     expect(next.metrics.rmse).toBeCloseTo(first.metrics.rmse, 6);
     expect(next.verdict ?? '').not.toMatch(/Validation guard/);
+  });
+
+  it('fits the weights of a model that is exactly smoothing again on the training and validation parts', async () => {
+    const { tf } = await loadTf();
+    const s = spec('exponential-smoothing');
+    const data = prepareForecast(prepared(wanderingSeason()), s);
+    const trained = data.plan.smoothing;
+    if (!trained) throw new Error('no smoothing plan');
+    const { model } = buildModel(tf, s, data.dims, { fused: false });
+    // Training that kept its start: the zero-output network is the smoothing itself.
+    const evaluation = evaluateWithFallback(tf, model, data, { keptStart: true });
+    model.dispose();
+    const y = data.series.target;
+    const expected = refitEts(y, data.split.testStart, trained);
+    expect(expected).not.toEqual(trained);
+    expect(data.plan.smoothing).toEqual(expected);
+    expect(forecastPreprocessing(s, data).target?.smoothing).toEqual(expected);
+    expect(evaluation.verdict ?? '').toContain(
+      `Its smoothing weights were then fitted again on the training and validation parts (the first ${data.split.testStart} values)`,
+    );
+    const squares = Array.from(data.split.test, (t) => (y[t] - etsForecast(y, t, 0, expected)) ** 2);
+    expect(evaluation.metrics.rmse).toBeCloseTo(Math.sqrt(squares.reduce((a, b) => a + b, 0) / squares.length), 4);
   });
 });
