@@ -15,7 +15,7 @@ import { invertScaler } from '../../../data/prepare/scaler';
 import { naiveForecast, seasonalNaiveForecast } from '../../../forecast/baselines';
 import { etsDescription, etsForecast, etsHistory } from '../../../forecast/exponential-smoothing';
 import { fitEts } from '../../../forecast/exponential-smoothing-fit';
-import { historyNeeded, invertTarget } from '../../../forecast/target-transform';
+import { SMOOTHING_MARGIN, historyNeeded, invertTarget } from '../../../forecast/target-transform';
 import type { TargetTransformPlan } from '../../../forecast/target-transform';
 import type { Tf } from '../../../tensorflow/load-tf';
 import { predictOrigins } from '../../model/predict';
@@ -107,17 +107,31 @@ export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: F
   if (count === 0) return null;
   const modelRmse = Math.sqrt(modelSquares / count);
   const scores = plain.map((p, i) => ({ p, rmse: Math.sqrt(plainSquares[i] / count) }));
-  const winner = scores.reduce((a, b) => (b.rmse < a.rmse ? b : a));
-  const best = { name: winner.p.name, rmse: winner.rmse };
-  const figures = `validation RMSE ${round(modelRmse)} for the network against ${round(winner.rmse)}`;
-  if (winner.rmse >= modelRmse) {
+  const lowest = scores.reduce((a, b) => (b.rmse < a.rmse ? b : a));
+  // Naive and seasonal naive replace a network that loses to them at all (the default must not
+  // lose to them); smoothing must win clearly, by the margin it needs to become the base
+  // (SMOOTHING_MARGIN), so a network that only matches it keeps its own base.
+  const beats = (s: (typeof scores)[number]) =>
+    s.rmse < modelRmse * (s.p.plan.kind === 'exponential-smoothing' ? SMOOTHING_MARGIN : 1);
+  const winner = scores
+    .filter(beats)
+    .reduce<(typeof scores)[number] | null>((a, b) => (a === null || b.rmse < a.rmse ? b : a), null);
+  if (winner === null) {
+    const best = { name: lowest.p.name, rmse: lowest.rmse };
+    const figures = `validation RMSE ${round(modelRmse)} for the network against ${round(lowest.rmse)}`;
+    const margin = `${Math.round((1 - SMOOTHING_MARGIN) * 100)}%`;
     return {
       applied: false,
       modelRmse,
       best,
-      note: `The network does at least as well as ${best.name} on the validation windows (${figures}).`,
+      note:
+        lowest.rmse < modelRmse
+          ? `${capitalise(best.name)} forecast the validation windows slightly better than the network (${figures}), but not by the ${margin} smoothing needs to replace it, so the network is kept.`
+          : `The network does at least as well as ${best.name} on the validation windows (${figures}).`,
     };
   }
+  const best = { name: winner.p.name, rmse: winner.rmse };
+  const figures = `validation RMSE ${round(modelRmse)} for the network against ${round(winner.rmse)}`;
   const zeroed = output.getWeights().map((w) => tf.zerosLike(w));
   output.setWeights(zeroed);
   tf.dispose(zeroed);
@@ -152,6 +166,10 @@ function sameBase(a: TargetTransformPlan, b: TargetTransformPlan): boolean {
   if (a.kind !== b.kind || a.profile || b.profile) return false;
   if (a.kind === 'exponential-smoothing') return a.smoothing === b.smoothing;
   return a.kind === 'difference' || a.period === b.period;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function round(x: number): string {

@@ -175,4 +175,28 @@ describe('validation guard', () => {
     const squares = Array.from(data.split.test, (t) => (y[t] - etsForecast(y, t, 0, expected)) ** 2);
     expect(evaluation.metrics.rmse).toBeCloseTo(Math.sqrt(squares.reduce((a, b) => a + b, 0) / squares.length), 4);
   });
+
+  it('lets smoothing replace the network only when it wins by the margin it needs to become the base', async () => {
+    const { tf } = await loadTf();
+    const s = spec('exponential-smoothing');
+    const outcomes = [];
+    // The untrained network is the smoothing itself; a growing constant output moves it away.
+    for (const bias of [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1]) {
+      const data = prepareForecast(prepared(wanderingSeason()), s);
+      const { model } = buildModel(tf, s, data.dims, { fused: false });
+      setOutput(tf, model, { bias });
+      const outcome = applyValidationGuard(tf, model, data);
+      model.dispose();
+      if (!outcome) throw new Error('the guard could not judge');
+      outcomes.push(outcome);
+    }
+    const smoothingBest = outcomes.filter((o) => o.best.name.startsWith('exponential smoothing'));
+    // Slightly worse than smoothing: kept, and the sentence says why.
+    const close = smoothingBest.find((o) => o.best.rmse < o.modelRmse && o.best.rmse >= 0.98 * o.modelRmse);
+    expect(close?.applied).toBe(false);
+    expect(close?.note).toMatch(/slightly better than the network .* but not by the 2% smoothing needs/);
+    // Clearly worse: replaced.
+    expect(smoothingBest.some((o) => o.applied && o.best.rmse < 0.98 * o.modelRmse)).toBe(true);
+    for (const o of smoothingBest) expect(o.applied).toBe(o.best.rmse < 0.98 * o.modelRmse);
+  });
 });
