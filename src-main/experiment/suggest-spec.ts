@@ -7,6 +7,7 @@
  */
 import { FORECAST_TRAINING_DEFAULTS, defaultLookback } from '../forecast/defaults';
 import { classificationTraining, sequenceGrouping, textDefaults } from './classification-defaults';
+import { seasonCalendar } from './season-calendar';
 import type { ExperimentSpec, Task } from '../shared/spec';
 import { parseSpec } from '../shared/spec';
 import { proposeTask } from '../data/summary/proposed-task';
@@ -94,7 +95,7 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
       timeParts: isText ? null : timeParts,
       idColumn,
       targetColumns: [target],
-      calendarFeatures: task === 'forecast' ? yearlyCalendar(summary, target) : [],
+      calendarFeatures: task === 'forecast' ? seasonCalendar(summary, target) : [],
       lookback,
       horizon,
       text: { column: isText ? textColumn : null, ...text },
@@ -117,20 +118,6 @@ const FORECAST_TRAINING = {
   earlyStopping: { enabled: true, patience: FORECAST_TRAINING_DEFAULTS.patience, restoreBest: true },
   weightAveraging: { enabled: true, decay: FORECAST_TRAINING_DEFAULTS.weightAveragingDecay },
 };
-
-/** Steps whose window is far shorter than a year: the network sees the yearly season only through the date. */
-const SHORT_STEPS = new Set(['daily', 'hourly', 'weekly']);
-
-/**
- * The year's sine and cosine as inputs when the data view found a yearly season in the target
- * of daily, weekly or hourly data: a window of a few weeks cannot show where in the year it
- * is, and without them a long forecast goes flat. Monthly and quarterly windows hold whole years.
- */
-function yearlyCalendar(summary: DatasetSummary, target: string): ('year-sin' | 'year-cos')[] {
-  const s = summary.seasons;
-  const yearly = s && s.column === target && s.labels.includes('1 year');
-  return yearly && summary.frequency && SHORT_STEPS.has(summary.frequency) ? ['year-sin', 'year-cos'] : [];
-}
 
 function columnText(summary: DatasetSummary, column: string | null) {
   return summary.columns.find((c) => c.name === column)?.text;

@@ -81,6 +81,20 @@ describe('the yearly season in a suggested spec', () => {
     expect(suggestSpec(summary, { target: 'temp' }).data.calendarFeatures).toEqual(['year-sin', 'year-cos']);
   });
 
+  it('gives hourly data with a weekly season the day of the week', async () => {
+    const hourly = [
+      'time,load',
+      ...Array.from({ length: 24 * 7 * 5 }, (_, i) => {
+        const stamp = new Date(Date.UTC(2021, 0, 4, i)).toISOString().slice(0, 16).replace('T', ' ');
+        const value = 50 + 10 * Math.sin((2 * Math.PI * i) / 24) + 6 * Math.sin((2 * Math.PI * i) / 168);
+        return `${stamp},${(value + ((i * 7919) % 13) / 6).toFixed(2)}`;
+      }),
+    ].join('\n');
+    const { summary } = withSeasons(await loadTable(tempFile(hourly)));
+    expect(summary.seasons?.labels).toEqual(['1 day', '1 week']);
+    expect(suggestSpec(summary, { target: 'load' }).data.calendarFeatures).toEqual(['weekday']);
+  });
+
   it('adds nothing without a yearly season, or before the seasons are known', async () => {
     const flat = withSeasons(await loadTable(tempFile(daily(900, 0))));
     expect(suggestSpec(flat.summary, { target: 'temp' }).data.calendarFeatures).toEqual([]);
