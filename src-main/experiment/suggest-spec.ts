@@ -7,6 +7,7 @@
  */
 import { FORECAST_TRAINING_DEFAULTS, defaultLookback } from '../forecast/defaults';
 import { classificationTraining, sequenceGrouping, textDefaults } from './classification-defaults';
+import { seasonCalendar } from './season-calendar';
 import type { ExperimentSpec, Task } from '../shared/spec';
 import { parseSpec } from '../shared/spec';
 import { proposeTask } from '../data/summary/proposed-task';
@@ -94,6 +95,7 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
       timeParts: isText ? null : timeParts,
       idColumn,
       targetColumns: [target],
+      calendarFeatures: task === 'forecast' ? seasonCalendar(summary, target) : [],
       lookback,
       horizon,
       text: { column: isText ? textColumn : null, ...text },

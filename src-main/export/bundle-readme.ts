@@ -22,6 +22,8 @@ const CALENDAR_TEXT: Record<string, string> = {
   hour: 'hour of the day / 23 (0..1)',
   weekday: 'day of the week / 6 (Sunday 0, Saturday 1)',
   month: 'month / 11 (January 0, December 1)',
+  'year-sin': 'sin(2π × share of its year passed since 1 January 00:00, leap years included)',
+  'year-cos': 'cos(2π × share of its year passed since 1 January 00:00, leap years included)',
 };
 
 function inputLine(pre: PreprocessingFile, i: Input): string {

@@ -22,6 +22,14 @@ export interface BacktestFold {
   naive: number[];
   seasonalNaive: number[] | null;
   movingAverage: number[];
+  /** The value one long season before (same day last year), when the series has a longer season. */
+  longSeasonNaive: number[] | null;
+}
+
+/** A second, longer season to compare against: its lag and its name ("1 year"). */
+export interface LongSeason {
+  period: number;
+  label: string;
 }
 
 export interface BacktestResult {
@@ -30,7 +38,14 @@ export interface BacktestResult {
   period: number | null;
   movingAverageWindow: number;
   model: BacktestScores;
-  baselines: { naive: BacktestScores; seasonalNaive: BacktestScores | null; movingAverage: BacktestScores };
+  baselines: {
+    naive: BacktestScores;
+    seasonalNaive: BacktestScores | null;
+    movingAverage: BacktestScores;
+    /** Same day last year (or same hour last week): the value one long season before. */
+    longSeasonNaive: BacktestScores | null;
+  };
+  longSeason: LongSeason | null;
   /** The baseline the model must beat: seasonal naive when there is a season, otherwise naive. */
   reference: 'seasonal-naive' | 'naive';
   /** True when the model's overall RMSE is below the reference baseline's. */
@@ -66,6 +81,8 @@ export function backtestFolds(length: number, opts: { start: number; step: numbe
  * from a copy of the data before its origin, so no fold can see its own future.
  *
  * @param movingAverageWindow defaults to one season, or 3 steps without a season.
+ * @param longSeason a longer season (the year of daily data): its seasonal naive forecast, the
+ *   same day last year, is scored too at the origins that have a full long season before them.
  * @throws RangeError when an origin lacks the history a baseline needs (one season, or one step)
  *   or its horizon runs past the series, or when the forecaster returns too few steps.
  */
@@ -76,6 +93,7 @@ export function evaluateBacktest(
   forecaster: Forecaster,
   period: number | null,
   movingAverageWindow: number = period ?? 3,
+  longSeason: LongSeason | null = null,
 ): BacktestResult {
   if (origins.length === 0) throw new RangeError('A backtest needs at least one origin.');
   const values = Float64Array.from(series);
@@ -98,6 +116,10 @@ export function evaluateBacktest(
       naive: steps.map((k) => naiveForecast(history, t, k)),
       seasonalNaive: period === null ? null : steps.map((k) => seasonalNaiveForecast(history, t, k, period)),
       movingAverage: steps.map(() => movingAverageForecast(history, t, movingAverageWindow)),
+      longSeasonNaive:
+        longSeason === null
+          ? null
+          : steps.map((k) => (t >= longSeason.period ? seasonalNaiveForecast(history, t, k, longSeason.period) : NaN)),
     });
   }
 
@@ -106,6 +128,11 @@ export function evaluateBacktest(
   const naive = score((f) => f.naive);
   const seasonalNaive = period === null ? null : score((f) => f.seasonalNaive ?? []);
   const movingAverage = score((f) => f.movingAverage);
+  const longFolds = folds.filter((f) => f.origin >= (longSeason?.period ?? Infinity));
+  const longSeasonNaive =
+    longSeason === null || longFolds.length === 0
+      ? null
+      : scoreFolds(values, longFolds, horizon, (f) => f.longSeasonNaive ?? []);
 
   const reference = seasonalNaive ?? naive;
   const referenceName = seasonalNaive ? 'seasonal naive' : 'naive';
@@ -122,7 +149,8 @@ export function evaluateBacktest(
     period,
     movingAverageWindow,
     model: modelScores,
-    baselines: { naive, seasonalNaive, movingAverage },
+    baselines: { naive, seasonalNaive, movingAverage, longSeasonNaive },
+    longSeason: longSeasonNaive ? longSeason : null,
     reference: seasonalNaive ? 'seasonal-naive' : 'naive',
     beatsReference,
     verdict,

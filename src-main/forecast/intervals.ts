@@ -87,3 +87,45 @@ export function residualsByStep(
     }),
   );
 }
+
+/** Residuals pooled per step: enough for a steady 95% quantile, and never fewer than the guarantee needs. */
+const POOL_TARGET = 60;
+
+/**
+ * Per-step empirical intervals from backtest residuals (actual − forecast) of the same forecast
+ * procedure, recursive steps included: the band at step k is the spread of the errors the
+ * forecast really made k steps ahead, not a rule of thumb. Signed quantiles keep a lopsided
+ * error (a forecast that runs low in spring) lopsided. With few origins, the residuals of the
+ * nearest steps are pooled (k ± w, w the smallest reach that gathers `POOL_TARGET` values or the
+ * guarantee's minimum) so one unusual origin cannot make the band jump from step to step. The
+ * half-widths never shrink with the step: a later step is never known better than an earlier one.
+ * Each band contains its point forecast (lower ≤ 0 ≤ upper).
+ *
+ * @throws RangeError for a level outside (0, 1) or when no step has a finite residual.
+ */
+export function stepQuantileIntervals(residualsPerStep: Float64Array[], levels: number[]): IntervalOffsets[] {
+  const finite = residualsPerStep.map((r) => Array.from(r).filter(Number.isFinite));
+  if (finite.every((r) => r.length === 0)) throw new RangeError('No backtest errors to size the intervals on.');
+  const steps = finite.length;
+  return levels.map((level) => {
+    if (!(level > 0 && level < 1)) throw new RangeError(`An interval level must lie between 0 and 1 (got ${level}).`);
+    const wanted = Math.max(POOL_TARGET, 2 * minimumResiduals(level));
+    const lower: number[] = [];
+    const upper: number[] = [];
+    for (let k = 0; k < steps; k++) {
+      let pooled = finite[k];
+      for (let w = 1; pooled.length < wanted && w < steps; w++) {
+        pooled = finite.slice(Math.max(0, k - w), Math.min(steps, k + w + 1)).flat();
+      }
+      const sorted = [...pooled].sort((a, b) => a - b);
+      const n = sorted.length;
+      const tail = (1 - level) / 2;
+      // Conformal ranks for each tail (as in conformalIntervals), clamped to the errors seen.
+      const low = sorted[Math.max(0, Math.floor((n + 1) * tail + 1e-9) - 1)];
+      const high = sorted[Math.min(n, Math.ceil((n + 1) * (1 - tail) - 1e-9)) - 1];
+      lower.push(Math.min(0, low, k > 0 ? lower[k - 1] : 0));
+      upper.push(Math.max(0, high, k > 0 ? upper[k - 1] : 0));
+    }
+    return { level, lower, upper };
+  });
+}

@@ -1,14 +1,19 @@
 /**
  * Split-conformal intervals for a trained model: its errors on held-out origins, per horizon
- * step, size the band around new forecasts. Steps beyond the model's horizon (recursive
- * forecasts) widen the last step's band by sqrt(step / horizon), the growth of a random walk's
- * spread, since no held-out errors exist for them.
+ * step, size the band around new forecasts. Forecasts longer than the model's horizon (fed back
+ * recursively) are backtested as a whole from every held-out origin that leaves room for all
+ * their steps, and each step's band is the spread of the errors made that many steps ahead
+ * (forecast/intervals.ts `stepQuantileIntervals`). Only when no origin leaves room does the last
+ * step's band widen by sqrt(step / horizon), the growth of a random walk's spread.
  */
 import type { Tf } from '../tensorflow/load-tf';
-import { conformalIntervals, minimumResiduals, residualsByStep } from '../forecast/intervals';
+import { conformalIntervals, minimumResiduals, residualsByStep, stepQuantileIntervals } from '../forecast/intervals';
 import type { IntervalOffsets } from '../forecast/intervals';
-import { directForecasts, type ForecastModel } from './model-forecast';
-import type { SeriesColumns } from './series-columns';
+import { directForecasts, forecastAheadMany, type ForecastModel } from './model-forecast';
+import { sliceColumns, type SeriesColumns } from './series-columns';
+
+/** Origins a long forecast is backtested from: enough for steady quantiles, few enough to stay quick. */
+const MAX_BACKTEST_ORIGINS = 120;
 
 export interface Calibration {
   /** Offsets per level, one entry per requested step. */
@@ -29,11 +34,16 @@ export function calibrate(
   levels: number[],
   steps: number,
   originsName = 'validation',
+  frequency: string | null = null,
 ): Calibration {
   if (origins.length === 0) {
     throw new RangeError(`There are no ${originsName} windows to size the prediction intervals on.`);
   }
   const h = fm.pre.horizon;
+  if (steps > h) {
+    const backtested = calibrateByBacktest(tf, fm, c, origins, levels, steps, frequency, originsName);
+    if (backtested) return backtested;
+  }
   const flat = directForecasts(tf, fm, c, origins);
   const perOrigin = origins.map((_, s) => flat.subarray(s * h, (s + 1) * h));
   const residuals = residualsByStep(c.target, origins, perOrigin, h);
@@ -49,7 +59,7 @@ export function calibrate(
   ];
   if (steps > h) {
     parts.push(
-      `Steps past the model's horizon of ${h} are forecast from earlier forecasts, so their bands widen with the square root of the step.`,
+      `Steps past the model's horizon of ${h} are forecast from earlier forecasts; no ${originsName} window leaves room to backtest all ${steps} steps, so their bands widen with the square root of the step.`,
     );
   }
   const short = levels.filter((l) => origins.length < minimumResiduals(l));
@@ -60,4 +70,42 @@ export function calibrate(
     );
   }
   return { offsets, method: parts.join(' ') };
+}
+
+/**
+ * Bands for a `steps`-long recursive forecast from a backtest of exactly that forecast: from
+ * every origin at or after the first held-out one whose `steps` lie inside the series (at most
+ * MAX_BACKTEST_ORIGINS, evenly spread, the latest kept), each using only the data before it.
+ * Null when no such origin exists.
+ */
+function calibrateByBacktest(
+  tf: Tf,
+  fm: ForecastModel,
+  c: SeriesColumns,
+  heldOut: number[],
+  levels: number[],
+  steps: number,
+  frequency: string | null,
+  originsName: string,
+): Calibration | null {
+  const n = c.target.length;
+  const first = Math.min(...heldOut);
+  const last = n - steps;
+  if (last < first) return null;
+  const count = Math.min(MAX_BACKTEST_ORIGINS, last - first + 1);
+  const origins = Array.from({ length: count }, (_, i) =>
+    count === 1 ? last : Math.round(last - ((count - 1 - i) * (last - first)) / (count - 1)),
+  );
+  // The whole history before each origin, as a forecast from the end of the data gets it.
+  const pasts = origins.map((t) => sliceColumns(c, t));
+  const forecasts = forecastAheadMany(tf, fm, pasts, steps, frequency);
+  const residuals = residualsByStep(c.target, origins, forecasts, steps);
+  const offsets = stepQuantileIntervals(residuals, levels);
+  const pooled = origins.length < 60 ? ' Errors of neighbouring steps are pooled where origins are few.' : '';
+  return {
+    offsets,
+    method:
+      `Each step's band is the spread of the errors this forecast made that many steps ahead, backtested from ${origins.length} origins in the ${originsName} and later data (each forecast uses only the data before its origin; steps past the model's horizon of ${fm.pre.horizon} are fed back as here).` +
+      pooled,
+  };
 }

@@ -26,7 +26,7 @@ export function futureForecast(tf: Tf, run: LoadedRun, data: RunData, opts: Futu
   const { series, columns } = data;
   const point = forecastAhead(tf, run, columns, steps, series.frequency);
   const calibration = levels.length
-    ? calibrate(tf, run, columns, data.validation, levels, steps)
+    ? calibrate(tf, run, columns, data.validation, levels, steps, 'validation', series.frequency)
     : { offsets: [], method: 'no intervals requested' };
   const floor = dataFloor(series.target);
   const clipped = clipToFloor(point, applyIntervals(point, calibration.offsets), floor ?? Number.NEGATIVE_INFINITY);

@@ -6,6 +6,7 @@
 import type { Tf } from '../tensorflow/load-tf';
 import { backtestFolds, evaluateBacktest } from '../forecast/backtest';
 import type { BacktestScores } from '../forecast/backtest';
+import { detectSeasons, longSeason } from '../forecast/seasons';
 import { historyNeeded } from '../forecast/target-transform';
 import type { BacktestReport, BacktestScoresJson } from '../shared/types-model-use';
 import type { LoadedRun } from './load-run';
@@ -79,7 +80,18 @@ export async function backtestRun(
       const pasts = list.map((t) => sliceColumns(columns, t, keep));
       forecastAheadMany(tf, fm, pasts, horizon, series.frequency).forEach((f, i) => forecasts.set(list[i], f));
     }
-    const result = evaluateBacktest(series.target, origins, horizon, (t) => forecasts.get(t) ?? [], period);
+    // A longer season than the model's (the year of daily data) adds the same-day-last-year forecast,
+    // found on the training part only, like the model's own season.
+    const long = longSeason(detectSeasons(series.target.subarray(0, data.validationStart), series.frequency), period);
+    const result = evaluateBacktest(
+      series.target,
+      origins,
+      horizon,
+      (t) => forecasts.get(t) ?? [],
+      period,
+      period ?? 3,
+      long,
+    );
     const json = (s: BacktestScores): BacktestScoresJson => ({ overall: s.overall, perStep: s.perStep });
     return {
       runId: run.run.runId,
@@ -92,7 +104,9 @@ export async function backtestRun(
         naive: json(result.baselines.naive),
         seasonalNaive: result.baselines.seasonalNaive ? json(result.baselines.seasonalNaive) : null,
         movingAverage: json(result.baselines.movingAverage),
+        longSeasonNaive: result.baselines.longSeasonNaive ? json(result.baselines.longSeasonNaive) : null,
       },
+      longSeason: result.longSeason,
       beatsReference: result.beatsReference,
       verdict: result.verdict,
       folds: result.folds.map((f) => ({

@@ -8,13 +8,7 @@ import type { ScalerJson } from '../shared/preprocessing';
 import type { ForecastPreprocessing } from './load-run';
 import type { SeriesColumns } from './series-columns';
 import { futureTimes } from './series-columns';
-
-/** Calendar inputs as the forecast pipeline computes them: 0..1 from the UTC date. */
-const CALENDAR: Record<string, (d: Date) => number> = {
-  hour: (d) => d.getUTCHours() / 23,
-  weekday: (d) => d.getUTCDay() / 6,
-  month: (d) => d.getUTCMonth() / 11,
-};
+import { calendarValue } from '../shared/calendar-inputs';
 
 /** Reads one input's unscaled value at a step. */
 type InputReader = (c: SeriesColumns, i: number) => number;
@@ -23,7 +17,7 @@ type InputReader = (c: SeriesColumns, i: number) => number;
 export function missingInputs(pre: ForecastPreprocessing, c: SeriesColumns): string[] {
   return pre.inputs
     .filter((input) =>
-      input.derived === 'calendar' ? !c.time || !CALENDAR[input.source] : !c.columns.has(input.source),
+      input.derived === 'calendar' ? !c.time || !calendarValue(input.source) : !c.columns.has(input.source),
     )
     .map((input) => input.source);
 }
@@ -45,8 +39,8 @@ function reader(pre: ForecastPreprocessing, input: ForecastPreprocessing['inputs
       return (c, i) => (i >= lag ? source(c)[i] - source(c)[i - lag] : 0);
     }
     case 'calendar': {
-      const get = CALENDAR[input.source];
-      return (c, i) => (c.time && get ? get(new Date(timeAt(c.time, i, pre.frequency))) : 0);
+      const get = calendarValue(input.source);
+      return (c, i) => (c.time && get ? get(timeAt(c.time, i, pre.frequency)) : 0);
     }
   }
 }

@@ -2,6 +2,7 @@
 import { loadTf } from '../tensorflow/load-tf';
 import { summarizeModel } from '../engine/model/model-builder';
 import { loadTable } from '../data/import/load-table';
+import { withSeasons } from '../forecast/seasons-summary';
 import type { StudioServiceDeps } from './service-types';
 import { estimateModelDims } from './model-dims';
 import { createWorkerLauncher } from './worker-launcher';
@@ -13,7 +14,8 @@ export function defaultDeps(): StudioServiceDeps {
   return {
     runJob: (job, log) => jobs.run(job, log),
     stopJobs: () => jobs.shutdown(),
-    loadTable,
+    // The data view also names the series' seasons ("7 days and 1 year").
+    loadTable: async (path, options) => withSeasons(await loadTable(path, options)),
     launchRun: createWorkerLauncher(),
     summarizeModel: async (spec, dataset) => {
       const { tf } = await loadTf();

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { describeIssue, type SpecProblem } from './spec-problems';
 import { seq2seqSchema } from './seq2seq-spec';
+import { CALENDAR_FEATURES } from './calendar-inputs';
 
 export const SPEC_VERSION = 1;
 
@@ -131,7 +132,7 @@ export const dataSchema = z
     featureColumns: z.array(z.string()).default(() => []),
     /** Input columns whose future values are known in advance (calendar, planned events). */
     knownFutureColumns: z.array(z.string()).default(() => []),
-    calendarFeatures: z.array(z.enum(['hour', 'weekday', 'month'])).default(() => []),
+    calendarFeatures: z.array(z.enum(CALENDAR_FEATURES)).default(() => []),
     missing: z.enum(MISSING_STRATEGIES).default('interpolate'),
     scaling: z.enum(SCALINGS).default('standard'),
     targetTransform: z.enum(TARGET_TRANSFORMS).default('auto'),

@@ -38,7 +38,15 @@ export interface BacktestReport {
   period: number | null;
   origins: number[];
   model: BacktestScoresJson;
-  baselines: { naive: BacktestScoresJson; seasonalNaive: BacktestScoresJson | null; movingAverage: BacktestScoresJson };
+  baselines: {
+    naive: BacktestScoresJson;
+    seasonalNaive: BacktestScoresJson | null;
+    movingAverage: BacktestScoresJson;
+    /** The value one long season before (same day last year), scored on the origins with that much history. */
+    longSeasonNaive?: BacktestScoresJson | null;
+  };
+  /** The longer season behind `longSeasonNaive` (its lag and name, e.g. 365 and "1 year"). */
+  longSeason?: { period: number; label: string } | null;
   beatsReference: boolean;
   verdict: string | null;
   /** Every historical forecast, for the chart over the actual series. */

@@ -87,6 +87,8 @@ export interface DatasetSummary {
   frequency: string | null;
   gaps: number;
   duplicateTimestamps: number;
+  /** Calendar seasons of the default forecast column ("7 days", "1 year"), with the evidence in words. */
+  seasons?: { column: string; labels: string[]; reason: string } | null;
   /** Missing cells per column that has some (filled or dropped by the missing-value setting when preparing). */
   missingValues?: { column: string; count: number }[];
   /** The task the layout suggests (labelled texts → text classification, a corpus → generation, series → forecast). */

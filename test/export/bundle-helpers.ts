@@ -51,6 +51,32 @@ export async function unpackedBundle(modelDir: string): Promise<{ dir: string; z
   return { dir: outDir, zip: Object.fromEntries(Object.entries(zip).filter(([n]) => !n.endsWith('/'))) };
 }
 
+/** The fields every forecast preprocessing.json starts with, for a window of `lookback` and `horizon` steps. */
+export function forecastHeader(lookback: number, horizon: number) {
+  return {
+    format: 'recurrent-studio.preprocessing' as const,
+    version: 1 as const,
+    task: 'forecast' as const,
+    lookback,
+    horizon,
+  };
+}
+
+/**
+ * A seeded model saved with `preprocessing`, exported as a bundle and unpacked; the folders to
+ * remove afterwards are added to `cleanup`. The model is returned for the app-side forecast.
+ */
+export async function exportedForecastBundle(
+  opts: Parameters<typeof savedForecastModel>[0],
+  cleanup: string[],
+): Promise<{ model: tfTypes.LayersModel; bundle: string; readme: string }> {
+  const { model, modelDir } = await savedForecastModel(opts);
+  cleanup.push(modelDir);
+  const unpacked = await unpackedBundle(modelDir);
+  cleanup.push(unpacked.dir);
+  return { model, bundle: unpacked.dir, readme: new TextDecoder().decode(unpacked.zip['README.md']) };
+}
+
 /** Runs a bundle script (node predict.cjs … or python predict.py …) in the unpacked bundle; returns stdout. */
 export function runScript(bundleDir: string, command: string, args: string[]): string {
   const run = spawnSync(command, args, {

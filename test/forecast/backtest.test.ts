@@ -96,3 +96,37 @@ describe('evaluateBacktest', () => {
     expect(() => evaluateBacktest(series, [119], horizon, lastValue, 12)).toThrow(RangeError);
   });
 });
+
+describe('evaluateBacktest with a long season', () => {
+  // Three years of a daily series with a yearly curve and a weekly ripple: the week is the
+  // model's season, the year the longer one the same-day-last-year forecast uses.
+  const gaussian = seededGaussian(11);
+  const daily = Float64Array.from(
+    { length: 3 * 365 },
+    (_, i) => 15 + 8 * Math.sin((2 * Math.PI * i) / 365) + Math.sin((2 * Math.PI * i) / 7) + 0.3 * gaussian(),
+  );
+  const lastValue: Forecaster = (_t, history) => new Array(30).fill(history[history.length - 1]);
+
+  it('scores the same day last year, which follows the yearly curve where naive cannot', () => {
+    const origins = backtestFolds(daily.length, { start: 400, step: 20, horizon: 30 });
+    const r = evaluateBacktest(daily, origins, 30, lastValue, 7, 7, { period: 365, label: '1 year' });
+    const lastYear = r.baselines.longSeasonNaive;
+    expect(lastYear).not.toBeNull();
+    expect(r.longSeason).toEqual({ period: 365, label: '1 year' });
+    // A year back is 52 weeks and a day, so the weekly ripple is one day off (RMSE about 0.61),
+    // plus two noise draws (0.3 × √2): about 0.75 in all, while naive misses the yearly curve.
+    expect(lastYear!.overall.rmse).toBeLessThan(0.9);
+    expect(lastYear!.overall.rmse).toBeLessThan(r.baselines.naive.overall.rmse / 2);
+    expect(r.folds[0].longSeasonNaive![0]).toBe(daily[400 - 365]);
+  });
+
+  it('leaves out origins without a full long season before them, and omits the baseline without any', () => {
+    const early = backtestFolds(daily.length, { start: 10, step: 100, horizon: 30 });
+    const r = evaluateBacktest(daily, early, 30, lastValue, 7, 7, { period: 365, label: '1 year' });
+    expect(r.baselines.longSeasonNaive!.perStep[0]).toBeDefined();
+    expect(Number.isNaN(r.folds[0].longSeasonNaive![0])).toBe(true);
+    const none = evaluateBacktest(daily, [10, 110], 30, lastValue, 7, 7, { period: 365, label: '1 year' });
+    expect(none.baselines.longSeasonNaive).toBeNull();
+    expect(none.longSeason).toBeNull();
+  });
+});

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadTable } from '../../src-main/data/import/load-table';
 import { suggestSpec } from '../../src-main/experiment/suggest-spec';
 import { FORECAST_TRAINING_DEFAULTS, defaultLookback } from '../../src-main/forecast/defaults';
+import { withSeasons } from '../../src-main/forecast/seasons-summary';
+import { tempFile } from '../data/helpers';
 
 describe('defaultLookback', () => {
   it('uses two seasons for a long seasonal series', () => {
@@ -60,5 +62,43 @@ describe('forecast training defaults in a suggested spec', () => {
     });
     // The window follows the series: 100 yearly values without a season give a tenth of it.
     expect(spec.data.lookback).toBe(defaultLookback(100, null, 1));
+  });
+});
+
+describe('the yearly season in a suggested spec', () => {
+  const daily = (days: number, amplitude: number) =>
+    [
+      'date,temp',
+      ...Array.from({ length: days }, (_, i) => {
+        const date = new Date(Date.UTC(2018, 0, 1 + i)).toISOString().slice(0, 10);
+        const value = 12 + amplitude * Math.sin((2 * Math.PI * i) / 365.25) + ((i * 7919) % 17) / 8;
+        return `${date},${value.toFixed(2)}`;
+      }),
+    ].join('\n');
+
+  it('gives daily data with a yearly season the year sine and cosine as inputs', async () => {
+    const { summary } = withSeasons(await loadTable(tempFile(daily(900, 8))));
+    expect(suggestSpec(summary, { target: 'temp' }).data.calendarFeatures).toEqual(['year-sin', 'year-cos']);
+  });
+
+  it('gives hourly data with a weekly season the day of the week', async () => {
+    const hourly = [
+      'time,load',
+      ...Array.from({ length: 24 * 7 * 5 }, (_, i) => {
+        const stamp = new Date(Date.UTC(2021, 0, 4, i)).toISOString().slice(0, 16).replace('T', ' ');
+        const value = 50 + 10 * Math.sin((2 * Math.PI * i) / 24) + 6 * Math.sin((2 * Math.PI * i) / 168);
+        return `${stamp},${(value + ((i * 7919) % 13) / 6).toFixed(2)}`;
+      }),
+    ].join('\n');
+    const { summary } = withSeasons(await loadTable(tempFile(hourly)));
+    expect(summary.seasons?.labels).toEqual(['1 day', '1 week']);
+    expect(suggestSpec(summary, { target: 'load' }).data.calendarFeatures).toEqual(['weekday']);
+  });
+
+  it('adds nothing without a yearly season, or before the seasons are known', async () => {
+    const flat = withSeasons(await loadTable(tempFile(daily(900, 0))));
+    expect(suggestSpec(flat.summary, { target: 'temp' }).data.calendarFeatures).toEqual([]);
+    const unknown = await loadTable(tempFile(daily(900, 8)));
+    expect(suggestSpec(unknown.summary, { target: 'temp' }).data.calendarFeatures).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import {
   conformalIntervals,
   minimumResiduals,
   residualsByStep,
+  stepQuantileIntervals,
 } from '../../src-main/forecast/intervals';
 import { seededGaussian } from './helpers/random';
 
@@ -87,5 +88,62 @@ describe('coverage on held-out data', () => {
   it('widens with the horizon for a naive forecast of a persistent series', () => {
     const [eighty] = offsets;
     expect(eighty.upper[2]).toBeGreaterThan(eighty.upper[0]);
+  });
+});
+
+describe('stepQuantileIntervals', () => {
+  /** A random walk and its naive forecasts: the error k steps ahead is a sum of k + 1 shocks. */
+  function walkResiduals(length: number, origins: number[], horizon: number, seed: number): Float64Array[] {
+    const gaussian = seededGaussian(seed);
+    let level = 0;
+    const walk = Float64Array.from({ length }, () => (level += gaussian()));
+    const forecasts = origins.map((t) => Array.from({ length: horizon }, (_, k) => naiveForecast(walk, t, k)));
+    return residualsByStep(walk, origins, forecasts, horizon);
+  }
+
+  it.each([0.8, 0.95])('covers about %s of later errors at a long recursive horizon', (level) => {
+    const horizon = 30;
+    const calibration = walkResiduals(20_000, range(100, 10_000), horizon, 21);
+    const [band] = stepQuantileIntervals(calibration, [level]);
+    const later = walkResiduals(20_000, range(10_000, 19_900), horizon, 21);
+    let inside = 0;
+    let total = 0;
+    for (let k = 0; k < horizon; k++) {
+      for (const r of later[k]) {
+        if (r >= band.lower[k] && r <= band.upper[k]) inside++;
+        total++;
+      }
+    }
+    expect(Math.abs(inside / total - level)).toBeLessThan(0.03);
+    // The spread of a sum of k + 1 unit shocks grows like √(k + 1): no fixed rule, the errors say so.
+    expect(band.upper[29] / band.upper[0]).toBeGreaterThan(Math.sqrt(30) * 0.75);
+    expect(band.upper[29] / band.upper[0]).toBeLessThan(Math.sqrt(30) * 1.3);
+  });
+
+  it('pools neighbouring steps when origins are few, and never narrows with the step', () => {
+    const residuals = walkResiduals(400, range(50, 58), 20, 5);
+    const [band] = stepQuantileIntervals(residuals, [0.95]);
+    for (let k = 1; k < 20; k++) {
+      expect(band.upper[k]).toBeGreaterThanOrEqual(band.upper[k - 1]);
+      expect(band.lower[k]).toBeLessThanOrEqual(band.lower[k - 1]);
+    }
+    // Eight origins alone cannot give a 95% band; pooled, the first step reaches past its own errors.
+    const ownLargest = Math.max(...Array.from(residuals[0], Math.abs));
+    expect(Math.max(band.upper[0], -band.lower[0])).toBeGreaterThan(ownLargest);
+  });
+
+  it('keeps a lopsided error lopsided and the point inside the band', () => {
+    const gaussian = seededGaussian(3);
+    // The forecast runs about 2 low: errors centred on +2.
+    const residuals = [Float64Array.from({ length: 400 }, () => 2 + 0.5 * gaussian())];
+    const [band] = stepQuantileIntervals(residuals, [0.9]);
+    expect(band.lower[0]).toBe(0);
+    expect(band.upper[0]).toBeGreaterThan(2.5);
+    expect(band.upper[0]).toBeLessThan(3.3);
+  });
+
+  it('rejects levels outside (0, 1) and a backtest without any finite error', () => {
+    expect(() => stepQuantileIntervals([Float64Array.from([1, 2])], [1])).toThrow(/between 0 and 1/);
+    expect(() => stepQuantileIntervals([Float64Array.from([Number.NaN])], [0.9])).toThrow(/No backtest errors/);
   });
 });

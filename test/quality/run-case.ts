@@ -11,6 +11,7 @@ import { buildModel } from '../../src-main/engine/model/model-builder';
 import { TrainControl } from '../../src-main/engine/training/train-control';
 import { trainModel } from '../../src-main/engine/training/train-loop';
 import { suggestSpec } from '../../src-main/experiment/suggest-spec';
+import { withSeasons } from '../../src-main/forecast/seasons-summary';
 import { effectiveLoss } from '../../src-main/shared/spec';
 import type { ForecastEvaluation } from '../../src-main/shared/types';
 import type { PeerScores } from './peers';
@@ -69,7 +70,8 @@ const transformName = (plan: TargetTransformPlan) =>
 export async function runCase(c: QualityCase): Promise<QualityResult> {
   const started = performance.now();
   const { tf, backend } = await loadTf();
-  const { table, summary } = await loadTable(c.file);
+  // As the app and `recurrent init` read it: the summary names the seasons the defaults use.
+  const { table, summary } = withSeasons(await loadTable(c.file));
   const spec = suggestSpec(summary, { target: c.target });
   const all = prepareSeries(table, spec.data);
   const series = c.id === undefined ? all[0] : all.find((s) => s.id === c.id);

@@ -61,6 +61,8 @@ export async function runBacktestCommand(argv: string[], io: CliIo): Promise<num
   ];
   if (report.baselines.seasonalNaive) lines.push(row('seasonal naive', report.baselines.seasonalNaive));
   lines.push(row('moving average', report.baselines.movingAverage));
+  if (report.baselines.longSeasonNaive && report.longSeason)
+    lines.push(row(`${report.longSeason.label} before`, report.baselines.longSeasonNaive));
   lines.push(report.verdict ?? 'The model beats the reference baseline.');
   io.out(lines.join('\n'));
   return EXIT.ok;

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadTable } from '../../data/import/load-table';
 import { suggestSpec } from '../../experiment/suggest-spec';
+import { withSeasons } from '../../forecast/seasons-summary';
 import { TASKS, type Task } from '../../shared/spec';
 import { EXIT, type CliIo } from '../io';
 
@@ -25,7 +26,7 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
   if (values.task && !(TASKS as readonly string[]).includes(values.task)) {
     throw usageError(`Unknown task "${values.task}". Tasks: ${TASKS.join(', ')}.`);
   }
-  const { summary } = await loadTable(values.data);
+  const { summary } = withSeasons(await loadTable(values.data));
   for (const p of summary.problems.filter((x) => x.severity !== 'info')) io.err(`${p.severity}: ${p.message}`);
   const spec = suggestSpec(summary, {
     target: values.target,

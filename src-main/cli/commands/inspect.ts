@@ -4,6 +4,7 @@ import { loadTable } from '../../data/import/load-table';
 import { DISTINCT_CAP } from '../../data/summary/column-stats';
 import type { ColumnSummary, DatasetSummary } from '../../shared/types';
 import { usageError } from '../cli-errors';
+import { withSeasons } from '../../forecast/seasons-summary';
 
 const EXIT_OK = 0;
 
@@ -47,6 +48,7 @@ export function formatSummary(s: DatasetSummary): string {
     if (s.timeParts)
       lines.push(`Time from:  ${s.timeParts.columns.map((c) => `'${c}'`).join(' and ')} (${s.timeParts.kind})`);
   } else lines.push('Time:       no time column (rows are taken in file order)');
+  if (s.seasons) lines.push(`Seasons:    '${s.seasons.column}': ${s.seasons.reason}`);
   if (s.idColumn) lines.push(`Series id:  '${s.idColumn}'`);
   lines.push('');
   const rows: string[][] = [['column', 'type', 'missing', 'distinct', 'min', 'max', 'mean']];
@@ -90,7 +92,7 @@ export async function runInspect(
   }
   if (positionals.length !== 1) throw usageError('Usage: recurrent inspect FILE [--json] [--sheet NAME]');
   // Unusable files throw a DataError: the CLI prints it once, with exit code 2.
-  const { summary } = await loadTable(positionals[0], { sheet: values.sheet ?? null });
+  const { summary } = withSeasons(await loadTable(positionals[0], { sheet: values.sheet ?? null }));
   io.out(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
   return EXIT_OK;
 }

@@ -9,6 +9,7 @@ import { composedTimeName } from '../import/time-columns';
 import { requireColumn } from '../require-column';
 import type { Table } from '../table';
 import { fillMissing } from './fill-missing';
+import { CALENDAR_VALUE } from '../../shared/calendar-inputs';
 
 export interface PreparedSeries {
   /** Series id for long-format files; null for a single series. */
@@ -108,7 +109,9 @@ export function prepareSeries(table: Table, data: Data): PreparedSeries[] {
     time = c.values;
   }
   if (data.calendarFeatures.length > 0 && !time) {
-    throw new DataError('Calendar features (hour, weekday, month) need a time column. Choose one, or turn them off.');
+    throw new DataError(
+      'Calendar features (hour, weekday, month, the yearly sine and cosine) need a time column. Choose one, or turn them off.',
+    );
   }
   const groups = new Map<string | null, number[]>();
   let missingIds = 0;
@@ -332,7 +335,8 @@ function seriesColumns(
     for (const cal of calendarFeatures) {
       const v = Float64Array.from(times, (t) => {
         const d = new Date(t);
-        // Weekday 0 = Monday (ISO), so weekends are 5 and 6.
+        // Weekday 0 = Monday (ISO), so weekends are 5 and 6. The year's sine and cosine as the model reads them.
+        if (cal === 'year-sin' || cal === 'year-cos') return CALENDAR_VALUE[cal](t);
         return cal === 'hour' ? d.getUTCHours() : cal === 'weekday' ? (d.getUTCDay() + 6) % 7 : d.getUTCMonth() + 1;
       });
       features.push({ name: `calendar.${cal}`, values: v, knownFuture: true });

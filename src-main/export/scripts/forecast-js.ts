@@ -26,11 +26,18 @@ const pre = readPreprocessing();
 const DAY = 86400000;
 const FIXED_STEP = { minutely: 60000, hourly: 3600000, daily: DAY, weekly: 7 * DAY };
 const MONTH_STEP = { monthly: 1, quarterly: 3, yearly: 12 };
-// Calendar inputs are 0..1 from the UTC date: hour / 23, weekday / 6 (Sunday 0), month / 11.
+// Calendar inputs from the UTC date: hour / 23, weekday / 6 (Sunday 0), month / 11, and the
+// sine and cosine of the share of its year that has passed (leap years included).
+const yearPhase = (d) => {
+  const start = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return (d.getTime() - start) / (Date.UTC(d.getUTCFullYear() + 1, 0, 1) - start);
+};
 const CALENDAR = {
   hour: (d) => d.getUTCHours() / 23,
   weekday: (d) => d.getUTCDay() / 6,
   month: (d) => d.getUTCMonth() / 11,
+  'year-sin': (d) => Math.sin(2 * Math.PI * yearPhase(d)),
+  'year-cos': (d) => Math.cos(2 * Math.PI * yearPhase(d)),
 };
 
 const TIME = '(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?';
@@ -310,5 +317,5 @@ if (require.main === module) {
   );
 }
 
-module.exports = { forecast, forSeries, buildWindow, baseline, futureTimes, parseTime, readCsv };
+module.exports = { forecast, forSeries, buildWindow, baseline, futureTimes, parseTime, readCsv, CALENDAR };
 `;

@@ -9,11 +9,19 @@ export const FORECAST_STEPS_PY = String.raw`DAY = 86400000
 FIXED_STEP = {"minutely": 60000, "hourly": 3600000, "daily": DAY, "weekly": 7 * DAY}
 MONTH_STEP = {"monthly": 1, "quarterly": 3, "yearly": 12}
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-# Calendar inputs are 0..1 from the UTC date: hour / 23, weekday / 6 (Sunday 0), month / 11.
+# Calendar inputs from the UTC date: hour / 23, weekday / 6 (Sunday 0), month / 11, and the
+# sine and cosine of the share of its year that has passed (leap years included).
+def year_phase(d):
+    start = datetime(d.year, 1, 1, tzinfo=timezone.utc)
+    return (d - start) / (datetime(d.year + 1, 1, 1, tzinfo=timezone.utc) - start)
+
+
 CALENDAR = {
     "hour": lambda d: d.hour / 23,
     "weekday": lambda d: ((d.weekday() + 1) % 7) / 6,
     "month": lambda d: (d.month - 1) / 11,
+    "year-sin": lambda d: math.sin(2 * math.pi * year_phase(d)),
+    "year-cos": lambda d: math.cos(2 * math.pi * year_phase(d)),
 }
 
 TIME = r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"

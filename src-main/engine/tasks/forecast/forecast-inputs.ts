@@ -12,6 +12,7 @@ import type { PreparedSeries } from '../../../data/prepare/series';
 import type { TargetTransformPlan } from '../../../forecast/target-transform';
 import type { PreprocessingFile } from '../../../shared/preprocessing';
 import type { ExperimentSpec } from '../../../shared/spec';
+import { CALENDAR_VALUE } from '../../../shared/calendar-inputs';
 
 /** One input column before scaling. */
 export interface ForecastInputColumn {
@@ -96,15 +97,9 @@ export function leadColumn(values: ArrayLike<number>, lead: number): Float64Arra
   return out;
 }
 
-const CALENDAR = {
-  hour: { get: (d: Date) => d.getUTCHours(), max: 23 },
-  weekday: { get: (d: Date) => d.getUTCDay(), max: 6 },
-  month: { get: (d: Date) => d.getUTCMonth(), max: 11 },
-} as const;
-
 /**
- * Calendar inputs in 0..1 (hour / 23, weekday / 6 with Sunday 0, month / 11) from the time
- * column. They are known for any future step, so they enter like known-future columns.
+ * Calendar inputs (shared/calendar-inputs.ts: hour, weekday, month, the year's sine and cosine)
+ * from the time column. They are known for any future step, so they enter like known-future columns.
  */
 function calendarColumns(
   series: PreparedSeries,
@@ -115,7 +110,7 @@ function calendarColumns(
   if (!time || features.length === 0) return [];
   return features.map((f) => {
     const values = new Float64Array(time.length);
-    for (let i = 0; i < time.length; i++) values[i] = CALENDAR[f].get(new Date(time[i])) / CALENDAR[f].max;
+    for (let i = 0; i < time.length; i++) values[i] = CALENDAR_VALUE[f](time[i]);
     return { name: f, source: f, derived: 'calendar' as const, values, kind: 'none' as const, lead };
   });
 }

@@ -11,6 +11,7 @@ import { splitOrigins } from '../../../data/prepare/split';
 import type { SplitOrigins } from '../../../data/prepare/split';
 import { WindowSampler } from '../../../data/prepare/windows';
 import { detectSeasonalPeriod } from '../../../forecast/seasonality';
+import { detectSeasons } from '../../../forecast/seasons';
 import { alignedProfile, patternName, savedProfile, seriesCalendar } from '../../../forecast/season-profile';
 import { alignPlan, chooseTargetTransform, historyNeeded, networkTarget } from '../../../forecast/target-transform';
 import { chosenSmoothing } from '../../../forecast/smoothing-plan';
@@ -53,6 +54,9 @@ export function prepareForecast(
     seasonalPeriod = found.period;
     notes.push(found.reason);
   }
+  // Every calendar season, not just the one the target transform uses (a year beside the week).
+  const seasons = detectSeasons(y.subarray(0, trainEnd), series.frequency);
+  if (seasons.seasons.some((s) => s.period !== seasonalPeriod)) notes.push(seasons.reason);
   if (series.targets.length > 1) {
     notes.push(
       `This run forecasts '${series.targetName}'; ${series.targets
