@@ -7,16 +7,16 @@
  * errors of the naive and seasonal naive forecasts on the same origins come back too, so the
  * verdict can say how the winner compares.
  */
-import { loadTable } from '../data/import/load-table';
-import { pickSeries, prepareEverySeries } from '../data/prepare/multi-series';
+import { stat } from 'node:fs/promises';
 import type { PreparedSeries } from '../data/prepare/series';
 import { buildModel } from '../engine/model/model-builder';
 import { evaluateForecast } from '../engine/tasks/forecast/forecast-evaluation';
 import { prepareForecast } from '../engine/tasks/forecast/forecast-task';
-import type { TrainControl } from '../engine/training/train-control';
+import { TrainControl } from '../engine/training/train-control';
 import { trainModel } from '../engine/training/train-loop';
 import { effectiveLoss, type ExperimentSpec } from '../shared/spec';
 import type { LoadedTf } from '../tensorflow/load-tf';
+import { searchSeries } from './search-series';
 
 /** Sums of squared errors over every (origin, step) scored, for the candidate and the two baselines. */
 export interface StretchSquares {
@@ -42,20 +42,28 @@ export function rmseOf(squares: number, count: number): number {
   return count > 0 ? Math.sqrt(squares / count) : NaN;
 }
 
-/** The single series a forecast spec trains on (the automatic search handles one series at a time). */
-export async function searchSeries(spec: ExperimentSpec): Promise<PreparedSeries> {
-  const { table } = await loadTable(spec.data.file, {
-    sheet: spec.data.sheet,
-    typeOverrides: spec.data.columnTypes,
-    timeParts: spec.data.timeParts,
+/** The series of the last job, kept while its file and preparation stay the same (one search scores many candidates). */
+let cached: { key: string; series: Promise<PreparedSeries> } | null = null;
+
+/**
+ * `scoreOnStretches` for a job in a worker: reads the spec's series (once per search, while the
+ * file is unchanged) and scores the candidate with a control of its own.
+ */
+export async function scoreCandidate(
+  loaded: Pick<LoadedTf, 'tf' | 'backend'>,
+  spec: ExperimentSpec,
+  stretches: number[][],
+  epochs: number,
+): Promise<StretchSquares> {
+  const modified = (await stat(spec.data.file)).mtimeMs;
+  // Window, transform and period do not change the prepared series; the rest of the data settings do.
+  const key = JSON.stringify([modified, { ...spec.data, lookback: 0, targetTransform: 'auto', seasonalPeriod: 0 }]);
+  if (cached?.key !== key) cached = { key, series: searchSeries(spec) };
+  const series = await cached.series.catch((err: unknown) => {
+    cached = null;
+    throw err;
   });
-  const picked = pickSeries(prepareEverySeries(table, spec.data), spec.data);
-  if (picked.length !== 1) {
-    throw new Error(
-      'The automatic search tunes a model for one series: pick one series, or train one network over all series from the form.',
-    );
-  }
-  return picked[0];
+  return scoreOnStretches(loaded, series, spec, stretches, epochs, new TrainControl());
 }
 
 /** The first `end` steps of a series: what was known when the stretch began to be forecast. */
