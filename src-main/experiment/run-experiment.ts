@@ -222,10 +222,19 @@ function scoreRun(scored: Evaluation, spec: ExperimentSpec, log: (line: string) 
   return evaluation;
 }
 
-/** The evaluation with `note` in front of its verdict (forecasts), so results and the log say why this spec. */
+/**
+ * The evaluation with `note` in front of its verdict (forecasts), so results and the log say why
+ * this spec. A model that beats the baselines has no verdict of its own: the test figures that
+ * show it follow the note instead.
+ */
 function withVerdictNote(evaluation: Evaluation, note: string | undefined): Evaluation {
   if (!note || evaluation.kind !== 'forecast') return evaluation;
-  return { ...evaluation, verdict: evaluation.verdict ? `${note} ${evaluation.verdict}` : note };
+  const { metrics, baselines } = evaluation;
+  const seasonal = baselines.seasonalNaive ? ` and seasonal naive ${fmt(baselines.seasonalNaive.rmse)}` : '';
+  const test =
+    evaluation.verdict ??
+    `On the test split it beats the simple forecasts: RMSE ${fmt(metrics.rmse)} against naive ${fmt(baselines.naive.rmse)}${seasonal}.`;
+  return { ...evaluation, verdict: `${note} ${test}` };
 }
 
 /** Saves the trained model in the standard layout with its preprocessing; returns the folder. */

@@ -110,6 +110,10 @@ describe('automatic search on the native engine', () => {
     expect(run.evaluation?.kind === 'forecast' && run.evaluation.verdict).toMatch(
       /^Automatic search \(budget 12 s, .*It chose .*against naive [\d.]+ \([\d.]+×\) and seasonal naive/,
     );
+    // The run's own test figures follow: it beats the simple forecasts there, or says it does not.
+    expect(run.evaluation?.kind === 'forecast' && run.evaluation.verdict).toMatch(
+      /(On the test split it beats the simple forecasts: RMSE|On the test data the model \(RMSE)/,
+    );
   });
 
   it('refuses bad budgets and plans beside --automatic with a sentence', async () => {
