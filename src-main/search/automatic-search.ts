@@ -148,6 +148,11 @@ export async function runAutomatic(
     emit(state);
     return;
   }
+  // Scores of different rungs cover different epochs and stretches: say how far each candidate got.
+  state.rows.forEach((row, c) => {
+    const reached = halving.scores.findLastIndex((rung) => rung.get(c) !== undefined && rung.get(c) !== null);
+    if (reached >= 0 && reached < best.rung) row.note = `dropped after rung ${reached + 1}`;
+  });
   const winner = plan.candidates[best.candidate];
   const rungSquares = squares[best.rung];
   const runnerUp = [...rungSquares]

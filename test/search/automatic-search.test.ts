@@ -141,6 +141,9 @@ describe('automatic search', () => {
     expect(searching.length).toBeGreaterThan(0);
     expect(updates.some((u) => u.automatic?.phase === 'final run')).toBe(true);
     expect(updates.at(-1)?.automatic?.phase).toBe('done');
+    // Candidates that fell out early say after which rung; the winner's row names its final run.
+    expect(state.rows.filter((r) => r.note === 'dropped after rung 1').length).toBeGreaterThan(0);
+    expect(state.rows.find((r) => r.runId === 'search-1-final')?.note).toMatch(/^winner; final run of \d+ epochs/);
   });
 
   it('honours the budget in training steps and still returns the best finished candidate', async () => {
