@@ -15,6 +15,8 @@ import { successiveHalving, type HalvingProgress } from './successive-halving';
 
 /** Share of the budget the search may spend; the rest is for the winner's final run. */
 export const SEARCH_SHARE = 0.7;
+/** How much slower than the search's pace the final run is assumed to train, per epoch. */
+export const FINAL_PACE_MARGIN = 2;
 /** Shortest budget accepted, and the longest (a day). */
 export const MIN_BUDGET_SECONDS = 10;
 export const MAX_BUDGET_SECONDS = 86_400;
@@ -71,6 +73,8 @@ export async function runAutomatic(
   const squares = plan.rungs.map(() => new Map<number, StretchSquares>());
   let trainedEpochs = 0;
   let trainingMs = 0;
+  /** Milliseconds per epoch and stretch of each candidate's latest evaluation. */
+  const pace = new Map<number, number>();
 
   const halving = await successiveHalving({
     candidates: plan.candidates.length,
@@ -93,8 +97,10 @@ export async function runAutomatic(
           rung.epochs,
           s,
         );
-        trainingMs += deps.now() - t0;
+        const ms = deps.now() - t0;
+        trainingMs += ms;
         trainedEpochs += rung.epochs * rung.stretches;
+        pace.set(c, ms / (rung.epochs * rung.stretches));
         squares[r].set(c, result);
         row.score = rmseOf(result.model, result.count);
         row.status = 'completed';
@@ -174,8 +180,12 @@ export async function runAutomatic(
   state.verdict = verdict;
 
   // The final run gets the epochs the rest of the budget pays for at the pace measured while
-  // searching, at least those of the winner's rung and at most the spec's own.
-  const msPerEpoch = trainedEpochs > 0 ? trainingMs / trainedEpochs : 0;
+  // searching (the winner's own pace when slower than the average), at least those of the
+  // winner's rung and at most the spec's own. The pace is doubled: the whole series is longer than
+  // the stretches' histories, early stopping may have cut the epochs counted, and the run still
+  // has to be scored and saved.
+  const average = trainedEpochs > 0 ? trainingMs / trainedEpochs : 0;
+  const msPerEpoch = FINAL_PACE_MARGIN * Math.max(average, pace.get(best.candidate) ?? 0);
   const affordable = msPerEpoch > 0 ? Math.floor((deadline - deps.now()) / msPerEpoch) : winner.spec.training.epochs;
   const epochs = Math.max(plan.rungs[best.rung].epochs, Math.min(winner.spec.training.epochs, affordable));
   const finalSpec: ExperimentSpec = {
