@@ -80,7 +80,14 @@ export const COMMAND_HELP: Record<string, string> = {
       DIR/<runId>/, and writes DIR/search.json with every run's score and the best run.
       PLAN.json: {"mode": "grid"|"random", "maxRuns": N, "seed": 1, "dimensions":
       [{"path": "model.cell", "values": ["LSTM", "GRU"]},
-       {"path": "training.optimizer.learningRate", "range": {"min": 1e-4, "max": 1e-2, "log": true, "integer": false}}]}`,
+       {"path": "training.optimizer.learningRate", "range": {"min": 1e-4, "max": 1e-2, "log": true, "integer": false}}]}
+  recurrent search --automatic --spec SPEC.json --out DIR [--budget 2m] [--json]
+      Automatic search for a forecast of one series: successive halving over cell (LSTM, GRU,
+      SimpleRNN), layer size, window and target transform, each candidate trained on the data
+      before each stretch of rolling origins and scored there. Within the budget (90s, 2m, 1h;
+      2m by default) it stops rungs when time runs out and keeps the best finished candidate,
+      which then trains on all the data as an ordinary run into DIR/<searchId>-final/; its
+      verdict says what was searched and how the winner compared with naive and seasonal naive.`,
 };
 
 const FOOTER = `Tasks: forecast, sequence-classification, text-classification, text-generation, sequence-labeling.

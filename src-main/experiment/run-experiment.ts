@@ -51,6 +51,8 @@ export interface RunContext {
   continuedFrom?: { runId: string; epochsTrained: number | null };
   /** Minimum time between two writes of the best-model checkpoint (default a few seconds). */
   checkpointIntervalMs?: number;
+  /** Sentences put before the run's verdict: why this spec was chosen (an automatic search's winner). */
+  verdictNote?: string;
 }
 
 /** Runs the experiment; the promise resolves with the result whatever happens. */
@@ -133,7 +135,11 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       if (outcome.status === 'failed') return await finish('failed', outcome.error);
 
       progress('evaluating');
-      const evaluation = scoreRun(task.evaluate(tf, model, { keptStart: outcome.bestEpoch === 0 }), spec, log);
+      const evaluation = scoreRun(
+        withVerdictNote(task.evaluate(tf, model, { keptStart: outcome.bestEpoch === 0 }), ctx.verdictNote),
+        spec,
+        log,
+      );
       result.evaluation = evaluation;
       result.headline = headline(evaluation);
 
@@ -214,6 +220,21 @@ function scoreRun(scored: Evaluation, spec: ExperimentSpec, log: (line: string) 
     if (evaluation.chanceVerdict) log(evaluation.chanceVerdict);
   }
   return evaluation;
+}
+
+/**
+ * The evaluation with `note` in front of its verdict (forecasts), so results and the log say why
+ * this spec. A model that beats the baselines has no verdict of its own: the test figures that
+ * show it follow the note instead.
+ */
+function withVerdictNote(evaluation: Evaluation, note: string | undefined): Evaluation {
+  if (!note || evaluation.kind !== 'forecast') return evaluation;
+  const { metrics, baselines } = evaluation;
+  const seasonal = baselines.seasonalNaive ? ` and seasonal naive ${fmt(baselines.seasonalNaive.rmse)}` : '';
+  const test =
+    evaluation.verdict ??
+    `On the test split it beats the simple forecasts: RMSE ${fmt(metrics.rmse)} against naive ${fmt(baselines.naive.rmse)}${seasonal}.`;
+  return { ...evaluation, verdict: `${note} ${test}` };
 }
 
 /** Saves the trained model in the standard layout with its preprocessing; returns the folder. */

@@ -10,6 +10,14 @@ import type { SearchPlan, SearchState } from '../shared/types-project';
 import { invalidSpec, ServiceError } from '../shared/service-error';
 import { PlanError, planRuns } from './expand-plan';
 import { messageOf } from '../shared/error-message';
+import { NOT_A_FORECAST, type AutomaticPlan } from './automatic-plan';
+import {
+  automaticState,
+  MAX_BUDGET_SECONDS,
+  MIN_BUDGET_SECONDS,
+  runAutomatic,
+  type AutomaticDeps,
+} from './automatic-search';
 
 /** Trains one spec; should stop soon after `signal` aborts and resolve with the outcome. */
 export type RunOne = (spec: ExperimentSpec, runId: string, signal: AbortSignal) => Promise<RunResult>;
@@ -19,6 +27,8 @@ export interface SearchRunnerOptions {
   onUpdate?: (state: SearchState) => void;
   /** Id of a new search; defaults to a time stamp with a random suffix. */
   newSearchId?: () => string;
+  /** What automatic searches need: the plan for a spec's series, scoring and the final run. */
+  automatic?: AutomaticDeps & { plan(spec: ExperimentSpec): Promise<AutomaticPlan> };
 }
 
 /** A started search: its id and a promise of its final state. */
@@ -104,6 +114,59 @@ export class SearchRunner {
       this.last = state;
       this.active = null;
     });
+    return { searchId, done: done.then(() => copy(state)) };
+  }
+
+  /**
+   * Plans an automatic search on the spec's series (refusing, with the reason, a spec it cannot
+   * search), then runs it in the background within `budgetSeconds`.
+   */
+  async startAutomatic(rawSpec: unknown, budgetSeconds: number): Promise<StartedSearch> {
+    const automatic = this.options.automatic;
+    if (!automatic) throw new ServiceError('unavailable', 'Automatic searches are not available here.');
+    if (this.active)
+      throw new ServiceError('invalid-request', 'A search is already running. Cancel it or wait for it to finish.');
+    if (!(budgetSeconds >= MIN_BUDGET_SECONDS && budgetSeconds <= MAX_BUDGET_SECONDS)) {
+      throw new ServiceError(
+        'invalid-request',
+        `The time budget must be between ${MIN_BUDGET_SECONDS} seconds and 24 hours, not ${budgetSeconds} seconds.`,
+      );
+    }
+    const parsed = parseSpec(rawSpec);
+    if (!parsed.ok) throw invalidSpec(parsed.problems);
+    if (parsed.spec.task !== 'forecast') throw new ServiceError('invalid-request', NOT_A_FORECAST);
+    const searchId = this.options.newSearchId?.() ?? newSearchId();
+    // Claimed before planning reads the data, so a second start cannot slip in meanwhile.
+    const controller = new AbortController();
+    const placeholder: SearchState = {
+      searchId,
+      status: 'running',
+      total: 0,
+      done: 0,
+      rows: [],
+      metric: 'RMSE on rolling origins',
+      bestRunId: null,
+    };
+    this.active = { state: placeholder, controller };
+    let plan: AutomaticPlan;
+    try {
+      plan = await automatic.plan(parsed.spec);
+    } catch (err) {
+      this.active = null;
+      throw err instanceof ServiceError ? err : new ServiceError('invalid-request', messageOf(err));
+    }
+    const state = automaticState(searchId, plan, budgetSeconds);
+    this.active = { state, controller };
+    const done = runAutomatic(plan, state, automatic, controller.signal, (s) => this.emit(s))
+      .catch((err: unknown) => {
+        state.status = 'failed';
+        state.verdict = messageOf(err);
+        this.emit(state);
+      })
+      .finally(() => {
+        this.last = state;
+        this.active = null;
+      });
     return { searchId, done: done.then(() => copy(state)) };
   }
 

@@ -25,6 +25,8 @@ export interface ProjectContext {
   reportProgress: (payload: EventPayloads['data.progress']) => void;
 }
 
+const TRAINING_NOW = 'A model is training. Wait for it to finish or cancel it, then start the search.';
+
 /** Handlers of 'project.*', 'samples.*', 'search.*' and 'settings.*'. */
 export function projectHandlers(c: ProjectContext): HandlerMap {
   return {
@@ -47,13 +49,14 @@ export function projectHandlers(c: ProjectContext): HandlerMap {
     'samples.open': async ({ id }) => c.projects.openSample(id),
     'search.start': async ({ spec, plan }) => {
       await c.runsLoaded;
-      if (c.activeRuns() > 0) {
-        throw new ServiceError(
-          'invalid-request',
-          'A model is training. Wait for it to finish or cancel it, then start the search.',
-        );
-      }
+      if (c.activeRuns() > 0) throw new ServiceError('invalid-request', TRAINING_NOW);
       const { searchId } = c.search.start(spec, plan);
+      return { searchId };
+    },
+    'search.startAutomatic': async ({ spec, budgetSeconds }) => {
+      await c.runsLoaded;
+      if (c.activeRuns() > 0) throw new ServiceError('invalid-request', TRAINING_NOW);
+      const { searchId } = await c.search.startAutomatic(spec, budgetSeconds);
       return { searchId };
     },
     'search.cancel': async ({ searchId }) => {

@@ -23,6 +23,8 @@ export interface LaunchRequest {
   startedAt: string;
   /** The saved model to continue training from (a finished, interrupted or imported run). */
   continueFrom?: ContinueSource;
+  /** Put before the run's verdict: why this spec (an automatic search's winner). */
+  verdictNote?: string;
 }
 
 /** A run in progress. */

@@ -43,9 +43,15 @@ export class RunManager {
   /**
    * Starts training a validated spec; resolves with the run id once the run is recorded.
    * `chosenId` names the run (searches number their runs); by default a time-stamped id.
-   * `continueFrom` starts from saved weights instead of from scratch.
+   * `continueFrom` starts from saved weights instead of from scratch; `verdictNote` goes before
+   * the run's verdict (an automatic search's winner).
    */
-  async start(spec: ExperimentSpec, chosenId?: string, continueFrom?: ContinueSource): Promise<{ runId: string }> {
+  async start(
+    spec: ExperimentSpec,
+    chosenId?: string,
+    continueFrom?: ContinueSource,
+    verdictNote?: string,
+  ): Promise<{ runId: string }> {
     // A folder of labelled texts is data too: the importer reads it as one row per text.
     const file = await stat(spec.data.file).catch(() => null);
     if (!file?.isFile() && !file?.isDirectory()) {
@@ -74,7 +80,14 @@ export class RunManager {
     this.active.set(runId, active);
     try {
       active.handle = this.deps.launch(
-        { runId, spec, outDir: store.runDir(runId), startedAt, ...(continueFrom ? { continueFrom } : {}) },
+        {
+          runId,
+          spec,
+          outDir: store.runDir(runId),
+          startedAt,
+          ...(continueFrom ? { continueFrom } : {}),
+          ...(verdictNote ? { verdictNote } : {}),
+        },
         {
           onProgress: (progress) => {
             if (this.active.has(runId)) active.throttle.push({ ...progress, runId });

@@ -13,6 +13,8 @@ import { findContinueSource, type ContinueSource } from '../engine/training/cont
 import { suggestSpec } from '../experiment/suggest-spec';
 import { ProjectService } from '../projects/project-service';
 import { SearchRunner } from '../search/search-runner';
+import { planAutomatic } from '../search/automatic-plan';
+import { searchSeries } from '../search/search-series';
 import { SettingsStore } from '../settings/settings-store';
 import type { JobRunner } from '../worker/jobs';
 import { DatasetRegistry } from './dataset-registry';
@@ -100,10 +102,6 @@ export class StudioService {
       onRunRestored: (run) => this.runs.put(run),
     });
     this.projects.onChange((payload) => this.emit({ event: 'project.changed', payload }));
-    this.search = new SearchRunner({
-      runOne: (spec, runId, signal) => this.trainAndWait(spec, runId, signal),
-      onUpdate: (payload) => this.emit({ event: 'search.updated', payload }),
-    });
     // Every run, started here or by a search, belongs to the open project (autosave keeps it).
     this.subscribe(({ event, payload }) => {
       if (event === 'train.finished') this.projects.addRun(payload, this.runs.runDir(payload.runId));
@@ -113,6 +111,17 @@ export class StudioService {
       await this.settingsApplied;
       return this.deps.runJob(job, log);
     };
+    this.search = new SearchRunner({
+      runOne: (spec, runId, signal) => this.trainAndWait(spec, runId, signal),
+      onUpdate: (payload) => this.emit({ event: 'search.updated', payload }),
+      automatic: {
+        // Planning reads the series here (as checking a spec does); every training goes to a worker.
+        plan: async (spec) => planAutomatic(await searchSeries(spec), spec),
+        score: (spec, stretches, epochs) => runJob({ name: 'search.score', args: { spec, stretches, epochs } }),
+        runFinal: (spec, runId, signal, verdict) => this.trainAndWait(spec, runId, signal, verdict),
+        now: () => Date.now(),
+      },
+    });
     const run = async (runId: string) => {
       await this.runsLoaded;
       const found = this.runs.get(runId);
@@ -187,7 +196,6 @@ export class StudioService {
     }
   }
 
-  /** Trains one spec of a search under the id the search chose; cancels it when `signal` aborts. */
   /** The saved weights of run `runId` to continue from; refuses runs that left none. */
   private async continueSource(runId: string): Promise<ContinueSource> {
     const from = this.runs.get(runId);
@@ -206,10 +214,14 @@ export class StudioService {
     return source;
   }
 
-  private async trainAndWait(spec: ExperimentSpec, runId: string, signal: AbortSignal) {
+  /**
+   * Trains one spec of a search under the id the search chose; cancels it when `signal` aborts.
+   * `verdictNote` goes before the run's verdict (an automatic search's winner).
+   */
+  private async trainAndWait(spec: ExperimentSpec, runId: string, signal: AbortSignal, verdictNote?: string) {
     await this.runsLoaded;
     await this.settingsApplied;
-    const started = await this.manager.start(spec, runId);
+    const started = await this.manager.start(spec, runId, undefined, verdictNote);
     this.projects.addRun(this.runs.get(started.runId), this.runs.runDir(started.runId));
     const stop = () => {
       if (this.manager.isActive(started.runId)) this.manager.control(started.runId, 'cancel');

@@ -23,10 +23,12 @@ export function createWorkerLauncher(
     shared ??= wire(new TrainingWorkerClient(clientOptions));
     const active = shared;
     callbacks.set(request.runId, runCallbacks);
-    void active.start(request.runId, request.spec, request.outDir, request.continueFrom).then((result) => {
-      callbacks.delete(request.runId);
-      runCallbacks.onFinished(result);
-    });
+    void active
+      .start(request.runId, request.spec, request.outDir, request.continueFrom, request.verdictNote)
+      .then((result) => {
+        callbacks.delete(request.runId);
+        runCallbacks.onFinished(result);
+      });
     return { control: (action) => void active.control(request.runId, action) };
   };
 }

@@ -216,6 +216,10 @@ export const requestArgs = {
         .strict(),
     })
     .strict(),
+  /** An automatic search of the spec's forecast within a time budget (see search/automatic-search.ts). */
+  'search.startAutomatic': z
+    .object({ spec: z.unknown(), budgetSeconds: z.number().int().min(10).max(86_400) })
+    .strict(),
   'search.cancel': z.object({ searchId: id }).strict(),
   'settings.get': z.undefined(),
   'settings.set': z
@@ -286,6 +290,7 @@ export interface RequestResults {
   'samples.open': ProjectState;
   'runs.delete': { ok: true };
   'search.start': { searchId: string };
+  'search.startAutomatic': { searchId: string };
   'search.cancel': { ok: true };
   'settings.get': Settings;
   'settings.set': Settings;

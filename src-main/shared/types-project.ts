@@ -67,6 +67,35 @@ export interface SearchState {
   /** The metric compared (lower is better): e.g. "validation RMSE". */
   metric: string;
   bestRunId: string | null;
+  /** Automatic searches only: the budget and where the successive halving stands. */
+  automatic?: AutomaticProgress;
+  /** Automatic searches: what was searched and why the winner won, once it is known. */
+  verdict?: string;
+}
+
+/** Live progress of an automatic search (successive halving under a time budget). */
+export interface AutomaticProgress {
+  budgetSeconds: number;
+  secondsLeft: number;
+  /** 'searching' while candidates are scored, 'final run' while the winner trains on all the data. */
+  phase: 'searching' | 'final run' | 'done';
+  /** The rung being run (1-based) and how many there are at most. */
+  rung: number;
+  rungs: number;
+  /** Epochs and stretches of rolling origins per candidate in this rung. */
+  rungEpochs: number;
+  rungStretches: number;
+  candidates: number;
+  /** Candidates in this rung, and how many of them are scored. */
+  inRung: number;
+  doneInRung: number;
+  /** The best candidate so far (highest rung reached), with its RMSE and the baselines' on the same origins. */
+  best: {
+    label: string;
+    rmse: number;
+    naiveRmse: number;
+    seasonalRmse: number | null;
+  } | null;
 }
 
 export interface Settings {

@@ -17,6 +17,7 @@ import type {
 import type { ExportFormat } from '../shared/export-formats';
 import type { RunResult } from '../shared/types';
 import type { Seq2seqOutput } from '../shared/types-seq2seq';
+import type { StretchSquares } from '../search/stretch-score';
 
 /** The tasks whose models predict on a whole file: series windows, texts, sequences. */
 export const FILE_TASKS = [
@@ -52,6 +53,8 @@ export interface JobArgs {
   'model.check': { dir: string };
   /** Converts a .keras file into a run folder and scores it (see export/keras-import). */
   'model.importKeras': { file: string; preprocessing: string; runDir: string };
+  /** An automatic search's candidate trained before each stretch of origins and scored there. */
+  'search.score': { spec: ExperimentSpec; stretches: number[][]; epochs: number };
 }
 
 /** What a model folder holds, as far as importing it needs to know. */
@@ -76,6 +79,7 @@ export interface JobResults {
   'model.export': { files: string[] };
   'model.check': CheckedModel;
   'model.importKeras': RunResult;
+  'search.score': StretchSquares;
 }
 
 export type JobName = keyof JobArgs;

@@ -11,7 +11,15 @@ import type { Job, JobName, JobResults } from './jobs';
 
 /** main → worker */
 export type ToWorker =
-  | { type: 'start'; runId: string; spec: ExperimentSpec; outDir: string; continueFrom?: ContinueSource }
+  | {
+      type: 'start';
+      runId: string;
+      spec: ExperimentSpec;
+      outDir: string;
+      continueFrom?: ContinueSource;
+      /** Put before the run's verdict (an automatic search's winner says why it was chosen). */
+      verdictNote?: string;
+    }
   | { type: 'control'; action: ControlAction }
   /** A job with a trained model (jobs.ts); a worker that runs jobs runs them one after another. */
   | { type: 'job'; jobId: number; job: Job };

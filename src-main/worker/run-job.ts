@@ -29,6 +29,7 @@ import { messageOf } from '../shared/error-message';
 import { importKerasRun, readPreprocessingFile } from '../export/keras-import/import-keras-run';
 import { KerasImportError } from '../export/keras-import/keras-import-error';
 import { PreprocessingError } from '../shared/preprocessing-schema';
+import { scoreCandidate } from '../search/stretch-score';
 
 /** Runs one job here and now. */
 export async function runJob<N extends JobName>(
@@ -39,7 +40,8 @@ export async function runJob<N extends JobName>(
 }
 
 async function dispatch(job: Job, log: (line: string) => void): Promise<JobResults[JobName]> {
-  const { tf } = await loadTf();
+  const loaded = await loadTf();
+  const { tf } = loaded;
   switch (job.name) {
     case 'forecast.future':
       return forecastFuture(tf, job.args.runDir, {
@@ -85,6 +87,8 @@ async function dispatch(job: Job, log: (line: string) => void): Promise<JobResul
     }
     case 'model.importKeras':
       return importKerasRun(job.args.file, await readPreprocessingFile(job.args.preprocessing), job.args.runDir);
+    case 'search.score':
+      return scoreCandidate(loaded, job.args.spec, job.args.stretches, job.args.epochs);
     default:
       return unknownJob(job);
   }

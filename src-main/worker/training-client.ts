@@ -68,7 +68,13 @@ export class TrainingWorkerClient {
    * Starts a run in a new worker. The promise always resolves (never rejects) with the run's
    * result, 'failed' with a reason when anything went wrong.
    */
-  start(runId: string, spec: ExperimentSpec, outDir: string, continueFrom?: ContinueSource): Promise<RunResult> {
+  start(
+    runId: string,
+    spec: ExperimentSpec,
+    outDir: string,
+    continueFrom?: ContinueSource,
+    verdictNote?: string,
+  ): Promise<RunResult> {
     if (this.runs.has(runId)) throw new Error(`The run ${runId} is already in progress.`);
     const entry = this.options.entry ?? trainingWorkerEntry();
     const startedAt = new Date().toISOString();
@@ -114,7 +120,14 @@ export class TrainingWorkerClient {
       });
       worker.on('messageerror', (err) => fail(`A training message could not be read: ${messageOf(err)}`));
       worker.on('exit', (code) => fail(`The training process ended unexpectedly (exit code ${code}).`));
-      const start: ToWorker = { type: 'start', runId, spec, outDir, ...(continueFrom ? { continueFrom } : {}) };
+      const start: ToWorker = {
+        type: 'start',
+        runId,
+        spec,
+        outDir,
+        ...(continueFrom ? { continueFrom } : {}),
+        ...(verdictNote ? { verdictNote } : {}),
+      };
       worker.postMessage(start);
     });
   }

@@ -56,6 +56,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       onProgress: (progress) => post({ type: 'progress', progress }),
       onEpoch: (epoch) => post({ type: 'epoch', epoch }),
       log: (line) => post({ type: 'log', line }),
+      ...(message.verdictNote ? { verdictNote: message.verdictNote } : {}),
       ...(message.continueFrom
         ? {
             initialWeightsDir: message.continueFrom.dir,

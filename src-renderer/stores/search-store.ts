@@ -1,6 +1,7 @@
 /**
  * Hyperparameter search: the plan the user builds (grid or random, dimensions, run budget),
- * 'search.start', then the live table from 'search.updated' events, and 'search.cancel'.
+ * 'search.start', then the live table from 'search.updated' events, and 'search.cancel'. The
+ * automatic search ('search.startAutomatic') needs only a time budget and shows in the same state.
  */
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref } from 'vue';
@@ -101,11 +102,18 @@ export function toDimension(draft: DimensionDraft, mode: 'grid' | 'random', nume
   return { path: draft.path, values: parseValues(draft.values) };
 }
 
+/** The spec as plain JSON (no reactive proxies) for the request. */
+function plain(spec: ExperimentSpec): unknown {
+  return JSON.parse(JSON.stringify(spec)) as unknown;
+}
+
 export const useSearchStore = defineStore('search', () => {
   const mode = ref<'grid' | 'random'>('grid');
   const maxRuns = ref(12);
   const chosen = ref<DimensionDraft[]>([]);
   const state = ref<SearchState | null>(null);
+  /** The automatic search's time budget in minutes. */
+  const budgetMinutes = ref(2);
   const starting = ref(false);
   const error = ref<string | null>(null);
   const act = useAsyncAction(error);
@@ -137,22 +145,44 @@ export const useSearchStore = defineStore('search', () => {
       error.value = 'Choose at least one setting to vary.';
       return false;
     }
+    const dimensions = chosen.value.map((d) =>
+      toDimension(d, mode.value, SEARCH_DIMENSIONS.find((x) => x.path === d.path)?.numeric ?? true),
+    );
+    return launch(() =>
+      useStudioApi().request('search.start', {
+        spec: plain(spec),
+        plan: { mode: mode.value, dimensions, maxRuns: maxRuns.value, seed: 1 },
+      }),
+    );
+  }
+
+  /** Events may already have arrived for the new search; keep them, else start an empty table. */
+  function showStarted(searchId: string): void {
+    if (state.value?.searchId !== searchId) {
+      state.value = { searchId, status: 'running', total: 0, done: 0, rows: [], metric: '', bestRunId: null };
+    }
+  }
+
+  /** Starts an automatic search of the spec's forecast within `budgetMinutes`. */
+  async function startAutomatic(spec: ExperimentSpec): Promise<boolean> {
+    const minutes = budgetMinutes.value;
+    if (!(typeof minutes === 'number' && minutes * 60 >= 10 && minutes <= 1440)) {
+      error.value = 'Give the automatic search a budget between 0.2 and 1440 minutes.';
+      return false;
+    }
+    return launch(() =>
+      useStudioApi().request('search.startAutomatic', { spec: plain(spec), budgetSeconds: Math.round(minutes * 60) }),
+    );
+  }
+
+  /** Sends a start request; the new search's table shows at once, its rows as events arrive. */
+  function launch(request: () => Promise<{ searchId: string }>): Promise<boolean> {
     error.value = null;
     return act(
       starting,
       async () => {
-        const dimensions = chosen.value.map((d) =>
-          toDimension(d, mode.value, SEARCH_DIMENSIONS.find((x) => x.path === d.path)?.numeric ?? true),
-        );
-        const payload: unknown = JSON.parse(JSON.stringify(spec));
-        const { searchId } = await useStudioApi().request('search.start', {
-          spec: payload,
-          plan: { mode: mode.value, dimensions, maxRuns: maxRuns.value, seed: 1 },
-        });
-        // Events may already have arrived for this search; keep them, else start an empty table.
-        if (state.value?.searchId !== searchId) {
-          state.value = { searchId, status: 'running', total: 0, done: 0, rows: [], metric: '', bestRunId: null };
-        }
+        const { searchId } = await request();
+        showStarted(searchId);
         return true;
       },
       false,
@@ -165,5 +195,19 @@ export const useSearchStore = defineStore('search', () => {
     await act(null, () => useStudioApi().request('search.cancel', { searchId: id }), undefined);
   }
 
-  return { mode, maxRuns, chosen, state, starting, error, running, gridSize, toggleDimension, start, cancel };
+  return {
+    mode,
+    maxRuns,
+    chosen,
+    state,
+    budgetMinutes,
+    starting,
+    error,
+    running,
+    gridSize,
+    toggleDimension,
+    start,
+    startAutomatic,
+    cancel,
+  };
 });

@@ -182,6 +182,62 @@ describe('searches', () => {
   });
 });
 
+describe('automatic searches', () => {
+  it('scores candidates in the worker, ends in a run of the winner with its verdict, and refuses bad requests', async () => {
+    const file = await uploadedPath();
+    const jobs: { spec: { model: { cell: string } }; epochs: number }[] = [];
+    const automatic = new StudioService(
+      { dataDir, host: 'browser', version: '1.0.0', autosaveDelayMs: 10 },
+      {
+        ...fakeDeps(launcher),
+        // GRU candidates score clearly better than the others; every job answers for its stretches.
+        runJob: (async (job: {
+          name: string;
+          args: { spec: { model: { cell: string } }; stretches: number[][]; epochs: number };
+        }) => {
+          if (job.name !== 'search.score') throw new Error(`unexpected job ${job.name}`);
+          jobs.push(job.args);
+          const count = job.args.stretches.flat().length;
+          const perPoint = job.args.spec.model.cell === 'GRU' ? 1 : 9;
+          return { model: perPoint * count, naive: 25 * count, seasonal: null, count };
+        }) as never,
+      },
+    );
+    const seen: StudioEvent[] = [];
+    automatic.subscribe((e) => seen.push(e));
+    try {
+      const tooShort = await automatic.handle('search.startAutomatic', { spec: spec(file), budgetSeconds: 3 });
+      expect(tooShort.ok).toBe(false);
+      const text = await automatic.handle('search.startAutomatic', {
+        spec: { task: 'text-classification', data: { file, targetColumns: ['flow'] } },
+        budgetSeconds: 60,
+      });
+      expect(text.ok ? '' : text.error.message).toMatch(/tunes forecasts/);
+
+      const { searchId } = value<{ searchId: string }>(
+        await automatic.handle('search.startAutomatic', { spec: spec(file), budgetSeconds: 600 }),
+      );
+      await waitUntil(() => launcher.launched.some((l) => l.request.runId === `${searchId}-final`));
+      const final = launcher.last.request;
+      expect(final.spec.model.cell).toBe('GRU');
+      expect(final.verdictNote).toMatch(
+        /^Automatic search \(budget 10 min, .*It chose GRU, .*against naive 5 \(0\.2×\)/,
+      );
+      expect(jobs.length).toBeGreaterThan(3);
+      launcher.last.callbacks.onFinished(completed(final, [epoch(final.runId, 1, 0.3)]));
+      const states = () => seen.filter((e) => e.event === 'search.updated').map((e) => e.payload as SearchState);
+      await waitUntil(() => states().at(-1)?.status === 'completed');
+      const last = states().at(-1)!;
+      expect(last.bestRunId).toBe(`${searchId}-final`);
+      expect(last.automatic?.phase).toBe('done');
+      // Progress went out while candidates were scored.
+      expect(states().some((st) => st.automatic?.phase === 'searching' && st.automatic.best !== null)).toBe(true);
+    } finally {
+      await automatic.dispose();
+    }
+  });
+});
+
 function lastSearch(): SearchState | undefined {
   return events.filter((e) => e.event === 'search.updated').at(-1)?.payload as SearchState | undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { usageError } from '../cli-errors';
 import { readJsonArg } from '../read-json-arg';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runExperiment } from '../../experiment/run-experiment';
@@ -14,12 +14,17 @@ import { SearchRunner } from '../../search/search-runner';
 import { requestArgs } from '../../shared/contract';
 import type { SearchPlan, SearchState } from '../../shared/types-project';
 import { EXIT, type CliIo } from '../io';
+import { finishSearch } from './search-finish';
 import { formatProgress } from './train-output';
 import { messageOf } from '../../shared/error-message';
+import { runAutomaticSearch } from './search-automatic';
 
 const planSchema = requestArgs['search.start'].shape.plan;
 
-/** Runs `recurrent search --spec SPEC.json --plan PLAN.json --out DIR [--json]`; returns the exit code. */
+/**
+ * Runs `recurrent search --spec SPEC.json --plan PLAN.json --out DIR [--json]`, or the automatic
+ * search with `--automatic --budget TIME` instead of a plan; returns the exit code.
+ */
 export async function runSearch(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -28,11 +33,25 @@ export async function runSearch(argv: string[], io: CliIo): Promise<number> {
       plan: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
+      automatic: { type: 'boolean', default: false },
+      budget: { type: 'string' },
     },
     strict: true,
   });
+  if (values.automatic) {
+    if (!values.spec || !values.out || values.plan) {
+      throw usageError(
+        'recurrent search --automatic needs --spec SPEC.json, --budget TIME and --out DIR; it makes its own plan, so leave out --plan.',
+      );
+    }
+    const spec = await readJsonArg(values.spec, 'spec');
+    return runAutomaticSearch(spec, values.budget ?? '2m', path.resolve(values.out), values.json, io);
+  }
+  if (values.budget !== undefined) throw usageError('--budget belongs to --automatic searches.');
   if (!values.spec || !values.plan || !values.out) {
-    throw usageError('recurrent search needs --spec SPEC.json, --plan PLAN.json and --out DIR.');
+    throw usageError(
+      'recurrent search needs --spec SPEC.json, --plan PLAN.json and --out DIR (or --automatic with --budget TIME).',
+    );
   }
   const spec = await readJsonArg(values.spec, 'spec');
   const rawPlan = await readJsonArg(values.plan, 'plan');
@@ -81,20 +100,11 @@ export async function runSearch(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     throw usageError(messageOf(err));
   }
-  const onSignal = () => {
-    io.err('Cancelling the search after the current batch…');
-    runner.cancel(started.searchId);
-  };
-  process.once('SIGINT', onSignal);
-  let final: SearchState;
-  try {
-    final = await started.done;
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-  }
-  await writeFile(path.join(outDir, 'search.json'), `${JSON.stringify(final, null, 2)}\n`);
-  if (json) io.out(JSON.stringify({ type: 'result', ...final }));
-  else io.out(summary(final, outDir));
+  const final = await finishSearch(runner, started, outDir, io, {
+    json,
+    cancelLine: 'Cancelling the search after the current batch…',
+  });
+  if (!json) io.out(summary(final, outDir));
   return final.bestRunId ? EXIT.ok : EXIT.failed;
 }
 
