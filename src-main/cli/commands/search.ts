@@ -19,6 +19,16 @@ import { messageOf } from '../../shared/error-message';
 
 const planSchema = requestArgs['search.start'].shape.plan;
 
+/** Reads and checks a search plan file (also the plan of a Keras training project's search.py). */
+export async function readPlan(file: string): Promise<SearchPlan> {
+  const parsedPlan = planSchema.safeParse(await readJsonArg(file, 'plan'));
+  if (!parsedPlan.success) {
+    const listed = parsedPlan.error.issues.map((i) => `${i.path.join('.') || '(plan)'}: ${i.message}`).join('; ');
+    throw usageError(`The plan ${file} has problems: ${listed}.`);
+  }
+  return parsedPlan.data;
+}
+
 /** Runs `recurrent search --spec SPEC.json --plan PLAN.json --out DIR [--json]`; returns the exit code. */
 export async function runSearch(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -35,13 +45,7 @@ export async function runSearch(argv: string[], io: CliIo): Promise<number> {
     throw usageError('recurrent search needs --spec SPEC.json, --plan PLAN.json and --out DIR.');
   }
   const spec = await readJsonArg(values.spec, 'spec');
-  const rawPlan = await readJsonArg(values.plan, 'plan');
-  const parsedPlan = planSchema.safeParse(rawPlan);
-  if (!parsedPlan.success) {
-    const listed = parsedPlan.error.issues.map((i) => `${i.path.join('.') || '(plan)'}: ${i.message}`).join('; ');
-    throw usageError(`The plan ${values.plan} has problems: ${listed}.`);
-  }
-  const plan: SearchPlan = parsedPlan.data;
+  const plan = await readPlan(values.plan);
   const outDir = path.resolve(values.out);
   await mkdir(outDir, { recursive: true });
   const json = values.json;
