@@ -64,6 +64,25 @@ On a Ray cluster, run the same script as a job (every node needs \`requirements.
 ray job submit --working-dir . -- python train.py --data data.csv
 \`\`\`
 
+### A search on Ray Tune
+
+Export the run with a search plan (\`recurrent export --format keras-project --plan plan.json\`,
+the same plan JSON as \`recurrent search\`): the app writes \`search/trials.json\`, each candidate
+with its settings and network. \`search.py\` runs one Ray Tune trial per candidate, each this
+project's \`train.py\` with the candidate's settings, and ranks them by \`score\` (the best
+validation loss):
+
+\`\`\`sh
+pip install -r requirements.txt -r requirements-ray.txt
+python search.py --data "path/to/data.csv"                      # a local Ray runtime
+python search.py --data data.csv --address ray://head:10001      # a cluster; every node reads data.csv
+\`\`\`
+
+Results go to \`ray-results/search/\` (\`--out\`, \`--name\`): one folder per trial with its
+checkpoint (\`model.keras\`, \`preprocessing.json\`, \`metrics.json\`). In the app, Runs →
+*Import Ray Tune results…* (or \`recurrent import-ray ray-results/search --out DIR\`) brings every
+trial back as a scored run.
+
 ## Differences from the app
 
 - Input files are read as delimited text (comma, semicolon, tab or bar), with \`.\` as the decimal
