@@ -8,9 +8,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/main';
 import type { RunResult } from '../../../src-main/shared/types';
 import { quickTraining, trainRun } from '../../model-use/train-run';
+import { cli } from '../../cli/run-cli';
 import { ensureRayPython } from '../python-keras';
 import { exportProject, PERIOD, runPython, writeArSeries } from './project-fixture';
 
@@ -28,13 +28,6 @@ let dir = '';
 let data = '';
 let project = '';
 let python: string | null = null;
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 beforeAll(async () => {
   python = ensureRayPython();
@@ -83,7 +76,7 @@ describe('search.py of a training project on Ray Tune', () => {
     const searched = (Date.now() - started) / 1000;
 
     const runs = path.join(dir, 'runs');
-    const imported = await cli(['import-ray', path.join(out, 'demand'), '--out', runs, '--json']);
+    const imported = await cli('import-ray', path.join(out, 'demand'), '--out', runs, '--json');
     expect(imported.code, imported.err).toBe(0);
     const report = JSON.parse(imported.out) as {
       imported: { trial: number; runDir: string; reported: Record<string, unknown> }[];
