@@ -167,3 +167,62 @@ describe('Keras training project of a text-classification run', () => {
     expect(Math.abs(record.evaluation.accuracy - metrics.accuracy)).toBeLessThan(1e-9);
   }, 300_000);
 });
+
+describe('Keras training project of a one-hot character classifier', () => {
+  let oneHotRun = '';
+  let oneHotProject = '';
+  beforeAll(async () => {
+    oneHotRun = path.join(dir, 'onehot-run');
+    oneHotProject = path.join(dir, 'onehot-project');
+    await trainRun(
+      {
+        task: 'text-classification',
+        data: {
+          file: data,
+          targetColumns: ['sentiment'],
+          text: {
+            column: 'review',
+            tokens: 'char',
+            lowercase: false,
+            maxLength: 40,
+            padding: 'post',
+            truncating: 'pre',
+          },
+        },
+        model: { cell: 'GRU', input: 'onehot', layers: [{ units: 8 }] },
+        training: { epochs: 2, batchSize: 32, seed: 5, earlyStopping: { enabled: false } },
+      },
+      oneHotRun,
+    );
+    await exportProject(oneHotRun, oneHotProject);
+  }, 600_000);
+
+  it('keeps the one-hot input fixed and gives the app probabilities with its weights', async (ctx) => {
+    if (!python) ctx.skip();
+    const out = path.join(dir, 'onehot-app-weights');
+    const result = await runPython(
+      python!,
+      [trainScript(oneHotProject), '--data', data, '--out', out, '--app-weights'],
+      {
+        cwd: oneHotProject,
+      },
+    );
+    expect(result.code, result.stderr.slice(-2000)).toBe(0);
+    const rows = await readPredictions(out, 2);
+    const texts = await textsByRow();
+    const { tf } = await loadTf();
+    const opened = await openTextModel(oneHotRun, tf);
+    try {
+      const expected = classifyTexts(
+        tf,
+        opened,
+        rows.map((r) => texts[r.row - 1]),
+      );
+      const worst = Math.max(...rows.flatMap((r, i) => r.probabilities.map((p, c) => Math.abs(p - expected[i][c]))));
+      console.log(`one-hot character project, app weights: largest probability difference ${worst.toExponential(2)}`);
+      expect(worst).toBeLessThan(1e-4);
+    } finally {
+      opened.dispose();
+    }
+  }, 240_000);
+});
