@@ -1,5 +1,5 @@
 /**
- * `recurrent import-ray` and `export --plan` on bad input: each answers exit code 2 with one
+ * `recurrent import-ray`, `import-keras` and `export --plan` on bad input: each answers exit code 2 with one
  * sentence that says what to give instead, before any model is read.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -68,5 +68,18 @@ describe('recurrent export --plan', () => {
     );
     expect(r.code).toBe(2);
     expect(r.err).toContain('--plan goes with --format keras-project');
+  });
+});
+
+describe('recurrent import-keras', () => {
+  it('asks for the preprocessing.json of the run when none lies beside the model', async () => {
+    const model = path.join(dir, 'elsewhere', 'model.keras');
+    await mkdir(path.dirname(model), { recursive: true });
+    await writeFile(model, 'zip');
+    const r = await cli('import-keras', model, '--out', path.join(dir, 'keras-run'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      `There is no preprocessing file ${path.join(dir, 'elsewhere', 'preprocessing.json')}: put the preprocessing.json of the run the model fits beside it`,
+    );
   });
 });
