@@ -62,17 +62,25 @@ export const COMMAND_HELP: Record<string, string> = {
           Continue TEXT by N tokens (default 200) at temperature T (default 0.8; lower picks
           likelier tokens); --random-seed makes the output repeatable.`,
 
-  export: `  recurrent export --run DIR --format tfjs|keras|onnx|bundle|keras-project --out PATH [--json]
+  export: `  recurrent export --run DIR --format tfjs|keras|onnx|bundle|keras-project --out PATH [--plan PLAN.json] [--json]
       Export the run's model: a TensorFlow.js folder, a Keras .keras file, an ONNX file or
       a zip bundle with preprocessing and example scripts. keras-project writes a folder
-      with a Python project that retrains the forecast in Keras 3 (train.py, prepare.py,
-      model.py; one machine, several with TF_CONFIG, or Ray).`,
+      with a Python project that retrains the forecast or text classifier in Keras 3
+      (train.py, prepare.py, evaluate.py, model.py; one machine, several with TF_CONFIG, or
+      Ray); --plan PLAN.json (a search plan, as for recurrent search) adds its trials for
+      search.py, which runs them with Ray Tune.`,
 
   'import-keras': `  recurrent import-keras MODEL.keras --out DIR [--preprocessing FILE.json] [--json]
       Import a Keras 3 Sequential model as a run when it fits the preparation in FILE.json
       (default: preprocessing.json beside the model, as a training project writes it):
       the window shape, the outputs and the layers are checked, others are refused with
       the reason. The run is scored on the spec's data file like a trained run.`,
+
+  'import-ray': `  recurrent import-ray RESULTS_DIR --out DIR [--json]
+      Import the trials of a Ray Tune search that a training project's search.py ran
+      (RESULTS_DIR: ray-results/search) as runs DIR/trial-N, each scored on its data file
+      like a trained run. Trials that failed or whose files are damaged are listed with the
+      reason; the others still come in.`,
 
   search: `  recurrent search --spec SPEC.json --plan PLAN.json --out DIR [--json]
       Hyperparameter search: grid or random over spec paths (units, layers, cell type,

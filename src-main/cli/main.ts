@@ -15,6 +15,7 @@ import { runForecast } from './commands/forecast';
 import { runPredict } from './commands/predict';
 import { runSearch } from './commands/search';
 import { runImportKeras } from './commands/import-keras';
+import { runImportRay } from './commands/import-ray';
 import { APP_VERSION } from '../shared/version';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   export: runExport,
   search: runSearch,
   'import-keras': runImportKeras,
+  'import-ray': runImportRay,
 };
 
 /** Every command `recurrent` knows. */

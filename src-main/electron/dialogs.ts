@@ -76,3 +76,18 @@ export async function openProjectDialog(parent: BrowserWindow | null): Promise<s
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
+
+/** Asks for a Keras 3 model file (a training project's output/model.keras); null when the user cancels. */
+export async function openKerasModelDialog(parent: BrowserWindow | null, defaultPath?: string): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Import a Keras model',
+    defaultPath,
+    properties: ['openFile'],
+    filters: [
+      { name: 'Keras 3 models', extensions: ['keras'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}

@@ -15,6 +15,7 @@ import {
   openDataFileDialog,
   openDataFolderDialog,
   openProjectDialog,
+  openKerasModelDialog,
   saveFileDialog,
 } from './dialogs';
 import { isOwnPage, type RendererLocation } from './url-policy';
@@ -63,6 +64,8 @@ async function answerDialog(
         return success(await openDataFolderDialog(parent, dataFolder));
       case 'dialog.openProject':
         return success(await openProjectDialog(parent));
+      case 'dialog.openKerasModel':
+        return success(await openKerasModelDialog(parent, exportFolder));
       case 'dialog.chooseFolder':
         return success(await chooseFolderDialog(parent, (request.args as { title?: string }).title, exportFolder));
       case 'dialog.saveFile':

@@ -15,7 +15,10 @@ import { readModelFolder } from '../engine/model/model-folder';
 import { chainFromFolder } from './model-weights';
 import { buildOnnxModel } from './onnx-export';
 import { tfjsExportFiles } from './tfjs-export';
-import { kerasProjectFiles } from './keras-project/keras-project-export';
+import { kerasProjectFiles, kerasProjectRefusal } from './keras-project/keras-project-export';
+import type { SearchTrials } from './keras-project/search-trials';
+import type { PreprocessingFile } from '../shared/preprocessing';
+import type { Tf } from '../tensorflow/load-tf';
 
 export { ExportCancelledError, ExportWriteError } from './export-errors';
 export { importTfjsModel, type ImportedModel } from '../engine/model/load-model-folder';
@@ -45,7 +48,8 @@ export async function exportModel(
   modelDir: string,
   format: ExportFormat,
   target: string,
-  opts: { signal?: AbortSignal } = {},
+  /** trialsFor: a search plan's trials for a keras-project's search.py (the search layer expands them). */
+  opts: { signal?: AbortSignal; trialsFor?: (tf: Tf, pre: PreprocessingFile) => SearchTrials } = {},
 ): Promise<{ files: string[] }> {
   const { signal } = opts;
   throwIfCancelled(signal);
@@ -53,10 +57,18 @@ export async function exportModel(
   if (format === 'tfjs')
     return { files: await writeFilesAtomically(tfjsExportFiles(folder, target), writeOptions(signal)) };
   throwIfCancelled(signal);
-  const chain = await chainFromFolder((await loadTf()).tf, folder);
+  const { tf } = await loadTf();
+  const chain = await chainFromFolder(tf, folder);
   throwIfCancelled(signal);
-  if (format === 'keras-project')
-    return { files: await writeFilesAtomically(await kerasProjectFiles(folder, chain, target), writeOptions(signal)) };
+  if (format === 'keras-project') {
+    // A refused project says why first; the plan is only expanded for a project that can be written.
+    const trials =
+      opts.trialsFor && folder.preprocessing && !kerasProjectRefusal(folder)
+        ? opts.trialsFor(tf, folder.preprocessing)
+        : undefined;
+    const files = await kerasProjectFiles(folder, chain, target, trials);
+    return { files: await writeFilesAtomically(files, writeOptions(signal)) };
+  }
   const path = exportTargetPath(format, target);
   let data: Uint8Array;
   if (format === 'keras') data = await buildKerasFile(chain);

@@ -4,13 +4,14 @@
  * projects). Nothing asks the user to type a path on the server, and nothing is written silently
  * beside their input: outputs go to the app's own data folder and travel back as bytes.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, parse } from 'node:path';
 import type { ProjectService } from '../projects/project-service';
 import type { DatasetSummary, RunSummary } from '../shared/types';
 import type { BatchPrediction } from '../shared/types-model-use';
 import { ServiceError } from '../shared/service-error';
 import type { HandlerMap } from './service-types';
+import type { RayImport } from '../shared/ray-trial-schema';
 import { decodeUpload, freshFolder, sanitizeFileName, storeUpload } from './upload';
 
 export interface BrowserFileContext {
@@ -24,6 +25,10 @@ export interface BrowserFileContext {
   openDataset(path: string): Promise<DatasetSummary>;
   /** Adds an exported model folder on this machine as a run ('model.import'). */
   importModel(dir: string): Promise<RunSummary>;
+  /** Imports a .keras model with its preprocessing.json as a scored run ('model.importKeras'). */
+  importKeras(file: string, preprocessing: string): Promise<RunSummary>;
+  /** Imports the trials of a Ray Tune results folder as runs ('model.importRay'). */
+  importRay(dir: string): Promise<RayImport>;
 }
 
 /** Most folder levels kept from an uploaded folder (label subfolders of text files need two). */
@@ -59,6 +64,25 @@ export function browserFileHandlers(c: BrowserFileContext): HandlerMap {
       await c.runsLoaded;
       return c.importModel(dir);
     },
+    'model.uploadKeras': async ({ folderName, files }) => {
+      const dir = await storeFolder(c.dataDir, folderName, files);
+      const stored = await filesUnder(dir);
+      const models = stored.filter((f) => f.toLowerCase().endsWith('.keras'));
+      const preprocessing = stored.filter((f) => basename(f) === 'preprocessing.json');
+      if (models.length !== 1 || preprocessing.length !== 1) {
+        throw new ServiceError(
+          'bad-data',
+          `Choose a folder with one .keras model and its preprocessing.json (a training project's output folder); "${sanitizeFileName(folderName)}" holds ${models.length} .keras files and ${preprocessing.length} preprocessing.json.`,
+        );
+      }
+      await c.runsLoaded;
+      return c.importKeras(models[0], preprocessing[0]);
+    },
+    'model.uploadRay': async ({ folderName, files }) => {
+      const dir = await storeFolder(c.dataDir, folderName, files);
+      await c.runsLoaded;
+      return c.importRay(dir);
+    },
   };
 }
 
@@ -85,6 +109,12 @@ async function storeFolder(
     throw new ServiceError('bad-data', `The folder "${sanitizeFileName(folderName)}" held no files to read.`);
   }
   return root;
+}
+
+/** Every file below `dir` (an uploaded folder, at most MAX_DEPTH levels deep). */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
 /** A file's bytes as a download for the browser. */

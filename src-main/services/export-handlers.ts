@@ -16,6 +16,9 @@ import type { RunStore } from './run-store';
 import { ServiceError } from '../shared/service-error';
 import type { HandlerMap } from './service-types';
 import { sanitizeFileName } from './upload';
+import { KerasImportError } from '../export/keras-import/keras-import-error';
+import { readRayResults } from '../export/keras-import/ray-results';
+import type { RayImport } from '../shared/ray-trial-schema';
 
 export interface ExportContext {
   run(runId: string): Promise<RunResult>;
@@ -86,6 +89,7 @@ export function exportHandlers(context: ExportContext): HandlerMap {
     },
     'model.import': async ({ dir }) => importModelFolder(context, dir),
     'model.importKeras': async ({ file, preprocessing }) => importKerasFile(context, file, preprocessing),
+    'model.importRay': async ({ dir }) => importRayFolder(context, dir),
   };
 }
 
@@ -96,7 +100,11 @@ function importRunId(startedAt: string): string {
 }
 
 /** Converts a .keras file into a new scored run (in the job worker) and records it. */
-async function importKerasFile(context: ExportContext, file: string, preprocessing?: string): Promise<RunSummary> {
+export async function importKerasFile(
+  context: ExportContext,
+  file: string,
+  preprocessing?: string,
+): Promise<RunSummary> {
   if (!isAbsolute(file) || (preprocessing !== undefined && !isAbsolute(preprocessing))) {
     throw new ServiceError('invalid-request', 'The .keras file and its preprocessing file must be absolute paths.');
   }
@@ -108,6 +116,36 @@ async function importKerasFile(context: ExportContext, file: string, preprocessi
   const summary = context.store.list().find((r) => r.runId === run.runId);
   if (!summary) throw new ServiceError('internal', 'The imported run could not be recorded.');
   return summary;
+}
+
+/**
+ * Imports every trial of a Ray Tune results folder as a scored run (each model converted in the
+ * job worker, one after another); trials that failed in Ray, whose files are damaged or whose
+ * model does not fit its preparation are listed with the reason instead.
+ */
+export async function importRayFolder(context: ExportContext, dir: string): Promise<RayImport> {
+  if (!isAbsolute(dir)) throw new ServiceError('invalid-request', `The results folder must be absolute: "${dir}".`);
+  let found;
+  try {
+    found = await readRayResults(dir);
+  } catch (err) {
+    if (err instanceof KerasImportError) throw new ServiceError('bad-data', err.message);
+    throw err;
+  }
+  const result: RayImport = { imported: [], refused: [...found.refused] };
+  for (const trial of found.trials) {
+    try {
+      result.imported.push(await importKerasFile(context, trial.kerasFile, trial.preprocessingFile));
+    } catch (err) {
+      if (!(err instanceof ServiceError && err.code === 'bad-data')) throw err;
+      result.refused.push({ folder: trial.folder, reason: err.message });
+    }
+  }
+  if (result.imported.length === 0) {
+    const reasons = result.refused.map((r) => `${r.folder}: ${r.reason}`).join(' ');
+    throw new ServiceError('bad-data', `No trial of the search could be imported. ${reasons}`.slice(0, 2000));
+  }
+  return result;
 }
 
 /**

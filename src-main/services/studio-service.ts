@@ -166,6 +166,16 @@ export class StudioService {
           if (!importModel) throw unavailable('model.import');
           return importModel({ dir });
         },
+        importKeras: async (file, preprocessing) => {
+          const importKeras = exporting['model.importKeras'];
+          if (!importKeras) throw unavailable('model.importKeras');
+          return importKeras({ file, preprocessing });
+        },
+        importRay: async (dir) => {
+          const importRay = exporting['model.importRay'];
+          if (!importRay) throw unavailable('model.importRay');
+          return importRay({ dir });
+        },
       }),
     );
   }

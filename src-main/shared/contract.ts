@@ -4,6 +4,7 @@
  * event maps to its payload type. The Electron preload, the IPC wiring in main, the
  * browser host (HTTP + WebSocket) and the renderer's API object are all typed from here.
  */
+import type { RayImport } from './ray-trial-schema';
 import { z } from 'zod';
 import { EXPORT_FORMATS } from './export-formats';
 import type { ExperimentSpec, SpecProblem, Task } from './spec';
@@ -103,6 +104,8 @@ export const requestArgs = {
     })
     .strict(),
   'dialog.openProject': z.undefined(),
+  /** Electron only: a Keras 3 .keras model file; null when cancelled. */
+  'dialog.openKerasModel': z.undefined(),
 
   // Use a trained model.
   'model.export': z.object({ runId: id, format: z.enum(EXPORT_FORMATS), target: filePath }).strict(),
@@ -117,6 +120,12 @@ export const requestArgs = {
    * (default: preprocessing.json beside the file, as a Keras training project writes it).
    */
   'model.importKeras': z.object({ file: filePath, preprocessing: filePath.optional() }).strict(),
+  /** Browser host: a folder holding one .keras model and its preprocessing.json (a training project's output/). */
+  'model.uploadKeras': uploadedFolder(50),
+  /** Imports the trials of a Ray Tune search that a training project's search.py ran, each as a scored run. */
+  'model.importRay': z.object({ dir: filePath }).strict(),
+  /** Browser host: a Ray Tune results folder arrives as its files and its trials are imported. */
+  'model.uploadRay': uploadedFolder(5000),
   'forecast.future': z
     .object({
       runId: id,
@@ -261,11 +270,15 @@ export interface RequestResults {
   'dialog.chooseFolder': string | null;
   'dialog.saveFile': string | null;
   'dialog.openProject': string | null;
+  'dialog.openKerasModel': string | null;
   'model.export': { files: string[] };
   'model.exportArchive': { fileName: string; contentBase64: string };
   'model.import': RunSummary;
   'model.upload': RunSummary;
   'model.importKeras': RunSummary;
+  'model.uploadKeras': RunSummary;
+  'model.importRay': RayImport;
+  'model.uploadRay': RayImport;
   'forecast.future': FutureForecast;
   /** CSV text of the future forecast with interval columns (formulas neutralized). */
   'forecast.futureCsv': { fileName: string; csv: string };

@@ -33,5 +33,11 @@ export function desktopFiles(request: Request): HostFiles {
       chosen(request('dialog.chooseFolder', { title: 'Choose an exported TensorFlow.js model folder' }), (dir) =>
         request('model.import', { dir }),
       ),
+    importKeras: () =>
+      chosen(request('dialog.openKerasModel', undefined), (file) => request('model.importKeras', { file })),
+    importRay: () =>
+      chosen(request('dialog.chooseFolder', { title: 'Choose the results folder of a Ray Tune search' }), (dir) =>
+        request('model.importRay', { dir }),
+      ),
   };
 }

@@ -8,6 +8,7 @@ export const DIALOG_CHANNELS = [
   'dialog.chooseFolder',
   'dialog.saveFile',
   'dialog.openProject',
+  'dialog.openKerasModel',
 ] as const;
 
 export type DialogChannel = (typeof DIALOG_CHANNELS)[number];

@@ -6,6 +6,7 @@
 import type { DatasetSummary, RunSummary } from './types';
 import type { BatchPrediction } from './types-model-use';
 import type { ProjectState } from './types-project';
+import type { RayImport } from './ray-trial-schema';
 
 /** A batch prediction as the host delivered it. */
 export type PredictedFile = BatchPrediction & {
@@ -38,4 +39,11 @@ export interface HostFiles {
   relinkData(): Promise<ProjectState | null>;
   /** Lets the user choose an exported TensorFlow.js model folder and adds it as a run; null when they cancel. */
   importModel(): Promise<RunSummary | null>;
+  /**
+   * Lets the user choose a Keras 3 .keras model (the desktop: the file, with preprocessing.json
+   * beside it; the browser: the folder holding both) and imports it as a scored run; null when they cancel.
+   */
+  importKeras(): Promise<RunSummary | null>;
+  /** Lets the user choose a Ray Tune results folder and imports its trials as runs; null when they cancel. */
+  importRay(): Promise<RayImport | null>;
 }

@@ -54,5 +54,14 @@ export function browserFiles(request: Request): HostFiles {
       const files = await chooseFolder();
       return files.length ? request('model.upload', await uploadFolder(files)) : null;
     },
+    // A web page cannot read a file's neighbours: the folder with model.keras and preprocessing.json is uploaded.
+    async importKeras() {
+      const files = await chooseFolder();
+      return files.length ? request('model.uploadKeras', await uploadFolder(files)) : null;
+    },
+    async importRay() {
+      const files = await chooseFolder();
+      return files.length ? request('model.uploadRay', await uploadFolder(files)) : null;
+    },
   };
 }

@@ -59,6 +59,8 @@ export class BrowserHost implements StudioApi {
   readonly predictFile: HostFiles['predictFile'] = (runId) => this.files.predictFile(runId);
   readonly relinkData: HostFiles['relinkData'] = () => this.files.relinkData();
   readonly importModel: HostFiles['importModel'] = () => this.files.importModel();
+  readonly importKeras: HostFiles['importKeras'] = () => this.files.importKeras();
+  readonly importRay: HostFiles['importRay'] = () => this.files.importRay();
 
   constructor(url: string = defaultApiUrl()) {
     this.socket = new WebSocket(url);

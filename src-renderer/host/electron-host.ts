@@ -38,5 +38,7 @@ export function wrapPreloadApi(preload: StudioApi): StudioApi {
     predictFile: (runId) => preload.predictFile(runId).catch(rethrow),
     relinkData: () => preload.relinkData().catch(rethrow),
     importModel: () => preload.importModel().catch(rethrow),
+    importKeras: () => preload.importKeras().catch(rethrow),
+    importRay: () => preload.importRay().catch(rethrow),
   };
 }

@@ -6,6 +6,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { RunResult, RunSummary } from '../../src-main/shared/types';
 import { summaryOf } from '../../src-main/shared/run-summary';
+import type { RayImport } from '../../src-main/shared/ray-trial-schema';
 import { useAsyncAction } from '../composables/use-async-action';
 import { useStudioApi } from '../composables/use-studio-api';
 
@@ -19,6 +20,8 @@ export const useRunsStore = defineStore('runs', () => {
   const saving = ref(false);
   /** A model folder is being imported as a run. */
   const importing = ref(false);
+  /** What the last import of a Keras model or a Ray Tune search brought in (and what it refused); null before any. */
+  const importReport = ref<string | null>(null);
   /** Runs ticked in the Runs view, in the order they were ticked. */
   const selected = ref<string[]>([]);
   // Full results of compared runs; a run's result does not change once it has ended.
@@ -131,6 +134,50 @@ export const useRunsStore = defineStore('runs', () => {
     );
   }
 
+  function addImported(runs: RunSummary[]): void {
+    const ids = new Set(runs.map((r) => r.runId));
+    list.value = [...runs, ...list.value.filter((r) => !ids.has(r.runId))];
+  }
+
+  /**
+   * Lets the user choose a Keras 3 .keras model (a training project's output, or any model that
+   * fits a run's preparation) and imports it as a scored run. A refused model's reason lands in
+   * `error`; null when the user cancels.
+   */
+  async function importKeras(): Promise<RunSummary | null> {
+    return act(
+      importing,
+      async () => {
+        const run = await useStudioApi().importKeras();
+        if (run) {
+          addImported([run]);
+          importReport.value = `Imported the Keras model as the run "${run.name}".`;
+        }
+        return run;
+      },
+      null,
+    );
+  }
+
+  /**
+   * Lets the user choose the results folder of a Ray Tune search (a training project's search.py)
+   * and imports its trials as runs; `importReport` says how many came in and why others did not.
+   */
+  async function importRay(): Promise<RayImport | null> {
+    return act(
+      importing,
+      async () => {
+        const result = await useStudioApi().importRay();
+        if (result) {
+          addImported(result.imported);
+          importReport.value = rayImportReport(result);
+        }
+        return result;
+      },
+      null,
+    );
+  }
+
   /** The full result of a run, from the comparison cache or from main. */
   async function fetchRun(runId: string): Promise<RunResult | null> {
     await loadDetails([runId]);
@@ -145,6 +192,7 @@ export const useRunsStore = defineStore('runs', () => {
     savedTo,
     saving,
     importing,
+    importReport,
     selected,
     selectedDetails,
     detailsLoading,
@@ -156,5 +204,15 @@ export const useRunsStore = defineStore('runs', () => {
     remove,
     fetchRun,
     importModel,
+    importKeras,
+    importRay,
   };
 });
+
+/** "Imported 3 of 4 trials of the search. Not imported: trial_2: the trial failed in Ray: …" */
+export function rayImportReport(result: RayImport): string {
+  const total = result.imported.length + result.refused.length;
+  const head = `Imported ${result.imported.length} of ${total} trial${total === 1 ? '' : 's'} of the Ray Tune search.`;
+  if (!result.refused.length) return head;
+  return `${head} Not imported: ${result.refused.map((r) => `${r.folder}: ${r.reason}`).join(' ')}`;
+}

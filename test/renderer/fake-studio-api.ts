@@ -40,6 +40,8 @@ export class FakeStudioApi implements StudioApi {
   predictFile: HostFiles['predictFile'] = (runId) => this.desktop.predictFile(runId);
   relinkData: HostFiles['relinkData'] = () => this.desktop.relinkData();
   importModel: HostFiles['importModel'] = () => this.desktop.importModel();
+  importKeras: HostFiles['importKeras'] = () => this.desktop.importKeras();
+  importRay: HostFiles['importRay'] = () => this.desktop.importRay();
 
   constructor(public handlers: FakeHandlers = {}) {}
 

@@ -18,6 +18,7 @@ import type {
   FutureForecast,
 } from '../../src-main/shared/types-model-use';
 import type { ProjectState, SearchState } from '../../src-main/shared/types-project';
+import type { RayImport } from '../../src-main/shared/ray-trial-schema';
 import { exportBaseName } from '../../src-main/services/export-handlers';
 import type { StudioEvent } from '../../src-main/services/service-types';
 import { StudioService } from '../../src-main/services/studio-service';
@@ -273,6 +274,38 @@ describe('exports and imports', () => {
     expect(refused.code).toBe('bad-data');
     expect(refused.message).toMatch(/takes inputs of shape \[\d+, 1\].*gives windows of \d+ steps/);
     expect(value<RunSummary[]>(await service.handle('runs.list', undefined))).toHaveLength(runsBefore);
+
+    // A Ray Tune results folder as search.py leaves it: the completed trial comes in, the failed one is named.
+    const search = join(outDir, 'ray-results', 'search');
+    const done = join(search, 'run_trial_00000_0_trial=0', 'checkpoint_000000');
+    await mkdir(done, { recursive: true });
+    await writeFile(join(search, 'run_trial_00000_0_trial=0', 'params.json'), JSON.stringify({ trial: 0 }));
+    await writeFile(join(search, 'run_trial_00000_0_trial=0', 'result.json'), '{"score": 0.2}\n');
+    await writeFile(join(done, 'model.keras'), await readFile(file));
+    await writeFile(join(done, 'preprocessing.json'), await readFile(preprocessing));
+    await writeFile(
+      join(done, 'trial.json'),
+      JSON.stringify({ index: 0, name: 'Nile #1 (units=4)', values: { units: 4 } }),
+    );
+    const failed = join(search, 'run_trial_00001_1_trial=1');
+    await mkdir(failed);
+    await writeFile(join(failed, 'params.json'), JSON.stringify({ trial: 1 }));
+    await writeFile(join(failed, 'error.txt'), 'Traceback …\nRuntimeError: Trial 2 failed: the data file is missing\n');
+    const ray = value<RayImport>(await service.handle('model.importRay', { dir: join(outDir, 'ray-results') }));
+    expect(ray.imported).toHaveLength(1);
+    expect(ray.imported[0]).toMatchObject({ task: 'forecast', status: 'completed' });
+    expect(ray.refused).toEqual([
+      {
+        folder: 'run_trial_00001_1_trial=1',
+        reason: 'The trial failed in Ray: RuntimeError: Trial 2 failed: the data file is missing',
+      },
+    ]);
+    const trialRun = value<RunResult>(await service.handle('runs.get', { runId: ray.imported[0].runId }));
+    if (trialRun.evaluation?.kind !== 'forecast') throw new Error('scores');
+    expect(trialRun.evaluation.metrics.rmse).toBeCloseTo(original.evaluation.metrics.rmse, 4);
+    const empty = refusal(await service.handle('model.importRay', { dir: join(outDir, 'no-trials-here') }));
+    expect(empty.code).toBe('bad-data');
+    expect(empty.message).toMatch(/is not a folder: choose the results folder of a Ray Tune search/);
   });
 });
 

@@ -7,6 +7,12 @@ import { readRunResult } from '../../model-use/index';
 import { requireCompleted } from '../../model-use/run-folder';
 import { EXIT, type CliIo } from '../io';
 import { usage } from './args';
+import { usageError } from '../cli-errors';
+import { PlanError } from '../../search/expand-plan';
+import { readPlan } from './search';
+import { searchTrials } from '../../search/keras-trials';
+import type { PreprocessingFile } from '../../shared/preprocessing';
+import type { Tf } from '../../tensorflow/load-tf';
 
 export async function runExport(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -15,6 +21,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
       run: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      plan: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
@@ -24,9 +31,20 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   }
   const format = FORMATS.find((f) => f === values.format);
   if (!format) return usage(io, `--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
+  if (values.plan && format !== 'keras-project') {
+    return usage(io, '--plan goes with --format keras-project: it writes the trials of search.py.');
+  }
+  const plan = values.plan ? await readPlan(values.plan) : undefined;
   const runDir = path.resolve(values.run);
   await requireCompleted(runDir, await readRunResult(runDir));
-  const { files } = await exportModel(path.join(runDir, 'model'), format, path.resolve(values.out));
+  let files: string[];
+  try {
+    const trialsFor = plan ? (tf: Tf, pre: PreprocessingFile) => searchTrials(tf, pre, plan) : undefined;
+    ({ files } = await exportModel(path.join(runDir, 'model'), format, path.resolve(values.out), { trialsFor }));
+  } catch (err) {
+    if (err instanceof PlanError) throw usageError(err.message);
+    throw err;
+  }
   if (values.json) io.out(JSON.stringify({ format, files }));
   else io.out(`Exported the ${format} model:\n${files.map((f) => `  ${f}`).join('\n')}`);
   return EXIT.ok;

@@ -21,6 +21,16 @@ import { runAutomaticSearch } from './search-automatic';
 
 const planSchema = requestArgs['search.start'].shape.plan;
 
+/** Reads and checks a search plan file (also the plan of a Keras training project's search.py). */
+export async function readPlan(file: string): Promise<SearchPlan> {
+  const parsedPlan = planSchema.safeParse(await readJsonArg(file, 'plan'));
+  if (!parsedPlan.success) {
+    const listed = parsedPlan.error.issues.map((i) => `${i.path.join('.') || '(plan)'}: ${i.message}`).join('; ');
+    throw usageError(`The plan ${file} has problems: ${listed}.`);
+  }
+  return parsedPlan.data;
+}
+
 /**
  * Runs `recurrent search --spec SPEC.json --plan PLAN.json --out DIR [--json]`, or the automatic
  * search with `--automatic --budget TIME` instead of a plan; returns the exit code.
@@ -54,13 +64,7 @@ export async function runSearch(argv: string[], io: CliIo): Promise<number> {
     );
   }
   const spec = await readJsonArg(values.spec, 'spec');
-  const rawPlan = await readJsonArg(values.plan, 'plan');
-  const parsedPlan = planSchema.safeParse(rawPlan);
-  if (!parsedPlan.success) {
-    const listed = parsedPlan.error.issues.map((i) => `${i.path.join('.') || '(plan)'}: ${i.message}`).join('; ');
-    throw usageError(`The plan ${values.plan} has problems: ${listed}.`);
-  }
-  const plan: SearchPlan = parsedPlan.data;
+  const plan = await readPlan(values.plan);
   const outDir = path.resolve(values.out);
   await mkdir(outDir, { recursive: true });
   const json = values.json;

@@ -66,6 +66,12 @@ export async function readPreprocessingFile(file: string): Promise<Preprocessing
   try {
     value = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      // A .keras file from elsewhere: the app needs the preparation of the run the model fits.
+      throw new KerasImportError(
+        `There is no preprocessing file ${file}: put the preprocessing.json of the run the model fits beside it (a training project's output folder has one).`,
+      );
+    }
     throw new KerasImportError(`The preprocessing file ${file} cannot be read as JSON (${String(err)}).`);
   }
   return readPreprocessing(value, file);

@@ -28,8 +28,10 @@ MATRIX_REGULARIZERS = {
 
 
 def with_weight_decay(layer, l2):
-    """A copy of a layer config with an L2 penalty on its weight matrices."""
+    """A copy of a layer config with an L2 penalty on its trainable weight matrices."""
     layer = copy.deepcopy(layer)
+    if not layer["config"].get("trainable", True):
+        return layer
     if layer["class_name"] == "Bidirectional":
         layer["config"]["layer"] = with_weight_decay(layer["config"]["layer"], l2)
     for key in MATRIX_REGULARIZERS.get(layer["class_name"], []):
@@ -37,14 +39,40 @@ def with_weight_decay(layer, l2):
     return layer
 
 
-def build_model(spec, task):
-    """The run's architecture, freshly initialised (a forecast head starts at zero, as in the app)."""
+def fit_to_data(layers, spec, sizes):
+    """Sizes the token input and the class head for the vocabulary and classes found in the data.
+
+    One-hot input is an embedding with fixed identity weights in the app, so it is here too.
+    """
+    for layer in layers:
+        if layer["class_name"] == "Embedding":
+            layer["config"]["input_dim"] = sizes["vocabulary"]
+            if spec["model"]["input"] == "onehot":
+                layer["config"].update(
+                    output_dim=sizes["vocabulary"],
+                    trainable=False,
+                    embeddings_initializer={"module": "keras.initializers", "class_name": "Identity", "config": {}},
+                )
+            break
+    head = layers[-1]["config"]
+    head["units"] = 1 if sizes["classes"] <= 2 and head["activation"] == "sigmoid" else sizes["classes"]
+
+
+def build_model(spec, task, sizes=None):
+    """The run's architecture, freshly initialised (a forecast head starts at zero, as in the app).
+
+    sizes: for text runs, {"vocabulary": tokens, "classes": labels} of the prepared data.
+    """
     with open(CONFIG, encoding="utf-8") as f:
         config = json.load(f)
+    layers = config["config"]["layers"]
+    if sizes:
+        fit_to_data(layers, spec, sizes)
     decay = spec["training"]["weightDecay"]
     if decay > 0:
         # The app adds weightDecay / 2 * sum(w^2) to the loss; Keras' L2(l2) adds l2 * sum(w^2).
-        config["config"]["layers"] = [with_weight_decay(layer, decay / 2) for layer in config["config"]["layers"]]
+        layers = [with_weight_decay(layer, decay / 2) for layer in layers]
+    config["config"]["layers"] = layers
     model = keras.saving.deserialize_keras_object(config)
     if task == "forecast":
         # A zero head makes the untrained network forecast exactly the baseline of the target transform.

@@ -7,7 +7,8 @@
  * steps are the bundle's own (scripts/forecast-steps-py.ts).
  */
 import { FORECAST_RULES, preprocessingCheckPy } from '../scripts/preprocessing-check';
-import { FORECAST_STEPS_PY, READ_CSV_PY } from '../scripts/forecast-steps-py';
+import { FORECAST_STEPS_PY } from '../scripts/forecast-steps-py';
+import { READ_TABLE_PY, runOfTaskPy } from './prepare-common-py';
 
 export const PREPARE_PY = String.raw`"""Data preparation of the run, as Recurrent Studio does it.
 
@@ -29,25 +30,9 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 ${preprocessingCheckPy(FORECAST_RULES)}
 
-pre = _read_preprocessing()
-spec = pre["spec"]
+${runOfTaskPy('forecast', 'forecasts')}
 ${FORECAST_STEPS_PY}
-${READ_CSV_PY}
-
-def read_table(path):
-    """A data file -> column name -> cell texts; the delimiter (, ; tab |) is read from the header."""
-    if not os.path.isfile(path):
-        raise SystemExit(f'The data file "{path}" does not exist or is not a file.')
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        header = f.readline()
-    delimiter = max([",", ";", "\t", "|"], key=header.count)
-    if delimiter == ",":
-        return read_csv(path)
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        rows = [r for r in csv.reader(f, delimiter=delimiter) if r]
-    head, body = rows[0], rows[1:]
-    return {name.strip(): [r[c] if c < len(r) else "" for r in body] for c, name in enumerate(head)}
-
+${READ_TABLE_PY}
 
 def to_number(cell):
     try:
@@ -151,8 +136,12 @@ def lead_column(values, lead):
     return values[np.minimum(len(values) - 1, np.arange(len(values)) + lead)]
 
 
-def prepare(path):
-    """Windows x [samples, lookback, inputs] and scaled network targets y [samples, horizon] per split."""
+def prepare(path, saved=False):
+    """Windows x [samples, lookback, inputs] and scaled network targets y [samples, horizon] per split.
+
+    Scalers are fitted on the file given even when saved=True (the app's weights are scored): on
+    the run's own file they are the app's.
+    """
     d = spec["data"]
     times, columns = load_series(path)
     y = columns[pre["target"]["name"]]

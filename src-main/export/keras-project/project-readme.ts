@@ -7,6 +7,13 @@ import type { PreprocessingFile } from '../../shared/preprocessing';
 /** The README text for the run whose preprocessing.json the project carries. */
 export function projectReadme(pre: PreprocessingFile): string {
   const name = pre.spec.name.replace(/[\r\n`]/g, ' ');
+  const texts = pre.task === 'text-classification';
+  const preparation = texts
+    ? 'texts and labels, the seeded split, the vocabulary built on the training texts, tokenization, truncation and padding'
+    : 'columns, missing values, splits, scalers fitted on the training part, target transform, windows';
+  const scores = texts
+    ? 'accuracy and macro F1 of the test texts beside always answering the most common class'
+    : 'test RMSE and MAE of the model, naive and seasonal naive';
   return `# ${name}: Keras training project
 
 Exported from Recurrent Studio. It trains the run's network in Keras 3 with the run's data
@@ -14,8 +21,9 @@ preparation and settings, so the experiment can move to a bigger machine or a cl
 
 | file | what it holds |
 | --- | --- |
-| \`train.py\` | trains, scores the test split beside naive and seasonal naive, writes \`model.keras\` |
-| \`prepare.py\` | reads the data file and prepares it as the app did (columns, missing values, splits, scalers fitted on the training part, target transform, windows) |
+| \`train.py\` | trains, scores the test split, writes \`model.keras\` |
+| \`prepare.py\` | reads the data file and prepares it as the app did (${preparation}) |
+| \`evaluate.py\` | the test scores: ${scores} |
 | \`model.py\` | the network (from \`model/config.json\`), loss, optimizer, clipping, weight decay, early stopping, schedule |
 | \`preprocessing.json\` | the run's spec and the preparation the app chose (target transform, seasonal profile); data only |
 | \`model/config.json\`, \`model/app.weights.h5\` | the architecture and the weights the app trained, in the layout of the app's Keras export |
@@ -29,8 +37,8 @@ python train.py --data "path/to/data.csv"            # the run's epochs; --epoch
 python train.py --data "path/to/data.csv" --app-weights   # score the app's own weights
 \`\`\`
 
-Results go to \`output/\`: \`model.keras\` (imports back into the app), \`metrics.json\` (test RMSE
-and MAE of the model, naive and seasonal naive) and \`predictions.csv\`. \`--distribute mirrored\`
+Results go to \`output/\`: \`model.keras\` (imports back into the app), \`metrics.json\` (${scores})
+and \`predictions.csv\`. \`--distribute mirrored\`
 trains on every local GPU (\`tf.distribute.MirroredStrategy\`).
 
 ## Several machines
@@ -55,6 +63,25 @@ On a Ray cluster, run the same script as a job (every node needs \`requirements.
 \`\`\`sh
 ray job submit --working-dir . -- python train.py --data data.csv
 \`\`\`
+
+### A search on Ray Tune
+
+Export the run with a search plan (\`recurrent export --format keras-project --plan plan.json\`,
+the same plan JSON as \`recurrent search\`): the app writes \`search/trials.json\`, each candidate
+with its settings and network. \`search.py\` runs one Ray Tune trial per candidate, each this
+project's \`train.py\` with the candidate's settings, and ranks them by \`score\` (the best
+validation loss):
+
+\`\`\`sh
+pip install -r requirements.txt -r requirements-ray.txt
+python search.py --data "path/to/data.csv"                      # a local Ray runtime
+python search.py --data data.csv --address ray://head:10001      # a cluster; every node reads data.csv
+\`\`\`
+
+Results go to \`ray-results/search/\` (\`--out\`, \`--name\`): one folder per trial with its
+checkpoint (\`model.keras\`, \`preprocessing.json\`, \`metrics.json\`). In the app, Runs →
+*Import Ray Tune results…* (or \`recurrent import-ray ray-results/search --out DIR\`) brings every
+trial back as a scored run.
 
 ## Differences from the app
 

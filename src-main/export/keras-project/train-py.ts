@@ -1,10 +1,10 @@
 /**
  * train.py of a Keras training project: trains the run's network on a data file on one machine,
  * on the local devices (MirroredStrategy) or on several machines (MultiWorkerMirroredStrategy with
- * TF_CONFIG), then scores the test split beside the naive and seasonal-naive forecasts and writes
- * model.keras, metrics.json and predictions.csv.
+ * TF_CONFIG), then scores the test split (evaluate.py: beside naive and seasonal naive for a
+ * forecast, accuracy beside the majority class for texts) and writes model.keras, metrics.json
+ * and predictions.csv. The same file serves every task the project reproduces.
  */
-import { CSV_SAFE_PY } from './csv-safe-py';
 
 export const TRAIN_PY = String.raw`"""Train the exported run in Keras 3.
 
@@ -15,21 +15,18 @@ Writes DIR/model.keras, DIR/preprocessing.json, DIR/metrics.json and DIR/predict
 The app imports DIR/model.keras with DIR/preprocessing.json as a run.
 """
 import argparse
-import csv
 import json
-import math
 import os
 import sys
 import tempfile
 import time
 
-import numpy as np
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from prepare import pre, prepare, spec, to_date, unscale  # noqa: E402
-${CSV_SAFE_PY}
+from evaluate import evaluate, write_predictions  # noqa: E402
+from prepare import TASK, pre, prepare, spec  # noqa: E402
+
 
 def parse_args(argv):
     p = argparse.ArgumentParser(description="Train the run exported from Recurrent Studio.")
@@ -108,59 +105,10 @@ def build_before_fit(model, strategy, split):
     trainer.reduce_per_replica = reduce_scalars
 
 
-def regression(actual, predicted):
-    pairs = [(a, p) for a, p in zip(actual, predicted) if math.isfinite(a) and math.isfinite(p)]
-    if not pairs:
-        return None
-    errors = np.array([p - a for a, p in pairs])
-    return {"rmse": float(np.sqrt(np.mean(errors**2))), "mae": float(np.mean(np.abs(errors))), "count": len(pairs)}
-
-
-def seasonal_period():
-    return spec["data"]["seasonalPeriod"] or pre["target"].get("period")
-
-
-def evaluate(model, data):
-    """Test forecasts in the target's units beside naive (last value) and seasonal naive (one season back)."""
-    if data["test"] is None:
-        return {"note": "The split has no test part."}, []
-    x, _ = data["test"]
-    y, horizon = data["series"], spec["data"]["horizon"]
-    raw = np.asarray(model.predict(x, verbose=0)).reshape(len(x), -1)[:, :horizon]
-    period = seasonal_period()
-    rows = []
-    for s, t in enumerate(data["origins"]["test"]):
-        base = data["baselines"](t)
-        for k in range(horizon):
-            forecast = float(unscale(raw[s, k], data["target_scaler"]) + base[k])
-            seasonal = float(y[t + k - (k // period + 1) * period]) if period and t >= period else math.nan
-            rows.append({"origin": t, "step": k + 1, "actual": float(y[t + k]), "forecast": forecast,
-                         "naive": float(y[t - 1]), "seasonal_naive": seasonal})
-    column = lambda name: [r[name] for r in rows]  # noqa: E731
-    metrics = {
-        "model": regression(column("actual"), column("forecast")),
-        "naive": regression(column("actual"), column("naive")),
-        "seasonalNaive": regression(column("actual"), column("seasonal_naive")) if period else None,
-        "seasonalPeriod": period,
-    }
-    return metrics, rows
-
-
-def write_predictions(path, rows, times):
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["time", "step", "actual", "forecast", "naive", "seasonal_naive"])
-        for r in rows:
-            when = times[r["origin"] + r["step"] - 1] if times else r["origin"] + r["step"] - 1
-            stamp = to_date(when).isoformat() if times else when
-            w.writerow([csv_cell(stamp)] + [csv_cell(r[k]) for k in ["step", "actual", "forecast", "naive", "seasonal_naive"]])
-
-
 def main(argv):
     args = parse_args(argv)
-    if pre["task"] != "forecast":
-        raise SystemExit(f'This project trains forecasts; the run is a {pre["task"]} run.')
-    data = prepare(args.data)
+    # With the app's weights the app's own vocabulary and classes are kept; a retraining fits them on --data.
+    data = prepare(args.data, saved=args.app_weights)
     import keras
 
     from model import build_model, callbacks_of, load_app_weights, loss_of, optimizer_of
@@ -168,10 +116,11 @@ def main(argv):
     keras.utils.set_random_seed(args.seed)
     strategy = strategy_of(args.distribute)
     with strategy.scope():
-        model = build_model(spec, pre["task"])
-        model.compile(optimizer=optimizer_of(spec), loss=loss_of(spec, pre["task"]))
+        model = build_model(spec, TASK, data.get("sizes"))
+        model.compile(optimizer=optimizer_of(spec), loss=loss_of(spec, TASK, len(data.get("classes") or [])))
     started = time.time()
     epochs_run = 0
+    validation_loss = None
     if args.app_weights:
         load_app_weights(model)
     else:
@@ -185,9 +134,12 @@ def main(argv):
             verbose=2,
         )
         epochs_run = len(history.history["loss"])
+        # The best validation loss: what the app's search ranks runs by.
+        losses = history.history.get("val_loss")
+        validation_loss = float(min(losses)) if losses else None
     seconds = time.time() - started
     metrics, rows = evaluate(model, data)
-    metrics.update(epochs=epochs_run, seconds=round(seconds, 3), distribute=args.distribute)
+    metrics.update(epochs=epochs_run, seconds=round(seconds, 3), distribute=args.distribute, validationLoss=validation_loss)
     chief = is_chief()
     # Every worker of a multi-worker run must save (the save is a collective step); only the chief keeps its file.
     out = args.out if chief else tempfile.mkdtemp(prefix="worker-")
@@ -196,10 +148,10 @@ def main(argv):
     if chief:
         with open(os.path.join(out, "metrics.json"), "w", encoding="utf-8") as f:
             json.dump(metrics, f, indent=2)
-        # The app imports model.keras with this file: the run's preparation, scalers fitted on --data.
+        # The app imports model.keras with this file: the run's preparation as fitted on --data.
         with open(os.path.join(out, "preprocessing.json"), "w", encoding="utf-8") as f:
             json.dump(data["preprocessing"], f, indent=1)
-        write_predictions(os.path.join(out, "predictions.csv"), rows, data["times"])
+        write_predictions(os.path.join(out, "predictions.csv"), rows, data)
         print(json.dumps({"metrics": metrics, "out": os.path.abspath(out)}))
 
 

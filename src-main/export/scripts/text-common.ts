@@ -50,21 +50,12 @@ async function loadModel() {
 }
 `;
 
-export const TEXT_COMMON_PY = String.raw`import json
-import math
-import os
-import re
-import sys
-
-import numpy as np
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-${preprocessingCheckPy(TEXT_RULES)}
-
-pre = _read_preprocessing()
-text = pre["text"]
-
-# Words (letters, digits, apostrophes inside words), each punctuation mark, and line breaks.
+/**
+ * The app's tokenization, vocabulary lookup and length fitting in Python. It reads the global
+ * `text` (preprocessing.json's text part), which the including script defines; `INDEX` comes
+ * from its vocabulary, and a script that builds a new vocabulary rebinds it.
+ */
+export const TEXT_ENCODING_PY = String.raw`# Words (letters, digits, apostrophes inside words), each punctuation mark, and line breaks.
 # [^\W_] is a letter or digit; "_" counts as punctuation, as in the app.
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|\n|[^\s\w]|_")
 
@@ -89,7 +80,23 @@ def fit_length(ids):
         ids = ids[len(ids) - n :] if text["truncating"] == "pre" else ids[:n]
     pad = [0] * (n - len(ids))
     return pad + ids if text["padding"] == "pre" else ids + pad
+`;
 
+export const TEXT_COMMON_PY = String.raw`import json
+import math
+import os
+import re
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+${preprocessingCheckPy(TEXT_RULES)}
+
+pre = _read_preprocessing()
+text = pre["text"]
+
+${TEXT_ENCODING_PY}
 
 def load_model():
     """A function from rows of token ids to model outputs, one array per row."""

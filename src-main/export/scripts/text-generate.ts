@@ -3,6 +3,7 @@
  * the app's "generate" box does (same window, same sampling, same seeded random draws), or print
  * the next-token probabilities after a seed.
  */
+import { SEEDED_RANDOM_PY } from './seeded-random-py';
 import { TEXT_COMMON_JS, TEXT_COMMON_PY } from './text-common';
 
 export const GENERATE_JS = String.raw`// Generate text with the exported model exactly as Recurrent Studio does.
@@ -130,25 +131,7 @@ Needs: pip install onnxruntime numpy
 """
 import random as _random
 ${TEXT_COMMON_PY}
-M32 = 0xFFFFFFFF
-
-
-def seeded_random(seed):
-    """mulberry32, the app's seeded generator: floats in [0, 1)."""
-    state = seed & M32
-
-    def imul(a, b):
-        return (a * b) & M32
-
-    def draw():
-        nonlocal state
-        state = (state + 0x6D2B79F5) & M32
-        t = imul(state ^ (state >> 15), state | 1)
-        t ^= (t + imul(t ^ (t >> 7), t | 61)) & M32
-        return ((t ^ (t >> 14)) & M32) / 4294967296
-
-    return draw
-
+${SEEDED_RANDOM_PY}
 
 def sample_token(p, temperature, random):
     """Draws a token from p^(1/temperature); padding (0) and unknown (1) are never picked."""

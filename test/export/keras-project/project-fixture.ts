@@ -46,13 +46,16 @@ export async function trainAndExport(data: string, runDir: string, projectDir: s
     },
     runDir,
   );
-  const errors: string[] = [];
-  const code = await runCli(['export', '--run', runDir, '--format', 'keras-project', '--out', projectDir], {
-    out: () => undefined,
-    err: (t) => errors.push(t),
-  });
-  if (code !== 0) throw new Error(`The export failed: ${errors.join(' ')}`);
+  await exportProject(runDir, projectDir);
   return run;
+}
+
+/** Exports the run in `runDir` as a training project into `projectDir` through the CLI (extra flags: --plan). */
+export async function exportProject(runDir: string, projectDir: string, extra: string[] = []): Promise<void> {
+  const errors: string[] = [];
+  const args = ['export', '--run', runDir, '--format', 'keras-project', '--out', projectDir, ...extra];
+  const code = await runCli(args, { out: () => undefined, err: (t) => errors.push(t) });
+  if (code !== 0) throw new Error(`The export failed: ${errors.join(' ')}`);
 }
 
 /** Runs a Python script of the project; resolves with its exit code and output. */

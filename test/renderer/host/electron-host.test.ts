@@ -17,6 +17,8 @@ function bridged(reason: unknown): StudioApi {
     predictFile: () => Promise.reject(reason),
     relinkData: () => Promise.resolve(null),
     importModel: () => Promise.reject(reason),
+    importKeras: () => Promise.reject(reason),
+    importRay: () => Promise.reject(reason),
   };
 }
 

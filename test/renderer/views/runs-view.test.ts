@@ -7,6 +7,8 @@ import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
 import { useAppStore } from '../../../src-renderer/stores/app-store';
 import { useExperimentStore } from '../../../src-renderer/stores/experiment-store';
 import { useProjectStore } from '../../../src-renderer/stores/project-store';
+import { useRunsStore } from '../../../src-renderer/stores/runs-store';
+import { StudioError } from '../../../src-main/shared/contract';
 import { flatten } from '../../../src-renderer/utils/spec-diff';
 import RunsView from '../../../src-renderer/views/RunsView.vue';
 import { FakeStudioApi } from '../fake-studio-api';
@@ -137,5 +139,46 @@ describe('Runs view', () => {
     await flushPromises();
     expect(api.callsOf('runs.delete')).toEqual([{ runId: 'a' }]);
     expect(names(wrapper)).not.toContain('Alpha');
+  });
+
+  it('imports a .keras model through the host dialog and says why a model is refused', async () => {
+    const keras = runResult({ runId: 'k', name: 'Demand (Keras import)', headline: { rmse: 6 } });
+    api.handlers['dialog.openKerasModel'] = () => '/projects/demand/output/model.keras';
+    api.handlers['model.importKeras'] = () => runSummary('k', keras);
+    const wrapper = mount(RunsView);
+    await flushPromises();
+    await wrapper.get('[data-testid="import-keras-button"]').trigger('click');
+    await flushPromises();
+    expect(api.callsOf('model.importKeras')).toEqual([{ file: '/projects/demand/output/model.keras' }]);
+    expect(names(wrapper)).toContain('Demand (Keras import)');
+    expect(wrapper.get('[data-testid="import-report"]').text()).toContain('"Demand (Keras import)"');
+
+    api.handlers['model.importKeras'] = () => {
+      throw new StudioError({
+        code: 'bad-data',
+        message:
+          "The model takes inputs of shape [20, 1], but the run's preparation gives windows of 14 steps × 1 inputs [14, 1].",
+      });
+    };
+    await wrapper.get('[data-testid="import-keras-button"]').trigger('click');
+    await flushPromises();
+    expect(useRunsStore().error).toContain('takes inputs of shape [20, 1]');
+  });
+
+  it('imports the trials of a Ray Tune search and lists the ones it refused', async () => {
+    api.handlers['dialog.chooseFolder'] = () => '/projects/demand/ray-results/search';
+    api.handlers['model.importRay'] = () => ({
+      imported: [runSummary('t1', runResult({ runId: 't1', name: 'Demand #1 (units=4)' }))],
+      refused: [{ folder: 'run_trial_00001', reason: 'The trial failed in Ray: RuntimeError: out of memory' }],
+    });
+    const wrapper = mount(RunsView);
+    await flushPromises();
+    await wrapper.get('[data-testid="import-ray-button"]').trigger('click');
+    await flushPromises();
+    expect(api.callsOf('model.importRay')).toEqual([{ dir: '/projects/demand/ray-results/search' }]);
+    expect(names(wrapper)).toContain('Demand #1 (units=4)');
+    expect(wrapper.get('[data-testid="import-report"]').text()).toBe(
+      'Imported 1 of 2 trials of the Ray Tune search. Not imported: run_trial_00001: The trial failed in Ray: RuntimeError: out of memory',
+    );
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * evaluate.py of a forecast training project: test forecasts in the target's units beside the
+ * naive and seasonal-naive forecasts, and predictions.csv with formulas neutralised.
+ */
+import { CSV_SAFE_PY } from './csv-safe-py';
+
+export const EVALUATE_FORECAST_PY = String.raw`"""Scores a trained forecast network on the test split, as Recurrent Studio does."""
+import csv
+import math
+
+import numpy as np
+
+from prepare import pre, spec, to_date, unscale
+${CSV_SAFE_PY}
+
+def regression(actual, predicted):
+    pairs = [(a, p) for a, p in zip(actual, predicted) if math.isfinite(a) and math.isfinite(p)]
+    if not pairs:
+        return None
+    errors = np.array([p - a for a, p in pairs])
+    return {"rmse": float(np.sqrt(np.mean(errors**2))), "mae": float(np.mean(np.abs(errors))), "count": len(pairs)}
+
+
+def seasonal_period():
+    return spec["data"]["seasonalPeriod"] or pre["target"].get("period")
+
+
+def evaluate(model, data):
+    """Test forecasts in the target's units beside naive (last value) and seasonal naive (one season back)."""
+    if data["test"] is None:
+        return {"note": "The split has no test part."}, []
+    x, _ = data["test"]
+    y, horizon = data["series"], spec["data"]["horizon"]
+    raw = np.asarray(model.predict(x, verbose=0)).reshape(len(x), -1)[:, :horizon]
+    period = seasonal_period()
+    rows = []
+    for s, t in enumerate(data["origins"]["test"]):
+        base = data["baselines"](t)
+        for k in range(horizon):
+            forecast = float(unscale(raw[s, k], data["target_scaler"]) + base[k])
+            seasonal = float(y[t + k - (k // period + 1) * period]) if period and t >= period else math.nan
+            rows.append({"origin": t, "step": k + 1, "actual": float(y[t + k]), "forecast": forecast,
+                         "naive": float(y[t - 1]), "seasonal_naive": seasonal})
+    column = lambda name: [r[name] for r in rows]  # noqa: E731
+    metrics = {
+        "model": regression(column("actual"), column("forecast")),
+        "naive": regression(column("actual"), column("naive")),
+        "seasonalNaive": regression(column("actual"), column("seasonal_naive")) if period else None,
+        "seasonalPeriod": period,
+    }
+    return metrics, rows
+
+
+def write_predictions(path, rows, data):
+    times = data["times"]
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["time", "step", "actual", "forecast", "naive", "seasonal_naive"])
+        for r in rows:
+            when = times[r["origin"] + r["step"] - 1] if times else r["origin"] + r["step"] - 1
+            stamp = to_date(when).isoformat() if times else when
+            w.writerow([csv_cell(stamp)] + [csv_cell(r[k]) for k in ["step", "actual", "forecast", "naive", "seasonal_naive"]])
+`;
