@@ -24,6 +24,8 @@ const AVX2 = ['-mavx2', '-mfma', '-mf16c'];
 /** Each source with the instruction-set flags binding.gyp gives it. */
 const SOURCES = [
   ['addon.cc', []],
+  ['arguments.cc', []],
+  ['buffer_pool.cc', []],
   ['cpu_dispatch.cc', []],
   ['parallel.cc', []],
   ['sizes.cc', []],

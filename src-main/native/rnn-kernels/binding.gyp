@@ -32,6 +32,8 @@
       "target_name": "rnn_kernels",
       "sources": [
         "src/addon.cc",
+        "src/arguments.cc",
+        "src/buffer_pool.cc",
         "src/cpu_dispatch.cc",
         "src/parallel.cc",
         "src/sizes.cc",

@@ -46,6 +46,11 @@ interface DirectionWeights {
   bias: LayerVariable;
 }
 
+/** A direction's kernel, recurrent kernel and bias, as tensors. */
+function readWeights(weights: DirectionWeights): [Tensor, Tensor, Tensor] {
+  return [weights.kernel.read(), weights.recurrentKernel.read(), weights.bias.read()];
+}
+
 type FusedLayerClass = new (config: FusedLayerConfig) => FusedRecurrentLayer;
 const classes = new WeakMap<object, Record<Cell, FusedLayerClass>>();
 
@@ -106,7 +111,7 @@ function defineFusedLayers(tf: Tf): Record<Cell, FusedLayerClass> {
         if (!ops) {
           throw new Error(`${this.name} runs on fused native kernels; the current backend is '${tf.getBackend()}'.`);
         }
-        const { dropout, bidirectional, merge } = this.fusedConfig;
+        const { dropout, bidirectional } = this.fusedConfig;
         let x = Array.isArray(inputs) ? inputs[0] : inputs;
         if (x.rank !== 3) throw new Error(`${this.name} expects input [batch, steps, features], got rank ${x.rank}.`);
         if (x.dtype !== 'float32') x = tf.cast(x, 'float32');
@@ -115,31 +120,41 @@ function defineFusedLayers(tf: Tf): Record<Cell, FusedLayerClass> {
           const [batch, , features] = x.shape as number[];
           x = tf.dropout(x, dropout, [batch, 1, features]);
         }
+        const { cell, activation, returnSequences } = this.fusedConfig;
+        const [forwardWeights, backwardWeights] = this.directions;
+        // Our own kernels when they are built and measured faster; TensorFlow's fused ops otherwise.
+        const native = nativeDirectionKernel(tf, cell, activation, returnSequences);
+        if (native) {
+          // Ours read the batch-major input as it is and run the backward direction from the
+          // end, so no transpose or reverse is needed either way.
+          const output = returnSequences ? 'sequence' : 'last';
+          const run = (weights: DirectionWeights, reversed: boolean) =>
+            native(x, ...readWeights(weights), { output, batchMajor: true, reversed });
+          return this.merge(run(forwardWeights, false), bidirectional ? run(backwardWeights, true) : null);
+        }
         const timeMajor = tf.transpose(x, [1, 0, 2]);
-        const forward = this.runDirection(ops, timeMajor, this.directions[0], false);
-        if (!bidirectional) return forward;
-        const reversed = tf.reverse(timeMajor, 0);
-        const backward = this.runDirection(ops, reversed, this.directions[1], true);
-        if (merge === 'concat') return tf.concat([forward, backward], -1);
-        if (merge === 'sum') return tf.add(forward, backward);
-        if (merge === 'ave') return tf.mul(tf.add(forward, backward), 0.5);
-        return tf.mul(forward, backward);
+        const forward = this.runTensorflowDirection(ops, timeMajor, forwardWeights, false);
+        const backward = bidirectional
+          ? this.runTensorflowDirection(ops, tf.reverse(timeMajor, 0), backwardWeights, true)
+          : null;
+        return this.merge(forward, backward);
       });
     }
 
-    /** One direction's output, batch-major: its hidden states [B,T,U] or its last state [B,U]. */
-    private runDirection(ops: RawOps, x: Tensor, weights: DirectionWeights, reversed: boolean): Tensor {
-      const kernel = weights.kernel.read();
-      const recurrentKernel = weights.recurrentKernel.read();
-      const bias = weights.bias.read();
+    /** The layer's output from its directions' outputs (the forward one alone when not bidirectional). */
+    private merge(forward: Tensor, backward: Tensor | null): Tensor {
+      if (!backward) return forward;
+      const { merge } = this.fusedConfig;
+      if (merge === 'concat') return tf.concat([forward, backward], -1);
+      if (merge === 'sum') return tf.add(forward, backward);
+      if (merge === 'ave') return tf.mul(tf.add(forward, backward), 0.5);
+      return tf.mul(forward, backward);
+    }
+
+    /** One direction on TensorFlow's fused ops: its hidden states [B,T,U] or its last state [B,U]. */
+    private runTensorflowDirection(ops: RawOps, x: Tensor, weights: DirectionWeights, reversed: boolean): Tensor {
+      const [kernel, recurrentKernel, bias] = readWeights(weights);
       const { cell, activation, returnSequences } = this.fusedConfig;
-      // Our own kernels when they are built and measured faster; TensorFlow's fused ops otherwise.
-      const native = nativeDirectionKernel(tf, cell, activation, returnSequences);
-      if (native) {
-        // Without sequences the kernel hands back the last state itself.
-        if (!returnSequences) return native(x, kernel, recurrentKernel, bias, 'last');
-        return this.finish(native(x, kernel, recurrentKernel, bias, 'sequence'), reversed, true);
-      }
       const hidden =
         cell === 'LSTM'
           ? fusedLstmSequence(ops, x, kernel, recurrentKernel, bias)

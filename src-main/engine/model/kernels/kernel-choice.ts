@@ -7,21 +7,21 @@ import { FUSED_SIMPLE_RNN_ACTIVATIONS } from '../fused/fused-simple-rnn';
 import { HIDDEN_ACTIVATIONS, type Cell } from '../../../shared/spec';
 import { nativeKernels, nativeKernelsUnavailableReason } from './native-kernels';
 import { measuredKernelChoice } from './kernel-policy';
-import { isNativeActivation, nativeRecurrentSequence, type SequenceOutput } from './native-sequence';
+import { isNativeActivation, nativeRecurrentSequence, type SequenceOptions } from './native-sequence';
 
 type Tf = typeof tfTypes;
 type Tensor = tfTypes.Tensor;
 
 /**
- * One direction of a layer: time-major x [T,B,I] and weights in, hidden states [T,B,U] out (or
- * the last state [B,U] with `output` 'last').
+ * One direction of a layer: x and weights in, hidden states out in x's layout (or the last state
+ * [B,U] with `output` 'last'); see SequenceOptions for the layouts.
  */
 export type DirectionKernel = (
   x: Tensor,
   kernel: Tensor,
   recurrentKernel: Tensor,
   bias: Tensor,
-  output: SequenceOutput,
+  options: SequenceOptions,
 ) => Tensor;
 
 /**
@@ -39,8 +39,8 @@ export function nativeDirectionKernel(
   if (!kernels || !isNativeActivation(activation)) return null;
   if (measuredKernelChoice(cell, activation, returnSequences).path !== 'native') return null;
   const config = { cell, activation, recurrentActivation: 'sigmoid' as const };
-  return (x, kernel, recurrentKernel, bias, output) =>
-    nativeRecurrentSequence(tf, kernels, config, x, kernel, recurrentKernel, bias, output);
+  return (x, kernel, recurrentKernel, bias, options) =>
+    nativeRecurrentSequence(tf, kernels, config, x, kernel, recurrentKernel, bias, options);
 }
 
 /** SimpleRNN activations a fused layer can run: every one the forms offer on native kernels. */

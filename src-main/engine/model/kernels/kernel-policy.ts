@@ -1,20 +1,23 @@
 /**
  * Which kernels a fused layer runs on when both ours and TensorFlow's fused ops can compute it:
  * the ones measured faster for that cell and shape (`npm run bench -- --ab`, both engines
- * interleaved in one process on a 2-core machine; native ÷ TensorFlow, median of 6 pairs):
+ * interleaved in one process on a 2-core machine shared with other work; native ÷ TensorFlow,
+ * median of 6 pairs and their range), measured after the kernels stopped copying their saved
+ * state to JavaScript and TensorFlow stopped transposing and reversing around them:
  *
- * | layer                                      | native ÷ TF fused |
- * | ------------------------------------------ | ----------------- |
- * | GRU(128), T=100                            | 2.04×             |
- * | SimpleRNN(32), T=20                        | 7.8×              |
- * | LSTM(64), last state only (reference)      | 1.36×             |
- * | LSTM(256), last state only (char text)     | 1.22×             |
- * | 2-layer BiLSTM(64), first layer sequences  | 0.94×             |
+ * | layer                                      | load 18–30         | load 7–9          |
+ * | ------------------------------------------ | ------------------ | ----------------- |
+ * | GRU(128), T=100                            | 2.10× (1.37–2.59)  | 1.78× (1.25–2.09) |
+ * | SimpleRNN(32), T=20                        | 1.31× (0.92–11.1)  | 1.92× (1.28–9.61) |
+ * | LSTM(64), last state only (reference)      | 1.19× (0.80–1.39)  | 1.51× (1.02–2.06) |
+ * | LSTM(256), last state only (char text)     | 1.15× (0.96–1.30)  | not measured      |
+ * | 2-layer BiLSTM(64), first layer sequences  | 0.75× (0.66–1.11)  | 0.89× (0.80–1.16) |
  *
  * TensorFlow has no whole-sequence GRU or SimpleRNN op (its GRU runs one op per step), so ours
  * always win there. An LSTM that returns its last state gets it straight from our kernels; one
- * that returns every state pays for a [T,B,U] tensor both ways, and TensorFlow's BlockLSTM is as
- * fast or faster then. Cells TensorFlow has no fused form for always run on ours.
+ * that returns every state (each direction of the bidirectional model's first layer) was still
+ * measured slower on ours than on TensorFlow's BlockLSTM, so it stays there. Cells TensorFlow
+ * has no fused form for always run on ours.
  */
 import type { Cell } from '../../../shared/spec';
 import { FUSED_SIMPLE_RNN_ACTIVATIONS } from '../fused/fused-simple-rnn';

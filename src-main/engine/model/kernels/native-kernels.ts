@@ -24,33 +24,57 @@ export interface KernelProblem {
   inputDim: number;
   units: number;
   threads: number;
+  /** x, a returned sequence and their gradients are [batch, steps, ·] instead of [steps, batch, ·]. */
+  batchMajor?: boolean;
+  /** The kernel runs from the last step to the first; returned sequences keep the caller's time order. */
+  reversed?: boolean;
+  /** Forward returns only the last hidden state [batch, units]; backward takes only its gradient. */
+  lastOnly?: boolean;
+  /** Forward keeps what backward needs (training) and returns a handle to it. */
+  save?: boolean;
+}
+
+/**
+ * What a training forward pass kept for its backward pass. It lives in the addon's memory;
+ * `backward` or `release` hands it back (and so does garbage collection, as a last resort).
+ */
+export type SavedSequence = object & { readonly __savedSequence: unique symbol };
+
+/** Memory the addon holds: forward passes awaiting backward, and its pool of reusable buffers. */
+export interface KernelMemory {
+  savedSequences: number;
+  usedBytes: number;
+  keptBytes: number;
 }
 
 /** The addon's exports (src-main/native/rnn-kernels/src/addon.cc). */
 export interface RnnKernelsAddon {
+  /** Floats the forward pass keeps for backward besides x and the hidden states. */
   workspaceLength(problem: KernelProblem): number;
+  /** Writes the hidden states (or the last one) into `out`; with `problem.save`, returns the handle backward needs. */
   forward(
     problem: KernelProblem,
     x: Float32Array,
     kernel: Float32Array,
     recurrent: Float32Array,
     bias: Float32Array,
-    h: Float32Array,
-    workspace: Float32Array,
-  ): void;
+    out: Float32Array,
+  ): SavedSequence | undefined;
+  /** Gradients with respect to x and the weights, given `dy` for forward's `out`; releases `saved`. */
   backward(
     problem: KernelProblem,
-    x: Float32Array,
+    saved: SavedSequence,
     kernel: Float32Array,
     recurrent: Float32Array,
-    h: Float32Array,
-    workspace: Float32Array,
-    dh: Float32Array,
+    dy: Float32Array,
     dx: Float32Array,
     dkernel: Float32Array,
     drecurrent: Float32Array,
     dbias: Float32Array,
   ): void;
+  /** Hands a saved forward pass's memory back without a backward pass; a second call does nothing. */
+  release(saved: SavedSequence): void;
+  memory(): KernelMemory;
   useInstructionSet(name: string): string;
   /** Runs `iterations` float products [m,k]·[k,n] on the calling thread (the bench's GEMM peak). */
   gemmRepeat(m: number, k: number, n: number, iterations: number): void;

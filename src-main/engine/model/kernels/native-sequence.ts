@@ -3,10 +3,13 @@
  * and direction, wrapped as a tfjs custom gradient: the rest of training (losses, clipping,
  * optimizers, weight averaging, checkpoints, exports) sees ordinary tensors in the standard
  * tfjs-layers / Keras weight layout.
+ *
+ * What the forward pass keeps for the backward pass (gates, cell states, every hidden state)
+ * stays in the addon's memory behind a handle, in buffers it reuses from step to step; only the
+ * layer's input, weights, output and gradients cross between JavaScript and TensorFlow.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import { FloatBufferPool } from './buffer-pool';
-import type { KernelProblem, NativeKernels } from './native-kernels';
+import type { KernelProblem, NativeKernels, SavedSequence } from './native-kernels';
 
 type Tf = typeof tfTypes;
 type Tensor = tfTypes.Tensor;
@@ -14,17 +17,30 @@ type Tensor = tfTypes.Tensor;
 /** The cells the kernels compute; GRU in both of Keras' forms. */
 export type NativeCell = 'LSTM' | 'GRU' | 'GRU-reset-after' | 'SimpleRNN';
 
-/** Workspaces saved from forward for backward; each training step returns its own. */
-const workspaces = new FloatBufferPool();
-/** Whole-sequence output gradients built from a last-state gradient; only the addon reads them. */
-const sequenceGradients = new FloatBufferPool(2);
-
 /**
- * What a call returns: every hidden state [T,B,U], or only the last one [B,U]. A layer that does
- * not return sequences asks for the last state, so no [T,B,U] tensor is made forward and no
+ * What a call returns: every hidden state, or only the last one [B,U]. A layer that does not
+ * return sequences asks for the last state, so no whole-sequence tensor is made forward and no
  * mostly-zero gradient of that size is made and copied out of TensorFlow backward.
  */
 export type SequenceOutput = 'sequence' | 'last';
+
+/** How a call reads its input and returns its output. */
+export interface SequenceOptions {
+  output: SequenceOutput;
+  /**
+   * x is [B,T,I] and a returned sequence [B,T,U], as tfjs-layers tensors are; otherwise both are
+   * time-major ([T,B,·]). The addon reorders while it copies, so TensorFlow transposes nothing.
+   */
+  batchMajor: boolean;
+  /**
+   * Runs from the last step to the first (the backward direction of a bidirectional layer). A
+   * returned sequence keeps the caller's time order: its step t is the state after reading steps
+   * T−1 … t.
+   */
+  reversed: boolean;
+}
+
+const DEFAULT_OPTIONS: SequenceOptions = { output: 'sequence', batchMajor: false, reversed: false };
 
 const CELL_CODES: Record<NativeCell, number> = { LSTM: 0, GRU: 1, 'GRU-reset-after': 2, SimpleRNN: 3 };
 const GATES: Record<NativeCell, number> = { LSTM: 4, GRU: 3, 'GRU-reset-after': 3, SimpleRNN: 1 };
@@ -65,9 +81,10 @@ function floats(tensor: Tensor, what: string, shape: readonly number[]): Float32
 }
 
 /**
- * Runs the cell from a zero state over time-major `x` [T,B,I] and returns every hidden state
- * [T,B,U] (or, with `output` 'last', the last one [B,U]); differentiable with respect to `x` and the three weights. Weights: kernel [I, G·U],
- * recurrent kernel [U, G·U], bias [G·U] ([2, G·U] for the reset-after GRU) (gate order i,f,c,o or z,r,h).
+ * Runs the cell from a zero state over `x` and returns every hidden state (or, with `output`
+ * 'last', the last one [B,U]); differentiable with respect to `x` and the three weights.
+ * Weights: kernel [I, G·U], recurrent kernel [U, G·U], bias [G·U] ([2, G·U] for the reset-after
+ * GRU) (gate order i,f,c,o or z,r,h).
  */
 export function nativeRecurrentSequence(
   tf: Tf,
@@ -77,13 +94,16 @@ export function nativeRecurrentSequence(
   kernel: Tensor,
   recurrentKernel: Tensor,
   bias: Tensor,
-  output: SequenceOutput = 'sequence',
+  options: Partial<SequenceOptions> = {},
 ): Tensor {
+  const { output, batchMajor, reversed } = { ...DEFAULT_OPTIONS, ...options };
   if (x.rank !== 3 || recurrentKernel.rank !== 2) {
-    throw new Error(`Native recurrent kernel: input must be [steps, batch, features], got [${x.shape.join(', ')}].`);
+    const order = batchMajor ? 'batch, steps' : 'steps, batch';
+    throw new Error(`Native recurrent kernel: input must be [${order}, features], got [${x.shape.join(', ')}].`);
   }
-  const [steps, batch, inputDim] = x.shape;
-  const units = recurrentKernel.shape[0];
+  const [outer, inner, inputDim] = x.shape as [number, number, number];
+  const [steps, batch] = batchMajor ? [inner, outer] : [outer, inner];
+  const units = (recurrentKernel.shape as [number, number])[0];
   const width = GATES[config.cell] * units;
   if ([steps, batch, inputDim, units].some((d) => !Number.isInteger(d) || d <= 0)) {
     throw new Error(`Native recurrent kernel: empty input or layer ([${x.shape.join(', ')}], ${units} units).`);
@@ -97,26 +117,23 @@ export function nativeRecurrentSequence(
     inputDim,
     units,
     threads: kernels.threads,
+    batchMajor,
+    reversed,
+    lastOnly: output === 'last',
+    // Only a forward pass under a gradient tape can be differentiated; prediction and
+    // evaluation keep nothing for a backward pass that never comes.
+    save: tf.engine().isTapeOn(),
   };
+  const sequenceShape = (d: number): number[] => (batchMajor ? [batch, steps, d] : [steps, batch, d]);
   const shapes = {
-    x: [steps, batch, inputDim],
+    x: sequenceShape(inputDim),
     kernel: [inputDim, width],
     recurrent: [units, width],
     // Keras keeps the reset-after GRU's two biases as rows of one [2, 3U] weight.
     bias: config.cell === 'GRU-reset-after' ? [2, width] : [width],
-    h: [steps, batch, units],
-    last: [batch, units],
+    out: output === 'last' ? [batch, units] : sequenceShape(units),
   };
-  const lastStart = (steps - 1) * batch * units;
   const { addon } = kernels;
-
-  /** The gradient of every hidden state when only the last one reaches the loss. */
-  const lastStateGradient = (last: Float32Array): Float32Array => {
-    const full = sequenceGradients.take(steps * batch * units);
-    full.fill(0, 0, lastStart);
-    full.set(last, lastStart);
-    return full;
-  };
 
   const run = tf.customGrad((...args: (Tensor | tfTypes.GradSaveFunc)[]) => {
     const [xs, k, r, b] = args as Tensor[];
@@ -126,34 +143,18 @@ export function nativeRecurrentSequence(
     const bData = floats(b, 'bias', shapes.bias);
     // Never reused: tfjs-node hands JavaScript arrays to TensorFlow without copying them, so an
     // array given to tf.tensor belongs to that tensor from then on.
-    const h = new Float32Array(steps * batch * units);
-    // What backward needs stays in JavaScript memory until backward has used it.
-    let workspace: Float32Array | null = workspaces.take(addon.workspaceLength(problem));
-    addon.forward(problem, xData, kData, rData, bData, h, workspace);
+    const out = new Float32Array(shapes.out.reduce((a, d) => a * d, 1));
+    let saved = addon.forward(problem, xData, kData, rData, bData, out) ?? null;
     return {
-      value:
-        output === 'last'
-          ? tf.tensor2d(h.slice(lastStart), shapes.last as [number, number])
-          : tf.tensor3d(h, shapes.h as [number, number, number]),
+      value: tf.tensor(out, shapes.out),
       gradFunc: (dy: Tensor | Tensor[]) => {
-        if (!workspace) throw new Error('Native recurrent kernel: this forward pass was already differentiated once.');
-        const gradient = Array.isArray(dy) ? dy[0] : dy;
-        const dyData = output === 'last' ? lastStateGradient(floats(gradient, 'output gradient', shapes.last)) : null;
-        const dhData = dyData ?? floats(gradient, 'output gradient', shapes.h);
-        const dx = new Float32Array(xData.length);
-        const dk = new Float32Array(kData.length);
-        const dr = new Float32Array(rData.length);
-        const db = new Float32Array(bData.length);
-        addon.backward(problem, xData, kData, rData, h, workspace, dhData, dx, dk, dr, db);
-        if (dyData) sequenceGradients.give(dyData);
-        workspaces.give(workspace);
-        workspace = null;
-        return [
-          tf.tensor(dx, shapes.x),
-          tf.tensor(dk, shapes.kernel),
-          tf.tensor(dr, shapes.recurrent),
-          tf.tensor(db, shapes.bias),
-        ];
+        if (!saved) throw new Error('Native recurrent kernel: this forward pass cannot be differentiated (again).');
+        const dyData = floats(Array.isArray(dy) ? dy[0] : dy, 'output gradient', shapes.out);
+        const grads = [xData, kData, rData, bData].map((a) => new Float32Array(a.length));
+        const current: SavedSequence = saved;
+        saved = null;
+        addon.backward(problem, current, kData, rData, dyData, grads[0], grads[1], grads[2], grads[3]);
+        return [shapes.x, shapes.kernel, shapes.recurrent, shapes.bias].map((shape, i) => tf.tensor(grads[i], shape));
       },
     };
   });

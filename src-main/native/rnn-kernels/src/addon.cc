@@ -1,18 +1,27 @@
-// The Node binding of the recurrent kernels. Every argument is checked here, before any kernel
-// runs: a wrong length must become a JavaScript error, never a read past an array's end.
+// The Node binding of the recurrent kernels. Arguments are checked (arguments.cc) before any
+// kernel runs. What the forward pass saves for the backward pass (the input in kernel order,
+// every hidden state, the gates) stays here, in pooled C++ memory, behind an opaque handle that
+// JavaScript gives back to `backward`: nothing of it is copied out to JavaScript and back.
 #include <napi.h>
 
 #include <atomic>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <thread>
 
+#include "arguments.h"
+#include "buffer_pool.h"
 #include "cpu_dispatch.h"
 #include "kernels.h"
+#include "sequence_layout.h"
 
 namespace {
 
-using rnn::Problem;
+using rnn::CallSpec;
+using rnn::Lengths;
+using rnn::PooledBuffer;
 
 std::atomic<const rnn::KernelTable*> active{nullptr};
 
@@ -25,127 +34,178 @@ const rnn::KernelTable& kernels() {
   return *table;
 }
 
-// Large enough for any sequence a desktop can hold, small enough that no product of two checked
-// sizes overflows 64 bits.
-constexpr int64_t kMaxDimension = int64_t{1} << 28;
-constexpr int64_t kMaxElements = int64_t{1} << 40;
-
-bool read_int(const Napi::Object& spec, const char* key, int64_t low, int64_t high, int64_t* out) {
-  Napi::Env env = spec.Env();
-  Napi::Value v = spec.Get(key);
-  if (!v.IsNumber()) {
-    Napi::TypeError::New(env, std::string("recurrent kernel: '") + key + "' must be a number").ThrowAsJavaScriptException();
-    return false;
-  }
-  double d = v.As<Napi::Number>().DoubleValue();
-  if (!(d >= static_cast<double>(low) && d <= static_cast<double>(high)) || d != static_cast<double>(static_cast<int64_t>(d))) {
-    Napi::RangeError::New(env, std::string("recurrent kernel: '") + key + "' must be a whole number from " +
-                                   std::to_string(low) + " to " + std::to_string(high) + ", got " + std::to_string(d))
-        .ThrowAsJavaScriptException();
-    return false;
-  }
-  *out = static_cast<int64_t>(d);
-  return true;
-}
-
-bool read_problem(const Napi::Value& value, Problem* p) {
-  Napi::Env env = value.Env();
-  if (!value.IsObject()) {
-    Napi::TypeError::New(env, "recurrent kernel: the first argument must be the problem description").ThrowAsJavaScriptException();
-    return false;
-  }
-  Napi::Object spec = value.As<Napi::Object>();
-  int64_t cell, act, rec, threads;
-  if (!read_int(spec, "cell", 0, 3, &cell) || !read_int(spec, "activation", 0, 7, &act) ||
-      !read_int(spec, "recurrentActivation", 0, 7, &rec) || !read_int(spec, "steps", 1, kMaxDimension, &p->steps) ||
-      !read_int(spec, "batch", 1, kMaxDimension, &p->batch) || !read_int(spec, "inputDim", 1, kMaxDimension, &p->input_dim) ||
-      !read_int(spec, "units", 1, kMaxDimension, &p->units) || !read_int(spec, "threads", 1, 1024, &threads)) {
-    return false;
-  }
-  p->cell = static_cast<rnn::Cell>(cell);
-  p->activation = static_cast<rnn::Activation>(act);
-  p->recurrent_activation = static_cast<rnn::Activation>(rec);
-  p->threads = static_cast<int>(threads);
-  const int64_t rows = p->steps * p->batch;
-  const int64_t widest = rnn::workspace_per_row(*p) > p->input_dim ? rnn::workspace_per_row(*p) : p->input_dim;
-  if (rows > kMaxElements / widest || p->units * 4 * p->units > kMaxElements ||
-      p->input_dim * 4 * p->units > kMaxElements) {
-    Napi::RangeError::New(env, "recurrent kernel: the sequence is too large for one call").ThrowAsJavaScriptException();
-    return false;
-  }
-  return true;
-}
-
-// The array at `index`, which must be a Float32Array of exactly `length` elements.
-float* array_arg(const Napi::CallbackInfo& info, size_t index, int64_t length, const char* what) {
-  Napi::Env env = info.Env();
-  if (info.Length() <= index || !info[index].IsTypedArray() ||
-      info[index].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
-    Napi::TypeError::New(env, std::string("recurrent kernel: ") + what + " must be a Float32Array").ThrowAsJavaScriptException();
-    return nullptr;
-  }
-  Napi::Float32Array a = info[index].As<Napi::Float32Array>();
-  if (static_cast<int64_t>(a.ElementLength()) != length) {
-    Napi::RangeError::New(env, std::string("recurrent kernel: ") + what + " must hold " + std::to_string(length) +
-                                   " values, got " + std::to_string(a.ElementLength()))
-        .ThrowAsJavaScriptException();
-    return nullptr;
-  }
-  return a.Data();
-}
-
-struct Lengths {
-  int64_t x, kernel, recurrent, bias, h, workspace;
+// What one training forward pass keeps for its backward pass, all time-major.
+struct SavedSequence {
+  CallSpec call;
+  PooledBuffer x;
+  PooledBuffer h;
+  PooledBuffer workspace;
+  int64_t bytes = 0;  // zero once released
 };
 
-Lengths lengths(const Problem& p) {
-  const int64_t rows = p.steps * p.batch, width = rnn::gate_count(p.cell) * p.units;
-  return {rows * p.input_dim, p.input_dim * width, p.units * width, rnn::bias_length(p), rows * p.units,
-          rows * rnn::workspace_per_row(p)};
+// Tells handles of ours apart from any other external value JavaScript might pass.
+constexpr napi_type_tag kSavedTag = {0x5f3c1a8e2b7d4c61ULL, 0x9e0a4f7b3c2d1e85ULL};
+std::atomic<int64_t> live_saved{0};
+
+// Hands a saved sequence's memory back to the pool; later calls do nothing.
+void release_saved(Napi::BasicEnv env, SavedSequence* s) {
+  if (s->bytes == 0) return;
+  s->x.reset();
+  s->h.reset();
+  s->workspace.reset();
+  // V8 was told about this memory, so that unreleased handles make it collect sooner.
+  Napi::MemoryManagement::AdjustExternalMemory(env, -s->bytes);
+  s->bytes = 0;
+  live_saved.fetch_sub(1);
 }
 
-// workspaceLength(problem): floats the forward pass saves for the backward pass.
+// The saved sequence at `index`, or null (with a JavaScript error pending).
+SavedSequence* saved_arg(const Napi::CallbackInfo& info, size_t index) {
+  Napi::Env env = info.Env();
+  if (info.Length() <= index || !info[index].IsExternal() ||
+      !info[index].As<Napi::External<SavedSequence>>().CheckTypeTag(&kSavedTag)) {
+    Napi::TypeError::New(env, "recurrent kernel: the second argument must be what forward returned for training")
+        .ThrowAsJavaScriptException();
+    return nullptr;
+  }
+  return info[index].As<Napi::External<SavedSequence>>().Data();
+}
+
+bool same_call(const CallSpec& a, const CallSpec& b) {
+  const rnn::Problem &p = a.problem, &q = b.problem;
+  return p.cell == q.cell && p.activation == q.activation && p.recurrent_activation == q.recurrent_activation &&
+         p.steps == q.steps && p.batch == q.batch && p.input_dim == q.input_dim && p.units == q.units &&
+         a.layout.batch_major == b.layout.batch_major && a.layout.reversed == b.layout.reversed &&
+         a.last_only == b.last_only;
+}
+
+// workspaceLength(problem): floats the forward pass saves for the backward pass (besides x and h).
 Napi::Value WorkspaceLength(const Napi::CallbackInfo& info) {
-  Problem p{};
-  if (!read_problem(info[0], &p)) return info.Env().Undefined();
-  return Napi::Number::New(info.Env(), static_cast<double>(lengths(p).workspace));
+  CallSpec c{};
+  if (!rnn::read_call(info[0], &c)) return info.Env().Undefined();
+  return Napi::Number::New(info.Env(), static_cast<double>(rnn::lengths(c).workspace));
 }
 
-// forward(problem, x, kernel, recurrent, bias, h, workspace): fills h and workspace.
+// forward(problem, x, kernel, recurrent, bias, out): writes every hidden state (or, with
+// lastOnly, the last one) into `out` in the caller's layout. With `save` it returns the handle
+// backward needs; without, everything it used goes straight back to the pool.
 Napi::Value Forward(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  Problem p{};
-  if (!read_problem(info[0], &p)) return env.Undefined();
-  const Lengths n = lengths(p);
-  rnn::ForwardArgs a{};
-  if (!(a.x = array_arg(info, 1, n.x, "x")) || !(a.kernel = array_arg(info, 2, n.kernel, "kernel")) ||
-      !(a.recurrent = array_arg(info, 3, n.recurrent, "recurrent kernel")) ||
-      !(a.bias = array_arg(info, 4, n.bias, "bias")) || !(a.h = array_arg(info, 5, n.h, "hidden states")) ||
-      !(a.workspace = array_arg(info, 6, n.workspace, "workspace"))) {
+  CallSpec c{};
+  if (!rnn::read_call(info[0], &c)) return env.Undefined();
+  const Lengths n = rnn::lengths(c);
+  const float *x, *kernel, *recurrent, *bias;
+  float* out;
+  if (!(x = rnn::array_arg(info, 1, n.x, "x")) || !(kernel = rnn::array_arg(info, 2, n.kernel, "kernel")) ||
+      !(recurrent = rnn::array_arg(info, 3, n.recurrent, "recurrent kernel")) ||
+      !(bias = rnn::array_arg(info, 4, n.bias, "bias")) ||
+      !(out = rnn::array_arg(info, 5, n.out, c.last_only ? "last hidden state" : "hidden states"))) {
     return env.Undefined();
   }
-  kernels().forward(p, a);
+  const rnn::Problem& p = c.problem;
+  auto s = std::make_unique<SavedSequence>();
+  s->call = c;
+  const float* x_kernel = x;
+  // Training keeps its own copy of x: the caller's array may be reused before backward runs.
+  if (c.save || !c.layout.is_kernel_order()) {
+    s->x = PooledBuffer(n.x);
+    rnn::to_kernel_order(c.layout, x, s->x.data(), p.input_dim);
+    x_kernel = s->x.data();
+  }
+  s->h = PooledBuffer(n.h);
+  s->workspace = PooledBuffer(n.workspace);
+  kernels().forward(p, {x_kernel, kernel, recurrent, bias, s->h.data(), s->workspace.data()});
+  if (c.last_only) {
+    std::memcpy(out, s->h.data() + (p.steps - 1) * p.batch * p.units, static_cast<size_t>(n.out) * sizeof(float));
+  } else {
+    rnn::from_kernel_order(c.layout, s->h.data(), out, p.units);
+  }
+  if (!c.save) return env.Undefined();
+  s->bytes = (s->x.length() + s->h.length() + s->workspace.length()) * static_cast<int64_t>(sizeof(float));
+  Napi::MemoryManagement::AdjustExternalMemory(env, s->bytes);
+  live_saved.fetch_add(1);
+  // A handle JavaScript drops without a backward pass (say, a forward under a gradient tape that
+  // never asks for this gradient) hands its memory back when it is collected.
+  auto handle = Napi::External<SavedSequence>::New(env, s.release(), [](Napi::Env e, SavedSequence* saved) {
+    release_saved(e, saved);
+    delete saved;
+  });
+  handle.TypeTag(&kSavedTag);
+  return handle;
+}
+
+// backward(problem, saved, kernel, recurrent, dy, dx, dkernel, drecurrent, dbias): gradients of
+// the loss with respect to x (in the caller's layout) and the weights, given its gradient `dy`
+// with respect to forward's `out`. Releases `saved`.
+Napi::Value Backward(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  CallSpec c{};
+  if (!rnn::read_call(info[0], &c)) return env.Undefined();
+  SavedSequence* s = saved_arg(info, 1);
+  if (s == nullptr) return env.Undefined();
+  if (s->bytes == 0) {
+    Napi::Error::New(env, "recurrent kernel: this forward pass was already differentiated or released")
+        .ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  if (!same_call(c, s->call)) {
+    Napi::Error::New(env, "recurrent kernel: backward must describe the same sequence and layer as its forward pass")
+        .ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  const Lengths n = rnn::lengths(c);
+  const float *kernel, *recurrent, *dy;
+  float *dx, *dkernel, *drecurrent, *dbias;
+  if (!(kernel = rnn::array_arg(info, 2, n.kernel, "kernel")) ||
+      !(recurrent = rnn::array_arg(info, 3, n.recurrent, "recurrent kernel")) ||
+      !(dy = rnn::array_arg(info, 4, n.out, "output gradient")) ||
+      !(dx = rnn::array_arg(info, 5, n.x, "input gradient")) ||
+      !(dkernel = rnn::array_arg(info, 6, n.kernel, "kernel gradient")) ||
+      !(drecurrent = rnn::array_arg(info, 7, n.recurrent, "recurrent kernel gradient")) ||
+      !(dbias = rnn::array_arg(info, 8, n.bias, "bias gradient"))) {
+    return env.Undefined();
+  }
+  const rnn::Problem& p = c.problem;
+  const bool in_order = c.layout.is_kernel_order();
+  PooledBuffer dh, dx_kernel;
+  const float* dh_kernel = dy;
+  if (c.last_only) {
+    // Only the last state reached the loss: every earlier step's own gradient is zero.
+    dh = PooledBuffer(n.h);
+    const int64_t last = (p.steps - 1) * p.batch * p.units;
+    std::memset(dh.data(), 0, static_cast<size_t>(last) * sizeof(float));
+    std::memcpy(dh.data() + last, dy, static_cast<size_t>(n.out) * sizeof(float));
+    dh_kernel = dh.data();
+  } else if (!in_order) {
+    dh = PooledBuffer(n.h);
+    rnn::to_kernel_order(c.layout, dy, dh.data(), p.units);
+    dh_kernel = dh.data();
+  }
+  if (!in_order) dx_kernel = PooledBuffer(n.x);
+  float* dx_target = in_order ? dx : dx_kernel.data();
+  kernels().backward(p, {s->x.data(), kernel, recurrent, s->h.data(), s->workspace.data(), dh_kernel, dx_target, dkernel,
+                         drecurrent, dbias});
+  if (!in_order) rnn::from_kernel_order(c.layout, dx_kernel.data(), dx, p.input_dim);
+  release_saved(env, s);
   return env.Undefined();
 }
 
-// backward(problem, x, kernel, recurrent, h, workspace, dh, dx, dkernel, drecurrent, dbias).
-Napi::Value Backward(const Napi::CallbackInfo& info) {
+// release(saved): hands a saved forward pass's memory back now (a second call does nothing).
+Napi::Value Release(const Napi::CallbackInfo& info) {
+  SavedSequence* s = saved_arg(info, 0);
+  if (s != nullptr) release_saved(info.Env(), s);
+  return info.Env().Undefined();
+}
+
+// memory(): saved forward passes not yet differentiated or released, and the pool's bytes.
+Napi::Value Memory(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  Problem p{};
-  if (!read_problem(info[0], &p)) return env.Undefined();
-  const Lengths n = lengths(p);
-  rnn::BackwardArgs a{};
-  if (!(a.x = array_arg(info, 1, n.x, "x")) || !(a.kernel = array_arg(info, 2, n.kernel, "kernel")) ||
-      !(a.recurrent = array_arg(info, 3, n.recurrent, "recurrent kernel")) ||
-      !(a.h = array_arg(info, 4, n.h, "hidden states")) || !(a.workspace = array_arg(info, 5, n.workspace, "workspace")) ||
-      !(a.dh = array_arg(info, 6, n.h, "output gradient")) || !(a.dx = array_arg(info, 7, n.x, "input gradient")) ||
-      !(a.dkernel = array_arg(info, 8, n.kernel, "kernel gradient")) ||
-      !(a.drecurrent = array_arg(info, 9, n.recurrent, "recurrent kernel gradient")) ||
-      !(a.dbias = array_arg(info, 10, n.bias, "bias gradient"))) {
-    return env.Undefined();
-  }
-  kernels().backward(p, a);
-  return env.Undefined();
+  const rnn::PoolMemory m = rnn::pool_memory();
+  Napi::Object out = Napi::Object::New(env);
+  out.Set("savedSequences", Napi::Number::New(env, static_cast<double>(live_saved.load())));
+  out.Set("usedBytes", Napi::Number::New(env, static_cast<double>(m.used_bytes)));
+  out.Set("keptBytes", Napi::Number::New(env, static_cast<double>(m.kept_bytes)));
+  return out;
 }
 
 // useInstructionSet(name?): picks the build to run ("generic", "avx2", "avx512"; empty for the
@@ -193,6 +253,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("workspaceLength", Napi::Function::New(env, WorkspaceLength));
   exports.Set("forward", Napi::Function::New(env, Forward));
   exports.Set("backward", Napi::Function::New(env, Backward));
+  exports.Set("release", Napi::Function::New(env, Release));
+  exports.Set("memory", Napi::Function::New(env, Memory));
   exports.Set("useInstructionSet", Napi::Function::New(env, UseInstructionSet));
   exports.Set("info", Napi::Function::New(env, Info));
   exports.Set("gemmRepeat", Napi::Function::New(env, GemmRepeat));

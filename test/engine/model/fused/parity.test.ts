@@ -6,6 +6,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRecurrentLayer, type RecurrentLayerOptions } from '../../../../src-main/engine/model/fused/index';
 import { createStandardLayer } from '../../../../src-main/engine/model/fused/standard-layer';
+import { useNativeKernelsEverywhere } from '../../../../src-main/engine/model/kernels/kernel-policy';
 import type { Cell } from '../../../../src-main/shared/spec';
 import { loadNativeTf, relativeDifference } from './native-tf';
 
@@ -114,4 +115,20 @@ describe('other merge modes and activations', () => {
       { bidirectional: true, returnSequences: true },
       { bidirectional: true, returnSequences: false },
     ]));
+});
+
+// LSTMs returning sequences run on TensorFlow's BlockLSTM unless measured otherwise
+// (kernel-policy.ts); the batch-major, reversed native path must match wherever it is routed.
+describe('with our kernels on every layer', () => {
+  it.each(['LSTM', 'GRU', 'SimpleRNN'] as const)('stacked bidirectional %s', (cell) => {
+    useNativeKernelsEverywhere(true);
+    try {
+      expectSame(cell, [
+        { bidirectional: true, merge: 'concat', returnSequences: true },
+        { bidirectional: true, merge: 'ave', returnSequences: false, units: 4 },
+      ]);
+    } finally {
+      useNativeKernelsEverywhere(false);
+    }
+  });
 });

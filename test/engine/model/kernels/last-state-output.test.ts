@@ -31,7 +31,7 @@ function inputs(cell: NativeCell): tfTypes.Tensor[] {
 describe.each(['LSTM', 'GRU', 'GRU-reset-after', 'SimpleRNN'] as const)('%s, last state only', (cell) => {
   const config = { cell, activation: 'tanh', recurrentActivation: 'sigmoid' } as const;
   const run = (output: 'sequence' | 'last') => (a: tfTypes.Tensor[]) =>
-    nativeRecurrentSequence(tf, native, config, a[0], a[1], a[2], a[3], output);
+    nativeRecurrentSequence(tf, native, config, a[0], a[1], a[2], a[3], { output });
 
   it('is the last step of the whole sequence, with the same gradients', () => {
     const args = inputs(cell);

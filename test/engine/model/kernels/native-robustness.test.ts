@@ -93,19 +93,22 @@ describe('bad arguments are refused with a clear error', () => {
     units: 1,
     threads: 1,
   };
-  const arrays = () => [2, 4, 4, 4, 2, native.addon.workspaceLength(problem)].map((n) => new Float32Array(n));
+  const arrays = () => [2, 4, 4, 4, 2].map((n) => new Float32Array(n));
 
   it('a wrong length names the array and both lengths', () => {
-    const [x, k, r, b, h, ws] = arrays();
-    expect(() => native.addon.forward(problem, x, k, r, new Float32Array(3), h, ws)).toThrow(
+    const [x, k, r, b, h] = arrays();
+    expect(() => native.addon.forward(problem, x, k, r, new Float32Array(3), h)).toThrow(
       /bias must hold 4 values, got 3/,
     );
-    expect(() => native.addon.forward(problem, x, k, r, b, h, ws.subarray(1))).toThrow(/workspace must hold/);
+    expect(() => native.addon.forward(problem, x, k, r, b, h.subarray(1))).toThrow(/hidden states must hold 2 values/);
+    expect(() => native.addon.forward({ ...problem, lastOnly: true }, x, k, r, b, h)).toThrow(
+      /last hidden state must hold 1 values, got 2/,
+    );
   });
   it('an array of another type is refused', () => {
-    const [x, k, r, , h, ws] = arrays();
+    const [x, k, r, , h] = arrays();
     const bias = new Float64Array(4) as unknown as Float32Array;
-    expect(() => native.addon.forward(problem, x, k, r, bias, h, ws)).toThrow(/bias must be a Float32Array/);
+    expect(() => native.addon.forward(problem, x, k, r, bias, h)).toThrow(/bias must be a Float32Array/);
   });
   it.each([
     ['steps', 0],
@@ -115,9 +118,11 @@ describe('bad arguments are refused with a clear error', () => {
     ['threads', 0],
     ['cell', 9],
     ['activation', 8],
+    ['batchMajor', 1],
+    ['save', 'yes'],
   ])('%s = %s', (key, value) => {
-    const [x, k, r, b, h, ws] = arrays();
-    expect(() => native.addon.forward({ ...problem, [key]: value }, x, k, r, b, h, ws)).toThrow(new RegExp(`'${key}'`));
+    const [x, k, r, b, h] = arrays();
+    expect(() => native.addon.forward({ ...problem, [key]: value }, x, k, r, b, h)).toThrow(new RegExp(`'${key}'`));
   });
   it('a sequence too large for one call is refused before any memory is touched', () => {
     const huge = { ...problem, steps: 2 ** 27, batch: 2 ** 27 };
