@@ -82,6 +82,20 @@ describe('ResultsView', () => {
     );
   });
 
+  it('shows a verdict as a warning only when the model does not beat every simple forecast', async () => {
+    const note = 'Automatic search tried 12 candidates; the GRU won on every origin.';
+    useRunsStore().adopt(runResult({ runId: 'winner', evaluation: forecastEvaluation({ verdict: note }) }));
+    const wrapper = mount(ResultsView);
+    await flushPromises();
+    expect(wrapper.get('[data-testid="verdict"]').classes()).toEqual(expect.arrayContaining(['verdict', 'good']));
+
+    const losing = forecastEvaluation({ verdict: note });
+    losing.baselines.naive.rmse = losing.metrics.rmse / 2;
+    useRunsStore().adopt(runResult({ runId: 'loser', evaluation: losing }));
+    await flushPromises();
+    expect(wrapper.get('[data-testid="verdict"]').classes()).toContain('warn');
+  });
+
   it('marks the best value of each metric', async () => {
     const evaluation = forecastEvaluation();
     evaluation.baselines.naive.mae = evaluation.metrics.mae / 2;
