@@ -16,6 +16,8 @@ import { chainFromFolder } from './model-weights';
 import { buildOnnxModel } from './onnx-export';
 import { tfjsExportFiles } from './tfjs-export';
 import { kerasProjectFiles } from './keras-project/keras-project-export';
+import { isSeq2seqModel } from './seq2seq/seq2seq-parts';
+import { seq2seqExportFiles } from './seq2seq/seq2seq-export';
 
 export { ExportCancelledError, ExportWriteError } from './export-errors';
 export { importTfjsModel, type ImportedModel } from '../engine/model/load-model-folder';
@@ -53,6 +55,13 @@ export async function exportModel(
   if (format === 'tfjs')
     return { files: await writeFilesAtomically(tfjsExportFiles(folder, target), writeOptions(signal)) };
   throwIfCancelled(signal);
+  if (isSeq2seqModel(folder.preprocessing)) {
+    // An encoder and a decoder step rather than one chain of layers.
+    const path = exportTargetPath(format, target);
+    const files = await seq2seqExportFiles((await loadTf()).tf, folder, format, path);
+    throwIfCancelled(signal);
+    return { files: await writeFilesAtomically(files, writeOptions(signal)) };
+  }
   const chain = await chainFromFolder((await loadTf()).tf, folder);
   throwIfCancelled(signal);
   if (format === 'keras-project')

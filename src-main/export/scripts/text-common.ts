@@ -5,12 +5,13 @@
  * script given the same random seed draws the same tokens as the app.
  */
 
-import { preprocessingCheckJs, preprocessingCheckPy, TEXT_RULES } from './preprocessing-check';
+import { preprocessingCheckJs, preprocessingCheckPy, TEXT_RULES, type FieldRule } from './preprocessing-check';
 
-export const TEXT_COMMON_JS = String.raw`const fs = require('node:fs');
+/** The JavaScript common part, checking preprocessing.json with `rules`. */
+export const textCommonJs = (rules: FieldRule[]): string => String.raw`const fs = require('node:fs');
 const path = require('node:path');
 
-${preprocessingCheckJs(TEXT_RULES)}
+${preprocessingCheckJs(rules)}
 const pre = readPreprocessing();
 const text = pre.text;
 
@@ -50,7 +51,8 @@ async function loadModel() {
 }
 `;
 
-export const TEXT_COMMON_PY = String.raw`import json
+/** The Python common part, checking preprocessing.json with `rules`. */
+export const textCommonPy = (rules: FieldRule[]): string => String.raw`import json
 import math
 import os
 import re
@@ -59,7 +61,7 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-${preprocessingCheckPy(TEXT_RULES)}
+${preprocessingCheckPy(rules)}
 
 pre = _read_preprocessing()
 text = pre["text"]
@@ -103,3 +105,6 @@ def load_model():
 
     return run
 `;
+
+export const TEXT_COMMON_JS = textCommonJs(TEXT_RULES);
+export const TEXT_COMMON_PY = textCommonPy(TEXT_RULES);
