@@ -3,12 +3,13 @@
  * how the app decodes with them, and the ready-to-run scripts.
  */
 import type { PreprocessingFile } from '../../shared/preprocessing';
-import { encodingText } from '../bundle-readme';
+import { encodingText, type SkippedFormats } from '../bundle-readme';
 import { stateNames } from './seq2seq-onnx';
 import type { Seq2seqParts } from './seq2seq-parts';
 
-/** The README for a bundle of a sequence-to-sequence model; `onnxSkipped` says why the ONNX graphs are missing. */
-export function seq2seqReadme(pre: PreprocessingFile, parts: Seq2seqParts, onnxSkipped: string | null): string {
+/** The README for a bundle of a sequence-to-sequence model; `skipped` says why a format's files are missing. */
+export function seq2seqReadme(pre: PreprocessingFile, parts: Seq2seqParts, skipped: SkippedFormats): string {
+  const onnxSkipped = skipped.onnx;
   const text = pre.text!;
   const s2s = pre.seq2seq!;
   const settings = pre.spec.seq2seq;
@@ -36,7 +37,7 @@ Exported by Recurrent Studio (task: sequence-to-sequence).
 | file | what it is |
 |---|---|
 ${rows.join('\n')}
-${onnxSkipped ? `\n- No ONNX files: ${onnxSkipped}\n- No Keras file: the Keras export of sequence-to-sequence models is not available yet.\n` : '\n- No Keras file: the Keras export of sequence-to-sequence models is not available yet.\n'}
+${onnxSkipped ? `\n- No ONNX files: ${onnxSkipped}\n` : ''}${skipped.keras ? `\n- No Keras files: ${skipped.keras}\n` : ''}
 ## Ready to run
 
 \`${onnxSkipped ? '' : 'python predict.py "source text" or '}node predict.cjs "source text"\` prints the output the app writes for each source (several sources, or \`--file sources.txt\` with one per line). \`--decoding greedy|beam|sample\`, \`--beam-width N\`, \`--temperature T\` and \`--max-length N\` change the decoding (by default: ${settings.decoding}${settings.decoding === 'beam' ? `, width ${settings.beamWidth}` : ''}${settings.decoding === 'sample' ? `, temperature ${settings.temperature}` : ''}, at most ${limit} tokens, as in the app); \`--random-seed N\` sets the sampling draws (by default the training seed ${pre.spec.training.seed}, as the app). \`--json\` prints a list of {source, output, warning}. Sources with tokens the model never saw, or longer than it reads, get the app's warning on the error output; an empty source is refused.
@@ -49,6 +50,8 @@ ${encodingText(text)} A source is cut to its last ${S} tokens and padded with 0 
 
 - \`encoder.onnx\`: input \`source\` [batch, ${S}] int64 token ids; outputs \`memory\` [batch, ${S}, ${H}] (the encoder outputs, one per source step) and the decoder's starting state${states.length > 1 ? 's' : ''} ${stateList}.${parts.cell === 'LSTM' ? ' The starting cell state `state_c` comes from the final state through a small tanh layer.' : ''}
 - \`decoder_step.onnx\`: inputs \`token\` [batch] int64 (the previous output token; the start token 2 first) and ${stateList}${attention ? `, plus \`memory\` from the encoder` : ''}; outputs \`probabilities\` [batch, ${V}] of the next token, ${nextList} to feed back${attention ? `, and \`attention\` [batch, ${S}], the weights of the source steps (${parts.attention === 'dot' ? 'Luong dot: scores = h · memory' : 'Luong general: scores = h · W · memory'}, softmax over the steps)` : ''}.
+
+${skipped.keras ? '' : `The Keras files have the same parts (\`keras.saving.load_model\`):  \`encoder.keras\` maps \`source\` (int32) to [memory, ${states.join(', ')}]; \`decoder_step.keras\` takes [token [batch, 1] int32, ${states.join(', ')}${attention ? ', memory' : ''}] and returns [probabilities, ${states.map((s) => `next ${s}`).join(', ')}${attention ? ', attention' : ''}].`}
 
 ## Decoding as the app does
 
