@@ -1,6 +1,7 @@
 /** The production implementations of the service's dependencies. */
 import { loadTf } from '../tensorflow/load-tf';
 import { summarizeModel } from '../engine/model/model-builder';
+import { buildSeq2seqModel } from '../engine/tasks/seq2seq/seq2seq-model';
 import { loadTable } from '../data/import/load-table';
 import type { StudioServiceDeps } from './service-types';
 import { estimateModelDims } from './model-dims';
@@ -17,7 +18,20 @@ export function defaultDeps(): StudioServiceDeps {
     launchRun: createWorkerLauncher(),
     summarizeModel: async (spec, dataset) => {
       const { tf } = await loadTf();
-      return summarizeModel(tf, spec, estimateModelDims(spec, dataset));
+      const dims = estimateModelDims(spec, dataset);
+      const vocab = dims.vocabSize ?? spec.data.text.vocabSize;
+      // The network a pair run trains: encoder and decoder over the source and target lengths.
+      const build =
+        spec.task === 'sequence-to-sequence'
+          ? () =>
+              buildSeq2seqModel(tf, spec, {
+                sourceLength: dims.timesteps,
+                targetLength: spec.seq2seq.targetMaxLength + 1,
+                sourceVocab: vocab,
+                targetVocab: vocab,
+              })
+          : undefined;
+      return summarizeModel(tf, spec, dims, build);
     },
     backendInfo: async () => {
       const { backend, note } = await loadTf();

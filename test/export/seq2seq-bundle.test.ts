@@ -196,35 +196,39 @@ describe('sequence-to-sequence ONNX and Keras exports', () => {
     }
   });
 
-  it('Keras writes the encoder and the decoder step, which decode like the app in Keras 3', async (ctx) => {
-    const out = await mkdtemp(join(tmpdir(), 'rs-seq2seq-keras-'));
-    try {
-      for (const name of Object.keys(MODELS)) {
-        const { files } = await exportModel(join(dir, name, 'model'), 'keras', join(out, name, 'dates.keras'));
-        expect(files.sort()).toEqual([
-          join(out, name, 'dates.decoder_step.keras'),
-          join(out, name, 'dates.encoder.keras'),
-        ]);
-        if (!python) return ctx.skip();
-        await rename(files[0], join(out, name, 'decoder_step.keras'));
-        await rename(files[1], join(out, name, 'encoder.keras'));
-        const pre = JSON.parse(strFromU8(bundles[name].zip['preprocessing.json'])) as PreprocessingFile;
-        const t = pre.text!;
-        const lookup = vocabularyIndex(t.vocabulary);
-        const rows = sources.map((s) => Array.from(fitLength(encodeTokens(s, lookup, t), t)));
-        const run = spawnSync(python, ['test/export/seq2seq-keras-decode.py', join(out, name), '10'], {
-          input: JSON.stringify(rows),
-          encoding: 'utf8',
-        });
-        expect(run.status, run.stderr).toBe(0);
-        const ids = lastJson<number[][]>(run.stdout);
-        const written = ids.map((row) => row.map((id) => pre.seq2seq!.targetVocabulary[id]).join(''));
-        expect(written).toEqual(await appOutputs(name, { method: 'greedy' }));
+  it(
+    'Keras writes the encoder and the decoder step, which decode like the app in Keras 3',
+    async (ctx) => {
+      const out = await mkdtemp(join(tmpdir(), 'rs-seq2seq-keras-'));
+      try {
+        for (const name of Object.keys(MODELS)) {
+          const { files } = await exportModel(join(dir, name, 'model'), 'keras', join(out, name, 'dates.keras'));
+          expect(files.sort()).toEqual([
+            join(out, name, 'dates.decoder_step.keras'),
+            join(out, name, 'dates.encoder.keras'),
+          ]);
+          if (!python) return ctx.skip();
+          await rename(files[0], join(out, name, 'decoder_step.keras'));
+          await rename(files[1], join(out, name, 'encoder.keras'));
+          const pre = JSON.parse(strFromU8(bundles[name].zip['preprocessing.json'])) as PreprocessingFile;
+          const t = pre.text!;
+          const lookup = vocabularyIndex(t.vocabulary);
+          const rows = sources.map((s) => Array.from(fitLength(encodeTokens(s, lookup, t), t)));
+          const run = spawnSync(python, ['test/export/seq2seq-keras-decode.py', join(out, name), '10'], {
+            input: JSON.stringify(rows),
+            encoding: 'utf8',
+          });
+          expect(run.status, run.stderr).toBe(0);
+          const ids = lastJson<number[][]>(run.stdout);
+          const written = ids.map((row) => row.map((id) => pre.seq2seq!.targetVocabulary[id]).join(''));
+          expect(written).toEqual(await appOutputs(name, { method: 'greedy' }));
+        }
+      } finally {
+        await rm(out, { recursive: true, force: true });
       }
-    } finally {
-      await rm(out, { recursive: true, force: true });
-    }
-  });
+    },
+    20 * 60_000,
+  );
 
   it('the Keras training project says what to export instead', async () => {
     await expect(exportModel(join(dir, 'gru-dot', 'model'), 'keras-project', join(dir, 'project'))).rejects.toThrow(
