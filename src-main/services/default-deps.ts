@@ -8,6 +8,9 @@ import { estimateModelDims } from './model-dims';
 import { createWorkerLauncher } from './worker-launcher';
 import { JobWorkerClient } from '../worker/job-client';
 
+/** Weightless layers of the sequence-to-sequence graph that only reshape or cut tensors. */
+const PLUMBING = new Set(['Reshape', 'Cropping2D']);
+
 /** Production dependencies: training and model jobs in worker threads, native TensorFlow when installed. */
 export function defaultDeps(): StudioServiceDeps {
   const jobs = new JobWorkerClient();
@@ -31,7 +34,11 @@ export function defaultDeps(): StudioServiceDeps {
                 targetVocab: vocab,
               })
           : undefined;
-      return summarizeModel(tf, spec, dims, build);
+      const summary = summarizeModel(tf, spec, dims, build);
+      if (!build) return summary;
+      // The reshapes and crops that cut the one training input apart carry no weights and
+      // mean nothing to the user: the table lists embeddings, encoder, decoder, attention and output.
+      return { ...summary, layers: summary.layers.filter((l) => !PLUMBING.has(l.className)) };
     },
     backendInfo: async () => {
       const { backend, note } = await loadTf();
