@@ -25,7 +25,14 @@ export const COMMAND_HELP: Record<string, string> = {
       network over every series. While training, DIR/checkpoint/ keeps the model with the best
       validation loss so far. --continue-from starts from the weights and preprocessing of an
       earlier run (its model/, or the checkpoint/ of an interrupted run) or of a model folder;
-      the spec must build the same architecture (forecast and text tasks).`,
+      the spec must build the same architecture (forecast and text tasks).
+      Sequence to sequence (task "sequence-to-sequence"): data.text.column is the source
+      column and data.targetColumns[0] the target; data.text sets tokens (char|word), case
+      and the source's maximum length; the spec's seq2seq block sets targetMaxLength,
+      sharedVocabulary (true|false), attention (none|dot|general), decoding
+      (greedy|beam|sample), beamWidth (1-64), temperature (above 0, at most 10) and
+      maxOutputLength. Pairs with an empty side or longer than the maximum lengths are left
+      out and counted; metrics.json holds exact match, BLEU and character error rate.`,
 
   evaluate: `  recurrent evaluate --run DIR [--json]
       Print the run's test-split metrics beside the naive and seasonal-naive forecasts.
@@ -60,7 +67,16 @@ export const COMMAND_HELP: Record<string, string> = {
           predicted class and each class's probability.
       text generation:      --seed "TEXT" [--length N] [--temperature T] [--random-seed N]
           Continue TEXT by N tokens (default 200) at temperature T (default 0.8; lower picks
-          likelier tokens); --random-seed makes the output repeatable.`,
+          likelier tokens); --random-seed makes the output repeatable.
+      sequence to sequence: --data FILE [--out FILE]   or   --text "a source" [--text "another" …]
+                            [--decoding greedy|beam|sample] [--beam-width N] [--temperature T] [--max-length N]
+          Write the output for every source of FILE (the column the model was trained on, else
+          the first text column) into a CSV with the tokens of each source the model never saw,
+          or for the sources given. The run's decoding applies unless the flags change it:
+          greedy takes the likeliest token, beam keeps the N likeliest outputs (1-64), sample
+          draws at temperature T (above 0, at most 10); --max-length caps the tokens written.
+          A source with tokens the model never saw, or longer than it reads, gets a warning;
+          an empty source is refused.`,
 
   export: `  recurrent export --run DIR --format tfjs|keras|onnx|bundle|keras-project --out PATH [--plan PLAN.json] [--json]
       Export the run's model: a TensorFlow.js folder, a Keras .keras file, an ONNX file or
@@ -68,7 +84,9 @@ export const COMMAND_HELP: Record<string, string> = {
       with a Python project that retrains the forecast or text classifier in Keras 3
       (train.py, prepare.py, evaluate.py, model.py; one machine, several with TF_CONFIG, or
       Ray); --plan PLAN.json (a search plan, as for recurrent search) adds its trials for
-      search.py, which runs them with Ray Tune.`,
+      search.py, which runs them with Ray Tune. A sequence-to-sequence model exports ONNX and
+      Keras as two graphs, PATH.encoder.* and PATH.decoder_step.*; its bundle holds both with
+      scripts that decode as the app does (no training project for it yet).`,
 
   'import-keras': `  recurrent import-keras MODEL.keras --out DIR [--preprocessing FILE.json] [--json]
       Import a Keras 3 Sequential model as a run when it fits the preparation in FILE.json
@@ -98,7 +116,8 @@ export const COMMAND_HELP: Record<string, string> = {
       verdict says what was searched and how the winner compared with naive and seasonal naive.`,
 };
 
-const FOOTER = `Tasks: forecast, sequence-classification, text-classification, text-generation, sequence-labeling.
+const FOOTER = `Tasks: forecast, sequence-classification, text-classification, text-generation, sequence-labeling,
+sequence-to-sequence.
 Exit codes: 0 success; 2 bad usage or bad input (an unknown option, a missing or unreadable
 file, a device or folder where a file belongs, a data file without the spec's columns, a run
 folder without a usable model); 1 the run failed (training diverged, the disk filled up).

@@ -150,7 +150,7 @@ scaled = session.run(["output"], {"input": window})[0]
 `;
 }
 
-function encodingText(text: NonNullable<PreprocessingFile['text']>): string {
+export function encodingText(text: NonNullable<PreprocessingFile['text']>): string {
   const tokens =
     text.tokens === 'char'
       ? 'characters (Unicode code points)'

@@ -19,6 +19,8 @@ import { kerasProjectFiles, kerasProjectRefusal } from './keras-project/keras-pr
 import type { SearchTrials } from './keras-project/search-trials';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import type { Tf } from '../tensorflow/load-tf';
+import { isSeq2seqModel } from './seq2seq/seq2seq-parts';
+import { seq2seqExportFiles } from './seq2seq/seq2seq-export';
 
 export { ExportCancelledError, ExportWriteError } from './export-errors';
 export { importTfjsModel, type ImportedModel } from '../engine/model/load-model-folder';
@@ -57,6 +59,13 @@ export async function exportModel(
   if (format === 'tfjs')
     return { files: await writeFilesAtomically(tfjsExportFiles(folder, target), writeOptions(signal)) };
   throwIfCancelled(signal);
+  if (isSeq2seqModel(folder.preprocessing)) {
+    // An encoder and a decoder step rather than one chain of layers.
+    const path = exportTargetPath(format, target);
+    const files = await seq2seqExportFiles((await loadTf()).tf, folder, format, path);
+    throwIfCancelled(signal);
+    return { files: await writeFilesAtomically(files, writeOptions(signal)) };
+  }
   const { tf } = await loadTf();
   const chain = await chainFromFolder(tf, folder);
   throwIfCancelled(signal);

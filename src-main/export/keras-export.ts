@@ -31,8 +31,8 @@ export const KERAS_ACTIVATIONS = new Set([
   'relu6',
 ]);
 
-type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-type JsonObject = { [key: string]: JsonValue };
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
 
 function kerasActivation(name: string, where: string): string {
   if (!KERAS_ACTIVATIONS.has(name))
@@ -51,9 +51,15 @@ export const GROUP_NAMES: Record<string, string> = {
   Dropout: 'dropout',
   Dense: 'dense',
   Reshape: 'reshape',
+  InputLayer: 'input_layer',
+  Cropping2D: 'cropping2d',
+  Concatenate: 'concatenate',
+  Dot: 'dot',
+  Activation: 'activation',
 };
 
-function recurrentConfig(layer: RecurrentLayer): JsonObject {
+/** The Keras config of a recurrent layer, every argument whose default differs written out. */
+export function recurrentConfig(layer: RecurrentLayer): JsonObject {
   if (layer.activation === 'hard_sigmoid') {
     throw new UnsupportedModelError(
       `The hidden activation hard_sigmoid of ${layer.name} has no exact Keras equivalent.`,
@@ -79,7 +85,8 @@ function recurrentConfig(layer: RecurrentLayer): JsonObject {
   return config;
 }
 
-function layerClass(layer: ChainLayer): string {
+/** The Keras class name of a chain layer. */
+export function layerClass(layer: ChainLayer): string {
   switch (layer.kind) {
     case 'recurrent':
       return CLASS_NAMES[layer.cell];
@@ -96,7 +103,8 @@ function layerClass(layer: ChainLayer): string {
   }
 }
 
-function layerConfig(layer: ChainLayer): JsonObject {
+/** The Keras config of a chain layer. */
+export function layerConfig(layer: ChainLayer): JsonObject {
   switch (layer.kind) {
     case 'recurrent':
       return recurrentConfig(layer);
@@ -170,14 +178,14 @@ function scaleGates(t: TensorData, units: number, gates: number[], factor: numbe
 }
 
 /** Keras-ready weights of a recurrent layer: identical, or gate-scaled for hard_sigmoid. */
-function recurrentWeights(layer: RecurrentLayer): TensorData[] {
+export function recurrentWeights(layer: RecurrentLayer): TensorData[] {
   if (layer.cell === 'SimpleRNN' || layer.recurrentActivation !== 'hard_sigmoid') return layer.weights;
   // LSTM gates i, f, c, o: i, f, o use the gate activation. GRU z, r, h: z and r do.
   const gates = layer.cell === 'LSTM' ? [0, 1, 3] : [0, 1];
   return layer.weights.map((w) => scaleGates(w, layer.units, gates, HARD_SIGMOID_SCALE));
 }
 
-function denseWeights(weights: TensorData[], activation: string): TensorData[] {
+export function denseWeights(weights: TensorData[], activation: string): TensorData[] {
   if (activation !== 'hard_sigmoid') return weights;
   return weights.map((w) => ({ shape: w.shape, values: w.values.map((v) => v * HARD_SIGMOID_SCALE) }));
 }
@@ -190,55 +198,73 @@ export interface WeightGroups {
 
 /** Lays out the weights exactly as Keras' saving_lib names them. */
 export function kerasWeightGroups(chain: ModelChain): WeightGroups {
-  const groups: string[] = ['layers', 'vars'];
-  const datasets: WeightGroups['datasets'] = [];
-  const used = new Map<string, number>();
-  const add = (group: string, weights: TensorData[]) => {
-    groups.push(group);
-    weights.forEach((tensor, i) => datasets.push({ group, name: String(i), tensor }));
-  };
-  const addRecurrent = (base: string, layer: RecurrentLayer) => {
-    groups.push(base, `${base}/vars`, `${base}/cell`);
-    add(`${base}/cell/vars`, recurrentWeights(layer));
-  };
-  for (const layer of chain.layers) {
-    const snake = GROUP_NAMES[layerClass(layer)];
-    const count = used.get(snake);
-    used.set(snake, count === undefined ? 0 : count + 1);
-    const base = `layers/${count === undefined ? snake : `${snake}_${count + 1}`}`;
-    switch (layer.kind) {
-      case 'recurrent':
-        addRecurrent(base, layer);
-        break;
-      case 'bidirectional':
-        groups.push(base, `${base}/vars`);
-        addRecurrent(`${base}/forward_layer`, layer.forward);
-        addRecurrent(`${base}/backward_layer`, (layer as BidirectionalLayer).backward);
-        break;
-      case 'embedding':
-        groups.push(base);
-        add(`${base}/vars`, layer.weights);
-        break;
-      case 'dense':
-        groups.push(base);
-        add(`${base}/vars`, denseWeights(layer.weights, layer.activation));
-        break;
-      case 'dropout':
-      case 'reshape':
-        groups.push(base, `${base}/vars`);
-        break;
-    }
+  const names = new KerasGroupNames();
+  const layout: WeightGroups = { groups: ['layers', 'vars'], datasets: [] };
+  for (const layer of chain.layers) addLayerWeights(layout, names.next(layerClass(layer)), layer);
+  return { groups: [...new Set(layout.groups)], datasets: layout.datasets };
+}
+
+/**
+ * Keras names each layer's weight group after its class in snake_case, counting repeats in the
+ * model's layer order: lstm, lstm_1, …
+ */
+export class KerasGroupNames {
+  private readonly used = new Map<string, number>();
+
+  /** The group path (layers/…) of the next layer of this class. */
+  next(className: string): string {
+    const snake = GROUP_NAMES[className] ?? className.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+    const count = this.used.get(snake);
+    this.used.set(snake, count === undefined ? 0 : count + 1);
+    return `layers/${count === undefined ? snake : `${snake}_${count + 1}`}`;
   }
-  return { groups: [...new Set(groups)], datasets };
+}
+
+/** Adds one layer's groups and datasets under `base` (layers/<group name>). */
+export function addLayerWeights(layout: WeightGroups, base: string, layer: ChainLayer): void {
+  const add = (group: string, weights: TensorData[]) => {
+    layout.groups.push(group);
+    weights.forEach((tensor, i) => layout.datasets.push({ group, name: String(i), tensor }));
+  };
+  const addRecurrent = (at: string, r: RecurrentLayer) => {
+    layout.groups.push(at, `${at}/vars`, `${at}/cell`);
+    add(`${at}/cell/vars`, recurrentWeights(r));
+  };
+  switch (layer.kind) {
+    case 'recurrent':
+      addRecurrent(base, layer);
+      break;
+    case 'bidirectional':
+      layout.groups.push(base, `${base}/vars`);
+      addRecurrent(`${base}/forward_layer`, layer.forward);
+      addRecurrent(`${base}/backward_layer`, (layer as BidirectionalLayer).backward);
+      break;
+    case 'embedding':
+      layout.groups.push(base);
+      add(`${base}/vars`, layer.weights);
+      break;
+    case 'dense':
+      layout.groups.push(base);
+      add(`${base}/vars`, denseWeights(layer.weights, layer.activation));
+      break;
+    case 'dropout':
+    case 'reshape':
+      layout.groups.push(base, `${base}/vars`);
+      break;
+  }
 }
 
 let fileCounter = 0;
 
 /** Writes model.weights.h5 in memory (h5wasm's in-memory file system) and returns its bytes. */
 export async function kerasWeightsH5(chain: ModelChain): Promise<Uint8Array> {
+  return weightsH5(kerasWeightGroups(chain));
+}
+
+/** Writes the given groups and datasets as model.weights.h5 bytes. */
+export async function weightsH5(layout: WeightGroups): Promise<Uint8Array> {
   const h5wasm = await import('h5wasm');
   const module = await h5wasm.ready;
-  const layout = kerasWeightGroups(chain);
   const path = `/model-${process.pid}-${++fileCounter}.weights.h5`;
   const file = new h5wasm.File(path, 'w');
   try {
@@ -270,8 +296,11 @@ function timestamp(date: Date): string {
 
 /** The bytes of a `.keras` file for the chain. */
 export async function buildKerasFile(chain: ModelChain, now = new Date()): Promise<Uint8Array> {
-  const config = kerasConfig(chain);
-  const weights = await kerasWeightsH5(chain);
+  return kerasZip(kerasConfig(chain), await kerasWeightsH5(chain), now);
+}
+
+/** A `.keras` file from its config.json object and model.weights.h5 bytes. */
+export function kerasZip(config: JsonObject, weights: Uint8Array, now = new Date()): Uint8Array {
   const metadata = { keras_version: KERAS_FORMAT_VERSION, date_saved: timestamp(now) };
   // Keras stores the members uncompressed, in this order.
   return zipSync(

@@ -225,6 +225,75 @@ function nextShape(layer: ChainLayer, shape: (number | null)[]): (number | null)
 }
 
 /**
+ * Describes one layer of a tfjs-layers topology (its class name and snake_case config).
+ * @param weightsOf returns the layer's weights in getWeights() order
+ */
+export function describeLayer(
+  className: string,
+  config: Json,
+  weightsOf: (layerName: string) => TensorData[],
+): ChainLayer {
+  const name = str(config, 'name', className.toLowerCase());
+  const weights = () => weightsOf(name);
+  switch (className) {
+    case 'LSTM':
+    case 'GRU':
+    case 'SimpleRNN':
+      return recurrentFrom(className, config, weights());
+    case 'Bidirectional': {
+      const inner = asObject(config.layer, 'the wrapped layer of a Bidirectional layer');
+      const all = weights();
+      const half = all.length / 2;
+      const innerConfig = asObject(inner.config, 'the wrapped layer configuration');
+      const innerClass = str(inner, 'class_name', '');
+      const merge = str(config, 'merge_mode', 'concat');
+      if (merge !== 'concat' && merge !== 'sum' && merge !== 'ave' && merge !== 'mul') {
+        throw new UnsupportedModelError(`The merge mode "${merge}" of ${name} cannot be exported.`);
+      }
+      return {
+        kind: 'bidirectional',
+        name,
+        merge,
+        forward: recurrentFrom(innerClass, innerConfig, all.slice(0, half)),
+        backward: recurrentFrom(innerClass, innerConfig, all.slice(half)),
+      };
+    }
+    case 'Embedding':
+      return {
+        kind: 'embedding',
+        name,
+        inputDim: num(config, 'input_dim'),
+        outputDim: num(config, 'output_dim'),
+        maskZero: bool(config, 'mask_zero', false),
+        weights: weights(),
+      };
+    case 'Dropout':
+      return { kind: 'dropout', name, rate: num(config, 'rate', 0) };
+    case 'Dense': {
+      const useBias = bool(config, 'use_bias', true);
+      const w = weights();
+      if (w.length !== (useBias ? 2 : 1)) throw new UnsupportedModelError(`The layer ${name} has unexpected weights.`);
+      return {
+        kind: 'dense',
+        name,
+        units: num(config, 'units'),
+        activation: str(config, 'activation', 'linear'),
+        useBias,
+        weights: w,
+      };
+    }
+    case 'Reshape': {
+      const target = shapeOf(config.target_shape);
+      if (!target || target.some((d) => d === null))
+        throw new UnsupportedModelError(`The layer ${name} has no target shape.`);
+      return { kind: 'reshape', name, targetShape: target as number[] };
+    }
+    default:
+      throw new UnsupportedModelError(`The layer type "${className}" (${name}) cannot be exported yet.`);
+  }
+}
+
+/**
  * Describes a tfjs-layers topology (model.json's modelTopology) as a layer chain.
  * @param weightsOf returns the layer's weights in getWeights() order
  */
@@ -234,74 +303,7 @@ export function describeModel(topology: unknown, weightsOf: (layerName: string) 
   const modelConfig = root.model_config ? asObject(root.model_config, 'model_config') : root;
   const { layers: raw, batchInputShape } = topologyLayers(modelConfig);
   if (!batchInputShape) throw new UnsupportedModelError('The model does not record its input shape.');
-  const layers: ChainLayer[] = [];
-  for (const { className, config } of raw) {
-    const name = str(config, 'name', className.toLowerCase());
-    const weights = () => weightsOf(name);
-    switch (className) {
-      case 'LSTM':
-      case 'GRU':
-      case 'SimpleRNN':
-        layers.push(recurrentFrom(className, config, weights()));
-        break;
-      case 'Bidirectional': {
-        const inner = asObject(config.layer, 'the wrapped layer of a Bidirectional layer');
-        const all = weights();
-        const half = all.length / 2;
-        const innerConfig = asObject(inner.config, 'the wrapped layer configuration');
-        const innerClass = str(inner, 'class_name', '');
-        const merge = str(config, 'merge_mode', 'concat');
-        if (merge !== 'concat' && merge !== 'sum' && merge !== 'ave' && merge !== 'mul') {
-          throw new UnsupportedModelError(`The merge mode "${merge}" of ${name} cannot be exported.`);
-        }
-        layers.push({
-          kind: 'bidirectional',
-          name,
-          merge,
-          forward: recurrentFrom(innerClass, innerConfig, all.slice(0, half)),
-          backward: recurrentFrom(innerClass, innerConfig, all.slice(half)),
-        });
-        break;
-      }
-      case 'Embedding':
-        layers.push({
-          kind: 'embedding',
-          name,
-          inputDim: num(config, 'input_dim'),
-          outputDim: num(config, 'output_dim'),
-          maskZero: bool(config, 'mask_zero', false),
-          weights: weights(),
-        });
-        break;
-      case 'Dropout':
-        layers.push({ kind: 'dropout', name, rate: num(config, 'rate', 0) });
-        break;
-      case 'Dense': {
-        const useBias = bool(config, 'use_bias', true);
-        const w = weights();
-        if (w.length !== (useBias ? 2 : 1))
-          throw new UnsupportedModelError(`The layer ${name} has unexpected weights.`);
-        layers.push({
-          kind: 'dense',
-          name,
-          units: num(config, 'units'),
-          activation: str(config, 'activation', 'linear'),
-          useBias,
-          weights: w,
-        });
-        break;
-      }
-      case 'Reshape': {
-        const target = shapeOf(config.target_shape);
-        if (!target || target.some((d) => d === null))
-          throw new UnsupportedModelError(`The layer ${name} has no target shape.`);
-        layers.push({ kind: 'reshape', name, targetShape: target as number[] });
-        break;
-      }
-      default:
-        throw new UnsupportedModelError(`The layer type "${className}" (${name}) cannot be exported yet.`);
-    }
-  }
+  const layers = raw.map(({ className, config }) => describeLayer(className, config, weightsOf));
   if (layers.length === 0) throw new UnsupportedModelError('The model has no layers to export.');
   const inputShape = withoutBatch(batchInputShape);
   let shape = inputShape;

@@ -85,14 +85,18 @@ function concat(parts: Float32Array[]): Float32Array {
   return out;
 }
 
-/** Adds one LSTM/GRU/RNN operator over [batch, time, in] and returns its merged output. */
-function addRecurrent(
+/**
+ * Adds one LSTM/GRU/RNN operator over a time-major input [time, batch, in] with the layer's
+ * weights; `states` are its optional initial states (initial_h, then initial_c for an LSTM).
+ * @returns its outputs: Y [time, directions, batch, units], Y_h (and Y_c for an LSTM)
+ */
+export function addRecurrentNode(
   g: OnnxGraphBuilder,
-  input: string,
+  timeMajor: string,
   directions: RecurrentLayer[],
-  merge: MergeMode,
   name: string,
-): string {
+  states: string[] = [],
+): string[] {
   const first = directions[0];
   const order = gateOrder(first.cell);
   const units = first.units;
@@ -109,8 +113,9 @@ function addRecurrent(
     [d, gu, units],
     concat(directions.map((l) => onnxGateMatrix(l.weights[1], units, order))),
   );
-  const inputs = [g.op('Transpose', [input], { perm: [1, 0, 2] }), w, r];
-  if (first.useBias) inputs.push(g.floats(`${name}_B`, [d, 2 * gu], concat(directions.map((l) => onnxBias(l, order)))));
+  const b = first.useBias ? g.floats(`${name}_B`, [d, 2 * gu], concat(directions.map((l) => onnxBias(l, order)))) : '';
+  // An empty name leaves an optional input out (sequence_lens: every row runs all steps).
+  const inputs = states.length ? [timeMajor, w, r, b, '', ...states] : b ? [timeMajor, w, r, b] : [timeMajor, w, r];
   const fns =
     first.cell === 'LSTM'
       ? [first.recurrentActivation, first.activation, first.activation]
@@ -130,8 +135,21 @@ function addRecurrent(
   if (betas.length) attrs.activation_beta = { floats: betas };
   if (first.cell === 'GRU') attrs.linear_before_reset = first.resetAfter ? 1 : 0;
   const opType = first.cell === 'LSTM' ? 'LSTM' : first.cell === 'GRU' ? 'GRU' : 'RNN';
+  return g.node(opType, inputs, attrs, first.cell === 'LSTM' ? 3 : 2);
+}
+
+/** Adds one LSTM/GRU/RNN operator over [batch, time, in] and returns its merged output. */
+function addRecurrent(
+  g: OnnxGraphBuilder,
+  input: string,
+  directions: RecurrentLayer[],
+  merge: MergeMode,
+  name: string,
+): string {
+  const first = directions[0];
+  const d = directions.length;
   // Y: [time, directions, batch, units]; Y_h: [directions, batch, units].
-  const [y, yh] = g.node(opType, inputs, attrs, 2);
+  const [y, yh] = addRecurrentNode(g, g.op('Transpose', [input], { perm: [1, 0, 2] }), directions, name);
   if (!first.returnSequences) {
     if (d === 1) return g.op('Squeeze', [yh, g.int64s('axes', [0])]);
     return mergeDirections(g, yh, 0, merge, () =>
@@ -196,7 +214,7 @@ function addActivation(g: OnnxGraphBuilder, t: string, activation: string, where
   }
 }
 
-function addDense(g: OnnxGraphBuilder, input: string, layer: DenseLayer): string {
+export function addDense(g: OnnxGraphBuilder, input: string, layer: DenseLayer): string {
   const [kernel, bias] = layer.weights;
   // MatMul works on [batch, in] and on [batch, time, in] alike.
   let t = g.op('MatMul', [input, g.floats(`${layer.name}_kernel`, kernel.shape, kernel.values)]);
@@ -204,7 +222,7 @@ function addDense(g: OnnxGraphBuilder, input: string, layer: DenseLayer): string
   return addActivation(g, t, layer.activation, layer.name);
 }
 
-function addLayer(g: OnnxGraphBuilder, input: string, layer: ChainLayer): string {
+export function addLayer(g: OnnxGraphBuilder, input: string, layer: ChainLayer): string {
   switch (layer.kind) {
     case 'recurrent':
       return addRecurrent(g, input, [layer], 'concat', layer.name);

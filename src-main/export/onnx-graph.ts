@@ -112,6 +112,20 @@ export class OnnxGraphBuilder {
     docString: string;
     metadata: Record<string, string>;
   }): Uint8Array {
+    const { input, output, ...rest } = opts;
+    return this.encodeGraph({ ...rest, inputs: [input], outputs: [output] });
+  }
+
+  /** Serializes the model with named inputs and float32 outputs. */
+  encodeGraph(opts: {
+    inputs: { name: string; elemType: number; dims: Dim[] }[];
+    outputs: { name: string; dims: Dim[] }[];
+    opset: number;
+    irVersion: number;
+    producer: string;
+    docString: string;
+    metadata: Record<string, string>;
+  }): Uint8Array {
     return encodeModel({
       irVersion: opts.irVersion,
       opset: opts.opset,
@@ -122,8 +136,8 @@ export class OnnxGraphBuilder {
         name: 'model',
         node: this.nodes,
         initializer: this.initializers,
-        input: [valueInfo(opts.input.name, opts.input.elemType, opts.input.dims)],
-        output: [valueInfo(opts.output.name, TensorDataType.FLOAT, opts.output.dims)],
+        input: opts.inputs.map((i) => valueInfo(i.name, i.elemType, i.dims)),
+        output: opts.outputs.map((o) => valueInfo(o.name, TensorDataType.FLOAT, o.dims)),
       },
     });
   }

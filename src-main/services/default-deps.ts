@@ -1,12 +1,16 @@
 /** The production implementations of the service's dependencies. */
 import { loadTf } from '../tensorflow/load-tf';
 import { summarizeModel } from '../engine/model/model-builder';
+import { buildSeq2seqModel } from '../engine/tasks/seq2seq/seq2seq-model';
 import { loadTable } from '../data/import/load-table';
 import { withSeasons } from '../forecast/seasons-summary';
 import type { StudioServiceDeps } from './service-types';
 import { estimateModelDims } from './model-dims';
 import { createWorkerLauncher } from './worker-launcher';
 import { JobWorkerClient } from '../worker/job-client';
+
+/** Weightless layers of the sequence-to-sequence graph that only reshape or cut tensors. */
+const PLUMBING = new Set(['Reshape', 'Cropping2D']);
 
 /** Production dependencies: training and model jobs in worker threads, native TensorFlow when installed. */
 export function defaultDeps(): StudioServiceDeps {
@@ -19,7 +23,24 @@ export function defaultDeps(): StudioServiceDeps {
     launchRun: createWorkerLauncher(),
     summarizeModel: async (spec, dataset) => {
       const { tf } = await loadTf();
-      return summarizeModel(tf, spec, estimateModelDims(spec, dataset));
+      const dims = estimateModelDims(spec, dataset);
+      const vocab = dims.vocabSize ?? spec.data.text.vocabSize;
+      // The network a pair run trains: encoder and decoder over the source and target lengths.
+      const build =
+        spec.task === 'sequence-to-sequence'
+          ? () =>
+              buildSeq2seqModel(tf, spec, {
+                sourceLength: dims.timesteps,
+                targetLength: spec.seq2seq.targetMaxLength + 1,
+                sourceVocab: vocab,
+                targetVocab: vocab,
+              })
+          : undefined;
+      const summary = summarizeModel(tf, spec, dims, build);
+      if (!build) return summary;
+      // The reshapes and crops that cut the one training input apart carry no weights and
+      // mean nothing to the user: the table lists embeddings, encoder, decoder, attention and output.
+      return { ...summary, layers: summary.layers.filter((l) => !PLUMBING.has(l.className)) };
     },
     backendInfo: async () => {
       const { backend, note } = await loadTf();

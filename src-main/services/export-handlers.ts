@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Backend, RunResult, RunSummary } from '../shared/types';
 import type { JobRunner } from '../worker/jobs';
@@ -73,16 +73,23 @@ export function exportHandlers(context: ExportContext): HandlerMap {
         const target = folder ? join(temp, base) : join(temp, `${base}${ARCHIVE_SUFFIX[format]}`);
         const { files } = await context.runJob({ name: 'model.export', args: { modelDir, format, target } });
         let bytes: Uint8Array;
+        let fileName = `${base}${ARCHIVE_SUFFIX[format]}`;
         if (folder) {
           const entries: Record<string, Uint8Array> = {};
           // Weight files may sit in sub-folders of the export; the zip keeps that layout.
           for (const file of files)
             entries[relative(target, file).split(sep).join('/')] = new Uint8Array(await readFile(file));
           bytes = zipSync(entries, { level: 6 });
+        } else if (files.length > 1) {
+          // A sequence-to-sequence model exports two files (encoder, decoder step): one download holds both.
+          const entries: Record<string, Uint8Array> = {};
+          for (const file of files) entries[basename(file)] = new Uint8Array(await readFile(file));
+          bytes = zipSync(entries, { level: 0 });
+          fileName = `${base}-${format}.zip`;
         } else {
           bytes = await readFile(files[0]);
         }
-        return { fileName: `${base}${ARCHIVE_SUFFIX[format]}`, contentBase64: Buffer.from(bytes).toString('base64') };
+        return { fileName, contentBase64: Buffer.from(bytes).toString('base64') };
       } finally {
         await rm(temp, { recursive: true, force: true });
       }

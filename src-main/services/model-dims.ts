@@ -12,7 +12,8 @@ const RESERVED_TOKENS = 2;
 /** Model sizes implied by a spec; `dataset` (when known) gives the number of classes. */
 export function estimateModelDims(spec: ExperimentSpec, dataset: DatasetSummary | null): ModelDims {
   const d = spec.data;
-  const textTask = spec.task === 'text-classification' || spec.task === 'text-generation';
+  const textTask =
+    spec.task === 'text-classification' || spec.task === 'text-generation' || spec.task === 'sequence-to-sequence';
   const target = d.targetColumns[0];
   const targetColumn = dataset?.columns.find((c) => c.name === target);
   const classCount = Math.max(2, targetColumn?.distinct ?? 2);

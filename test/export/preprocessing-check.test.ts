@@ -12,6 +12,8 @@ import { FORECAST_RULES, type FieldRule } from '../../src-main/export/scripts/pr
 import { FORECAST_JS } from '../../src-main/export/scripts/forecast-js';
 import { FORECAST_PY } from '../../src-main/export/scripts/forecast-py';
 import { CLASSIFY_JS } from '../../src-main/export/scripts/text-classify';
+import { SEQ2SEQ_JS } from '../../src-main/export/scripts/seq2seq-js';
+import { SEQ2SEQ_PY } from '../../src-main/export/scripts/seq2seq-py';
 import { readPreprocessing } from '../../src-main/shared/preprocessing-schema';
 import { DAMAGED_PREPROCESSING, validPreprocessing } from '../shared/preprocessing-fixture';
 
@@ -21,6 +23,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'predict.cjs'), FORECAST_JS);
   await writeFile(join(dir, 'predict.py'), FORECAST_PY);
   await writeFile(join(dir, 'classify.cjs'), CLASSIFY_JS);
+  await writeFile(join(dir, 'rewrite.cjs'), SEQ2SEQ_JS);
+  await writeFile(join(dir, 'rewrite.py'), SEQ2SEQ_PY);
   await writeFile(join(dir, 'history.csv'), 'y\n1\n2\n3\n4\n5\n6\n');
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -116,5 +120,47 @@ describe('bundle scripts check preprocessing.json like the app', () => {
     expect(r.stderr).toContain(
       'preprocessing.json is damaged: text.maxLength must be a whole number of at least 1 (it is "abc")',
     );
+  });
+
+  it('the sequence-to-sequence scripts check the target side and the decoding settings', async () => {
+    const text = {
+      tokens: 'char',
+      lowercase: true,
+      maxLength: 12,
+      padding: 'pre',
+      truncating: 'pre',
+      vocabulary: ['<pad>', '<oov>', 'a'],
+    };
+    const spec = { ...validPreprocessing().spec };
+    const cases: [Record<string, unknown>, string][] = [
+      [
+        {
+          seq2seq: { targetVocabulary: 'abc', targetMaxLength: 10 },
+          spec: { ...spec, seq2seq: { decoding: 'greedy', beamWidth: 4, temperature: 1, maxOutputLength: null } },
+        },
+        'seq2seq.targetVocabulary must be a list (it is "abc")',
+      ],
+      [
+        {
+          seq2seq: { targetVocabulary: ['<pad>', '<oov>', '<start>', '<end>'], targetMaxLength: 10 },
+          spec: { ...spec, seq2seq: { decoding: 'best', beamWidth: 4, temperature: 1, maxOutputLength: null } },
+        },
+        'spec.seq2seq.decoding must be one of greedy, beam, sample (it is "best")',
+      ],
+    ];
+    for (const [fields, message] of cases) {
+      const file = { ...validPreprocessing(), task: 'sequence-to-sequence', text, classes: null, ...fields };
+      await writeFile(join(dir, 'preprocessing.json'), JSON.stringify(file));
+      for (const [command, script] of [
+        [process.execPath, 'rewrite.cjs'],
+        ['python3', 'rewrite.py'],
+      ]) {
+        const r = run(command, script);
+        expect(r.status, `${script}: ${r.stderr}`).toBe(2);
+        expect(r.stderr).toBe(
+          `preprocessing.json is damaged: ${message}; export the model again from Recurrent Studio.`,
+        );
+      }
+    }
   });
 });

@@ -152,10 +152,16 @@ export function outputHead(
 }
 
 /** A Keras-style summary (layer, output shape, parameters) for the live architecture view. */
-export function summarizeModel(tf: Tf, spec: ExperimentSpec, dims: ModelDims): ModelSummary {
+export function summarizeModel(
+  tf: Tf,
+  spec: ExperimentSpec,
+  dims: ModelDims,
+  /** Builds the network when a task has its own (e.g. sequence to sequence); the stacked one otherwise. */
+  build?: () => BuiltModel,
+): ModelSummary {
   const problems: ModelSummary['problems'] = [];
   // The standard layers describe shapes and parameter counts exactly; no need for fused kernels here.
-  const { model } = buildModel(tf, spec, dims, { fused: false });
+  const { model } = build ? build() : buildModel(tf, spec, dims, { fused: false });
   try {
     const layers = model.layers.map((layer) => ({
       name: layer.name,

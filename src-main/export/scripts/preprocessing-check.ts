@@ -56,6 +56,18 @@ export const TEXT_RULES: FieldRule[] = [
   ['classes', 'list', null, 'nullable'],
 ];
 
+/** The fields the sequence-to-sequence scripts read: the source side in `text`, the target side and decoding settings. */
+export const SEQ2SEQ_RULES: FieldRule[] = [
+  ...TEXT_RULES,
+  ['seq2seq.targetVocabulary', 'list'],
+  ['seq2seq.targetMaxLength', 'int', 1],
+  ['spec.seq2seq.decoding', 'enum', ['greedy', 'beam', 'sample']],
+  ['spec.seq2seq.beamWidth', 'int', 1],
+  ['spec.seq2seq.temperature', 'positive'],
+  ['spec.seq2seq.maxOutputLength', 'int', 1, 'nullable'],
+  ['spec.training.seed', 'int', 0],
+];
+
 const rulesJson = (rules: FieldRule[]) =>
   // Versions are compared as text so one rule table serves both languages' number types.
   JSON.stringify(rules.map(([p, k, a, f]) => [p, k, a ?? null, f ?? null]));

@@ -5,12 +5,13 @@
  * script given the same random seed draws the same tokens as the app.
  */
 
-import { preprocessingCheckJs, preprocessingCheckPy, TEXT_RULES } from './preprocessing-check';
+import { preprocessingCheckJs, preprocessingCheckPy, TEXT_RULES, type FieldRule } from './preprocessing-check';
 
-export const TEXT_COMMON_JS = String.raw`const fs = require('node:fs');
+/** The JavaScript common part, checking preprocessing.json with `rules`. */
+export const textCommonJs = (rules: FieldRule[]): string => String.raw`const fs = require('node:fs');
 const path = require('node:path');
 
-${preprocessingCheckJs(TEXT_RULES)}
+${preprocessingCheckJs(rules)}
 const pre = readPreprocessing();
 const text = pre.text;
 
@@ -82,7 +83,8 @@ def fit_length(ids):
     return pad + ids if text["padding"] == "pre" else ids + pad
 `;
 
-export const TEXT_COMMON_PY = String.raw`import json
+/** The Python common part, checking preprocessing.json with `rules`. */
+export const textCommonPy = (rules: FieldRule[]): string => String.raw`import json
 import math
 import os
 import re
@@ -91,7 +93,7 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-${preprocessingCheckPy(TEXT_RULES)}
+${preprocessingCheckPy(rules)}
 
 pre = _read_preprocessing()
 text = pre["text"]
@@ -110,3 +112,6 @@ def load_model():
 
     return run
 `;
+
+export const TEXT_COMMON_JS = textCommonJs(TEXT_RULES);
+export const TEXT_COMMON_PY = textCommonPy(TEXT_RULES);

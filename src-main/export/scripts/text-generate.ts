@@ -3,8 +3,8 @@
  * the app's "generate" box does (same window, same sampling, same seeded random draws), or print
  * the next-token probabilities after a seed.
  */
-import { SEEDED_RANDOM_PY } from './seeded-random-py';
 import { TEXT_COMMON_JS, TEXT_COMMON_PY } from './text-common';
+import { SAMPLING_JS, SAMPLING_PY } from './token-sampling-script';
 
 export const GENERATE_JS = String.raw`// Generate text with the exported model exactly as Recurrent Studio does.
 // Usage: node predict.cjs "seed text" [--tokens 50] [--temperature 1] [--random-seed 7]
@@ -13,34 +13,7 @@ export const GENERATE_JS = String.raw`// Generate text with the exported model e
 // With the same --random-seed the app's generate box gives the same text.
 // Needs: npm install @tensorflow/tfjs-node
 ${TEXT_COMMON_JS}
-/** mulberry32, the app's seeded generator: floats in [0, 1). */
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Draws a token from p^(1/temperature); padding (0) and unknown (1) are never picked. */
-function sampleToken(p, temperature, random) {
-  const weights = p.map((v, i) => (i <= 1 ? 0 : Math.pow(Math.max(v, 1e-12), 1 / Math.max(temperature, 1e-3))));
-  let r = random() * weights.reduce((a, b) => a + b, 0);
-  for (let i = 2; i < weights.length; i++) {
-    r -= weights[i];
-    if (r <= 0) return i;
-  }
-  return weights.length - 1;
-}
-
-function greedyToken(p) {
-  let best = 2;
-  for (let i = 3; i < p.length; i++) if (p[i] > p[best]) best = i;
-  return best;
-}
+${SAMPLING_JS}
 
 /** The model's first window: the seed's last tokens, padded in front when the seed is short. */
 function seedWindow(seed) {
@@ -131,21 +104,7 @@ Needs: pip install onnxruntime numpy
 """
 import random as _random
 ${TEXT_COMMON_PY}
-${SEEDED_RANDOM_PY}
-
-def sample_token(p, temperature, random):
-    """Draws a token from p^(1/temperature); padding (0) and unknown (1) are never picked."""
-    weights = [0.0 if i <= 1 else max(float(v), 1e-12) ** (1 / max(temperature, 1e-3)) for i, v in enumerate(p)]
-    r = random() * sum(weights)
-    for i in range(2, len(weights)):
-        r -= weights[i]
-        if r <= 0:
-            return i
-    return len(weights) - 1
-
-
-def greedy_token(p):
-    return 2 + int(np.argmax(p[2:]))
+${SAMPLING_PY}
 
 
 def seed_window(seed):

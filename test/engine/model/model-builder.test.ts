@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTf } from '../../../src-main/tensorflow/load-tf';
 import { buildModel, summarizeModel } from '../../../src-main/engine/model/model-builder';
 import type * as tfTypes from '@tensorflow/tfjs';
+import { buildSeq2seqModel } from '../../../src-main/engine/tasks/seq2seq/seq2seq-model';
 import { testSpec } from '../synthetic';
 
 const dims = { timesteps: 10, features: 3, outputs: 1, horizon: 4 };
@@ -67,5 +68,24 @@ describe('model builder', () => {
     expect(onehot.layers[1].outputShape).toEqual([null, 20, 30]);
     expect(onehot.trainableParams).toBe(onehot.totalParams - 30 * 30);
     expect(onehot.layers[onehot.layers.length - 1].outputShape).toEqual([null, 30]);
+  });
+
+  it('summarizes the network a task builds itself (the encoder-decoder of sequence to sequence)', async () => {
+    const { tf } = await loadTf();
+    const spec = testSpec({
+      task: 'sequence-to-sequence',
+      model: { cell: 'GRU', layers: [{ units: 6, bidirectional: true }] },
+      seq2seq: { targetMaxLength: 9, attention: 'dot' },
+    });
+    const before = tf.memory().numTensors;
+    const dims = { timesteps: 20, features: 1, outputs: 1, horizon: 1, vocabSize: 30 };
+    const pair = { sourceLength: 20, targetLength: 10, sourceVocab: 30, targetVocab: 30 };
+    const summary = summarizeModel(tf, spec, dims, () => buildSeq2seqModel(tf, spec, pair));
+    expect(tf.memory().numTensors).toBe(before);
+    // One input holds the source (20 tokens) and the decoder input (start + 9 tokens).
+    expect(summary.inputShape).toEqual([null, 30]);
+    const names = summary.layers.map((l) => l.name);
+    expect(names).toEqual(expect.arrayContaining(['encoder_1', 'decoder', 'attention_weights', 'output']));
+    expect(summary.layers.find((l) => l.name === 'output')?.outputShape).toEqual([null, 10, 30]);
   });
 });

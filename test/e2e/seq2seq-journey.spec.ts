@@ -1,0 +1,136 @@
+/**
+ * Sequence to sequence from a user's own file of pairs (not the bundled date sample): numbers
+ * written in words beside the same numbers in Roman numerals, generated here. From the Start
+ * view the user imports the file, chooses the task, keeps the training short, trains, and reads
+ * the results: the scores, the worst outputs with the attention heatmap, and the try-it box.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { APP_URL } from './e2e-env';
+import { snap } from './screenshots';
+
+const ONES = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** 1 … 999 in English words ("three hundred and forty-two"). */
+function inWords(n: number): string {
+  const hundreds = Math.floor(n / 100);
+  const rest = n % 100;
+  const tail =
+    rest < 10
+      ? ONES[rest]
+      : rest < 20
+        ? TEENS[rest - 10]
+        : TENS[Math.floor(rest / 10)] + (rest % 10 ? `-${ONES[rest % 10]}` : '');
+  if (!hundreds) return tail;
+  return `${ONES[hundreds]} hundred${tail ? ` and ${tail}` : ''}`;
+}
+
+/** 1 … 999 in Roman numerals. */
+function roman(n: number): string {
+  const table: [number, string][] = [
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let out = '';
+  let left = n;
+  for (const [value, letters] of table) {
+    while (left >= value) {
+      out += letters;
+      left -= value;
+    }
+  }
+  return out;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'recurrent-e2e-seq2seq-'));
+test.afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+test.setTimeout(600_000);
+
+test('sequence to sequence: from a file of pairs to scores, worst outputs, attention and the try-it box', async ({
+  page,
+}) => {
+  const file = join(scratch, 'numbers-in-words.csv');
+  const rows = Array.from({ length: 400 }, (_, i) => {
+    // 7 and 999 share no factor, so the 400 numbers are all different.
+    const n = 1 + ((i * 7) % 999);
+    return `${inWords(n)},${roman(n)}`;
+  });
+  writeFileSync(file, `words,roman\n${rows.join('\n')}\n`);
+
+  await test.step('import the pairs and choose the task', async () => {
+    await page.goto(APP_URL);
+    await expect(page.getByTestId('import-button')).toBeVisible();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-button').click();
+    await (await chooser).setFiles(file);
+    await expect(page.getByTestId('dataset-summary')).toBeVisible();
+    await page.getByTestId('data-task-select').selectOption('sequence-to-sequence');
+    await expect(page.getByTestId('data-task-select')).toHaveValue('sequence-to-sequence');
+    await expect(page.getByTestId('error-message')).toHaveCount(0);
+    await snap(page, 'seq2seq-1-data');
+  });
+
+  await test.step('set up the encoder-decoder through the forms and train briefly', async () => {
+    await page.getByTestId('continue-to-model').click();
+    await expect(page.getByTestId('task-select')).toHaveValue('sequence-to-sequence');
+    await page.getByTestId('text-column-select').selectOption('words');
+    await page.getByTestId('target-select').selectOption('roman');
+    await expect(page.getByTestId('seq2seq-settings')).toBeVisible();
+    await page.getByTestId('attention-select').selectOption('dot');
+    await page.getByTestId('units-input').fill('16');
+    await page.getByTestId('epochs-input').fill('4');
+    await expect(page.getByTestId('train-button')).toBeEnabled();
+    // The architecture shown is the network these settings build, not the one before them.
+    await expect(page.getByTestId('architecture-summary')).not.toHaveAttribute('aria-busy', 'true');
+    await expect(page.getByTestId('architecture-summary')).toContainText('decoder');
+    await expect(page.getByTestId('nav-model')).toContainText('encoder–decoder');
+    await snap(page, 'seq2seq-2-model');
+    await page.getByTestId('train-button').click();
+    await expect(page.getByTestId('see-results')).toBeVisible({ timeout: 180_000 });
+    await page.getByTestId('see-results').click();
+  });
+
+  await test.step('read the scores, the worst outputs and the attention heatmap', async () => {
+    await expect(page.getByTestId('seq2seq-metrics')).toBeVisible();
+    await expect(page.getByTestId('metric-exact-match')).toContainText('%');
+    await expect(page.getByTestId('seq2seq-worst-table')).toBeVisible();
+    await expect(page.getByTestId('seq2seq-worst-table').locator('tbody tr').first()).toBeVisible();
+    await page.getByTestId('attention-heatmap').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('attention-heatmap')).toBeVisible();
+    await snap(page, 'seq2seq-3-results');
+  });
+
+  await test.step('try a source of their own', async () => {
+    await page.getByTestId('results-tab-try').click();
+    await page.getByTestId('seq2seq-try-input').fill('forty-two');
+    await page.getByTestId('seq2seq-try-button').click();
+    await expect(page.getByTestId('seq2seq-try-output')).toBeVisible({ timeout: 90_000 });
+    await snap(page, 'seq2seq-4-try');
+  });
+});
