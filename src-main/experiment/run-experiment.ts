@@ -51,6 +51,12 @@ export interface RunContext {
   continuedFrom?: { runId: string; epochsTrained: number | null };
   /** Minimum time between two writes of the best-model checkpoint (default a few seconds). */
   checkpointIntervalMs?: number;
+  /**
+   * The spec's data file, already read by the caller with the spec's sheet, column types and
+   * time parts (the command line reads it to check the spec first). Reading it again would hold
+   * a second copy of a large file while the first is still in use.
+   */
+  table?: Table;
 }
 
 /** Runs the experiment; the promise resolves with the result whatever happens. */
@@ -98,13 +104,18 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     if (note) log(note);
 
     // The user's column type overrides apply here too, so training sees the table they saw.
-    const { table } = await loadTable(spec.data.file, {
-      sheet: spec.data.sheet,
-      typeOverrides: spec.data.columnTypes,
-      // A large file takes minutes to read: say how far, from the first second.
-      onProgress: (fraction) => progress('preparing', `reading the data file ${Math.round(fraction * 100)}%`),
-      timeParts: spec.data.timeParts,
-    });
+    const table =
+      ctx.table ??
+      (
+        await loadTable(spec.data.file, {
+          sheet: spec.data.sheet,
+          typeOverrides: spec.data.columnTypes,
+          // A large file takes minutes to read: say how far, from the first second.
+          onProgress: (fraction) => progress('preparing', `reading the data file ${Math.round(fraction * 100)}%`),
+          timeParts: spec.data.timeParts,
+        })
+      ).table;
+    progress('preparing', 'preparing the windows');
     const { task, model } = await prepareModel(tf, backend, table, spec, ctx, result, log);
     const checkpoint = new CheckpointWriter(tf, path.join(ctx.outDir, CHECKPOINT_DIR), {
       minIntervalMs: ctx.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS,

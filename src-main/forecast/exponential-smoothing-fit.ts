@@ -54,14 +54,18 @@ export function fitEtsForm(
   return { model: build(found.x), sse: found.value };
 }
 
+function allPositive(series: ArrayLike<number>, end: number): boolean {
+  for (let i = 0; i < end; i++) if (!(series[i] > 0)) return false;
+  return true;
+}
+
 /** The forms worth trying on series[0 .. end-1] with this period (none too long to start). */
 export function etsForms(
   series: ArrayLike<number>,
   end: number,
   period: number | null,
 ): { trend: EtsTrend; season: EtsSeason; period: number | null }[] {
-  let positive = true;
-  for (let i = 0; i < end; i++) if (!(series[i] > 0)) positive = false;
+  const positive = allPositive(series, end);
   const seasons: EtsSeason[] = ['none'];
   // Two seasons start the model and at least two more teach it: shorter histories cannot tell a
   // season from noise.
@@ -80,13 +84,40 @@ export function etsForms(
 }
 
 /**
- * Every form of `etsForms` fitted on series[0 .. end-1]; the one with the lowest AICc, or null
- * when the history is too short for any. Errors from the start onwards count (the first values
- * helped make the start, as in statsmodels), and the parameter count includes the start values.
+ * Most values the weights are fitted on: the latest ones before the end (and at least twenty
+ * seasons). Each fit runs the smoothing hundreds of times, so on a series of millions of steps
+ * fitting on all of it took hours; the weights describe how fast the recent level and season
+ * move, which the latest stretch shows as well as the whole history. Shorter series are fitted
+ * on every value, as before.
  */
-export function fitEts(series: ArrayLike<number>, end: number, period: number | null): EtsModel | null {
+export const ETS_FIT_SPAN = 10_000;
+
+/** The stretch of series[0 .. end-1] the weights are fitted on (see ETS_FIT_SPAN). */
+export function etsFitStretch(
+  series: ArrayLike<number>,
+  end: number,
+  period: number | null,
+): { values: ArrayLike<number>; end: number } {
+  const span = Math.max(ETS_FIT_SPAN, 20 * (period ?? 1));
+  if (end <= span) return { values: series, end };
+  const values = new Float64Array(span);
+  for (let i = 0; i < span; i++) values[i] = series[end - span + i];
+  return { values, end: span };
+}
+
+/**
+ * Every form of `etsForms` fitted on series[0 .. end-1] (its latest ETS_FIT_SPAN values when
+ * longer); the one with the lowest AICc, or null when the history is too short for any. Errors
+ * from the start onwards count (the first values helped make the start, as in statsmodels), and
+ * the parameter count includes the start values.
+ */
+export function fitEts(whole: ArrayLike<number>, wholeEnd: number, period: number | null): EtsModel | null {
+  const { values: series, end } = etsFitStretch(whole, wholeEnd, period);
   let best: { model: EtsModel; aicc: number } | null = null;
+  // A multiplicative season needs every value positive, in the whole history it will run over.
+  const positive = series === whole || allPositive(whole, wholeEnd);
   for (const form of etsForms(series, end, period)) {
+    if (form.season === 'multiplicative' && !positive) continue;
     const { model, sse } = fitEtsForm(series, end, form);
     if (!Number.isFinite(sse)) continue;
     const k =

@@ -4,6 +4,8 @@ import { loadTable } from '../../data/import/load-table';
 import { DISTINCT_CAP } from '../../data/summary/column-stats';
 import type { ColumnSummary, DatasetSummary } from '../../shared/types';
 import { usageError } from '../cli-errors';
+import type { CliIo } from '../io';
+import { readingProgress } from '../reading-progress';
 
 const EXIT_OK = 0;
 
@@ -72,10 +74,7 @@ export function formatSummary(s: DatasetSummary): string {
   return lines.join('\n');
 }
 
-export async function runInspect(
-  argv: string[],
-  io: { out: (s: string) => void; err: (s: string) => void },
-): Promise<number> {
+export async function runInspect(argv: string[], io: CliIo): Promise<number> {
   let values: { json?: boolean; sheet?: string };
   let positionals: string[];
   try {
@@ -90,7 +89,10 @@ export async function runInspect(
   }
   if (positionals.length !== 1) throw usageError('Usage: recurrent inspect FILE [--json] [--sheet NAME]');
   // Unusable files throw a DataError: the CLI prints it once, with exit code 2.
-  const { summary } = await loadTable(positionals[0], { sheet: values.sheet ?? null });
+  const { summary } = await loadTable(positionals[0], {
+    sheet: values.sheet ?? null,
+    onProgress: readingProgress(io, values.json === true),
+  });
   io.out(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
   return EXIT_OK;
 }

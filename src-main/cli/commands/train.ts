@@ -6,6 +6,7 @@ import { loadTable } from '../../data/import/load-table';
 import { checkTraining } from '../../experiment/training-checks';
 import { findContinueSource, type ContinueSource } from '../../engine/training/continue-source';
 import { runExperiment } from '../../experiment/run-experiment';
+import { readingProgress } from '../reading-progress';
 import { TrainControl } from '../../engine/training/train-control';
 import { parseSpec } from '../../shared/spec';
 import type { RunResult } from '../../shared/types';
@@ -57,7 +58,13 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
     throw usageError(`The spec ${values.spec} has problems: ${parsed.problems.map((p) => p.message).join(' ')}`);
   }
   const spec = parsed.spec;
-  const { table } = await loadTable(spec.data.file, { sheet: spec.data.sheet, typeOverrides: spec.data.columnTypes });
+  // Read once, here, with the spec's options: the checks and the run share the table.
+  const { table } = await loadTable(spec.data.file, {
+    sheet: spec.data.sheet,
+    typeOverrides: spec.data.columnTypes,
+    timeParts: spec.data.timeParts,
+    onProgress: readingProgress(io, values.json === true),
+  });
   const check = checkTraining(table, spec);
   if (check.problems.length > 0) {
     throw usageError(
@@ -91,6 +98,7 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
       runId: path.basename(outDir),
       outDir,
       control,
+      table,
       onProgress: (p) => {
         if (!values.json) echo.progress(formatProgress(p));
       },
