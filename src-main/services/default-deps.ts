@@ -6,8 +6,9 @@ import type { StudioServiceDeps } from './service-types';
 import { estimateModelDims } from './model-dims';
 import { createWorkerLauncher } from './worker-launcher';
 import { JobWorkerClient } from '../worker/job-client';
+import { unpackInWorker } from '../worker/project-unpack-client';
 
-/** Production dependencies: training and model jobs in worker threads, native TensorFlow when installed. */
+/** Production dependencies: training, model jobs and project unpacking in worker threads, native TensorFlow when installed. */
 export function defaultDeps(): StudioServiceDeps {
   const jobs = new JobWorkerClient();
   return {
@@ -24,5 +25,6 @@ export function defaultDeps(): StudioServiceDeps {
       return { backend, note };
     },
     progressIntervalMs: 250,
+    unpackProject: unpackInWorker,
   };
 }

@@ -12,6 +12,7 @@ import { ETS_FIT_SPAN, etsFitStretch, fitEts } from '../../src-main/forecast/exp
 import { earliestOrigin } from '../../src-main/forecast/rolling-origins';
 import { detectSeasonalPeriod, MAX_SEARCH_VALUES } from '../../src-main/forecast/seasonality';
 import { parseSpec } from '../../src-main/shared/spec';
+import { trainingTable } from '../../src-main/experiment/training-table';
 import { tempFile } from './helpers';
 
 const ROWS = 60_000;
@@ -92,5 +93,24 @@ describe('automatic choices on a long series', () => {
     expect(() => Math.min(...Array.from(origins))).toThrow(RangeError);
     expect(earliestOrigin(origins)).toBe(2_000_001);
     expect(earliestOrigin(Array.from(origins))).toBe(2_000_001);
+  });
+});
+
+describe('the table a forecast run keeps', () => {
+  it('keeps only the columns the spec reads, for forecasts', async () => {
+    const { table } = await loadTable(tempFile('a,b,c,target\n1,2,3,4\n5,6,7,8\n'));
+    const forecast = parseSpec({ data: { file: '/x.csv', targetColumns: ['target'], featureColumns: ['b'] } });
+    if (!forecast.ok) throw new Error('spec');
+    const kept = trainingTable(table, forecast.spec);
+    expect(kept.columns.map((c) => c.name)).toEqual(['b', 'target']);
+    expect(kept.rowCount).toBe(2);
+    // The kept columns are the same arrays, not copies.
+    expect(kept.columns[1].values).toBe(table.columns[3].values);
+    const classify = parseSpec({
+      task: 'sequence-classification',
+      data: { file: '/x.csv', targetColumns: ['target'] },
+    });
+    if (!classify.ok) throw new Error('spec');
+    expect(trainingTable(table, classify.spec)).toBe(table);
   });
 });
