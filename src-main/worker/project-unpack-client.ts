@@ -27,7 +27,8 @@ export function unpackWorkerEntry(): WorkerEntry {
 }
 
 /**
- * Unpacks in a worker. `bytes` is handed over to the worker (the caller must not use it after).
+ * Unpacks in a worker. `bytes` and the buffer behind it are handed over to the worker (the
+ * caller must not use either after).
  * Rejects with ProjectFormatError for a refused file, with the signal's reason when cancelled.
  */
 export function unpackInWorker(

@@ -19,12 +19,12 @@ export type FromUnpackWorker =
   | { type: 'failed'; message: string };
 
 /**
- * The buffer behind `bytes` when they fill it alone (a file read whole, an unpacked entry): it
- * can move to the other thread without a copy. Small pooled buffers are copied instead.
+ * The buffer behind `bytes` when it can move to the other thread without a copy: one larger
+ * than Node's shared Buffer pool belongs to whoever made it (a project file read whole, with
+ * a spare byte past its end; an unpacked entry). A copy of 48 MB blocked the app for most of a
+ * second. Small buffers may share the pool with other Buffers, so they are copied instead.
  */
 export function ownBuffer(bytes: Uint8Array): ArrayBuffer | null {
   const buffer = bytes.buffer;
-  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength
-    ? buffer
-    : null;
+  return buffer instanceof ArrayBuffer && buffer.byteLength > Buffer.poolSize ? buffer : null;
 }
