@@ -3,9 +3,9 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
 
 /**
- * Four entry points run in Node: the Electron main process, the training worker it starts,
- * the command line and the browser host server. The preload is CommonJS because Electron
- * runs sandboxed preloads as plain scripts. The renderer is a static Vue bundle that both
+ * Five entry points run in Node: the Electron main process, the training worker it starts,
+ * the worker that unpacks project files, the command line and the browser host server. The
+ * preload is CommonJS because Electron runs sandboxed preloads as plain scripts. The renderer is a static Vue bundle that both
  * Electron and the browser host serve.
  */
 export default defineConfig({
@@ -16,6 +16,7 @@ export default defineConfig({
         input: {
           index: resolve('src-main/electron/main.ts'),
           'training-worker': resolve('src-main/worker/training-worker.ts'),
+          'project-unpack-worker': resolve('src-main/worker/project-unpack-worker.ts'),
           cli: resolve('src-main/cli/main.ts'),
           serve: resolve('src-main/host/serve.ts'),
         },

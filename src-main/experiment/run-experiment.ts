@@ -14,6 +14,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import type { Table } from '../data/table';
 import type { EpochRecord, Evaluation, RunResult, TrainProgress } from '../shared/types';
 import { withMajorityBaseline } from './classification-baseline';
+import { trainingTable } from './training-table';
 import { forecastMapeNote, resultCaution } from './result-caution';
 import { loadTf, type LoadedTf, type Tf } from '../tensorflow/load-tf';
 import { toStandardModel } from '../engine/model/fused/index';
@@ -53,6 +54,12 @@ export interface RunContext {
   checkpointIntervalMs?: number;
   /** Sentences put before the run's verdict: why this spec was chosen (an automatic search's winner). */
   verdictNote?: string;
+  /**
+   * The spec's data file, already read by the caller with the spec's sheet, column types and
+   * time parts (the command line reads it to check the spec first). Reading it again would hold
+   * a second copy of a large file while the first is still in use.
+   */
+  table?: Table;
 }
 
 /** Runs the experiment; the promise resolves with the result whatever happens. */
@@ -100,13 +107,20 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     if (note) log(note);
 
     // The user's column type overrides apply here too, so training sees the table they saw.
-    const { table } = await loadTable(spec.data.file, {
-      sheet: spec.data.sheet,
-      typeOverrides: spec.data.columnTypes,
-      // A large file takes minutes to read: say how far, from the first second.
-      onProgress: (fraction) => progress('preparing', `reading the data file ${Math.round(fraction * 100)}%`),
-      timeParts: spec.data.timeParts,
-    });
+    const table = trainingTable(
+      ctx.table ??
+        (
+          await loadTable(spec.data.file, {
+            sheet: spec.data.sheet,
+            typeOverrides: spec.data.columnTypes,
+            // A large file takes minutes to read: say how far, from the first second.
+            onProgress: (fraction) => progress('preparing', `reading the data file ${Math.round(fraction * 100)}%`),
+            timeParts: spec.data.timeParts,
+          })
+        ).table,
+      spec,
+    );
+    progress('preparing', 'preparing the windows');
     const { task, model } = await prepareModel(tf, backend, table, spec, ctx, result, log);
     const checkpoint = new CheckpointWriter(tf, path.join(ctx.outDir, CHECKPOINT_DIR), {
       minIntervalMs: ctx.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS,

@@ -8,6 +8,7 @@ import { naiveForecast, seasonalNaiveForecast } from './baselines';
 import { etsForecast, etsHistory } from './exponential-smoothing';
 import type { EtsModel } from './exponential-smoothing';
 import { fitEts } from './exponential-smoothing-fit';
+import { earliestOrigin } from './rolling-origins';
 import { alignedProfile, profileForecast } from './season-profile';
 import type { AlignedSeasonProfile, PhaseUnit } from './season-profile';
 
@@ -52,13 +53,13 @@ export function stretchSmoothing(
   origins: number[] = [end],
 ): EtsModel | null {
   const model = fitEts(series, end, o.period);
-  return model && Math.min(...origins) >= etsHistory(model) ? model : null;
+  return model && earliestOrigin(origins) >= etsHistory(model) ? model : null;
 }
 
 /** Scores every candidate over `origins` (each ≥ the history its baselines need), fitted before the first. */
 export function candidateSquares(series: ArrayLike<number>, origins: number[], o: StretchOptions): CandidateSquares {
   const { period } = o;
-  const firstOrigin = Math.min(...origins);
+  const firstOrigin = earliestOrigin(origins);
   // The level candidate: the training mean, per step of the season when there is one, so a
   // stable seasonal pattern around a fixed level counts as "returns to its mean".
   const phases = period ?? 1;

@@ -117,15 +117,42 @@ function positiveUpTo(series: ArrayLike<number>, end: number): boolean {
 }
 
 /**
- * Every form of `etsForms` fitted on series[0 .. end-1] with additive errors, and for a positive
- * series with multiplicative ones too; the fit with the lowest AICc, or null when the history is
- * too short for any. Errors from the start onwards count (the first values helped make the start,
- * as in statsmodels), and the parameter count includes the start values and the error variance.
+ * Most values the weights are fitted on: the latest ones before the end (and at least twenty
+ * seasons). Each fit runs the smoothing hundreds of times, so on a series of millions of steps
+ * fitting on all of it took hours; the weights describe how fast the recent level and season
+ * move, which the latest stretch shows as well as the whole history. Shorter series are fitted
+ * on every value, as before.
  */
-export function fitEts(series: ArrayLike<number>, end: number, period: number | null): EtsModel | null {
-  const errors: EtsError[] = positiveUpTo(series, end) ? ['additive', 'multiplicative'] : ['additive'];
+export const ETS_FIT_SPAN = 10_000;
+
+/** The stretch of series[0 .. end-1] the weights are fitted on (see ETS_FIT_SPAN). */
+export function etsFitStretch(
+  series: ArrayLike<number>,
+  end: number,
+  period: number | null,
+): { values: ArrayLike<number>; end: number } {
+  const span = Math.max(ETS_FIT_SPAN, 20 * (period ?? 1));
+  if (end <= span) return { values: series, end };
+  const values = new Float64Array(span);
+  for (let i = 0; i < span; i++) values[i] = series[end - span + i];
+  return { values, end: span };
+}
+
+/**
+ * Every form of `etsForms` fitted on series[0 .. end-1] (its latest ETS_FIT_SPAN values when
+ * longer) with additive errors, and for a positive series with multiplicative ones too; the fit
+ * with the lowest AICc, or null when the history is too short for any. Errors from the start
+ * onwards count (the first values helped make the start, as in statsmodels), and the parameter
+ * count includes the start values and the error variance.
+ */
+export function fitEts(whole: ArrayLike<number>, wholeEnd: number, period: number | null): EtsModel | null {
+  const { values: series, end } = etsFitStretch(whole, wholeEnd, period);
+  // Multiplicative seasons and errors need every value positive, in the whole history they run over.
+  const positive = positiveUpTo(whole, wholeEnd);
+  const errors: EtsError[] = positive ? ['additive', 'multiplicative'] : ['additive'];
   let best: { model: EtsModel; aicc: number } | null = null;
   for (const form of etsForms(series, end, period)) {
+    if (form.season === 'multiplicative' && !positive) continue;
     for (const error of errors) {
       const { model, deviance } = fitEtsForm(series, end, form, error);
       if (!Number.isFinite(deviance)) continue;
@@ -147,10 +174,11 @@ export function fitEts(series: ArrayLike<number>, end: number, period: number | 
  * The same form and error type with its weights fitted again on series[0 .. end-1]: once the
  * chosen model is the smoothing itself, its weights learn from everything before the test part,
  * as statsmodels' and the `forecast` package's fits do. Returns the model unchanged when the
- * longer fit is not finite.
+ * longer fit is not finite. Long series are fitted on their latest values, as in `fitEts`.
  */
-export function refitEts(series: ArrayLike<number>, end: number, m: EtsModel): EtsModel {
+export function refitEts(whole: ArrayLike<number>, wholeEnd: number, m: EtsModel): EtsModel {
   const form = { trend: m.trend, season: m.season, period: m.period };
+  const { values: series, end } = etsFitStretch(whole, wholeEnd, m.period);
   const { model, deviance } = fitEtsForm(series, end, form, m.error ?? 'additive');
   return Number.isFinite(deviance) ? model : m;
 }

@@ -28,3 +28,13 @@ export function rollingStretches(validationOrigins: number[], minHistory: number
   }
   return stretches;
 }
+
+/**
+ * The earliest of `origins`. A loop, not Math.min(...origins): spreading millions of origins
+ * into call arguments overflows the stack on a long series.
+ */
+export function earliestOrigin(origins: ArrayLike<number>): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < origins.length; i++) if (origins[i] < min) min = origins[i];
+  return min;
+}

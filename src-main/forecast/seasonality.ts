@@ -56,14 +56,20 @@ const MIN_STRENGTH = 0.3;
 /** A free search over hundreds of lags finds chance peaks more easily, so it must clear a higher bar. */
 const MIN_SEARCH_STRENGTH = 0.5;
 const MAX_SEARCH_LAG = 400;
+/**
+ * The free search reads the latest this many values: 250 seasons of the longest lag it tries.
+ * Every lag detrends the series anew, so on millions of steps the search alone took minutes.
+ */
+export const MAX_SEARCH_VALUES = 100_000;
 
 /**
  * Finds the seasonal period of `values` (pass the training part only, so the choice does not
  * peek at the test data). The series is detrended with a centered moving average one candidate
  * season long, which removes trends and level shifts but keeps the season, and the
  * autocorrelation of the remainder at that lag must be clearly positive. A known frequency
- * proposes its usual periods; an unknown or irregular one searches lags 2..min(n/3, 400) for the
- * smallest strong autocorrelation peak. Each candidate needs three seasons of data.
+ * proposes its usual periods; an unknown or irregular one searches lags 2..min(n/3, 400) of the
+ * latest MAX_SEARCH_VALUES values for the smallest strong autocorrelation peak. Each candidate
+ * needs three seasons of data.
  */
 export function detectSeasonalPeriod(values: ArrayLike<number>, frequency: string | null): SeasonalityResult {
   const n = values.length;
@@ -118,7 +124,8 @@ export function seasonalStrength(values: ArrayLike<number>, period: number): num
   return autocorrelation(detrend(values, period), period);
 }
 
-function searchPeriod(values: ArrayLike<number>, threshold: number, frequency: string | null): SeasonalityResult {
+function searchPeriod(all: ArrayLike<number>, threshold: number, frequency: string | null): SeasonalityResult {
+  const values = latest(all, MAX_SEARCH_VALUES);
   const n = values.length;
   const maxLag = Math.min(Math.floor(n / 3), MAX_SEARCH_LAG);
   const what = frequency === null ? 'Without a time column' : `With ${frequency} time steps`;
@@ -148,6 +155,15 @@ function searchPeriod(values: ArrayLike<number>, threshold: number, frequency: s
     strength: chosen.strength,
     reason: `${what}, the data repeats every ${chosen.period} steps (autocorrelation ${chosen.strength.toFixed(2)}).`,
   };
+}
+
+/** The last `count` values (a copy), or all of them when there are no more. */
+function latest(values: ArrayLike<number>, count: number): ArrayLike<number> {
+  if (values.length <= count) return values;
+  const out = new Float64Array(count);
+  const from = values.length - count;
+  for (let i = 0; i < count; i++) out[i] = values[from + i];
+  return out;
 }
 
 function normalizeFrequency(frequency: string | null): string | null {

@@ -8,7 +8,7 @@ import { naiveForecast, seasonalNaiveForecast } from './baselines';
 import { etsDescription, etsForecast, etsHistory, etsName } from './exponential-smoothing';
 import type { EtsModel } from './exponential-smoothing';
 import { addSquares, candidateSquares, stretchProfile, stretchSmoothing } from './candidate-errors';
-import { rollingStretches } from './rolling-origins';
+import { earliestOrigin, rollingStretches } from './rolling-origins';
 import { patternName, phaseOffset, profileForecast } from './season-profile';
 import type { AlignedSeasonProfile, PhaseUnit, SeasonProfileState } from './season-profile';
 
@@ -167,7 +167,7 @@ export function chooseTargetTransform(
   const stretches = rollingStretches(origins, 2 * (period ?? 1));
   const squares = stretches.map((o) => candidateSquares(series, o, fitted)).reduce(addSquares);
   // The plan's own profile is fitted on everything before the validation stretch.
-  const profile = squares.profile !== null ? stretchProfile(series, Math.min(...origins), fitted) : null;
+  const profile = squares.profile !== null ? stretchProfile(series, earliestOrigin(origins), fitted) : null;
   const rmse = (sum: number) => Math.sqrt(sum / squares.count);
   const naive = rmse(squares.naive);
   const seasonal = period !== null ? rmse(squares.seasonal) : Number.POSITIVE_INFINITY;
@@ -180,7 +180,8 @@ export function chooseTargetTransform(
       ? `validation RMSE over ${stretches.length} rolling stretches of ${origins.length} origins`
       : 'validation RMSE';
   // Exponential smoothing, fitted like the profile on everything before the validation stretch.
-  const smoothing = squares.smoothing !== null ? stretchSmoothing(series, Math.min(...origins), fitted, origins) : null;
+  const smoothing =
+    squares.smoothing !== null ? stretchSmoothing(series, earliestOrigin(origins), fitted, origins) : null;
   const smoothingRmse = smoothing && squares.smoothing !== null ? rmse(squares.smoothing) : Number.POSITIVE_INFINITY;
   const figures = `${where}: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}${profile ? `, seasonal profile ${format(profileRmse)}` : ''}${smoothing ? `, exponential smoothing ${etsName(smoothing)} ${format(smoothingRmse)}` : ''}`;
 

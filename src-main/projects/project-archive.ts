@@ -75,6 +75,15 @@ export interface UnpackedProject {
   entries: Map<string, Uint8Array>;
 }
 
+/**
+ * How project bytes are verified and unpacked: unpackProject below, in place, or the app's
+ * worker thread (worker/project-unpack-client.ts), which runs the same function off the main thread.
+ */
+export type ProjectUnpacker = (
+  bytes: Uint8Array,
+  options?: Omit<BoundedUnzipOptions, 'keep'>,
+) => Promise<UnpackedProject>;
+
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /**

@@ -9,12 +9,13 @@ import { basename, join } from 'node:path';
 import { strFromU8, strToU8 } from 'fflate';
 import type { RunResult } from '../shared/types';
 import { ServiceError } from '../shared/service-error';
+import { messageOf } from '../shared/error-message';
 import { writeFileAtomic, type AtomicWriteOptions } from '../storage/atomic-write';
 import { readUserFile, UserFileError } from '../storage/user-file';
 
 /** Test seams around a project write (a step between the complete temporary file and the rename). */
 export type ProjectWriteHooks = Pick<AtomicWriteOptions, 'beforeRename'>;
-import { packProject, unpackProject, type UnpackedProject } from './project-archive';
+import { packProject, unpackProject, type ProjectUnpacker, type UnpackedProject } from './project-archive';
 import type { BoundedUnzipOptions } from './project-unzip';
 import {
   MODEL_FILES,
@@ -82,6 +83,7 @@ export const MAX_PROJECT_FILE_BYTES = 2 * 1024 ** 3;
 export async function readProjectFile(
   path: string,
   options: Omit<BoundedUnzipOptions, 'keep' | 'limits'> = {},
+  unpack: ProjectUnpacker = unpackProject,
 ): Promise<UnpackedProject> {
   let bytes: Uint8Array;
   try {
@@ -94,11 +96,15 @@ export async function readProjectFile(
     throw new ServiceError(err.problem === 'too-large' ? 'bad-data' : 'invalid-request', err.message);
   }
   try {
-    return await unpackProject(bytes, options);
+    return await unpack(bytes, options);
   } catch (err) {
     if (err instanceof ProjectFormatError) throw refusal(path, err.message);
     if (options.signal?.aborted) throw openCancelled(path);
-    throw err;
+    // The unpacking worker stopped (out of memory, a fault): this open fails, the app goes on.
+    throw new ServiceError(
+      'io',
+      `"${basename(path)}" could not be opened (${messageOf(err)}). The file was left unchanged.`,
+    );
   }
 }
 
@@ -178,11 +184,12 @@ export async function writeProjectFile(
   bytes: Uint8Array,
   knownStamp: string | null,
   hooks: ProjectWriteHooks = {},
+  unpack: ProjectUnpacker = unpackProject,
 ): Promise<void> {
   const stamp = await fileStamp(path);
   if (stamp !== null && stamp !== knownStamp) {
     try {
-      await readProjectFile(path);
+      await readProjectFile(path, {}, unpack);
     } catch (err) {
       const reason = err instanceof ServiceError ? err.message : String(err);
       throw new ServiceError(

@@ -15,6 +15,7 @@ import type { ProjectWriteHooks } from './project-io';
 import { PROJECT_EXTENSION } from './project-format';
 import { encodeProject, fileStamp, openCancelled, readProjectFile, restoreRuns, writeProjectFile } from './project-io';
 import type { BoundedUnzipOptions } from './project-unzip';
+import type { ProjectUnpacker } from './project-archive';
 import { emptyProject, projectState, type ProjectModel } from './project-model';
 import { RecentProjects } from './recent-projects';
 import { defaultSamplesDir, listSamples, openSample } from './samples';
@@ -31,6 +32,12 @@ export interface ProjectServiceOptions {
   onAutosaveError?: (err: unknown) => void;
   /** Test seam for injected write failures. */
   writeHooks?: ProjectWriteHooks;
+  /**
+   * How project bytes are verified and unpacked. The app passes its worker thread
+   * (worker/project-unpack-client.ts), so a large project never freezes a window or socket;
+   * without one they unpack in place, in steps.
+   */
+  unpack?: ProjectUnpacker;
   now?: () => Date;
 }
 
@@ -94,7 +101,7 @@ export class ProjectService {
    */
   async open(path: string, controls: OpenControls = {}): Promise<ProjectState> {
     requireAbsolute(path);
-    const unpacked = await readProjectFile(path, controls);
+    const unpacked = await readProjectFile(path, controls, this.options.unpack);
     // Nothing is written before this point: a cancel now still leaves the app as it was.
     if (controls.signal?.aborted) throw openCancelled(path);
     const stamp = await fileStamp(path);
@@ -258,7 +265,13 @@ export class ProjectService {
         const savedAt = this.now().toISOString();
         const revision = this.revision;
         const bytes = await encodeProject({ ...project, name }, APP_VERSION, savedAt);
-        await writeProjectFile(path, bytes, path === project.path ? this.stamp : null, this.options.writeHooks);
+        await writeProjectFile(
+          path,
+          bytes,
+          path === project.path ? this.stamp : null,
+          this.options.writeHooks,
+          this.options.unpack,
+        );
         if (this.project !== project) return;
         project.path = path;
         project.name = name;

@@ -8,11 +8,12 @@ import type { StudioServiceDeps } from './service-types';
 import { estimateModelDims } from './model-dims';
 import { createWorkerLauncher } from './worker-launcher';
 import { JobWorkerClient } from '../worker/job-client';
+import { unpackInWorker } from '../worker/project-unpack-client';
 
 /** Weightless layers of the sequence-to-sequence graph that only reshape or cut tensors. */
 const PLUMBING = new Set(['Reshape', 'Cropping2D']);
 
-/** Production dependencies: training and model jobs in worker threads, native TensorFlow when installed. */
+/** Production dependencies: training, model jobs and project unpacking in worker threads, native TensorFlow when installed. */
 export function defaultDeps(): StudioServiceDeps {
   const jobs = new JobWorkerClient();
   return {
@@ -47,5 +48,6 @@ export function defaultDeps(): StudioServiceDeps {
       return { backend, note };
     },
     progressIntervalMs: 250,
+    unpackProject: unpackInWorker,
   };
 }

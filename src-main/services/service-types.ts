@@ -2,6 +2,7 @@
  * The shapes the request service is assembled from: its replaceable dependencies, the events
  * it publishes and the handler maps feature modules contribute.
  */
+import type { ProjectUnpacker } from '../projects/project-archive';
 import type { z } from 'zod';
 import type { EventName, EventPayloads, RequestName, RequestResult, requestArgs } from '../shared/contract';
 import type { ExperimentSpec } from '../shared/spec';
@@ -22,6 +23,8 @@ export interface StudioServiceDeps {
   runJob: JobRunner;
   /** Stops the machinery behind runJob (app quit). */
   stopJobs: () => Promise<void>;
+  /** Verifies and unpacks a project file's bytes (in a worker thread in the app). */
+  unpackProject: ProjectUnpacker;
 }
 
 /** One event as it goes to subscribers (and over the browser host's WebSocket). */

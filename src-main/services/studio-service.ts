@@ -99,6 +99,7 @@ export class StudioService {
       dataDir: options.dataDir,
       samplesDir: options.samplesDir,
       autosaveDelayMs: options.autosaveDelayMs,
+      unpack: this.deps.unpackProject,
       onRunRestored: (run) => this.runs.put(run),
     });
     this.projects.onChange((payload) => this.emit({ event: 'project.changed', payload }));

@@ -4,35 +4,26 @@
  * same file in the same run. Reports time, MB/s and peak memory (RSS and heap, sampled).
  * Targets: full import within 1.5× of the bare parse, peak memory under 3× the numeric data.
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import Papa from 'papaparse';
 import { loadTable } from '../../src-main/data/import/load-table';
+import { writeLines } from './write-lines';
 
 const ROWS = 1_000_000;
 const NUMERIC_COLUMNS = 9;
 
-async function writeCsv(path: string): Promise<void> {
-  const out = createWriteStream(path);
+function writeCsv(path: string): Promise<void> {
   const header = ['time', ...Array.from({ length: NUMERIC_COLUMNS }, (_, k) => `x${k + 1}`)].join(',');
-  out.write(`${header}\n`);
   const start = Date.UTC(2000, 0, 1);
   let seed = 42;
   const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  let buf = '';
-  for (let r = 0; r < ROWS; r++) {
+  return writeLines(path, header, ROWS, (r) => {
     let line = new Date(start + r * 3_600_000).toISOString().slice(0, 19);
     for (let k = 0; k < NUMERIC_COLUMNS; k++) line += `,${(rand() * 1000 - 500).toFixed(3)}`;
-    buf += `${line}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
-    }
-  }
-  out.end(buf);
-  await once(out, 'finish');
+    return line;
+  });
 }
 
 interface Measured {

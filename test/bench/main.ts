@@ -13,6 +13,10 @@
  *   --skip-many-series  skip the 1,000-series global-model benchmark (test/bench/many-series-bench.ts)
  *   --ab                only our native kernels against TensorFlow's fused ops, A/B interleaved in
  *                       one process (test/bench/interleaved.ts); with --quick, 8 batches per repeat
+ *   --project-open      only the main thread's longest block while a 48 MB project opens
+ *                       (test/bench/project-open-bench.ts)
+ *   --large-csv         only the large-file target: a generated 500 MB CSV trains in a fresh process
+ *                       (first progress, peak memory against its numbers; test/bench/large-csv-bench.ts)
  *
  * Speeds are training samples per second after a warm-up: the median of REPEATS timed runs, with
  * ± half their range; the ratios are fused ÷ each engine (medians).
@@ -25,6 +29,8 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { applyAutomaticThreads } from '../../src-main/tensorflow/threads';
 import { ensurePeerEnvironment, runPeer, type PeerName, type PeerResult } from './peers';
 import { interleavedComparison, interleavedReport, type InterleavedResult } from './interleaved';
+import { largeCsvBench } from './large-csv-bench';
+import { projectOpenBench } from './project-open-bench';
 import { REPEATS } from './repeats';
 import { engineNotes, flopsTable, formatTiming } from './report';
 import { formatRatio, renderTable, type Column } from './table';
@@ -41,6 +47,8 @@ interface Options {
   skipData: boolean;
   skipManySeries: boolean;
   ab: boolean;
+  largeCsv: boolean;
+  projectOpen: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -53,6 +61,8 @@ function parseArgs(argv: string[]): Options {
     skipData: false,
     skipManySeries: false,
     ab: false,
+    largeCsv: false,
+    projectOpen: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -72,6 +82,8 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--skip-data') options.skipData = true;
     else if (arg === '--skip-many-series') options.skipManySeries = true;
     else if (arg === '--ab') options.ab = true;
+    else if (arg === '--large-csv') options.largeCsv = true;
+    else if (arg === '--project-open') options.projectOpen = true;
     else throw new Error(`unknown option ${arg}`);
   }
   for (const e of options.engines) if (!(e in ENGINE_TITLES)) throw new Error(`unknown engine ${e}`);
@@ -122,6 +134,11 @@ async function runInterleaved(tf: typeof tfTypes, workloads: Workload[], quick: 
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  if (options.largeCsv || options.projectOpen) {
+    if (options.projectOpen) process.stdout.write(`${await projectOpenBench()}\n`);
+    if (options.largeCsv) process.stdout.write(`${await largeCsvBench()}\n`);
+    return;
+  }
   if (options.threads) {
     // Read when TensorFlow and our kernels start, which is after this.
     for (const name of ['TF_NUM_INTRAOP_THREADS', 'TF_NUM_INTEROP_THREADS', 'RECURRENT_RNN_THREADS']) {

@@ -2,16 +2,15 @@
  * Opening a large honest project in steps: the event loop keeps running between steps (other
  * requests and socket traffic are served), progress reaches the whole file, and a cancel in the
  * middle of unpacking leaves no run folder and the current project as it was. The longest
- * block is printed here and held to its target in `npm run bench -- --project-open`.
+ * block is printed here and measured with monitorEventLoopDelay in `npm run bench -- --project-open`.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectService } from '../../src-main/projects/project-service';
-import { cleanup, makeRun, specFor, tempDir, writeCsv } from './fixtures';
+import { cleanup, tempDir } from './fixtures';
+import { largeProjectFile } from './large-project';
 import { longestBlockWhile } from './event-loop-block';
-import { writeFile } from 'node:fs/promises';
 
 /** Large enough for hundreds of unpacking steps; random, so it stays this large inside the zip. */
 const WEIGHTS_BYTES = 48 * 1024 * 1024;
@@ -21,16 +20,7 @@ let large = '';
 
 beforeAll(async () => {
   work = await tempDir('rs-project-steps-');
-  const spec = specFor(await writeCsv(work));
-  const runsDir = join(work, 'app', 'runs');
-  const svc = new ProjectService({ dataDir: join(work, 'app') });
-  await svc.setSpec(spec);
-  const run = await makeRun(runsDir, 'run-big', spec);
-  await writeFile(join(runsDir, 'run-big', 'model', 'weights.bin'), randomBytes(WEIGHTS_BYTES));
-  svc.addRun(run, join(runsDir, 'run-big'));
-  large = join(work, 'large.rsproj');
-  await svc.save(large);
-  svc.dispose();
+  large = await largeProjectFile(work, WEIGHTS_BYTES);
 }, 60_000);
 afterAll(() => cleanup(work));
 

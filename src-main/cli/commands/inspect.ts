@@ -5,6 +5,8 @@ import { DISTINCT_CAP } from '../../data/summary/column-stats';
 import type { ColumnSummary, DatasetSummary } from '../../shared/types';
 import { usageError } from '../cli-errors';
 import { withSeasons } from '../../forecast/seasons-summary';
+import type { CliIo } from '../io';
+import { readingProgress } from '../reading-progress';
 
 const EXIT_OK = 0;
 
@@ -74,10 +76,7 @@ export function formatSummary(s: DatasetSummary): string {
   return lines.join('\n');
 }
 
-export async function runInspect(
-  argv: string[],
-  io: { out: (s: string) => void; err: (s: string) => void },
-): Promise<number> {
+export async function runInspect(argv: string[], io: CliIo): Promise<number> {
   let values: { json?: boolean; sheet?: string };
   let positionals: string[];
   try {
@@ -92,7 +91,12 @@ export async function runInspect(
   }
   if (positionals.length !== 1) throw usageError('Usage: recurrent inspect FILE [--json] [--sheet NAME]');
   // Unusable files throw a DataError: the CLI prints it once, with exit code 2.
-  const { summary } = withSeasons(await loadTable(positionals[0], { sheet: values.sheet ?? null }));
+  const { summary } = withSeasons(
+    await loadTable(positionals[0], {
+      sheet: values.sheet ?? null,
+      onProgress: readingProgress(io, values.json === true),
+    }),
+  );
   io.out(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
   return EXIT_OK;
 }

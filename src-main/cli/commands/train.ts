@@ -6,8 +6,11 @@ import { loadTable } from '../../data/import/load-table';
 import { checkTraining } from '../../experiment/training-checks';
 import { findContinueSource, type ContinueSource } from '../../engine/training/continue-source';
 import { runExperiment } from '../../experiment/run-experiment';
+import { trainingTable } from '../../experiment/training-table';
+import { readingProgress } from '../reading-progress';
 import { TrainControl } from '../../engine/training/train-control';
-import { parseSpec } from '../../shared/spec';
+import { parseSpec, type ExperimentSpec } from '../../shared/spec';
+import type { Table } from '../../data/table';
 import type { RunResult } from '../../shared/types';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { CliError, usageError } from '../cli-errors';
@@ -57,8 +60,7 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
     throw usageError(`The spec ${values.spec} has problems: ${parsed.problems.map((p) => p.message).join(' ')}`);
   }
   const spec = parsed.spec;
-  const { table } = await loadTable(spec.data.file, { sheet: spec.data.sheet, typeOverrides: spec.data.columnTypes });
-  const check = checkTraining(table, spec);
+  const { table, check } = await readForTraining(spec, io, values.json === true);
   if (check.problems.length > 0) {
     throw usageError(
       `The spec ${values.spec} cannot train on ${spec.data.file}: ${check.problems.map((p) => p.message).join(' ')}`,
@@ -91,6 +93,7 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
       runId: path.basename(outDir),
       outDir,
       control,
+      table,
       onProgress: (p) => {
         if (!values.json) echo.progress(formatProgress(p));
       },
@@ -122,6 +125,24 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
   if (values.json) io.out(JSON.stringify({ type: 'result', ...metrics }));
   else io.out(summaryText(result, outDir));
   return EXIT.ok;
+}
+
+/**
+ * Reads the data file once, with the spec's options, and checks the spec against it. Returns
+ * the columns the run reads (see trainingTable): once this returns, the others can be freed.
+ */
+async function readForTraining(
+  spec: ExperimentSpec,
+  io: CliIo,
+  json: boolean,
+): Promise<{ table: Table; check: ReturnType<typeof checkTraining> }> {
+  const { table } = await loadTable(spec.data.file, {
+    sheet: spec.data.sheet,
+    typeOverrides: spec.data.columnTypes,
+    timeParts: spec.data.timeParts,
+    onProgress: readingProgress(io, json),
+  });
+  return { table: trainingTable(table, spec), check: checkTraining(table, spec) };
 }
 
 /** The saved model in a run folder (model/ or checkpoint/), or the folder itself when it is a model folder. */

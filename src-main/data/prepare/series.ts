@@ -113,7 +113,9 @@ export function prepareSeries(table: Table, data: Data): PreparedSeries[] {
       'Calendar features (hour, weekday, month, the yearly sine and cosine) need a time column. Choose one, or turn them off.',
     );
   }
-  const groups = new Map<string | null, number[]>();
+  // Row numbers per series; a single series takes every row in one typed array (a plain array of
+  // millions of numbers costs several times more memory).
+  const groups = new Map<string | null, ArrayLike<number>>();
   let missingIds = 0;
   if (data.idColumn) {
     const c = requireColumn(table, data.idColumn, 'series id');
@@ -124,15 +126,14 @@ export function prepareSeries(table: Table, data: Data): PreparedSeries[] {
         missingIds++;
         continue;
       }
-      let list = groups.get(id);
+      let list = groups.get(id) as number[] | undefined;
       if (!list) groups.set(id, (list = []));
       list.push(r);
     }
   } else {
-    groups.set(
-      null,
-      Array.from({ length: table.rowCount }, (_, r) => r),
-    );
+    const every = new Int32Array(table.rowCount);
+    for (let r = 0; r < every.length; r++) every[r] = r;
+    groups.set(null, every);
   }
   const result: PreparedSeries[] = [];
   const skipped: string[] = [];
@@ -175,7 +176,7 @@ function checkTimeParts(data: Data): void {
 /** Returns the series, or a sentence saying why it is too short. */
 function prepareOne(
   id: string | null,
-  rowsIn: number[],
+  rowsIn: ArrayLike<number>,
   srcs: Source[],
   timeCol: Float64Array | null,
   data: Data,
@@ -185,13 +186,9 @@ function prepareOne(
   if (id !== null && rowsIn.length === 1) return `the series '${id}' has a single row`;
   let rows = rowsIn;
   if (timeCol) {
-    rows = rows.filter((r) => !Number.isNaN(timeCol[r]));
+    rows = timeOrder(rowsIn, timeCol);
     if (rows.length < rowsIn.length)
       notes.push(`${rowsIn.length - rows.length} rows without a time stamp were left out.`);
-    rows = rows
-      .map((r, i) => [r, i])
-      .sort((a, b) => timeCol[a[0]] - timeCol[b[0]] || a[1] - b[1])
-      .map((p) => p[0]);
   }
   const merged = mergeByTime(rows, srcs, timeCol);
   let times = merged.times;
@@ -199,20 +196,23 @@ function prepareOne(
   const duplicates = merged.duplicates;
   if (duplicates > 0) notes.push(`${duplicates} rows with a repeated time stamp were averaged with the earlier row.`);
 
-  let frequency: string | null = timeCol ? detectFrequency(times).frequency : null;
-  if (timeCol && frequency && frequency !== 'irregular' && data.missing !== 'drop') {
+  let frequency: string | null = times ? detectFrequency(times).frequency : null;
+  if (times && frequency && frequency !== 'irregular' && data.missing !== 'drop') {
     times = insertMissingSteps(times, cols, frequency as RegularFrequency, data.missing, notes);
   }
 
-  let keep: number[] | null = null;
+  let values = cols;
+  let finalTimes = times;
   if (data.missing === 'drop') {
-    keep = [];
-    for (let i = 0; i < times.length; i++) if (cols.every((c) => !Number.isNaN(c[i]))) keep.push(i);
-    if (keep.length < times.length) notes.push(`${times.length - keep.length} rows with missing values were dropped.`);
+    const steps = cols[0]?.length ?? 0;
+    const kept: number[] = [];
+    for (let i = 0; i < steps; i++) if (cols.every((c) => !Number.isNaN(c[i]))) kept.push(i);
+    if (kept.length < steps) {
+      notes.push(`${steps - kept.length} rows with missing values were dropped.`);
+      values = cols.map((v) => Float64Array.from(kept, (i) => v[i]));
+      finalTimes = times ? Float64Array.from(kept, (i) => (times as Float64Array)[i]) : null;
+    }
   }
-  const pick = (v: number[]): Float64Array => (keep ? Float64Array.from(keep, (i) => v[i]) : Float64Array.from(v));
-  const finalTimes = pick(times);
-  const values = cols.map(pick);
   const strategy = data.missing;
   if (strategy !== 'drop') {
     values.forEach((v, k) => {
@@ -228,21 +228,27 @@ function prepareOne(
         notes.push(`${filled} missing ${filled === 1 ? 'value' : 'values'} ${verb} in '${srcs[k].name}'.`);
     });
   }
-  if (keep && frequency && frequency !== 'irregular') frequency = detectFrequency(finalTimes).frequency;
+  if (finalTimes !== times && finalTimes && frequency && frequency !== 'irregular')
+    frequency = detectFrequency(finalTimes).frequency;
 
+  const length = values[0]?.length ?? 0;
   const needed = data.lookback + data.horizon + 1;
-  if (finalTimes.length < needed) {
-    return `the series${id !== null ? ` '${id}'` : ''} has ${finalTimes.length} rows after preparation; a window of ${data.lookback} plus a horizon of ${data.horizon} needs at least ${needed}. Shorten the window or use more data.`;
+  if (length < needed) {
+    return `the series${id !== null ? ` '${id}'` : ''} has ${length} rows after preparation; a window of ${data.lookback} plus a horizon of ${data.horizon} needs at least ${needed}. Shorten the window or use more data.`;
   }
 
-  const { features, targets } = seriesColumns(srcs, values, timeCol ? finalTimes : null, data.calendarFeatures);
-  const dateOnly = timeCol !== null && finalTimes.every((t) => t % 86_400_000 === 0);
+  const { features, targets } = seriesColumns(srcs, values, finalTimes, data.calendarFeatures);
+  const stamps = finalTimes;
+  let labels: string[] | null = null;
   return {
     id,
-    time: timeCol ? finalTimes : null,
-    timeLabels: timeCol
-      ? Array.from(finalTimes, (t) => isoLabel(t, dateOnly))
-      : Array.from(finalTimes, (t) => String(t + 1)),
+    time: stamps,
+    // Made when first read (charts, CSV output): millions of label strings would cost more memory
+    // than the series itself while it trains.
+    get timeLabels(): string[] {
+      labels ??= stamps ? dateLabels(stamps) : Array.from({ length }, (_, i) => String(i + 1));
+      return labels;
+    },
     target: targets[0].values,
     targetName: targets[0].name,
     targets,
@@ -252,28 +258,62 @@ function prepareOne(
   };
 }
 
-/** Rows in time order merged where they share a time stamp: the mean of their present values. */
+/** ISO labels of time stamps: dates alone when every stamp is at midnight. */
+function dateLabels(times: Float64Array): string[] {
+  const dateOnly = times.every((t) => t % 86_400_000 === 0);
+  return Array.from(times, (t) => isoLabel(t, dateOnly));
+}
+
+/** The rows that have a time stamp, in time order (rows with the same stamp keep their order). */
+function timeOrder(rows: ArrayLike<number>, timeCol: Float64Array): Int32Array {
+  let kept = 0;
+  for (let i = 0; i < rows.length; i++) if (!Number.isNaN(timeCol[rows[i]])) kept++;
+  const out = new Int32Array(kept);
+  let sorted = true;
+  for (let i = 0, j = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (Number.isNaN(timeCol[r])) continue;
+    if (j > 0 && timeCol[out[j - 1]] > timeCol[r]) sorted = false;
+    out[j++] = r;
+  }
+  // Rows come in file order, so the row number breaks ties exactly as the file does.
+  if (!sorted) out.sort((a, b) => timeCol[a] - timeCol[b] || a - b);
+  return out;
+}
+
+/**
+ * Rows in time order merged where they share a time stamp: the mean of their present values.
+ * Without a time column every row is one step and there are no stamps.
+ */
 function mergeByTime(
-  rows: number[],
+  rows: ArrayLike<number>,
   srcs: Source[],
   timeCol: Float64Array | null,
-): { times: number[]; cols: number[][]; duplicates: number } {
-  const times: number[] = [];
-  const cols: number[][] = srcs.map(() => []);
-  const counts: number[][] = srcs.map(() => []);
-  let duplicates = 0;
-  for (const r of rows) {
-    const t = timeCol ? timeCol[r] : times.length;
-    const same = timeCol !== null && times.length > 0 && times[times.length - 1] === t;
-    if (same) duplicates++;
-    else {
-      times.push(t);
-      for (let k = 0; k < srcs.length; k++) {
-        cols[k].push(NaN);
-        counts[k].push(0);
-      }
+): { times: Float64Array | null; cols: Float64Array[]; duplicates: number } {
+  const n = rows.length;
+  const cols = srcs.map(() => new Float64Array(n));
+  if (!timeCol) {
+    for (let k = 0; k < srcs.length; k++) {
+      const at = srcs[k].at;
+      const col = cols[k];
+      for (let i = 0; i < n; i++) col[i] = at(rows[i]);
     }
-    const at = times.length - 1;
+    return { times: null, cols, duplicates: 0 };
+  }
+  const times = new Float64Array(n);
+  const counts = srcs.map(() => new Uint32Array(n));
+  let steps = 0;
+  let duplicates = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const t = timeCol[r];
+    if (steps > 0 && times[steps - 1] === t) duplicates++;
+    else {
+      times[steps] = t;
+      for (let k = 0; k < srcs.length; k++) cols[k][steps] = NaN;
+      steps++;
+    }
+    const at = steps - 1;
     for (let k = 0; k < srcs.length; k++) {
       const v = srcs[k].at(r);
       if (Number.isNaN(v)) continue;
@@ -282,9 +322,15 @@ function mergeByTime(
     }
   }
   for (let k = 0; k < srcs.length; k++) {
-    for (let i = 0; i < times.length; i++) if (counts[k][i] > 1) cols[k][i] /= counts[k][i];
+    for (let i = 0; i < steps; i++) if (counts[k][i] > 1) cols[k][i] /= counts[k][i];
   }
-  return { times, cols, duplicates };
+  return { times: leading(times, steps), cols: cols.map((c) => leading(c, steps)), duplicates };
+}
+
+/** The first `count` values; a copy only when many merged rows left much of the array unused. */
+function leading(values: Float64Array, count: number): Float64Array {
+  if (count === values.length) return values;
+  return count > values.length * 0.875 ? values.subarray(0, count) : values.slice(0, count);
 }
 
 /**
@@ -292,12 +338,12 @@ function mergeByTime(
  * would more than double it; updates `cols` in place and returns the new time stamps.
  */
 function insertMissingSteps(
-  times: number[],
-  cols: number[][],
+  times: Float64Array,
+  cols: Float64Array[],
   frequency: RegularFrequency,
   missing: Data['missing'],
   notes: string[],
-): number[] {
+): Float64Array {
   const grid = regularGrid(times, frequency);
   if (!grid || grid.length <= times.length) return times;
   if (grid.length - times.length > times.length * MAX_GAP_GROWTH) {
@@ -306,13 +352,14 @@ function insertMissingSteps(
     );
     return times;
   }
-  const index = new Map(times.map((t, i) => [t, i]));
+  // Both are in time order: one walk places every old step on the grid.
   for (let k = 0; k < cols.length; k++) {
     const old = cols[k];
-    cols[k] = grid.map((t) => {
-      const i = index.get(t);
-      return i === undefined ? NaN : old[i];
-    });
+    const filled = new Float64Array(grid.length).fill(NaN);
+    for (let g = 0, i = 0; g < grid.length && i < times.length; g++) {
+      if (grid[g] === times[i]) filled[g] = old[i++];
+    }
+    cols[k] = filled;
   }
   notes.push(`${grid.length - times.length} missing ${frequency} time steps were inserted and filled (${missing}).`);
   return grid;
@@ -346,12 +393,16 @@ function seriesColumns(
 }
 
 /** Every step from the first to the last time stamp, or null when stamps are off the grid. */
-function regularGrid(times: number[], freq: RegularFrequency): number[] | null {
+function regularGrid(times: Float64Array, freq: RegularFrequency): Float64Array | null {
   const first = times[0];
   const total = Math.round(stepsBetween(freq, first, times[times.length - 1]));
   if (!(total >= 0) || total > 10_000_000) return null;
-  const grid: number[] = [];
-  for (let k = 0; k <= total; k++) grid.push(addSteps(freq, first, k));
-  const onGrid = new Set(grid);
-  return times.every((t) => onGrid.has(t)) ? grid : null;
+  const grid = new Float64Array(total + 1);
+  for (let k = 0; k <= total; k++) grid[k] = addSteps(freq, first, k);
+  // Stamps and grid are both ascending: one walk checks that every stamp is on the grid.
+  for (let g = 0, i = 0; i < times.length; i++) {
+    while (g < grid.length && grid[g] < times[i]) g++;
+    if (g === grid.length || grid[g] !== times[i]) return null;
+  }
+  return grid;
 }

@@ -13,6 +13,8 @@ export function evaluateLoss(
   origins: ArrayLike<number>,
   loss: Loss,
   batchSize = 256,
+  /** Called after each batch with the samples done so far and in all (a long pass shows progress). */
+  onBatch?: (done: number, total: number) => void,
 ): { loss: number; metric: number } {
   let lossSum = 0;
   let metricTotal = 0;
@@ -34,6 +36,7 @@ export function evaluateLoss(
     metricTotal += msum;
     metricCount += batch.labeledSteps ?? values.count;
     samples += batch.size;
+    onBatch?.(samples, origins.length);
   }
   return { loss: lossSum / Math.max(1, samples), metric: metricTotal / Math.max(1, metricCount) };
 }

@@ -37,6 +37,30 @@ export interface TrainOutcome {
   bestEpoch: number | null;
 }
 
+const START_PROGRESS_MS = 250;
+
+/** Progress of the validation pass before the first epoch, a few times per second at most. */
+function startProgress(cb: TrainCallbacks, epochs: number): (done: number, total: number) => void {
+  let last = performance.now();
+  return (done, total) => {
+    const now = performance.now();
+    if (now - last < START_PROGRESS_MS) return;
+    last = now;
+    cb.onProgress({
+      runId: cb.runId,
+      phase: 'preparing',
+      epoch: 0,
+      epochs,
+      batch: 0,
+      batchesPerEpoch: 0,
+      batchLoss: null,
+      samplesPerSecond: null,
+      etaSeconds: null,
+      message: `measuring the validation loss before training ${Math.round((100 * done) / total)}%`,
+    });
+  };
+}
+
 /** Trains `model` in place on the batches of `source`. */
 export async function trainModel(
   tf: Tf,
@@ -78,7 +102,8 @@ export async function trainModel(
 
   try {
     if (source.startIsCandidate && hasValidation) {
-      const start = validate();
+      // Millions of validation windows take minutes: the user sees this pass move.
+      const start = evaluateLoss(tf, model, source, source.validation ?? [], loss, 256, startProgress(cb, t.epochs));
       if (start && best.considerStart(start.loss)) {
         cb.log(`Validation loss before training: ${fmt(start.loss)} (the starting point every epoch must beat).`);
       }
