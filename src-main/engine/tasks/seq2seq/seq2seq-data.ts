@@ -26,7 +26,13 @@ export interface PairTexts {
 /** How a side is tokenized: the spec's token mode and case. */
 export interface PairTokenizing {
   tokens: 'char' | 'word';
+  /** Lowercases the source only: the target is what the model must write, case included. */
   lowercase: boolean;
+}
+
+/** The target's tokenizing: the source's token mode, case kept (a normalised "USD" stays "USD"). */
+export function targetTokenizing(tok: PairTokenizing): PairTokenizing {
+  return { tokens: tok.tokens, lowercase: false };
 }
 
 /** The vocabularies of a trained pair model, as preprocessing.json keeps them. */
@@ -61,7 +67,7 @@ export function readPairs(table: Table, spec: ExperimentSpec): PairTexts {
     const t = targetColumn[i]?.trim() ?? '';
     if (s === '' || t === '') empty++;
     else if (tokenize(s, tok).length > maxSource) longSource++;
-    else if (tokenize(t, tok).length > maxTarget) longTarget++;
+    else if (tokenize(t, targetTokenizing(tok)).length > maxTarget) longTarget++;
     else {
       sources.push(s);
       targets.push(t);
@@ -109,13 +115,16 @@ export function buildPairVocabularies(
   opts: PairTokenizing & { vocabSize: number; shared: boolean },
 ): PairVocabularies {
   const withMarkers = (vocab: string[]) => [vocab[0], vocab[1], START_TOKEN, END_TOKEN, ...vocab.slice(2)];
+  const targetOpts = { ...targetTokenizing(opts), vocabSize: opts.vocabSize - 2 };
   if (opts.shared) {
-    const both = withMarkers(buildVocabulary([...sources, ...targets], { ...opts, vocabSize: opts.vocabSize - 2 }));
+    // Sources lowercased as they will be read, targets as written: one list holds both.
+    const read = opts.lowercase ? sources.map((s) => s.toLowerCase()) : sources;
+    const both = withMarkers(buildVocabulary([...read, ...targets], targetOpts));
     return { source: both, target: both };
   }
   return {
     source: buildVocabulary(sources, opts),
-    target: withMarkers(buildVocabulary(targets, { ...opts, vocabSize: opts.vocabSize - 2 })),
+    target: withMarkers(buildVocabulary(targets, targetOpts)),
   };
 }
 
@@ -147,7 +156,7 @@ export class PairEncoder {
   }
 
   targetIds(text: string): Int32Array {
-    return encodeTokens(text, this.targetLookup, this.tok);
+    return encodeTokens(text, this.targetLookup, targetTokenizing(this.tok));
   }
 
   /**

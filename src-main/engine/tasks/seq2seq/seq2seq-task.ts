@@ -17,7 +17,7 @@ import type { BatchSource } from '../../training/batch-source';
 import { splitSamples } from '../common/sample-split';
 import { textPreprocessing } from '../common/text-preprocessing';
 import type { PreparedTask } from '../prepared-task';
-import { buildPairVocabularies, PairEncoder, readPairs, type PairVocabularies } from './seq2seq-data';
+import { buildPairVocabularies, PairEncoder, readPairs, targetTokenizing, type PairVocabularies } from './seq2seq-data';
 import { buildSeq2seqModel } from './seq2seq-model';
 import { Seq2seqTranslator } from './seq2seq-translator';
 
@@ -108,9 +108,9 @@ export function evaluatePairs(
   const t = spec.data.text;
   const translator = new Seq2seqTranslator(tf, spec, model, vocabularies);
   const written = translator.translate(sources);
-  // Compared as the model sees texts (same case and tokens), so a word-token model is not
-  // marked wrong for the spacing its tokens cannot keep.
-  const expected = targets.map((x) => detokenize(tokenize(x, t), t.tokens));
+  // Compared as the model writes texts (its tokens, the target's own case), so a word-token model
+  // is not marked wrong for the spacing its tokens cannot keep.
+  const expected = targets.map((x) => detokenize(tokenize(x, targetTokenizing(t)), t.tokens));
   const produced = written.map((w) => w.produced);
   const words = (s: string) => tokenize(s, { tokens: 'word', lowercase: false });
   const bleuOptions = { smoothing: 'epsilon' as const };

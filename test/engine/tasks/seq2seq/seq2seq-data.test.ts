@@ -101,4 +101,17 @@ describe('vocabularies and encoding', () => {
     // Unknown source characters enter as the unknown token.
     expect(Array.from(enc.sourceIds('aZ'))).toEqual([a, 1]);
   });
+
+  it('lowercases the source only: the target keeps the case the model must write', () => {
+    for (const shared of [false, true]) {
+      const vocab = buildPairVocabularies(['Ten'], ['X'], { ...tok, vocabSize: 100, shared });
+      expect(vocab.source).toContain('t');
+      expect(vocab.source).not.toContain('T');
+      expect(vocab.target).toContain('X');
+      expect(vocab.target).not.toContain('x');
+      const enc = new PairEncoder(vocab, tok, 4, 2);
+      expect(Array.from(enc.targetIds('X'))).toEqual([vocab.target.indexOf('X')]);
+      expect(Array.from(enc.sourceIds('TEN'))).toEqual(Array.from(enc.sourceIds('ten')));
+    }
+  });
 });
