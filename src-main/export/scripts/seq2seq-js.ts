@@ -169,16 +169,6 @@ function beamSearch(models, row, width, maxLength) {
   return pool.reduce((a, b) => (score(b) > score(a) ? b : a), pool[0] || { ids: [], logp: 0 }).ids;
 }
 
-function detokenize(tokens) {
-  if (text.tokens === 'char') return tokens.join('');
-  let out = '';
-  for (const tok of tokens) {
-    const glue = out === '' || out.endsWith('\n') || tok === '\n' || /^[^\p{L}\p{N}]$/u.test(tok) ? '' : ' ';
-    out += glue + tok;
-  }
-  return out;
-}
-
 /** The app's sentence about unknown and cut source tokens, or null. */
 function warning(source) {
   const unit = text.tokens === 'char' ? 'character' : 'word';

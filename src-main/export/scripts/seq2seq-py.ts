@@ -153,16 +153,6 @@ def warning(source):
     return " ".join(parts) or None
 
 
-def detokenize(tokens):
-    if text["tokens"] == "char":
-        return "".join(tokens)
-    out = ""
-    for tok in tokens:
-        glue = out == "" or out.endswith("\n") or tok == "\n" or (len(tok) == 1 and not tok.isalnum())
-        out += ("" if glue else " ") + tok
-    return out
-
-
 def translate(sources, decoding=None, beam_width=None, temperature=None, max_length=None, random_seed=None):
     """The output written for each source, with the settings the model was trained with unless given."""
     for i, s in enumerate(sources):

@@ -35,6 +35,17 @@ function fitLength(ids) {
   return text.padding === 'pre' ? [...pad, ...kept] : [...kept, ...pad];
 }
 
+/** Joins written tokens back into text as the app does: words with spaces, none before punctuation. */
+function detokenize(tokens) {
+  if (text.tokens === 'char') return tokens.join('');
+  let out = '';
+  for (const tok of tokens) {
+    const glue = out === '' || out.endsWith('\n') || tok === '\n' || /^[^\p{L}\p{N}]$/u.test(tok) ? '' : ' ';
+    out += glue + tok;
+  }
+  return out;
+}
+
 async function loadModel() {
   const tf = require('@tensorflow/tfjs-node');
   const model = await tf.loadLayersModel('file://' + path.join(__dirname, 'model', 'tfjs', 'model.json'));
@@ -99,6 +110,17 @@ pre = _read_preprocessing()
 text = pre["text"]
 
 ${TEXT_ENCODING_PY}
+
+def detokenize(tokens):
+    """Joins written tokens back into text as the app does: words with spaces, none before punctuation."""
+    if text["tokens"] == "char":
+        return "".join(tokens)
+    out = ""
+    for tok in tokens:
+        glue = out == "" or out.endswith("\n") or tok == "\n" or (len(tok) == 1 and not tok.isalnum())
+        out += ("" if glue else " ") + tok
+    return out
+
 
 def load_model():
     """A function from rows of token ids to model outputs, one array per row."""

@@ -22,16 +22,6 @@ function seedWindow(seed) {
   return ids.length >= n ? ids.slice(-n) : [...new Array(n - ids.length).fill(0), ...ids];
 }
 
-function detokenize(tokens) {
-  if (text.tokens === 'char') return tokens.join('');
-  let out = '';
-  for (const tok of tokens) {
-    const glue = out === '' || out.endsWith('\n') || tok === '\n' || /^[^\p{L}\p{N}]$/u.test(tok) ? '' : ' ';
-    out += glue + tok;
-  }
-  return out;
-}
-
 /** The seed followed by the continuation, with a space between words where one belongs. */
 function joinContinuation(seed, continuation) {
   const glue = text.tokens === 'char' || seed === '' || /\s$/.test(seed) || /^[^\p{L}\p{N}]/u.test(continuation);
@@ -114,27 +104,13 @@ def seed_window(seed):
     return ids[-n:] if len(ids) >= n else [0] * (n - len(ids)) + ids
 
 
-def is_letter_or_digit(c):
-    return c.isalnum()
-
-
-def detokenize(tokens):
-    if text["tokens"] == "char":
-        return "".join(tokens)
-    out = ""
-    for tok in tokens:
-        glue = out == "" or out.endswith("\n") or tok == "\n" or (len(tok) == 1 and not is_letter_or_digit(tok))
-        out += ("" if glue else " ") + tok
-    return out
-
-
 def join_continuation(seed, continuation):
     """The seed followed by the continuation, with a space between words where one belongs."""
     glue = (
         text["tokens"] == "char"
         or seed == ""
         or seed[-1].isspace()
-        or (continuation != "" and not is_letter_or_digit(continuation[0]))
+        or (continuation != "" and not continuation[0].isalnum())
     )
     return seed + continuation if glue else seed + " " + continuation
 
