@@ -4,14 +4,16 @@
 export const COMMAND_HELP: Record<string, string> = {
   inspect: `  recurrent inspect FILE|FOLDER [--json] [--sheet NAME]
       Show what the importer detects in FILE (CSV, TSV, XLSX, TXT) or in a FOLDER of labeled
-      texts (one subfolder of .txt files per label): layout, the task it suggests, columns with
+      texts (one subfolder of .txt files per label) or of pairs (two line-aligned files such as
+      train.en + train.fr or source.txt + target.txt, or many small name.src + name.tgt files,
+      one text each): layout, the task it suggests, columns with
       types and stats, time frequency, gaps, duplicate timestamps, missing values and every
       problem found.`,
 
   init: `  recurrent init --data FILE|FOLDER [--target COLUMN] [--time COLUMN] [--task TASK] [--out SPEC.json]
       Print (or write) a complete experiment spec for FILE with sensible defaults: the task the
-      data suggests (labelled texts: text classification; a text: text generation; series:
-      forecast) unless --task names one, the time column, the last numeric column as target
+      data suggests (labelled texts: text classification; a text: text generation; pairs of
+      texts or a folder of pairs: sequence to sequence; series: forecast) unless --task names one, the time column, the last numeric column as target
       unless --target names one, a window length from the seasonal period. Edit it, then train.`,
 
   train: `  recurrent train --spec SPEC.json --out DIR [--data FILE] [--epochs N] [--series ID | --all-series] [--continue-from RUN_DIR] [--json]
@@ -27,7 +29,8 @@ export const COMMAND_HELP: Record<string, string> = {
       earlier run (its model/, or the checkpoint/ of an interrupted run) or of a model folder;
       the spec must build the same architecture (forecast and text tasks).
       Sequence to sequence (task "sequence-to-sequence"): data.text.column is the source
-      column and data.targetColumns[0] the target; data.text sets tokens (char|word), case
+      column and data.targetColumns[0] the target (--data may name a folder of pairs: its
+      columns are the two sides, e.g. 'en' and 'fr', or 'source' and 'target'); data.text sets tokens (char|word), case
       and the source's maximum length; the spec's seq2seq block sets targetMaxLength,
       sharedVocabulary (true|false), attention (none|dot|general), decoding
       (greedy|beam|sample), beamWidth (1-64), temperature (above 0, at most 10) and

@@ -18,12 +18,12 @@ export async function openDataFileDialog(parent: BrowserWindow | null, defaultPa
 }
 
 /**
- * Asks for a folder of labeled texts (one subfolder per label, one .txt file per text),
- * starting in `defaultPath` when given; null when the user cancels.
+ * Asks for a folder of labeled texts (one subfolder per label, one .txt file per text) or of
+ * paired files (train.en + train.fr, 001.src + 001.tgt), starting in `defaultPath` when given; null when the user cancels.
  */
 export async function openDataFolderDialog(parent: BrowserWindow | null, defaultPath?: string): Promise<string | null> {
   const options: Electron.OpenDialogOptions = {
-    title: 'Open labeled text folder',
+    title: 'Open a folder of labeled texts or of pairs',
     defaultPath,
     buttonLabel: 'Open folder',
     properties: ['openDirectory'],

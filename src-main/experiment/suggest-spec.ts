@@ -41,7 +41,7 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
       );
     }
   }
-  const isText = summary.layout === 'text' || summary.layout === 'labeled-text';
+  const isText = summary.layout === 'text' || summary.layout === 'labeled-text' || summary.layout === 'pairs';
   const proposed = proposeTask(summary);
   const task: Task = options.task ?? proposed.task;
   if (task === 'sequence-to-sequence') return suggestSeq2seqSpec(summary, options.target);

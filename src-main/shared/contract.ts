@@ -68,7 +68,7 @@ export const requestArgs = {
     .object({ fileName: z.string().min(1).max(255), contentBase64: z.string().max(700_000_000) })
     .strict(),
   /**
-   * Browser host: a folder of labelled texts arrives as its files (paths relative to the folder,
+   * Browser host: a folder of labelled texts or of paired files arrives as its files (paths relative to the folder,
    * e.g. "pos/review1.txt"); main stores them and imports the folder.
    */
   'data.uploadFolder': uploadedFolder(200_000),
@@ -92,7 +92,7 @@ export const requestArgs = {
   /** The trained model and its preprocessing as one zip, for hosts that download files. */
   'model.archive': z.object({ runId: id }).strict(),
   'dialog.openDataFile': z.undefined(),
-  /** Electron only: a folder of labeled texts (one subfolder per label, one .txt file per text). */
+  /** Electron only: a folder of labeled texts (one subfolder per label, one .txt file per text) or of paired files. */
   'dialog.openDataFolder': z.undefined(),
   'dialog.chooseFolder': z.object({ title: z.string().max(200).optional() }).strict(),
   /** Electron only: where to save a file; null when cancelled. */

@@ -67,7 +67,10 @@ export interface DatasetSummary {
   fileName: string;
   /** For a folder: the total size of the text files read. */
   sizeBytes: number;
-  /** 'folder': a folder of .txt files (one text per file; label subfolders make a labeled-text table). */
+  /**
+   * 'folder': a folder of .txt files (one text per file; label subfolders make a labeled-text table),
+   * or of paired files (line-aligned `train.en` + `train.fr`, or many `name.src` + `name.tgt`).
+   */
   format: 'csv' | 'xlsx' | 'text' | 'folder';
   encoding: string;
   delimiter: string | null;
@@ -75,7 +78,8 @@ export interface DatasetSummary {
   sheets: string[];
   sheet: string | null;
   rows: number;
-  layout: 'single' | 'wide' | 'long' | 'multivariate' | 'text' | 'labeled-text';
+  /** 'pairs': texts beside the texts to write from them (two text columns, or a folder of paired files). */
+  layout: 'single' | 'wide' | 'long' | 'multivariate' | 'text' | 'labeled-text' | 'pairs';
   columns: ColumnSummary[];
   timeColumn: string | null;
   /** The columns the time column is composed from (e.g. year + quarter); null for a single time column. */

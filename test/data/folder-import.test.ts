@@ -5,12 +5,11 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../src-main/data/data-error';
 import { DEFAULT_FOLDER_LIMITS } from '../../src-main/data/import/list-text-folder';
 import { loadTable } from '../../src-main/data/import/load-table';
 import { readTextFolder } from '../../src-main/data/import/read-text-folder';
 import { column } from '../../src-main/data/table';
-import { latin1, makeFolder } from './folder-helpers';
+import { latin1, makeFolder, refusal } from './folder-helpers';
 import { strings } from './helpers';
 
 /** Three labels, UTF-8 and Latin-1 files, a hidden file and a file that is not .txt. */
@@ -26,15 +25,6 @@ function reviewsFolder(): string {
     '.hidden.txt': 'not data',
     'pos/.DS_Store': new Uint8Array([0, 0, 0, 1, 66, 117, 100, 49]),
   });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DataError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DataError);
-  return e as DataError;
 }
 
 describe('importing a folder of labeled texts', () => {

@@ -21,7 +21,9 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (!values.data) {
-    throw usageError('recurrent init needs --data FILE (a CSV, TSV, XLSX or TXT file) or a folder of labeled texts.');
+    throw usageError(
+      'recurrent init needs --data FILE (a CSV, TSV, XLSX or TXT file) or a folder of labeled texts or of pairs.',
+    );
   }
   if (values.task && !(TASKS as readonly string[]).includes(values.task)) {
     throw usageError(`Unknown task "${values.task}". Tasks: ${TASKS.join(', ')}.`);

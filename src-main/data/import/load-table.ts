@@ -1,6 +1,7 @@
 /**
- * Reads a data file (CSV/TSV/any delimiter, XLSX, TXT) or a folder of .txt files into a typed Table with its summary
- * (column types and stats, layout, frequency, gaps, problems). Streams the file.
+ * Reads a data file (CSV/TSV/any delimiter, XLSX, TXT), a folder of .txt files or a folder of
+ * paired files into a typed Table with its summary (column types and stats, layout, frequency,
+ * gaps, problems). Streams the file.
  * Throws DataError (data/data-error.ts) with a specific message for unusable input.
  */
 import { createHash } from 'node:crypto';
@@ -11,13 +12,16 @@ import { checkUserFile, UserFileError } from '../../storage/user-file';
 import { DataError } from '../data-error';
 import { summarizeColumn } from '../summary/column-stats';
 import { detectFrequency } from '../summary/frequency';
-import { detectLayout } from '../summary/layout';
+import { type LayoutInfo, detectLayout } from '../summary/layout';
 import { missingByColumn, missingValueProblems, tooFewRowsProblem } from '../summary/missing-values';
 import { proposeTask } from '../summary/proposed-task';
 import type { LoadedTable, LoadOptions, Table } from '../table';
 import { mixedTypeNotes } from './mixed-type-note';
+import { detectEncoding } from './encoding';
 import { readDelimited, readHead } from './read-delimited';
+import { completeLines, detectNewline, looksTabSeparated } from './sniff';
 import { readTextCorpus } from './read-text-corpus';
+import { planPairFolder, readPairFolder } from './read-pair-folder';
 import { readTextFolder } from './read-text-folder';
 import { readXlsx } from './read-xlsx';
 import type { BuiltColumnInfo } from './table-builder';
@@ -51,6 +55,21 @@ async function fileFacts(path: string): Promise<{ size: number; mtimeMs: number;
   }
 }
 
+/** A .txt file whose lines are tab-separated fields (sentence pairs) is read as a table, not as one text. */
+async function tabSeparatedText(path: string, size: number): Promise<boolean> {
+  if (extname(path).toLowerCase() === '.md') return false;
+  const head = await readHead(path);
+  let sample: string;
+  try {
+    sample = new TextDecoder(detectEncoding(head, head.length >= size).decoder).decode(head);
+  } catch (e) {
+    // Not text at all: the corpus reader says so in its own words.
+    if (e instanceof DataError) return false;
+    throw e;
+  }
+  return looksTabSeparated(completeLines(sample, head.length >= size, detectNewline(sample)));
+}
+
 async function isZip(path: string): Promise<boolean> {
   const h = await readHead(path, 4);
   return h[0] === 0x50 && h[1] === 0x4b && h[2] === 0x03 && h[3] === 0x04;
@@ -71,19 +90,23 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   let sheets: string[] = [];
   let sheet: string | null = null;
 
+  let pairs = false;
   if (facts.isDirectory) {
-    // A folder of texts: one row per .txt file, labeled by subfolder (the review-dataset layout).
     format = 'folder';
-    const r = await readTextFolder(path, options);
+    const pairPlan = await planPairFolder(path, options.signal);
+    // A folder of pairs (train.en + train.fr, 001.src + 001.tgt): one row per pair.
+    // Otherwise a folder of texts: one row per .txt file, labeled by subfolder (the review-dataset layout).
+    const r = pairPlan ? await readPairFolder(pairPlan, options) : await readTextFolder(path, options);
     ({ table, info, problems, encoding } = r);
     size = r.plan.totalBytes;
     mtimeMs = r.plan.newestMtimeMs;
+    pairs = pairPlan !== null;
   } else if (XLSX_EXTENSIONS.has(ext) || (await isZip(path))) {
     format = 'xlsx';
     const r = await readXlsx(path, options, size);
     ({ table, info, problems, sheets, sheet } = r);
     encoding = 'xlsx';
-  } else if (TEXT_EXTENSIONS.has(ext)) {
+  } else if (TEXT_EXTENSIONS.has(ext) && !(await tabSeparatedText(path, size))) {
     format = 'text';
     const r = await readTextCorpus(path, size, options);
     table = r.table;
@@ -116,7 +139,9 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
       });
     }
   }
-  const layout = detectLayout(table, layoutColumns(columns, timeParts), format);
+  const layout: LayoutInfo = pairs
+    ? { layout: 'pairs', timeColumn: null, idColumn: null }
+    : detectLayout(table, layoutColumns(columns, timeParts), format);
   const timing = timeFacts(table, layout.timeColumn, layout.idColumn, problems);
   problems.push(...missingValueProblems(columns, table.rowCount));
   const tooFew = tooFewRowsProblem(table.rowCount, format);

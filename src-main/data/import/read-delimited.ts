@@ -17,6 +17,7 @@ import {
   detectDecimalComma,
   detectDelimiter,
   detectNewline,
+  headerlessReason,
   looksLikeData,
 } from './sniff';
 import { type BuiltTable, TableBuilder } from './table-builder';
@@ -93,7 +94,14 @@ async function parseWith(
     unit: 'line',
     delimiterLabel: delimiterLabel(delimiter),
   });
-  const rows = new DelimitedRows(builder, delimiter, newline, decimalComma, notes);
+  const rows = new DelimitedRows(
+    builder,
+    delimiter,
+    newline,
+    decimalComma,
+    notes,
+    headerlessReason(sample, delimiter, newline),
+  );
   for await (const chunk of readTextChunks(path, {
     decoder: encoding.decoder,
     sizeBytes,
@@ -150,6 +158,8 @@ class DelimitedRows {
     private readonly newline: ReturnType<typeof detectNewline>,
     private readonly decimalComma: boolean,
     private readonly notes: DataProblem[],
+    /** Why the first line is data though it holds words (sentence pairs without a header); null when it may be a header. */
+    private readonly headerless: string | null,
   ) {
     this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
     this.newlineChar = newline === '\r' ? '\r' : '\n';
@@ -228,14 +238,15 @@ class DelimitedRows {
 
   private takeHeader(row: string[], at: number): void {
     this.headerDone = true;
-    if (!looksLikeData(row, this.decimalComma)) {
+    const numbers = looksLikeData(row, this.decimalComma);
+    if (!numbers && this.headerless === null) {
       this.builder.setHeader(row);
       return;
     }
     this.builder.setHeader(row.map((_, i) => `column ${i + 1}`));
     this.notes.push({
       severity: 'info',
-      message: `Line ${at} holds only numbers or dates, so the file has no header line; the columns are named 'column 1' to 'column ${row.length}'.`,
+      message: `Line ${at} ${numbers ? 'holds only numbers or dates' : `is data, not column names (${this.headerless})`}, so the file has no header line; the columns are named 'column 1' to 'column ${row.length}'.`,
       line: at,
     });
     this.builder.addRow(row, at);

@@ -41,16 +41,25 @@ function fileEncoding(bytes: Uint8Array, relative: string): EncodingInfo {
   }
 }
 
-/** The file's text with line ends unified and outer blank space removed. */
-function decodeFile(bytes: Uint8Array, relative: string): { text: string; encoding: string } {
+/**
+ * The file's text with line ends unified ('\n'), as written otherwise (blank lines kept, so
+ * line-aligned files stay aligned). A file that is not text fails with its name.
+ */
+export function decodeFolderFile(bytes: Uint8Array, relative: string): { text: string; encoding: string } {
   const found = fileEncoding(bytes, relative);
   // A byte-order mark is dropped by the decoder; the text itself never starts with one.
   const text = new TextDecoder(found.decoder).decode(bytes);
-  return { text: text.replace(/\r\n?/g, '\n').trim(), encoding: found.label };
+  return { text: text.replace(/\r\n?/g, '\n'), encoding: found.label };
+}
+
+/** The file's text with line ends unified and outer blank space removed. */
+function decodeFile(bytes: Uint8Array, relative: string): { text: string; encoding: string } {
+  const { text, encoding } = decodeFolderFile(bytes, relative);
+  return { text: text.trim(), encoding };
 }
 
 /** The user's type choice for a string column; only text ↔ categorical applies to folder columns. */
-function wantedType(
+export function wantedType(
   name: string,
   detected: 'text' | 'categorical',
   options: LoadOptions,
@@ -172,7 +181,8 @@ function countsByLabel(labels: (string | null)[]): string {
   return [...counts].map(([l, n]) => `${l} ${n}`).join(', ');
 }
 
-function encodingLabel(encodings: Map<string, number>): string {
+/** "UTF-8", or each encoding with its count of files when they differ. */
+export function encodingLabel(encodings: Map<string, number>): string {
   if (encodings.size === 1) return [...encodings.keys()][0];
   return [...encodings]
     .sort((a, b) => b[1] - a[1])

@@ -97,3 +97,57 @@ export function looksLikeData(fields: string[], decimalComma: boolean): boolean 
   }
   return seen > 0;
 }
+
+/** Sentence ends: a closing mark, then perhaps a quote or bracket. */
+const SENTENCE_END = /[.!?。！？…]["'”’»)\]]*$/u;
+/** A shared start this long is a pattern of the values (a licence, a URL), never a column name. */
+const FORMULAIC_PREFIX = 12;
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/**
+ * Why a first line of words is data, not column names (null when it reads as a header):
+ * - every field ends a sentence, as the fields below it do (sentence pairs such as
+ *   "Go.<tab>Va !" — column names do not end in a full stop);
+ * - a field starts like the values below it for at least FORMULAIC_PREFIX characters (the
+ *   attribution column of Tatoeba pairs: "CC-BY 2.0 (France) Attribution: tatoeba.org #…").
+ */
+export function headerlessReason(sample: string, delimiter: Delimiter, newline: Newline): string | null {
+  const rows = parseRows(sample, delimiter, newline);
+  if (rows.length < 3) return null;
+  const [first, ...rest] = rows;
+  const fields = first.map((f) => f.trim());
+  const share = (j: number, test: (v: string) => boolean) => {
+    const values = rest.map((r) => (r[j] ?? '').trim()).filter((v) => v !== '');
+    return values.length > 0 ? values.filter(test).length / values.length : 0;
+  };
+  const filled = fields.map((f, j) => [f, j] as const).filter(([f]) => f !== '');
+  if (
+    filled.length >= 2 &&
+    filled.every(([f, j]) => SENTENCE_END.test(f) && share(j, (v) => SENTENCE_END.test(v)) >= 0.8)
+  ) {
+    return 'its fields end sentences, as the lines below do';
+  }
+  for (const [f, j] of filled) {
+    if (f.length >= FORMULAIC_PREFIX && share(j, (v) => commonPrefix(f, v) >= FORMULAIC_PREFIX) >= 0.8) {
+      return `its column ${j + 1} starts like the values below it ("${f.slice(0, FORMULAIC_PREFIX)}…")`;
+    }
+  }
+  return null;
+}
+
+/**
+ * True when a .txt file is a table in disguise: its lines split on tabs into the same two or more
+ * fields (the Tatoeba / ManyThings sentence pairs ship as `fra.txt`). Prose rarely holds a tab on
+ * nearly every line, so a corpus stays a corpus.
+ */
+export function looksTabSeparated(sample: string): boolean {
+  const newline = detectNewline(sample);
+  const c = measure(sample, '\t', newline);
+  return c.rows.length >= 3 && c.width >= 2 && c.consistency >= 0.9;
+}

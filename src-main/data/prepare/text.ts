@@ -4,31 +4,19 @@
  * encoding, class labels, and next-token samples for text generation cut on the fly.
  */
 import { DataError } from '../data-error';
+import { type TokenizeOptions, tokenize } from '../../shared/tokenize';
+
+export { type TokenizeOptions, tokenize };
 
 export const PAD = 0;
 export const OOV = 1;
 export const PAD_TOKEN = '<pad>';
 export const OOV_TOKEN = '<oov>';
 
-export interface TokenizeOptions {
-  tokens: 'char' | 'word';
-  lowercase: boolean;
-}
-
 export interface EncodeOptions {
   maxLength: number;
   padding: 'pre' | 'post';
   truncating: 'pre' | 'post';
-}
-
-// Words (letters, digits, apostrophes inside words), each punctuation mark, and line breaks.
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|\n|[^\s\p{L}\p{N}]/gu;
-
-/** Splits a text into tokens: characters (code points, so emoji stay whole) or words and punctuation. */
-export function tokenize(text: string, opts: TokenizeOptions): string[] {
-  const t = opts.lowercase ? text.toLowerCase() : text;
-  if (opts.tokens === 'char') return Array.from(t);
-  return t.match(WORD) ?? [];
 }
 
 /** Joins generated tokens back into text (words with spaces, no space before punctuation). */

@@ -1,5 +1,6 @@
 /**
  * What kind of dataset a table is, so the app can suggest a task and a spec:
+ * - pairs: texts beside the texts to write from them (two string columns, mostly distinct);
  * - text: a corpus or a single text column; labeled-text: a text column and a label column
  *   (a folder of texts is labeled-text when it has label subfolders);
  * - long: an id column + time + value(s), one series per id (time stamps repeat across ids);
@@ -8,6 +9,7 @@
  */
 import type { ColumnSummary, DatasetSummary } from '../../shared/types';
 import type { Table } from '../table';
+import { DISTINCT_CAP } from './column-stats';
 
 export interface LayoutInfo {
   layout: DatasetSummary['layout'];
@@ -48,6 +50,21 @@ function pairRepeats(table: Table, time: string, id: string): number {
   return repeats;
 }
 
+/**
+ * Pairs of texts: only string columns, the first two each mostly different from row to row (a
+ * sentence beside its translation, a date as written beside its ISO form). A column of few
+ * distinct values is a label, and a numeric or date column makes a table of records instead.
+ */
+function looksLikePairs(columns: ColumnSummary[], rows: number): boolean {
+  if (columns.some((c) => c.type === 'numeric' || c.type === 'datetime')) return false;
+  const strings = columns.filter((c) => c.type === 'text' || c.type === 'categorical');
+  if (strings.length < 2) return false;
+  return strings.slice(0, 2).every((c) => {
+    const present = rows - c.missing;
+    return present >= 2 && c.distinct >= Math.min(present / 2, DISTINCT_CAP * 0.99);
+  });
+}
+
 export function detectLayout(table: Table, columns: ColumnSummary[], format: DatasetSummary['format']): LayoutInfo {
   if (format === 'text') return { layout: 'text', timeColumn: null, idColumn: null };
   // A folder's layout is its structure: label subfolders give the table a 'label' column.
@@ -56,6 +73,7 @@ export function detectLayout(table: Table, columns: ColumnSummary[], format: Dat
     return { layout: labeled ? 'labeled-text' : 'text', timeColumn: null, idColumn: null };
   }
   const rows = table.rowCount;
+  if (looksLikePairs(columns, rows)) return { layout: 'pairs', timeColumn: null, idColumn: null };
   const time = columns.find((c) => c.type === 'datetime') ?? null;
   const timeColumn = time?.name ?? null;
   const texts = columns.filter((c) => c.type === 'text');

@@ -1,6 +1,6 @@
 /**
  * The task a dataset suggests by its layout: labelled texts are classified, a corpus generates
- * text, series are forecast. The forms start on it and the user can change it.
+ * text, pairs of texts are translated, series are forecast. The forms start on it and the user can change it.
  */
 import type { Task } from '../../shared/spec';
 import type { DatasetSummary } from '../../shared/types';
@@ -12,6 +12,11 @@ export function proposeTask(summary: Pick<DatasetSummary, 'layout' | 'format' | 
 } {
   const from = summary.format === 'folder' ? 'a folder of labelled texts' : 'labelled texts';
   switch (summary.layout) {
+    case 'pairs':
+      return {
+        task: 'sequence-to-sequence',
+        reason: `The ${summary.format === 'folder' ? 'folder' : 'file'} holds pairs of texts: learn to write each target from its source.`,
+      };
     case 'labeled-text':
       return { task: 'text-classification', reason: `The file holds ${from}: learn to classify them.` };
     case 'text':

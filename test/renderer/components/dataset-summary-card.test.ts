@@ -25,4 +25,20 @@ describe('DatasetSummaryCard', () => {
     expect(fact(w, 'Frequency')).toBeUndefined();
     expect(fact(w, 'Gaps')).toBeUndefined();
   });
+
+  it('speaks of pairs, sources and targets when the rows are pairs', () => {
+    const w = mount(DatasetSummaryCard, {
+      props: {
+        summary: datasetSummary({ layout: 'single', rows: 8000 }),
+        pairs: { source: 'written', target: 'iso' },
+      },
+    });
+    expect(fact(w, 'Layout')?.text()).toContain('Pairs of texts');
+    expect(fact(w, 'Pairs')?.text()).toContain('8,000');
+    expect(fact(w, 'Sources')?.text()).toContain('written');
+    expect(fact(w, 'Targets')?.text()).toContain('iso');
+    expect(w.text()).not.toContain('One series');
+    expect(fact(w, 'Time column')).toBeUndefined();
+    expect(fact(w, 'Gaps')).toBeUndefined();
+  });
 });

@@ -85,6 +85,21 @@ describe('Model form across tasks', () => {
     expect(labels).not.toContain('year');
   });
 
+  it('says what sequence to sequence outputs instead of offering a dense head it ignores', async () => {
+    const wrapper = mountForm();
+    await flushPromises();
+    expect(has(wrapper, 'dense-layers-input')).toBe(true);
+    await wrapper.get('[data-testid="task-select"]').setValue('sequence-to-sequence');
+    await flushPromises();
+    expect(has(wrapper, 'dense-layers-input')).toBe(false);
+    expect(wrapper.text()).not.toContain('Output activation');
+    expect(wrapper.get('[data-testid="seq2seq-output-note"]').text()).toContain('softmax over the target vocabulary');
+    await wrapper.get('[data-testid="task-select"]').setValue('forecast');
+    await flushPromises();
+    expect(has(wrapper, 'dense-layers-input')).toBe(true);
+    expect(wrapper.text()).toContain('Output activation');
+  });
+
   it('keeps a covariate in one list only, and explains both kinds', async () => {
     const wrapper = mountForm();
     await flushPromises();
