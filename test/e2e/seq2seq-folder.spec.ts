@@ -40,7 +40,7 @@ test('sequence to sequence: from a folder of line-aligned files to scores', asyn
     const summary = page.getByTestId('dataset-summary');
     await expect(summary).toBeVisible();
     await expect(summary.locator('.fact', { hasText: 'Layout' })).toContainText('Pairs of texts');
-    await expect(summary.locator('.fact', { hasText: 'Pairs' }).first()).toContainText('400');
+    await expect(summary.locator('.fact', { has: page.locator('dt', { hasText: /^Pairs$/ }) })).toContainText('400');
     await expect(summary.locator('.fact', { hasText: 'Sources' })).toContainText('src');
     await expect(summary.locator('.fact', { hasText: 'Targets' })).toContainText('tgt');
     await expect(page.getByTestId('data-task-select')).toHaveValue('sequence-to-sequence');
