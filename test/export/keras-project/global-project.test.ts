@@ -135,7 +135,7 @@ async function readMetrics(out: string): Promise<ProjectMetrics> {
 
 /** predictions.csv rows by series: the forecasts in file order. */
 async function forecastsBySeries(out: string): Promise<Map<string, number[]>> {
-  const lines = (await readFile(path.join(out, 'predictions.csv'), 'utf8')).trim().split('\n');
+  const lines = (await readFile(path.join(out, 'predictions.csv'), 'utf8')).trim().split(/\r?\n/);
   expect(lines[0]).toBe('series,time,step,actual,forecast,naive,seasonal_naive');
   const by = new Map<string, number[]>();
   for (const line of lines.slice(1)) {
