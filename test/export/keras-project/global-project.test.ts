@@ -3,6 +3,7 @@
  * file), against the app in the cached Python environment: prepare.py finds the app's series and
  * splits, the app's weights forecast every series the same in Keras, retraining in Keras reaches
  * the app's test RMSE, and the retrained model imports back as a global run scored per series.
+ * A wide file (one series per target column) is checked with the app's weights too.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -114,9 +115,9 @@ function appGlobal(): GlobalForecastScores {
   return e.global;
 }
 
-async function py(args: string[]) {
+async function py(args: string[], cwd = project) {
   if (!python) throw new Error('no python');
-  const result = await runPython(python, args, { cwd: project });
+  const result = await runPython(python, args, { cwd });
   if (result.code !== 0) throw new Error(`${args[0]} failed (${result.code}): ${result.stderr.slice(-2000)}`);
   return result;
 }
@@ -246,5 +247,51 @@ describe('Keras training project of a global forecast run', () => {
       const mine = metrics.series.find((m) => m.id === s.id);
       expect(Math.abs(s.metrics.rmse - (mine?.model.rmse ?? NaN))).toBeLessThan(1e-4);
     }
+  }, 300_000);
+  it('reproduces a wide file, one series per target column, with the app weights within 1e-4', async (ctx) => {
+    if (!python) ctx.skip();
+    const series = storeSeries();
+    const wide = path.join(dir, 'wide.csv');
+    const day = 86_400_000;
+    const rows = Array.from({ length: STEPS }, (_, t) =>
+      [
+        new Date(Date.UTC(2022, 0, 1) + t * day).toISOString().slice(0, 10),
+        ...Object.values(series).map((y) => y[t].toFixed(4)),
+      ].join(','),
+    );
+    await writeFile(wide, `date,${Object.keys(series).join(',')}\n${rows.join('\n')}\n`);
+    const runDir = path.join(dir, 'wide-run');
+    const wideProject = path.join(dir, 'wide-project');
+    const wideRun = await trainRun(
+      {
+        data: {
+          file: wide,
+          timeColumn: 'date',
+          series: { scope: 'all', wide: true },
+          targetColumns: Object.keys(series),
+          seasonalPeriod: PERIOD,
+          lookback: 14,
+          horizon: 1,
+        },
+        model: { cell: 'GRU', layers: [{ units: 8 }] },
+        training: quickTraining(5),
+      },
+      runDir,
+    );
+    await exportProject(runDir, wideProject);
+    const out = path.join(dir, 'wide-app-weights');
+    await py([trainScript(wideProject), '--data', wide, '--app-weights', '--out', out], wideProject);
+    const scores = wideRun.evaluation?.kind === 'forecast' ? wideRun.evaluation.global : undefined;
+    const forecasts = await forecastsBySeries(out);
+    expect([...forecasts.keys()]).toEqual(['north', 'south', 'east']);
+    expect(scores?.series.map((s) => s.id)).toEqual(['north', 'south', 'east']);
+    let worst = 0;
+    for (const [id, mine] of forecasts) {
+      expect(mine.length).toBeGreaterThan(40);
+      const expected = scores?.charts?.[id]?.predicted.slice(-mine.length) ?? [];
+      mine.forEach((f, i) => (worst = Math.max(worst, Math.abs(f - Number(expected[i])))));
+    }
+    console.log(`wide global run, app weights in Keras: largest difference ${worst.toExponential(2)}`);
+    expect(worst).toBeLessThan(1e-4);
   }, 300_000);
 });
