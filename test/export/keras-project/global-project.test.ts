@@ -5,7 +5,7 @@
  * the app's test RMSE, and the retrained model imports back as a global run scored per series.
  * A wide file (one series per target column) is checked with the app's weights too.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,6 +174,23 @@ describe('Keras training project of a global forecast run', () => {
     expect(partial.stderr).toContain("'south': the data file has no rows of it");
     expect(partial.stderr).toContain("'west': the run has no target transform for them");
   }, 120_000);
+
+  it("stops with one sentence when a series' entry in preprocessing.json is damaged", async (ctx) => {
+    if (!python) ctx.skip();
+    const damaged = path.join(dir, 'damaged');
+    await mkdir(damaged);
+    await copyFile(path.join(project, 'prepare.py'), path.join(damaged, 'prepare.py'));
+    const pre = JSON.parse(await readFile(path.join(project, 'preprocessing.json'), 'utf8')) as {
+      series: { target: { transform: string } }[];
+    };
+    pre.series[1].target.transform = 'cube-root';
+    await writeFile(path.join(damaged, 'preprocessing.json'), JSON.stringify(pre));
+    const result = await runPython(python ?? '', ['prepare.py', data], { cwd: damaged });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(
+      /^preprocessing\.json is damaged: series\.1\.target\.transform must be one of /,
+    );
+  }, 60_000);
 
   it('forecasts every series with the app weights within 1e-4 of the app', async (ctx) => {
     if (!python) ctx.skip();
