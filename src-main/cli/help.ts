@@ -84,7 +84,8 @@ export const COMMAND_HELP: Record<string, string> = {
   export: `  recurrent export --run DIR --format tfjs|keras|onnx|bundle|keras-project --out PATH [--plan PLAN.json] [--json]
       Export the run's model: a TensorFlow.js folder, a Keras .keras file, an ONNX file or
       a zip bundle with preprocessing and example scripts. keras-project writes a folder
-      with a Python project that retrains the forecast or text classifier in Keras 3
+      with a Python project that retrains the forecast (of one series, or one network over
+      all series of a file) or text classifier in Keras 3
       (train.py, prepare.py, evaluate.py, model.py; one machine, several with TF_CONFIG, or
       Ray); --plan PLAN.json (a search plan, as for recurrent search) adds its trials for
       search.py, which runs them with Ray Tune. A sequence-to-sequence model exports ONNX and
@@ -95,7 +96,8 @@ export const COMMAND_HELP: Record<string, string> = {
       Import a Keras 3 Sequential model as a run when it fits the preparation in FILE.json
       (default: preprocessing.json beside the model, as a training project writes it):
       the window shape, the outputs and the layers are checked, others are refused with
-      the reason. The run is scored on the spec's data file like a trained run.`,
+      the reason. The run is scored on the spec's data file like a trained run (a model
+      over several series: each series with its own scalers, scored per series).`,
 
   'import-ray': `  recurrent import-ray RESULTS_DIR --out DIR [--json]
       Import the trials of a Ray Tune search that a training project's search.py ran

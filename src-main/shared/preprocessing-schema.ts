@@ -61,6 +61,11 @@ const targetSchema = z
     }
   });
 
+/** A global model's series: each with its own input scalers and target, read by the same inputs as the first. */
+const seriesSchema = z
+  .array(z.object({ id: z.string(), inputs: z.array(inputSchema), target: targetSchema }).strip())
+  .min(1);
+
 const textSchema = z
   .object({
     tokens: z.enum(['char', 'word']),
@@ -86,6 +91,7 @@ export const preprocessingSchema = z
     frequency: z.string().nullable(),
     text: textSchema.nullable(),
     classes: z.array(z.string()).nullable(),
+    series: seriesSchema.optional(),
     seq2seq: z
       .object({ targetVocabulary: z.array(z.string()).min(4), targetMaxLength: z.number().int().min(1) })
       .strip()
@@ -97,6 +103,15 @@ export const preprocessingSchema = z
     if (p.task === 'forecast' && p.target === null) {
       ctx.addIssue({ code: 'custom', path: ['target'], message: 'is needed by a forecast model' });
     }
+    p.series?.forEach((s, i) => {
+      if (s.inputs.length !== p.inputs.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['series', i, 'inputs'],
+          message: `has ${s.inputs.length} inputs, but the model reads ${p.inputs.length}`,
+        });
+      }
+    });
   });
 
 /** Why a preprocessing.json cannot be used; the message is one sentence naming the field. */

@@ -47,7 +47,7 @@ export const EXPORT_FORMATS: { value: ExportFormat; label: string; runsIn: strin
     value: 'keras-project',
     label: 'Keras training project',
     runsIn:
-      'A Python project that retrains this run in Keras 3 on a bigger machine, several machines or Ray (forecasts).',
+      'A Python project that retrains this run in Keras 3 on a bigger machine, several machines or Ray (forecasts of one or many series, text classification).',
     folder: true,
     ext: '',
   },

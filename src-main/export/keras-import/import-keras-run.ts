@@ -22,7 +22,8 @@ import { readKerasFile } from './read-keras-file';
 
 /** What the model's input and output must be for the preparation, or the reason none fits. */
 function expectedShapes(pre: PreprocessingFile): { input: number[]; ids: boolean; outputs: number[] } {
-  if (pre.task === 'forecast' && pre.target && !pre.series) {
+  // A global model (pre.series) reads every series through the same window of inputs.
+  if (pre.task === 'forecast' && pre.target) {
     return { input: [pre.lookback, pre.inputs.length], ids: false, outputs: [pre.horizon] };
   }
   if (pre.task === 'text-classification' && pre.text && pre.classes) {
@@ -30,7 +31,7 @@ function expectedShapes(pre: PreprocessingFile): { input: number[]; ids: boolean
     return { input: [pre.text.maxLength], ids: true, outputs: n === 2 ? [1, 2] : [n] };
   }
   throw new KerasImportError(
-    `Keras models import as single-series forecasts or text classifiers; the preprocessing is for a ${pre.task} run${pre.series ? ' over several series' : ''}.`,
+    `Keras models import as forecasts or text classifiers; the preprocessing is for a ${pre.task} run.`,
   );
 }
 

@@ -1,8 +1,10 @@
 /**
  * evaluate.py of a forecast training project: test forecasts in the target's units beside the
- * naive and seasonal-naive forecasts, and predictions.csv with formulas neutralised.
+ * naive and seasonal-naive forecasts, and predictions.csv with formulas neutralised; a run over
+ * several series is scored per series and over all of them (evaluate-global-py.ts).
  */
 import { CSV_SAFE_PY } from './csv-safe-py';
+import { EVALUATE_GLOBAL_PY } from './evaluate-global-py';
 
 export const EVALUATE_FORECAST_PY = String.raw`"""Scores a trained forecast network on the test split, as Recurrent Studio does."""
 import csv
@@ -21,18 +23,26 @@ def regression(actual, predicted):
     return {"rmse": float(np.sqrt(np.mean(errors**2))), "mae": float(np.mean(np.abs(errors))), "count": len(pairs)}
 
 
-def seasonal_period():
-    return spec["data"]["seasonalPeriod"] or pre["target"].get("period")
+def seasonal_period(target):
+    return spec["data"]["seasonalPeriod"] or target.get("period")
 
 
 def evaluate(model, data):
     """Test forecasts in the target's units beside naive (last value) and seasonal naive (one season back)."""
+    if "parts" in data:
+        return evaluate_global(model, data)
     if data["test"] is None:
         return {"note": "The split has no test part."}, []
+    period = seasonal_period(pre["target"])
+    rows = forecast_rows(model, data, period)
+    return dict(scores(rows, period), seasonalPeriod=period), rows
+
+
+def forecast_rows(model, data, period):
+    """One row per test origin and forecast step: actual, forecast, naive and seasonal naive."""
     x, _ = data["test"]
     y, horizon = data["series"], spec["data"]["horizon"]
     raw = np.asarray(model.predict(x, verbose=0)).reshape(len(x), -1)[:, :horizon]
-    period = seasonal_period()
     rows = []
     for s, t in enumerate(data["origins"]["test"]):
         base = data["baselines"](t)
@@ -41,23 +51,32 @@ def evaluate(model, data):
             seasonal = float(y[t + k - (k // period + 1) * period]) if period and t >= period else math.nan
             rows.append({"origin": t, "step": k + 1, "actual": float(y[t + k]), "forecast": forecast,
                          "naive": float(y[t - 1]), "seasonal_naive": seasonal})
+    return rows
+
+
+def scores(rows, period):
     column = lambda name: [r[name] for r in rows]  # noqa: E731
-    metrics = {
+    return {
         "model": regression(column("actual"), column("forecast")),
         "naive": regression(column("actual"), column("naive")),
         "seasonalNaive": regression(column("actual"), column("seasonal_naive")) if period else None,
-        "seasonalPeriod": period,
     }
-    return metrics, rows
 
+${EVALUATE_GLOBAL_PY}
 
 def write_predictions(path, rows, data):
-    times = data["times"]
+    """predictions.csv: one row per test forecast; a global run's rows start with their series."""
+    parts = {p["id"]: p for p in data.get("parts", [])}
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["time", "step", "actual", "forecast", "naive", "seasonal_naive"])
+        if parts:
+            w.writerow(["series", "time", "step", "actual", "forecast", "naive", "seasonal_naive"])
+        else:
+            w.writerow(["time", "step", "actual", "forecast", "naive", "seasonal_naive"])
         for r in rows:
+            times = parts[r["series"]]["times"] if parts else data["times"]
             when = times[r["origin"] + r["step"] - 1] if times else r["origin"] + r["step"] - 1
             stamp = to_date(when).isoformat() if times else when
-            w.writerow([csv_cell(stamp)] + [csv_cell(r[k]) for k in ["step", "actual", "forecast", "naive", "seasonal_naive"]])
+            series = [csv_cell(r["series"])] if parts else []
+            w.writerow(series + [csv_cell(stamp)] + [csv_cell(r[k]) for k in ["step", "actual", "forecast", "naive", "seasonal_naive"]])
 `;

@@ -33,9 +33,6 @@ export function kerasProjectRefusal(folder: ModelFolder): string | null {
   if (pre.task !== 'forecast' || !pre.target) {
     return `Training projects reproduce forecast and text-classification runs; this is a ${pre.task} run.`;
   }
-  if (pre.series && pre.series.length > 1) {
-    return 'Training projects reproduce single-series forecasts; this run trained one network over several series.';
-  }
   return null;
 }
 

@@ -4,10 +4,12 @@
  * fitted on the training part, target transform, windows). The transform the app chose (and its
  * seasonal profile) comes from preprocessing.json; everything fitted to data is fitted again on
  * the file given, so a longer file gets its own scalers. The time, derived-column and baseline
- * steps are the bundle's own (scripts/forecast-steps-py.ts).
+ * steps are the bundle's own (scripts/forecast-steps-py.ts); a run over several series adds
+ * prepare-global-py.ts.
  */
 import { FORECAST_RULES, preprocessingCheckPy } from '../scripts/preprocessing-check';
 import { FORECAST_STEPS_PY } from '../scripts/forecast-steps-py';
+import { GLOBAL_PREPARE_PY, GLOBAL_RULES } from './prepare-global-py';
 import { READ_TABLE_PY, runOfTaskPy } from './prepare-common-py';
 
 export const PREPARE_PY = String.raw`"""Data preparation of the run, as Recurrent Studio does it.
@@ -23,12 +25,13 @@ import math
 import os
 import re
 import sys
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-${preprocessingCheckPy(FORECAST_RULES)}
+${preprocessingCheckPy([...FORECAST_RULES, ...GLOBAL_RULES])}
 
 ${runOfTaskPy('forecast', 'forecasts')}
 ${FORECAST_STEPS_PY}
@@ -58,19 +61,34 @@ def fill_missing(v, strategy):
     return v
 
 
+def check_columns(cells, names):
+    for name in names:
+        if name not in cells:
+            raise SystemExit(f'The data file has no column "{name}"; the run used it.')
+
+
+def wanted_columns():
+    """The columns the model reads of the series being prepared: its target, then its input columns."""
+    return [pre["target"]["name"]] + [i["source"] for i in pre["inputs"] if i["derived"] != "calendar"]
+
+
 def load_series(path):
     """The rows of the run's series in time order: time stamps (or None) and the columns the model reads."""
     d = spec["data"]
     cells = read_table(path)
-    wanted = [pre["target"]["name"]] + [i["source"] for i in pre["inputs"] if i["derived"] != "calendar"]
-    for name in wanted + [c for c in [d.get("idColumn"), pre["timeColumn"]] if c]:
-        if name not in cells:
-            raise SystemExit(f'The data file has no column "{name}"; the run used it.')
-    rows = list(range(len(cells[wanted[0]])))
+    check_columns(cells, wanted_columns() + [c for c in [d.get("idColumn"), pre["timeColumn"]] if c])
+    rows = list(range(len(cells[pre["target"]["name"]])))
     if d.get("idColumn"):
         ids = cells[d["idColumn"]]
         chosen = d["series"].get("id") or (ids[0] if ids else "")
         rows = [r for r in rows if ids[r] == chosen]
+    return series_rows(cells, rows)
+
+
+def series_rows(cells, rows):
+    """Rows of one series in time order, missing values handled: time stamps (or None) and its columns."""
+    d = spec["data"]
+    wanted = wanted_columns()
     times = None
     if pre["timeColumn"]:
         stamps = [parse_time(cells[pre["timeColumn"]][r]) for r in rows]
@@ -140,10 +158,29 @@ def prepare(path, saved=False):
     """Windows x [samples, lookback, inputs] and scaled network targets y [samples, horizon] per split.
 
     Scalers are fitted on the file given even when saved=True (the app's weights are scored): on
-    the run's own file they are the app's.
+    the run's own file they are the app's. A run over several series prepares each of them
+    (prepare_global).
+    """
+    if pre.get("series"):
+        return prepare_global(path)
+    times, columns = load_series(path)
+    data = prepare_series(times, columns)
+    fitted = copy.deepcopy(pre)
+    fitted["inputs"], fitted["target"] = data["inputs"], data["target"]
+    fitted["spec"]["data"]["file"] = os.path.abspath(path)
+    # preprocessing.json of a model trained on this file: the run's, with the scalers fitted here.
+    data["preprocessing"] = fitted
+    return data
+
+
+def prepare_series(times, columns, scope="one"):
+    """One series' windows and what scoring it needs, with its inputs and target as fitted here.
+
+    scope "global": one series among several that one network trains on (the app scales the
+    target's own changes by their root mean square there, see input_scaler).
     """
     d = spec["data"]
-    times, columns = load_series(path)
+    own = {"inputs": pre["inputs"], "target": copy.deepcopy(pre["target"])}
     y = columns[pre["target"]["name"]]
     n, horizon, lookback = len(y), d["horizon"], d["lookback"]
     train, validation, test, train_end = split_origins(n)
@@ -158,8 +195,8 @@ def prepare(path, saved=False):
         offset = season_offset(season_profile(), times)
     period = pre["target"].get("period") or 1
     scaled = []
-    fitted = copy.deepcopy(pre)
-    for inp, kept in zip(pre["inputs"], fitted["inputs"]):
+    fitted_inputs = copy.deepcopy(pre["inputs"])
+    for index, (inp, kept) in enumerate(zip(pre["inputs"], fitted_inputs)):
         lead = inp.get("lead") or 0
         if inp["derived"] == "calendar":
             if times is None:
@@ -169,21 +206,22 @@ def prepare(path, saved=False):
         else:
             values = derive(columns[inp["source"]], inp["derived"], period)
             # Scalers are fitted on the training steps of the column itself, before any shift.
-            scaler = fit_scaler(values[:train_end], d["scaling"])
+            scaler = input_scaler(values[:train_end], inp, scope == "global" and index == 0)
         kept["scaler"] = scaler
         inp_scaled = scale(lead_column(values, lead) if lead > 0 else values, scaler)
         scaled.append(inp_scaled.astype(np.float32))
     features = np.stack(scaled, axis=-1)
 
     def baselines(t):
-        return np.array([baseline(y[:t], k, offset) for k in range(horizon)])
+        # The shared steps read pre: a series of a global run adds back its own baseline.
+        with series_view(own):
+            return np.array([baseline(y[:t], k, offset) for k in range(horizon)])
 
     def raw_targets(origins):
         return np.array([y[t : t + horizon] - baselines(t) for t in origins]).reshape(-1, horizon)
 
     target_scaler = target_scaler_of(raw_targets(train), d["scaling"])
-    fitted["target"]["scaler"] = target_scaler
-    fitted["spec"]["data"]["file"] = os.path.abspath(path)
+    own["target"]["scaler"] = target_scaler
 
     def split(origins):
         x = np.array([features[t - lookback : t] for t in origins], dtype=np.float32).reshape(-1, lookback, features.shape[1])
@@ -199,9 +237,28 @@ def prepare(path, saved=False):
         "validation": split(validation) if validation else None,
         "test": split(test) if test else None,
         "baselines": baselines,
-        # preprocessing.json of a model trained on this file: the run's, with the scalers fitted here.
-        "preprocessing": fitted,
+        "inputs": fitted_inputs,
+        "target": own["target"],
     }
+
+
+def input_scaler(values, inp, global_target):
+    """The scaler of an input column; in a global run the target's own changes keep 0 at 0.
+
+    Standardising a series' changes would remove its drift, so one network over many series could
+    not tell a growing series from a shrinking one: the app scales them by their root mean square.
+    """
+    kind = spec["data"]["scaling"]
+    if global_target and kind == "standard" and inp["derived"] != "level":
+        return rms_scaler(values)
+    return fit_scaler(values, kind)
+
+
+def rms_scaler(values):
+    """Center 0, scale = root mean square (NaN ignored); a column of zeros gets scale 1."""
+    v = values[~np.isnan(values)]
+    rms = math.sqrt(float(np.mean(v**2))) if v.size else 0.0
+    return {"kind": "standard", "center": 0.0, "scale": rms if rms > 1e-12 else 1.0}
 
 
 def target_scaler_of(values, kind):
@@ -210,11 +267,12 @@ def target_scaler_of(values, kind):
         return {"kind": "none", "center": 0.0, "scale": 1.0}
     if pre["target"]["transform"] == "level":
         return fit_scaler(values.reshape(-1), kind)
-    rms = math.sqrt(float(np.mean(values**2))) if values.size else 0.0
-    return {"kind": "standard", "center": 0.0, "scale": rms if rms > 1e-12 else 1.0}
+    return rms_scaler(values.reshape(-1))
 
+${GLOBAL_PREPARE_PY}
 
 if __name__ == "__main__":
     prepared = prepare(sys.argv[1])
-    print(json.dumps({name: len(o) for name, o in prepared["origins"].items()}))
+    parts = prepared.get("parts") or [dict(prepared, id=None)]
+    print(json.dumps([{"series": p["id"], **{name: len(o) for name, o in p["origins"].items()}} for p in parts]))
 `;

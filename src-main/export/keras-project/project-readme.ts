@@ -8,12 +8,17 @@ import type { PreprocessingFile } from '../../shared/preprocessing';
 export function projectReadme(pre: PreprocessingFile): string {
   const name = pre.spec.name.replace(/[\r\n`]/g, ' ');
   const texts = pre.task === 'text-classification';
+  const several = !texts && (pre.series?.length ?? 0) > 1;
   const preparation = texts
     ? 'texts and labels, the seeded split, the vocabulary built on the training texts, tokenization, truncation and padding'
-    : 'columns, missing values, splits, scalers fitted on the training part, target transform, windows';
+    : several
+      ? 'every series of the file on its own — columns, missing values, splits, scalers fitted on its training part, its target transform, windows — then the windows of all series pooled'
+      : 'columns, missing values, splits, scalers fitted on the training part, target transform, windows';
   const scores = texts
     ? 'accuracy and macro F1 of the test texts beside always answering the most common class'
-    : 'test RMSE and MAE of the model, naive and seasonal naive';
+    : several
+      ? "test RMSE and MAE of the model, naive and seasonal naive for each series and over all test forecasts, and the app's mean scaled error (each series' MAE over its naive MAE)"
+      : 'test RMSE and MAE of the model, naive and seasonal naive';
   return `# ${name}: Keras training project
 
 Exported from Recurrent Studio. It trains the run's network in Keras 3 with the run's data
@@ -91,5 +96,23 @@ trial back as a scored run.
 - The target transform, its seasonal period and profile are the run's (\`preprocessing.json\`);
   scalers are fitted again on the training part of the file you give.
 - Batches are shuffled by Keras, so a retrained model is not bit-identical to the app's.
+${several ? globalNotes(pre) : ''}`;
+}
+
+/** What the README says of a run over several series. */
+function globalNotes(pre: PreprocessingFile): string {
+  const d = pre.spec.data;
+  const column = (d.idColumn ?? '').replace(/[\r\n`]/g, ' ');
+  const by = d.series.wide ? 'each target column is a series' : `the series are told apart by \`${column}\``;
+  return `
+## Several series
+
+One network learns from the windows of all ${pre.series?.length ?? 0} series of the run (${by}). Each
+series keeps its own target transform (\`series\` in \`preprocessing.json\`) and gets scalers
+fitted on its own training part; with standard scaling the target's own changes are scaled by
+their root mean square, so a series' drift stays visible to the network. Series of the file the run did not train on, and
+series too short for a window, are left out and listed. \`predictions.csv\` starts each row with
+its series; \`metrics.json\` holds \`model\`, \`naive\` and \`seasonalNaive\` over all test
+forecasts, each series' own scores under \`series\`, and the app's summary under \`aggregate\`.
 `;
 }

@@ -113,6 +113,10 @@ describe('Keras import', () => {
       spec: parsed.spec,
     } as unknown as PreprocessingFile;
     expect(() => checkFit(pre, { shape: [6, 3], ids: false }, [null, 2])).not.toThrow();
+    // A global run's model reads every series through the same window.
+    const global = { ...pre, series: [{ id: 'a' }, { id: 'b' }] } as unknown as PreprocessingFile;
+    expect(() => checkFit(global, { shape: [6, 3], ids: false }, [null, 2])).not.toThrow();
+    expect(refusal(() => checkFit(global, { shape: [6, 4], ids: false }, [null, 2]))).toMatch(/6 steps × 3 inputs/);
     expect(refusal(() => checkFit(pre, { shape: [8, 3], ids: false }, [null, 2]))).toBe(
       "The model takes inputs of shape [8, 3], but the run's preparation gives windows of 6 steps × 3 inputs [6, 3].",
     );
