@@ -8,11 +8,40 @@ import type { QualityCase } from './run-case';
 
 const DATA = path.resolve(import.meta.dirname, 'data');
 
+/**
+ * Tuning series added later (extract-tuning-extra.py): short histories, level shifts and slow
+ * trends, chosen by their shape before any model was trained on them. None of them comes from a
+ * held-out file.
+ */
+function extraTuning(): QualityCase[] {
+  const quarterly = (name: string, file: string, target: string): QualityCase => ({
+    name,
+    part: 'tuning',
+    file,
+    target,
+  });
+  return [
+    quarterly('danish real money (quarterly, short)', 'danish-money-quarterly.csv', 'log_real_money'),
+    quarterly('german bond rate (quarterly)', 'german-rates-quarterly.csv', 'rate'),
+    quarterly('german inflation (quarterly, noisy)', 'german-rates-quarterly.csv', 'inflation'),
+    quarterly('us treasury bill rate (quarterly, shifts)', 'us-rates-investment-quarterly.csv', 'tbill_rate'),
+    quarterly('us real investment (quarterly, recessions)', 'us-rates-investment-quarterly.csv', 'real_investment'),
+    ...['Japan', 'Brazil', 'Ireland'].map((id) => ({
+      name: `fertility rate, ${id.toLowerCase()} (yearly, short)`,
+      part: 'tuning' as const,
+      file: 'fertility-yearly.csv',
+      target: 'fertility',
+      id,
+    })),
+  ];
+}
+
 /** Series the defaults may be tuned on, beside the app's samples and the synthetic series. */
 const TUNING: QualityCase[] = [
   { name: 'mauna loa co2 (monthly, long)', part: 'tuning', file: 'co2-monthly.csv', target: 'co2' },
   { name: 'sunspots (yearly, 11-year cycle)', part: 'tuning', file: 'sunspots-yearly.csv', target: 'sunspots' },
   { name: 'us unemployment rate (quarterly)', part: 'tuning', file: 'us-macro-quarterly.csv', target: 'unemployment' },
+  ...extraTuning(),
 ];
 
 /** Never tuned on: they stand for the files of a new user. */
