@@ -30,6 +30,8 @@ export function distinctRunLabels(runs: readonly NamedRun[]): string[] {
 const HEADLINE: Record<string, { label: string; format: (v: number) => string }> = {
   rmse: { label: 'RMSE', format: (v) => formatNumber(v, 4) },
   mae: { label: 'MAE', format: (v) => formatNumber(v, 4) },
+  // Global forecasts: the mean over series of MAE ÷ naive MAE (naive = 1).
+  scaledError: { label: 'Scaled error', format: (v) => formatNumber(v, 3) },
   r2: { label: 'R²', format: formatScore },
   // Main reports MAPE and sMAPE in percent already.
   mape: { label: 'MAPE', format: (v) => `${formatNumber(v, 3)}%` },

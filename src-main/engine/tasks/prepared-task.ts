@@ -31,6 +31,9 @@ export interface PreparedTask {
 export function headline(evaluation: Evaluation): Record<string, number> {
   switch (evaluation.kind) {
     case 'forecast': {
+      // A global model's top-level metrics are its first series' (in that series' units): the run is
+      // ranked by its score across every series instead.
+      if (evaluation.global) return { scaledError: evaluation.global.aggregate.meanScaledError };
       const m = evaluation.metrics;
       const h: Record<string, number> = { rmse: m.rmse, mae: m.mae, r2: m.r2 };
       if (m.mape !== null) h.mape = m.mape;

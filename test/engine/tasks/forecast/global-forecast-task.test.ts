@@ -188,6 +188,8 @@ describe('a global run', () => {
       expect(s.seasonalNaive).not.toBeNull();
     }
     expect(g?.aggregate.meanScaledError).toBeGreaterThan(0);
+    // The runs table ranks the run by its score over every series, not by the first series' RMSE.
+    expect(result.headline).toEqual({ scaledError: g?.aggregate.meanScaledError });
     // Each series' own chart for the results' series picker, at that series' own level.
     const fourth = g?.charts?.[SERIES[3].id];
     expect(fourth?.actual).toEqual(Array.from(SERIES[3].values, (v) => Number(v.toFixed(4))));
