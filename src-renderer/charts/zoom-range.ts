@@ -14,6 +14,11 @@ export interface ZoomLimits extends Range {
   minSpan: number;
 }
 
+/** How far apart two x values may be and still count as the same. */
+function tolerance(limits: ZoomLimits): number {
+  return 1e-9 * Math.max(1, limits.max - limits.min);
+}
+
 /** The span a range may have under `limits`: at least minSpan (or the whole data), at most the whole data. */
 function allowedSpan(span: number, limits: ZoomLimits): number {
   const full = Math.max(0, limits.max - limits.min);
@@ -26,6 +31,8 @@ function allowedSpan(span: number, limits: ZoomLimits): number {
  */
 export function clampRange(range: Range, limits: ZoomLimits): Range {
   const span = allowedSpan(range.max - range.min, limits);
+  // Zooming in and out again by the same factor may land a rounding error short of the whole.
+  if (span >= limits.max - limits.min - tolerance(limits)) return { min: limits.min, max: limits.max };
   const centre = (range.min + range.max) / 2;
   let min = centre - span / 2;
   min = Math.min(Math.max(min, limits.min), limits.max - span);
@@ -58,6 +65,5 @@ export function rangeBetween(a: number, b: number, limits: ZoomLimits): Range {
 
 /** Whether the range shows all the data (nothing to reset). */
 export function isWholeRange(range: Range, limits: ZoomLimits): boolean {
-  const tolerance = 1e-9 * Math.max(1, limits.max - limits.min);
-  return range.min <= limits.min + tolerance && range.max >= limits.max - tolerance;
+  return range.min <= limits.min + tolerance(limits) && range.max >= limits.max - tolerance(limits);
 }
