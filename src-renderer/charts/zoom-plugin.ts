@@ -81,6 +81,8 @@ function attach(chart: AnyChart): ZoomState {
     const options = optionsOf(chart);
     const p = pointOf(chart, e);
     if (!options || e.deltaY === 0 || !insideArea(chart, p)) return;
+    // Nothing to zoom out of: the wheel scrolls the page as usual.
+    if (e.deltaY > 0 && isWholeRange(shownRange(chart), options.limits)) return;
     e.preventDefault();
     const step = 1 + options.wheelSpeed;
     show(chart, zoomAround(shownRange(chart), valueAt(chart, p.x), e.deltaY < 0 ? step : 1 / step, options.limits));

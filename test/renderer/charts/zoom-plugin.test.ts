@@ -105,9 +105,10 @@ describe('zoom plugin', () => {
     expect(canvas.dataset.zoomed).toBe('false');
   });
 
-  it('leaves the page alone outside the plot area and after the chart is destroyed', () => {
+  it('leaves the page alone outside the plot area, when zoomed all the way out and after the chart is destroyed', () => {
     const { chart, axis, canvas } = fakeChart();
     expect(wheel(canvas, -100, 1200).defaultPrevented).toBe(false);
+    expect(wheel(canvas, 100, 500).defaultPrevented).toBe(false);
     zoomPlugin.afterDestroy?.(chart as never, {} as never, chart.options.plugins.zoom);
     wheel(canvas, -100, 500);
     expect(axis).toEqual({ min: 0, max: 1000 });
