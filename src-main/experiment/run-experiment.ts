@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../storage/atomic-write';
 import { DataError } from '../data/data-error';
 import { loadTable } from '../data/import/load-table';
 import { startedRun } from '../shared/run-summary';
+import { boundedEvaluation } from '../shared/chart-series';
 import type { ExperimentSpec } from '../shared/spec';
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Table } from '../data/table';
@@ -76,6 +77,8 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     result.error = error;
     if (error) log(error);
     result.durationSeconds = (Date.now() - startedAt.getTime()) / 1000;
+    // Scored on the full series already; the stored and shown chart needs only a few thousand points.
+    result.evaluation = boundedEvaluation(result.evaluation);
     try {
       await mkdir(ctx.outDir, { recursive: true });
       await writeFileAtomic(path.join(ctx.outDir, 'run.json'), `${JSON.stringify(result, null, 2)}\n`);

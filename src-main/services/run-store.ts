@@ -7,6 +7,7 @@ import { CHECKPOINT_DIR } from '../engine/training/checkpoint-layout';
 import { join } from 'node:path';
 import type { RunResult, RunSummary } from '../shared/types';
 import { summaryOf } from '../shared/run-summary';
+import { boundedRun } from '../shared/chart-series';
 import { DamagedRunFileError, parseRunFile } from '../shared/run-file-schema';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { ServiceError } from '../shared/service-error';
@@ -70,16 +71,17 @@ export class RunStore {
     }
   }
 
-  /** Stores (or replaces) a run in memory and on disk. */
-  async save(run: RunResult): Promise<void> {
+  /** Stores (or replaces) a run in memory and on disk, its chart series bounded. */
+  async save(full: RunResult): Promise<void> {
+    const run = boundedRun(full);
     this.runs.set(run.runId, run);
     await mkdir(this.runDir(run.runId), { recursive: true });
     await writeFileAtomic(join(this.runDir(run.runId), 'run.json'), JSON.stringify(run, null, 1));
   }
 
-  /** Replaces a run in memory only (frequent updates during training). */
+  /** Replaces a run in memory only (frequent updates during training), its chart series bounded. */
   put(run: RunResult): void {
-    this.runs.set(run.runId, run);
+    this.runs.set(run.runId, boundedRun(run));
   }
 
   /** A run by id; throws 'bad-data' naming the damage for a damaged run.json, 'not-found' for an unknown id. */
@@ -122,7 +124,8 @@ export class RunStore {
     const run = parseRunFile(await readFile(file, 'utf8'), where);
     if (run.runId !== folder)
       throw new DamagedRunFileError(`${where} is damaged: it belongs to the run "${run.runId}"`);
-    return run;
+    // Runs saved before chart series were bounded are thinned as they are read.
+    return boundedRun(run);
   }
 
   /** Every run, newest first. */

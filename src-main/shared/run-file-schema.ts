@@ -34,6 +34,14 @@ export const runSummaryFields = {
     .transform((h) => Object.fromEntries(Object.entries(h).filter((e): e is [string, number] => e[1] !== null))),
 };
 
+/** The original steps of a thinned chart series (shared/chart-series.ts): whole numbers, ascending. */
+const chartSteps = z
+  .array(z.number().int().min(0))
+  .refine(
+    (steps) => steps.every((s, i) => i === 0 || s > steps[i - 1]),
+    'The steps of a chart series must go up from one point to the next.',
+  );
+
 /**
  * run.json inside a project: the RunResult the app showed, with `modelDir` relative to the
  * run's folder ('model') or null. History and evaluation are checked for shape loosely: they
@@ -45,7 +53,10 @@ export const storedRunSchema = z.looseObject({
   fused: z.boolean(),
   history: z.array(z.looseObject({ epoch: z.number(), loss: z.number().nullable() })),
   evaluation: z
-    .looseObject({ kind: z.enum(['forecast', 'classification', 'generation', 'sequence-to-sequence']) })
+    .looseObject({
+      kind: z.enum(['forecast', 'classification', 'generation', 'sequence-to-sequence']),
+      series: z.looseObject({ steps: chartSteps.optional() }).optional(),
+    })
     .nullable(),
   modelDir: z.literal('model').nullable(),
   error: z.string().nullable(),

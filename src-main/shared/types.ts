@@ -212,6 +212,11 @@ export interface ForecastEvaluation {
     predicted: (number | null)[];
     validationStart: number;
     testStart: number;
+    /**
+     * The original time step of each point, ascending, when a long series was thinned for its
+     * chart (shared/chart-series.ts); absent when every step is there (point i is step i).
+     */
+    steps?: number[];
   };
 }
 

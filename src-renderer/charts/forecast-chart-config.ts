@@ -7,15 +7,16 @@ import { stepLineOptions } from './step-line-options';
 import type { ChartTheme } from './theme';
 import { timeZoom } from './zoom';
 import { compactTimeLabels } from '../utils/time-labels';
+import { labelAtStep, lastStep, stepAt } from './series-steps';
 
 /** Above this many points Chart.js thins the lines (LTTB) so long series stay responsive. */
 export const DECIMATION_THRESHOLD = 1500;
 
 type Series = ForecastEvaluation['series'];
 
-/** Regions to shade: validation (from validationStart) and test (from testStart), in index units. */
+/** Regions to shade: validation (from validationStart) and test (from testStart), in time steps. */
 export function forecastRegions(series: Series, theme: ChartTheme): RegionShadingOptions['regions'] {
-  const last = series.actual.length - 1;
+  const last = series.actual.length > 0 ? lastStep(series) : -1;
   const regions: RegionShadingOptions['regions'] = [];
   if (series.validationStart >= 0 && series.validationStart < series.testStart) {
     regions.push({
@@ -31,19 +32,20 @@ export function forecastRegions(series: Series, theme: ChartTheme): RegionShadin
   return regions;
 }
 
-/** Line chart over the series index; the x ticks show the time labels. */
+/** Line chart over the series' time steps; the x ticks show the time labels. */
 export function forecastChartConfig(
   series: Series,
   target: string,
   theme: ChartTheme,
 ): ChartConfiguration<'line'> & { options: { plugins: { [REGION_SHADING_ID]: RegionShadingOptions } } } {
-  const actual = series.actual.map((y, x) => ({ x, y }));
+  const actual = series.actual.map((y, i) => ({ x: stepAt(series, i), y }));
   const predicted: { x: number; y: number }[] = [];
-  series.predicted.forEach((y, x) => {
-    if (y !== null && Number.isFinite(y)) predicted.push({ x, y });
+  series.predicted.forEach((y, i) => {
+    if (y !== null && Number.isFinite(y)) predicted.push({ x: stepAt(series, i), y });
   });
   const times = compactTimeLabels(series.time);
-  const label = (x: number): string => times[Math.round(x)] ?? String(x);
+  const label = (x: number): string => labelAtStep(series, times, Math.round(x));
+  const last = lastStep(series);
   return {
     type: 'line',
     data: {
@@ -65,7 +67,7 @@ export function forecastChartConfig(
       ],
     },
     options: {
-      ...stepLineOptions(theme, Math.max(0, series.actual.length - 1), label),
+      ...stepLineOptions(theme, last, label),
       plugins: {
         decimation: {
           enabled: series.actual.length > DECIMATION_THRESHOLD,
@@ -79,7 +81,7 @@ export function forecastChartConfig(
             label: (c) => `${c.dataset.label}: ${formatNumber(c.parsed.y)}`,
           },
         },
-        zoom: timeZoom(0, Math.max(0, series.actual.length - 1), theme.series[0] ?? '#3461d1'),
+        zoom: timeZoom(0, last, theme.series[0] ?? '#3461d1'),
         [REGION_SHADING_ID]: { regions: forecastRegions(series, theme), labelColor: theme.muted },
       },
     },

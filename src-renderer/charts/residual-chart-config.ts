@@ -9,18 +9,19 @@ import { stepLineOptions } from './step-line-options';
 import type { ChartTheme } from './theme';
 import { timeZoom } from './zoom';
 import { compactTimeLabels } from '../utils/time-labels';
+import { labelAtStep, lastStep } from './series-steps';
 
 type Series = ForecastEvaluation['series'];
 
-/** Residuals (actual − forecast) over the series index, with the zero line. */
+/** Residuals (actual − forecast) over the series' time steps, with the zero line. */
 export function residualTimeConfig(
   series: Series,
   theme: ChartTheme,
 ): ChartConfiguration<'line'> & { options: { plugins: { [REGION_SHADING_ID]: RegionShadingOptions } } } {
   const points = residuals(series);
-  const last = Math.max(0, series.actual.length - 1);
+  const last = lastStep(series);
   const times = compactTimeLabels(series.time);
-  const label = (x: number): string => times[Math.round(x)] ?? String(x);
+  const label = (x: number): string => labelAtStep(series, times, Math.round(x));
   return {
     type: 'line',
     data: {

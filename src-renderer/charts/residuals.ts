@@ -1,12 +1,15 @@
 /** Residuals of a one-step-ahead forecast and their histogram, for the residual plots. */
 import type { ForecastEvaluation } from '../../src-main/shared/types';
+import { stepAt } from './series-steps';
 
-/** actual − predicted at every index with a forecast. */
+/** actual − predicted at every point with a forecast, x being the point's time step. */
 export function residuals(series: ForecastEvaluation['series']): { x: number; y: number }[] {
   const out: { x: number; y: number }[] = [];
-  series.predicted.forEach((p, x) => {
-    const a = series.actual[x];
-    if (p !== null && a !== undefined && Number.isFinite(p) && Number.isFinite(a)) out.push({ x, y: a - p });
+  series.predicted.forEach((p, i) => {
+    const a = series.actual[i];
+    if (p !== null && a !== undefined && Number.isFinite(p) && Number.isFinite(a)) {
+      out.push({ x: stepAt(series, i), y: a - p });
+    }
   });
   return out;
 }

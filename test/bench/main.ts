@@ -17,6 +17,8 @@
  *                       (test/bench/project-open-bench.ts)
  *   --large-csv         only the large-file target: a generated 500 MB CSV trains in a fresh process
  *                       (first progress, peak memory against its numbers; test/bench/large-csv-bench.ts)
+ *   --run-file          only the size and open time of run.json for 1M and 3M forecast steps, before
+ *                       and after chart series were bounded (test/bench/run-file-bench.ts)
  *
  * Speeds are training samples per second after a warm-up: the median of REPEATS timed runs, with
  * ± half their range; the ratios are fused ÷ each engine (medians).
@@ -31,6 +33,7 @@ import { ensurePeerEnvironment, runPeer, type PeerName, type PeerResult } from '
 import { interleavedComparison, interleavedReport, type InterleavedResult } from './interleaved';
 import { largeCsvBench } from './large-csv-bench';
 import { projectOpenBench } from './project-open-bench';
+import { runFileBench } from './run-file-bench';
 import { REPEATS } from './repeats';
 import { engineNotes, flopsTable, formatTiming } from './report';
 import { formatRatio, renderTable, type Column } from './table';
@@ -49,6 +52,7 @@ interface Options {
   ab: boolean;
   largeCsv: boolean;
   projectOpen: boolean;
+  runFile: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -63,6 +67,7 @@ function parseArgs(argv: string[]): Options {
     ab: false,
     largeCsv: false,
     projectOpen: false,
+    runFile: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -84,6 +89,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--ab') options.ab = true;
     else if (arg === '--large-csv') options.largeCsv = true;
     else if (arg === '--project-open') options.projectOpen = true;
+    else if (arg === '--run-file') options.runFile = true;
     else throw new Error(`unknown option ${arg}`);
   }
   for (const e of options.engines) if (!(e in ENGINE_TITLES)) throw new Error(`unknown engine ${e}`);
@@ -134,8 +140,9 @@ async function runInterleaved(tf: typeof tfTypes, workloads: Workload[], quick: 
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  if (options.largeCsv || options.projectOpen) {
+  if (options.largeCsv || options.projectOpen || options.runFile) {
     if (options.projectOpen) process.stdout.write(`${await projectOpenBench()}\n`);
+    if (options.runFile) process.stdout.write(`${await runFileBench()}\n`);
     if (options.largeCsv) process.stdout.write(`${await largeCsvBench()}\n`);
     return;
   }

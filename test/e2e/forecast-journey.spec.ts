@@ -1,7 +1,7 @@
 /**
  * The main user journey in the browser host: import the Nile series, configure a small LSTM,
- * train it while the loss chart grows, read the metrics, forecast the future and download
- * the model.
+ * train it while the loss chart grows, read the metrics, zoom the forecast chart, forecast the
+ * future and download the model.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -99,6 +99,24 @@ test('forecast journey: import, configure, train, evaluate, save', async ({ page
     await expect(metrics).toContainText(/RMSE/i);
     await expect(page.getByTestId('forecast-chart')).toBeVisible();
     await snap(page, '04-results');
+  });
+
+  await test.step('zoom into the forecast chart, pan it and reset', async () => {
+    const canvas = page.getByTestId('forecast-chart').locator('canvas');
+    await expect(canvas).toHaveAttribute('data-zoomed', 'false');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the forecast chart has no size');
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -120);
+    await expect(canvas).toHaveAttribute('data-zoomed', 'true');
+    // A drag pans the zoomed chart; it stays zoomed.
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+    await page.mouse.up();
+    await expect(canvas).toHaveAttribute('data-zoomed', 'true');
+    await snap(page, '04b-forecast-zoomed');
+    await page.getByTestId('forecast-chart-reset-zoom').click();
+    await expect(canvas).toHaveAttribute('data-zoomed', 'false');
   });
 
   await test.step('forecast beyond the data and download it as CSV', async () => {

@@ -43,7 +43,7 @@ const UNMAINTAINED: Record<string, { below?: number; why: string }> = {
 /**
  * Allowed for now, each through exactly one parent that has no maintained replacement yet.
  * @tensorflow/tfjs-node 4.22 is the latest release of the native backend (optional: the app
- * falls back to pure JavaScript without it); chartjs-plugin-zoom 2.2.0 is its latest release.
+ * falls back to pure JavaScript without it).
  */
 const EXCEPTIONS: Record<string, { via: string; why: string }> = {
   'node_modules/@mapbox/node-pre-gyp/node_modules/rimraf': {
@@ -56,10 +56,6 @@ const EXCEPTIONS: Record<string, { via: string; why: string }> = {
   'node_modules/npmlog': { via: '@mapbox/node-pre-gyp', why: 'installer of @tensorflow/tfjs-node' },
   'node_modules/gauge': { via: 'npmlog', why: 'installer of @tensorflow/tfjs-node' },
   'node_modules/are-we-there-yet': { via: 'npmlog', why: 'installer of @tensorflow/tfjs-node' },
-  'node_modules/hammerjs': {
-    via: 'chartjs-plugin-zoom',
-    why: 'touch gestures of the chart zoom; replacing the plugin is tracked',
-  },
 };
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, LockPackage> };
@@ -121,5 +117,10 @@ describe('packages that ship', () => {
   it('no longer include exceljs or protobufjs 6, the packages this check was written for', () => {
     expect(shipped.map(([path]) => nameOf(path))).not.toContain('exceljs');
     expect(shipped.filter(([path, p]) => nameOf(path) === 'protobufjs' && major(p.version) < 7)).toEqual([]);
+  });
+
+  it('no longer include hammerjs or chartjs-plugin-zoom, which brought it: the charts zoom on their own', () => {
+    const names = Object.keys(lock.packages).map(nameOf);
+    for (const gone of ['hammerjs', '@types/hammerjs', 'chartjs-plugin-zoom']) expect(names).not.toContain(gone);
   });
 });
