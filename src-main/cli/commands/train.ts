@@ -174,6 +174,8 @@ function summaryText(result: RunResult, outDir: string): string {
     lines.push(row('model', ev.metrics));
     lines.push(row('naive', ev.baselines.naive));
     if (ev.baselines.seasonalNaive) lines.push(row(`seasonal naive`, ev.baselines.seasonalNaive));
+    if (ev.baselines.longSeasonNaive && ev.longSeason)
+      lines.push(row(`${ev.longSeason.label} before`, ev.baselines.longSeasonNaive));
     if (ev.verdict) lines.push(ev.verdict);
   }
   if (ev?.kind === 'sequence-to-sequence') lines.push(...seq2seqLines(ev));

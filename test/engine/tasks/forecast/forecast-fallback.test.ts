@@ -9,26 +9,9 @@ import {
 } from '../../../../src-main/engine/tasks/forecast/forecast-fallback';
 import { prepareForecast } from '../../../../src-main/engine/tasks/forecast/forecast-task';
 import { buildModel } from '../../../../src-main/engine/model/model-builder';
-import type { PreparedSeries } from '../../../../src-main/data/prepare/series';
 import type { TargetTransformPlan } from '../../../../src-main/forecast/target-transform';
 import { seededRandom } from '../../../../src-main/engine/training/seeded-random';
-import { testSpec } from '../../synthetic';
-
-/** A prepared series as the data module gives it, without a time column. */
-function prepared(values: ArrayLike<number>): PreparedSeries {
-  const target = Float64Array.from(values);
-  return {
-    id: null,
-    time: null,
-    timeLabels: Array.from({ length: target.length }, (_, i) => String(i + 1)),
-    target,
-    targetName: 'y',
-    targets: [{ name: 'y', values: target }],
-    features: [],
-    frequency: null,
-    notes: [],
-  };
-}
+import { preparedSeries as prepared, testSpec } from '../../synthetic';
 
 /** A steady climb of 10 per step with small noise: naive misses by about 10 every step. */
 function climb(length: number): number[] {
