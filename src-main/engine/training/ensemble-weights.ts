@@ -151,28 +151,45 @@ export function joinMembers(tf: Tf, members: tfTypes.LayersModel[]): tfTypes.Lay
   return tf.model({ inputs: all.inputs, outputs: median, name: 'recurrent_studio_ensemble' });
 }
 
+/** The element-wise operations a median network is made of, in some graph (tfjs layers, ONNX). */
+export interface MedianOps<T> {
+  min(a: T, b: T, name: string): T;
+  max(a: T, b: T, name: string): T;
+  mean(a: T, b: T, name: string): T;
+}
+
 /**
- * The per-element median of `values`: the middle one of an odd count, from a sorting network of
- * Minimum and Maximum layers; the Average of the two middle ones of an even count.
+ * The per-element median of `values` from element-wise operations only: the middle one of an odd
+ * count, from a sorting network of minima and maxima; the mean of the two middle ones of an even
+ * count.
  */
-export function medianOf(tf: Tf, values: tfTypes.SymbolicTensor[]): tfTypes.SymbolicTensor {
+export function medianNetwork<T>(values: T[], ops: MedianOps<T>): T {
   const n = values.length;
+  if (n === 0) throw new Error('The median of no values is undefined.');
   if (n === 1) return values[0];
-  if (n === 2) return tf.layers.average({ name: 'median' }).apply(values) as tfTypes.SymbolicTensor;
+  if (n === 2) return ops.mean(values[0], values[1], 'median');
   // Odd-even transposition sort: n rounds of compare-and-swap between neighbours sort any input.
   const sorted = [...values];
   for (let round = 0; round < n; round++) {
     for (let i = round % 2; i + 1 < n; i += 2) {
-      const pair = [sorted[i], sorted[i + 1]];
-      sorted[i] = tf.layers.minimum({ name: `median_min_${round + 1}_${i + 1}` }).apply(pair) as tfTypes.SymbolicTensor;
-      sorted[i + 1] = tf.layers
-        .maximum({ name: `median_max_${round + 1}_${i + 1}` })
-        .apply(pair) as tfTypes.SymbolicTensor;
+      const [a, b] = [sorted[i], sorted[i + 1]];
+      sorted[i] = ops.min(a, b, `median_min_${round + 1}_${i + 1}`);
+      sorted[i + 1] = ops.max(a, b, `median_max_${round + 1}_${i + 1}`);
     }
   }
   const mid = Math.floor(n / 2);
-  if (n % 2 === 1) return sorted[mid];
-  return tf.layers.average({ name: 'median' }).apply([sorted[mid - 1], sorted[mid]]) as tfTypes.SymbolicTensor;
+  return n % 2 === 1 ? sorted[mid] : ops.mean(sorted[mid - 1], sorted[mid], 'median');
+}
+
+/** The per-element median of `values` as Minimum, Maximum and Average layers (see medianNetwork). */
+export function medianOf(tf: Tf, values: tfTypes.SymbolicTensor[]): tfTypes.SymbolicTensor {
+  const apply = (layer: tfTypes.layers.Layer, a: tfTypes.SymbolicTensor, b: tfTypes.SymbolicTensor) =>
+    layer.apply([a, b]) as tfTypes.SymbolicTensor;
+  return medianNetwork(values, {
+    min: (a, b, name) => apply(tf.layers.minimum({ name }), a, b),
+    max: (a, b, name) => apply(tf.layers.maximum({ name }), a, b),
+    mean: (a, b, name) => apply(tf.layers.average({ name }), a, b),
+  });
 }
 
 /**
