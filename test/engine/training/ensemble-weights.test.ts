@@ -27,6 +27,14 @@ function member(tf: Tf, k: number, cell: 'LSTM' | 'GRU' = 'GRU'): tfTypes.Layers
   return model;
 }
 
+/** The model's forecasts for `x` as numbers (the tensor is disposed). */
+function forecast(model: tfTypes.LayersModel, x: tfTypes.Tensor): Float32Array {
+  const y = model.predict(x) as tfTypes.Tensor;
+  const values = y.dataSync() as Float32Array;
+  y.dispose();
+  return values;
+}
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -37,11 +45,12 @@ describe('an ensemble joined into one model', () => {
   for (const n of [1, 2, 3, 4]) {
     it(`forecasts the per-output median of its ${n} member(s)`, async () => {
       const { tf } = await loadTf();
+      const before = tf.memory().numTensors;
       const members = Array.from({ length: n }, (_, i) => member(tf, i + 1));
       const joined = joinMembers(tf, members);
       const x = tf.randomNormal([5, dims.timesteps, dims.features], 0, 1, 'float32', 7);
-      const each = members.map((m) => (m.predict(x) as tfTypes.Tensor).dataSync());
-      const got = (joined.predict(x) as tfTypes.Tensor).dataSync();
+      const each = members.map((m) => forecast(m, x));
+      const got = forecast(joined, x);
       expect(got).toHaveLength(5 * 3);
       for (let i = 0; i < got.length; i++) expect(got[i]).toBeCloseTo(median(each.map((e) => e[i])), 5);
       if (n >= 2) expect(new Set(each.map((e) => e[0].toFixed(6))).size).toBe(n);
@@ -51,6 +60,8 @@ describe('an ensemble joined into one model', () => {
       x.dispose();
       joined.dispose();
       members.forEach((m) => m.dispose());
+      // Joining copies weights into the joined model's own variables and leaves nothing else behind.
+      expect(tf.memory().numTensors).toBe(before);
     });
   }
 
