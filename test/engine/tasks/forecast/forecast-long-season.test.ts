@@ -7,6 +7,8 @@ import { regressionMetrics } from '../../../../src-main/forecast/metrics';
 import type { PreparedSeries } from '../../../../src-main/data/prepare/series';
 import { seededGaussian } from '../../../forecast/helpers/random';
 import { preparedSeries, testSpec } from '../../synthetic';
+import { metricsFile } from '../../../../src-main/cli/commands/train-output';
+import { startedRun } from '../../../../src-main/shared/run-summary';
 
 /** Four years of daily values with a weekly and a strong yearly cycle: the case same-day-last-year is for. */
 function dailySeries(cycles: [number, number][]): PreparedSeries {
@@ -63,6 +65,10 @@ describe('the same time one long season before, in every forecast run', () => {
     // The untrained network is the naive forecast, which the strong year beats: the verdict says so.
     expect(evaluation.baselines.longSeasonNaive?.rmse).toBeLessThan(evaluation.baselines.naive.rmse);
     expect(evaluation.verdict).toContain('the same time 1 year before, which repeats the value 365 steps earlier');
+    // metrics.json (recurrent train) carries it beside the other baselines.
+    const file = metricsFile({ ...startedRun('daily', spec, '2026-01-01T00:00:00Z', 'cpu'), evaluation });
+    expect(file.longSeason).toEqual({ period: 365, label: '1 year' });
+    expect(file.longSeasonNaive).toEqual(evaluation.baselines.longSeasonNaive);
   });
 
   it('is absent when the training part shows no season longer than the network’s', async () => {
@@ -75,5 +81,7 @@ describe('the same time one long season before, in every forecast run', () => {
     expect(evaluation.longSeason).toBeUndefined();
     expect(evaluation.baselines.longSeasonNaive).toBeUndefined();
     expect(evaluation.verdict ?? '').not.toContain('year before');
+    const file = metricsFile({ ...startedRun('weekly', spec, '2026-01-01T00:00:00Z', 'cpu'), evaluation });
+    expect(file).not.toHaveProperty('longSeasonNaive');
   });
 });
