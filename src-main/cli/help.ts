@@ -16,7 +16,7 @@ export const COMMAND_HELP: Record<string, string> = {
       texts or a folder of pairs: sequence to sequence; series: forecast) unless --task names one, the time column, the last numeric column as target
       unless --target names one, a window length from the seasonal period. Edit it, then train.`,
 
-  train: `  recurrent train --spec SPEC.json --out DIR [--data FILE] [--epochs N] [--series ID | --all-series] [--continue-from RUN_DIR] [--json]
+  train: `  recurrent train --spec SPEC.json --out DIR [--data FILE] [--epochs N] [--ensemble N] [--series ID | --all-series] [--continue-from RUN_DIR] [--json]
       Train headless. First checks the spec on its data: the samples per split are counted and
       printed, and settings that leave too few training samples are refused with the number
       needed. Prints progress; writes DIR/model/ (model.json, weights.bin, preprocessing.json),
@@ -27,7 +27,9 @@ export const COMMAND_HELP: Record<string, string> = {
       network over every series. While training, DIR/checkpoint/ keeps the model with the best
       validation loss so far. --continue-from starts from the weights and preprocessing of an
       earlier run (its model/, or the checkpoint/ of an interrupted run) or of a model folder;
-      the spec must build the same architecture (forecast and text tasks).
+      the spec must build the same architecture (forecast and text tasks). --ensemble N (forecasts,
+      1 to 9) trains N networks from seeds one apart and saves one model that forecasts their
+      median; it takes about N times as long.
       Sequence to sequence (task "sequence-to-sequence"): data.text.column is the source
       column and data.targetColumns[0] the target (--data may name a folder of pairs: its
       columns are the two sides, e.g. 'en' and 'fr', or 'source' and 'target'); data.text sets tokens (char|word), case
@@ -90,7 +92,9 @@ export const COMMAND_HELP: Record<string, string> = {
       Ray); --plan PLAN.json (a search plan, as for recurrent search) adds its trials for
       search.py, which runs them with Ray Tune. A sequence-to-sequence model exports ONNX and
       Keras as two graphs, PATH.encoder.* and PATH.decoder_step.*; its bundle holds both with
-      scripts that decode as the app does (no training project for it yet).`,
+      scripts that decode as the app does (no training project for it yet). A forecast ensemble
+      (trained with --ensemble) exports to ONNX and TensorFlow.js, both forecasting the median;
+      the Keras formats and the bundle refuse it.`,
 
   'import-keras': `  recurrent import-keras MODEL.keras --out DIR [--preprocessing FILE.json] [--json]
       Import a Keras 3 Sequential model as a run when it fits the preparation in FILE.json

@@ -29,7 +29,9 @@ import { CheckpointWriter } from '../engine/training/checkpoint';
 import { CHECKPOINT_DIR } from '../engine/training/checkpoint-layout';
 import { copyWeights, openWarmStart } from '../engine/training/warm-start';
 import type { TrainControl } from '../engine/training/train-control';
-import { trainModel } from '../engine/training/train-loop';
+import { trainModel, type TrainOutcome } from '../engine/training/train-loop';
+import type { TrainCallbacks } from '../engine/training/train-callbacks';
+import { trainEnsemble } from '../engine/training/ensemble-training';
 import { messageOf } from '../shared/error-message';
 import { threeDigits as fmt } from '../shared/number-format';
 
@@ -124,15 +126,16 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       spec,
     );
     progress('preparing', 'preparing the windows');
-    const { task, model } = await prepareModel(tf, backend, table, spec, ctx, result, log);
+    const prepared = await prepareModel(tf, backend, table, spec, ctx, result, log);
+    const task = prepared.task;
+    let model = prepared.model;
     const checkpoint = new CheckpointWriter(tf, path.join(ctx.outDir, CHECKPOINT_DIR), {
       minIntervalMs: ctx.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS,
       preprocessing: task.preprocessing(),
       log,
     });
     try {
-      const outcome = await trainModel(tf, model, task.source, spec, task.loss, {
-        onImproved: (info) => checkpoint.improved(model, info),
+      const callbacks: TrainCallbacks = {
         runId: ctx.runId,
         control: ctx.control,
         onProgress: ctx.onProgress,
@@ -141,7 +144,15 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
           ctx.onEpoch(e);
         },
         log,
-      });
+      };
+      let outcome: TrainOutcome;
+      if (spec.training.ensemble > 1) {
+        const options = { fused: result.fused, initialWeightsDir: ctx.initialWeightsDir };
+        ({ outcome, model } = await trainEnsemble(tf, model, task, spec, callbacks, options));
+      } else {
+        const onImproved: TrainCallbacks['onImproved'] = (info) => checkpoint.improved(model, info);
+        outcome = await trainModel(tf, model, task.source, spec, task.loss, { ...callbacks, onImproved });
+      }
       await checkpoint.flush();
       if (checkpoint.saved) {
         log(

@@ -13,7 +13,9 @@ import { buildKerasFile } from './keras-export';
 import { loadTf } from '../tensorflow/load-tf';
 import { readModelFolder } from '../engine/model/model-folder';
 import { chainFromFolder } from './model-weights';
-import { buildOnnxModel } from './onnx-export';
+import { buildOnnxEnsemble, buildOnnxModel } from './onnx-export';
+import { ensembleRefusal, isEnsembleFolder, memberChainsFromFolder } from './ensemble-export';
+import { UnsupportedModelError } from './model-chain';
 import { tfjsExportFiles } from './tfjs-export';
 import { kerasProjectFiles, kerasProjectRefusal } from './keras-project/keras-project-export';
 import type { SearchTrials } from './keras-project/search-trials';
@@ -67,6 +69,14 @@ export async function exportModel(
     return { files: await writeFilesAtomically(files, writeOptions(signal)) };
   }
   const { tf } = await loadTf();
+  if (isEnsembleFolder(folder)) {
+    const members = await memberChainsFromFolder(tf, folder);
+    if (format !== 'onnx') throw new UnsupportedModelError(ensembleRefusal(format, members.length));
+    const data = buildOnnxEnsemble(members);
+    return {
+      files: await writeFilesAtomically([{ path: exportTargetPath(format, target), data }], writeOptions(signal)),
+    };
+  }
   const chain = await chainFromFolder(tf, folder);
   throwIfCancelled(signal);
   if (format === 'keras-project') {

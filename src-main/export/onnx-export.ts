@@ -7,6 +7,7 @@
 import { OnnxGraphBuilder, TensorDataType, type AttributeValue, type Dim } from './onnx-graph';
 import type { ChainLayer, DenseLayer, MergeMode, ModelChain, RecurrentLayer, TensorData } from './model-chain';
 import { UnsupportedModelError } from './model-chain';
+import { medianNetwork } from '../engine/training/ensemble-weights';
 
 export const ONNX_OPSET = 17;
 export const ONNX_IR_VERSION = 8;
@@ -258,6 +259,26 @@ export function buildOnnxModel(chain: ModelChain, metadata: Record<string, strin
   let t = 'input';
   for (const layer of chain.layers) t = addLayer(g, t, layer);
   g.identity(t, 'output');
+  return encodeModel(g, chain, metadata);
+}
+
+/**
+ * The bytes of an .onnx file for an ensemble: every member chain reads `input`, and `output` is
+ * their per-element median from Min, Max and Mean operators (the app's ensemble-weights.ts).
+ */
+export function buildOnnxEnsemble(members: ModelChain[], metadata: Record<string, string> = {}): Uint8Array {
+  const g = new OnnxGraphBuilder();
+  const outputs = members.map((chain) => chain.layers.reduce((t, layer) => addLayer(g, t, layer), 'input'));
+  const median = medianNetwork(outputs, {
+    min: (a, b) => g.op('Min', [a, b]),
+    max: (a, b) => g.op('Max', [a, b]),
+    mean: (a, b) => g.op('Mean', [a, b]),
+  });
+  g.identity(median, 'output');
+  return encodeModel(g, members[0], metadata);
+}
+
+function encodeModel(g: OnnxGraphBuilder, chain: ModelChain, metadata: Record<string, string>): Uint8Array {
   const ids = chain.inputKind === 'ids';
   return g.encode({
     input: {

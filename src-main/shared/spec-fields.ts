@@ -80,6 +80,7 @@ const LABELS: Record<string, string> = {
   'training.reduceLrOnPlateau.minLearningRate': 'Minimum learning rate',
   'training.seed': 'Random seed',
   'training.fused': 'Fused native kernels',
+  'training.ensemble': 'Ensemble size',
 };
 
 /** Per-layer fields, labelled with the layer's position counted from 1. */

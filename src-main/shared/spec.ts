@@ -196,6 +196,9 @@ export const optimizerSchema = z
   })
   .strict();
 
+/** The most networks one forecast ensemble trains. */
+export const MAX_ENSEMBLE = 9;
+
 export const trainingSchema = z
   .object({
     /** null: chosen from the task (MSE for forecasts, cross-entropy for classes). */
@@ -245,6 +248,11 @@ export const trainingSchema = z
       .default(42),
     /** Use fused native TensorFlow kernels when the native backend is active. */
     fused: z.boolean().default(true),
+    /**
+     * Forecasts only: how many networks to train (member k with seed + k − 1); the saved model
+     * forecasts their median. 1 trains a single network, as specs from before ensembles did.
+     */
+    ensemble: z.number().int().min(1).max(MAX_ENSEMBLE).default(1),
   })
   .strict();
 
@@ -288,10 +296,22 @@ export const specSchema = z
         message: 'Forecasting predicts numbers: use MSE, MAE or Huber, not a cross-entropy loss.',
       });
     }
+    const ensemble = ensembleProblem(spec.task, spec.data.series.scope, spec.training.ensemble);
+    if (ensemble) ctx.addIssue({ code: 'custom', path: ['training', 'ensemble'], message: ensemble });
     for (const problem of outputLossProblems(spec.task, out, loss)) {
       ctx.addIssue({ code: 'custom', ...problem });
     }
   });
+
+/** Why an ensemble of `size` networks cannot train for this task, or null when it can. */
+function ensembleProblem(task: Task, scope: 'one' | 'all', size: number): string | null {
+  if (size <= 1) return null;
+  if (task !== 'forecast')
+    return 'An ensemble (several networks whose median is the forecast) is for forecasts only: set the ensemble size to 1 for this task.';
+  if (scope === 'all')
+    return 'An ensemble trains one series at a time: set the ensemble size to 1 to train one network over all series.';
+  return null;
+}
 
 const CROSS_ENTROPIES: readonly (Loss | null)[] = [
   'binaryCrossentropy',

@@ -188,8 +188,15 @@ export interface ForecastEvaluation {
   horizon: number;
   /** Test-split metrics in the target's original units. */
   metrics: RegressionMetrics;
-  baselines: { naive: RegressionMetrics; seasonalNaive: RegressionMetrics | null };
+  baselines: {
+    naive: RegressionMetrics;
+    seasonalNaive: RegressionMetrics | null;
+    /** The value one long season before (same day last year), when the training part shows one (absent in older runs). */
+    longSeasonNaive?: RegressionMetrics | null;
+  };
   seasonalPeriod: number | null;
+  /** The longer season behind `baselines.longSeasonNaive`: its lag and name, e.g. 365 and "1 year". */
+  longSeason?: { period: number; label: string } | null;
   /** The target transform actually used (when the spec said auto, the chosen one). */
   targetTransform: 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile' | 'exponential-smoothing';
   /**

@@ -6,6 +6,7 @@ import { parseSpec } from '../../src-main/shared/spec';
 import type { ExperimentSpec, ExperimentSpecInput } from '../../src-main/shared/spec';
 import type { BatchSource } from '../../src-main/engine/training/batch-source';
 import { seededRandom } from '../../src-main/engine/training/seeded-random';
+import type { PreparedSeries } from '../../src-main/data/prepare/series';
 
 /** A noisy sine wave (period 20 steps) with a fixed seed. */
 export function noisySine(length: number, noise = 0.1, seed = 7): Float32Array {
@@ -107,5 +108,21 @@ export function classSource(
       }
       return { x: bx, y: by, size };
     },
+  };
+}
+
+/** A prepared series as the data module would give it for one target 'y', no time column. */
+export function preparedSeries(values: ArrayLike<number>, frequency: string | null = null): PreparedSeries {
+  const target = Float64Array.from(values);
+  return {
+    id: null,
+    time: null,
+    timeLabels: Array.from({ length: target.length }, (_, i) => String(i + 1)),
+    target,
+    targetName: 'y',
+    targets: [{ name: 'y', values: target }],
+    features: [],
+    frequency,
+    notes: [],
   };
 }

@@ -9,6 +9,7 @@ import type { RunContext } from '../../src-main/experiment/run-experiment';
 import { TrainControl } from '../../src-main/engine/training/train-control';
 import type { PreprocessingFile, ScalerJson } from '../../src-main/shared/preprocessing';
 import { parseSpec } from '../../src-main/shared/spec';
+import { EMPLOYMENT_DATA } from './employment-data';
 import { baselineAt } from '../../src-main/forecast/target-transform';
 import type { ExperimentSpecInput } from '../../src-main/shared/spec';
 import type { ForecastEvaluation, TrainProgress } from '../../src-main/shared/types';
@@ -23,12 +24,7 @@ afterAll(async () => {
 
 function spec(input: Partial<ExperimentSpecInput> = {}) {
   const r = parseSpec({
-    data: {
-      file: path.resolve('resources/samples/us-employment-monthly.csv'),
-      timeColumn: 'month',
-      targetColumns: ['nonfarm'],
-      lookback: 12,
-    },
+    data: EMPLOYMENT_DATA,
     model: { layers: [{ units: 8 }] },
     training: { epochs: 4, batchSize: 16 },
     ...input,

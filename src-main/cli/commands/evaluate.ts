@@ -46,6 +46,8 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
     lines.push(row('model', ev.metrics), row('naive', ev.baselines.naive));
     if (ev.baselines.seasonalNaive)
       lines.push(row(`seasonal naive (${ev.seasonalPeriod})`, ev.baselines.seasonalNaive));
+    if (ev.baselines.longSeasonNaive && ev.longSeason)
+      lines.push(row(`${ev.longSeason.label} before`, ev.baselines.longSeasonNaive));
     lines.push(ev.verdict ?? 'The model beats the baselines on the test data.');
     if (ev.global) lines.push(...globalLines(ev.global));
   } else if (ev.kind === 'classification') {

@@ -28,6 +28,9 @@ export function metricsFile(result: RunResult): Record<string, unknown> {
           test: ev.metrics,
           naive: ev.baselines.naive,
           seasonalNaive: ev.baselines.seasonalNaive,
+          ...(ev.longSeason
+            ? { longSeason: ev.longSeason, longSeasonNaive: ev.baselines.longSeasonNaive ?? null }
+            : {}),
           verdict: ev.verdict,
           ...(ev.global ? { aggregate: ev.global.aggregate, series: ev.global.series } : {}),
         }

@@ -9,7 +9,7 @@ import { runExperiment } from '../../experiment/run-experiment';
 import { trainingTable } from '../../experiment/training-table';
 import { readingProgress } from '../reading-progress';
 import { TrainControl } from '../../engine/training/train-control';
-import { parseSpec, type ExperimentSpec } from '../../shared/spec';
+import { MAX_ENSEMBLE, parseSpec, type ExperimentSpec } from '../../shared/spec';
 import type { Table } from '../../data/table';
 import type { RunResult } from '../../shared/types';
 import { writeFileAtomic } from '../../storage/atomic-write';
@@ -28,6 +28,7 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
       out: { type: 'string' },
       data: { type: 'string' },
       epochs: { type: 'string' },
+      ensemble: { type: 'string' },
       series: { type: 'string' },
       'all-series': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -49,6 +50,13 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
       throw usageError(`--epochs must be a whole number of at least 1, not "${values.epochs}".`);
     }
     input.training = { ...(input.training ?? {}), epochs };
+  }
+  if (values.ensemble) {
+    const ensemble = Number(values.ensemble);
+    if (!Number.isInteger(ensemble) || ensemble < 1 || ensemble > MAX_ENSEMBLE) {
+      throw usageError(`--ensemble must be a whole number from 1 to ${MAX_ENSEMBLE}, not "${values.ensemble}".`);
+    }
+    input.training = { ...(input.training ?? {}), ensemble };
   }
   if (values.series !== undefined || values['all-series']) {
     const old = (input.data?.series ?? {}) as Record<string, unknown>;
@@ -174,6 +182,8 @@ function summaryText(result: RunResult, outDir: string): string {
     lines.push(row('model', ev.metrics));
     lines.push(row('naive', ev.baselines.naive));
     if (ev.baselines.seasonalNaive) lines.push(row(`seasonal naive`, ev.baselines.seasonalNaive));
+    if (ev.baselines.longSeasonNaive && ev.longSeason)
+      lines.push(row(`${ev.longSeason.label} before`, ev.baselines.longSeasonNaive));
     if (ev.verdict) lines.push(ev.verdict);
   }
   if (ev?.kind === 'sequence-to-sequence') lines.push(...seq2seqLines(ev));

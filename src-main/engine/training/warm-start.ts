@@ -12,6 +12,7 @@ import type { ExperimentSpec, Task } from '../../shared/spec';
 import type { Tf } from '../../tensorflow/load-tf';
 import { isFusedLayer } from '../model/fused/fused-layer';
 import { messageOf } from '../../shared/error-message';
+import { memberCount, splitMembers } from './ensemble-weights';
 
 /** Tasks whose preparation can reuse saved preprocessing (scalers, vocabulary, classes). */
 const CONTINUABLE: ReadonlySet<Task> = new Set(['forecast', 'text-classification', 'text-generation']);
@@ -33,9 +34,10 @@ export interface WarmStart {
 
 /**
  * Opens a model folder (model.json + weights.bin + preprocessing.json) for continued training
- * of `spec`. Throws WarmStartError when the folder or the task cannot be continued.
+ * of `spec`. Throws WarmStartError when the folder or the task cannot be continued. A saved
+ * ensemble continues network by network: `member` (1-based) picks the one whose weights come back.
  */
-export async function openWarmStart(tf: Tf, dir: string, spec: ExperimentSpec): Promise<WarmStart> {
+export async function openWarmStart(tf: Tf, dir: string, spec: ExperimentSpec, member = 1): Promise<WarmStart> {
   if (!CONTINUABLE.has(spec.task)) {
     throw new WarmStartError(
       `Continuing training is available for forecasts and text tasks; a ${spec.task} run has to start from scratch.`,
@@ -60,7 +62,29 @@ export async function openWarmStart(tf: Tf, dir: string, spec: ExperimentSpec): 
   }
   checkCompatiblePreprocessing(spec, preprocessing);
   const model = await loadFolderModel(tf, folder);
-  return { model, preprocessing };
+  return { model: savedMember(tf, model, spec.training.ensemble, member), preprocessing };
+}
+
+/**
+ * Network `member` of a saved model, which must hold as many networks as the spec's ensemble
+ * size (a single network counts as one). Takes ownership of `model`.
+ */
+function savedMember(tf: Tf, model: tfTypes.LayersModel, wanted: number, member: number): tfTypes.LayersModel {
+  const saved = memberCount(model);
+  if (Math.max(1, saved) !== wanted) {
+    model.dispose();
+    const has = saved === 0 ? 'a single network' : `an ensemble of ${saved} networks`;
+    throw new WarmStartError(
+      `The saved model is ${has}, but the spec's ensemble size is ${wanted}. Continuing trains each network again, so set the ensemble size to ${Math.max(1, saved)}, or train from scratch.`,
+    );
+  }
+  if (saved === 0) return model;
+  const members = splitMembers(tf, model);
+  model.dispose();
+  members.forEach((m, i) => {
+    if (i !== member - 1) m.dispose();
+  });
+  return members[member - 1];
 }
 
 /** Text settings decide what a token id means; the saved ones must match the spec's. */

@@ -74,6 +74,7 @@ export const FORM_PATHS = [
   'training.weightDecay',
   'training.weightAveraging',
   'training.seed',
+  'training.ensemble',
 ];
 
 /** What each target transform does, in the words shown under the choice. */

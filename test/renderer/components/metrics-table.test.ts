@@ -19,4 +19,22 @@ describe('MetricsTable', () => {
     expect(w.findAll('[data-metric="mape"] td.num')).toHaveLength(0);
     expect(w.get('[data-metric="rmse"]').text()).toContain('RMSE');
   });
+
+  it('adds a column for the same time one long season before when the run scored it', () => {
+    const e = forecastEvaluation();
+    const longSeasonNaive = { rmse: 0.5, mae: 0.4, r2: 0.9, mape: 1, smape: 1 };
+    const w = mount(MetricsTable, {
+      props: {
+        evaluation: {
+          ...e,
+          baselines: { ...e.baselines, longSeasonNaive },
+          longSeason: { period: 365, label: '1 year' },
+        },
+      },
+    });
+    const headers = w.findAll('thead th').map((th) => th.text());
+    expect(headers).toContain('Same time 1 year before');
+    expect(w.get('[data-metric="rmse"]').text()).toContain('0.5');
+    expect(mount(MetricsTable, { props: { evaluation: e } }).text()).not.toContain('Same time');
+  });
 });

@@ -13,6 +13,12 @@ export interface ForecastData {
   series: PreparedSeries;
   plan: TargetTransformPlan;
   seasonalPeriod: number | null;
+  /**
+   * A season longer than `seasonalPeriod` found on the training part (the year of daily data),
+   * whose same-time-one-season-before forecast is scored beside the other baselines; null when
+   * there is none or for a series of a global model.
+   */
+  longSeason?: { period: number; label: string } | null;
   split: SplitOrigins;
   source: BatchSource;
   dims: ModelDims;

@@ -1,7 +1,7 @@
 /**
  * Forecast evaluation: the trained network's outputs back in the user's units (un-scaled, the
- * baseline added back), scored against the naive and seasonal-naive baselines on the same
- * test origins, plus the one-step-ahead series for the forecast-vs-actual chart.
+ * baseline added back), scored against the naive and seasonal-naive baselines (and the same time
+ * one long season before, when the training part shows a longer season) on the same test origins, plus the one-step-ahead series for the forecast-vs-actual chart.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import { invertScaler } from '../../../data/prepare/scaler';
@@ -37,18 +37,24 @@ export function evaluateForecast(tf: Tf, model: tfTypes.LayersModel, data: Forec
   const naive = new Float64Array(predicted.length);
   const seasonal = data.seasonalPeriod ? new Float64Array(predicted.length) : null;
   const period = data.seasonalPeriod;
+  const long = data.longSeason ?? null;
+  const sameTimeBefore = long ? new Float64Array(predicted.length) : null;
   for (let s = 0; s < test.length; s++) {
     for (let k = 0; k < horizon; k++) {
       const i = s * horizon + k;
       actual[i] = y[test[s] + k];
       naive[i] = naiveForecast(y, test[s], k);
       if (seasonal && period) seasonal[i] = test[s] >= period ? seasonalNaiveForecast(y, test[s], k, period) : NaN;
+      if (sameTimeBefore && long)
+        sameTimeBefore[i] = test[s] >= long.period ? seasonalNaiveForecast(y, test[s], k, long.period) : NaN;
     }
   }
   const metrics = regressionMetrics(actual, predicted);
+  const longSeasonNaive = sameTimeBefore ? regressionMetrics(actual, sameTimeBefore) : null;
   const baselines = {
     naive: regressionMetrics(actual, naive),
     seasonalNaive: seasonal ? regressionMetrics(actual, seasonal) : null,
+    ...(long ? { longSeasonNaive } : {}),
   };
 
   // One-step-ahead forecasts for the chart: every step of validation + test, and of the
@@ -69,11 +75,18 @@ export function evaluateForecast(tf: Tf, model: tfTypes.LayersModel, data: Forec
     metrics,
     baselines,
     seasonalPeriod: data.seasonalPeriod,
+    ...(long ? { longSeason: long } : {}),
     targetTransform: plan.kind,
     seasonProfile: plan.profile
       ? { unit: plan.profile.unit, values: [...plan.profile.values], drift: plan.profile.drift }
       : null,
-    verdict: verdict(metrics, baselines.naive, baselines.seasonalNaive, period),
+    verdict: verdict(
+      metrics,
+      baselines.naive,
+      baselines.seasonalNaive,
+      period,
+      long && longSeasonNaive ? { ...long, metrics: longSeasonNaive } : null,
+    ),
     series: {
       time: series.timeLabels,
       actual: Array.from(y),
@@ -86,26 +99,48 @@ export function evaluateForecast(tf: Tf, model: tfTypes.LayersModel, data: Forec
 
 /**
  * A plain sentence when the model does not beat a baseline on the test data, naming each
- * baseline it loses to, what that baseline does, and both errors; null when it beats both.
- * `period` (the seasonal period in steps) makes the seasonal baseline concrete.
+ * baseline it loses to, what that baseline does, and both errors; null when it beats them all.
+ * `period` (the seasonal period in steps) makes the seasonal baseline concrete; `long` is the
+ * same-time-one-long-season-before forecast (the year of daily data), when scored. When the model
+ * loses to several, the closing sentence names the best of them.
  */
 export function verdict(
   model: RegressionMetrics,
   naive: RegressionMetrics,
   seasonalNaive: RegressionMetrics | null,
   period: number | null = null,
+  long: { period: number; label: string; metrics: RegressionMetrics } | null = null,
 ): string | null {
-  const lost: string[] = [];
+  const lost: { text: string; name: string; rmse: number }[] = [];
   if (model.rmse >= naive.rmse)
-    lost.push(`the naive forecast, which repeats the last value (RMSE ${round(naive.rmse)})`);
+    lost.push({
+      text: `the naive forecast, which repeats the last value (RMSE ${round(naive.rmse)})`,
+      name: 'the naive forecast',
+      rmse: naive.rmse,
+    });
   if (seasonalNaive && model.rmse >= seasonalNaive.rmse) {
     const when = period ? `${period} steps earlier` : 'one season earlier';
-    lost.push(`the seasonal naive forecast, which repeats the value ${when} (RMSE ${round(seasonalNaive.rmse)})`);
+    lost.push({
+      text: `the seasonal naive forecast, which repeats the value ${when} (RMSE ${round(seasonalNaive.rmse)})`,
+      name: 'the seasonal naive forecast',
+      rmse: seasonalNaive.rmse,
+    });
+  }
+  if (long && Number.isFinite(long.metrics.rmse) && model.rmse >= long.metrics.rmse) {
+    lost.push({
+      text: `the same time ${long.label} before, which repeats the value ${long.period} steps earlier (RMSE ${round(long.metrics.rmse)})`,
+      name: `the same time ${long.label} before`,
+      rmse: long.metrics.rmse,
+    });
   }
   if (lost.length === 0) return null;
-  const simpler = lost.length === 1 ? 'that simpler forecast' : 'the better of these simpler forecasts';
+  const best = lost.reduce((a, b) => (b.rmse < a.rmse ? b : a));
+  const simpler =
+    lost.length === 1
+      ? 'that simpler forecast'
+      : `the ${lost.length === 2 ? 'better' : 'best'} of these simpler forecasts, ${best.name}`;
   return (
-    `On the test data the model (RMSE ${round(model.rmse)}) does not beat ${lost.join(', nor ')}. ` +
+    `On the test data the model (RMSE ${round(model.rmse)}) does not beat ${lost.map((l) => l.text).join(', nor ')}. ` +
     `Until it does, use ${simpler}; a longer window, more data or another target transform may help.`
   );
 }

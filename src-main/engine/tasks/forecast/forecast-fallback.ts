@@ -6,6 +6,7 @@
  * saved model, the insight views and exported bundles all reproduce that forecast. The user is
  * told in the verdict, so the model is never presented as more than the baseline it is.
  */
+import { denseOutputs, zeroLayers } from '../../training/ensemble-weights';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { invertScaler } from '../../../data/prepare/scaler';
 import { etsName } from '../../../forecast/exponential-smoothing';
@@ -45,8 +46,9 @@ export function applyBaselineFallback(tf: Tf, model: tfTypes.LayersModel, data: 
   if (y.length >= FALLBACK_MAX_LENGTH || plan.kind === 'level' || split.validation.length === 0) return null;
   // A zero output only means "the baseline" when the target scaler has no offset.
   if (targetScaler.center !== 0) return null;
-  const output = model.layers.at(-1);
-  if (!output || output.getClassName() !== 'Dense') return null;
+  // Every network of an ensemble: the median of zero outputs is zero.
+  const outputs = denseOutputs(model);
+  if (!outputs) return null;
 
   const horizon = source.yShape[0];
   const origins = split.validation;
@@ -76,9 +78,7 @@ export function applyBaselineFallback(tf: Tf, model: tfTypes.LayersModel, data: 
       note: `With only ${y.length} values the network's correction was checked on the validation windows and kept: it improves on ${name} (${figures}).`,
     };
   }
-  const zeroed = output.getWeights().map((w) => tf.zerosLike(w));
-  output.setWeights(zeroed);
-  tf.dispose(zeroed);
+  zeroLayers(tf, outputs);
   return {
     applied: true,
     modelRmse,

@@ -10,6 +10,7 @@
  * train with: continuing such a model (it starts exactly at the plain forecast) trains the network
  * it kept on the correction to that forecast.
  */
+import { denseOutputs, zeroLayers } from '../../training/ensemble-weights';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { invertScaler } from '../../../data/prepare/scaler';
 import { naiveForecast, seasonalNaiveForecast } from '../../../forecast/baselines';
@@ -76,8 +77,9 @@ function plainForecasts(data: ForecastData): PlainForecast[] {
  * judge (no validation origins, a level target's offset, an output layer that is not dense).
  */
 export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: ForecastData): GuardOutcome | null {
-  const output = model.layers.at(-1);
-  if (!output || output.getClassName() !== 'Dense') return null;
+  // Every network of an ensemble: the median of zero outputs is zero.
+  const outputs = denseOutputs(model);
+  if (!outputs) return null;
   const y = data.series.target;
   const plain = plainForecasts(data);
   const needed = Math.max(
@@ -132,9 +134,7 @@ export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: F
   }
   const best = { name: winner.p.name, rmse: winner.rmse };
   const figures = `validation RMSE ${round(modelRmse)} for the network against ${round(winner.rmse)}`;
-  const zeroed = output.getWeights().map((w) => tf.zerosLike(w));
-  output.setWeights(zeroed);
-  tf.dispose(zeroed);
+  zeroLayers(tf, outputs);
   const first = historyNeeded(winner.p.plan);
   data.plan = {
     ...winner.p.plan,

@@ -11,7 +11,7 @@ import { splitOrigins } from '../../../data/prepare/split';
 import type { SplitOrigins } from '../../../data/prepare/split';
 import { WindowSampler } from '../../../data/prepare/windows';
 import { detectSeasonalPeriod } from '../../../forecast/seasonality';
-import { detectSeasons } from '../../../forecast/seasons';
+import { detectSeasons, longSeason } from '../../../forecast/seasons';
 import { alignedProfile, patternName, savedProfile, seriesCalendar } from '../../../forecast/season-profile';
 import { alignPlan, chooseTargetTransform, historyNeeded, networkTarget } from '../../../forecast/target-transform';
 import { chosenSmoothing } from '../../../forecast/smoothing-plan';
@@ -65,6 +65,7 @@ export function prepareForecast(
         .join(', ')} enter the model as inputs.`,
     );
   }
+  const long = scope === 'one' ? longSeason(seasons, seasonalPeriod) : null;
   const plan = fixed
     ? alignPlan(savedTargetPlan(fixed), series.time)
     : targetPlan(series, spec, rawSplit, seasonalPeriod);
@@ -142,6 +143,7 @@ export function prepareForecast(
     series,
     plan,
     seasonalPeriod,
+    longSeason: long ? { period: long.period, label: long.label } : null,
     split,
     source,
     dims: { timesteps: d.lookback, features: scaledInputs.length, outputs: 1, horizon },

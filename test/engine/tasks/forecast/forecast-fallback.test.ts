@@ -9,26 +9,11 @@ import {
 } from '../../../../src-main/engine/tasks/forecast/forecast-fallback';
 import { prepareForecast } from '../../../../src-main/engine/tasks/forecast/forecast-task';
 import { buildModel } from '../../../../src-main/engine/model/model-builder';
-import type { PreparedSeries } from '../../../../src-main/data/prepare/series';
 import type { TargetTransformPlan } from '../../../../src-main/forecast/target-transform';
 import { seededRandom } from '../../../../src-main/engine/training/seeded-random';
-import { testSpec } from '../../synthetic';
-
-/** A prepared series as the data module gives it, without a time column. */
-function prepared(values: ArrayLike<number>): PreparedSeries {
-  const target = Float64Array.from(values);
-  return {
-    id: null,
-    time: null,
-    timeLabels: Array.from({ length: target.length }, (_, i) => String(i + 1)),
-    target,
-    targetName: 'y',
-    targets: [{ name: 'y', values: target }],
-    features: [],
-    frequency: null,
-    notes: [],
-  };
-}
+import { joinMembers, outputLayers } from '../../../../src-main/engine/training/ensemble-weights';
+import { applyValidationGuard } from '../../../../src-main/engine/tasks/forecast/forecast-guard';
+import { preparedSeries as prepared, testSpec } from '../../synthetic';
 
 /** A steady climb of 10 per step with small noise: naive misses by about 10 every step. */
 function climb(length: number): number[] {
@@ -118,6 +103,48 @@ describe('baseline fallback', () => {
       expect(fallback).toBeNull();
       expect(zero).toBe(false);
     }
+  });
+});
+
+describe('an ensemble replaced by a simple forecast', () => {
+  /** Three noisy networks joined into one median model. */
+  function noisyEnsemble(tf: Tf, s: ReturnType<typeof spec>, dims: Parameters<typeof buildModel>[2]) {
+    const members = [1, 2, 3].map((k) => {
+      const { model } = buildModel(tf, { ...s, training: { ...s.training, seed: k } }, dims, { fused: false });
+      setOutput(tf, model, 'noise');
+      return model;
+    });
+    const joined = joinMembers(tf, members);
+    members.forEach((m) => m.dispose());
+    return joined;
+  }
+  const allZero = (model: tfTypes.LayersModel) =>
+    outputLayers(model).every((l) => l.getWeights().every((w) => (w.dataSync() as Float32Array).every((v) => v === 0)));
+
+  it('has the output layer of every network zeroed by the baseline fallback', async () => {
+    const { tf } = await loadTf();
+    const s = spec('difference');
+    const data = prepareForecast(prepared(climb(FALLBACK_MAX_LENGTH - 5)), s);
+    const model = noisyEnsemble(tf, s, data.dims);
+    expect(outputLayers(model)).toHaveLength(3);
+    expect(allZero(model)).toBe(false);
+    const fallback = applyBaselineFallback(tf, model, data);
+    const zero = allZero(model);
+    model.dispose();
+    expect(fallback?.applied).toBe(true);
+    expect(zero).toBe(true);
+  });
+
+  it('has the output layer of every network zeroed by the validation guard', async () => {
+    const { tf } = await loadTf();
+    const s = spec('difference');
+    const data = prepareForecast(prepared(climb(FALLBACK_MAX_LENGTH + 40)), s);
+    const model = noisyEnsemble(tf, s, data.dims);
+    const guard = applyValidationGuard(tf, model, data);
+    const zero = allZero(model);
+    model.dispose();
+    expect(guard?.applied).toBe(true);
+    expect(zero).toBe(true);
   });
 });
 

@@ -16,27 +16,11 @@ import {
 } from '../../../../src-main/engine/tasks/forecast/forecast-task';
 import { buildModel } from '../../../../src-main/engine/model/model-builder';
 import { seededRandom } from '../../../../src-main/engine/training/seeded-random';
-import type { PreparedSeries } from '../../../../src-main/data/prepare/series';
 import { etsForecast } from '../../../../src-main/forecast/exponential-smoothing';
 import { refitEts } from '../../../../src-main/forecast/exponential-smoothing-fit';
 import type { TargetTransform } from '../../../../src-main/shared/spec';
 import type { ForecastEvaluation } from '../../../../src-main/shared/types';
-import { testSpec } from '../../synthetic';
-
-function prepared(values: ArrayLike<number>): PreparedSeries {
-  const target = Float64Array.from(values);
-  return {
-    id: null,
-    time: null,
-    timeLabels: Array.from({ length: target.length }, (_, i) => String(i + 1)),
-    target,
-    targetName: 'y',
-    targets: [{ name: 'y', values: target }],
-    features: [],
-    frequency: null,
-    notes: [],
-  };
-}
+import { preparedSeries as prepared, testSpec } from '../../synthetic';
 
 /** Twelve months whose pattern wanders a little from year to year around a slow rise: 120 values. */
 function wanderingSeason(): number[] {

@@ -6,22 +6,11 @@ import { buildModel } from '../../../../src-main/engine/model/model-builder';
 import { TrainControl } from '../../../../src-main/engine/training/train-control';
 import { trainModel } from '../../../../src-main/engine/training/train-loop';
 import type { PreparedSeries } from '../../../../src-main/data/prepare/series';
-import { noisySine, testSpec } from '../../synthetic';
+import { noisySine, preparedSeries, testSpec } from '../../synthetic';
 
-/** A prepared series as the data module would give it: the noisy sine, no time column. */
+/** The noisy sine as a prepared series. */
 function sineSeries(length: number): PreparedSeries {
-  const target = Float64Array.from(noisySine(length, 0.1));
-  return {
-    id: null,
-    time: null,
-    timeLabels: Array.from({ length }, (_, i) => String(i + 1)),
-    target,
-    targetName: 'y',
-    targets: [{ name: 'y', values: target }],
-    features: [],
-    frequency: null,
-    notes: [],
-  };
+  return preparedSeries(noisySine(length, 0.1));
 }
 
 const noop = () => undefined;

@@ -24,4 +24,12 @@ describe('forecast verdict', () => {
     expect(text).toContain('seasonal naive forecast, which repeats the value 12 steps earlier (RMSE 4.5)');
     expect(text).toContain('the better of these simpler forecasts');
   });
+
+  it('names the same time one long season before, and the best of three simpler forecasts', () => {
+    const long = { period: 365, label: '1 year', metrics: rmse(3) };
+    const text = verdict(rmse(5), rmse(5), rmse(4.5), 7, long) ?? '';
+    expect(text).toContain('the same time 1 year before, which repeats the value 365 steps earlier (RMSE 3)');
+    expect(text).toContain('use the best of these simpler forecasts, the same time 1 year before;');
+    expect(verdict(rmse(2), rmse(5), rmse(4.5), 7, long)).toBeNull();
+  });
 });

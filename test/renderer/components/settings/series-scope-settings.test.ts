@@ -1,28 +1,19 @@
 // @vitest-environment happy-dom
 /** The form's choice of all series or one, for long files (ids) and wide files (series columns). */
 import { mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import SeriesScopeSettings from '../../../../src-renderer/components/settings/SeriesScopeSettings.vue';
-import { setStudioApi } from '../../../../src-renderer/composables/use-studio-api';
 import { useDatasetStore } from '../../../../src-renderer/stores/dataset-store';
-import { useExperimentStore } from '../../../../src-renderer/stores/experiment-store';
-import { FakeStudioApi } from '../../fake-studio-api';
-import { datasetSummary, modelSummary, spec } from '../../fixtures';
+import type { useExperimentStore } from '../../../../src-renderer/stores/experiment-store';
+import { freshExperimentStore } from './form-stores';
+import { datasetSummary, spec } from '../../fixtures';
 
 const STORES = Array.from({ length: 1000 }, (_, i) => `store-${String(i + 1).padStart(4, '0')}`);
 
 describe('SeriesScopeSettings', () => {
   let experiment: ReturnType<typeof useExperimentStore>;
   beforeEach(() => {
-    setStudioApi(
-      new FakeStudioApi({
-        'spec.validate': () => ({ ok: true, problems: [] }),
-        'model.summary': () => modelSummary(),
-      }),
-    );
-    setActivePinia(createPinia());
-    experiment = useExperimentStore();
+    experiment = freshExperimentStore();
   });
 
   it('trains all series of a long file or the one picked from a searchable list of a thousand', async () => {

@@ -1,0 +1,32 @@
+// @vitest-environment happy-dom
+/** The ensemble size on the advanced part of the form: forecasts only, bound to training.ensemble. */
+import { mount } from '@vue/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import AdvancedSettings from '../../../../src-renderer/components/settings/AdvancedSettings.vue';
+import type { useExperimentStore } from '../../../../src-renderer/stores/experiment-store';
+import { freshExperimentStore } from './form-stores';
+import { spec } from '../../fixtures';
+
+describe('Ensemble size', () => {
+  let experiment: ReturnType<typeof useExperimentStore>;
+  beforeEach(() => {
+    experiment = freshExperimentStore();
+  });
+
+  it('sets how many networks a forecast trains, and says what it costs', async () => {
+    await experiment.load(spec());
+    const wrapper = mount(AdvancedSettings);
+    const input = wrapper.get('[data-testid="ensemble-input"]');
+    expect(wrapper.text()).toContain('Ensemble size');
+    expect(wrapper.text()).toContain('median');
+    expect(input.attributes('max')).toBe('9');
+    await input.setValue('3');
+    expect(experiment.spec!.training.ensemble).toBe(3);
+  });
+
+  it('is not offered for other tasks', async () => {
+    await experiment.load({ ...spec(), task: 'sequence-classification' });
+    const wrapper = mount(AdvancedSettings);
+    expect(wrapper.find('[data-testid="ensemble-input"]').exists()).toBe(false);
+  });
+});
