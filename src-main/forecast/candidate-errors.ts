@@ -5,7 +5,7 @@
  * so each stretch scores the candidates as they would have forecast it at the time.
  */
 import { naiveForecast, seasonalNaiveForecast } from './baselines';
-import { etsForecast, etsHistory } from './exponential-smoothing';
+import { etsForecast, etsHistory, forgetSmoothing, smoothSeries } from './exponential-smoothing';
 import type { EtsModel } from './exponential-smoothing';
 import { fitEts } from './exponential-smoothing-fit';
 import { earliestOrigin } from './rolling-origins';
@@ -56,8 +56,16 @@ export function stretchSmoothing(
   return model && earliestOrigin(origins) >= etsHistory(model) ? model : null;
 }
 
-/** Scores every candidate over `origins` (each ≥ the history its baselines need), fitted before the first. */
-export function candidateSquares(series: ArrayLike<number>, origins: number[], o: StretchOptions): CandidateSquares {
+/**
+ * Scores every candidate over `origins` (each ≥ the history its baselines need), fitted before the
+ * first; `onProgress` hears the share done (smoothing the series, then scoring the origins).
+ */
+export function candidateSquares(
+  series: ArrayLike<number>,
+  origins: number[],
+  o: StretchOptions,
+  onProgress: (done: number) => void = () => undefined,
+): CandidateSquares {
   const { period } = o;
   const firstOrigin = earliestOrigin(origins);
   // The level candidate: the training mean, per step of the season when there is one, so a
@@ -91,7 +99,12 @@ export function candidateSquares(series: ArrayLike<number>, origins: number[], o
     smoothing: smoothing ? 0 : null,
     count: 0,
   };
-  for (const t of origins) {
+  // Smoothing a long series takes seconds: done here, in segments that report progress.
+  if (smoothing) smoothSeries(series, smoothing, (done) => onProgress(done / 2));
+  const scored = smoothing ? 0.5 : 0;
+  const every = Math.max(1, Math.ceil(origins.length / 20));
+  for (const [i, t] of origins.entries()) {
+    if (i % every === 0) onProgress(scored + ((1 - scored) * i) / origins.length);
     let stepChanges = 0;
     for (let k = 0; k < o.horizon && t + k < series.length; k++) {
       const actual = series[t + k];
@@ -110,6 +123,8 @@ export function candidateSquares(series: ArrayLike<number>, origins: number[], o
       s.count++;
     }
   }
+  // This stretch's model is not used again; its states are as long as the series.
+  if (smoothing) forgetSmoothing(series, smoothing);
   return s;
 }
 
