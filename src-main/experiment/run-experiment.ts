@@ -24,6 +24,7 @@ import { chanceVerdict } from '../engine/metrics/chance-verdict';
 import { headline } from '../engine/tasks/prepared-task';
 import type { PreparedTask } from '../engine/tasks/prepared-task';
 import { TASK_PREPARERS } from '../engine/tasks/task-preparers';
+import type { PrepareContext } from '../engine/tasks/task-preparers';
 import { saveLayersModel } from '../engine/model/save-model';
 import { CheckpointWriter } from '../engine/training/checkpoint';
 import { CHECKPOINT_DIR } from '../engine/training/checkpoint-layout';
@@ -124,7 +125,10 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
       spec,
     );
     progress('preparing', 'preparing the windows');
-    const { task, model } = await prepareModel(tf, backend, table, spec, ctx, result, log);
+    const { task, model } = await prepareModel(tf, backend, table, spec, ctx, result, {
+      log,
+      progress: (message) => progress('preparing', message),
+    });
     const checkpoint = new CheckpointWriter(tf, path.join(ctx.outDir, CHECKPOINT_DIR), {
       minIntervalMs: ctx.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS,
       preprocessing: task.preprocessing(),
@@ -187,8 +191,9 @@ async function prepareModel(
   spec: ExperimentSpec,
   ctx: RunContext,
   result: RunResult,
-  log: (line: string) => void,
+  report: Pick<PrepareContext, 'log' | 'progress'>,
 ): Promise<{ task: PreparedTask; model: tfTypes.LayersModel }> {
+  const { log } = report;
   const warm = ctx.initialWeightsDir ? await openWarmStart(tf, ctx.initialWeightsDir, spec) : null;
   if (warm) {
     log(continueLine(ctx.initialWeightsDir ?? '', ctx.continuedFrom));
@@ -196,7 +201,7 @@ async function prepareModel(
   }
   let task: PreparedTask;
   try {
-    task = TASK_PREPARERS[spec.task](table, spec, { log, fixed: warm?.preprocessing });
+    task = TASK_PREPARERS[spec.task](table, spec, { ...report, fixed: warm?.preprocessing });
   } catch (err) {
     warm?.model.dispose();
     throw err;
