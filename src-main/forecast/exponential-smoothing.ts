@@ -194,14 +194,14 @@ export const SMOOTHING_SEGMENT = 1_000_000;
 /**
  * Smooths the whole series with `m` ahead of its forecasts, segment by segment with the share
  * done reported in between (a series of millions of steps takes seconds), and keeps the states
- * for `etsForecast`; the same states as one pass.
+ * for `etsForecast` (and returns them): bit for bit the states of one pass.
  */
 export function smoothSeries(
   series: ArrayLike<number>,
   m: EtsModel,
   onProgress: (done: number) => void,
   segment: number = SMOOTHING_SEGMENT,
-): void {
+): EtsStates {
   const n = series.length;
   const st = etsStart(series, m, n);
   for (let from = 0; from < n; from += segment) {
@@ -210,6 +210,7 @@ export function smoothSeries(
   }
   onProgress(1);
   statesOf(series).set(m, { n, last: series[n - 1], states: st });
+  return st;
 }
 
 /**
