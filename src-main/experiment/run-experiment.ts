@@ -7,7 +7,6 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { DataError } from '../data/data-error';
-import { loadTable } from '../data/import/load-table';
 import { startedRun } from '../shared/run-summary';
 import { boundedEvaluation } from '../shared/chart-series';
 import type { ExperimentSpec } from '../shared/spec';
@@ -15,7 +14,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import type { Table } from '../data/table';
 import type { EpochRecord, Evaluation, RunResult, TrainProgress } from '../shared/types';
 import { withMajorityBaseline } from './classification-baseline';
-import { trainingTable } from './training-table';
+import { loadTrainingTable } from './load-training-table';
 import { forecastMapeNote, resultCaution } from './result-caution';
 import { loadTf, type LoadedTf, type Tf } from '../tensorflow/load-tf';
 import { toStandardModel } from '../engine/model/fused/index';
@@ -110,19 +109,9 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     log(backend === 'tensorflow' ? 'Training on native TensorFlow.' : 'Training on the pure-JavaScript engine.');
     if (note) log(note);
 
-    // The user's column type overrides apply here too, so training sees the table they saw.
-    const table = trainingTable(
-      ctx.table ??
-        (
-          await loadTable(spec.data.file, {
-            sheet: spec.data.sheet,
-            typeOverrides: spec.data.columnTypes,
-            // A large file takes minutes to read: say how far, from the first second.
-            onProgress: (fraction) => progress('preparing', `reading the data file ${Math.round(fraction * 100)}%`),
-            timeParts: spec.data.timeParts,
-          })
-        ).table,
-      spec,
+    // A large file takes minutes to read: say how far, from the first second.
+    const table = await loadTrainingTable(spec, ctx.table, (fraction) =>
+      progress('preparing', `reading the data file ${Math.round(fraction * 100)}%`),
     );
     progress('preparing', 'preparing the windows');
     const { task, model } = await prepareModel(tf, backend, table, spec, ctx, result, {
