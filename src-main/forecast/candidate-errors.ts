@@ -67,6 +67,7 @@ export function candidateSquares(
   onProgress: (done: number) => void = () => undefined,
 ): CandidateSquares {
   const { period } = o;
+  onProgress(0);
   const firstOrigin = earliestOrigin(origins);
   // The level candidate: the training mean, per step of the season when there is one, so a
   // stable seasonal pattern around a fixed level counts as "returns to its mean".
@@ -89,6 +90,7 @@ export function candidateSquares(
   const changes = period !== null ? seasonalChanges(series, firstOrigin, period) : null;
   const profile = stretchProfile(series, firstOrigin, o);
   const smoothing = stretchSmoothing(series, firstOrigin, o, origins);
+  onProgress(0.3);
   const s: CandidateSquares = {
     naive: 0,
     seasonal: 0,
@@ -99,9 +101,10 @@ export function candidateSquares(
     smoothing: smoothing ? 0 : null,
     count: 0,
   };
-  // Smoothing a long series takes seconds: done here, in segments that report progress.
-  if (smoothing) smoothSeries(series, smoothing, (done) => onProgress(done / 2));
-  const scored = smoothing ? 0.5 : 0;
+  // Fitting the smoothing took a share of the time; running it over a long series takes seconds,
+  // done here in segments that report progress.
+  if (smoothing) smoothSeries(series, smoothing, (done) => onProgress(0.3 + 0.3 * done));
+  const scored = smoothing ? 0.6 : 0.3;
   const every = Math.max(1, Math.ceil(origins.length / 20));
   for (const [i, t] of origins.entries()) {
     if (i % every === 0) onProgress(scored + ((1 - scored) * i) / origins.length);

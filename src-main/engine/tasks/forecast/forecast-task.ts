@@ -58,7 +58,7 @@ export function prepareForecast(
   progress.step('finding the season');
   let seasonalPeriod = d.seasonalPeriod;
   if (seasonalPeriod === null) {
-    const found = detectSeasonalPeriod(y.subarray(0, trainEnd), series.frequency);
+    const found = detectSeasonalPeriod(y.subarray(0, trainEnd), series.frequency, progress.part('finding the season'));
     seasonalPeriod = found.period;
     notes.push(found.reason);
   }
