@@ -51,8 +51,9 @@ export function stretchSmoothing(
   end: number,
   o: StretchOptions,
   origins: number[] = [end],
+  onProgress?: (done: number) => void,
 ): EtsModel | null {
-  const model = fitEts(series, end, o.period);
+  const model = fitEts(series, end, o.period, onProgress);
   return model && earliestOrigin(origins) >= etsHistory(model) ? model : null;
 }
 
@@ -89,7 +90,7 @@ export function candidateSquares(
   // the difference target learns first; seasonal naive only looks better because it repeats it.
   const changes = period !== null ? seasonalChanges(series, firstOrigin, period) : null;
   const profile = stretchProfile(series, firstOrigin, o);
-  const smoothing = stretchSmoothing(series, firstOrigin, o, origins);
+  const smoothing = stretchSmoothing(series, firstOrigin, o, origins, (done) => onProgress(0.3 * done));
   onProgress(0.3);
   const s: CandidateSquares = {
     naive: 0,

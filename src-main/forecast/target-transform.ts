@@ -198,7 +198,11 @@ export function chooseTargetTransform(
       : 'validation RMSE';
   // Exponential smoothing, fitted like the profile on everything before the validation stretch.
   const smoothing =
-    squares.smoothing !== null ? stretchSmoothing(series, earliestOrigin(origins), fitted, origins) : null;
+    squares.smoothing !== null
+      ? stretchSmoothing(series, earliestOrigin(origins), fitted, origins, (done) =>
+          report((shares - 1 + done) / shares),
+        )
+      : null;
   report(1);
   const smoothingRmse = smoothing && squares.smoothing !== null ? rmse(squares.smoothing) : Number.POSITIVE_INFINITY;
   const figures = `${where}: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}${profile ? `, seasonal profile ${format(profileRmse)}` : ''}${smoothing ? `, exponential smoothing ${etsName(smoothing)} ${format(smoothingRmse)}` : ''}`;
