@@ -7,7 +7,6 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { DataError } from '../data/data-error';
-import { loadTable } from '../data/import/load-table';
 import { startedRun } from '../shared/run-summary';
 import { boundedEvaluation } from '../shared/chart-series';
 import type { ExperimentSpec } from '../shared/spec';
@@ -15,7 +14,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import type { Table } from '../data/table';
 import type { EpochRecord, Evaluation, RunResult, TrainProgress } from '../shared/types';
 import { withMajorityBaseline } from './classification-baseline';
-import { trainingTable } from './training-table';
+import { loadTrainingTable } from './load-training-table';
 import { forecastMapeNote, resultCaution } from './result-caution';
 import { loadTf, type LoadedTf, type Tf } from '../tensorflow/load-tf';
 import { toStandardModel } from '../engine/model/fused/index';
@@ -24,6 +23,7 @@ import { chanceVerdict } from '../engine/metrics/chance-verdict';
 import { headline } from '../engine/tasks/prepared-task';
 import type { PreparedTask } from '../engine/tasks/prepared-task';
 import { TASK_PREPARERS } from '../engine/tasks/task-preparers';
+import type { PrepareContext } from '../engine/tasks/task-preparers';
 import { saveLayersModel } from '../engine/model/save-model';
 import { CheckpointWriter } from '../engine/training/checkpoint';
 import { CHECKPOINT_DIR } from '../engine/training/checkpoint-layout';
@@ -111,22 +111,15 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
     log(backend === 'tensorflow' ? 'Training on native TensorFlow.' : 'Training on the pure-JavaScript engine.');
     if (note) log(note);
 
-    // The user's column type overrides apply here too, so training sees the table they saw.
-    const table = trainingTable(
-      ctx.table ??
-        (
-          await loadTable(spec.data.file, {
-            sheet: spec.data.sheet,
-            typeOverrides: spec.data.columnTypes,
-            // A large file takes minutes to read: say how far, from the first second.
-            onProgress: (fraction) => progress('preparing', `reading the data file ${Math.round(fraction * 100)}%`),
-            timeParts: spec.data.timeParts,
-          })
-        ).table,
-      spec,
+    // A large file takes minutes to read: say how far, from the first second.
+    const table = await loadTrainingTable(spec, ctx.table, (fraction) =>
+      progress('preparing', `reading the data file ${Math.round(fraction * 100)}%`),
     );
     progress('preparing', 'preparing the windows');
-    const prepared = await prepareModel(tf, backend, table, spec, ctx, result, log);
+    const prepared = await prepareModel(tf, backend, table, spec, ctx, result, {
+      log,
+      progress: (message) => progress('preparing', message),
+    });
     const task = prepared.task;
     let model = prepared.model;
     const checkpoint = new CheckpointWriter(tf, path.join(ctx.outDir, CHECKPOINT_DIR), {
@@ -198,8 +191,9 @@ async function prepareModel(
   spec: ExperimentSpec,
   ctx: RunContext,
   result: RunResult,
-  log: (line: string) => void,
+  report: Pick<PrepareContext, 'log' | 'progress'>,
 ): Promise<{ task: PreparedTask; model: tfTypes.LayersModel }> {
+  const { log } = report;
   const warm = ctx.initialWeightsDir ? await openWarmStart(tf, ctx.initialWeightsDir, spec) : null;
   if (warm) {
     log(continueLine(ctx.initialWeightsDir ?? '', ctx.continuedFrom));
@@ -207,7 +201,7 @@ async function prepareModel(
   }
   let task: PreparedTask;
   try {
-    task = TASK_PREPARERS[spec.task](table, spec, { log, fixed: warm?.preprocessing });
+    task = TASK_PREPARERS[spec.task](table, spec, { ...report, fixed: warm?.preprocessing });
   } catch (err) {
     warm?.model.dispose();
     throw err;

@@ -5,7 +5,7 @@
  * so each stretch scores the candidates as they would have forecast it at the time.
  */
 import { naiveForecast, seasonalNaiveForecast } from './baselines';
-import { etsForecast, etsHistory } from './exponential-smoothing';
+import { etsForecast, etsHistory, forgetSmoothing, smoothSeries } from './exponential-smoothing';
 import type { EtsModel } from './exponential-smoothing';
 import { fitEts } from './exponential-smoothing-fit';
 import { earliestOrigin } from './rolling-origins';
@@ -51,14 +51,24 @@ export function stretchSmoothing(
   end: number,
   o: StretchOptions,
   origins: number[] = [end],
+  onProgress?: (done: number) => void,
 ): EtsModel | null {
-  const model = fitEts(series, end, o.period);
+  const model = fitEts(series, end, o.period, onProgress);
   return model && earliestOrigin(origins) >= etsHistory(model) ? model : null;
 }
 
-/** Scores every candidate over `origins` (each ≥ the history its baselines need), fitted before the first. */
-export function candidateSquares(series: ArrayLike<number>, origins: number[], o: StretchOptions): CandidateSquares {
+/**
+ * Scores every candidate over `origins` (each ≥ the history its baselines need), fitted before the
+ * first; `onProgress` hears the share done (smoothing the series, then scoring the origins).
+ */
+export function candidateSquares(
+  series: ArrayLike<number>,
+  origins: number[],
+  o: StretchOptions,
+  onProgress: (done: number) => void = () => undefined,
+): CandidateSquares {
   const { period } = o;
+  onProgress(0);
   const firstOrigin = earliestOrigin(origins);
   // The level candidate: the training mean, per step of the season when there is one, so a
   // stable seasonal pattern around a fixed level counts as "returns to its mean".
@@ -80,7 +90,8 @@ export function candidateSquares(series: ArrayLike<number>, origins: number[], o
   // the difference target learns first; seasonal naive only looks better because it repeats it.
   const changes = period !== null ? seasonalChanges(series, firstOrigin, period) : null;
   const profile = stretchProfile(series, firstOrigin, o);
-  const smoothing = stretchSmoothing(series, firstOrigin, o, origins);
+  const smoothing = stretchSmoothing(series, firstOrigin, o, origins, (done) => onProgress(0.3 * done));
+  onProgress(0.3);
   const s: CandidateSquares = {
     naive: 0,
     seasonal: 0,
@@ -91,7 +102,13 @@ export function candidateSquares(series: ArrayLike<number>, origins: number[], o
     smoothing: smoothing ? 0 : null,
     count: 0,
   };
-  for (const t of origins) {
+  // Fitting the smoothing took a share of the time; running it over a long series takes seconds,
+  // done here in segments that report progress.
+  if (smoothing) smoothSeries(series, smoothing, (done) => onProgress(0.3 + 0.3 * done));
+  const scored = smoothing ? 0.6 : 0.3;
+  const every = Math.max(1, Math.ceil(origins.length / 20));
+  for (const [i, t] of origins.entries()) {
+    if (i % every === 0) onProgress(scored + ((1 - scored) * i) / origins.length);
     let stepChanges = 0;
     for (let k = 0; k < o.horizon && t + k < series.length; k++) {
       const actual = series[t + k];
@@ -110,6 +127,8 @@ export function candidateSquares(series: ArrayLike<number>, origins: number[], o
       s.count++;
     }
   }
+  // This stretch's model is not used again; its states are as long as the series.
+  if (smoothing) forgetSmoothing(series, smoothing);
   return s;
 }
 

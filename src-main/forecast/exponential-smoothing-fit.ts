@@ -145,13 +145,21 @@ export function etsFitStretch(
  * onwards count (the first values helped make the start, as in statsmodels), and the parameter
  * count includes the start values and the error variance.
  */
-export function fitEts(whole: ArrayLike<number>, wholeEnd: number, period: number | null): EtsModel | null {
+export function fitEts(
+  whole: ArrayLike<number>,
+  wholeEnd: number,
+  period: number | null,
+  /** Hears the share of the forms fitted so far. */
+  onProgress: (done: number) => void = () => undefined,
+): EtsModel | null {
   const { values: series, end } = etsFitStretch(whole, wholeEnd, period);
   // Multiplicative seasons and errors need every value positive, in the whole history they run over.
   const positive = positiveUpTo(whole, wholeEnd);
   const errors: EtsError[] = positive ? ['additive', 'multiplicative'] : ['additive'];
   let best: { model: EtsModel; aicc: number } | null = null;
-  for (const form of etsForms(series, end, period)) {
+  const forms = etsForms(series, end, period);
+  for (const [i, form] of forms.entries()) {
+    onProgress(i / forms.length);
     if (form.season === 'multiplicative' && !positive) continue;
     for (const error of errors) {
       const { model, deviance } = fitEtsForm(series, end, form, error);

@@ -38,7 +38,7 @@ export interface EtsModel {
 }
 
 /** The states after each value: level[t] and trend[t] after seeing series[0 .. t-1]. */
-interface EtsStates {
+export interface EtsStates {
   level: Float64Array;
   trend: Float64Array;
   /** season[t + m] is the season estimate after seeing series[t]; season[0 .. m-1] is the start. */
@@ -78,13 +78,22 @@ const safe = (x: number) => (Math.abs(x) < TINY ? (x < 0 ? -TINY : TINY) : x);
 
 /** Runs the smoothing over series[0 .. n-1]. @throws RangeError with fewer values than `etsHistory`. */
 export function etsStates(series: ArrayLike<number>, m: EtsModel, n: number = series.length): EtsStates {
+  const st = etsStart(series, m, n);
+  etsStatesFrom(series, m, st, 0, n);
+  return st;
+}
+
+/**
+ * The states before the first value: statsmodels' "simple" start, in arrays sized for
+ * series[0 .. n-1] that `etsStatesFrom` fills. @throws RangeError with fewer values than `etsHistory`.
+ */
+function etsStart(series: ArrayLike<number>, m: EtsModel, n: number): EtsStates {
   const need = etsHistory(m);
   if (n < need) throw new RangeError(`${etsName(m)} needs at least ${need} values to start; the series has ${n}.`);
   const seasonal = m.season !== 'none' && m.period !== null;
   const p = seasonal ? (m.period as number) : 1;
   const mult = m.season === 'multiplicative';
   const trended = m.trend !== 'none';
-  const phi = m.trend === 'damped' ? m.phi : 1;
   const level = new Float64Array(n + 1);
   const trend = new Float64Array(n + 1);
   const season = new Float64Array(n + p);
@@ -107,8 +116,23 @@ export function etsStates(series: ArrayLike<number>, m: EtsModel, n: number = se
     if (trended) trend[0] = series[1] - series[0];
     season[0] = mult ? 1 : 0;
   }
+  return { level, trend, season, fitted };
+}
+
+/**
+ * Continues the smoothing over series[from .. to-1], given the states after series[0 .. from-1]:
+ * running it in pieces gives exactly the states of one pass, so a long series can be smoothed
+ * piece by piece with progress in between.
+ */
+export function etsStatesFrom(series: ArrayLike<number>, m: EtsModel, st: EtsStates, from: number, to: number): void {
+  const seasonal = m.season !== 'none' && m.period !== null;
+  const p = seasonal ? (m.period as number) : 1;
+  const mult = m.season === 'multiplicative';
+  const trended = m.trend !== 'none';
+  const phi = m.trend === 'damped' ? m.phi : 1;
+  const { level, trend, season, fitted } = st;
   const { alpha, beta, gamma } = m;
-  for (let t = 0; t < n; t++) {
+  for (let t = from; t < to; t++) {
     const base = level[t] + phi * trend[t];
     const s = seasonal ? season[t] : mult ? 1 : 0;
     fitted[t] = mult ? base * s : base + s;
@@ -118,7 +142,6 @@ export function etsStates(series: ArrayLike<number>, m: EtsModel, n: number = se
     if (trended) trend[t + 1] = beta * (l - level[t]) + (1 - beta) * phi * trend[t];
     if (seasonal) season[t + p] = gamma * (mult ? y / safe(base) : y - base) + (1 - gamma) * s;
   }
-  return { level, trend, season, fitted };
 }
 
 /** Forecast of series[t + k] from the states after series[0 .. t-1] (t ≤ states' length). */
@@ -145,19 +168,57 @@ function forecastFrom(st: EtsStates, m: EtsModel, t: number, k: number): number 
 // that grew (forecasts appended) is smoothed afresh; callers never change a series in place.
 const cache = new WeakMap<object, WeakMap<EtsModel, { n: number; last: number; states: EtsStates }>>();
 
-function cachedStates(series: ArrayLike<number>, m: EtsModel): EtsStates {
+function statesOf(series: ArrayLike<number>): WeakMap<EtsModel, { n: number; last: number; states: EtsStates }> {
   const key = series as unknown as object;
   let byModel = cache.get(key);
   if (!byModel) {
     byModel = new WeakMap();
     cache.set(key, byModel);
   }
+  return byModel;
+}
+
+function cachedStates(series: ArrayLike<number>, m: EtsModel): EtsStates {
+  const byModel = statesOf(series);
   const n = series.length;
   const hit = byModel.get(m);
   if (hit && hit.n === n && Object.is(hit.last, series[n - 1])) return hit.states;
   const states = etsStates(series, m);
   byModel.set(m, { n, last: series[n - 1], states });
   return states;
+}
+
+/** Values smoothed between two progress reports of `smoothSeries`. */
+export const SMOOTHING_SEGMENT = 1_000_000;
+
+/**
+ * Smooths the whole series with `m` ahead of its forecasts, segment by segment with the share
+ * done reported in between (a series of millions of steps takes seconds), and keeps the states
+ * for `etsForecast` (and returns them): bit for bit the states of one pass.
+ */
+export function smoothSeries(
+  series: ArrayLike<number>,
+  m: EtsModel,
+  onProgress: (done: number) => void,
+  segment: number = SMOOTHING_SEGMENT,
+): EtsStates {
+  const n = series.length;
+  const st = etsStart(series, m, n);
+  for (let from = 0; from < n; from += segment) {
+    onProgress(from / n);
+    etsStatesFrom(series, m, st, from, Math.min(n, from + segment));
+  }
+  onProgress(1);
+  statesOf(series).set(m, { n, last: series[n - 1], states: st });
+  return st;
+}
+
+/**
+ * Lets go of the states kept for `m` on this series: four arrays of the series' length, which on
+ * a long series should not wait for the model to be collected.
+ */
+export function forgetSmoothing(series: ArrayLike<number>, m: EtsModel): void {
+  cache.get(series as unknown as object)?.delete(m);
 }
 
 /**

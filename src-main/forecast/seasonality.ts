@@ -69,9 +69,13 @@ export const MAX_SEARCH_VALUES = 100_000;
  * autocorrelation of the remainder at that lag must be clearly positive. A known frequency
  * proposes its usual periods; an unknown or irregular one searches lags 2..min(n/3, 400) of the
  * latest MAX_SEARCH_VALUES values for the smallest strong autocorrelation peak. Each candidate
- * needs three seasons of data.
+ * needs three seasons of data. `onProgress` hears the share of the free search done.
  */
-export function detectSeasonalPeriod(values: ArrayLike<number>, frequency: string | null): SeasonalityResult {
+export function detectSeasonalPeriod(
+  values: ArrayLike<number>,
+  frequency: string | null,
+  onProgress: (done: number) => void = () => undefined,
+): SeasonalityResult {
   const n = values.length;
   const name = normalizeFrequency(frequency);
   const threshold = (base: number): number => Math.max(base, 2.5 / Math.sqrt(Math.max(n, 1)));
@@ -116,7 +120,7 @@ export function detectSeasonalPeriod(values: ArrayLike<number>, frequency: strin
     };
   }
 
-  return searchPeriod(values, threshold(MIN_SEARCH_STRENGTH), frequency);
+  return searchPeriod(values, threshold(MIN_SEARCH_STRENGTH), frequency, onProgress);
 }
 
 /** Autocorrelation at lag `period` of the series with its `period`-long moving average removed. */
@@ -124,7 +128,12 @@ export function seasonalStrength(values: ArrayLike<number>, period: number): num
   return autocorrelation(detrend(values, period), period);
 }
 
-function searchPeriod(all: ArrayLike<number>, threshold: number, frequency: string | null): SeasonalityResult {
+function searchPeriod(
+  all: ArrayLike<number>,
+  threshold: number,
+  frequency: string | null,
+  onProgress: (done: number) => void,
+): SeasonalityResult {
   const values = latest(all, MAX_SEARCH_VALUES);
   const n = values.length;
   const maxLag = Math.min(Math.floor(n / 3), MAX_SEARCH_LAG);
@@ -132,6 +141,7 @@ function searchPeriod(all: ArrayLike<number>, threshold: number, frequency: stri
   const peaks: { period: number; strength: number }[] = [];
   let strongest = 0;
   for (let lag = 2; lag <= maxLag; lag++) {
+    if (lag % 20 === 0) onProgress(lag / maxLag);
     const remainder = detrend(values, lag);
     const strength = autocorrelation(remainder, lag);
     strongest = Math.max(strongest, strength);

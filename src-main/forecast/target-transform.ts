@@ -26,6 +26,13 @@ export interface TargetTransformPlan {
   smoothing?: EtsModel;
 }
 
+/**
+ * Most validation origins the automatic choice scores, evenly spaced over them: the errors of a
+ * hundred thousand origins already settle the choice, and scoring each of millions of steps of a
+ * long series kept the user waiting for seconds.
+ */
+export const MAX_CHOICE_ORIGINS = 100_000;
+
 /** Exponential smoothing is chosen only when its validation RMSE is below this share of the best other base's. */
 export const SMOOTHING_MARGIN = 0.98;
 
@@ -116,7 +123,7 @@ export function historyNeeded(plan: TargetTransformPlan): number {
 export function transformedInput(series: ArrayLike<number>, plan: TargetTransformPlan): Float64Array {
   const out = new Float64Array(series.length);
   if (plan.kind === 'level') {
-    out.set(Array.from(series));
+    for (let i = 0; i < series.length; i++) out[i] = series[i];
     return out;
   }
   const lag = plan.kind === 'seasonal-residual' ? requirePeriod(plan) : 1;
@@ -143,6 +150,10 @@ export function chooseTargetTransform(
     period: number | null;
     /** The calendar cycle of the period and the phase of step 0, when the series has one. */
     calendar?: { unit: PhaseUnit; offset: number } | null;
+    /** Most origins scored (MAX_CHOICE_ORIGINS unless given). */
+    maxOrigins?: number;
+    /** Hears the share of the choice done, 0 to 1. */
+    onProgress?: (done: number) => void;
   },
 ): TargetTransformPlan {
   const period = opts.period !== null && opts.period >= 2 ? opts.period : null;
@@ -153,6 +164,7 @@ export function chooseTargetTransform(
     origins = [];
     for (let t = start; t < series.length; t++) origins.push(t);
   }
+  origins = evenlySpaced(origins, opts.maxOrigins ?? MAX_CHOICE_ORIGINS);
   if (origins.length === 0) {
     return {
       kind: 'difference',
@@ -165,7 +177,12 @@ export function chooseTargetTransform(
   // scored with what could be fitted before it; their errors are pooled.
   const fitted = { horizon: opts.horizon, period, calendar: opts.calendar };
   const stretches = rollingStretches(origins, 2 * (period ?? 1));
-  const squares = stretches.map((o) => candidateSquares(series, o, fitted)).reduce(addSquares);
+  // Each stretch is one share of the work, and the smoothing fitted for the plan the last one.
+  const report = opts.onProgress ?? (() => undefined);
+  const shares = stretches.length + 1;
+  const squares = stretches
+    .map((o, i) => candidateSquares(series, o, fitted, (done) => report((i + done) / shares)))
+    .reduce(addSquares);
   // The plan's own profile is fitted on everything before the validation stretch.
   const profile = squares.profile !== null ? stretchProfile(series, earliestOrigin(origins), fitted) : null;
   const rmse = (sum: number) => Math.sqrt(sum / squares.count);
@@ -181,7 +198,12 @@ export function chooseTargetTransform(
       : 'validation RMSE';
   // Exponential smoothing, fitted like the profile on everything before the validation stretch.
   const smoothing =
-    squares.smoothing !== null ? stretchSmoothing(series, earliestOrigin(origins), fitted, origins) : null;
+    squares.smoothing !== null
+      ? stretchSmoothing(series, earliestOrigin(origins), fitted, origins, (done) =>
+          report((shares - 1 + done) / shares),
+        )
+      : null;
+  report(1);
   const smoothingRmse = smoothing && squares.smoothing !== null ? rmse(squares.smoothing) : Number.POSITIVE_INFINITY;
   const figures = `${where}: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}${profile ? `, seasonal profile ${format(profileRmse)}` : ''}${smoothing ? `, exponential smoothing ${etsName(smoothing)} ${format(smoothingRmse)}` : ''}`;
 
@@ -240,6 +262,14 @@ export function chooseTargetTransform(
     period,
     reason: `The last value forecasts best (${figures}), so the network learns the change from it.`,
   };
+}
+
+/** At most `max` of `origins`, evenly spaced from the first to the last (all of them when fewer). */
+function evenlySpaced(origins: number[], max: number): number[] {
+  if (origins.length <= max) return origins;
+  if (max <= 1) return origins.slice(0, Math.max(0, max));
+  const last = origins.length - 1;
+  return Array.from({ length: max }, (_, i) => origins[Math.round((i * last) / (max - 1))]);
 }
 
 function requireProfile(plan: TargetTransformPlan): AlignedSeasonProfile {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { etsDeviance, etsSquaredError, fitEts, fitEtsForm } from '../../src-main/forecast/exponential-smoothing-fit';
+import {
+  etsDeviance,
+  etsForms,
+  etsSquaredError,
+  fitEts,
+  fitEtsForm,
+} from '../../src-main/forecast/exponential-smoothing-fit';
 import { etsName } from '../../src-main/forecast/exponential-smoothing';
 import { seededGaussian } from './helpers/random';
 import { nelderMead } from '../../src-main/forecast/nelder-mead';
@@ -66,5 +72,16 @@ describe('fitting exponential smoothing on the training part', () => {
       expect(model.error).toBe(error);
       expect(deviance).toBeCloseTo(etsDeviance(values, model, 180), 8);
     }
+  });
+});
+
+describe('fitEts progress', () => {
+  it('reports once per form tried, rising, and fits the same model as without a listener', () => {
+    const shares: number[] = [];
+    const model = fitEts(CO2_72, 60, 12, (done) => shares.push(done));
+    expect(model).toEqual(fitEts(CO2_72, 60, 12));
+    expect(shares).toHaveLength(etsForms(CO2_72, 60, 12).length);
+    expect(shares[0]).toBe(0);
+    expect(shares.every((d, i) => d < 1 && (i === 0 || d > shares[i - 1]))).toBe(true);
   });
 });

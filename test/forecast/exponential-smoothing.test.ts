@@ -6,6 +6,8 @@ import {
   etsName,
   etsProblem,
   etsStates,
+  forgetSmoothing,
+  smoothSeries,
 } from '../../src-main/forecast/exponential-smoothing';
 import type { EtsModel } from '../../src-main/forecast/exponential-smoothing';
 import { CO2_72, STATSMODELS_FIXED } from './fixtures/ets-statsmodels';
@@ -73,5 +75,46 @@ describe('Holt-Winters smoothing against statsmodels', () => {
     expect(etsProblem({ ...m, alpha: 1.5 }, 12)).toMatch(/alpha/);
     expect(etsProblem({ ...m, trend: 'cubic' }, 12)).toMatch(/trend/);
     expect(etsProblem('x', 12)).toMatch(/not an object/);
+  });
+});
+
+describe('smoothing a long series in segments', () => {
+  const bits = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  // A seasonal series with a trend and noise, long enough for many segments.
+  const series = Float64Array.from(
+    { length: 5000 },
+    (_, i) => 300 + 0.05 * i + 20 * Math.sin((2 * Math.PI * i) / 12) + ((i * 7919) % 13) / 3,
+  );
+
+  for (const f of STATSMODELS_FIXED) {
+    const m = asModel(f.model);
+    it(`${etsName(m)}: gives bit for bit the states of one pass, with progress in between`, () => {
+      const shares: number[] = [];
+      const pieced = smoothSeries(series, m, (done) => shares.push(done), 333);
+      const whole = etsStates(series, m);
+      for (const key of ['level', 'trend', 'season', 'fitted'] as const) {
+        expect(bits(pieced[key]).equals(bits(whole[key]))).toBe(true);
+      }
+      // One report before each of the 16 segments and one at the end, rising to 1.
+      expect(shares).toHaveLength(Math.ceil(5000 / 333) + 1);
+      expect(shares.every((d, i) => i === 0 || d > shares[i - 1])).toBe(true);
+      expect(shares.at(-1)).toBe(1);
+    });
+  }
+
+  it('keeps the states for the forecasts, and lets go of them on request', () => {
+    const m = asModel(STATSMODELS_FIXED[4].model);
+    const y = Float64Array.from(series);
+    const pieced = smoothSeries(y, m, () => undefined, 1000);
+    // A forecast read from the kept states equals one from a fresh smoothing of an equal series.
+    const fresh = Float64Array.from(series);
+    for (const t of [24, 999, 1000, 4321, 5000]) {
+      expect(Object.is(etsForecast(y, t, 2, m), etsForecast(fresh, t, 2, m))).toBe(true);
+    }
+    // The kept states are the ones returned: a change to them shows in the next forecast.
+    pieced.level[4000] += 1;
+    expect(etsForecast(y, 4000, 0, m)).toBeCloseTo(etsForecast(fresh, 4000, 0, m) + 1, 10);
+    forgetSmoothing(y, m);
+    expect(etsForecast(y, 4000, 0, m)).toBe(etsForecast(fresh, 4000, 0, m));
   });
 });

@@ -69,3 +69,16 @@ describe('detectSeasonalPeriod', () => {
     expect(result.reason).toMatch(/three seasons/);
   });
 });
+
+describe('detectSeasonalPeriod on a long series', () => {
+  it('says how far the free search is, rising to the end, and finds the same season', () => {
+    const noise = seededGaussian(3);
+    const values = Float64Array.from({ length: 150_000 }, (_, i) => 5 * Math.sin((2 * Math.PI * i) / 24) + noise());
+    const shares: number[] = [];
+    const found = detectSeasonalPeriod(values, null, (done) => shares.push(done));
+    expect(found.period).toBe(24);
+    expect(detectSeasonalPeriod(values, null).period).toBe(24);
+    expect(shares.length).toBeGreaterThan(10);
+    expect(shares.every((d, i) => d > 0 && d <= 1 && (i === 0 || d > shares[i - 1]))).toBe(true);
+  });
+});

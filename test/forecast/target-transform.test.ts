@@ -6,6 +6,7 @@ import {
   baselineAt,
   chooseTargetTransform,
   historyNeeded,
+  MAX_CHOICE_ORIGINS,
   invertTarget,
   networkTarget,
   transformedInput,
@@ -123,6 +124,40 @@ describe('chooseTargetTransform', () => {
     expect(plan.reason).toMatch(/rolling stretches of 20 origins/);
     expect(plan.reason).toMatch(/exponential smoothing ETS\(A,A,N\)/);
     expect(plan.kind).toBe('difference');
+  });
+});
+
+describe('chooseTargetTransform on a long series', () => {
+  it('chooses on evenly spaced origins as it does on all of them', () => {
+    // A fixed season around a fixed level under noise, 600 validation origins: a sixth of them,
+    // evenly spaced, tell the same story (the training mean per season step forecasts best).
+    const noise = seededGaussian(31);
+    const series = Float64Array.from({ length: 2400 }, (_, i) => 40 + 8 * Math.sin((2 * Math.PI * i) / 12) + noise());
+    const options = { validationOrigins: range(1800, 2400), horizon: 2, period: 12 };
+    const all = chooseTargetTransform(series, { ...options, maxOrigins: Number.POSITIVE_INFINITY });
+    const capped = chooseTargetTransform(series, { ...options, maxOrigins: 100 });
+    expect(all.kind).toBe('level');
+    expect(capped.kind).toBe(all.kind);
+    expect(capped.smoothing).toEqual(all.smoothing);
+    expect(all.reason).toMatch(/rolling stretches of 600 origins/);
+    expect(capped.reason).toMatch(/rolling stretches of 100 origins/);
+  });
+
+  it(`scores at most ${MAX_CHOICE_ORIGINS} origins, and says how far it is`, () => {
+    const series = randomWalk(400_000, 17);
+    const shares: number[] = [];
+    const plan = chooseTargetTransform(series, {
+      validationOrigins: range(280_000, 400_000),
+      horizon: 1,
+      period: null,
+      onProgress: (done) => shares.push(done),
+    });
+    expect(plan.kind).toBe('difference');
+    expect(plan.reason).toMatch(new RegExp(`stretches of ${MAX_CHOICE_ORIGINS} origins`));
+    expect(shares.length).toBeGreaterThan(10);
+    expect(shares.every((d, i) => i === 0 || d >= shares[i - 1])).toBe(true);
+    expect(shares[0]).toBe(0);
+    expect(shares.at(-1)).toBe(1);
   });
 });
 

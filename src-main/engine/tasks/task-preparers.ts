@@ -8,6 +8,7 @@ import type { PreprocessingFile } from '../../shared/preprocessing';
 import type { ExperimentSpec, Task } from '../../shared/spec';
 import { forecastTask } from './forecast/forecast-task';
 import { globalForecastTask, savedForSeries } from './forecast/global-forecast-task';
+import type { ProgressMessage } from './forecast/preparation-progress';
 import type { PreparedTask } from './prepared-task';
 import { prepareSequenceClassification } from './sequence-classification/sequence-classification-task';
 import { prepareSeq2seq } from './seq2seq/seq2seq-task';
@@ -17,6 +18,8 @@ import { prepareTextGeneration } from './text-generation/text-generation-task';
 
 export interface PrepareContext {
   log(line: string): void;
+  /** Hears how far the preparation of a long series is (forecasts of one series). */
+  progress?: ProgressMessage;
   /** Saved preprocessing to reuse instead of fitting (continued training). */
   fixed?: PreprocessingFile;
 }
@@ -45,6 +48,7 @@ function prepareForecastTask(table: Table, spec: ExperimentSpec, ctx: PrepareCon
     series,
     spec,
     ctx.fixed?.series ? ownSaved(ctx.fixed, series.id ?? series.targetName) : ctx.fixed,
+    ctx.progress,
   );
 }
 

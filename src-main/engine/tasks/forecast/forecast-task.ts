@@ -15,6 +15,7 @@ import { detectSeasons, longSeason } from '../../../forecast/seasons';
 import { alignedProfile, patternName, savedProfile, seriesCalendar } from '../../../forecast/season-profile';
 import { alignPlan, chooseTargetTransform, historyNeeded, networkTarget } from '../../../forecast/target-transform';
 import { chosenSmoothing } from '../../../forecast/smoothing-plan';
+import { smoothSeries } from '../../../forecast/exponential-smoothing';
 import type { TargetTransformPlan } from '../../../forecast/target-transform';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../../../shared/preprocessing';
 import type { PreprocessingFile } from '../../../shared/preprocessing';
@@ -26,6 +27,9 @@ import { forecastInputColumns, leadColumn } from './forecast-inputs';
 import type { PreparedTask } from '../prepared-task';
 import type { ForecastData } from './forecast-data';
 import type { BatchSource } from '../../training/batch-source';
+import { preparationProgress } from './preparation-progress';
+import type { PreparationProgress, ProgressMessage } from './preparation-progress';
+import { fromStep } from './origins-from';
 
 /** Builds inputs, targets and the train / validation / test origins for a series. */
 export function prepareForecast(
@@ -35,10 +39,13 @@ export function prepareForecast(
   fixed?: PreprocessingFile,
   /** 'global': one series among many that one network trains on (see targetInputScaler). */
   scope: 'one' | 'global' = 'one',
+  /** Hears how far the preparation of a long series is (the run's 'preparing' phase). */
+  report?: ProgressMessage,
 ): ForecastData {
   const d = spec.data;
   const notes: string[] = [...series.notes];
   const y = series.target;
+  const progress = preparationProgress(y.length, report);
   const rawSplit = splitOrigins(y.length, {
     lookback: d.lookback,
     horizon: d.horizon,
@@ -48,13 +55,15 @@ export function prepareForecast(
   });
   const trainEnd = rawSplit.validationStart;
 
+  progress.step('finding the season');
   let seasonalPeriod = d.seasonalPeriod;
   if (seasonalPeriod === null) {
-    const found = detectSeasonalPeriod(y.subarray(0, trainEnd), series.frequency);
+    const found = detectSeasonalPeriod(y.subarray(0, trainEnd), series.frequency, progress.part('finding the season'));
     seasonalPeriod = found.period;
     notes.push(found.reason);
   }
   // Every calendar season, not just the one the target transform uses (a year beside the week).
+  progress.step('looking for further seasons');
   const seasons = detectSeasons(y.subarray(0, trainEnd), series.frequency);
   if (seasons.seasons.some((s) => s.period !== seasonalPeriod)) notes.push(seasons.reason);
   if (series.targets.length > 1) {
@@ -68,16 +77,16 @@ export function prepareForecast(
   const long = scope === 'one' ? longSeason(seasons, seasonalPeriod) : null;
   const plan = fixed
     ? alignPlan(savedTargetPlan(fixed), series.time)
-    : targetPlan(series, spec, rawSplit, seasonalPeriod);
+    : targetPlan(series, spec, rawSplit, seasonalPeriod, progress);
   notes.push(`Target: ${plan.reason}`);
 
   // Origins without enough history for the baseline the network corrects cannot be used.
   const first = historyNeeded(plan);
   const split: SplitOrigins = {
     ...rawSplit,
-    train: rawSplit.train.filter((t) => t >= first),
-    validation: rawSplit.validation.filter((t) => t >= first),
-    test: rawSplit.test.filter((t) => t >= first),
+    train: fromStep(rawSplit.train, first),
+    validation: fromStep(rawSplit.validation, first),
+    test: fromStep(rawSplit.test, first),
   };
   if (split.train.length === 0) {
     throw new Error(
@@ -85,6 +94,7 @@ export function prepareForecast(
     );
   }
 
+  progress.step('scaling the inputs');
   const inputs: PreprocessingFile['inputs'] = [];
   const scaledInputs: Float32Array[] = [];
   // A continued model reads its target column as it was trained to, which after the validation
@@ -115,9 +125,11 @@ export function prepareForecast(
     );
   }
 
+  // Smoothing a long series takes seconds; done once here in segments that report progress.
+  if (plan.smoothing) smoothSeries(y, plan.smoothing, progress.part('smoothing the series'));
+  progress.step('scaling the targets');
   const targetScaler = fixed ? savedTargetScaler(fixed) : fitTargetScaler(y, split.train, d.horizon, plan, d.scaling);
-  const targetColumn = new Float32Array(y.length);
-  for (let i = first; i < y.length; i++) targetColumn[i] = scale(targetScaler, networkTarget(y, i, 0, plan));
+  const targetColumn = targetColumnOf(y, first, plan, targetScaler, progress);
   const sampler = new WindowSampler(scaledInputs, [targetColumn], d.lookback, d.horizon);
   const horizon = d.horizon;
   const source: BatchSource = {
@@ -155,8 +167,14 @@ export function prepareForecast(
 }
 
 /** The forecast as a task for the shared run steps. */
-export function forecastTask(series: PreparedSeries, spec: ExperimentSpec, fixed?: PreprocessingFile): PreparedTask {
-  const data = prepareForecast(series, spec, fixed);
+export function forecastTask(
+  series: PreparedSeries,
+  spec: ExperimentSpec,
+  fixed?: PreprocessingFile,
+  /** Hears how far the preparation of a long series is. */
+  report?: ProgressMessage,
+): PreparedTask {
+  const data = prepareForecast(series, spec, fixed, 'one', report);
   const notes = [
     ...data.notes,
     `${data.split.train.length} training, ${data.split.validation.length} validation and ${data.split.test.length} test windows of ${spec.data.lookback} steps × ${data.dims.features} inputs.`,
@@ -205,6 +223,7 @@ function targetPlan(
   spec: ExperimentSpec,
   split: SplitOrigins,
   period: number | null,
+  progress: PreparationProgress,
 ): TargetTransformPlan {
   const y = series.target;
   const wanted = spec.data.targetTransform;
@@ -215,8 +234,10 @@ function targetPlan(
       horizon: spec.data.horizon,
       period,
       calendar,
+      onProgress: progress.part('choosing the target transform'),
     });
   }
+  progress.step('fitting the target transform');
   if (wanted === 'seasonal-profile') {
     const profile = calendar && period !== null ? alignedProfile(y, split.validationStart, calendar, period) : null;
     if (profile) {
@@ -263,6 +284,23 @@ function targetInputScaler(
 ): ScalerState {
   if (column.kind !== 'standard' || column.derived === 'level') return fitScaler(column.values, column.kind, end);
   return fitRmsScaler(column.values, end);
+}
+
+/** The network's target at every step from `first` on, scaled: the window's target column. */
+function targetColumnOf(
+  y: Float64Array,
+  first: number,
+  plan: TargetTransformPlan,
+  targetScaler: ScalerState,
+  progress: PreparationProgress,
+): Float32Array {
+  const out = new Float32Array(y.length);
+  const every = 1 << 20;
+  for (let i = first; i < y.length; i++) {
+    if (i % every === 0) progress.fraction('building windows', i / y.length);
+    out[i] = scale(targetScaler, networkTarget(y, i, 0, plan));
+  }
+  return out;
 }
 
 function scale(s: ScalerState, value: number): number {

@@ -19,11 +19,16 @@ export function fitTargetScaler(
 ): ScalerState {
   if (kind === 'none') return { kind: 'none', center: 0, scale: 1 };
   const first = historyNeeded(plan);
-  const values: number[] = [];
-  for (const t of Array.from(train)) {
+  // One typed array of the exact size: millions of targets as a growing number[] held several
+  // times their numbers' memory at once.
+  const room = new Float64Array(train.length * horizon);
+  let count = 0;
+  for (let i = 0; i < train.length; i++) {
+    const t = train[i];
     if (t < first) continue;
-    for (let k = 0; k < horizon && t + k < y.length; k++) values.push(networkTarget(y, t, k, plan));
+    for (let k = 0; k < horizon && t + k < y.length; k++) room[count++] = networkTarget(y, t, k, plan);
   }
+  const values = room.subarray(0, count);
   if (plan.kind === 'level') return fitScaler(values, kind);
   return fitRmsScaler(values);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTf } from '../../../../src-main/tensorflow/load-tf';
 import { evaluateForecast } from '../../../../src-main/engine/tasks/forecast/forecast-evaluation';
 import { prepareForecast } from '../../../../src-main/engine/tasks/forecast/forecast-task';
+import { PROGRESS_MIN_STEPS } from '../../../../src-main/engine/tasks/forecast/preparation-progress';
 import { buildModel } from '../../../../src-main/engine/model/model-builder';
 import { TrainControl } from '../../../../src-main/engine/training/train-control';
 import { trainModel } from '../../../../src-main/engine/training/train-loop';
@@ -63,5 +64,29 @@ describe('forecast pipeline', () => {
     expect(outcome.status).toBe('completed');
     expect(evaluation.metrics.rmse).toBeLessThan(evaluation.baselines.naive.rmse * 0.8);
     expect(evaluation.verdict ?? '').not.toMatch(/naive forecast \(last value/);
+  });
+});
+
+describe('preparing a long series', () => {
+  it('says what it is doing, step by step, in order; a short series says nothing', () => {
+    const spec = testSpec({ data: { file: '/s.csv', targetColumns: ['y'], lookback: 12, horizon: 1 } });
+    const messages: string[] = [];
+    const data = prepareForecast(sineSeries(PROGRESS_MIN_STEPS), spec, undefined, 'one', (m) => messages.push(m));
+    expect(data.split.train.length).toBeGreaterThan(0);
+    const steps = [...new Set(messages.map((m) => m.replace(/ \d+%$/, '')))];
+    expect(steps).toEqual([
+      'finding the season',
+      'looking for further seasons',
+      'choosing the target transform',
+      'scaling the inputs',
+      'scaling the targets',
+      'building windows',
+    ]);
+    expect(messages).toContain('choosing the target transform 100%');
+    expect(messages.filter((m) => m.startsWith('choosing the target transform')).length).toBeGreaterThan(2);
+
+    const quiet: string[] = [];
+    prepareForecast(sineSeries(2000), spec, undefined, 'one', (m) => quiet.push(m));
+    expect(quiet).toEqual([]);
   });
 });
