@@ -93,8 +93,8 @@ export const COMMAND_HELP: Record<string, string> = {
       search.py, which runs them with Ray Tune. A sequence-to-sequence model exports ONNX and
       Keras as two graphs, PATH.encoder.* and PATH.decoder_step.*; its bundle holds both with
       scripts that decode as the app does (no training project for it yet). A forecast ensemble
-      (trained with --ensemble) exports to ONNX and TensorFlow.js, both forecasting the median;
-      the Keras formats and the bundle refuse it.`,
+      (trained with --ensemble) exports to ONNX and TensorFlow.js, both forecasting the median,
+      and to a bundle with both and no Keras file; the Keras formats refuse it.`,
 
   'import-keras': `  recurrent import-keras MODEL.keras --out DIR [--preprocessing FILE.json] [--json]
       Import a Keras 3 Sequential model as a run when it fits the preparation in FILE.json

@@ -33,6 +33,7 @@ import { trainModel, type TrainOutcome } from '../engine/training/train-loop';
 import type { TrainCallbacks } from '../engine/training/train-callbacks';
 import { trainEnsemble } from '../engine/training/ensemble-training';
 import { messageOf } from '../shared/error-message';
+import { withVerdictNote } from './verdict-note';
 import { threeDigits as fmt } from '../shared/number-format';
 
 /** How often at most the best-model checkpoint is rewritten while validation improves. */
@@ -242,21 +243,6 @@ function scoreRun(scored: Evaluation, spec: ExperimentSpec, log: (line: string) 
     if (evaluation.chanceVerdict) log(evaluation.chanceVerdict);
   }
   return evaluation;
-}
-
-/**
- * The evaluation with `note` in front of its verdict (forecasts), so results and the log say why
- * this spec. A model that beats the baselines has no verdict of its own: the test figures that
- * show it follow the note instead.
- */
-function withVerdictNote(evaluation: Evaluation, note: string | undefined): Evaluation {
-  if (!note || evaluation.kind !== 'forecast') return evaluation;
-  const { metrics, baselines } = evaluation;
-  const seasonal = baselines.seasonalNaive ? ` and seasonal naive ${fmt(baselines.seasonalNaive.rmse)}` : '';
-  const test =
-    evaluation.verdict ??
-    `On the test split it beats the simple forecasts: RMSE ${fmt(metrics.rmse)} against naive ${fmt(baselines.naive.rmse)}${seasonal}.`;
-  return { ...evaluation, verdict: `${note} ${test}` };
 }
 
 /** Saves the trained model in the standard layout with its preprocessing; returns the folder. */

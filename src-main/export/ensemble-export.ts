@@ -1,11 +1,10 @@
 /**
  * Exports of a forecast ensemble (one saved model whose `member_k_` layers are k networks and
  * whose output is their median, see engine/training/ensemble-weights.ts). ONNX holds the median
- * as Min/Max/Mean operators and TensorFlow.js loads the model as it is; a Keras model file, the
- * Keras project and the bundle (which carries the Keras file) take one chain of layers, so they
- * refuse an ensemble and say what to export instead.
+ * as Min/Max/Mean operators and TensorFlow.js loads the model as it is; a Keras model file and the
+ * Keras project take one chain of layers, so they refuse an ensemble and say what to export
+ * instead. The bundle carries everything but the Keras file and says why.
  */
-import type { ExportFormat } from '../shared/export-formats';
 import type { ModelFolder } from '../engine/model/model-folder';
 import { loadFolderModel } from '../engine/model/load-model-folder';
 import { memberCount, splitMembers } from '../engine/training/ensemble-weights';
@@ -17,10 +16,14 @@ export function isEnsembleFolder(folder: ModelFolder): boolean {
   return JSON.stringify(folder.modelJson.modelTopology ?? null).includes('"member_1_');
 }
 
-/** The sentence a format that cannot hold an ensemble answers with. */
-export function ensembleRefusal(format: ExportFormat, members: number): string {
-  const what = format === 'bundle' ? 'The bundle carries a Keras model, which' : 'A Keras model';
-  return `This model is an ensemble of ${members} networks whose forecast is their median. ${what} holds one chain of layers, not ${members} networks and a median: export it as ONNX or TensorFlow.js (both forecast the median), or train with an ensemble size of 1 for Keras.`;
+/** The sentence a Keras format, which cannot hold an ensemble, answers with. */
+export function ensembleRefusal(members: number): string {
+  return `This model is an ensemble of ${members} networks whose forecast is their median. A Keras model holds one chain of layers, not ${members} networks and a median: export it as ONNX or TensorFlow.js (both forecast the median), or train with an ensemble size of 1 for Keras.`;
+}
+
+/** Why an ensemble's bundle has no Keras file (one sentence, shown in its README). */
+export function ensembleBundleKerasNote(members: number): string {
+  return `this model is an ensemble of ${members} networks and a Keras model holds one chain of layers, so the bundle carries no \`.keras\` file; \`model/model.onnx\` and \`model/tfjs/\` both forecast the median of the ${members} networks, as the app does.`;
 }
 
 /** Each member of the folder's ensemble as its own chain of standard layers. */

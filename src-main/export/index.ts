@@ -14,7 +14,7 @@ import { loadTf } from '../tensorflow/load-tf';
 import { readModelFolder } from '../engine/model/model-folder';
 import { chainFromFolder } from './model-weights';
 import { buildOnnxEnsemble, buildOnnxModel } from './onnx-export';
-import { ensembleRefusal, isEnsembleFolder, memberChainsFromFolder } from './ensemble-export';
+import { ensembleBundleKerasNote, ensembleRefusal, isEnsembleFolder, memberChainsFromFolder } from './ensemble-export';
 import { UnsupportedModelError } from './model-chain';
 import { tfjsExportFiles } from './tfjs-export';
 import { kerasProjectFiles, kerasProjectRefusal } from './keras-project/keras-project-export';
@@ -71,8 +71,14 @@ export async function exportModel(
   const { tf } = await loadTf();
   if (isEnsembleFolder(folder)) {
     const members = await memberChainsFromFolder(tf, folder);
-    if (format !== 'onnx') throw new UnsupportedModelError(ensembleRefusal(format, members.length));
-    const data = buildOnnxEnsemble(members);
+    if (format === 'keras' || format === 'keras-project')
+      throw new UnsupportedModelError(ensembleRefusal(members.length));
+    const onnx = buildOnnxEnsemble(members);
+    // The members share their input and output shapes, which is all the README reads of a chain.
+    const data =
+      format === 'onnx'
+        ? onnx
+        : buildBundle(folder, members[0], { skipped: ensembleBundleKerasNote(members.length) }, { data: onnx });
     return {
       files: await writeFilesAtomically([{ path: exportTargetPath(format, target), data }], writeOptions(signal)),
     };

@@ -10,6 +10,7 @@ import type { AutomaticProgress, SearchState } from '../shared/types-project';
 import { describeCandidate } from './automatic-candidates';
 import { ETA, type AutomaticPlan } from './automatic-plan';
 import { automaticVerdict } from './automatic-verdict';
+import { singleNetworkSpec } from './search-ensemble';
 import { rmseOf, type StretchSquares } from './stretch-score';
 import { successiveHalving, type HalvingProgress } from './successive-halving';
 
@@ -92,7 +93,7 @@ export async function runAutomatic(
       const t0 = deps.now();
       try {
         const result = await deps.score(
-          plan.candidates[c].spec,
+          singleNetworkSpec(plan.candidates[c].spec),
           plan.stretches.slice(0, rung.stretches),
           rung.epochs,
           s,
@@ -176,6 +177,7 @@ export async function runAutomatic(
     winner: { values: winner.values, squares: rungSquares.get(best.candidate) as StretchSquares },
     runnerUp: runnerUp ? { values: plan.candidates[runnerUp[0]].values, squares: runnerUp[1] } : null,
     ended: halving.ended,
+    ensemble: winner.spec.training.ensemble,
   });
   state.verdict = verdict;
 
@@ -183,9 +185,10 @@ export async function runAutomatic(
   // searching (the winner's own pace when slower than the average), at least those of the
   // winner's rung and at most the spec's own. The pace is doubled: the whole series is longer than
   // the stretches' histories, early stopping may have cut the epochs counted, and the run still
-  // has to be scored and saved.
+  // has to be scored and saved. An ensemble trains its networks one after another, each at that pace.
   const average = trainedEpochs > 0 ? trainingMs / trainedEpochs : 0;
-  const msPerEpoch = FINAL_PACE_MARGIN * Math.max(average, pace.get(best.candidate) ?? 0);
+  const msPerEpoch =
+    FINAL_PACE_MARGIN * Math.max(average, pace.get(best.candidate) ?? 0) * winner.spec.training.ensemble;
   const affordable = msPerEpoch > 0 ? Math.floor((deadline - deps.now()) / msPerEpoch) : winner.spec.training.epochs;
   const epochs = Math.max(plan.rungs[best.rung].epochs, Math.min(winner.spec.training.epochs, affordable));
   const finalSpec: ExperimentSpec = {
@@ -195,7 +198,8 @@ export async function runAutomatic(
   };
   const row = state.rows[best.candidate];
   row.runId = `${state.searchId}-final`;
-  row.note = `winner; final run of ${epochs} epochs on all the data`;
+  const networks = winner.spec.training.ensemble;
+  row.note = `winner; final run of ${epochs} epochs on all the data${networks > 1 ? `, ${networks} networks` : ''}`;
   auto.phase = 'final run';
   auto.secondsLeft = Math.max(0, (deadline - deps.now()) / 1000);
   emit(state);

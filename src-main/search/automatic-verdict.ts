@@ -1,6 +1,7 @@
 /** The sentences that say what an automatic search tried and why its winner won. */
 import { describeCandidate } from './automatic-candidates';
 import type { PlanValue } from './spec-paths';
+import { automaticEnsembleNote } from './search-ensemble';
 import { rmseOf, type StretchSquares } from './stretch-score';
 
 export interface VerdictFacts {
@@ -16,6 +17,8 @@ export interface VerdictFacts {
   winner: { values: Record<string, PlanValue>; squares: StretchSquares };
   runnerUp: { values: Record<string, PlanValue>; squares: StretchSquares } | null;
   ended: 'complete' | 'budget' | 'cancelled';
+  /** Networks the final run trains (the spec's ensemble size); candidates were ranked as one each. */
+  ensemble: number;
 }
 
 /** Figures in four significant digits. */
@@ -34,7 +37,7 @@ export function duration(seconds: number): string {
   return s >= 60 ? `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}` : `${s} s`;
 }
 
-/** What was searched, how the winner compares with naive and seasonal naive there, and the runner-up. */
+/** What was searched, how the winner compares with naive and seasonal naive there, the runner-up, and an ensemble's final run. */
 export function automaticVerdict(f: VerdictFacts): string {
   const w = f.winner.squares;
   const model = rmseOf(w.model, w.count);
@@ -64,5 +67,7 @@ export function automaticVerdict(f: VerdictFacts): string {
       `Even the winner does not beat the ${seasonal !== null && seasonal < naive ? 'seasonal naive' : 'naive'} forecast on those origins: prefer that simpler forecast unless the test figures below say otherwise.`,
     );
   }
+  const ensemble = automaticEnsembleNote(f.ensemble);
+  if (ensemble) parts.push(ensemble);
   return parts.join(' ');
 }

@@ -9,6 +9,7 @@ import type { RunResult } from '../shared/types';
 import type { SearchPlan, SearchState } from '../shared/types-project';
 import { invalidSpec, ServiceError } from '../shared/service-error';
 import { PlanError, planRuns } from './expand-plan';
+import { planBase } from './search-ensemble';
 import { messageOf } from '../shared/error-message';
 import { NOT_A_FORECAST, type AutomaticPlan } from './automatic-plan';
 import {
@@ -81,9 +82,10 @@ export class SearchRunner {
       throw new ServiceError('invalid-request', 'A search is already running. Cancel it or wait for it to finish.');
     const parsed = parseSpec(rawSpec);
     if (!parsed.ok) throw invalidSpec(parsed.problems);
+    const base = planBase(parsed.spec, plan);
     let planned;
     try {
-      planned = planRuns(parsed.spec, plan);
+      planned = planRuns(base.spec, plan);
     } catch (err) {
       if (err instanceof PlanError) throw new ServiceError('invalid-request', err.message);
       throw err;
@@ -103,6 +105,7 @@ export class SearchRunner {
       })),
       metric: `validation loss (${LOSS_NAMES[effectiveLoss(parsed.spec)] ?? effectiveLoss(parsed.spec)})`,
       bestRunId: null,
+      ...(base.note ? { verdict: base.note } : {}),
     };
     const controller = new AbortController();
     this.active = { state, controller };

@@ -69,7 +69,10 @@ export interface SearchState {
   bestRunId: string | null;
   /** Automatic searches only: the budget and where the successive halving stands. */
   automatic?: AutomaticProgress;
-  /** Automatic searches: what was searched and why the winner won, once it is known. */
+  /**
+   * Automatic searches: what was searched and why the winner won, once it is known. Searches of a
+   * plan: why each run trains one network when the spec asks for an ensemble.
+   */
   verdict?: string;
 }
 

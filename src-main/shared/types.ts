@@ -162,6 +162,10 @@ export interface SeriesScore {
   metrics: RegressionMetrics;
   naive: RegressionMetrics;
   seasonalNaive: RegressionMetrics | null;
+  /** The value one long season before (same day last year), when this series' training part shows one. */
+  longSeasonNaive?: RegressionMetrics | null;
+  /** The longer season behind `longSeasonNaive`: its lag and name, e.g. 365 and "1 year". */
+  longSeason?: { period: number; label: string } | null;
   /** The model's test MAE over the naive forecast's (below 1: better than naive). */
   scaledError: number;
 }
@@ -177,6 +181,8 @@ export interface GlobalForecastScores {
     meanScaledError: number;
     /** The same for the seasonal naive forecast (null when no series has a season). */
     seasonalNaiveScaledError: number | null;
+    /** The same for the same time one long season before, over the series that have one (null when none does; absent in older runs). */
+    longSeasonNaiveScaledError?: number | null;
     /** Series where the model's MAE beats both baselines. */
     seriesBeatingBaselines: number;
   };

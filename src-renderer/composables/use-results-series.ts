@@ -1,7 +1,8 @@
 /**
  * The series a global forecast model's results show: the ids it was scored on, the one picked
  * (the first until the user picks another, and again whenever another run opens), and the
- * evaluation as that series sees it — its own test metrics, baselines and chart.
+ * evaluation as that series sees it — its own test metrics, baselines (the same time last year
+ * among them, when that series shows a year) and chart.
  */
 import { computed, ref, watch, type Ref } from 'vue';
 import type { ForecastEvaluation } from '../../src-main/shared/types';
@@ -25,7 +26,9 @@ export function useResultsSeries(forecast: Ref<ForecastEvaluation | null>, runId
     return {
       ...ev,
       metrics: score.metrics,
-      baselines: { naive: score.naive, seasonalNaive: score.seasonalNaive },
+      baselines: { naive: score.naive, seasonalNaive: score.seasonalNaive, longSeasonNaive: score.longSeasonNaive },
+      // Each series has its own longer season, or none.
+      longSeason: score.longSeason ?? null,
       // The saved season pattern and chart of a run are its first series'; another series shows its own or none.
       seasonProfile: null,
       series: chart ?? { time: [], actual: [], predicted: [], validationStart: 0, testStart: 0 },

@@ -9,7 +9,7 @@ import { exportModel } from '../../src-main/export/index';
 import { loadTf } from '../../src-main/tensorflow/load-tf';
 import type { PreprocessingFile } from '../../src-main/shared/preprocessing';
 import { parseSpec } from '../../src-main/shared/spec';
-import { savedForecastModel } from './bundle-helpers';
+import { FORECAST_BUNDLE_FILES, savedForecastModel } from './bundle-helpers';
 import { maxAbsDiff } from './fixtures';
 import { ensureKerasPython } from './python-keras';
 
@@ -115,18 +115,7 @@ describe('bundle export', () => {
 
   it('holds the model in three formats, preprocessing, scripts and a README', () => {
     const names = Object.keys(zip).filter((n) => !n.endsWith('/'));
-    expect(names.sort()).toEqual(
-      [
-        'README.md',
-        'model/model.keras',
-        'model/model.onnx',
-        'model/tfjs/model.json',
-        'model/tfjs/weights.bin',
-        'predict.cjs',
-        'predict.py',
-        'preprocessing.json',
-      ].sort(),
-    );
+    expect(names.sort()).toEqual(FORECAST_BUNDLE_FILES);
     const readme = strFromU8(zip['README.md']);
     expect(readme).toContain(`last ${LOOKBACK} steps`);
     expect(readme).toContain(`one season (${PERIOD} steps)`);

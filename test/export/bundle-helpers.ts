@@ -51,6 +51,18 @@ export async function unpackedBundle(modelDir: string): Promise<{ dir: string; z
   return { dir: outDir, zip: Object.fromEntries(Object.entries(zip).filter(([n]) => !n.endsWith('/'))) };
 }
 
+/** Every file of a forecast bundle, sorted: the model in three formats, preprocessing, scripts and a README. */
+export const FORECAST_BUNDLE_FILES = [
+  'README.md',
+  'model/model.keras',
+  'model/model.onnx',
+  'model/tfjs/model.json',
+  'model/tfjs/weights.bin',
+  'predict.cjs',
+  'predict.py',
+  'preprocessing.json',
+];
+
 /** The fields every forecast preprocessing.json starts with, for a window of `lookback` and `horizon` steps. */
 export function forecastHeader(lookback: number, horizon: number) {
   return {

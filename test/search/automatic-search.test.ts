@@ -111,8 +111,8 @@ describe('automatic search plan', () => {
 });
 
 describe('automatic search', () => {
-  async function search(budgetSeconds: number, stepsPerEpoch = 1) {
-    const plan = planAutomatic(monthlySeries(), spec());
+  async function search(budgetSeconds: number, stepsPerEpoch = 1, base = spec()) {
+    const plan = planAutomatic(monthlySeries(), base);
     const fake = fakeDeps({ stepsPerEpoch });
     const state = automaticState('search-1', plan, budgetSeconds);
     const updates: SearchState[] = [];
@@ -169,6 +169,25 @@ describe('automatic search', () => {
     const epochs = tight.finals[0].spec.training.epochs;
     expect(epochs).toBeGreaterThanOrEqual(5);
     expect(epochs).toBeLessThan(100);
+  });
+
+  it('ranks an ensemble’s candidates as single networks and trains the winner as the ensemble asked for', async () => {
+    const single = await search(10, 100);
+    const { scored, finals, state } = await search(10, 100, spec({ training: { ensemble: 3 } }));
+    expect(scored.length).toBeGreaterThan(0);
+    expect(scored.every((s) => s.spec.training.ensemble === 1)).toBe(true);
+    // Ranking costs the same as for one network: the same candidates are scored within the budget.
+    expect(scored.length).toBe(single.scored.length);
+    expect(finals[0].spec.training.ensemble).toBe(3);
+    // Three networks train one after another, so the rest of the budget pays for fewer epochs each.
+    const epochs = finals[0].spec.training.epochs;
+    expect(epochs).toBeLessThan(single.finals[0].spec.training.epochs);
+    expect(epochs).toBeGreaterThanOrEqual(5);
+    expect(state.verdict).toMatch(
+      /Candidates were ranked as single networks; the final run trains the winner as the ensemble of 3 networks the spec asks for, forecasting their median\.$/,
+    );
+    expect(single.state.verdict).not.toMatch(/ensemble/);
+    expect(state.rows.find((r) => r.runId === 'search-1-final')?.note).toMatch(/epochs on all the data, 3 networks$/);
   });
 
   it('cancels: no final run, the state says cancelled', async () => {

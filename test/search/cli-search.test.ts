@@ -12,6 +12,34 @@ function captureIo() {
   return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) }, out, err };
 }
 
+/** A grid search over the units of a tiny Nile forecast, written to DIR/out. */
+async function nileSearch(dir: string, extra: Record<string, unknown>, units: number[], args: string[] = []) {
+  const spec = {
+    data: {
+      file: resolve('resources/samples/nile-yearly.csv'),
+      timeColumn: 'year',
+      targetColumns: ['volume'],
+      lookback: 8,
+    },
+    model: { layers: [{ units: 4 }] },
+    ...extra,
+  };
+  const plan = {
+    mode: 'grid',
+    maxRuns: units.length,
+    seed: 1,
+    dimensions: [{ path: 'model.layers.0.units', values: units }],
+  };
+  await writeFile(join(dir, 'spec.json'), JSON.stringify(spec));
+  await writeFile(join(dir, 'plan.json'), JSON.stringify(plan));
+  const c = captureIo();
+  const code = await runSearch(
+    ['--spec', join(dir, 'spec.json'), '--plan', join(dir, 'plan.json'), '--out', join(dir, 'out'), ...args],
+    c.io,
+  );
+  return { code, c };
+}
+
 describe('recurrent search', () => {
   let dir: string;
   beforeEach(async () => {
@@ -35,24 +63,11 @@ describe('recurrent search', () => {
   });
 
   it('trains each candidate in turn and reports the best (native engine, 2 tiny runs)', async () => {
-    const spec = {
-      name: 'Nile',
-      data: {
-        file: resolve('resources/samples/nile-yearly.csv'),
-        timeColumn: 'year',
-        targetColumns: ['volume'],
-        lookback: 8,
-      },
-      model: { layers: [{ units: 4 }] },
-      training: { epochs: 2, batchSize: 32 },
-    };
-    const plan = { mode: 'grid', maxRuns: 2, seed: 1, dimensions: [{ path: 'model.layers.0.units', values: [4, 8] }] };
-    await writeFile(join(dir, 'spec.json'), JSON.stringify(spec));
-    await writeFile(join(dir, 'plan.json'), JSON.stringify(plan));
-    const c = captureIo();
-    const code = await runSearch(
-      ['--spec', join(dir, 'spec.json'), '--plan', join(dir, 'plan.json'), '--out', join(dir, 'out'), '--json'],
-      c.io,
+    const { code, c } = await nileSearch(
+      dir,
+      { name: 'Nile', training: { epochs: 2, batchSize: 32 } },
+      [4, 8],
+      ['--json'],
     );
     expect(code).toBe(0);
     const lines = c.out.map((l) => JSON.parse(l) as { type: string } & Partial<SearchState>);
@@ -68,5 +83,18 @@ describe('recurrent search', () => {
       spec: { model: { layers: { units: number }[] } };
     };
     expect(runJson.spec.model.layers[0].units).toBe(8);
+  });
+
+  it('trains one network per run when the spec asks for an ensemble, and says so in its summary', async () => {
+    const { code, c } = await nileSearch(dir, { training: { epochs: 1, batchSize: 32, ensemble: 3 } }, [4]);
+    expect(code).toBe(0);
+    expect(c.out.join('\n')).toMatch(
+      /The spec asks for an ensemble of 3 networks; each run of the search trains one network/,
+    );
+    const saved = JSON.parse(await readFile(join(dir, 'out', 'search.json'), 'utf8')) as SearchState;
+    const runJson = JSON.parse(await readFile(join(dir, 'out', saved.rows[0].runId!, 'run.json'), 'utf8')) as {
+      spec: { training: { ensemble: number } };
+    };
+    expect(runJson.spec.training.ensemble).toBe(1);
   });
 });

@@ -101,6 +101,28 @@ describe('SearchRunner', () => {
     expect(runner.busy).toBe(false);
   });
 
+  it('trains one network per run when the spec asks for an ensemble, and says so', async () => {
+    const sizes: number[] = [];
+    const runOne: RunOne = async (spec, runId) => {
+      sizes.push(spec.training.ensemble);
+      return result(spec, runId, [0.5]);
+    };
+    const ensemble = { ...baseInput, training: { ensemble: 3 } };
+    const final = await new SearchRunner({ runOne }).start(ensemble, unitsPlan).done;
+    expect(sizes).toEqual([1, 1, 1, 1]);
+    expect(final.verdict).toMatch(
+      /^The spec asks for an ensemble of 3 networks; each run of the search trains one network/,
+    );
+    expect(final.verdict).toMatch(/with an ensemble size of 3 for the model to keep\.$/);
+    // A plan that varies the ensemble size ranks the sizes it lists.
+    sizes.length = 0;
+    const sizePlan: SearchPlan = { ...unitsPlan, dimensions: [{ path: 'training.ensemble', values: [1, 3] }] };
+    const bySize = await new SearchRunner({ runOne }).start(ensemble, sizePlan).done;
+    expect(sizes).toEqual([1, 3]);
+    expect(bySize.verdict).toBeUndefined();
+    expect((await new SearchRunner({ runOne }).start(baseInput, unitsPlan).done).verdict).toBeUndefined();
+  });
+
   it('cancel stops the current run and starts no more', async () => {
     const seen: string[] = [];
     let runner: SearchRunner | null = null;

@@ -122,6 +122,7 @@ function rowLine(index: number, row: SearchState['rows'][number], metric: string
 
 function summary(state: SearchState, outDir: string): string {
   const lines = [`Search ${state.status}: ${state.done} of ${state.total} candidates done.`];
+  if (state.verdict) lines.push(state.verdict);
   const best = state.rows.find((r) => r.runId === state.bestRunId);
   if (best) {
     const values = Object.entries(best.values)

@@ -74,7 +74,8 @@ export function prepareForecast(
         .join(', ')} enter the model as inputs.`,
     );
   }
-  const long = scope === 'one' ? longSeason(seasons, seasonalPeriod) : null;
+  // Every series has its own, the series of a global model too (each is scored beside it).
+  const long = longSeason(seasons, seasonalPeriod);
   const plan = fixed
     ? alignPlan(savedTargetPlan(fixed), series.time)
     : targetPlan(series, spec, rawSplit, seasonalPeriod, progress);

@@ -139,15 +139,24 @@ function score(id: string, ev: ForecastEvaluation): SeriesScore {
     metrics: ev.metrics,
     naive: ev.baselines.naive,
     seasonalNaive: ev.baselines.seasonalNaive,
+    ...(ev.longSeason ? { longSeason: ev.longSeason, longSeasonNaive: ev.baselines.longSeasonNaive ?? null } : {}),
     scaledError: naiveMae > 0 ? ev.metrics.mae / naiveMae : ev.metrics.mae === 0 ? 1 : Infinity,
   };
 }
 
-/** Every series' scores and the MASE-style aggregate (each series' MAE over its naive MAE, averaged). */
+/**
+ * Every series' scores and the MASE-style aggregate (each series' MAE over its naive MAE,
+ * averaged); each baseline's the same way over the series that have it.
+ */
 export function globalScores(scores: SeriesScore[]): GlobalForecastScores {
   const finite = scores.filter((s) => Number.isFinite(s.scaledError));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const seasonal = finite.filter((s) => s.seasonalNaive && s.naive.mae > 0);
+  const long = finite.flatMap((s) =>
+    s.longSeasonNaive && Number.isFinite(s.longSeasonNaive.mae) && s.naive.mae > 0
+      ? [s.longSeasonNaive.mae / s.naive.mae]
+      : [],
+  );
   return {
     series: scores,
     aggregate: {
@@ -155,6 +164,7 @@ export function globalScores(scores: SeriesScore[]): GlobalForecastScores {
       meanScaledError: mean(finite.map((s) => s.scaledError)),
       seasonalNaiveScaledError:
         seasonal.length > 0 ? mean(seasonal.map((s) => (s.seasonalNaive?.mae ?? 0) / s.naive.mae)) : null,
+      longSeasonNaiveScaledError: long.length > 0 ? mean(long) : null,
       seriesBeatingBaselines: scores.filter(
         (s) => s.metrics.mae < s.naive.mae && (!s.seasonalNaive || s.metrics.mae < s.seasonalNaive.mae),
       ).length,
@@ -166,7 +176,15 @@ function verdictOf(g: GlobalForecastScores): string {
   const a = g.aggregate;
   const r = (x: number) => Number(x.toPrecision(3)).toString();
   const seasonal = a.seasonalNaiveScaledError === null ? '' : `, seasonal naive ${r(a.seasonalNaiveScaledError)}`;
-  return `Across ${a.seriesCount} series the model's mean scaled error is ${r(a.meanScaledError)} (naive = 1${seasonal}); it beats both baselines on ${a.seriesBeatingBaselines} of them.`;
+  const longScaled = a.longSeasonNaiveScaledError ?? null;
+  const long = longScaled === null ? '' : `, the same time ${longSeasonName(g.series)} before ${r(longScaled)}`;
+  return `Across ${a.seriesCount} series the model's mean scaled error is ${r(a.meanScaledError)} (naive = 1${seasonal}${long}); it beats both naive and seasonal naive on ${a.seriesBeatingBaselines} of them.`;
+}
+
+/** The long season the series were scored against ("1 year"), or a general name when they differ. */
+function longSeasonName(series: SeriesScore[]): string {
+  const labels = new Set(series.flatMap((s) => (s.longSeasonNaive && s.longSeason ? [s.longSeason.label] : [])));
+  return labels.size === 1 ? [...labels][0] : 'one long season';
 }
 
 /** Evaluates the global model on every series' test windows. */

@@ -4,23 +4,10 @@ import { evaluateForecast } from '../../../../src-main/engine/tasks/forecast/for
 import { prepareForecast } from '../../../../src-main/engine/tasks/forecast/forecast-task';
 import { buildModel } from '../../../../src-main/engine/model/model-builder';
 import { regressionMetrics } from '../../../../src-main/forecast/metrics';
-import type { PreparedSeries } from '../../../../src-main/data/prepare/series';
-import { seededGaussian } from '../../../forecast/helpers/random';
-import { preparedSeries, testSpec } from '../../synthetic';
+import { testSpec } from '../../synthetic';
+import { dailySeries } from './daily-series';
 import { metricsFile } from '../../../../src-main/cli/commands/train-output';
 import { startedRun } from '../../../../src-main/shared/run-summary';
-
-/** Four years of daily values with a weekly and a strong yearly cycle: the case same-day-last-year is for. */
-function dailySeries(cycles: [number, number][]): PreparedSeries {
-  const length = 4 * 365;
-  const gaussian = seededGaussian(3);
-  const target = Float64Array.from({ length }, (_, i) => {
-    let v = 50;
-    for (const [cycle, amplitude] of cycles) v += amplitude * Math.sin((2 * Math.PI * i) / cycle);
-    return v + gaussian();
-  });
-  return preparedSeries(target, 'daily');
-}
 
 const spec = testSpec({
   data: {
