@@ -16,7 +16,7 @@ export type ProgressMessage = (message: string) => void;
 export interface PreparationProgress {
   /** A new step begins: reported at once. */
   step(label: string): void;
-  /** How far `label` is, 0 to 1: reported as "label 40%", a few times per second at most. */
+  /** How far `label` is, 0 to 1: reported as "label 40%", a few times per second at most (100% always). */
   fraction(label: string, done: number): void;
   /** `fraction` bound to one label, for code that only knows how far it is. */
   part(label: string): (done: number) => void;
@@ -44,7 +44,8 @@ export function preparationProgress(
     report(message);
   };
   const fraction = (label: string, done: number) =>
-    send(label, `${label} ${Math.round(100 * Math.min(1, Math.max(0, done)))}%`, label !== current);
+    // A step's first report and its end (100%) always go out; what lies between is throttled.
+    send(label, `${label} ${Math.round(100 * Math.min(1, Math.max(0, done)))}%`, label !== current || done >= 1);
   return {
     step: (label) => send(label, label, true),
     fraction,

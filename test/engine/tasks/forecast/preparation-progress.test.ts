@@ -46,6 +46,19 @@ describe('preparationProgress', () => {
     expect(messages.at(-1)).toBe('building windows 0%');
   });
 
+  it("always reports a step's end, however soon after its last report", () => {
+    const messages: string[] = [];
+    const progress = preparationProgress(
+      PROGRESS_MIN_STEPS,
+      (m) => messages.push(m),
+      () => 0,
+    );
+    progress.fraction('choosing the target transform', 0.2);
+    progress.fraction('choosing the target transform', 0.6);
+    progress.fraction('choosing the target transform', 1);
+    expect(messages).toEqual(['choosing the target transform 20%', 'choosing the target transform 100%']);
+  });
+
   it('keeps shares within 0 to 100%', () => {
     const messages: string[] = [];
     const progress = preparationProgress(
