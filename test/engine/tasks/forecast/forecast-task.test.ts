@@ -83,7 +83,9 @@ describe('preparing a long series', () => {
       'building windows',
     ]);
     expect(messages).toContain('choosing the target transform 100%');
-    expect(messages.filter((m) => m.startsWith('choosing the target transform')).length).toBeGreaterThan(2);
+    // Its start and its end at least; how often it speaks in between depends on the clock, which the
+    // reporter's own tests move by hand.
+    expect(messages.filter((m) => m.startsWith('choosing the target transform')).length).toBeGreaterThanOrEqual(2);
 
     const quiet: string[] = [];
     prepareForecast(sineSeries(2000), spec, undefined, 'one', (m) => quiet.push(m));
