@@ -212,6 +212,11 @@ export interface ForecastEvaluation {
   seasonProfile?: { unit: 'month' | 'quarter' | 'hour' | 'weekday'; values: number[]; drift: number } | null;
   /** A plain sentence when the model does not beat a baseline. */
   verdict: string | null;
+  /**
+   * True when the saved model is exactly its base forecast (training kept the start, or the
+   * fallback or validation guard set the network's output to zero); absent in older runs.
+   */
+  plainForecast?: boolean;
   /** Why MAPE is left out (test actuals that cross or touch zero); absent or null when it is given. */
   mapeNote?: string | null;
   /** Shown beside the verdict when the test set is too small for a firm judgement. */

@@ -125,4 +125,19 @@ describe('ResultsView', () => {
     expect(wrapper.find('[data-testid="metrics-table"]').exists()).toBe(false);
     expect((wrapper.get('[data-testid="save-model-button"]').element as HTMLButtonElement).disabled).toBe(true);
   });
+  it('says the model is the base forecast itself when the network adds nothing, and a correction otherwise', async () => {
+    const runs = useRunsStore();
+    runs.adopt(runResult({ evaluation: forecastEvaluation({ targetTransform: 'exponential-smoothing' }) }));
+    const wrapper = mount(ResultsView);
+    await flushPromises();
+    const note = () => wrapper.find('[data-testid="modelled-note"]').text();
+    expect(note()).toMatch(/^The network corrected exponential smoothing/);
+
+    runs.adopt(
+      runResult({ evaluation: forecastEvaluation({ targetTransform: 'exponential-smoothing', plainForecast: true }) }),
+    );
+    await flushPromises();
+    expect(note()).toMatch(/^The model forecasts exponential smoothing itself/);
+    expect(note()).toContain('the network adds nothing to it');
+  });
 });

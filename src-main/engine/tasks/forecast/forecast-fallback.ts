@@ -125,7 +125,10 @@ export function evaluateWithFallback(
   const guard = options.guard ? applyValidationGuard(tf, model, data) : null;
   const plain = keptBaseline || fallback?.applied === true || guard?.applied === true;
   const refitted = plain ? refitPlainSmoothing(data) : null;
-  const evaluation = evaluateForecast(tf, model, data);
+  const evaluation: ForecastEvaluation = {
+    ...evaluateForecast(tf, model, data),
+    ...(plain ? { plainForecast: true } : {}),
+  };
   const first = keptBaseline
     ? `No epoch of training improved on the untrained model on the validation windows, so the model is exactly its baseline, ${baselineName(keptKind)}.`
     : fallback?.applied

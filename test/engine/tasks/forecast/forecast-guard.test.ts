@@ -71,6 +71,8 @@ describe('validation guard', () => {
     // Seasonal naive or smoothing with a season: both follow a season that wanders; naive cannot.
     expect(['seasonal-residual', 'exponential-smoothing']).toContain(data.plan.kind);
     expect(evaluation.targetTransform).toBe(data.plan.kind);
+    // Results then says the model is that forecast itself, not a network correcting it.
+    expect(evaluation.plainForecast).toBe(true);
     expect(evaluation.verdict ?? '').toMatch(
       /^Validation guard: .* forecast the validation windows better than the trained network \(validation RMSE [\d.]+ for the network against [\d.]+\)/,
     );
