@@ -5,6 +5,17 @@ import {
   preparationProgress,
 } from '../../../../src-main/engine/tasks/forecast/preparation-progress';
 
+/** A reporter for a long series whose clock never moves, with the messages it sent. */
+function stoppedClockProgress() {
+  const messages: string[] = [];
+  const progress = preparationProgress(
+    PROGRESS_MIN_STEPS,
+    (m) => messages.push(m),
+    () => 0,
+  );
+  return { messages, progress };
+}
+
 /** A clock the test moves by hand, so throttling is checked without waiting. */
 function manualClock() {
   let t = 0;
@@ -47,12 +58,7 @@ describe('preparationProgress', () => {
   });
 
   it("always reports a step's end, however soon after its last report", () => {
-    const messages: string[] = [];
-    const progress = preparationProgress(
-      PROGRESS_MIN_STEPS,
-      (m) => messages.push(m),
-      () => 0,
-    );
+    const { messages, progress } = stoppedClockProgress();
     progress.fraction('choosing the target transform', 0.2);
     progress.fraction('choosing the target transform', 0.6);
     progress.fraction('choosing the target transform', 1);
@@ -60,12 +66,7 @@ describe('preparationProgress', () => {
   });
 
   it('keeps shares within 0 to 100%', () => {
-    const messages: string[] = [];
-    const progress = preparationProgress(
-      PROGRESS_MIN_STEPS,
-      (m) => messages.push(m),
-      () => 0,
-    );
+    const { messages, progress } = stoppedClockProgress();
     progress.fraction('a', 1.2);
     progress.fraction('b', -0.1);
     expect(messages).toEqual(['a 100%', 'b 0%']);
