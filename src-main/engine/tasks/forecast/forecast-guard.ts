@@ -21,6 +21,7 @@ import type { TargetTransformPlan } from '../../../forecast/target-transform';
 import type { Tf } from '../../../tensorflow/load-tf';
 import { predictOrigins } from '../../model/predict';
 import type { ForecastData } from './forecast-data';
+import { fromStep } from './origins-from';
 import { fitTargetScaler } from './target-scaler';
 
 /** What the guard compared and decided, in the user's units. */
@@ -89,7 +90,7 @@ export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: F
     ),
     data.seasonalPeriod ?? 1,
   );
-  const origins = Int32Array.from(Array.from(data.split.validation).filter((t) => t >= needed));
+  const origins = fromStep(data.split.validation, needed);
   if (origins.length === 0) return null;
   const horizon = data.source.yShape[0];
   const raw = predictOrigins(tf, model, (o) => data.sampler.batch(o).x, data.source.xShape, origins);
@@ -150,8 +151,8 @@ export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: F
     : fitTargetScaler(y, data.split.train, horizon, winner.p.plan, data.targetScaler.kind);
   data.split = {
     ...data.split,
-    validation: data.split.validation.filter((t) => t >= first),
-    test: data.split.test.filter((t) => t >= first),
+    validation: fromStep(data.split.validation, first),
+    test: fromStep(data.split.test, first),
   };
   return {
     applied: true,
