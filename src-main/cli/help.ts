@@ -21,8 +21,8 @@ export const COMMAND_HELP: Record<string, string> = {
       printed, and settings that leave too few training samples are refused with the number
       needed. Prints progress; writes DIR/model/ (model.json, weights.bin, preprocessing.json),
       DIR/spec.json (the spec used) and DIR/metrics.json (backend, test-split RMSE, MAE and R²
-      in original units, beside the naive last-value and seasonal-naive forecasts; a model over
-      all series adds each series' scores and their aggregate). --data overrides the spec's data
+      in original units, beside the naive last-value and seasonal-naive forecasts; for a model
+      over all series, each series' scores and their aggregate instead). --data overrides the spec's data
       file. --series ID trains on one series of a multi-series file; --all-series trains one
       network over every series. While training, DIR/checkpoint/ keeps the model with the best
       validation loss so far. --continue-from starts from the weights and preprocessing of an

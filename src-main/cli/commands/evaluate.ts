@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { classificationVerdict, majorityBaseline } from '../../experiment/classification-baseline';
 import { readRunResult } from '../../model-use/index';
 import { requireCompleted } from '../../model-use/run-folder';
-import type { GlobalForecastScores, RegressionMetrics } from '../../shared/types';
+import type { GlobalForecastScores, RegressionMetrics, SeriesScore } from '../../shared/types';
 import { CliError } from '../cli-errors';
 import { EXIT, type CliIo } from '../io';
 import { fmt, usage } from './args';
@@ -31,15 +31,22 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
         runId: run.runId,
         status: run.status,
         backend: run.backend,
-        // The chart series stays out; a global model's per-series scores come beside the aggregate.
-        evaluation: { ...ev, series: undefined, global: undefined },
+        // The chart series stays out; a global model's per-series scores come beside the aggregate,
+        // in place of the top-level scores, which are its first series' alone.
+        evaluation:
+          ev.kind === 'forecast' && ev.global
+            ? { ...ev, series: undefined, global: undefined, metrics: undefined, baselines: undefined }
+            : { ...ev, series: undefined, global: undefined },
         ...(ev.kind === 'forecast' && ev.global ? { aggregate: ev.global.aggregate, series: ev.global.series } : {}),
       }),
     );
     return EXIT.ok;
   }
   const lines = [`Run ${run.runId} (${run.status}, ${run.backend} backend).`];
-  if (ev.kind === 'forecast') {
+  if (ev.kind === 'forecast' && ev.global) {
+    lines.push(`Test split, ${ev.global.aggregate.seriesCount} series, ${ev.horizon} step(s) ahead:`);
+    lines.push(ev.verdict ?? '', ...globalLines(ev.global));
+  } else if (ev.kind === 'forecast') {
     const row = (name: string, m: RegressionMetrics) =>
       `  ${name.padEnd(16)} RMSE ${fmt(m.rmse).padStart(10)}  MAE ${fmt(m.mae).padStart(10)}  R² ${m.r2.toFixed(3)}  sMAPE ${fmt(m.smape)}%`;
     lines.push(`Test split, ${ev.target}, ${ev.horizon} step(s) ahead, target ${ev.targetTransform}:`);
@@ -49,7 +56,6 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
     if (ev.baselines.longSeasonNaive && ev.longSeason)
       lines.push(row(`${ev.longSeason.label} before`, ev.baselines.longSeasonNaive));
     lines.push(ev.verdict ?? 'The model beats the baselines on the test data.');
-    if (ev.global) lines.push(...globalLines(ev.global));
   } else if (ev.kind === 'classification') {
     lines.push(
       `Accuracy ${fmt(ev.accuracy)}, macro F1 ${fmt(ev.macroF1)}${ev.auc !== null ? `, AUC ${fmt(ev.auc)}` : ''}.`,
@@ -74,11 +80,16 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
 /** A global model's aggregate and its worst series (highest scaled error) for the text report. */
 function globalLines(g: GlobalForecastScores): string[] {
   const worst = [...g.series].sort((a, b) => b.scaledError - a.scaledError).slice(0, 5);
+  // The same time a long season before, where any series' training part showed one.
+  const long = g.series.find((s) => s.longSeasonNaive && s.longSeason)?.longSeason ?? null;
+  const longName = long ? ` / same time ${long.label} before` : '';
+  const longCell = (s: SeriesScore) =>
+    long ? ` / ${s.longSeasonNaive && s.longSeason ? fmt(s.longSeasonNaive.mae) : '-'}` : '';
   return [
-    `Series (MAE model / naive / seasonal naive, scaled error), the ${worst.length} hardest of ${g.series.length}:`,
+    `Series (MAE model / naive / seasonal naive${longName}, scaled error), the ${worst.length} hardest of ${g.series.length}:`,
     ...worst.map(
       (s) =>
-        `  ${s.id.padEnd(16)} ${fmt(s.metrics.mae)} / ${fmt(s.naive.mae)} / ${s.seasonalNaive ? fmt(s.seasonalNaive.mae) : '-'}  ${fmt(s.scaledError)}`,
+        `  ${s.id.padEnd(16)} ${fmt(s.metrics.mae)} / ${fmt(s.naive.mae)} / ${s.seasonalNaive ? fmt(s.seasonalNaive.mae) : '-'}${longCell(s)}  ${fmt(s.scaledError)}`,
     ),
   ];
 }

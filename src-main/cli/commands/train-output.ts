@@ -1,5 +1,5 @@
 /** What `recurrent train` prints and writes: a progress line and metrics.json. */
-import type { RunResult, TrainProgress } from '../../shared/types';
+import type { ForecastEvaluation, RunResult, TrainProgress } from '../../shared/types';
 import type { SplitWindows } from '../../shared/types-checks';
 
 export function formatProgress(p: TrainProgress): string {
@@ -10,7 +10,10 @@ export function formatProgress(p: TrainProgress): string {
   return `[${p.phase}] ${parts.join('  ')}${p.message ? `  ${p.message}` : ''}`;
 }
 
-/** metrics.json: the backend used and the test metrics beside the baselines on the same split. */
+/**
+ * metrics.json: the backend used and the test metrics beside the baselines on the same split; for
+ * a many-series model, every series' scores and the aggregate instead.
+ */
 export function metricsFile(result: RunResult): Record<string, unknown> {
   const ev = result.evaluation;
   return {
@@ -19,23 +22,34 @@ export function metricsFile(result: RunResult): Record<string, unknown> {
     fused: result.fused,
     durationSeconds: result.durationSeconds,
     epochs: result.history.length,
-    ...(ev?.kind === 'forecast'
-      ? {
-          target: ev.target,
-          horizon: ev.horizon,
-          targetTransform: ev.targetTransform,
-          seasonalPeriod: ev.seasonalPeriod,
-          test: ev.metrics,
-          naive: ev.baselines.naive,
-          seasonalNaive: ev.baselines.seasonalNaive,
-          ...(ev.longSeason
-            ? { longSeason: ev.longSeason, longSeasonNaive: ev.baselines.longSeasonNaive ?? null }
-            : {}),
-          verdict: ev.verdict,
-          ...(ev.global ? { aggregate: ev.global.aggregate, series: ev.global.series } : {}),
-        }
-      : { evaluation: ev }),
+    ...(ev?.kind === 'forecast' ? forecastScores(ev) : { evaluation: ev }),
     error: result.error,
+  };
+}
+
+function forecastScores(ev: ForecastEvaluation): Record<string, unknown> {
+  // One network over many series: the scores are per series (each in its own units) and their
+  // scaled aggregate; no single series' figures stand for the run.
+  if (ev.global) {
+    return {
+      target: ev.target,
+      horizon: ev.horizon,
+      scaledError: ev.global.aggregate.meanScaledError,
+      aggregate: ev.global.aggregate,
+      series: ev.global.series,
+      verdict: ev.verdict,
+    };
+  }
+  return {
+    target: ev.target,
+    horizon: ev.horizon,
+    targetTransform: ev.targetTransform,
+    seasonalPeriod: ev.seasonalPeriod,
+    test: ev.metrics,
+    naive: ev.baselines.naive,
+    seasonalNaive: ev.baselines.seasonalNaive,
+    ...(ev.longSeason ? { longSeason: ev.longSeason, longSeasonNaive: ev.baselines.longSeasonNaive ?? null } : {}),
+    verdict: ev.verdict,
   };
 }
 

@@ -200,16 +200,34 @@ describe('a global run', () => {
     expect(result.log.join('\n')).toMatch(/1 series left out: 'edge': /);
   });
 
-  it('writes the series list beside the aggregate in metrics.json and evaluate --json', async () => {
-    const metrics = metricsFile(result) as { series: { id: string }[]; aggregate: { seriesCount: number } };
+  it('writes the series list and the aggregate, not the first series’ scores, in metrics.json and evaluate', async () => {
+    const metrics = metricsFile(result) as Record<string, unknown> & {
+      series: { id: string }[];
+      aggregate: { seriesCount: number; meanScaledError: number };
+    };
     expect(metrics.series).toHaveLength(8);
     expect(metrics.aggregate.seriesCount).toBe(8);
+    expect(metrics.scaledError).toBe(metrics.aggregate.meanScaledError);
+    // The first series' figures alone, in its own units, would read as the run's.
+    for (const key of ['test', 'naive', 'seasonalNaive', 'targetTransform']) expect(metrics).not.toHaveProperty(key);
     const out: string[] = [];
     const code = await runEvaluate(['--run', runDir, '--json'], { out: (s) => out.push(s), err: () => undefined });
     expect(code).toBe(0);
-    const json = JSON.parse(out.join('')) as { series: { id: string; naive: RegressionMetrics }[] };
+    const json = JSON.parse(out.join('')) as {
+      series: { id: string; naive: RegressionMetrics }[];
+      evaluation: Record<string, unknown>;
+    };
     expect(json.series.map((s) => s.id)).toEqual(SERIES.slice(0, 8).map((s) => s.id));
     expect(json.series[0].naive.mae).toBeGreaterThan(0);
+    expect(json.evaluation).not.toHaveProperty('metrics');
+    expect(json.evaluation).not.toHaveProperty('baselines');
+    const text: string[] = [];
+    expect(await runEvaluate(['--run', runDir], { out: (s) => text.push(s), err: () => undefined })).toBe(0);
+    expect(text.join('\n')).toMatch(
+      /^Run .*\nTest split, 8 series, 1 step\(s\) ahead:\nAcross 8 series the model's mean scaled error is /,
+    );
+    expect(text.join('\n')).toMatch(/the 5 hardest of 8:/);
+    expect(text.join('\n')).not.toMatch(/^ {2}model /m);
   });
 
   it("saves every series' own scalers and forecasts any series by id at its own level", async () => {
