@@ -14,6 +14,7 @@
 import { etsHistory, etsStates } from './exponential-smoothing';
 import type { EtsError, EtsModel, EtsSeason, EtsTrend } from './exponential-smoothing';
 import { nelderMead } from './nelder-mead';
+import { seasonBuffer, streamingDeviance } from './ets-deviance';
 
 /** The damping per step stays in [0.8, 0.98], the range of statsmodels and Hyndman's `forecast` package. */
 const PHI_MIN = 0.8;
@@ -38,22 +39,11 @@ export function etsSquaredError(series: ArrayLike<number>, m: EtsModel, end: num
 /**
  * −2 × the log-likelihood of the one-step errors over series[0 .. end-1], without the constant
  * n·(log 2π + 1) both error types share (statsmodels' `ETSModel.loglike`). Multiplicative errors
- * are relative to the forecast, which must then stay positive.
+ * are relative to the forecast, which must then stay positive. Computed in one pass without
+ * keeping the states (ets-deviance.ts).
  */
 export function etsDeviance(series: ArrayLike<number>, m: EtsModel, end: number): number {
-  const { fitted } = etsStates(series, m, end);
-  const relative = m.error === 'multiplicative';
-  let squares = 0;
-  let logs = 0;
-  for (let t = 0; t < end; t++) {
-    const f = fitted[t];
-    if (relative) {
-      if (!(f > 0)) return Number.POSITIVE_INFINITY;
-      squares += ((series[t] - f) / f) ** 2;
-      logs += Math.log(f);
-    } else squares += (series[t] - f) ** 2;
-  }
-  return end * Math.log(Math.max(squares, 1e-300) / end) + 2 * logs;
+  return streamingDeviance(series, m, end);
 }
 
 /**
@@ -70,20 +60,34 @@ export function fitEtsForm(
   const trended = form.trend !== 'none';
   const seasonal = form.season !== 'none';
   const damped = form.trend === 'damped';
-  const build = (u: number[]): EtsModel => {
+  // Writes the weights of coordinates u into `into`: one model object serves every evaluation.
+  const place = (u: number[], into: EtsModel): EtsModel => {
     let i = 0;
-    const alpha = squash(u[i++], W_MIN, W_MAX);
-    const beta = trended ? squash(u[i++], W_MIN, W_MAX) : 0;
-    const gamma = seasonal ? squash(u[i++], W_MIN, Math.max(2 * W_MIN, 1 - alpha - W_MIN)) : 0;
-    const phi = damped ? squash(u[i++], PHI_MIN, PHI_MAX) : 1;
-    return { ...form, period: seasonal ? form.period : null, alpha, beta, gamma, phi, error };
+    into.alpha = squash(u[i++], W_MIN, W_MAX);
+    into.beta = trended ? squash(u[i++], W_MIN, W_MAX) : 0;
+    into.gamma = seasonal ? squash(u[i++], W_MIN, Math.max(2 * W_MIN, 1 - into.alpha - W_MIN)) : 0;
+    into.phi = damped ? squash(u[i++], PHI_MIN, PHI_MAX) : 1;
+    return into;
   };
+  const empty = (): EtsModel => ({
+    ...form,
+    period: seasonal ? form.period : null,
+    alpha: 0,
+    beta: 0,
+    gamma: 0,
+    phi: 1,
+    error,
+  });
+  const build = (u: number[]): EtsModel => place(u, empty());
+  const scratch = empty();
   const start = [unsquash(0.3, W_MIN, W_MAX)];
   if (trended) start.push(unsquash(0.05, W_MIN, W_MAX));
   // The season's coordinate is its share of the room 1 − alpha leaves: 0.1 / 0.7.
   if (seasonal) start.push(unsquash(0.1 / 0.7, 0, 1));
   if (damped) start.push(unsquash(0.9, PHI_MIN, PHI_MAX));
-  const objective = (u: number[]) => etsDeviance(series, build(u), end);
+  // One season buffer for every evaluation of this fit: Nelder-Mead makes hundreds.
+  const buffer = seasonBuffer();
+  const objective = (u: number[]) => streamingDeviance(series, place(u, scratch), end, buffer);
   const budget = 150 * start.length;
   const first = nelderMead(objective, start, { step: 1.5, maxEvaluations: budget });
   const found = nelderMead(objective, first.x, { step: 0.5, maxEvaluations: budget });

@@ -74,7 +74,7 @@ export function etsDescription(m: Pick<EtsModel, 'trend' | 'season' | 'error'>):
 
 // Divisions by a level or season estimate that has reached zero would spread NaN over the rest.
 const TINY = 1e-12;
-const safe = (x: number) => (Math.abs(x) < TINY ? (x < 0 ? -TINY : TINY) : x);
+export const safe = (x: number) => (Math.abs(x) < TINY ? (x < 0 ? -TINY : TINY) : x);
 
 /** Runs the smoothing over series[0 .. n-1]. @throws RangeError with fewer values than `etsHistory`. */
 export function etsStates(series: ArrayLike<number>, m: EtsModel, n: number = series.length): EtsStates {
@@ -90,33 +90,47 @@ export function etsStates(series: ArrayLike<number>, m: EtsModel, n: number = se
 function etsStart(series: ArrayLike<number>, m: EtsModel, n: number): EtsStates {
   const need = etsHistory(m);
   if (n < need) throw new RangeError(`${etsName(m)} needs at least ${need} values to start; the series has ${n}.`);
-  const seasonal = m.season !== 'none' && m.period !== null;
-  const p = seasonal ? (m.period as number) : 1;
-  const mult = m.season === 'multiplicative';
-  const trended = m.trend !== 'none';
+  const p = m.season !== 'none' && m.period !== null ? m.period : 1;
   const level = new Float64Array(n + 1);
   const trend = new Float64Array(n + 1);
   const season = new Float64Array(n + p);
   const fitted = new Float64Array(n);
-  // statsmodels' "simple" start: the first season's mean, the change between the first two
-  // seasons' means per step, and the first season's deviations (ratios) from its mean.
-  if (seasonal) {
-    let first = 0;
-    for (let i = 0; i < p; i++) first += series[i];
-    first /= p;
-    level[0] = first;
-    if (trended) {
-      let second = 0;
-      for (let i = p; i < 2 * p; i++) second += series[i];
-      trend[0] = (second / p - first) / p;
-    }
-    for (let i = 0; i < p; i++) season[i] = mult ? series[i] / safe(first) : series[i] - first;
-  } else {
-    level[0] = series[0];
-    if (trended) trend[0] = series[1] - series[0];
-    season[0] = mult ? 1 : 0;
-  }
+  const start = simpleStart(series, m, season);
+  level[0] = start.level;
+  trend[0] = start.trend;
   return { level, trend, season, fitted };
+}
+
+/**
+ * statsmodels' "simple" start: the first season's mean, the change between the first two
+ * seasons' means per step, and the first season's deviations (ratios) from its mean, written to
+ * season[0 .. period-1] (without a season, season[0] is the neutral 0 or 1). The caller has
+ * checked the series is long enough (`etsHistory`).
+ */
+export function simpleStart(
+  series: ArrayLike<number>,
+  m: EtsModel,
+  season: Float64Array,
+): { level: number; trend: number } {
+  const seasonal = m.season !== 'none' && m.period !== null;
+  const mult = m.season === 'multiplicative';
+  const trended = m.trend !== 'none';
+  if (!seasonal) {
+    season[0] = mult ? 1 : 0;
+    return { level: series[0], trend: trended ? series[1] - series[0] : 0 };
+  }
+  const p = m.period as number;
+  let first = 0;
+  for (let i = 0; i < p; i++) first += series[i];
+  first /= p;
+  let trend = 0;
+  if (trended) {
+    let second = 0;
+    for (let i = p; i < 2 * p; i++) second += series[i];
+    trend = (second / p - first) / p;
+  }
+  for (let i = 0; i < p; i++) season[i] = mult ? series[i] / safe(first) : series[i] - first;
+  return { level: first, trend };
 }
 
 /**

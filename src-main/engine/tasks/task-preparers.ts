@@ -18,7 +18,7 @@ import { prepareTextGeneration } from './text-generation/text-generation-task';
 
 export interface PrepareContext {
   log(line: string): void;
-  /** Hears how far the preparation of a long series is (forecasts of one series). */
+  /** Hears how far the preparation is (a long series, or the series of a many-series forecast). */
   progress?: ProgressMessage;
   /** Saved preprocessing to reuse instead of fitting (continued training). */
   fixed?: PreprocessingFile;
@@ -36,7 +36,7 @@ function prepareForecastTask(table: Table, spec: ExperimentSpec, ctx: PrepareCon
         'The model being continued was trained on one series; continue it with one series, or train a new model over all series.',
       );
     }
-    return globalForecastTask(picked, spec, ctx.fixed);
+    return globalForecastTask(picked, spec, ctx.fixed, ctx.progress);
   }
   const series = picked[0];
   if (prepared.length > 1) {

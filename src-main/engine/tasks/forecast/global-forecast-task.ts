@@ -17,6 +17,8 @@ import type { PreparedTask } from '../prepared-task';
 import type { ForecastData } from './forecast-data';
 import { evaluateForecast } from './forecast-evaluation';
 import { forecastPreprocessing, prepareForecast } from './forecast-task';
+import { throttledProgress } from './preparation-progress';
+import type { ProgressMessage } from './preparation-progress';
 
 /**
  * A saved global model's preprocessing as series `id` sees it (its own scalers and target
@@ -35,10 +37,14 @@ export function prepareGlobal(
   all: PreparedSeries[],
   spec: ExperimentSpec,
   fixed?: PreprocessingFile,
+  /** Hears how many of the series are prepared: each takes its own season search and transform choice. */
+  report?: ProgressMessage,
 ): { data: ForecastData[]; leftOut: string[] } {
   const data: ForecastData[] = [];
   const leftOut: string[] = [];
-  for (const series of all) {
+  const progress = report ? throttledProgress(report).part('preparing every series') : () => undefined;
+  for (const [i, series] of all.entries()) {
+    progress(i / all.length);
     try {
       const saved = fixed ? savedForSeries(fixed, series.id) : undefined;
       if (saved === null) {
@@ -53,6 +59,7 @@ export function prepareGlobal(
       leftOut.push(`'${series.id}': ${(e as Error).message}`);
     }
   }
+  progress(1);
   if (data.length === 0) {
     throw new Error(`No series can be windowed for training: ${leftOut.slice(0, 5).join('; ')}`);
   }
@@ -214,8 +221,9 @@ export function globalForecastTask(
   all: PreparedSeries[],
   spec: ExperimentSpec,
   fixed?: PreprocessingFile,
+  report?: ProgressMessage,
 ): PreparedTask {
-  const { data, leftOut } = prepareGlobal(all, spec, fixed);
+  const { data, leftOut } = prepareGlobal(all, spec, fixed, report);
   const source = globalSource(data);
   const notes = [
     ...all[0].notes,

@@ -34,6 +34,17 @@ export function preparationProgress(
   now: () => number = () => performance.now(),
 ): PreparationProgress {
   if (!report || steps < PROGRESS_MIN_STEPS) return silent;
+  return throttledProgress(report, now);
+}
+
+/**
+ * Progress reported to `report` whatever the size of the work: each new step at once, a step's
+ * fractions at most every PROGRESS_INTERVAL_MS (its first and its 100% always).
+ */
+export function throttledProgress(
+  report: ProgressMessage,
+  now: () => number = () => performance.now(),
+): PreparationProgress {
   let current: string | null = null;
   let last = Number.NEGATIVE_INFINITY;
   const send = (label: string, message: string, force: boolean) => {

@@ -84,8 +84,14 @@ describe('windows from every series', () => {
     expect(all.map((s) => s.id)).not.toContain('short');
     expect(all[0].notes.join(' ')).toContain("'once' (the series 'once' has a single row)");
     expect(all[0].notes.join(' ')).toContain("'short' (the series 'short' has 10 rows after preparation");
-    const { data, leftOut } = prepareGlobal(all, spec);
+    const messages: string[] = [];
+    const { data, leftOut } = prepareGlobal(all, spec, undefined, (m) => messages.push(m));
     expect(data.map((d) => d.series.id)).toEqual(SERIES.slice(0, 8).map((s) => s.id));
+    // Each series takes its own season search and transform choice: the user sees how far they are.
+    expect(messages[0]).toBe('preparing every series 0%');
+    expect(messages.at(-1)).toBe('preparing every series 100%');
+    const percents = messages.map((m) => Number(/ (\d+)%$/.exec(m)?.[1]));
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(leftOut).toHaveLength(1);
     expect(leftOut[0]).toMatch(/^'edge': /);
 
