@@ -8,7 +8,11 @@ import { cpus, loadavg } from 'node:os';
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Tf } from '../../src-main/tensorflow/load-tf';
 import { useNativeKernelsEverywhere } from '../../src-main/engine/model/kernels/kernel-policy';
-import { nativeKernels, switchNativeKernels } from '../../src-main/engine/model/kernels/native-kernels';
+import {
+  describeKernelThreads,
+  nativeKernels,
+  switchNativeKernels,
+} from '../../src-main/engine/model/kernels/native-kernels';
 import { summarize, type Timing } from './repeats';
 import { formatTiming } from './report';
 import { renderTable, type Column } from './table';
@@ -122,7 +126,7 @@ export function interleavedReport(
       `each repeat ${batches == null ? 'one epoch' : `${batches} batches`} of training (batch 64, Adam) after a warm-up. ` +
       'Speeds: median ± half the range; ratio: median of the pairs (lowest–highest).',
     `Same process, same thread settings both ways: TensorFlow intra-op ${process.env.TF_NUM_INTRAOP_THREADS ?? 'default'}, ` +
-      `inter-op ${process.env.TF_NUM_INTEROP_THREADS ?? 'default'}; our kernels ${kernels?.threads ?? '–'} threads per call.`,
+      `inter-op ${process.env.TF_NUM_INTEROP_THREADS ?? 'default'}; our kernels ${kernels ? describeKernelThreads(kernels) : '–'} per call.`,
     `tfjs ${tf.version.tfjs} on TensorFlow ${backend.binding?.TF_Version ?? '(version not reported)'}; our kernels: ` +
       `${kernels?.instructionSet ?? 'not loaded'} build; Node ${process.versions.node}; ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}).`,
     `Machine load (1 / 5 / 15 min): ${load(loadBefore)} before, ${load(loadavg())} after` +

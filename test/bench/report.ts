@@ -1,6 +1,10 @@
 /** The bench's report beyond the speed table: versions and kernels of every engine, and GFLOP/s. */
 import type * as tfTypes from '@tensorflow/tfjs';
-import { nativeKernels, nativeKernelsUnavailableReason } from '../../src-main/engine/model/kernels/native-kernels';
+import {
+  describeKernelThreads,
+  nativeKernels,
+  nativeKernelsUnavailableReason,
+} from '../../src-main/engine/model/kernels/native-kernels';
 import { measureGemmPeak, stepGemmShape, trainingFlopsPerSample } from './flops';
 import { spreadPercent, type Timing } from './repeats';
 import { formatRate, renderTable } from './table';
@@ -16,7 +20,7 @@ export function engineNotes(tf: typeof tfTypes, results: (Timing | null | undefi
   const backend = tf.backend() as unknown as { binding?: { TF_Version?: string } };
   const kernels = nativeKernels();
   const ours = kernels
-    ? `our native kernels: ${kernels.instructionSet} build, ${kernels.threads} threads per call`
+    ? `our native kernels: ${kernels.instructionSet} build, ${describeKernelThreads(kernels)} per call`
     : `our native kernels: not used (${nativeKernelsUnavailableReason()})`;
   const peers = new Set(results.flatMap((r) => (r && 'info' in r && typeof r.info === 'string' ? [r.info] : [])));
   return [

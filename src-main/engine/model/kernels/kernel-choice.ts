@@ -5,7 +5,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import { FUSED_SIMPLE_RNN_ACTIVATIONS } from '../fused/fused-simple-rnn';
 import { HIDDEN_ACTIVATIONS, type Cell } from '../../../shared/spec';
-import { nativeKernels, nativeKernelsUnavailableReason } from './native-kernels';
+import { describeKernelThreads, nativeKernels, nativeKernelsUnavailableReason } from './native-kernels';
 import { measuredKernelChoice } from './kernel-policy';
 import { isNativeActivation, nativeRecurrentSequence, type SequenceOptions } from './native-sequence';
 
@@ -54,7 +54,8 @@ export function fusedKernelNote(layerName: string, cell: Cell, activation: strin
   if (reason) return `${layerName}: fused TensorFlow kernels, because ${reason}.`;
   const choice = measuredKernelChoice(cell, activation, returnSequences);
   const kernels = nativeKernels();
+  const threads = kernels ? describeKernelThreads(kernels) : '';
   return choice.path === 'native'
-    ? `${layerName}: our native ${cell} kernels (${kernels?.instructionSet ?? ''} build, ${kernels?.threads ?? 1} threads), ${choice.reason}.`
+    ? `${layerName}: our native ${cell} kernels (${kernels?.instructionSet ?? ''} build, ${threads}), ${choice.reason}.`
     : `${layerName}: TensorFlow's fused ${cell} ops, ${choice.reason}.`;
 }

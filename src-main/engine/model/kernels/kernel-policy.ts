@@ -5,13 +5,16 @@
  * median of 6 pairs and their range), measured after the kernels stopped copying their saved
  * state to JavaScript and TensorFlow stopped transposing and reversing around them:
  *
- * | layer                                      | load 18–30         | load 7–9          |
- * | ------------------------------------------ | ------------------ | ----------------- |
- * | GRU(128), T=100                            | 2.10× (1.37–2.59)  | 1.78× (1.25–2.09) |
- * | SimpleRNN(32), T=20                        | 1.31× (0.92–11.1)  | 1.92× (1.28–9.61) |
- * | LSTM(64), last state only (reference)      | 1.19× (0.80–1.39)  | 1.51× (1.02–2.06) |
- * | LSTM(256), last state only (char text)     | 1.15× (0.96–1.30)  | not measured      |
- * | 2-layer BiLSTM(64), first layer sequences  | 0.75× (0.66–1.11)  | 0.89× (0.80–1.16) |
+ * | layer                                      | load 18–30         | load 7–9          | load 3.4 (*)      |
+ * | ------------------------------------------ | ------------------ | ----------------- | ----------------- |
+ * | GRU(128), T=100                            | 2.10× (1.37–2.59)  | 1.78× (1.25–2.09) | not measured      |
+ * | SimpleRNN(32), T=20                        | 1.31× (0.92–11.1)  | 1.92× (1.28–9.61) | 2.24× (2.08–2.40) |
+ * | LSTM(64), last state only (reference)      | 1.19× (0.80–1.39)  | 1.51× (1.02–2.06) | 1.27× (0.99–1.41) |
+ * | LSTM(256), last state only (char text)     | 1.15× (0.96–1.30)  | not measured      | not measured      |
+ * | 2-layer BiLSTM(64), first layer sequences  | 0.75× (0.66–1.11)  | 0.89× (0.80–1.16) | 0.82× (0.78–1.32) |
+ *
+ * (*) after each kind of call started choosing 1 thread or every core by timing both
+ * (thread-tuner.ts) and the LSTM forward step became one pass over the units.
  *
  * TensorFlow has no whole-sequence GRU or SimpleRNN op (its GRU runs one op per step), so ours
  * always win there. An LSTM that returns its last state gets it straight from our kernels; one

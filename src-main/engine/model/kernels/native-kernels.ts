@@ -5,13 +5,14 @@
  *
  * Environment: RECURRENT_RNN_KERNELS=off turns the addon off; RECURRENT_RNN_ISA (generic, avx2,
  * avx512) picks a build instead of the fastest this CPU runs; RECURRENT_RNN_THREADS sets the
- * threads per call (default: every core).
+ * threads per call (default: 1 or every core, whichever each kind of call was timed faster on).
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ThreadTuner } from './thread-tuner';
 
 /** What one kernel call computes; the sizes are checked again by the addon. */
 export interface KernelProblem {
@@ -86,7 +87,18 @@ export interface NativeKernels {
   addon: RnnKernelsAddon;
   /** The build in use: generic, avx2 or avx512. */
   instructionSet: string;
+  /** The most threads a call uses. */
   threads: number;
+  /**
+   * Picks 1 or `threads` per kind of call by timing both (thread-tuner.ts); null runs every call
+   * on `threads` (RECURRENT_RNN_THREADS set, or one core).
+   */
+  threadTuner: ThreadTuner | null;
+}
+
+/** The threads calls run on, for run logs and bench reports: "2 threads" or "1 or 2 threads, as timed faster". */
+export function describeKernelThreads(kernels: NativeKernels): string {
+  return kernels.threadTuner ? `1 or ${kernels.threads} threads, as timed faster` : `${kernels.threads} threads`;
 }
 
 /** The addon's place relative to the app's folder (also what the installers unpack). */
@@ -112,10 +124,15 @@ function findAddon(): string | null {
   return null;
 }
 
-/** Threads per kernel call: RECURRENT_RNN_THREADS when set to a positive whole number, else every core. */
-export function defaultKernelThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+/** True when RECURRENT_RNN_THREADS is a positive whole number. */
+function threadsAsked(env: NodeJS.ProcessEnv): boolean {
   const asked = Number(env.RECURRENT_RNN_THREADS);
-  return Number.isInteger(asked) && asked > 0 ? asked : Math.max(1, cores);
+  return Number.isInteger(asked) && asked > 0;
+}
+
+/** Most threads per kernel call: RECURRENT_RNN_THREADS when set to a positive whole number, else every core. */
+export function defaultKernelThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+  return threadsAsked(env) ? Number(env.RECURRENT_RNN_THREADS) : Math.max(1, cores);
 }
 
 function load(): LoadResult {
@@ -132,7 +149,9 @@ function load(): LoadResult {
   try {
     const addon = createRequire(import.meta.url)(file) as RnnKernelsAddon;
     const instructionSet = addon.useInstructionSet(process.env.RECURRENT_RNN_ISA ?? '');
-    return { kernels: { addon, instructionSet, threads: defaultKernelThreads() }, reason: null };
+    const threads = defaultKernelThreads();
+    const tuned = threads > 1 && !threadsAsked(process.env);
+    return { kernels: { addon, instructionSet, threads, threadTuner: tuned ? new ThreadTuner() : null }, reason: null };
   } catch (error) {
     return { kernels: null, reason: `our native recurrent kernels did not load (${(error as Error).message})` };
   }

@@ -81,6 +81,27 @@ function floats(tensor: Tensor, what: string, shape: readonly number[]): Float32
 }
 
 /**
+ * Runs one addon call on the threads the tuner picks for its kind (or on `kernels.threads`) and
+ * reports how long it took.
+ */
+function timedCall<T>(
+  kernels: NativeKernels,
+  problem: KernelProblem,
+  pass: 'forward' | 'backward',
+  call: (problem: KernelProblem) => T,
+): T {
+  const tuner = kernels.threadTuner;
+  if (!tuner || kernels.threads <= 1) return call(problem);
+  const { cell, activation, recurrentActivation, steps, batch, inputDim, units, lastOnly, save } = problem;
+  const kind = `${pass} ${cell}/${activation}/${recurrentActivation} ${steps}×${batch}×${inputDim}→${units} ${lastOnly ? 'last' : 'all'}${save ? ' saved' : ''}`;
+  const threads = tuner.choose(kind, kernels.threads);
+  const start = performance.now();
+  const result = call({ ...problem, threads });
+  tuner.record(kind, threads, performance.now() - start);
+  return result;
+}
+
+/**
  * Runs the cell from a zero state over `x` and returns every hidden state (or, with `output`
  * 'last', the last one [B,U]); differentiable with respect to `x` and the three weights.
  * Weights: kernel [I, G·U], recurrent kernel [U, G·U], bias [G·U] ([2, G·U] for the reset-after
@@ -144,7 +165,8 @@ export function nativeRecurrentSequence(
     // Never reused: tfjs-node hands JavaScript arrays to TensorFlow without copying them, so an
     // array given to tf.tensor belongs to that tensor from then on.
     const out = new Float32Array(shapes.out.reduce((a, d) => a * d, 1));
-    let saved = addon.forward(problem, xData, kData, rData, bData, out) ?? null;
+    let saved =
+      timedCall(kernels, problem, 'forward', (p) => addon.forward(p, xData, kData, rData, bData, out)) ?? null;
     return {
       value: tf.tensor(out, shapes.out),
       gradFunc: (dy: Tensor | Tensor[]) => {
@@ -153,7 +175,9 @@ export function nativeRecurrentSequence(
         const grads = [xData, kData, rData, bData].map((a) => new Float32Array(a.length));
         const current: SavedSequence = saved;
         saved = null;
-        addon.backward(problem, current, kData, rData, dyData, grads[0], grads[1], grads[2], grads[3]);
+        timedCall(kernels, problem, 'backward', (p) =>
+          addon.backward(p, current, kData, rData, dyData, grads[0], grads[1], grads[2], grads[3]),
+        );
         return [shapes.x, shapes.kernel, shapes.recurrent, shapes.bias].map((shape, i) => tf.tensor(grads[i], shape));
       },
     };

@@ -9,6 +9,23 @@ constexpr float kSeluScale = 1.0507009873554805f;
 using Vec = Eigen::Map<Eigen::ArrayXf>;
 using ConstVec = Eigen::Map<const Eigen::ArrayXf>;
 
+// tanh and the sigmoid on one packet of floats (or one float), as activate() computes them
+// (Eigen's rational tanh, GenericPacketMathFunctions.h): for row loops that mix them with other
+// arithmetic in one pass. Packet is the widest the including build has.
+using Packet = Eigen::internal::packet_traits<float>::type;
+constexpr int64_t kPacket = Eigen::internal::packet_traits<float>::size;
+
+template <typename T>
+inline T tanh_of(const T& x) {
+  return Eigen::internal::ptanh_float<T>(x);
+}
+
+template <typename T>
+inline T sigmoid_of(const T& x) {
+  const T half = Eigen::internal::pset1<T>(0.5f);
+  return Eigen::internal::pmadd(half, tanh_of(Eigen::internal::pmul(half, x)), half);
+}
+
 // out = act(in); in and out may be the same memory.
 inline void activate(Activation act, const float* in, float* out, int64_t n) {
   ConstVec a(in, n);

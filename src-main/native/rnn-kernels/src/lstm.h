@@ -5,18 +5,55 @@
 // threads meet only between the phases, never per step. Included inside a variant namespace.
 #pragma once
 
+// One step of the standard cell (tanh, sigmoid gates) for `n` units at once: T is a packet or a
+// float. Reads the pre-activations z (gate blocks U apart) and the previous cell state; writes
+// the gates i, f, g, o, the cell state and act(c) (workspace layout, U apart) and h.
+template <typename T>
+inline void lstm_forward_units(int64_t U, const float* z, const float* c_prev, float* gates, float* h) {
+  using namespace Eigen::internal;
+  const T i = sigmoid_of(ploadu<T>(z));
+  const T f = sigmoid_of(ploadu<T>(z + U));
+  const T g = tanh_of(ploadu<T>(z + 2 * U));
+  const T o = sigmoid_of(ploadu<T>(z + 3 * U));
+  const T c = pmadd(f, ploadu<T>(c_prev), pmul(i, g));
+  const T tc = tanh_of(c);
+  pstoreu(gates, i);
+  pstoreu(gates + U, f);
+  pstoreu(gates + 2 * U, g);
+  pstoreu(gates + 3 * U, o);
+  pstoreu(gates + 4 * U, c);
+  pstoreu(gates + 5 * U, tc);
+  pstoreu(h, pmul(o, tc));
+}
+
+// One row of one forward step for tanh cells and sigmoid gates (every fused layer) in a single
+// pass of packets; the general path below takes seven passes over the row.
+inline void lstm_forward_row_standard(int64_t U, const float* z, const float* c_prev, float* gates, float* h) {
+  int64_t u = 0;
+  for (; u + kPacket <= U; u += kPacket) lstm_forward_units<Packet>(U, z + u, c_prev + u, gates + u, h + u);
+  for (; u < U; ++u) lstm_forward_units<float>(U, z + u, c_prev + u, gates + u, h + u);
+}
+
 // Workspace row: [z 4U | gates 4U | c U | act(c) U].
 inline void lstm_forward(const Problem& p, const ForwardArgs& a) {
   const int64_t T = p.steps, B = p.batch, U = p.units, G = 4 * U, W = 10 * U;
+  const bool standard = p.activation == Activation::Tanh && p.recurrent_activation == Activation::Sigmoid;
   float* ws = a.workspace;
   input_projection(p, a.x, a.kernel, a.bias, G, ws, W);
   ConstView recurrent = view(a.recurrent, U, G, G);
   for_batch_shares(p, [&](Range b) {
+    float* zeros = thread_scratch(6, U);  // the cell state before the first step
+    Vec(zeros, U).setZero();
     for (int64_t t = 0; t < T; ++t) {
       const int64_t row0 = t * B + b.begin;
       if (t > 0) view(ws + row0 * W, b.size, G, W).noalias() += view(a.h + (row0 - B) * U, b.size, U, U) * recurrent;
       for (int64_t j = 0; j < b.size; ++j) {
         float* z = ws + (row0 + j) * W;
+        if (standard) {
+          const float* c_prev = t > 0 ? z - B * W + 2 * G : zeros;
+          lstm_forward_row_standard(U, z, c_prev, z + G, a.h + (row0 + j) * U);
+          continue;
+        }
         float* gates = z + G;
         float* c = gates + G;
         float* tc = c + U;

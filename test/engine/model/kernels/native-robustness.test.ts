@@ -32,7 +32,7 @@ function runShape(cell: NativeCell, steps: number, batch: number, features: numb
       (shape, i) => tf.randomUniform(shape, -0.5, 0.5, 'float32', i + units),
     );
     const config = { cell, activation: 'tanh', recurrentActivation: 'sigmoid' } as const;
-    const kernels = { ...native, threads };
+    const kernels = { ...native, threads, threadTuner: null };
     const run = (...a: tfTypes.Tensor[]) => nativeRecurrentSequence(tf, kernels, config, a[0], a[1], a[2], a[3]);
     const h = run(x, ...weights);
     const grads = tf.grads((...a: tfTypes.Tensor[]) => tf.sum(tf.square(run(...a))) as tfTypes.Scalar)([x, ...weights]);

@@ -6,6 +6,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nativeKernels, type NativeKernels } from '../../../../src-main/engine/model/kernels/native-kernels';
+import { ThreadTuner } from '../../../../src-main/engine/model/kernels/thread-tuner';
 import {
   nativeRecurrentSequence,
   type NativeActivation,
@@ -147,20 +148,33 @@ describe('every activation the forms offer', () => {
 });
 
 describe('threads', () => {
+  const x = tf.randomNormal([6, 7, 3], 0, 1, 'float32', 9);
+  const weights = [[3, 20], [5, 20], [20]].map((s, i) => tf.randomUniform(s, -0.5, 0.5, 'float32', 20 + i));
+  afterAll(() => tf.dispose([x, ...weights]));
+  /** Gradients of sum(h²) over a small LSTM on these kernels, with respect to x and every weight. */
+  const lstmGradients = (k: NativeKernels): tfTypes.Tensor[] =>
+    tf.grads((...args: tfTypes.Tensor[]) =>
+      tf.sum(tf.square(nativeRecurrentSequence(tf, k, { cell: 'LSTM', ...gates }, args[0], args[1], args[2], args[3]))),
+    )([x, ...weights]);
+
   it('splitting the batch across threads changes nothing', () => {
-    const one = { ...native, threads: 1 };
-    const many = { ...native, threads: 3 };
-    const x = tf.randomNormal([6, 7, 3], 0, 1, 'float32', 9);
-    const weights = [[3, 20], [5, 20], [20]].map((s, i) => tf.randomUniform(s, -0.5, 0.5, 'float32', 20 + i));
-    const run =
-      (k: NativeKernels) =>
-      (...args: tfTypes.Tensor[]) =>
-        tf.sum(
-          tf.square(nativeRecurrentSequence(tf, k, { cell: 'LSTM', ...gates }, args[0], args[1], args[2], args[3])),
-        );
-    const a = tf.grads(run(one))([x, ...weights]);
-    const b = tf.grads(run(many))([x, ...weights]);
+    const a = lstmGradients({ ...native, threads: 1, threadTuner: null });
+    const b = lstmGradients({ ...native, threads: 3, threadTuner: null });
     a.forEach((grad, i) => expect(relativeDifference(tf, grad, b[i])).toBeLessThan(1e-6));
-    tf.dispose([x, ...weights, ...a, ...b]);
+    tf.dispose([...a, ...b]);
+  });
+
+  it('calls timed on 1 thread and on several give the same gradients, and the faster count is kept', () => {
+    const tuner = new ThreadTuner({ trials: 2, recheckEvery: 100 });
+    const expected = lstmGradients({ ...native, threads: 1, threadTuner: null });
+    // The first call is not counted, then two per thread count: six calls decide.
+    for (let call = 0; call < 7; call++) {
+      const got = lstmGradients({ ...native, threads: 3, threadTuner: tuner });
+      got.forEach((grad, i) => expect(relativeDifference(tf, grad, expected[i])).toBeLessThan(1e-6));
+      tf.dispose(got);
+    }
+    const kinds = ['forward', 'backward'].map((pass) => `${pass} 0/0/2 6×7×3→5 all saved`);
+    for (const kind of kinds) expect([1, 3]).toContain(tuner.chosen(kind));
+    tf.dispose(expected);
   });
 });
