@@ -4,21 +4,12 @@ import { backtestChartConfig, foldPoints, MAX_DRAWN_FOLDS } from '../../../src-r
 import { withAlpha } from '../../../src-renderer/charts/color';
 import { futureChartConfig } from '../../../src-renderer/charts/future-chart-config';
 import { histogram, residuals } from '../../../src-renderer/charts/residuals';
-import type { ChartTheme } from '../../../src-renderer/charts/theme';
 import { tryDialog } from '../../../src-renderer/utils/host-dialog';
 import { diffSpecs, flatten } from '../../../src-renderer/utils/spec-diff';
 import { spec } from '../fixtures';
-import { backtestReport, futureForecast } from '../fixtures-more';
+import { backtestReport, chartTheme, futureForecast } from '../fixtures-more';
 
-const theme: ChartTheme = {
-  text: '#111',
-  muted: '#666',
-  grid: '#eee',
-  series: ['#3461d1', '#e07b1f'],
-  actual: '#444',
-  validationRegion: 'rgba(0,0,0,0.1)',
-  testRegion: 'rgba(0,0,0,0.1)',
-};
+const theme = chartTheme;
 
 describe('residuals and histogram', () => {
   it('takes actual minus forecast where there is a forecast', () => {
