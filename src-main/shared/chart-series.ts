@@ -18,7 +18,7 @@ export type ChartSeries = ForecastEvaluation['series'];
 const PER_BUCKET = 6;
 
 /** The original time step of each point of a series (its index unless it was thinned). */
-export function stepAt(series: ChartSeries, i: number): number {
+export function stepAt(series: Pick<ChartSeries, 'steps'>, i: number): number {
   return series.steps?.[i] ?? i;
 }
 

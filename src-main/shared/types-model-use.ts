@@ -49,9 +49,16 @@ export interface BacktestReport {
   longSeason?: { period: number; label: string } | null;
   beatsReference: boolean;
   verdict: string | null;
-  /** Every historical forecast, for the chart over the actual series. */
+  /**
+   * The historical forecasts for the chart over the actual series: every fold's, or evenly
+   * spaced ones, first and last among them, when they hold more points than a chart draws.
+   */
   folds: { origin: number; time: string[]; forecast: number[] }[];
-  series: { time: string[]; actual: number[] };
+  /**
+   * The actual series; a long one is thinned (shared/bounded-backtest.ts) and `steps` gives the
+   * original step of each kept point (absent when every step is there).
+   */
+  series: { time: string[]; actual: number[]; steps?: number[] };
   retrainEvery: number | null;
 }
 

@@ -30,6 +30,7 @@ import { importKerasRun, readPreprocessingFile } from '../export/keras-import/im
 import { KerasImportError } from '../export/keras-import/keras-import-error';
 import { PreprocessingError } from '../shared/preprocessing-schema';
 import { scoreCandidate } from '../search/stretch-score';
+import { boundedBacktest } from '../shared/bounded-backtest';
 
 /** Runs one job here and now. */
 export async function runJob<N extends JobName>(
@@ -59,7 +60,8 @@ async function dispatch(job: Job, log: (line: string) => void): Promise<JobResul
     }
     case 'backtest.run': {
       const { runDir, ...opts } = job.args;
-      return runBacktest(tf, runDir, opts, log);
+      // Scored on every fold; the renderer gets a bounded chart (the CLI prints the whole report).
+      return boundedBacktest(await runBacktest(tf, runDir, opts, log));
     }
     case 'explain.run':
       return explainForecast(tf, job.args.runDir);

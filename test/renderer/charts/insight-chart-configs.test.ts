@@ -95,3 +95,18 @@ describe('tryDialog', () => {
     await expect(tryDialog(() => Promise.reject(io))).rejects.toBe(io);
   });
 });
+
+describe('backtest chart of a long series', () => {
+  it('draws thinned actuals and the kept folds at their original steps', () => {
+    const report = backtestReport({
+      origins: Array.from({ length: 500 }, (_, i) => 9000 + i),
+      series: { time: ['t0', 't4000', 't9500', 't9999'], actual: [1, 2, 3, 4], steps: [0, 4000, 9500, 9999] },
+      folds: [{ origin: 9500, time: ['t9500', 't9501'], forecast: [3, 3.5] }],
+    });
+    expect(foldPoints(report)[0]!.map((p) => p.x)).toEqual([9500, 9501]);
+    const config = backtestChartConfig(report, theme);
+    const actual = config.data.datasets[0]!.data as { x: number; y: number }[];
+    expect(actual.map((p) => p.x)).toEqual([0, 4000, 9500, 9999]);
+    expect(config.data.datasets[1]!.label).toBe('Forecasts (500 origins, 1 drawn)');
+  });
+});
