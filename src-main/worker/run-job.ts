@@ -31,6 +31,7 @@ import { KerasImportError } from '../export/keras-import/keras-import-error';
 import { PreprocessingError } from '../shared/preprocessing-schema';
 import { scoreCandidate } from '../search/stretch-score';
 import { boundedBacktest } from '../shared/bounded-backtest';
+import { boundedFuture } from '../shared/bounded-future';
 
 /** Runs one job here and now. */
 export async function runJob<N extends JobName>(
@@ -45,11 +46,14 @@ async function dispatch(job: Job, log: (line: string) => void): Promise<JobResul
   const { tf } = loaded;
   switch (job.name) {
     case 'forecast.future':
-      return forecastFuture(tf, job.args.runDir, {
-        steps: job.args.steps,
-        levels: job.args.levels,
-        series: job.args.series,
-      });
+      // Calibrated on every step; the renderer gets a bounded chart (the CSV job keeps every step).
+      return boundedFuture(
+        await forecastFuture(tf, job.args.runDir, {
+          steps: job.args.steps,
+          levels: job.args.levels,
+          series: job.args.series,
+        }),
+      );
     case 'forecast.futureCsv': {
       const { fileName, csv } = await futureForecastCsv(tf, job.args.runDir, {
         steps: job.args.steps,

@@ -110,3 +110,19 @@ describe('backtest chart of a long series', () => {
     expect(config.data.datasets[1]!.label).toBe('Forecasts (500 origins, 1 drawn)');
   });
 });
+
+describe('future chart of a long forecast', () => {
+  it('puts thinned history and future points at their original steps', () => {
+    const f = {
+      ...futureForecast(3),
+      steps: [0, 5000, 9999],
+      history: { time: ['h0', 'h700', 'h999'], values: [1, 2, 3], steps: [0, 700, 999] },
+    };
+    const config = futureChartConfig(f, theme);
+    const xs = (label: string) =>
+      (config.data.datasets.find((d) => d.label === label)!.data as { x: number }[]).map((p) => p.x);
+    expect(xs('Observed volume')).toEqual([0, 700, 999]);
+    expect(xs('Forecast')).toEqual([999, 1000, 6000, 10_999]);
+    expect(xs('80% interval')).toEqual([1000, 6000, 10_999]);
+  });
+});
