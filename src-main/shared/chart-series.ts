@@ -3,8 +3,10 @@
  * actual and forecast (a 1M-step run wrote 79 MB of run.json). The charts need no more points
  * than a screen has pixels, so the series is thinned to at most MAX_CHART_POINTS, keeping per
  * bucket the lowest and highest actual, forecast and error, so peaks and the worst misses stay
- * visible. Metrics are always scored on the full series before this runs.
+ * visible. Metrics are always scored on the full series before this runs, and the residual
+ * histogram is made here from every step before the points are dropped.
  */
+import { residualHistogram } from './residual-histogram';
 import type { Evaluation, ForecastEvaluation, RunResult } from './types';
 
 /** The most points a stored forecast chart series holds. */
@@ -16,7 +18,7 @@ export type ChartSeries = ForecastEvaluation['series'];
 const PER_BUCKET = 6;
 
 /** The original time step of each point of a series (its index unless it was thinned). */
-export function stepAt(series: ChartSeries, i: number): number {
+export function stepAt(series: Pick<ChartSeries, 'steps'>, i: number): number {
   return series.steps?.[i] ?? i;
 }
 
@@ -62,7 +64,9 @@ function keepExtremes(series: ChartSeries, from: number, to: number, keep: Set<n
 /**
  * The series with at most `max` points (MAX_CHART_POINTS by default). A series already that
  * short comes back unchanged; a thinned one carries `steps`, the original step of each point,
- * ascending. `validationStart` and `testStart` stay in original steps.
+ * ascending. `validationStart` and `testStart` stay in original steps. The thinned series
+ * carries the residual histogram of every step (kept from an already thinned one; none for a
+ * thinned series that has none, since its points cannot give it exactly).
  */
 export function thinChartSeries(series: ChartSeries, max: number = MAX_CHART_POINTS): ChartSeries {
   const n = series.actual.length;
@@ -73,6 +77,7 @@ export function thinChartSeries(series: ChartSeries, max: number = MAX_CHART_POI
     keepExtremes(series, Math.floor((b * n) / buckets), Math.floor(((b + 1) * n) / buckets), keep);
   }
   const kept = [...keep].sort((a, b) => a - b);
+  const histogram = series.residualHistogram ?? (series.steps ? undefined : residualHistogram(series));
   return {
     time: kept.map((i) => series.time[i] ?? ''),
     actual: kept.map((i) => series.actual[i]),
@@ -80,6 +85,7 @@ export function thinChartSeries(series: ChartSeries, max: number = MAX_CHART_POI
     validationStart: series.validationStart,
     testStart: series.testStart,
     steps: kept.map((i) => stepAt(series, i)),
+    ...(histogram ? { residualHistogram: histogram } : {}),
   };
 }
 

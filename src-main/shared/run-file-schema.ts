@@ -42,6 +42,15 @@ const chartSteps = z
     'The steps of a chart series must go up from one point to the next.',
   );
 
+/** The residual histogram of every step, kept with a thinned chart series; absent in older runs. */
+const residualHistogram = z.looseObject({
+  edges: z.array(z.number()),
+  width: z.number(),
+  counts: z.array(z.number().int().min(0)),
+  total: z.number().int().min(0),
+  split: z.enum(['test', 'all']),
+});
+
 /**
  * run.json inside a project: the RunResult the app showed, with `modelDir` relative to the
  * run's folder ('model') or null. History and evaluation are checked for shape loosely: they
@@ -55,7 +64,9 @@ export const storedRunSchema = z.looseObject({
   evaluation: z
     .looseObject({
       kind: z.enum(['forecast', 'classification', 'generation', 'sequence-to-sequence']),
-      series: z.looseObject({ steps: chartSteps.optional() }).optional(),
+      series: z
+        .looseObject({ steps: chartSteps.optional(), residualHistogram: residualHistogram.optional() })
+        .optional(),
     })
     .nullable(),
   modelDir: z.literal('model').nullable(),

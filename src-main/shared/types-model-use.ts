@@ -20,10 +20,18 @@ export interface FutureForecast {
   time: string[];
   point: number[];
   intervals: IntervalBand[];
-  /** The last observed part of the series, for context in the chart. */
-  history: { time: string[]; values: number[] };
+  /**
+   * The last observed part of the series, for context in the chart; a long one is thinned and
+   * `steps` gives the original step of each kept point within it (absent when every step is there).
+   */
+  history: { time: string[]; values: number[]; steps?: number[] };
   /** Where the intervals come from, e.g. "split-conformal, calibrated on 42 validation windows". */
   intervalMethod: string;
+  /**
+   * The future step (0 = the first) of each point when a long forecast was thinned for the chart
+   * (shared/bounded-future.ts); absent when every step is there.
+   */
+  steps?: number[];
 }
 
 export interface BacktestScoresJson {
@@ -49,9 +57,16 @@ export interface BacktestReport {
   longSeason?: { period: number; label: string } | null;
   beatsReference: boolean;
   verdict: string | null;
-  /** Every historical forecast, for the chart over the actual series. */
+  /**
+   * The historical forecasts for the chart over the actual series: every fold's, or evenly
+   * spaced ones, first and last among them, when they hold more points than a chart draws.
+   */
   folds: { origin: number; time: string[]; forecast: number[] }[];
-  series: { time: string[]; actual: number[] };
+  /**
+   * The actual series; a long one is thinned (shared/bounded-backtest.ts) and `steps` gives the
+   * original step of each kept point (absent when every step is there).
+   */
+  series: { time: string[]; actual: number[]; steps?: number[] };
   retrainEvery: number | null;
 }
 

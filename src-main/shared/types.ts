@@ -235,7 +235,25 @@ export interface ForecastEvaluation {
      * chart (shared/chart-series.ts); absent when every step is there (point i is step i).
      */
     steps?: number[];
+    /**
+     * The residual histogram over every step, made before the series was thinned (a thinned
+     * series keeps mostly extremes, so its points would misstate the spread). Absent when every
+     * step is there, and in runs saved before it existed.
+     */
+    residualHistogram?: ResidualHistogram;
   };
+}
+
+/** Equal-width bins of residuals (shared/residual-histogram.ts). */
+export interface ResidualHistogram {
+  /** Left edge of each bin; the last bin includes its right edge. */
+  edges: number[];
+  width: number;
+  counts: number[];
+  /** How many residuals were binned (the sum of counts). */
+  total: number;
+  /** Which residuals: the test split's, or all of them when the test split has no forecast. */
+  split: 'test' | 'all';
 }
 
 export interface ClassificationEvaluation {

@@ -30,6 +30,8 @@ import { importKerasRun, readPreprocessingFile } from '../export/keras-import/im
 import { KerasImportError } from '../export/keras-import/keras-import-error';
 import { PreprocessingError } from '../shared/preprocessing-schema';
 import { scoreCandidate } from '../search/stretch-score';
+import { boundedBacktest } from '../shared/bounded-backtest';
+import { boundedFuture } from '../shared/bounded-future';
 
 /** Runs one job here and now. */
 export async function runJob<N extends JobName>(
@@ -44,11 +46,14 @@ async function dispatch(job: Job, log: (line: string) => void): Promise<JobResul
   const { tf } = loaded;
   switch (job.name) {
     case 'forecast.future':
-      return forecastFuture(tf, job.args.runDir, {
-        steps: job.args.steps,
-        levels: job.args.levels,
-        series: job.args.series,
-      });
+      // Calibrated on every step; the renderer gets a bounded chart (the CSV job keeps every step).
+      return boundedFuture(
+        await forecastFuture(tf, job.args.runDir, {
+          steps: job.args.steps,
+          levels: job.args.levels,
+          series: job.args.series,
+        }),
+      );
     case 'forecast.futureCsv': {
       const { fileName, csv } = await futureForecastCsv(tf, job.args.runDir, {
         steps: job.args.steps,
@@ -59,7 +64,8 @@ async function dispatch(job: Job, log: (line: string) => void): Promise<JobResul
     }
     case 'backtest.run': {
       const { runDir, ...opts } = job.args;
-      return runBacktest(tf, runDir, opts, log);
+      // Scored on every fold; the renderer gets a bounded chart (the CLI prints the whole report).
+      return boundedBacktest(await runBacktest(tf, runDir, opts, log));
     }
     case 'explain.run':
       return explainForecast(tf, job.args.runDir);

@@ -7,13 +7,14 @@ import { stepLineOptions } from './step-line-options';
 import type { ChartTheme } from './theme';
 import { timeZoom } from './zoom';
 import { compactTimeLabels } from '../utils/time-labels';
+import { labelAtStep, lastStep, stepAt } from './series-steps';
 
 /** Above this many folds only an evenly spaced subset is drawn, so the chart stays readable and fast. */
 export const MAX_DRAWN_FOLDS = 80;
 
-/** Index of each fold's forecast steps on the series axis (by time label, else from its origin). */
+/** Step of each fold's forecast steps on the series axis (by time label, else from its origin). */
 export function foldPoints(report: BacktestReport): { x: number; y: number }[][] {
-  const index = new Map(report.series.time.map((t, i) => [t, i]));
+  const index = new Map(report.series.time.map((t, i) => [t, stepAt(report.series, i)]));
   return report.folds.map((fold) =>
     fold.forecast.map((y, j) => ({ x: index.get(fold.time[j] ?? '') ?? fold.origin + j, y })),
   );
@@ -24,11 +25,14 @@ export function backtestChartConfig(report: BacktestReport, theme: ChartTheme): 
   const stride = Math.max(1, Math.ceil(all.length / MAX_DRAWN_FOLDS));
   const drawn = all.filter((_, i) => i % stride === 0);
   const accent = theme.series[1] ?? '#e07b1f';
-  const last = Math.max(0, report.series.actual.length - 1);
-  const times = compactTimeLabels(report.series.time);
-  const label = (x: number): string => times[Math.round(x)] ?? String(x);
+  // A long series arrives thinned, with the original step of each point (shared/bounded-backtest.ts).
+  const { series } = report;
+  const last = lastStep(series);
+  const times = compactTimeLabels(series.time);
+  const label = (x: number): string => labelAtStep(series, times, Math.round(x));
+  const origins = report.origins.length;
   const folds: ChartDataset<'line', { x: number; y: number }[]>[] = drawn.map((data, i) => ({
-    label: i === 0 ? `Forecasts (${all.length} origins${stride > 1 ? `, every ${stride}th drawn` : ''})` : '',
+    label: i === 0 ? `Forecasts (${origins} origins${drawn.length < origins ? `, ${drawn.length} drawn` : ''})` : '',
     data,
     borderColor: withAlpha(accent, 0.75),
     backgroundColor: accent,
@@ -40,7 +44,7 @@ export function backtestChartConfig(report: BacktestReport, theme: ChartTheme): 
       datasets: [
         {
           label: `Actual ${report.target}`,
-          data: report.series.actual.map((y, x) => ({ x, y })),
+          data: series.actual.map((y, i) => ({ x: stepAt(series, i), y })),
           borderColor: theme.actual,
           backgroundColor: theme.actual,
           borderWidth: 1.25,

@@ -4,7 +4,7 @@ import type { ForecastEvaluation } from '../../src-main/shared/types';
 import { formatNumber } from '../utils/format';
 import { forecastRegions } from './forecast-chart-config';
 import { REGION_SHADING_ID, type RegionShadingOptions } from './region-shading';
-import { histogram, residuals } from './residuals';
+import { residuals, shownResidualHistogram } from './residuals';
 import { stepLineOptions } from './step-line-options';
 import type { ChartTheme } from './theme';
 import { timeZoom } from './zoom';
@@ -63,18 +63,19 @@ export function residualTimeConfig(
   };
 }
 
-/** Histogram of the test split's residuals (all residuals when the test split has none). */
+/**
+ * Histogram of the test split's residuals (all residuals when the test split has none): the one
+ * main binned from every step when the run carries it, else binned from the points.
+ */
 export function residualHistogramConfig(series: Series, theme: ChartTheme): ChartConfiguration<'bar'> {
-  const all = residuals(series);
-  const test = all.filter((p) => p.x >= series.testStart);
-  const h = histogram((test.length ? test : all).map((p) => p.y));
+  const h = shownResidualHistogram(series);
   return {
     type: 'bar',
     data: {
       labels: h.edges.map((e) => formatNumber(e + h.width / 2, 3)),
       datasets: [
         {
-          label: test.length ? 'Test residuals' : 'Residuals',
+          label: h.split === 'test' ? 'Test residuals' : 'Residuals',
           data: h.counts,
           backgroundColor: theme.series[0],
           borderWidth: 0,

@@ -1,6 +1,9 @@
 /** Residuals of a one-step-ahead forecast and their histogram, for the residual plots. */
-import type { ForecastEvaluation } from '../../src-main/shared/types';
+import type { ForecastEvaluation, ResidualHistogram } from '../../src-main/shared/types';
+import { residualHistogram } from '../../src-main/shared/residual-histogram';
 import { stepAt } from './series-steps';
+
+export { histogram, type Histogram } from '../../src-main/shared/residual-histogram';
 
 /** actual − predicted at every point with a forecast, x being the point's time step. */
 export function residuals(series: ForecastEvaluation['series']): { x: number; y: number }[] {
@@ -14,27 +17,14 @@ export function residuals(series: ForecastEvaluation['series']): { x: number; y:
   return out;
 }
 
-export interface Histogram {
-  /** Left edge of each bin; the last bin includes its right edge. */
-  edges: number[];
-  width: number;
-  counts: number[];
-}
-
-/** Equal-width bins over the finite values (about √n bins, between 5 and 40). */
-export function histogram(values: readonly number[], bins?: number): Histogram {
-  const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return { edges: [], width: 0, counts: [] };
-  const min = Math.min(...finite);
-  const max = Math.max(...finite);
-  const n = bins ?? Math.min(40, Math.max(5, Math.round(Math.sqrt(finite.length))));
-  // All values equal: one bin of width 1 around them.
-  const width = max > min ? (max - min) / n : 1;
-  const count = max > min ? n : 1;
-  const counts = new Array<number>(count).fill(0);
-  for (const v of finite) {
-    const i = Math.min(count - 1, Math.floor((v - min) / width));
-    counts[i] = (counts[i] ?? 0) + 1;
-  }
-  return { edges: counts.map((_, i) => min + i * width - (max > min ? 0 : 0.5)), width, counts };
+/**
+ * The histogram to draw: the one main made from every step when the series carries it,
+ * otherwise one from the points (exact for a series that was never thinned). `approximate`
+ * says the points were a thinned run's kept ones (a run saved before main made the histogram).
+ */
+export function shownResidualHistogram(
+  series: ForecastEvaluation['series'],
+): ResidualHistogram & { approximate: boolean } {
+  if (series.residualHistogram) return { ...series.residualHistogram, approximate: false };
+  return { ...residualHistogram(series), approximate: series.steps !== undefined };
 }

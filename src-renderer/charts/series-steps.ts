@@ -6,7 +6,8 @@
 import type { ForecastEvaluation } from '../../src-main/shared/types';
 import { stepAt } from '../../src-main/shared/chart-series';
 
-type Series = ForecastEvaluation['series'];
+/** Any series with points and, when thinned, their original steps (a forecast's, a backtest's actuals). */
+type Series = Pick<ForecastEvaluation['series'], 'actual' | 'steps'>;
 
 export { stepAt };
 

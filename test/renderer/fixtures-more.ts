@@ -3,9 +3,21 @@
  * from small formulas, so tests compare what the UI shows with what these hold.
  */
 import type { ClassificationEvaluation, RunSummary } from '../../src-main/shared/types';
+import type { ChartTheme } from '../../src-renderer/charts/theme';
 import type { BacktestReport, Explanation, FutureForecast } from '../../src-main/shared/types-model-use';
 import type { ProjectState, SampleInfo } from '../../src-main/shared/types-project';
 import { spec } from './fixtures';
+
+/** A light theme with two series colours, for building chart configurations outside a page. */
+export const chartTheme: ChartTheme = {
+  text: '#111',
+  muted: '#666',
+  grid: '#eee',
+  series: ['#3461d1', '#e07b1f'],
+  actual: '#444',
+  validationRegion: 'rgba(0,0,0,0.1)',
+  testRegion: 'rgba(0,0,0,0.1)',
+};
 
 export function projectState(over: Partial<ProjectState> = {}): ProjectState {
   return {

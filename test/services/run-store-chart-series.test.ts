@@ -47,6 +47,18 @@ describe('bounded chart series in the run store', () => {
     expect(chartOf(run).actual.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
     expect(chartOf(run).steps?.at(-1)).toBe(STEPS - 1);
     expect(run.evaluation?.kind === 'forecast' && run.evaluation.metrics.mae).toBe(0.25);
+    // The full series was at hand when read: its histogram is every test step's.
+    const h = chartOf(run).residualHistogram;
+    expect(h?.total).toBe(STEPS - 42_500);
+    expect(h?.counts.reduce((a, b) => a + b, 0)).toBe(STEPS - 42_500);
+  });
+
+  it('keeps the histogram of every step through save and read', async () => {
+    const store = new RunStore(runsDir);
+    await store.save(longRun('with-histogram'));
+    const again = new RunStore(runsDir);
+    await again.load();
+    expect(chartOf(again.get('with-histogram')).residualHistogram?.total).toBe(STEPS - 42_500);
   });
 
   it('writes the thinned series on save, and reads it back the same', async () => {

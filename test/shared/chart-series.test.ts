@@ -88,6 +88,10 @@ describe('boundedEvaluation', () => {
     expect(bounded.series.actual.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
     expect(bounded.global?.charts?.a?.actual.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
     expect(bounded.global?.charts?.b).toBe(evaluation.global?.charts?.b);
+    // Each thinned series' residual histogram counts every one of its test steps.
+    const a = evaluation.global?.charts?.a;
+    expect(bounded.global?.charts?.a?.residualHistogram?.total).toBe(10_000 - (a?.testStart ?? 0));
+    expect(bounded.series.residualHistogram?.total).toBe(200_000 - evaluation.series.testStart);
     expect(bounded.metrics).toEqual(evaluation.metrics);
     expect(evaluation.series.actual).toHaveLength(200_000);
   });

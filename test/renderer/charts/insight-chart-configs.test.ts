@@ -4,21 +4,12 @@ import { backtestChartConfig, foldPoints, MAX_DRAWN_FOLDS } from '../../../src-r
 import { withAlpha } from '../../../src-renderer/charts/color';
 import { futureChartConfig } from '../../../src-renderer/charts/future-chart-config';
 import { histogram, residuals } from '../../../src-renderer/charts/residuals';
-import type { ChartTheme } from '../../../src-renderer/charts/theme';
 import { tryDialog } from '../../../src-renderer/utils/host-dialog';
 import { diffSpecs, flatten } from '../../../src-renderer/utils/spec-diff';
 import { spec } from '../fixtures';
-import { backtestReport, futureForecast } from '../fixtures-more';
+import { backtestReport, chartTheme, futureForecast } from '../fixtures-more';
 
-const theme: ChartTheme = {
-  text: '#111',
-  muted: '#666',
-  grid: '#eee',
-  series: ['#3461d1', '#e07b1f'],
-  actual: '#444',
-  validationRegion: 'rgba(0,0,0,0.1)',
-  testRegion: 'rgba(0,0,0,0.1)',
-};
+const theme = chartTheme;
 
 describe('residuals and histogram', () => {
   it('takes actual minus forecast where there is a forecast', () => {
@@ -102,5 +93,36 @@ describe('tryDialog', () => {
     expect(await tryDialog(() => Promise.reject(unavailable))).toEqual({ kind: 'unavailable' });
     const io = new StudioError({ code: 'io', message: 'disk' });
     await expect(tryDialog(() => Promise.reject(io))).rejects.toBe(io);
+  });
+});
+
+describe('backtest chart of a long series', () => {
+  it('draws thinned actuals and the kept folds at their original steps', () => {
+    const report = backtestReport({
+      origins: Array.from({ length: 500 }, (_, i) => 9000 + i),
+      series: { time: ['t0', 't4000', 't9500', 't9999'], actual: [1, 2, 3, 4], steps: [0, 4000, 9500, 9999] },
+      folds: [{ origin: 9500, time: ['t9500', 't9501'], forecast: [3, 3.5] }],
+    });
+    expect(foldPoints(report)[0]!.map((p) => p.x)).toEqual([9500, 9501]);
+    const config = backtestChartConfig(report, theme);
+    const actual = config.data.datasets[0]!.data as { x: number; y: number }[];
+    expect(actual.map((p) => p.x)).toEqual([0, 4000, 9500, 9999]);
+    expect(config.data.datasets[1]!.label).toBe('Forecasts (500 origins, 1 drawn)');
+  });
+});
+
+describe('future chart of a long forecast', () => {
+  it('puts thinned history and future points at their original steps', () => {
+    const f = {
+      ...futureForecast(3),
+      steps: [0, 5000, 9999],
+      history: { time: ['h0', 'h700', 'h999'], values: [1, 2, 3], steps: [0, 700, 999] },
+    };
+    const config = futureChartConfig(f, theme);
+    const xs = (label: string) =>
+      (config.data.datasets.find((d) => d.label === label)!.data as { x: number }[]).map((p) => p.x);
+    expect(xs('Observed volume')).toEqual([0, 700, 999]);
+    expect(xs('Forecast')).toEqual([999, 1000, 6000, 10_999]);
+    expect(xs('80% interval')).toEqual([1000, 6000, 10_999]);
   });
 });
