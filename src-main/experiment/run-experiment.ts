@@ -33,6 +33,7 @@ import { trainModel, type TrainOutcome } from '../engine/training/train-loop';
 import type { TrainCallbacks } from '../engine/training/train-callbacks';
 import { trainEnsemble } from '../engine/training/ensemble-training';
 import { messageOf } from '../shared/error-message';
+import { keepEpoch } from '../shared/run-epochs';
 import { withVerdictNote } from './verdict-note';
 import { threeDigits as fmt } from '../shared/number-format';
 
@@ -134,7 +135,7 @@ export async function runExperiment(spec: ExperimentSpec, ctx: RunContext): Prom
         control: ctx.control,
         onProgress: ctx.onProgress,
         onEpoch: (e) => {
-          result.history.push(e);
+          keepEpoch(result, e);
           ctx.onEpoch(e);
         },
         log,

@@ -14,6 +14,7 @@ import type { RunStore } from './run-store';
 import { ServiceError } from '../shared/service-error';
 import type { StudioEvent } from './service-types';
 import { messageOf } from '../shared/error-message';
+import { withEpoch } from '../shared/run-epochs';
 
 /** Runs write their file at most this often while training; the final state is always written. */
 const PERSIST_INTERVAL_MS = 2000;
@@ -150,8 +151,7 @@ export class RunManager {
 
   private recordEpoch(runId: string, active: ActiveRun, record: EpochRecord): void {
     if (!this.active.has(runId)) return;
-    const current = this.deps.store.get(runId);
-    const updated = { ...current, history: [...current.history, record] };
+    const updated = withEpoch(this.deps.store.get(runId), record);
     this.deps.store.put(updated);
     // Progress held back by the throttle belongs before this epoch's record.
     active.throttle.flush();

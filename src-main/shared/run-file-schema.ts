@@ -51,6 +51,8 @@ const residualHistogram = z.looseObject({
   split: z.enum(['test', 'all']),
 });
 
+const epochRecord = z.looseObject({ epoch: z.number(), loss: z.number().nullable() });
+
 /**
  * run.json inside a project: the RunResult the app showed, with `modelDir` relative to the
  * run's folder ('model') or null. History and evaluation are checked for shape loosely: they
@@ -60,7 +62,8 @@ export const storedRunSchema = z.looseObject({
   ...runSummaryFields,
   spec: specSchema,
   fused: z.boolean(),
-  history: z.array(z.looseObject({ epoch: z.number(), loss: z.number().nullable() })),
+  history: z.array(epochRecord),
+  ensembleHistory: z.array(epochRecord.extend({ network: z.number().int().min(2) })).optional(),
   evaluation: z
     .looseObject({
       kind: z.enum(['forecast', 'classification', 'generation', 'sequence-to-sequence']),

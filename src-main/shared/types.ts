@@ -146,6 +146,11 @@ export interface EpochRecord {
   samplesPerSecond: number;
   /** Set when gradients look vanishing or exploding. */
   gradientWarning?: string;
+  /**
+   * Which network of an ensemble trained this epoch, from 2 up; absent for the first (or only)
+   * network, whose epochs are the run's history.
+   */
+  network?: number;
 }
 
 export interface RegressionMetrics {
@@ -311,6 +316,8 @@ export interface RunResult extends RunSummary {
   spec: ExperimentSpec;
   fused: boolean;
   history: EpochRecord[];
+  /** An ensemble's networks 2 to N: their epochs, each with its `network`, in the order they trained. */
+  ensembleHistory?: EpochRecord[];
   evaluation: Evaluation | null;
   /** Folder holding the trained model (model.json, weights.bin, preprocessing.json). */
   modelDir: string | null;

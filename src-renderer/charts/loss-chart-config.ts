@@ -4,24 +4,44 @@ import type { EpochRecord } from '../../src-main/shared/types';
 import { formatNumber } from '../utils/format';
 import type { ChartTheme } from './theme';
 
-/** Line chart of loss and validation loss; the y axis turns logarithmic when losses span decades. */
-export function lossChartConfig(history: readonly EpochRecord[], theme: ChartTheme): ChartConfiguration<'line'> {
+/**
+ * Line chart of loss and validation loss; the y axis turns logarithmic when losses span decades.
+ * An ensemble's networks 2 to N (`networks`, each epoch with its `network`) add one thin line each:
+ * their validation loss (their training loss without validation), so every network's training
+ * stays in view while the first network's two curves keep their place.
+ */
+export function lossChartConfig(
+  history: readonly EpochRecord[],
+  theme: ChartTheme,
+  networks: readonly EpochRecord[] = [],
+): ChartConfiguration<'line'> {
   const train = history.map((r) => ({ x: r.epoch, y: r.loss }));
   const validation = history.filter((r) => r.valLoss !== null).map((r) => ({ x: r.epoch, y: r.valLoss as number }));
-  const values = [...train, ...validation].map((p) => p.y).filter((v) => Number.isFinite(v) && v > 0);
+  const others = networkCurves(networks, theme);
+  const values = [...train, ...validation, ...others.flatMap((d) => d.data)]
+    .map((p) => p.y)
+    .filter((v) => Number.isFinite(v) && v > 0);
   const spread = values.length ? Math.max(...values) / Math.min(...values) : 1;
+  const [trainName, validationName] =
+    others.length > 0 ? ['Network 1 training loss', 'Network 1 validation loss'] : ['Training loss', 'Validation loss'];
   return {
     type: 'line',
     data: {
       datasets: [
-        { label: 'Training loss', data: train, borderColor: theme.series[0], backgroundColor: theme.series[0] },
         {
-          label: 'Validation loss',
+          label: trainName,
+          data: train,
+          borderColor: theme.series[0],
+          backgroundColor: theme.series[0],
+        },
+        {
+          label: validationName,
           data: validation,
           borderColor: theme.series[1],
           backgroundColor: theme.series[1],
           borderDash: [5, 3],
         },
+        ...others,
       ],
     },
     options: baseLineOptions(theme, {
@@ -30,6 +50,26 @@ export function lossChartConfig(history: readonly EpochRecord[], theme: ChartThe
       logY: spread > 100,
     }),
   };
+}
+
+/** One thin line per network of `networks`: its validation loss, or its training loss without validation. */
+function networkCurves(networks: readonly EpochRecord[], theme: ChartTheme) {
+  const ids = [...new Set(networks.map((r) => r.network ?? 1))].sort((a, b) => a - b);
+  return ids.map((k, i) => {
+    const own = networks.filter((r) => (r.network ?? 1) === k);
+    const validated = own.some((r) => r.valLoss !== null);
+    const color = theme.series[(i + 2) % theme.series.length];
+    return {
+      label: `Network ${k} ${validated ? 'validation' : 'training'} loss`,
+      data: own
+        .filter((r) => !validated || r.valLoss !== null)
+        .map((r) => ({ x: r.epoch, y: validated ? (r.valLoss as number) : r.loss })),
+      borderColor: color,
+      backgroundColor: color,
+      borderWidth: 1.5,
+      ...(validated ? { borderDash: [5, 3] } : {}),
+    };
+  });
 }
 
 /** Options shared by the training charts: no animation, compact legend, themed axes. */

@@ -32,6 +32,8 @@ export const useTrainingStore = defineStore('training', () => {
   const progress = ref<TrainProgress | null>(null);
   // Histories only grow by replacement, so shallow refs keep per-event work small.
   const history = shallowRef<EpochRecord[]>([]);
+  /** An ensemble's networks 2 to N, each epoch with its `network` (the first network's are `history`). */
+  const networkHistory = shallowRef<EpochRecord[]>([]);
   const batchLosses = shallowRef<number[]>([]);
   const log = shallowRef<LogLine[]>([]);
   const result = ref<RunResult | null>(null);
@@ -90,12 +92,15 @@ export const useTrainingStore = defineStore('training', () => {
   }
 
   function onEpoch(record: EpochRecord): void {
-    history.value = [...history.value.filter((r) => r.epoch !== record.epoch), record];
+    const same = (r: EpochRecord) => r.epoch === record.epoch && r.network === record.network;
+    if (record.network === undefined) history.value = [...history.value.filter((r) => !same(r)), record];
+    else networkHistory.value = [...networkHistory.value.filter((r) => !same(r)), record];
     const total = progress.value?.epochs;
     const val = record.valLoss === null ? '' : `, validation ${formatNumber(record.valLoss)}`;
+    const which = record.network === undefined ? 'Epoch' : `Network ${record.network}, epoch`;
     append({
       level: 'info',
-      text: `Epoch ${record.epoch}${total ? `/${total}` : ''}: loss ${formatNumber(record.loss)}${val} (${formatNumber(record.seconds, 2)} s)`,
+      text: `${which} ${record.epoch}${total ? `/${total}` : ''}: loss ${formatNumber(record.loss)}${val} (${formatNumber(record.seconds, 2)} s)`,
     });
     if (record.gradientWarning) append({ level: 'warning', text: record.gradientWarning });
   }
@@ -103,6 +108,8 @@ export const useTrainingStore = defineStore('training', () => {
   function onFinished(run: RunResult): void {
     result.value = run;
     if (run.history.length > history.value.length) history.value = run.history;
+    if ((run.ensembleHistory?.length ?? 0) > networkHistory.value.length)
+      networkHistory.value = run.ensembleHistory ?? [];
     for (const line of run.log) if (!log.value.some((l) => l.text === line)) append({ level: 'info', text: line });
     if (run.status === 'failed') {
       error.value = run.error ?? 'Training failed.';
@@ -183,6 +190,7 @@ export const useTrainingStore = defineStore('training', () => {
     runId.value = null;
     progress.value = null;
     history.value = [];
+    networkHistory.value = [];
     batchLosses.value = [];
     log.value = [];
     result.value = null;
@@ -196,6 +204,7 @@ export const useTrainingStore = defineStore('training', () => {
     runId,
     progress,
     history,
+    networkHistory,
     batchLosses,
     log,
     result,

@@ -10,7 +10,7 @@ import { memberCount, splitMembers } from '../../src-main/engine/training/ensemb
 import { CHECKPOINT_DIR } from '../../src-main/engine/training/checkpoint-layout';
 import { parseSpec } from '../../src-main/shared/spec';
 import { EMPLOYMENT_DATA } from './employment-data';
-import type { TrainProgress } from '../../src-main/shared/types';
+import type { EpochRecord, TrainProgress } from '../../src-main/shared/types';
 
 let dir = '';
 beforeAll(async () => {
@@ -54,15 +54,25 @@ const exists = (p: string) =>
 
 describe('an ensemble run', () => {
   it('trains each network from its own seed, says which one trains, and saves one median model', async () => {
-    const { ctx, progress, lines } = context('three');
+    const heard: EpochRecord[] = [];
+    const { ctx, progress, lines } = context('three', { onEpoch: (e) => heard.push(e) });
     const result = await runExperiment(spec(3), ctx);
     expect(result.error).toBeNull();
     expect(result.status).toBe('completed');
     const messages = progress.filter((p) => p.phase === 'training').map((p) => p.message ?? '');
     for (const k of [1, 2, 3]) expect(messages.some((m) => m.startsWith(`network ${k} of 3`))).toBe(true);
     for (const seed of [42, 43, 44]) expect(lines.some((l) => l.includes(`(seed ${seed})`))).toBe(true);
-    // Only the first network's epochs are the run's history; no checkpoint while an ensemble trains.
+    // Only the first network's epochs are the run's history; the others' are kept and heard apart.
     expect(result.history).toHaveLength(2);
+    expect(result.history.every((r) => r.network === undefined)).toBe(true);
+    expect(result.ensembleHistory?.map((r) => [r.network, r.epoch])).toEqual([
+      [2, 1],
+      [2, 2],
+      [3, 1],
+      [3, 2],
+    ]);
+    expect(heard.map((r) => r.network ?? 1)).toEqual([1, 1, 2, 2, 3, 3]);
+    // No checkpoint while an ensemble trains.
     expect(await exists(path.join(ctx.outDir, CHECKPOINT_DIR))).toBe(false);
 
     const { tf } = await loadTf();

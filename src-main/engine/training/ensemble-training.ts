@@ -37,9 +37,9 @@ export interface EnsembleOptions {
  * Trains `spec.training.ensemble` networks, the first being `first` (already built, with any
  * continued weights), and returns the outcome and the model: the joined one, or `first` when
  * training did not complete. The returned model is the caller's to dispose, every other one is
- * disposed here; when this throws, `first` is still the caller's. Only the
- * first network's epochs reach `cb.onEpoch` (the run's history); every network's progress
- * reads "network k of N".
+ * disposed here; when this throws, `first` is still the caller's. Every network's epochs reach
+ * `cb.onEpoch`, those of networks 2 to N with their `network` (the first network's are the run's
+ * history, in the outcome); every network's progress reads "network k of N".
  */
 export async function trainEnsemble(
   tf: Tf,
@@ -66,10 +66,9 @@ export async function trainEnsemble(
         log: cb.log,
         onProgress: (p) => cb.onProgress({ ...p, message: p.message ? `${label}, ${p.message}` : label }),
         onEpoch: (e) => {
-          if (k === 1) {
-            history.push(e);
-            cb.onEpoch(e);
-          }
+          // The first network's epochs are the run's history; the others are told apart by `network`.
+          if (k === 1) history.push(e);
+          cb.onEpoch(k === 1 ? e : { ...e, network: k });
         },
       });
       if (outcome.status !== 'completed') return { outcome: { ...outcome, history }, model: disposeAllBut(members, 0) };

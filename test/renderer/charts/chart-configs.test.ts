@@ -52,6 +52,32 @@ describe('training charts', () => {
     expect(lossChartConfig(steep, theme).options?.scales?.y?.type).toBe('logarithmic');
   });
 
+  it("adds one line per other network of an ensemble and names the first network's curves", () => {
+    const history = [epoch('r', 1, { loss: 1, valLoss: 1.2 }), epoch('r', 2, { loss: 0.8, valLoss: 1 })];
+    const networks = [
+      epoch('r', 1, { network: 2, valLoss: 1.1 }),
+      epoch('r', 2, { network: 2, valLoss: 0.9 }),
+      epoch('r', 1, { network: 3, valLoss: null, loss: 0.7 }),
+    ];
+    const config = lossChartConfig(history, theme, networks);
+    expect(config.data.datasets.map((d) => d.label)).toEqual([
+      'Network 1 training loss',
+      'Network 1 validation loss',
+      'Network 2 validation loss',
+      'Network 3 training loss',
+    ]);
+    expect(config.data.datasets[2]!.data).toEqual([
+      { x: 1, y: 1.1 },
+      { x: 2, y: 0.9 },
+    ]);
+    expect(config.data.datasets[3]!.data).toEqual([{ x: 1, y: 0.7 }]);
+    // A single network keeps its plain names.
+    expect(lossChartConfig(history, theme).data.datasets.map((d) => d.label)).toEqual([
+      'Training loss',
+      'Validation loss',
+    ]);
+  });
+
   it('draws one gradient-norm line per layer', () => {
     const history = [epoch('r', 1), epoch('r', 2)];
     const config = gradNormChartConfig(history, theme);

@@ -46,6 +46,32 @@ describe('useTrainingStore', () => {
     expect(useRunsStore().list.map((r) => r.runId)).toEqual(['run-1']);
   });
 
+  it("keeps an ensemble's other networks apart from the first network's history, live and at the end", async () => {
+    const store = useTrainingStore();
+    expect(await store.start(spec())).toBe(true);
+    api.emit('train.epoch', epoch('run-1', 1));
+    api.emit('train.epoch', epoch('run-1', 2));
+    api.emit('train.epoch', epoch('run-1', 1, { network: 2 }));
+    api.emit('train.epoch', epoch('run-1', 2, { network: 2, valLoss: 0.2 }));
+    // Network 2's epoch 2 replaces neither network 1's epoch 2 nor its own first epoch.
+    expect(store.history.map((r) => [r.epoch, r.network])).toEqual([
+      [1, undefined],
+      [2, undefined],
+    ]);
+    expect(store.networkHistory.map((r) => [r.network, r.epoch])).toEqual([
+      [2, 1],
+      [2, 2],
+    ]);
+    expect(store.log.map((l) => l.text).some((t) => /^Network 2, epoch 2: loss [\d.]+, validation 0\.2 /.test(t))).toBe(
+      true,
+    );
+    const ensemble = [1, 2, 3].flatMap((k) => [1, 2].map((n) => epoch('run-1', n, { network: k })));
+    api.emit('train.finished', runResult({ history: [1, 2].map((n) => epoch('run-1', n)), ensembleHistory: ensemble }));
+    expect(store.networkHistory).toHaveLength(6);
+    store.reset();
+    expect(store.networkHistory).toEqual([]);
+  });
+
   it('ignores events of other runs', async () => {
     const store = useTrainingStore();
     await store.start(spec());
