@@ -130,6 +130,11 @@ export interface TrainProgress {
   etaSeconds: number | null;
   /** Free text for the run's log, e.g. "LSTM layers run on fused native kernels". */
   message?: string;
+  /**
+   * While an ensemble trains: which network (1-based) of how many. `epoch` and `epochs` are that
+   * network's; `etaSeconds` covers the networks still to come.
+   */
+  network?: { index: number; count: number };
 }
 
 export interface EpochRecord {

@@ -42,7 +42,14 @@ export const useTrainingStore = defineStore('training', () => {
   let early: AnyEvent[] = [];
 
   const active = computed(() => state.value === 'starting' || state.value === 'running' || state.value === 'paused');
-  const latestEpoch = computed(() => history.value[history.value.length - 1] ?? null);
+  /** The newest epoch of the network training now (of the last one, once done). */
+  const latestEpoch = computed(() => {
+    const others = networkHistory.value;
+    const own = history.value;
+    const network = progress.value?.network?.index ?? 1;
+    const newest = network > 1 ? others.filter((r) => r.network === network).at(-1) : undefined;
+    return newest ?? (network > 1 ? null : (own[own.length - 1] ?? null));
+  });
   /** The most recent gradient warning, with its epoch, so it stays readable after later epochs. */
   const gradientWarning = computed(() => {
     const record = [...history.value].reverse().find((r) => r.gradientWarning);
@@ -53,7 +60,9 @@ export const useTrainingStore = defineStore('training', () => {
     const p = progress.value;
     if (!p || p.epochs <= 0) return state.value === 'done' ? 1 : 0;
     const within = p.batchesPerEpoch > 0 ? p.batch / p.batchesPerEpoch : 0;
-    const done = Math.max(0, p.epoch - 1 + within) / p.epochs;
+    const epochs = Math.max(0, p.epoch - 1 + within) / p.epochs;
+    // An ensemble's networks each train `epochs` epochs, one after the other.
+    const done = p.network ? (p.network.index - 1 + epochs) / p.network.count : epochs;
     return Math.min(1, state.value === 'done' ? 1 : done);
   });
 

@@ -5,6 +5,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTf } from '../../src-main/tensorflow/load-tf';
 import { runExperiment, type RunContext } from '../../src-main/experiment/run-experiment';
+import { ensembleEta } from '../../src-main/engine/training/ensemble-training';
 import { TrainControl } from '../../src-main/engine/training/train-control';
 import { memberCount, splitMembers } from '../../src-main/engine/training/ensemble-weights';
 import { CHECKPOINT_DIR } from '../../src-main/engine/training/checkpoint-layout';
@@ -61,6 +62,9 @@ describe('an ensemble run', () => {
     expect(result.status).toBe('completed');
     const messages = progress.filter((p) => p.phase === 'training').map((p) => p.message ?? '');
     for (const k of [1, 2, 3]) expect(messages.some((m) => m.startsWith(`network ${k} of 3`))).toBe(true);
+    const networks = progress.filter((p) => p.phase === 'training').map((p) => p.network);
+    expect(networks.every((n) => n?.count === 3)).toBe(true);
+    expect(new Set(networks.map((n) => n?.index))).toEqual(new Set([1, 2, 3]));
     for (const seed of [42, 43, 44]) expect(lines.some((l) => l.includes(`(seed ${seed})`))).toBe(true);
     // Only the first network's epochs are the run's history; the others' are kept and heard apart.
     expect(result.history).toHaveLength(2);
@@ -97,5 +101,15 @@ describe('an ensemble run', () => {
     expect(refused.error).toBe(
       "The saved model is an ensemble of 3 networks, but the spec's ensemble size is 2. Continuing trains each network again, so set the ensemble size to 3, or train from scratch.",
     );
+  });
+});
+
+describe("an ensemble's time left", () => {
+  it('adds the networks still to come at the time the finished ones took', () => {
+    expect(ensembleEta(10, 5, [30, 50], 1)).toBe(10 + 40);
+    // During the first network: its own elapsed time and estimate stand for each network to come.
+    expect(ensembleEta(10, 5, [], 2)).toBe(10 + 2 * 15);
+    expect(ensembleEta(7, 100, [60], 0)).toBe(7);
+    expect(ensembleEta(null, 5, [30], 2)).toBeNull();
   });
 });

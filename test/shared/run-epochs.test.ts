@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { keepEpoch, withEpoch } from '../../src-main/shared/run-epochs';
-import { epoch, runResult } from '../renderer/fixtures';
+import type { EpochRecord, RunResult } from '../../src-main/shared/types';
+
+const epoch = (runId: string, n: number, over: Partial<EpochRecord> = {}): EpochRecord => ({
+  runId,
+  epoch: n,
+  loss: 1 / n,
+  valLoss: null,
+  metrics: {},
+  valMetrics: {},
+  learningRate: 0.001,
+  gradNorms: {},
+  seconds: 1,
+  samplesPerSecond: 100,
+  ...over,
+});
+// Only the fields an epoch's placement reads or keeps.
+const runResult = (over: Partial<RunResult>): RunResult => ({ runId: 'run-1', history: [], ...over }) as RunResult;
 
 describe("an epoch's place in a run", () => {
   it("puts the first network's epochs in the history and an ensemble's others in ensembleHistory", () => {

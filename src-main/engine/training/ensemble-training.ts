@@ -53,6 +53,8 @@ export async function trainEnsemble(
   const members: tfTypes.LayersModel[] = [];
   let current: tfTypes.LayersModel | null = first;
   const history: TrainOutcome['history'] = [];
+  /** How long each finished network took, for the time left. */
+  const seconds: number[] = [];
   let keptStart = true;
   try {
     for (let k = 1; k <= n; k++) {
@@ -60,11 +62,18 @@ export async function trainEnsemble(
       current = null;
       members.push(model);
       const label = `network ${k} of ${n}`;
+      const started = performance.now();
       const outcome = await trainModel(tf, model, task.source, memberSpec(spec, k), task.loss, {
         runId: cb.runId,
         control: cb.control,
         log: cb.log,
-        onProgress: (p) => cb.onProgress({ ...p, message: p.message ? `${label}, ${p.message}` : label }),
+        onProgress: (p) =>
+          cb.onProgress({
+            ...p,
+            message: p.message ? `${label}, ${p.message}` : label,
+            network: { index: k, count: n },
+            etaSeconds: ensembleEta(p.etaSeconds, (performance.now() - started) / 1000, seconds, n - k),
+          }),
         onEpoch: (e) => {
           // The first network's epochs are the run's history; the others are told apart by `network`.
           if (k === 1) history.push(e);
@@ -72,6 +81,7 @@ export async function trainEnsemble(
         },
       });
       if (outcome.status !== 'completed') return { outcome: { ...outcome, history }, model: disposeAllBut(members, 0) };
+      seconds.push((performance.now() - started) / 1000);
       cb.log(`Network ${k} of ${n} (seed ${spec.training.seed + k - 1}): ${outcome.stopReason}`);
       if (outcome.bestEpoch !== 0) keptStart = false;
     }
@@ -97,6 +107,22 @@ export async function trainEnsemble(
     });
     throw err;
   }
+}
+
+/**
+ * Time left for the whole ensemble: the current network's own estimate plus, for each network
+ * still to come, the mean time of those finished (or, during the first, this one's elapsed time
+ * plus its estimate). Null while the current network has no estimate.
+ */
+export function ensembleEta(
+  current: number | null,
+  elapsed: number,
+  finished: readonly number[],
+  remaining: number,
+): number | null {
+  if (current === null) return null;
+  const perNetwork = finished.length > 0 ? finished.reduce((a, b) => a + b, 0) / finished.length : elapsed + current;
+  return current + remaining * perNetwork;
 }
 
 /** Keeps model `keep` (returned) and disposes the others. */

@@ -44,6 +44,27 @@ describe('TrainView', () => {
     expect(wrapper.get('[data-testid="run-log"]').text()).toContain('Epoch 1/4');
   });
 
+  it("counts an ensemble's networks in the bar, names the one training, and shows its figures", async () => {
+    const wrapper = mount(TrainView);
+    await wrapper.get('[data-testid="train-button"]').trigger('click');
+    await flushPromises();
+    api.emit('train.epoch', epoch('run-9', 4, { loss: 0.5 }));
+    api.emit('train.epoch', epoch('run-9', 1, { network: 2, loss: 0.9 }));
+    api.emit(
+      'train.progress',
+      progress('run-9', { epoch: 2, epochs: 4, batch: 1, batchesPerEpoch: 2, network: { index: 2, count: 3 } }),
+    );
+    await flushPromises();
+    // Network 1 done, network 2 at 1.5 of 4 epochs: (1 + 1.5 / 4) / 3 of the whole run.
+    const bar = wrapper.get('[data-testid="progress-bar"]');
+    expect(Number(bar.attributes('aria-valuenow'))).toBeCloseTo(((1 + 1.5 / 4) / 3) * 100, 0);
+    expect(wrapper.text()).toContain('Network 2 of 3 · Epoch 2/4');
+    // The loss figure is the network training now, not network 1's last epoch.
+    expect(wrapper.get('.stats').text()).toContain('0.9');
+    expect(wrapper.get('.stats').text()).not.toContain('0.5');
+    expect(wrapper.get('[data-testid="loss-chart"]').attributes('data-networks')).toBe('1');
+  });
+
   it('pauses, resumes and cancels from the buttons', async () => {
     const wrapper = mount(TrainView);
     await wrapper.get('[data-testid="train-button"]').trigger('click');
