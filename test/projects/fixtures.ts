@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSpec, type ExperimentSpec } from '../../src-main/shared/spec';
 import type { RunResult } from '../../src-main/shared/types';
+import { epochRecord } from '../support/epoch-record';
 
 /** A fresh temporary folder; remove it with `cleanup`. */
 export async function tempDir(prefix = 'rs-project-'): Promise<string> {
@@ -77,32 +78,7 @@ export async function makeRun(
     headline: hasModel ? { rmse: 1.25, mae: 0.5 } : {},
     spec,
     fused: true,
-    history: [
-      {
-        runId,
-        epoch: 1,
-        loss: 0.9,
-        valLoss: 1.1,
-        metrics: {},
-        valMetrics: {},
-        learningRate: 0.001,
-        gradNorms: {},
-        seconds: 1,
-        samplesPerSecond: 100,
-      },
-      {
-        runId,
-        epoch: 2,
-        loss: 0.5,
-        valLoss: 0.7,
-        metrics: {},
-        valMetrics: {},
-        learningRate: 0.001,
-        gradNorms: {},
-        seconds: 1,
-        samplesPerSecond: 100,
-      },
-    ],
+    history: [epochRecord(runId, 1, { loss: 0.9, valLoss: 1.1 }), epochRecord(runId, 2, { loss: 0.5, valLoss: 0.7 })],
     evaluation: null,
     modelDir: hasModel ? modelDir : null,
     error: null,

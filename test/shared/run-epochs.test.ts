@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { keepEpoch, withEpoch } from '../../src-main/shared/run-epochs';
-import type { EpochRecord, RunResult } from '../../src-main/shared/types';
+import type { RunResult } from '../../src-main/shared/types';
+import { epochRecord } from '../support/epoch-record';
 
-const epoch = (runId: string, n: number, over: Partial<EpochRecord> = {}): EpochRecord => ({
-  runId,
-  epoch: n,
-  loss: 1 / n,
-  valLoss: null,
-  metrics: {},
-  valMetrics: {},
-  learningRate: 0.001,
-  gradNorms: {},
-  seconds: 1,
-  samplesPerSecond: 100,
-  ...over,
-});
+const epoch = epochRecord;
 // Only the fields an epoch's placement reads or keeps.
 const runResult = (over: Partial<RunResult>): RunResult => ({ runId: 'run-1', history: [], ...over }) as RunResult;
 
