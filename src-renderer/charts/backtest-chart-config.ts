@@ -31,13 +31,30 @@ export function backtestChartConfig(report: BacktestReport, theme: ChartTheme): 
   const times = compactTimeLabels(series.time);
   const label = (x: number): string => labelAtStep(series, times, Math.round(x));
   const origins = report.origins.length;
-  const folds: ChartDataset<'line', { x: number; y: number }[]>[] = drawn.map((data, i) => ({
-    label: i === 0 ? `Forecasts (${origins} origins${drawn.length < origins ? `, ${drawn.length} drawn` : ''})` : '',
-    data,
-    borderColor: withAlpha(accent, 0.75),
-    backgroundColor: accent,
-    borderWidth: 1.25,
-  }));
+  // One step ahead, each fold is a single point, which a line without point markers never shows:
+  // those forecasts are drawn as one line through every origin's forecast instead.
+  const oneStep = drawn.length > 0 && drawn.every((d) => d.length <= 1);
+  const title = `${oneStep ? 'One-step forecasts' : 'Forecasts'} (${origins} origins${drawn.length < origins ? `, ${drawn.length} drawn` : ''})`;
+  const folds: ChartDataset<'line', { x: number; y: number }[]>[] = oneStep
+    ? [
+        {
+          label: title,
+          data: drawn.flat().sort((a, b) => a.x - b.x),
+          borderColor: accent,
+          backgroundColor: accent,
+          borderWidth: 1.5,
+          pointRadius: 2,
+        },
+      ]
+    : drawn.map((data, i) => ({
+        label: i === 0 ? title : '',
+        data,
+        borderColor: withAlpha(accent, 0.75),
+        backgroundColor: accent,
+        borderWidth: 1.25,
+        // A fold cut to one step by the end of the series still shows.
+        pointRadius: data.length === 1 ? 2 : 0,
+      }));
   return {
     type: 'line',
     data: {

@@ -53,11 +53,33 @@ describe('future and backtest charts', () => {
     const points = foldPoints(report);
     expect(points[1]!.map((p) => p.x)).toEqual([32, 33]);
     const many = backtestReport({
-      folds: Array.from({ length: MAX_DRAWN_FOLDS * 3 }, (_, i) => ({ origin: i % 40, time: ['1871'], forecast: [1] })),
+      folds: Array.from({ length: MAX_DRAWN_FOLDS * 3 }, (_, i) => ({
+        origin: i % 40,
+        time: ['1871', '1872'],
+        forecast: [1, 2],
+      })),
     });
     const drawn = backtestChartConfig(many, theme).data.datasets.length - 1;
     expect(drawn).toBeLessThanOrEqual(MAX_DRAWN_FOLDS);
     expect(drawn).toBeGreaterThan(MAX_DRAWN_FOLDS / 2);
+  });
+
+  it('draws one-step forecasts as one visible line through every origin, in step order', () => {
+    const report = backtestReport({
+      origins: [12, 10, 11],
+      folds: [12, 10, 11].map((origin) => ({ origin, time: [`t${origin}`], forecast: [origin / 10] })),
+    });
+    const config = backtestChartConfig(report, theme);
+    expect(config.data.datasets).toHaveLength(2);
+    const line = config.data.datasets[1]!;
+    expect(line.label).toBe('One-step forecasts (3 origins)');
+    expect(line.data).toEqual([
+      { x: 10, y: 1 },
+      { x: 11, y: 1.1 },
+      { x: 12, y: 1.2 },
+    ]);
+    // Points are drawn: a single point per fold on a line without markers was invisible.
+    expect((line as { pointRadius?: number }).pointRadius).toBeGreaterThan(0);
   });
 
   it('turns hex and rgb colours translucent', () => {
