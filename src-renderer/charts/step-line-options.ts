@@ -35,6 +35,9 @@ export function stepLineOptions(
         min: 0,
         max: last,
         ticks: { color: theme.muted, maxTicksLimit: maxTicks, callback: (v) => label(Number(v)) },
+        afterBuildTicks: (axis) => {
+          axis.ticks = withoutCrowdedEnd(axis.ticks);
+        },
         grid: { color: theme.grid },
       },
       y: {
@@ -43,4 +46,16 @@ export function stepLineOptions(
       },
     },
   };
+}
+
+/**
+ * The ticks without the one just before the last when it sits closer to the last than half the
+ * usual spacing: the axis always labels its last step, and two dates there print over each other.
+ */
+export function withoutCrowdedEnd<T extends { value: number }>(ticks: T[]): T[] {
+  const n = ticks.length;
+  if (n < 3) return ticks;
+  const spacing = ticks[n - 2].value - ticks[n - 3].value;
+  const end = ticks[n - 1].value - ticks[n - 2].value;
+  return end < spacing / 2 ? [...ticks.slice(0, n - 2), ticks[n - 1]] : ticks;
 }

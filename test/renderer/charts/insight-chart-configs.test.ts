@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StudioError } from '../../../src-main/shared/contract';
 import { backtestChartConfig, foldPoints, MAX_DRAWN_FOLDS } from '../../../src-renderer/charts/backtest-chart-config';
+import { withoutCrowdedEnd } from '../../../src-renderer/charts/step-line-options';
 import { withAlpha } from '../../../src-renderer/charts/color';
 import { futureChartConfig } from '../../../src-renderer/charts/future-chart-config';
 import { histogram, residuals } from '../../../src-renderer/charts/residuals';
@@ -146,5 +147,15 @@ describe('future chart of a long forecast', () => {
     expect(xs('Observed volume')).toEqual([0, 700, 999]);
     expect(xs('Forecast')).toEqual([999, 1000, 6000, 10_999]);
     expect(xs('80% interval')).toEqual([1000, 6000, 10_999]);
+  });
+});
+
+describe('step axis ticks', () => {
+  it('drops the tick crowding the last step, which is always labelled', () => {
+    const ticks = (values: number[]) => values.map((value) => ({ value }));
+    // A 12-month future after 72 months: ticks every 10 and the last step, 83, beside 80.
+    expect(withoutCrowdedEnd(ticks([0, 10, 20, 70, 80, 83])).map((t) => t.value)).toEqual([0, 10, 20, 70, 83]);
+    expect(withoutCrowdedEnd(ticks([0, 10, 20, 30, 37])).map((t) => t.value)).toEqual([0, 10, 20, 30, 37]);
+    expect(withoutCrowdedEnd(ticks([0, 3])).map((t) => t.value)).toEqual([0, 3]);
   });
 });
