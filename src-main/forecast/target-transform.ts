@@ -11,6 +11,7 @@ import { addSquares, candidateSquares, stretchProfile, stretchSmoothing } from '
 import { earliestOrigin, rollingStretches } from './rolling-origins';
 import { patternName, phaseOffset, profileForecast } from './season-profile';
 import type { AlignedSeasonProfile, PhaseUnit, SeasonProfileState } from './season-profile';
+import { evenlySpaced } from '../shared/evenly-spaced';
 
 export type TransformKind = 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile' | 'exponential-smoothing';
 
@@ -164,7 +165,7 @@ export function chooseTargetTransform(
     origins = [];
     for (let t = start; t < series.length; t++) origins.push(t);
   }
-  origins = evenlySpaced(origins, opts.maxOrigins ?? MAX_CHOICE_ORIGINS);
+  origins = evenlyKept(origins, opts.maxOrigins ?? MAX_CHOICE_ORIGINS);
   if (origins.length === 0) {
     return {
       kind: 'difference',
@@ -265,11 +266,10 @@ export function chooseTargetTransform(
 }
 
 /** At most `max` of `origins`, evenly spaced from the first to the last (all of them when fewer). */
-function evenlySpaced(origins: number[], max: number): number[] {
+function evenlyKept(origins: number[], max: number): number[] {
   if (origins.length <= max) return origins;
   if (max <= 1) return origins.slice(0, Math.max(0, max));
-  const last = origins.length - 1;
-  return Array.from({ length: max }, (_, i) => origins[Math.round((i * last) / (max - 1))]);
+  return evenlySpaced(origins.length, max).map((i) => origins[i]);
 }
 
 function requireProfile(plan: TargetTransformPlan): AlignedSeasonProfile {

@@ -6,14 +6,8 @@
  * this runs and are left as they are; `origins` still lists every origin.
  */
 import { MAX_CHART_POINTS, thinChartSeries } from './chart-series';
+import { evenlySpaced } from './evenly-spaced';
 import type { BacktestReport } from './types-model-use';
-
-/** Evenly spaced positions of `count` items, at most `max` of them, the first and last included. */
-export function evenlySpaced(count: number, max: number): number[] {
-  if (count <= max) return Array.from({ length: count }, (_, i) => i);
-  const keep = Math.max(2, max);
-  return Array.from({ length: keep }, (_, i) => Math.round((i * (count - 1)) / (keep - 1)));
-}
 
 /** The report with at most MAX_CHART_POINTS actual points and fold forecast points (the same object when it fits). */
 export function boundedBacktest(report: BacktestReport, max: number = MAX_CHART_POINTS): BacktestReport {

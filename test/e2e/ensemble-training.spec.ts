@@ -3,37 +3,23 @@
  * trains three networks from the form's "Ensemble size", and the live loss chart keeps every
  * network in view (networks 2 and 3 as their own lines) instead of stopping after the first.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { APP_URL } from './e2e-env';
 import { snap } from './screenshots';
+import { importFromStart, writeUserCsv } from './user-files';
 
 /** 400 days of orders with a weekly rhythm and a slow rise. */
 async function ordersCsv(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'rs-e2e-orders-'));
-  const file = join(dir, 'cafe-orders.csv');
   const lines = ['day,orders'];
   for (let t = 0; t < 400; t++) {
     const weekly = [0.8, 0.9, 1, 1, 1.1, 1.4, 1.3][t % 7];
     const value = (120 + 0.05 * t) * weekly + 6 * Math.sin(1.3 * t);
     lines.push(`${new Date(Date.UTC(2023, 0, 1 + t)).toISOString().slice(0, 10)},${value.toFixed(1)}`);
   }
-  await writeFile(file, `${lines.join('\n')}\n`);
-  return file;
+  return writeUserCsv('cafe-orders.csv', lines);
 }
 
 test('ensemble: three networks train from the form and each stays on the loss chart', async ({ page }) => {
-  const sent: string[] = [];
-  page.on('websocket', (socket) => socket.on('framesent', (f) => sent.push(String(f.payload))));
-  const file = await ordersCsv();
-  await page.goto(APP_URL);
-
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-button').click();
-  await (await chooser).setFiles(file);
-  await expect(page.getByTestId('dataset-summary')).toContainText('cafe-orders.csv');
+  const sent = await importFromStart(page, await ordersCsv());
 
   await page.getByTestId('nav-model').click();
   await page.getByTestId('epochs-input').fill('4');

@@ -3,19 +3,14 @@
  * every shop from the form's "All series, one model", and Results switches between shops with
  * the searchable series picker (metrics and chart, future forecast, backtest).
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { APP_URL } from './e2e-env';
 import { snap } from './screenshots';
+import { importFromStart, writeUserCsv } from './user-files';
 
 const SHOPS = ['harbour', 'market', 'station', 'old-town', 'airport', 'campus'];
 
 /** Six shops × 72 months: each its own level and trend under one shared yearly shape, with a little wobble. */
 async function shopsCsv(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'rs-e2e-shops-'));
-  const file = join(dir, 'shop-sales.csv');
   const lines = ['shop,month,sales'];
   SHOPS.forEach((shop, s) => {
     const level = 40 * (s + 1) ** 1.5;
@@ -25,20 +20,11 @@ async function shopsCsv(): Promise<string> {
       lines.push(`${shop},${new Date(Date.UTC(2018, t, 1)).toISOString().slice(0, 10)},${value.toFixed(2)}`);
     }
   });
-  await writeFile(file, `${lines.join('\n')}\n`);
-  return file;
+  return writeUserCsv('shop-sales.csv', lines);
 }
 
 test('many series: train all shops in one model and switch shops in Results', async ({ page }) => {
-  const sent: string[] = [];
-  page.on('websocket', (socket) => socket.on('framesent', (f) => sent.push(String(f.payload))));
-  const file = await shopsCsv();
-  await page.goto(APP_URL);
-
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-button').click();
-  await (await chooser).setFiles(file);
-  await expect(page.getByTestId('dataset-summary')).toContainText('shop-sales.csv');
+  const sent = await importFromStart(page, await shopsCsv());
 
   await page.getByTestId('nav-model').click();
   const scope = page.getByTestId('series-scope');

@@ -3,12 +3,9 @@
  * proposes: the automatic transform picks the seasonal profile, and Results shows the usual
  * monthly pattern the network corrects.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { APP_URL } from './e2e-env';
 import { snap } from './screenshots';
+import { importFromStart, writeUserCsv } from './user-files';
 
 /** Seeded standard normal numbers (a linear congruential generator and Box–Muller). */
 function gaussian(seed: number): () => number {
@@ -19,8 +16,6 @@ function gaussian(seed: number): () => number {
 
 /** 20 years of months: 50 + 0.05 t + a two-harmonic yearly shape + Gaussian noise (σ 1). */
 async function monthlyCsv(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'rs-e2e-season-'));
-  const file = join(dir, 'monthly-sales.csv');
   const lines = ['month,sales'];
   const noise = gaussian(11);
   for (let t = 0; t < 240; t++) {
@@ -28,20 +23,11 @@ async function monthlyCsv(): Promise<string> {
     const value = 50 + 0.05 * t + 5 * (Math.sin(phase) + 0.4 * Math.cos(2 * phase + 0.5)) + noise();
     lines.push(`${new Date(Date.UTC(2001, t, 1)).toISOString().slice(0, 10)},${value.toFixed(3)}`);
   }
-  await writeFile(file, `${lines.join('\n')}\n`);
-  return file;
+  return writeUserCsv('monthly-sales.csv', lines);
 }
 
 test('seasonal forecast: the proposed settings pick the seasonal profile and show its pattern', async ({ page }) => {
-  const sent: string[] = [];
-  page.on('websocket', (socket) => socket.on('framesent', (f) => sent.push(String(f.payload))));
-  const file = await monthlyCsv();
-  await page.goto(APP_URL);
-
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-button').click();
-  await (await chooser).setFiles(file);
-  await expect(page.getByTestId('dataset-summary')).toContainText('monthly-sales.csv');
+  const sent = await importFromStart(page, await monthlyCsv());
 
   await page.getByTestId('nav-model').click();
   await page.getByTestId('epochs-input').fill('6');

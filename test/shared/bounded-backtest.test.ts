@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateBacktest, backtestFolds } from '../../src-main/forecast/backtest';
-import { boundedBacktest, evenlySpaced } from '../../src-main/shared/bounded-backtest';
+import { boundedBacktest } from '../../src-main/shared/bounded-backtest';
+import { evenlySpaced } from '../../src-main/shared/evenly-spaced';
 import { MAX_CHART_POINTS } from '../../src-main/shared/chart-series';
 import type { BacktestReport } from '../../src-main/shared/types-model-use';
 

@@ -1,0 +1,28 @@
+/** Files of the user's own, written for a journey, and opening one from the Start view. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { APP_URL } from './e2e-env';
+
+/** Writes `lines` as the CSV file `name` in a fresh temporary folder and returns its path. */
+export async function writeUserCsv(name: string, lines: string[]): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), 'rs-e2e-')), name);
+  await writeFile(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/**
+ * Opens the app, imports `file` with the Import button as a user would and waits for its summary.
+ * Returns the API requests the page sends from then on (to wait for the form's checks).
+ */
+export async function importFromStart(page: Page, file: string): Promise<string[]> {
+  const sent: string[] = [];
+  page.on('websocket', (socket) => socket.on('framesent', (f) => sent.push(String(f.payload))));
+  await page.goto(APP_URL);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-button').click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByTestId('dataset-summary')).toContainText(basename(file));
+  return sent;
+}
