@@ -25,6 +25,12 @@ export interface TargetTransformPlan {
   profile?: AlignedSeasonProfile;
   /** The fitted smoothing model (exponential-smoothing only). */
   smoothing?: EtsModel;
+  /**
+   * The network's output is not used: the forecast is exactly the baseline. Set by the validation
+   * guard on a series of a global model whose plain forecast beat the shared network there (a
+   * model of one series has its output layer zeroed instead).
+   */
+  plain?: boolean;
 }
 
 /**
@@ -92,7 +98,7 @@ export function invertTarget(
   output: number,
   plan: TargetTransformPlan,
 ): number {
-  return baselineAt(series, t, k, plan) + output;
+  return baselineAt(series, t, k, plan) + (plan.plain ? 0 : output);
 }
 
 /**

@@ -43,6 +43,7 @@ const targetSchema = z
     scaler: scalerSchema,
     profile: profileSchema.optional(),
     smoothing: smoothingSchema.optional(),
+    plain: z.boolean().optional(),
   })
   .strip()
   .superRefine((t, ctx) => {

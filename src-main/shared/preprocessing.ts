@@ -63,6 +63,12 @@ export interface PreprocessingFile {
       gamma: number;
       phi: number;
     };
+    /**
+     * Global forecast models only, on a series' own target: the network's output is not used for
+     * this series, its forecast is exactly the transform's baseline (the validation guard found that
+     * plain forecast better than the shared network there).
+     */
+    plain?: boolean;
   } | null;
   timeColumn: string | null;
   frequency: string | null;

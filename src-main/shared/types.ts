@@ -178,6 +178,11 @@ export interface SeriesScore {
   longSeason?: { period: number; label: string } | null;
   /** The model's test MAE over the naive forecast's (below 1: better than naive). */
   scaledError: number;
+  /**
+   * Set when the validation guard made this series forecast a plain forecast instead of the
+   * network ("naive", "seasonal naive" or "exponential smoothing"); absent when it uses the network.
+   */
+  plainForecast?: string;
 }
 
 /** A global model's results over every series it was trained on. */

@@ -36,5 +36,9 @@ export function useResultsSeries(forecast: Ref<ForecastEvaluation | null>, runId
   });
   /** False for runs saved before every series' chart was kept. */
   const hasChart = computed(() => (shown.value?.series.actual.length ?? 0) > 0);
-  return { ids, picked, series, shown, hasChart };
+  /** The plain forecast the validation guard gave the shown series instead of the network, or null. */
+  const plainForecast = computed(
+    () => forecast.value?.global?.series.find((s) => s.id === series.value)?.plainForecast ?? null,
+  );
+  return { ids, picked, series, shown, hasChart, plainForecast };
 }

@@ -1,10 +1,11 @@
 /**
  * Bundles of a model trained over many series: predict.cjs and predict.py forecast any series
  * by id (--series ID) from the long file itself, with that series' own scaling, exactly as the
- * app forecasts it; an id the model never saw is refused with the model's series named.
+ * app forecasts it (a series the validation guard gave its plain forecast as well as one that keeps
+ * the network); an id the model never saw is refused with the model's series named.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,11 +61,26 @@ async function appForecast(series: string): Promise<number[]> {
   return f.point;
 }
 
+/** The run's series by whether the validation guard made them forecast a plain forecast. */
+async function seriesKinds(): Promise<{ plain: string[]; network: string[] }> {
+  const pre = JSON.parse(await readFile(join(runDir, 'run', 'model', 'preprocessing.json'), 'utf8')) as {
+    series: { id: string; target: { plain?: boolean } }[];
+  };
+  return {
+    plain: pre.series.filter((s) => s.target.plain === true).map((s) => s.id),
+    network: pre.series.filter((s) => s.target.plain !== true).map((s) => s.id),
+  };
+}
+
 describe('bundle of a global model', () => {
   it('predict.cjs forecasts any series by id from the long file, as the app does', async () => {
     // The series sit at different levels, so a forecast made with another series' scaling would be far off.
     expect(Math.abs((await appForecast('s003'))[0] - (await appForecast('s001'))[0])).toBeGreaterThan(1);
-    for (const id of ['s003', 's001']) {
+    // A series the validation guard gave its plain forecast and one that keeps the network.
+    const { plain, network } = await seriesKinds();
+    expect(plain.length).toBeGreaterThan(0);
+    expect(network.length).toBeGreaterThan(0);
+    for (const id of new Set(['s003', 's001', plain[0], network[0]])) {
       const expected = await appForecast(id);
       const forecast = lastJson<number[]>(runScript(bundleDir, 'node', ['predict.cjs', history, '--series', id]));
       expect(forecast).toHaveLength(HORIZON);
@@ -91,9 +107,12 @@ describe('bundle of a global model', () => {
       ctx.skip();
       return;
     }
-    const expected = await appForecast('s004');
-    const forecast = lastJson<number[]>(runScript(bundleDir, python, ['predict.py', history, '--series', 's004']));
-    expect(maxAbsDiff(forecast, expected)).toBeLessThan(1e-4 * Math.max(1, Math.abs(expected[0])));
+    const { plain, network } = await seriesKinds();
+    for (const id of [plain[0], network[0]]) {
+      const expected = await appForecast(id);
+      const forecast = lastJson<number[]>(runScript(bundleDir, python, ['predict.py', history, '--series', id]));
+      expect(maxAbsDiff(forecast, expected)).toBeLessThan(1e-4 * Math.max(1, Math.abs(expected[0])));
+    }
     const refused = spawnSync(python, ['predict.py', history, '--series', 'nope'], {
       cwd: join(bundleDir, 'unpacked'),
       encoding: 'utf8',

@@ -89,7 +89,7 @@ function globalLines(g: GlobalForecastScores): string[] {
     `Series (MAE model / naive / seasonal naive${longName}, scaled error), the ${worst.length} hardest of ${g.series.length}:`,
     ...worst.map(
       (s) =>
-        `  ${s.id.padEnd(16)} ${fmt(s.metrics.mae)} / ${fmt(s.naive.mae)} / ${s.seasonalNaive ? fmt(s.seasonalNaive.mae) : '-'}${longCell(s)}  ${fmt(s.scaledError)}`,
+        `  ${s.id.padEnd(16)} ${fmt(s.metrics.mae)} / ${fmt(s.naive.mae)} / ${s.seasonalNaive ? fmt(s.seasonalNaive.mae) : '-'}${longCell(s)}  ${fmt(s.scaledError)}${s.plainForecast ? ` (forecasts ${s.plainForecast})` : ''}`,
     ),
   ];
 }

@@ -47,7 +47,8 @@ def forecast_rows(model, data, period):
     for s, t in enumerate(data["origins"]["test"]):
         base = data["baselines"](t)
         for k in range(horizon):
-            forecast = float(unscale(raw[s, k], data["target_scaler"]) + base[k])
+            correction = 0.0 if data.get("plain") else unscale(raw[s, k], data["target_scaler"])
+            forecast = float(correction + base[k])
             seasonal = float(y[t + k - (k // period + 1) * period]) if period and t >= period else math.nan
             rows.append({"origin": t, "step": k + 1, "actual": float(y[t + k]), "forecast": forecast,
                          "naive": float(y[t - 1]), "seasonal_naive": seasonal})

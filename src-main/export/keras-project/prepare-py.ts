@@ -232,6 +232,8 @@ def prepare_series(times, columns, scope="one"):
         "times": times,
         "offset": offset,
         "target_scaler": target_scaler,
+        # The app's validation guard gave this series its plain forecast (the baseline) instead of the network.
+        "plain": bool(own["target"].get("plain")),
         "origins": {"train": train, "validation": validation, "test": test},
         "train": split(train),
         "validation": split(validation) if validation else None,

@@ -114,5 +114,8 @@ their root mean square, so a series' drift stays visible to the network. Series 
 series too short for a window, are left out and listed. \`predictions.csv\` starts each row with
 its series; \`metrics.json\` holds \`model\`, \`naive\` and \`seasonalNaive\` over all test
 forecasts, each series' own scores under \`series\`, and the app's summary under \`aggregate\`.
+A series whose target has \`"plain": true\` was given its plain forecast (the transform's baseline) by
+the app's validation guard, because it beat the network on that series' validation windows; its
+forecasts here are that baseline too. Remove the mark to score the network on it.
 `;
 }

@@ -242,7 +242,8 @@ async function forecast(cells) {
   const out = Array.from(output.dataSync()).slice(0, pre.horizon);
   tf.dispose([input, output]);
   model.dispose();
-  return out.map((v, k) => unscale(v, pre.target.scaler) + baseline(history, k, offset));
+  // A series the app's validation guard gave its plain forecast (target.plain) ignores the network.
+  return out.map((v, k) => (pre.target.plain ? 0 : unscale(v, pre.target.scaler)) + baseline(history, k, offset));
 }
 
 /** CSV text -> column name -> cell texts (quoted cells may hold commas, quotes and line breaks). */

@@ -40,6 +40,7 @@ export const FORECAST_RULES: FieldRule[] = [
   ],
   ['target.period', 'int', 1, 'nullable'],
   ...SCALER('target.scaler'),
+  ['target.plain', 'bool', null, 'optional'],
   ['timeColumn', 'string', null, 'nullable'],
   ['frequency', 'string', null, 'nullable'],
 ];

@@ -26,6 +26,7 @@ function globalEvaluation(): ForecastEvaluation {
           longSeasonNaive: m(6),
           longSeason: { period: 365, label: '1 year' },
           scaledError: 0.875,
+          plainForecast: 'seasonal naive',
         },
       ],
       charts: { north: first.series, south: chart },
@@ -47,6 +48,15 @@ describe('useResultsSeries', () => {
     expect(s.shown.value?.baselines.seasonalNaive).toBeNull();
     expect(s.shown.value?.series.actual[0]).toBe(forecast.value!.series.actual[0] * 10);
     expect(s.hasChart.value).toBe(true);
+  });
+
+  it('names the plain forecast the validation guard gave the shown series, and none for one keeping the network', () => {
+    const s = useResultsSeries(ref<ForecastEvaluation | null>(globalEvaluation()), ref('run-1'));
+    expect(s.plainForecast.value).toBeNull();
+    s.picked.value = 'south';
+    expect(s.plainForecast.value).toBe('seasonal naive');
+    s.picked.value = 'north';
+    expect(s.plainForecast.value).toBeNull();
   });
 
   it("shows the picked series' same time last year, and none for a series without a longer season", () => {

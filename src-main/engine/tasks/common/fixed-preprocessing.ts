@@ -18,6 +18,7 @@ export function savedTargetPlan(saved: PreprocessingFile): TargetTransformPlan {
     reason: `${describeTransform(target.transform, target.period)} (kept from the saved model).`,
     ...(target.profile ? { profile: { ...target.profile, offset: 0 } } : {}),
     ...(target.smoothing ? { smoothing: { ...target.smoothing } } : {}),
+    ...(target.plain ? { plain: true } : {}),
   };
 }
 

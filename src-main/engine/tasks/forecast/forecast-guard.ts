@@ -34,7 +34,7 @@ export interface GuardOutcome {
   note: string;
 }
 
-interface PlainForecast {
+export interface PlainForecast {
   name: string;
   plan: TargetTransformPlan;
   at: (t: number, k: number) => number;
@@ -70,17 +70,28 @@ function plainForecasts(data: ForecastData): PlainForecast[] {
   return list;
 }
 
+/** The network against the plain forecasts on the validation origins, in the user's units. */
+export interface GuardJudgement {
+  modelRmse: number;
+  /** The plain forecast with the lowest validation RMSE. */
+  lowest: { forecast: PlainForecast; rmse: number };
+  /** The plain forecast that replaces the network (see `beats`), or null when the network stays. */
+  winner: { forecast: PlainForecast; rmse: number } | null;
+}
+
 /**
- * Compares the trained network with the plain forecasts on the validation origins (those with
- * the history every forecast needs) and, when one of them is better, replaces the model by it:
- * the output layer is zeroed in place and `data.plan` and `data.targetScaler` are changed in place,
- * since the run saves its preprocessing from the same `data`. Returns null when the guard cannot
- * judge (no validation origins, a level target's offset, an output layer that is not dense).
+ * Scores the trained network and the plain forecasts on the validation origins (those with the
+ * history every forecast needs) and names the plain forecast that should replace the network, if
+ * any. Naive and seasonal naive replace a network that loses to them at all (the default must not
+ * lose to them); smoothing must win clearly, by the margin it needs to become the base
+ * (SMOOTHING_MARGIN), so a network that only matches it keeps its own base. Returns null when
+ * there is nothing to judge on (no validation origins).
  */
-export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: ForecastData): GuardOutcome | null {
-  // Every network of an ensemble: the median of zero outputs is zero.
-  const outputs = denseOutputs(model);
-  if (!outputs) return null;
+export function judgeAgainstPlainForecasts(
+  tf: Tf,
+  model: tfTypes.LayersModel,
+  data: ForecastData,
+): GuardJudgement | null {
   const y = data.series.target;
   const plain = plainForecasts(data);
   const needed = Math.max(
@@ -109,18 +120,32 @@ export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: F
   }
   if (count === 0) return null;
   const modelRmse = Math.sqrt(modelSquares / count);
-  const scores = plain.map((p, i) => ({ p, rmse: Math.sqrt(plainSquares[i] / count) }));
+  const scores = plain.map((forecast, i) => ({ forecast, rmse: Math.sqrt(plainSquares[i] / count) }));
   const lowest = scores.reduce((a, b) => (b.rmse < a.rmse ? b : a));
-  // Naive and seasonal naive replace a network that loses to them at all (the default must not
-  // lose to them); smoothing must win clearly, by the margin it needs to become the base
-  // (SMOOTHING_MARGIN), so a network that only matches it keeps its own base.
   const beats = (s: (typeof scores)[number]) =>
-    s.rmse < modelRmse * (s.p.plan.kind === 'exponential-smoothing' ? SMOOTHING_MARGIN : 1);
+    s.rmse < modelRmse * (s.forecast.plan.kind === 'exponential-smoothing' ? SMOOTHING_MARGIN : 1);
   const winner = scores
     .filter(beats)
     .reduce<(typeof scores)[number] | null>((a, b) => (a === null || b.rmse < a.rmse ? b : a), null);
+  return { modelRmse, lowest, winner };
+}
+
+/**
+ * Compares the trained network with the plain forecasts on the validation origins and, when one
+ * of them is better, replaces the model by it: the output layer is zeroed in place and `data.plan`
+ * and `data.targetScaler` are changed in place, since the run saves its preprocessing from the
+ * same `data`. Returns null when the guard cannot judge (no validation origins, an output layer
+ * that is not dense).
+ */
+export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: ForecastData): GuardOutcome | null {
+  // Every network of an ensemble: the median of zero outputs is zero.
+  const outputs = denseOutputs(model);
+  if (!outputs) return null;
+  const judgement = judgeAgainstPlainForecasts(tf, model, data);
+  if (!judgement) return null;
+  const { modelRmse, lowest, winner } = judgement;
   if (winner === null) {
-    const best = { name: lowest.p.name, rmse: lowest.rmse };
+    const best = { name: lowest.forecast.name, rmse: lowest.rmse };
     const figures = `validation RMSE ${round(modelRmse)} for the network against ${round(lowest.rmse)}`;
     const margin = `${Math.round((1 - SMOOTHING_MARGIN) * 100)}%`;
     return {
@@ -133,32 +158,47 @@ export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: F
           : `The network does at least as well as ${best.name} on the validation windows (${figures}).`,
     };
   }
-  const best = { name: winner.p.name, rmse: winner.rmse };
+  const best = { name: winner.forecast.name, rmse: winner.rmse };
   const figures = `validation RMSE ${round(modelRmse)} for the network against ${round(winner.rmse)}`;
   zeroLayers(tf, outputs);
-  const first = historyNeeded(winner.p.plan);
-  data.plan = {
-    ...winner.p.plan,
-    reason: `${best.name} forecast the validation windows better than the trained network (${figures}), so the model forecasts it.`,
-  };
-  // A zero output must mean "exactly the forecast", so the scaler has no offset. It is the one the
-  // network trained with when the winner is its own base; otherwise it is fitted to the winner's
-  // targets on the training origins, so that continuing the model trains the kept network on the
-  // correction to the winner at the usual scale.
-  const ownBase = sameBase(winner.p.plan, data.plan) && data.targetScaler.center === 0;
-  data.targetScaler = ownBase
-    ? data.targetScaler
-    : fitTargetScaler(y, data.split.train, horizon, winner.p.plan, data.targetScaler.kind);
-  data.split = {
-    ...data.split,
-    validation: fromStep(data.split.validation, first),
-    test: fromStep(data.split.test, first),
-  };
+  forecastPlainInstead(
+    data,
+    winner.forecast,
+    `${best.name} forecast the validation windows better than the trained network (${figures}), so the model forecasts it.`,
+  );
   return {
     applied: true,
     modelRmse,
     best,
     note: `Validation guard: ${best.name} forecast the validation windows better than the trained network (${figures}), so the model forecasts ${best.name} itself.`,
+  };
+}
+
+/**
+ * Makes `data` forecast the plain forecast `winner`: its plan becomes the winner's (with `plain`
+ * set when the network's output cannot be zeroed for this series alone, as in a global model) and
+ * its validation and test origins start where the winner has the history it needs. The target
+ * scaler has no offset, so a zero output means "exactly the forecast": it is the one the network
+ * trained with when the winner is its own base, otherwise one fitted to the winner's targets on the
+ * training origins, so that continuing the model trains the network on the correction to the
+ * winner at the usual scale.
+ */
+export function forecastPlainInstead(
+  data: ForecastData,
+  winner: PlainForecast,
+  reason: string,
+  options: { plain?: boolean } = {},
+): void {
+  const ownBase = sameBase(winner.plan, data.plan) && data.targetScaler.center === 0;
+  data.plan = { ...winner.plan, reason, ...(options.plain ? { plain: true } : {}) };
+  data.targetScaler = ownBase
+    ? data.targetScaler
+    : fitTargetScaler(data.series.target, data.split.train, data.source.yShape[0], winner.plan, data.targetScaler.kind);
+  const first = historyNeeded(winner.plan);
+  data.split = {
+    ...data.split,
+    validation: fromStep(data.split.validation, first),
+    test: fromStep(data.split.test, first),
   };
 }
 
@@ -173,6 +213,6 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function round(x: number): string {
+export function round(x: number): string {
   return Number(x.toPrecision(4)).toString();
 }

@@ -210,6 +210,7 @@ export function forecastPreprocessing(spec: ExperimentSpec, data: ForecastData):
       scaler: data.targetScaler,
       ...(data.plan.profile ? { profile: savedProfile(data.plan.profile) } : {}),
       ...(data.plan.smoothing ? { smoothing: { ...data.plan.smoothing } } : {}),
+      ...(data.plan.plain ? { plain: true } : {}),
     },
     timeColumn: spec.data.timeColumn,
     frequency: data.series.frequency,

@@ -16,6 +16,7 @@ import type { BatchSource } from '../../training/batch-source';
 import type { PreparedTask } from '../prepared-task';
 import type { ForecastData } from './forecast-data';
 import { evaluateForecast } from './forecast-evaluation';
+import { applyGlobalGuard, shortName } from './global-forecast-guard';
 import { forecastPreprocessing, prepareForecast } from './forecast-task';
 import { throttledProgress } from './preparation-progress';
 import type { ProgressMessage } from './preparation-progress';
@@ -139,10 +140,11 @@ export function globalSource(data: ForecastData[]): BatchSource {
   };
 }
 
-function score(id: string, ev: ForecastEvaluation): SeriesScore {
+function score(id: string, ev: ForecastEvaluation, plan: ForecastData['plan']): SeriesScore {
   const naiveMae = ev.baselines.naive.mae;
   return {
     id,
+    ...(plan.plain ? { plainForecast: shortName(plan.kind) } : {}),
     metrics: ev.metrics,
     naive: ev.baselines.naive,
     seasonalNaive: ev.baselines.seasonalNaive,
@@ -194,13 +196,24 @@ function longSeasonName(series: SeriesScore[]): string {
   return labels.size === 1 ? [...labels][0] : 'one long season';
 }
 
-/** Evaluates the global model on every series' test windows. */
-export function evaluateGlobal(tf: Tf, model: tfTypes.LayersModel, data: ForecastData[]): ForecastEvaluation {
+/**
+ * Evaluates the global model on every series' test windows. With `guard` (automatic choices, not a
+ * continued model) each series is first judged against its plain forecasts on its validation
+ * windows (global-forecast-guard.ts), and the verdict says which series forecast one instead.
+ */
+export function evaluateGlobal(
+  tf: Tf,
+  model: tfTypes.LayersModel,
+  data: ForecastData[],
+  options: { guard: boolean } = { guard: false },
+): ForecastEvaluation {
+  const guard = options.guard ? applyGlobalGuard(tf, model, data) : null;
   const evaluations = data.map((d) => evaluateForecast(tf, model, d));
   const ids = data.map((d, i) => d.series.id ?? String(i + 1));
-  const scores = globalScores(evaluations.map((ev, i) => score(ids[i], ev)));
+  const scores = globalScores(evaluations.map((ev, i) => score(ids[i], ev, data[i].plan)));
   const charts = Object.fromEntries(evaluations.map((ev, i) => [ids[i], ev.series]));
-  return { ...evaluations[0], verdict: verdictOf(scores), global: { ...scores, charts } };
+  const verdict = [verdictOf(scores), guard?.note].filter(Boolean).join(' ');
+  return { ...evaluations[0], verdict, global: { ...scores, charts } };
 }
 
 /** preprocessing.json of a global model: the first series' as usual, plus every series' own scalers. */
@@ -238,7 +251,8 @@ export function globalForecastTask(
     dims: data[0].dims,
     loss: effectiveLoss(spec),
     notes,
-    evaluate: (tf, model) => evaluateGlobal(tf, model, data),
+    // As for one series, the guard stands behind automatic choices and not behind a continued model.
+    evaluate: (tf, model) => evaluateGlobal(tf, model, data, { guard: spec.data.targetTransform === 'auto' && !fixed }),
     preprocessing: () => globalPreprocessing(spec, data),
   };
 }

@@ -12,22 +12,9 @@ import {
 } from '../../../../src-main/engine/tasks/forecast/global-forecast-task';
 import { buildModel } from '../../../../src-main/engine/model/model-builder';
 import type { RegressionMetrics } from '../../../../src-main/shared/types';
-import { testSpec } from '../../synthetic';
-import { dailySeries } from './daily-series';
+import { dailySeries, shopsSpec } from './daily-series';
 
-const spec = testSpec({
-  data: {
-    file: '/shops.csv',
-    idColumn: 'shop',
-    targetColumns: ['y'],
-    lookback: 14,
-    horizon: 2,
-    targetTransform: 'difference',
-    seasonalPeriod: 7,
-    series: { scope: 'all' },
-  },
-  model: { cell: 'GRU', layers: [{ units: 4 }] },
-});
+const spec = shopsSpec({ horizon: 2, seasonalPeriod: 7 });
 
 const m = (mae: number): RegressionMetrics => ({ rmse: mae, mae, r2: 0, mape: null, smape: null });
 
