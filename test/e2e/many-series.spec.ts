@@ -1,7 +1,9 @@
 /**
  * Many series, one model: a long file of six shops' monthly sales trains one network over
  * every shop from the form's "All series, one model", and Results switches between shops with
- * the searchable series picker (metrics and chart, future forecast, backtest).
+ * the searchable series picker (metrics and chart, future forecast, backtest). A seventh shop sells
+ * exactly the same each month of the year, so on it last year's value forecasts better than the
+ * network: Results says that shop uses the seasonal naive forecast.
  */
 import { expect, test } from '@playwright/test';
 import { snap } from './screenshots';
@@ -20,6 +22,11 @@ async function shopsCsv(): Promise<string> {
       lines.push(`${shop},${new Date(Date.UTC(2018, t, 1)).toISOString().slice(0, 10)},${value.toFixed(2)}`);
     }
   });
+  // The kiosk sells the same each month of the year, to the cent: last year's value is exact.
+  for (let t = 0; t < 72; t++) {
+    const value = 300 + 10 * (t % 12) + (t % 12 === 11 ? 80 : 0);
+    lines.push(`kiosk,${new Date(Date.UTC(2018, t, 1)).toISOString().slice(0, 10)},${value.toFixed(2)}`);
+  }
   return writeUserCsv('shop-sales.csv', lines);
 }
 
@@ -28,7 +35,7 @@ test('many series: train all shops in one model and switch shops in Results', as
 
   await page.getByTestId('nav-model').click();
   const scope = page.getByTestId('series-scope');
-  await expect(scope).toContainText('This file holds 6 series.');
+  await expect(scope).toContainText('This file holds 7 series.');
   // One series first: the picker filters as the user types.
   await page.getByTestId('series-scope-one').check();
   await page.getByTestId('settings-series-picker-search').fill('stat');
@@ -51,7 +58,7 @@ test('many series: train all shops in one model and switch shops in Results', as
   const seeResults = page.getByTestId('see-results');
   await expect(metrics.or(seeResults)).toBeVisible({ timeout: 180_000 });
   if (!(await metrics.isVisible())) await page.getByTestId('nav-results').click();
-  await expect(page.getByTestId('verdict')).toContainText('Across 6 series');
+  await expect(page.getByTestId('verdict')).toContainText('Across 7 series');
   const picker = page.getByTestId('results-series-picker');
   await expect(picker.getByTestId('series-picked')).toHaveText('harbour');
   const firstMetrics = await metrics.innerText();
@@ -62,7 +69,20 @@ test('many series: train all shops in one model and switch shops in Results', as
   await expect(page.getByText('Test metrics · airport')).toBeVisible();
   // Airport sells about ten times what the harbour shop does: its own errors, not the first shop's.
   await expect.poll(() => metrics.innerText()).not.toBe(firstMetrics);
+  await expect(page.getByTestId('series-plain-note')).toHaveCount(0);
   await snap(page, 'many-series-02-results-airport');
+
+  // The validation guard gave the kiosk last year's value: the verdict and the kiosk's notes say so.
+  await expect(page.getByTestId('verdict')).toContainText('Validation guard: on 1 of 7 series');
+  await page.getByTestId('results-series-picker-search').fill('kiosk');
+  await page.getByTestId('results-series-picker-search').press('Enter');
+  await expect(page.getByTestId('series-plain-note')).toContainText(
+    "'kiosk' uses the seasonal naive forecast instead of the network",
+  );
+  await snap(page, 'many-series-02b-results-kiosk-seasonal-naive');
+  await page.getByTestId('results-series-picker-search').fill('air');
+  await page.getByTestId('results-series-picker-search').press('Enter');
+  await expect(picker.getByTestId('series-picked')).toHaveText('airport');
 
   await page.getByTestId('results-tab-future').click();
   await expect(page.getByTestId('future-run-button')).toBeEnabled();

@@ -58,7 +58,7 @@ export function applyGlobalGuard(tf: Tf, model: tfTypes.LayersModel, data: Forec
 function guardNote(judged: number, replaced: GlobalGuardOutcome['replaced']): string {
   const counts = new Map<string, number>();
   for (const r of replaced) counts.set(r.forecast, (counts.get(r.forecast) ?? 0) + 1);
-  const byKind = [...counts].map(([name, n]) => `${name} ${n}`).join(', ');
+  const byKind = [...counts].map(([name, n]) => `${name} on ${n}`).join(', ');
   const shown = replaced.slice(0, 5).map((r) => `'${r.id}'`);
   const list = replaced.length > 5 ? `${shown.join(', ')} and ${replaced.length - 5} more` : shown.join(', ');
   return `Validation guard: on ${replaced.length} of ${judged} series a plain forecast did better on that series' validation windows than the network (${byKind}), so ${replaced.length === 1 ? 'it forecasts' : 'they forecast'} it instead: ${list}. The other series keep the network.`;
