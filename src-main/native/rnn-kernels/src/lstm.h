@@ -34,27 +34,49 @@ inline void lstm_forward_row_standard(int64_t U, const float* z, const float* c_
   for (; u < U; ++u) lstm_forward_units<float>(U, z + u, c_prev + u, gates + u, h + u);
 }
 
-// Workspace row: [z 4U | gates 4U | c U | act(c) U].
+// Workspace row for tanh cells and sigmoid gates (every fused layer): [gates 4U | c U | act(c) U];
+// their pre-activations z live only for one step, in a scratch block per share of the batch, so
+// a training pass writes 6U floats per row that its backward pass reads, instead of 10U. Other
+// activations need z for their gradients and keep it in the row: [z 4U | gates 4U | c U | act(c) U]
+// (workspace_per_row in sizes.cc).
+inline bool lstm_is_standard(const Problem& p) {
+  return p.activation == Activation::Tanh && p.recurrent_activation == Activation::Sigmoid;
+}
+
 inline void lstm_forward(const Problem& p, const ForwardArgs& a) {
-  const int64_t T = p.steps, B = p.batch, U = p.units, G = 4 * U, W = 10 * U;
-  const bool standard = p.activation == Activation::Tanh && p.recurrent_activation == Activation::Sigmoid;
+  const int64_t T = p.steps, B = p.batch, U = p.units, G = 4 * U, I = p.input_dim, W = workspace_per_row(p);
+  const bool standard = lstm_is_standard(p);
+  const bool narrow = I <= kNarrowInput;
+  const int64_t gates_at = standard ? 0 : G;  // where a workspace row's gates start
   float* ws = a.workspace;
-  input_projection(p, a.x, a.kernel, a.bias, G, ws, W);
+  // A wide input is projected for the whole sequence at once, where the product runs fastest:
+  // into the workspace rows for the general cell, into a scratch array for the standard one.
+  float* projected = standard && !narrow ? thread_scratch(0, T * B * G) : nullptr;
+  if (!narrow) input_projection(p, a.x, a.kernel, a.bias, G, standard ? projected : ws, standard ? G : W);
   ConstView recurrent = view(a.recurrent, U, G, G);
   for_batch_shares(p, [&](Range b) {
     float* zeros = thread_scratch(6, U);  // the cell state before the first step
     Vec(zeros, U).setZero();
+    float* z_block = standard && narrow ? thread_scratch(5, b.size * G) : nullptr;
     for (int64_t t = 0; t < T; ++t) {
       const int64_t row0 = t * B + b.begin;
-      if (t > 0) view(ws + row0 * W, b.size, G, W).noalias() += view(a.h + (row0 - B) * U, b.size, U, U) * recurrent;
+      // This step's pre-activations: x·K + b, then h_prev·R added.
+      float* z0 = !standard ? ws + row0 * W : narrow ? z_block : projected + row0 * G;
+      const int64_t ldz = standard ? G : W;
+      if (narrow) {
+        for (int64_t j = 0; j < b.size; ++j) {
+          narrow_projection_row(I, G, a.x + (row0 + j) * I, a.kernel, a.bias, z0 + j * ldz);
+        }
+      }
+      if (t > 0) view(z0, b.size, G, ldz).noalias() += view(a.h + (row0 - B) * U, b.size, U, U) * recurrent;
       for (int64_t j = 0; j < b.size; ++j) {
-        float* z = ws + (row0 + j) * W;
+        float* gates = ws + (row0 + j) * W + gates_at;
+        const float* c_prev = t > 0 ? gates - B * W + G : zeros;
         if (standard) {
-          const float* c_prev = t > 0 ? z - B * W + 2 * G : zeros;
-          lstm_forward_row_standard(U, z, c_prev, z + G, a.h + (row0 + j) * U);
+          lstm_forward_row_standard(U, z0 + j * ldz, c_prev, gates, a.h + (row0 + j) * U);
           continue;
         }
-        float* gates = z + G;
+        float* z = z0 + j * ldz;
         float* c = gates + G;
         float* tc = c + U;
         activate(p.recurrent_activation, z, gates, 2 * U);
@@ -62,7 +84,7 @@ inline void lstm_forward(const Problem& p, const ForwardArgs& a) {
         activate(p.recurrent_activation, z + 3 * U, gates + 3 * U, U);
         Vec cell(c, U);
         cell = ConstVec(gates, U) * ConstVec(gates + 2 * U, U);
-        if (t > 0) cell += ConstVec(gates + U, U) * ConstVec(c - B * W, U);
+        if (t > 0) cell += ConstVec(gates + U, U) * ConstVec(c_prev, U);
         activate(p.activation, c, tc, U);
         Vec(a.h + (row0 + j) * U, U) = ConstVec(gates + 3 * U, U) * ConstVec(tc, U);
       }
@@ -93,56 +115,96 @@ inline void lstm_backward_row_standard(int64_t U, const float* RNN_RESTRICT gate
   }
 }
 
+// One row of one backward step for any activations: as lstm_backward_row_standard, through the
+// pre-activations z; dh and dc are scratch rows [U].
+inline void lstm_backward_row_general(const Problem& p, const float* z, const float* c_prev, const float* dy,
+                                      const float* dh_next, float* dc_next, float* dh, float* dc, float* d) {
+  const int64_t U = p.units, G = 4 * U;
+  const float* gates = z + G;
+  const float* c = gates + G;
+  const float* tc = c + U;
+  Vec dhv(dh, U), dcv(dc, U), dcn(dc_next, U);
+  dhv = ConstVec(dy, U) + ConstVec(dh_next, U);
+  // Through h = o∘act(c): first into the cell state, then into the output gate.
+  dcv = dhv * ConstVec(gates + 3 * U, U);
+  activation_grad(p.activation, c, tc, dc, dc, U);
+  dcv += dcn;
+  Vec(d + 3 * U, U) = dhv * ConstVec(tc, U);
+  Vec(d, U) = dcv * ConstVec(gates + 2 * U, U);
+  Vec(d + U, U) = dcv * ConstVec(c_prev, U);
+  Vec(d + 2 * U, U) = dcv * ConstVec(gates, U);
+  dcn = dcv * ConstVec(gates + U, U);
+  activation_grad(p.recurrent_activation, z, gates, d, d, 2 * U);
+  activation_grad(p.activation, z + 2 * U, gates + 2 * U, d + 2 * U, d + 2 * U, U);
+  activation_grad(p.recurrent_activation, z + 3 * U, gates + 3 * U, d + 3 * U, d + 3 * U, U);
+}
+
+// dz of each step feeds the bias gradient as it is made. For a narrow input, the input, kernel
+// and recurrent kernel gradients are taken there too, into sums per share of the batch, so no dz
+// of the whole sequence is kept; wider inputs keep it for the products over the whole sequence
+// that follow the step loop.
 inline void lstm_backward(const Problem& p, const BackwardArgs& a) {
-  const int64_t T = p.steps, B = p.batch, U = p.units, G = 4 * U, W = 10 * U;
-  const bool standard = p.activation == Activation::Tanh && p.recurrent_activation == Activation::Sigmoid;
+  const int64_t T = p.steps, B = p.batch, U = p.units, G = 4 * U, I = p.input_dim, W = workspace_per_row(p);
+  const bool standard = lstm_is_standard(p);
+  const bool narrow = I <= kNarrowInput;
+  const int64_t gates_at = standard ? 0 : G;
   const float* ws = a.workspace;
-  float* dz = thread_scratch(0, T * B * G);
+  float* dz = narrow ? nullptr : thread_scratch(0, T * B * G);
+  // Per share: the bias gradient [G], then for a narrow input the kernel [I, G] and recurrent
+  // kernel [U, G] gradients.
+  const int parts = batch_parts(p);
+  const int64_t share_sums = (narrow ? 1 + I + U : 1) * G;
+  float* sums = thread_scratch(1, parts * share_sums);
+  Vec(sums, parts * share_sums).setZero();
   ConstView recurrent = view(a.recurrent, U, G, G);
-  for_batch_shares(p, [&](Range b) {
+  for_batch_parts(p, [&](int part, Range b) {
+    float* dbias = sums + part * share_sums;
+    float* dkernel = dbias + G;
+    float* drecurrent = dkernel + I * G;
     float* dh_next = thread_scratch(2, b.size * U);
     float* dc_next = thread_scratch(3, b.size * U);
     float* dh = thread_scratch(4, U);
     float* dc = thread_scratch(5, U);
     float* zeros = thread_scratch(6, U);  // the cell state before the first step
+    float* dz_block = narrow ? thread_scratch(7, b.size * G) : nullptr;
     Vec(zeros, U).setZero();
     Vec(dh_next, b.size * U).setZero();
     Vec(dc_next, b.size * U).setZero();
     for (int64_t t = T - 1; t >= 0; --t) {
       const int64_t row0 = t * B + b.begin;
+      float* d0 = narrow ? dz_block : dz + row0 * G;
       for (int64_t j = 0; j < b.size; ++j) {
-        const float* z = ws + (row0 + j) * W;
-        const float* c_prev = t > 0 ? z - B * W + 2 * G : zeros;
-        float* d = dz + (row0 + j) * G;
+        const int64_t row = row0 + j;
+        const float* gates = ws + row * W + gates_at;
+        const float* c_prev = t > 0 ? gates - B * W + G : zeros;
+        float* d = d0 + j * G;
         if (standard) {
-          lstm_backward_row_standard(U, z + G, c_prev, a.dh + (row0 + j) * U, dh_next + j * U, dc_next + j * U, d);
-          continue;
+          lstm_backward_row_standard(U, gates, c_prev, a.dh + row * U, dh_next + j * U, dc_next + j * U, d);
+        } else {
+          lstm_backward_row_general(p, gates - G, c_prev, a.dh + row * U, dh_next + j * U, dc_next + j * U, dh, dc, d);
         }
-        const float* gates = z + G;
-        const float* c = gates + G;
-        const float* tc = c + U;
-        Vec dhv(dh, U), dcv(dc, U), dcn(dc_next + j * U, U);
-        dhv = ConstVec(a.dh + (row0 + j) * U, U) + ConstVec(dh_next + j * U, U);
-        // Through h = o∘act(c): first into the cell state, then into the output gate.
-        dcv = dhv * ConstVec(gates + 3 * U, U);
-        activation_grad(p.activation, c, tc, dc, dc, U);
-        dcv += dcn;
-        Vec(d + 3 * U, U) = dhv * ConstVec(tc, U);
-        Vec(d, U) = dcv * ConstVec(gates + 2 * U, U);
-        Vec(d + U, U) = dcv * ConstVec(c_prev, U);
-        Vec(d + 2 * U, U) = dcv * ConstVec(gates, U);
-        dcn = dcv * ConstVec(gates + U, U);
-        activation_grad(p.recurrent_activation, z, gates, d, d, 2 * U);
-        activation_grad(p.activation, z + 2 * U, gates + 2 * U, d + 2 * U, d + 2 * U, U);
-        activation_grad(p.recurrent_activation, z + 3 * U, gates + 3 * U, d + 3 * U, d + 3 * U, U);
+        if (narrow) {
+          narrow_gradient_row(I, G, a.x + row * I, a.kernel, d, a.dx + row * I, dkernel, dbias);
+        } else {
+          Vec(dbias, G) += ConstVec(d, G);
+        }
       }
       if (t > 0) {
-        view(dh_next, b.size, U, U).noalias() = view(dz + row0 * G, b.size, G, G) * recurrent.transpose();
+        ConstView d_step = view(static_cast<const float*>(d0), b.size, G, G);
+        if (narrow) {
+          view(drecurrent, U, G, G).noalias() += view(a.h + (row0 - B) * U, b.size, U, U).transpose() * d_step;
+        }
+        view(dh_next, b.size, U, U).noalias() = d_step * recurrent.transpose();
       }
     }
   });
+  sum_parts(sums, parts, share_sums, G, a.dbias);
+  if (narrow) {
+    sum_parts(sums + G, parts, share_sums, I * G, a.dkernel);
+    sum_parts(sums + G + I * G, parts, share_sums, U * G, a.drecurrent);
+    return;
+  }
   input_gradient(p, dz, G, a.kernel, G, a.dx);
-  transposed_product(p, a.x, p.input_dim, p.input_dim, dz, G, G, T * B, a.dkernel, G);
+  transposed_product(p, a.x, I, I, dz, G, G, T * B, a.dkernel, G);
   transposed_product(p, a.h, U, U, dz + B * G, G, G, (T - 1) * B, a.drecurrent, G);
-  column_sums(dz, G, T * B, G, a.dbias);
 }

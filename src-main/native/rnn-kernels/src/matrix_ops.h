@@ -44,6 +44,32 @@ inline void input_projection(const Problem& p, const float* x, const float* kern
   });
 }
 
+// Inputs up to this many features (a first layer reading a few columns of a file) are projected
+// row by row inside a cell's step loop, while the row is in cache, and their gradients are taken
+// there too: as products over the whole sequence, matrices this thin ran far below the machine's
+// peak, and the extra passes over the sequence cost more than the arithmetic.
+constexpr int64_t kNarrowInput = 16;
+
+// out[0:cols] = x · kernel + bias for one row of `inputs` features.
+inline void narrow_projection_row(int64_t inputs, int64_t cols, const float* x, const float* kernel, const float* bias,
+                                  float* out) {
+  Vec o(out, cols);
+  o = ConstVec(bias, cols);
+  for (int64_t i = 0; i < inputs; ++i) o += x[i] * ConstVec(kernel + i * cols, cols);
+}
+
+// For one row of a narrow input: dx = dz · kernelᵀ, and dz added into the kernel gradient
+// (dkernel += xᵀ · dz) and the bias gradient.
+inline void narrow_gradient_row(int64_t inputs, int64_t cols, const float* x, const float* kernel, const float* dz,
+                                float* dx, float* dkernel, float* dbias) {
+  ConstVec d(dz, cols);
+  Vec(dbias, cols) += d;
+  for (int64_t i = 0; i < inputs; ++i) {
+    dx[i] = (d * ConstVec(kernel + i * cols, cols)).sum();
+    Vec(dkernel + i * cols, cols) += x[i] * d;
+  }
+}
+
 // out[acols, bcols] = aᵀ · b over `rows` rows, split by columns of b across threads. With no rows
 // (a one-step sequence has no previous states) the product is zero.
 inline void transposed_product(const Problem& p, const float* a, int64_t lda, int64_t acols, const float* b,
@@ -85,4 +111,21 @@ template <typename Fn>
 inline void for_batch_shares(const Problem& p, Fn fn) {
   const int parts = parts_for(p.batch, p.threads);
   parallel_for(parts, p.threads, [&](int part) { fn(split(p.batch, parts, part)); });
+}
+
+// How many shares for_batch_parts splits the batch into.
+inline int batch_parts(const Problem& p) { return parts_for(p.batch, p.threads); }
+
+// As for_batch_shares, with each share's index in [0, batch_parts(p)) (for per-share sums).
+template <typename Fn>
+inline void for_batch_parts(const Problem& p, Fn fn) {
+  const int parts = batch_parts(p);
+  parallel_for(parts, p.threads, [&](int part) { fn(part, split(p.batch, parts, part)); });
+}
+
+// out[0:cols] = the sum of `parts` rows of `cols` floats, `ld` apart.
+inline void sum_parts(const float* sums, int parts, int64_t ld, int64_t cols, float* out) {
+  Vec o(out, cols);
+  o = ConstVec(sums, cols);
+  for (int part = 1; part < parts; ++part) o += ConstVec(sums + part * ld, cols);
 }

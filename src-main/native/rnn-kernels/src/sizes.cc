@@ -19,7 +19,10 @@ int64_t bias_length(const Problem& p) {
 
 int64_t workspace_per_row(const Problem& p) {
   switch (p.cell) {
-    case Cell::Lstm: return 10 * p.units;
+    // The standard cell (tanh, sigmoid gates) keeps its gates, c and act(c); any other also keeps
+    // the pre-activations its gradients need (lstm.h).
+    case Cell::Lstm:
+      return (p.activation == Activation::Tanh && p.recurrent_activation == Activation::Sigmoid ? 6 : 10) * p.units;
     case Cell::GruResetBefore:
     case Cell::GruResetAfter: return 7 * p.units;
     case Cell::SimpleRnn: return p.units;

@@ -117,8 +117,8 @@ describe('other merge modes and activations', () => {
     ]));
 });
 
-// LSTMs returning sequences run on TensorFlow's BlockLSTM unless measured otherwise
-// (kernel-policy.ts); the batch-major, reversed native path must match wherever it is routed.
+// Whatever kernel-policy.ts routes to our kernels, every layer on them (the batch-major, reversed
+// native path) must match wherever it runs.
 describe('with our kernels on every layer', () => {
   it.each(['LSTM', 'GRU', 'SimpleRNN'] as const)('stacked bidirectional %s', (cell) => {
     useNativeKernelsEverywhere(true);

@@ -23,11 +23,11 @@ describe('the measured choice', () => {
     expect(measuredKernelChoice(cell, 'tanh', false).path).toBe('native');
   });
 
-  it('an LSTM returning its last state runs on ours, one returning sequences on TensorFlow', () => {
+  it('an LSTM runs on ours, returning its last state or every state', () => {
     expect(measuredKernelChoice('LSTM', 'tanh', false).path).toBe('native');
     expect(measuredKernelChoice('LSTM', 'tanh', true)).toEqual({
-      path: 'tensorflow',
-      reason: expect.stringMatching(/whole sequences/),
+      path: 'native',
+      reason: expect.stringMatching(/returning every state/),
     });
   });
 
@@ -41,20 +41,23 @@ describe('the measured choice', () => {
 
   it('can be overridden to run everything on ours', () => {
     useNativeKernelsEverywhere(true);
-    expect(measuredKernelChoice('LSTM', 'tanh', true).path).toBe('native');
+    expect(measuredKernelChoice('LSTM', 'tanh', true)).toEqual({
+      path: 'native',
+      reason: 'native kernels asked for everywhere',
+    });
     expect(nativeDirectionKernel(tf, 'LSTM', 'tanh', true)).not.toBeNull();
     useNativeKernelsEverywhere(false);
-    expect(nativeDirectionKernel(tf, 'LSTM', 'tanh', true)).toBeNull();
+    expect(nativeDirectionKernel(tf, 'LSTM', 'tanh', true)).not.toBeNull();
     expect(nativeDirectionKernel(tf, 'LSTM', 'tanh', false)).not.toBeNull();
   });
 });
 
 describe('the run log and the results on either path', () => {
-  it('an LSTM returning sequences says it runs on TensorFlow and matches tfjs-layers', () => {
+  it('an LSTM returning sequences says it runs on ours and matches tfjs-layers', () => {
     const options = smallLayer({ returnSequences: true, bidirectional: true });
     const choice = createRecurrentLayer(tf, 'LSTM', options, true);
     expect(choice.fused).toBe(true);
-    expect(choice.note).toMatch(/^LSTM: TensorFlow's fused LSTM ops, measured/);
+    expect(choice.note).toMatch(/^LSTM: our native LSTM kernels \(.*\), measured .* returning every state\.$/);
     expectSamePrediction(tf, choice.layer, 'LSTM', options);
   });
 
