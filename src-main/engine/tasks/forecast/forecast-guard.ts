@@ -146,7 +146,7 @@ export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: F
   const { modelRmse, lowest, winner } = judgement;
   if (winner === null) {
     const best = { name: lowest.forecast.name, rmse: lowest.rmse };
-    const figures = `validation RMSE ${round(modelRmse)} for the network against ${round(lowest.rmse)}`;
+    const figures = validationFigures(modelRmse, lowest.rmse);
     const margin = `${Math.round((1 - SMOOTHING_MARGIN) * 100)}%`;
     return {
       applied: false,
@@ -159,7 +159,7 @@ export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: F
     };
   }
   const best = { name: winner.forecast.name, rmse: winner.rmse };
-  const figures = `validation RMSE ${round(modelRmse)} for the network against ${round(winner.rmse)}`;
+  const figures = validationFigures(modelRmse, winner.rmse);
   zeroLayers(tf, outputs);
   forecastPlainInstead(
     data,
@@ -213,6 +213,11 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function round(x: number): string {
+/** The network's and a plain forecast's validation RMSE, as the guards' sentences give them. */
+export function validationFigures(modelRmse: number, plainRmse: number): string {
+  return `validation RMSE ${round(modelRmse)} for the network against ${round(plainRmse)}`;
+}
+
+function round(x: number): string {
   return Number(x.toPrecision(4)).toString();
 }

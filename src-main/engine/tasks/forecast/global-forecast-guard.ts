@@ -10,7 +10,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Tf } from '../../../tensorflow/load-tf';
 import type { ForecastData } from './forecast-data';
-import { forecastPlainInstead, judgeAgainstPlainForecasts, round } from './forecast-guard';
+import { forecastPlainInstead, judgeAgainstPlainForecasts, validationFigures } from './forecast-guard';
 
 /** What the guard decided over every series. */
 export interface GlobalGuardOutcome {
@@ -43,7 +43,7 @@ export function applyGlobalGuard(tf: Tf, model: tfTypes.LayersModel, data: Forec
     judged++;
     const { winner, modelRmse } = judgement;
     if (!winner) return;
-    const figures = `validation RMSE ${round(modelRmse)} for the network against ${round(winner.rmse)}`;
+    const figures = validationFigures(modelRmse, winner.rmse);
     forecastPlainInstead(
       d,
       winner.forecast,
