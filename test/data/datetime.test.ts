@@ -74,6 +74,18 @@ const CASES: { name: string; cells: [string, string]; expect: [string, string]; 
     format: 'year-month',
   },
   {
+    name: 'sold',
+    cells: ['12/2019', '01/2020'],
+    expect: ['2019-12-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z'],
+    format: 'MM/YYYY',
+  },
+  {
+    name: 'month',
+    cells: ['11.2019', '12.2019'],
+    expect: ['2019-11-01T00:00:00.000Z', '2019-12-01T00:00:00.000Z'],
+    format: 'MM.YYYY',
+  },
+  {
     name: 'day',
     cells: ['12/31/2019', '01/01/2020'],
     expect: ['2019-12-31T00:00:00.000Z', '2020-01-01T00:00:00.000Z'],
@@ -107,6 +119,9 @@ describe('date formats', () => {
   it('keeps plain numbers numeric when the column name does not say time', async () => {
     const { table } = await loadTable(tempFile('population,value\n1871,1\n1650,2\n'));
     expect(column(table, 'population').type).toBe('numeric');
+    // Decimals that happen to look like month.year are numbers unless the name says time.
+    const rates = await loadTable(tempFile('rate,value\n3.1415,1\n2.1828,2\n'));
+    expect(column(rates.table, 'rate').type).toBe('numeric');
   });
 
   it('rejects impossible dates as bad values, not as shifted dates', async () => {

@@ -80,6 +80,7 @@ const D_MON_Y = /^(\d{1,2})[-\s/]+([A-Za-z]{3,9})\.?,?[-\s/]+(\d{4})$/;
 const MON_Y = /^([A-Za-z]{3,9})\.?[-\s/]+(\d{4})$/;
 const Y_MON = /^(\d{4})[-\s/]+([A-Za-z]{3,9})$/;
 const YM = /^(\d{4})(?:-|\/|M|m)(\d{1,2})$/;
+const MY = /^(\d{1,2})([/.-])(\d{4})$/;
 const YQ = /^(\d{4})\s*-?\s*[Qq]([1-4])$/;
 const QY = /^[Qq]([1-4])\s*[-/]?\s*(\d{4})$/;
 const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
@@ -91,6 +92,11 @@ function withTime(y: number, mo: number, d: number, m: RegExpExecArray, at: numb
   const mi = m[at + 1] ? Number(m[at + 1]) : 0;
   const s = m[at + 2] ? Number(m[at + 2]) : 0;
   return utc(y, mo, d, h, mi, s, fraction(m[at + 3]));
+}
+
+/** The first of a month written before its year (01/2015), within the years a 'year' column reads. */
+function monthYear(year: number, month: number): number {
+  return year >= 1000 && year <= 2999 ? utc(year, month, 1) : NaN;
 }
 
 export const ISO_DATE: DateFormat = {
@@ -131,6 +137,24 @@ const FORMATS: DateFormat[] = [
     parse(raw) {
       const m = YM.exec(raw.trim());
       return m ? utc(Number(m[1]), Number(m[2]), 1) : NaN;
+    },
+  },
+  {
+    // 01/2015 or 1-2015: no number looks like this, so no hint is needed.
+    name: 'MM/YYYY',
+    numeric: false,
+    parse(raw) {
+      const m = MY.exec(raw.trim());
+      return m && m[2] !== '.' ? monthYear(Number(m[3]), Number(m[1])) : NaN;
+    },
+  },
+  {
+    // 01.2015 reads as a decimal number too: trusted only under a time-like name or position.
+    name: 'MM.YYYY',
+    numeric: true,
+    parse(raw) {
+      const m = MY.exec(raw.trim());
+      return m && m[2] === '.' ? monthYear(Number(m[3]), Number(m[1])) : NaN;
     },
   },
   {
