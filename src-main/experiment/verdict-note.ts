@@ -4,6 +4,7 @@
  */
 import type { Evaluation } from '../shared/types';
 import { threeDigits as fmt } from '../shared/number-format';
+import { joinWords } from '../shared/word-list';
 
 /**
  * The evaluation with `note` in front of its verdict (forecasts), so results and the log say why
@@ -19,7 +20,7 @@ export function withVerdictNote(evaluation: Evaluation, note: string | undefined
   const long = baselines.longSeasonNaive;
   if (longSeason && long && Number.isFinite(long.rmse))
     against.push(`the same time ${longSeason.label} before ${fmt(long.rmse)}`);
-  const list = against.length > 1 ? `${against.slice(0, -1).join(', ')} and ${against.at(-1)}` : against[0];
+  const list = joinWords(against);
   const test =
     evaluation.verdict ?? `On the test split it beats the simple forecasts: RMSE ${fmt(metrics.rmse)} against ${list}.`;
   return { ...evaluation, verdict: `${note} ${test}` };

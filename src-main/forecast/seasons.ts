@@ -7,6 +7,7 @@
  */
 import { harmonicFit } from './harmonic-season';
 import { seasonalStrength } from './seasonality';
+import { joinWords } from '../shared/word-list';
 
 /** One season found in the data. */
 export interface Season {
@@ -110,10 +111,6 @@ export function detectSeasons(values: ArrayLike<number>, frequency: string | nul
 export function longSeason(result: SeasonsResult, period: number | null): Season | null {
   const longer = result.seasons.filter((s) => period === null || s.period > period);
   return longer.at(-1) ?? null;
-}
-
-function joinWords(words: string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 function percent(share: number): string {

@@ -62,7 +62,14 @@ export type TargetTransform = (typeof TARGET_TRANSFORMS)[number];
  * How time is read from several columns: a year with its quarter, month or ISO week; a date
  * with a time of day; or a single column of Excel serial day numbers.
  */
-export const TIME_PART_KINDS = ['year-quarter', 'year-month', 'year-week', 'date-time', 'excel-serial'] as const;
+export const TIME_PART_KINDS = [
+  'year-quarter',
+  'year-month',
+  'year-week',
+  'year-month-day',
+  'date-time',
+  'excel-serial',
+] as const;
 export type TimePartKind = (typeof TIME_PART_KINDS)[number];
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max);
@@ -106,7 +113,7 @@ export const dataSchema = z
      * detected at each import. Older specs have no such field and keep their single time column.
      */
     timeParts: z
-      .object({ kind: z.enum(TIME_PART_KINDS), columns: z.array(z.string()).min(1).max(2) })
+      .object({ kind: z.enum(TIME_PART_KINDS), columns: z.array(z.string()).min(1).max(4) })
       .strict()
       .nullable()
       .default(null),

@@ -151,6 +151,64 @@ describe('other time parts', () => {
     expect(iso(table.columns.at(-1)!.values[31] as number)).toBe('2024-02-01T00:00:00.000Z');
   });
 
+  it('reads year, month, day and hour columns as one hourly axis, over more stamps than the summary counts', async () => {
+    // An air-quality export: five years of hours in year, month, day and hour columns, an index
+    // column and a wind-direction category. 'year' alone reads as a date column (1 January).
+    const start = Date.UTC(2010, 0, 1);
+    const winds = ['NW', 'cv', 'SE', 'NE'];
+    const rows = Array.from({ length: 12_000 }, (_, i) => {
+      const d = new Date(start + i * 3_600_000);
+      return [
+        i + 1,
+        d.getUTCFullYear(),
+        d.getUTCMonth() + 1,
+        d.getUTCDate(),
+        d.getUTCHours(),
+        50 + (i % 24),
+        winds[i % 4],
+      ];
+    });
+    const { summary, table } = await loadTable(tempFile(csv('No,year,month,day,hour,pm2.5,cbwd', rows)));
+    expect(summary.timeParts).toEqual({ kind: 'year-month-day', columns: ['year', 'month', 'day', 'hour'] });
+    expect(summary.timeColumn).toBe('year + month + day + hour');
+    expect(summary.frequency).toBe('hourly');
+    expect(summary.gaps).toBe(0);
+    expect(summary.duplicateTimestamps).toBe(0);
+    // Unique stamps: the wind direction is a feature, not a series id (the file is not long).
+    expect(summary.layout).toBe('multivariate');
+    expect(summary.idColumn).toBeNull();
+    expect(iso(table.columns.at(-1)!.values[11_999] as number)).toBe('2011-05-15T23:00:00.000Z');
+    expect(summary.problems.map((p) => p.message)).toContain(
+      "Time is read from 'year', 'month', 'day' and 'hour' together (year, month, day and hour) as the column 'year + month + day + hour'.",
+    );
+  });
+
+  it('reads year, month and day columns as days, and never takes a year read as a date for a date', () => {
+    const years = Float64Array.of(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1));
+    const table: Table = {
+      rowCount: 3,
+      columns: [
+        { name: 'Year', type: 'datetime', values: years },
+        { name: 'Month', type: 'numeric', values: Float64Array.of(2, 2, 3) },
+        { name: 'Day', type: 'numeric', values: Float64Array.of(28, 29, 1) },
+        { name: 'rain', type: 'numeric', values: Float64Array.of(1, 2, 3) },
+      ],
+    };
+    const parts = detectTimeParts(table);
+    expect(parts).toEqual({ kind: 'year-month-day', columns: ['Year', 'Month', 'Day'] });
+    expect(Array.from(composeTime(table, parts!).column.values, iso)).toEqual([
+      '2024-02-28T00:00:00.000Z',
+      '2024-02-29T00:00:00.000Z',
+      '2024-03-01T00:00:00.000Z',
+    ]);
+    // A year column beside an hour column is not a date with its time of day.
+    const yearAndHour: Table = {
+      rowCount: 3,
+      columns: [table.columns[0], { name: 'hour', type: 'numeric', values: Float64Array.of(0, 1, 2) }],
+    };
+    expect(detectTimeParts(yearAndHour)).toBeNull();
+  });
+
   it('composes nothing for an ordinary dated file', async () => {
     const rows = Array.from({ length: 10 }, (_, i) => [`2020-01-${String(i + 1).padStart(2, '0')}`, i, 5]);
     const { summary } = await loadTable(tempFile(csv('date,value,month', rows)));
@@ -177,6 +235,29 @@ describe('bad time input', () => {
     );
     expect(() => composeTime(table, { kind: 'year-quarter', columns: ['year'] })).toThrow(
       "Time read as year-quarter needs 2 columns; the spec names 1 ('year')",
+    );
+  });
+
+  it('names the day that the month does not have, and a part named twice', () => {
+    const rows = 40;
+    const table: Table = {
+      rowCount: rows,
+      columns: [
+        { name: 'year', type: 'numeric', values: new Float64Array(rows).fill(2023) },
+        { name: 'month', type: 'numeric', values: new Float64Array(rows).fill(4) },
+        // 1..30 April, then ten rows of "31 April".
+        { name: 'day', type: 'numeric', values: Float64Array.from({ length: rows }, (_, i) => Math.min(i + 1, 31)) },
+      ],
+    };
+    const parts = { kind: 'year-month-day' as const, columns: ['year', 'month', 'day'] };
+    expect(() => composeTime(table, parts)).toThrow(
+      "Time cannot be read from 'year', 'month' and 'day': 10 of 40 rows do not make a time stamp. Data row 31 has '31' in 'day', which should hold a day of the month that the month has (1 to 31).",
+    );
+    expect(() => composeTime(table, { kind: 'year-month-day', columns: ['year', 'month'] })).toThrow(
+      'Time read as year-month-day needs 3 or 4 columns; the spec names 2',
+    );
+    expect(() => composeTime(table, { kind: 'year-month-day', columns: ['year', 'month', 'month'] })).toThrow(
+      "Time is read from 'month' twice; name 3 different columns.",
     );
   });
 

@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import { classificationVerdict, majorityBaseline } from '../../experiment/classification-baseline';
 import { readRunResult } from '../../model-use/index';
 import { requireCompleted } from '../../model-use/run-folder';
-import type { GlobalForecastScores, RegressionMetrics, SeriesScore } from '../../shared/types';
+import type { RegressionMetrics } from '../../shared/types';
 import { CliError } from '../cli-errors';
 import { EXIT, type CliIo } from '../io';
 import { fmt, usage } from './args';
+import { globalLines } from './global-report';
 import { seq2seqLines } from './seq2seq-report';
 
 export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
@@ -75,21 +76,4 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
   if (ev.kind === 'forecast' && ev.mapeNote) lines.push(ev.mapeNote);
   io.out(lines.join('\n'));
   return EXIT.ok;
-}
-
-/** A global model's aggregate and its worst series (highest scaled error) for the text report. */
-function globalLines(g: GlobalForecastScores): string[] {
-  const worst = [...g.series].sort((a, b) => b.scaledError - a.scaledError).slice(0, 5);
-  // The same time a long season before, where any series' training part showed one.
-  const long = g.series.find((s) => s.longSeasonNaive && s.longSeason)?.longSeason ?? null;
-  const longName = long ? ` / same time ${long.label} before` : '';
-  const longCell = (s: SeriesScore) =>
-    long ? ` / ${s.longSeasonNaive && s.longSeason ? fmt(s.longSeasonNaive.mae) : '-'}` : '';
-  return [
-    `Series (MAE model / naive / seasonal naive${longName}, scaled error), the ${worst.length} hardest of ${g.series.length}:`,
-    ...worst.map(
-      (s) =>
-        `  ${s.id.padEnd(16)} ${fmt(s.metrics.mae)} / ${fmt(s.naive.mae)} / ${s.seasonalNaive ? fmt(s.seasonalNaive.mae) : '-'}${longCell(s)}  ${fmt(s.scaledError)}${s.plainForecast ? ` (forecasts ${s.plainForecast})` : ''}`,
-    ),
-  ];
 }

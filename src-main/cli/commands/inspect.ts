@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadTable } from '../../data/import/load-table';
 import { DISTINCT_CAP } from '../../data/summary/column-stats';
 import type { ColumnSummary, DatasetSummary } from '../../shared/types';
+import { quotedList } from '../../shared/word-list';
 import { usageError } from '../cli-errors';
 import { withSeasons } from '../../forecast/seasons-summary';
 import type { CliIo } from '../io';
@@ -47,8 +48,7 @@ export function formatSummary(s: DatasetSummary): string {
     lines.push(
       `Time:       '${s.timeColumn}', ${s.frequency ?? 'frequency unknown'}, ${s.gaps} gaps, ${s.duplicateTimestamps} duplicate time stamps`,
     );
-    if (s.timeParts)
-      lines.push(`Time from:  ${s.timeParts.columns.map((c) => `'${c}'`).join(' and ')} (${s.timeParts.kind})`);
+    if (s.timeParts) lines.push(`Time from:  ${quotedList(s.timeParts.columns)} (${s.timeParts.kind})`);
   } else lines.push('Time:       no time column (rows are taken in file order)');
   if (s.seasons) lines.push(`Seasons:    '${s.seasons.column}': ${s.seasons.reason}`);
   if (s.idColumn) lines.push(`Series id:  '${s.idColumn}'`);

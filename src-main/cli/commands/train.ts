@@ -17,8 +17,7 @@ import { CliError, usageError } from '../cli-errors';
 import { EXIT, type CliIo } from '../io';
 import { readJsonArg } from '../read-json-arg';
 import { LogEcho, prepareOutDir, removeEmptyRun, runningMarker } from './train-run-folder';
-import { formatProgress, metricsFile, windowsLine } from './train-output';
-import { seq2seqLines } from './seq2seq-report';
+import { formatProgress, metricsFile, summaryText, windowsLine } from './train-output';
 
 export async function runTrain(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -168,30 +167,4 @@ async function continueSourceOf(dir: string): Promise<ContinueSource | null> {
   return (await stat(path.join(dir, 'model.json')).catch(() => null))?.isFile()
     ? { runId, dir, epochsTrained: null }
     : null;
-}
-
-function summaryText(result: RunResult, outDir: string): string {
-  const lines = [
-    `Run ${result.status} on the ${result.backend} backend in ${(result.durationSeconds ?? 0).toFixed(1)} s.`,
-  ];
-  const ev = result.evaluation;
-  if (ev?.kind === 'forecast') {
-    const row = (name: string, m: { rmse: number; mae: number; r2: number }) =>
-      `  ${name.padEnd(16)} RMSE ${fmt(m.rmse)}  MAE ${fmt(m.mae)}  R² ${m.r2.toFixed(3)}`;
-    lines.push(`Test split, ${ev.target} in original units:`);
-    lines.push(row('model', ev.metrics));
-    lines.push(row('naive', ev.baselines.naive));
-    if (ev.baselines.seasonalNaive) lines.push(row(`seasonal naive`, ev.baselines.seasonalNaive));
-    if (ev.baselines.longSeasonNaive && ev.longSeason)
-      lines.push(row(`${ev.longSeason.label} before`, ev.baselines.longSeasonNaive));
-    if (ev.verdict) lines.push(ev.verdict);
-  }
-  if (ev?.kind === 'sequence-to-sequence') lines.push(...seq2seqLines(ev));
-  if (ev && ev.kind !== 'generation' && ev.caution) lines.push(ev.caution);
-  lines.push(`Model, spec and metrics written to ${outDir}`);
-  return lines.join('\n');
-}
-
-function fmt(x: number): string {
-  return Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4);
 }

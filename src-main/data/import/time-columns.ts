@@ -1,6 +1,6 @@
 /**
- * Time read from several columns — a year with its quarter, month or ISO week; a date with a
- * time of day — or from Excel serial day numbers. Statistical offices export time this way,
+ * Time read from several columns — a year with its quarter, month or ISO week; a year, month and
+ * day (with an hour); a date with a time of day — or from Excel serial day numbers. Statistical offices export time this way,
  * and taking `year` alone as the time silently merges every quarter of a year into one step.
  * Composing adds one datetime column to the table, so frequency detection, series
  * preparation and forecasts all see a single time axis.
@@ -9,6 +9,7 @@ import type { TimePartKind, TimeParts } from '../../shared/spec';
 import { DataError } from '../data-error';
 import { requireColumn } from '../require-column';
 import type { Table, TableColumn } from '../table';
+import { quotedList } from '../../shared/word-list';
 import { utc } from './datetime';
 
 const HOUR = 3_600_000;
@@ -22,12 +23,14 @@ const DETECT_SHARE = 0.95;
 /** Share of rows a chosen part may fail on before composing stops with an error. */
 const MAX_BAD_SHARE = 0.05;
 
-const PART_COUNT: Record<TimePartKind, number> = {
-  'year-quarter': 2,
-  'year-month': 2,
-  'year-week': 2,
-  'date-time': 2,
-  'excel-serial': 1,
+/** How many columns each kind reads: year, month and day may come with an hour column. */
+const PART_COUNTS: Record<TimePartKind, number[]> = {
+  'year-quarter': [2],
+  'year-month': [2],
+  'year-week': [2],
+  'year-month-day': [3, 4],
+  'date-time': [2],
+  'excel-serial': [1],
 };
 
 const NAMES = {
@@ -35,9 +38,12 @@ const NAMES = {
   quarter: /(^|[^a-z])(quarter|qtr|q)([^a-z]|$)/i,
   month: /(^|[^a-z])(month|mon|mm)([^a-z]|$)/i,
   week: /(^|[^a-z])(week|wk|isoweek)([^a-z]|$)/i,
+  dayOfMonth: /(^|[^a-z])(day|dd|dom|mday)([^a-z]|$)/i,
   timeOfDay: /(^|[^a-z])(time|hour|hh|clock)([^a-z]|$)/i,
   date: /(^|[^a-z])(date|day|time|timestamp|datetime|when)([^a-z]|$)/i,
 };
+
+const HOUR_TEXT = 'a time of day (14:30, an hour 0 to 23, or a fraction of a day)';
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -79,6 +85,13 @@ function periodOf(c: TableColumn, r: number, max: number, prefix: string): numbe
     return i >= 0 && /^[a-z]+\.?$/i.test(v) ? i + 1 : NaN;
   }
   return NaN;
+}
+
+/** 1..31 from a number or a digit text (whether the month has that day is checked with the month). */
+function dayOfMonthOf(c: TableColumn, r: number): number {
+  const v = cell(c, r);
+  if (v === null) return NaN;
+  return wholeIn(typeof v === 'number' ? v : /^\d{1,2}$/.test(v) ? Number(v) : NaN, 1, 31);
 }
 
 /** Monday of ISO week `week` of `year`, or NaN when the year has no such week. */
@@ -133,6 +146,10 @@ function stampAt(kind: TimePartKind, cols: TableColumn[], r: number, dayFraction
     }
     case 'year-month':
       return utc(yearOf(cols[0], r), periodOf(cols[1], r, 12, 'm'), 1);
+    case 'year-month-day': {
+      const day = utc(yearOf(cols[0], r), periodOf(cols[1], r, 12, 'm'), dayOfMonthOf(cols[2], r));
+      return cols.length > 3 ? day + timeOfDayOf(cols[3], r, dayFractions) : day;
+    }
     case 'year-week': {
       const y = yearOf(cols[0], r);
       const w = periodOf(cols[1], r, 53, 'w');
@@ -158,8 +175,12 @@ function expectation(kind: TimePartKind, index: number): string {
       return 'a month (1 to 12 or a month name)';
     case 'year-week':
       return 'an ISO week (1 to 52, or 53 in long years)';
+    case 'year-month-day':
+      return ['', 'a month (1 to 12 or a month name)', 'a day of the month that the month has (1 to 31)', HOUR_TEXT][
+        index
+      ];
     case 'date-time':
-      return index === 0 ? 'a date' : 'a time of day (14:30, an hour 0 to 23, or a fraction of a day)';
+      return index === 0 ? 'a date' : HOUR_TEXT;
     case 'excel-serial':
       return 'an Excel serial date (days since 1899-12-30)';
   }
@@ -177,17 +198,20 @@ export interface ComposedTime {
  * rows cannot be read (a wrong column, not a few typos).
  */
 export function composeTime(table: Table, parts: TimeParts): ComposedTime {
-  const need = PART_COUNT[parts.kind];
-  if (parts.columns.length !== need) {
+  const need = PART_COUNTS[parts.kind];
+  if (!need.includes(parts.columns.length)) {
+    const count = need.map((n) => (n === 1 ? 'one' : String(n))).join(' or ');
     throw new DataError(
-      `Time read as ${parts.kind} needs ${need === 1 ? 'one column' : `${need} columns`}; the spec names ${parts.columns.length} (${parts.columns.map((c) => `'${c}'`).join(', ')}).`,
+      `Time read as ${parts.kind} needs ${count} ${need.length === 1 && need[0] === 1 ? 'column' : 'columns'}; the spec names ${parts.columns.length} (${parts.columns.map((c) => `'${c}'`).join(', ')}).`,
     );
   }
-  if (new Set(parts.columns).size < parts.columns.length) {
-    throw new DataError(`Time is read from '${parts.columns[0]}' twice; name two different columns.`);
+  const twice = parts.columns.find((c, i) => parts.columns.indexOf(c) !== i);
+  if (twice !== undefined) {
+    throw new DataError(`Time is read from '${twice}' twice; name ${parts.columns.length} different columns.`);
   }
   const cols = parts.columns.map((name) => requireColumn(table, name, 'time part'));
-  const dayFractions = parts.kind === 'date-time' && holdsDayFractions(cols[1]);
+  const hourColumn = parts.kind === 'date-time' ? cols[1] : parts.kind === 'year-month-day' ? cols[3] : undefined;
+  const dayFractions = hourColumn !== undefined && holdsDayFractions(hourColumn);
   const values = new Float64Array(table.rowCount);
   let bad = 0;
   let firstBad = -1;
@@ -210,7 +234,7 @@ export function composeTime(table: Table, parts: TimeParts): ComposedTime {
     );
     const col = cols[where];
     throw new DataError(
-      `Time cannot be read from ${parts.columns.map((c) => `'${c}'`).join(' and ')}: ${bad} of ${present} rows do not make a time stamp. ` +
+      `Time cannot be read from ${quotedList(parts.columns)}: ${bad} of ${present} rows do not make a time stamp. ` +
         `Data row ${firstBad + 1} has '${String(cell(col, firstBad))}' in '${col.name}', which should hold ${expectation(parts.kind, where)}.`,
       { column: col.name },
     );
@@ -226,6 +250,10 @@ function validPart(kind: TimePartKind, cols: TableColumn[], i: number, r: number
   if (kind === 'year-quarter') return !Number.isNaN(periodOf(c, r, 4, 'q'));
   if (kind === 'year-month') return !Number.isNaN(periodOf(c, r, 12, 'm'));
   if (kind === 'year-week') return !Number.isNaN(periodOf(c, r, 53, 'w'));
+  if (kind === 'year-month-day' && i === 1) return !Number.isNaN(periodOf(c, r, 12, 'm'));
+  // A day is judged with its year and month: 31 is a day of March, not of April.
+  if (kind === 'year-month-day' && i === 2)
+    return !Number.isNaN(utc(yearOf(cols[0], r), periodOf(cols[1], r, 12, 'm'), dayOfMonthOf(c, r)));
   return !Number.isNaN(timeOfDayOf(c, r, dayFractions));
 }
 
@@ -250,25 +278,67 @@ function distinctCount(c: TableColumn, rows: number): number {
   return seen.size;
 }
 
+/** A datetime column whose stamps are nearly all 1 January, midnight: years read as dates. */
+function yearsOnly(c: TableColumn, rows: number): boolean {
+  return mostly(c, rows, (r) => {
+    const d = new Date(c.values[r] as number);
+    return d.getUTCMonth() === 0 && d.getUTCDate() === 1 && d.getUTCHours() === 0;
+  });
+}
+
 /** A datetime column finer than a year: when present it is the time, and year + period is not needed. */
 function fullDateColumn(table: Table): TableColumn | null {
-  return (
-    table.columns.find(
-      (c) =>
-        c.type === 'datetime' &&
-        !mostly(c, table.rowCount, (r) => {
-          const d = new Date(c.values[r] as number);
-          return d.getUTCMonth() === 0 && d.getUTCDate() === 1 && d.getUTCHours() === 0;
-        }),
-    ) ?? null
+  return table.columns.find((c) => c.type === 'datetime' && !yearsOnly(c, table.rowCount)) ?? null;
+}
+
+function yearColumn(table: Table): TableColumn | undefined {
+  return table.columns.find(
+    (c) => NAMES.year.test(c.name) && mostly(c, table.rowCount, (r) => !Number.isNaN(yearOf(c, r))),
   );
 }
 
-function detectYearPeriod(table: Table): TimeParts | null {
+/** A column named like `name` (other than those taken) that varies and nearly always reads with `read`. */
+function partColumn(
+  table: Table,
+  name: RegExp,
+  taken: TableColumn[],
+  read: (c: TableColumn, r: number) => number,
+): TableColumn | undefined {
   const rows = table.rowCount;
-  const year = table.columns.find(
-    (c) => NAMES.year.test(c.name) && mostly(c, rows, (r) => !Number.isNaN(yearOf(c, r))),
+  return table.columns.find(
+    (c) =>
+      !taken.includes(c) &&
+      name.test(c.name) &&
+      c.type !== 'datetime' &&
+      distinctCount(c, rows) >= 2 &&
+      mostly(c, rows, (r) => !Number.isNaN(read(c, r))),
   );
+}
+
+/** Year, month and day columns, with an hour column when there is one (e.g. hourly sensor exports). */
+function detectYearMonthDay(table: Table): TimeParts | null {
+  const year = yearColumn(table);
+  if (!year) return null;
+  const month = partColumn(table, NAMES.month, [year], (c, r) => periodOf(c, r, 12, 'm'));
+  if (!month) return null;
+  const day = partColumn(table, NAMES.dayOfMonth, [year, month], (c, r) =>
+    utc(yearOf(year, r), periodOf(month, r, 12, 'm'), dayOfMonthOf(c, r)),
+  );
+  if (!day) return null;
+  const hour = table.columns.find(
+    (c) =>
+      ![year, month, day].includes(c) &&
+      c.type !== 'datetime' &&
+      NAMES.timeOfDay.test(c.name) &&
+      distinctCount(c, table.rowCount) >= 2 &&
+      mostly(c, table.rowCount, (r) => !Number.isNaN(timeOfDayOf(c, r, holdsDayFractions(c)))),
+  );
+  const columns = [year, month, day, ...(hour ? [hour] : [])].map((c) => c.name);
+  return { kind: 'year-month-day', columns };
+}
+
+function detectYearPeriod(table: Table): TimeParts | null {
+  const year = yearColumn(table);
   if (!year) return null;
   const periods: [TimePartKind, RegExp, (c: TableColumn, r: number) => number][] = [
     ['year-quarter', NAMES.quarter, (c, r) => periodOf(c, r, 4, 'q')],
@@ -276,14 +346,7 @@ function detectYearPeriod(table: Table): TimeParts | null {
     ['year-week', NAMES.week, (c, r) => periodOf(c, r, 53, 'w')],
   ];
   for (const [kind, name, read] of periods) {
-    const period = table.columns.find(
-      (c) =>
-        c !== year &&
-        name.test(c.name) &&
-        c.type !== 'datetime' &&
-        distinctCount(c, rows) >= 2 &&
-        mostly(c, rows, (r) => !Number.isNaN(read(c, r))),
-    );
+    const period = partColumn(table, name, [year], read);
     if (period) return { kind, columns: [year.name, period.name] };
   }
   return null;
@@ -291,8 +354,13 @@ function detectYearPeriod(table: Table): TimeParts | null {
 
 function detectDateTime(table: Table): TimeParts | null {
   const rows = table.rowCount;
+  // Years read as dates (1 January of several years, or of a column named as a year) are not
+  // the date a time of day belongs to.
   const date = table.columns.find(
-    (c) => c.type === 'datetime' && mostly(c, rows, (r) => (c.values[r] as number) % DAY === 0),
+    (c) =>
+      c.type === 'datetime' &&
+      !(yearsOnly(c, rows) && (distinctCount(c, rows) >= 2 || NAMES.year.test(c.name))) &&
+      mostly(c, rows, (r) => (c.values[r] as number) % DAY === 0),
   );
   if (!date) return null;
   const time = table.columns.find((c) => {
@@ -317,13 +385,15 @@ function detectExcelSerial(table: Table): TimeParts | null {
 
 /**
  * The columns time is most likely read from together, or null when one time column (or none)
- * is enough. A date + time of day pair wins over year + period; a full date column makes
+ * is enough. A date + time of day pair wins over year + month + day, which wins over year + period; a full date column makes
  * year + period columns redundant (see `timeClash` for when they disagree).
  */
 export function detectTimeParts(table: Table): TimeParts | null {
   const dateTime = detectDateTime(table);
   if (dateTime) return dateTime;
   if (!fullDateColumn(table)) {
+    const yearMonthDay = detectYearMonthDay(table);
+    if (yearMonthDay) return yearMonthDay;
     const yearPeriod = detectYearPeriod(table);
     if (yearPeriod) return yearPeriod;
   }

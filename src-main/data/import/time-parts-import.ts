@@ -5,6 +5,7 @@
 import type { TimeParts } from '../../shared/spec';
 import type { DataProblem } from '../../shared/types';
 import type { Table } from '../table';
+import { quotedList } from '../../shared/word-list';
 import { composeTime, detectTimeParts, timeClash } from './time-columns';
 import type { BuiltColumnInfo } from './table-builder';
 
@@ -12,6 +13,7 @@ const PART_LABEL: Record<TimeParts['kind'], string> = {
   'year-quarter': 'year and quarter',
   'year-month': 'year and month',
   'year-week': 'year and ISO week',
+  'year-month-day': 'year, month and day',
   'date-time': 'date and time of day',
   'excel-serial': 'Excel serial day numbers',
 };
@@ -33,10 +35,12 @@ export function applyTimeParts(
   if (table.columns.some((c) => c.name === column.name)) return null;
   table.columns.push(column);
   info.push({ name: column.name, type: 'datetime', detectedType: 'datetime', format: parts.kind });
-  const names = parts.columns.map((c) => `'${c}'`).join(' and ');
+  const names = quotedList(parts.columns);
+  const label =
+    parts.kind === 'year-month-day' && parts.columns.length > 3 ? 'year, month, day and hour' : PART_LABEL[parts.kind];
   problems.push({
     severity: 'info',
-    message: `Time is read from ${names} together (${PART_LABEL[parts.kind]}) as the column '${column.name}'.`,
+    message: `Time is read from ${names} together (${label}) as the column '${column.name}'.`,
     column: column.name,
   });
   if (bad > 0) {

@@ -51,6 +51,22 @@ function pairRepeats(table: Table, time: string, id: string): number {
 }
 
 /**
+ * Whether any time stamp repeats. The summary counts distinct values only up to DISTINCT_CAP, so
+ * a longer column (five years of hours) is checked here, or every large file would look long.
+ */
+function stampsRepeat(table: Table, time: ColumnSummary): boolean {
+  if (time.distinct < DISTINCT_CAP) return time.distinct < table.rowCount - time.missing;
+  const values = table.columns.find((c) => c.name === time.name)?.values ?? [];
+  const seen = new Set<number>();
+  for (const v of values) {
+    if (typeof v !== 'number' || Number.isNaN(v)) continue;
+    if (seen.has(v)) return true;
+    seen.add(v);
+  }
+  return false;
+}
+
+/**
  * Pairs of texts: only string columns, the first two each mostly different from row to row (a
  * sentence beside its translation, a date as written beside its ISO form). A column of few
  * distinct values is a label, and a numeric or date column makes a table of records instead.
@@ -86,7 +102,7 @@ export function detectLayout(table: Table, columns: ColumnSummary[], format: Dat
     return { layout: label ? 'labeled-text' : 'text', timeColumn, idColumn: null };
   }
   const numeric = columns.filter((c) => c.type === 'numeric' && c.missing < rows);
-  if (time && time.distinct < rows - time.missing) {
+  if (time && stampsRepeat(table, time)) {
     // Time stamps repeat: look for the column that makes (time, id) unique.
     const candidates = columns.filter(
       (c) => (c.type === 'categorical' || c.type === 'text') && c.distinct >= 2 && c.distinct <= rows / 2,

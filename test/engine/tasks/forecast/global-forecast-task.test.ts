@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metricsFile } from '../../../../src-main/cli/commands/train-output';
+import { metricsFile, summaryText } from '../../../../src-main/cli/commands/train-output';
 import { runEvaluate } from '../../../../src-main/cli/commands/evaluate';
 import { loadTable } from '../../../../src-main/data/import/load-table';
 import { pickSeries, prepareEverySeries } from '../../../../src-main/data/prepare/multi-series';
@@ -234,6 +234,14 @@ describe('a global run', () => {
     );
     expect(text.join('\n')).toMatch(/the 5 hardest of 8:/);
     expect(text.join('\n')).not.toMatch(/^ {2}model /m);
+    // `recurrent train` ends with the same report, not the first series' table in its own units.
+    const summary = summaryText(result, runDir);
+    expect(summary).toMatch(
+      /\nTest split, 8 series, 1 step\(s\) ahead:\nAcross 8 series the model's mean scaled error is /,
+    );
+    expect(summary).toMatch(/the 5 hardest of 8:\n {2}s0\d\d /);
+    expect(summary).not.toMatch(/^ {2}model +RMSE/m);
+    expect(summary).not.toMatch(/in original units/);
   });
 
   it("saves every series' own scalers and forecasts any series by id at its own level", async () => {
