@@ -49,6 +49,12 @@ const CYCLES: Record<string, Candidate[]> = {
   minutely: cycles([60, '1 hour'], [1440, '1 day']),
 };
 
+/** The season of `period` steps in words ("1 year" for 12 months or 365 days), else "N steps". */
+export function cycleLabel(frequency: string | null, period: number): string {
+  const known = frequency ? CYCLES[frequency]?.find((c) => Math.round(c.cycle) === period) : undefined;
+  return known?.label ?? `${period} steps`;
+}
+
 /** Same bar as the single-season test; real seasons sit far above it. */
 const MIN_STRENGTH = 0.3;
 /** The season fitted on each half of the data must have about the same shape. */

@@ -10,6 +10,7 @@ import type { Tf } from '../tensorflow/load-tf';
 import { conformalIntervals, minimumResiduals, residualsByStep, stepQuantileIntervals } from '../forecast/intervals';
 import type { IntervalOffsets } from '../forecast/intervals';
 import { directForecasts, forecastAheadMany, type ForecastModel } from './model-forecast';
+import type { LongBacktest } from './long-range-blend';
 import { sliceColumns, type SeriesColumns } from './series-columns';
 
 /** Origins a long forecast is backtested from: enough for steady quantiles, few enough to stay quick. */
@@ -24,7 +25,9 @@ export interface Calibration {
 
 /**
  * Calibrates offsets for `steps` steps at each level on `origins` (held-out, with their whole
- * horizon inside the series). @throws RangeError when there is no origin to calibrate on.
+ * horizon inside the series). A forecast past the horizon is sized on `backtest` when given (the
+ * forecast as it will be shown, e.g. blended), else on its own backtest.
+ * @throws RangeError when there is no origin to calibrate on.
  */
 export function calibrate(
   tf: Tf,
@@ -35,14 +38,15 @@ export function calibrate(
   steps: number,
   originsName = 'validation',
   frequency: string | null = null,
+  backtest?: LongBacktest | null,
 ): Calibration {
   if (origins.length === 0) {
     throw new RangeError(`There are no ${originsName} windows to size the prediction intervals on.`);
   }
   const h = fm.pre.horizon;
   if (steps > h) {
-    const backtested = calibrateByBacktest(tf, fm, c, origins, levels, steps, frequency, originsName);
-    if (backtested) return backtested;
+    const long = backtest === undefined ? backtestLongForecast(tf, fm, c, origins, steps, frequency) : backtest;
+    if (long) return calibrateByBacktest(c, long, levels, steps, h, originsName);
   }
   const flat = directForecasts(tf, fm, c, origins);
   const perOrigin = origins.map((_, s) => flat.subarray(s * h, (s + 1) * h));
@@ -73,22 +77,20 @@ export function calibrate(
 }
 
 /**
- * Bands for a `steps`-long recursive forecast from a backtest of exactly that forecast: from
- * every origin at or after the first held-out one whose `steps` lie inside the series (at most
- * MAX_BACKTEST_ORIGINS, evenly spread, the latest kept), each using only the data before it.
- * Null when no such origin exists.
+ * The backtest of a `steps`-long recursive forecast: from every origin at or after the first
+ * held-out one whose `steps` lie inside the series (at most MAX_BACKTEST_ORIGINS, evenly spread,
+ * the latest kept), each using only the data before it. Null when no such origin exists.
  */
-function calibrateByBacktest(
+export function backtestLongForecast(
   tf: Tf,
   fm: ForecastModel,
   c: SeriesColumns,
   heldOut: number[],
-  levels: number[],
   steps: number,
   frequency: string | null,
-  originsName: string,
-): Calibration | null {
+): LongBacktest | null {
   const n = c.target.length;
+  if (heldOut.length === 0) return null;
   const first = Math.min(...heldOut);
   const last = n - steps;
   if (last < first) return null;
@@ -98,14 +100,26 @@ function calibrateByBacktest(
   );
   // The whole history before each origin, as a forecast from the end of the data gets it.
   const pasts = origins.map((t) => sliceColumns(c, t));
-  const forecasts = forecastAheadMany(tf, fm, pasts, steps, frequency);
+  return { origins, forecasts: forecastAheadMany(tf, fm, pasts, steps, frequency) };
+}
+
+/** Bands for a `steps`-long recursive forecast from the spread of its backtest's errors per step. */
+function calibrateByBacktest(
+  c: SeriesColumns,
+  backtest: LongBacktest,
+  levels: number[],
+  steps: number,
+  horizon: number,
+  originsName: string,
+): Calibration {
+  const { origins, forecasts } = backtest;
   const residuals = residualsByStep(c.target, origins, forecasts, steps);
   const offsets = stepQuantileIntervals(residuals, levels);
   const pooled = origins.length < 60 ? ' Errors of neighbouring steps are pooled where origins are few.' : '';
   return {
     offsets,
     method:
-      `Each step's band is the spread of the errors this forecast made that many steps ahead, backtested from ${origins.length} origins in the ${originsName} and later data (each forecast uses only the data before its origin; steps past the model's horizon of ${fm.pre.horizon} are fed back as here).` +
+      `Each step's band is the spread of the errors this forecast made that many steps ahead, backtested from ${origins.length} origins in the ${originsName} and later data (each forecast uses only the data before its origin; steps past the model's horizon of ${horizon} are fed back as here).` +
       pooled,
   };
 }

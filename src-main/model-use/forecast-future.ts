@@ -1,9 +1,11 @@
 /** Forecasts beyond the end of a run's data, with time stamps and split-conformal intervals. */
 import type { Tf } from '../tensorflow/load-tf';
 import { clipToFloor, dataFloor } from '../forecast/data-floor';
+import { cycleLabel } from '../forecast/seasons';
 import { applyIntervals } from '../forecast/intervals';
 import type { FutureForecast } from '../shared/types-model-use';
-import { calibrate } from './calibration';
+import { backtestLongForecast, calibrate } from './calibration';
+import { longRangeBlend } from './long-range-blend';
 import type { LoadedRun } from './load-run';
 import { forecastAhead } from './model-forecast';
 import type { RunData } from './run-data';
@@ -24,9 +26,22 @@ export function futureForecast(tf: Tf, run: LoadedRun, data: RunData, opts: Futu
     throw new RangeError(`Forecast steps must be a whole number ≥ 1 (got ${steps}).`);
   const levels = [...new Set(opts.levels)].sort((a, b) => a - b);
   const { series, columns } = data;
-  const point = forecastAhead(tf, run, columns, steps, series.frequency);
+  let point = forecastAhead(tf, run, columns, steps, series.frequency);
+  // Past the horizon the forecast is fed back; its backtest sizes the bands and says whether a
+  // plain long-range forecast should take over where the network drifts.
+  let backtest =
+    steps > run.pre.horizon
+      ? backtestLongForecast(tf, run, columns, data.validation, steps, series.frequency)
+      : undefined;
+  const blended = backtest
+    ? longRangeBlend(series.target, point, backtest, seasonsOf(run, series.frequency), run.pre)
+    : null;
+  if (blended) {
+    point = blended.point;
+    backtest = blended.backtest;
+  }
   const calibration = levels.length
-    ? calibrate(tf, run, columns, data.validation, levels, steps, 'validation', series.frequency)
+    ? calibrate(tf, run, columns, data.validation, levels, steps, 'validation', series.frequency, backtest)
     : { offsets: [], method: 'no intervals requested' };
   const floor = dataFloor(series.target);
   const clipped = clipToFloor(point, applyIntervals(point, calibration.offsets), floor ?? Number.NEGATIVE_INFINITY);
@@ -45,7 +60,24 @@ export function futureForecast(tf: Tf, run: LoadedRun, data: RunData, opts: Futu
       clipped.raised > 0
         ? `${calibration.method} The series never goes below ${floor}, so neither do the forecast and its bands.`
         : calibration.method,
+    longRangeNote: blended?.note ?? null,
   };
+}
+
+/** The seasons a run's data showed, for the long-range reference: its season and its longer one. */
+function seasonsOf(run: LoadedRun, frequency: string | null): { period: number; label: string }[] {
+  const ev = run.run.evaluation;
+  const periods = [
+    ev?.kind === 'forecast' ? ev.longSeason?.period : null,
+    ev?.kind === 'forecast' ? ev.seasonalPeriod : null,
+    run.pre.target?.period,
+  ];
+  const seasons: { period: number; label: string }[] = [];
+  for (const period of periods) {
+    if (period && period >= 2 && !seasons.some((s) => s.period === period))
+      seasons.push({ period, label: cycleLabel(frequency, period) });
+  }
+  return seasons;
 }
 
 /** CSV of a future forecast: time, forecast, then lower_80, upper_80, … per level (formulas neutralized). */

@@ -28,6 +28,11 @@ export interface FutureForecast {
   /** Where the intervals come from, e.g. "split-conformal, calibrated on 42 validation windows". */
   intervalMethod: string;
   /**
+   * When a forecast past the model's horizon leans on a plain long-range forecast where the
+   * backtest showed the fed-back network drifting: what it leans on and how much; else null.
+   */
+  longRangeNote: string | null;
+  /**
    * The future step (0 = the first) of each point when a long forecast was thinned for the chart
    * (shared/bounded-future.ts); absent when every step is there.
    */

@@ -75,6 +75,7 @@ export function futureForecast(steps = 5): FutureForecast {
     ],
     history: { time: ['1968', '1969', '1970'], values: [97, 99, 98] },
     intervalMethod: "The bands come from the model's errors on 20 validation windows (split-conformal).",
+    longRangeNote: null,
   };
 }
 

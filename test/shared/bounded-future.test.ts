@@ -27,6 +27,7 @@ function longForecast(): FutureForecast {
     ],
     history: { time: values.map((_, i) => `h${i}`), values },
     intervalMethod: 'split-conformal',
+    longRangeNote: null,
   };
 }
 

@@ -57,6 +57,7 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
     for (const b of forecast.intervals) row.push(`${fmt(b.lower[k])} … ${fmt(b.upper[k])}`.padStart(26));
     lines.push(row.join(' '));
   });
+  if (forecast.longRangeNote) lines.push(forecast.longRangeNote);
   lines.push(forecast.intervalMethod);
   if (values.csv) lines.push(`CSV written to ${path.resolve(values.csv)}`);
   io.out(lines.join('\n'));

@@ -68,11 +68,26 @@ describe('Results tools', () => {
       `${formatNumber(future.intervals[1]!.lower[2]!)} – ${formatNumber(future.intervals[1]!.upper[2]!)}`,
     );
     expect(wrapper.text()).toContain(future.intervalMethod);
+    // No long-range note when the forecast did not lean on a plain reference.
+    expect(wrapper.find('[data-testid="future-long-range-note"]').exists()).toBe(false);
 
     await wrapper.get('[data-testid="future-csv-button"]').trigger('click');
     await flushPromises();
     expect(api.callsOf('forecast.futureCsv')).toEqual([{ runId: 'run-1', steps: 5, levels: [0.9, 0.5] }]);
     expect(await blobs[0]!.text()).toBe('time,forecast\n1971,100\n');
+  });
+
+  it('says when a long forecast leans on the season past the model horizon', async () => {
+    const note =
+      "Past the model's horizon its forecasts are fed back step after step and drift: in the backtest, the average of the same point in the last 5 seasons (a season of 1 year) forecast better from step 2 on.";
+    api.handlers['forecast.future'] = () => ({ ...futureForecast(5), longRangeNote: note });
+    useRunsStore().adopt(runResult());
+    const wrapper = mount(ResultsView);
+    await openTab(wrapper, 'future');
+    await wrapper.get('[data-testid="future-steps-input"]').setValue('5');
+    await wrapper.get('[data-testid="future-run-button"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="future-long-range-note"]').text()).toBe(note);
   });
 
   it('backtests with the typed settings and marks the best per step, with the flag sentence', async () => {

@@ -1,0 +1,208 @@
+/**
+ * Long forecasts past a model's horizon are fed back step after step, and a network trained one
+ * step ahead can drift on its own output: a 60-day forecast of daily temperatures that climbs
+ * week after week. Far enough ahead, the best forecast is what the season (or the recent mean)
+ * says. The backtest that sizes the bands already holds the fed-back forecast from up to 120
+ * held-out origins; from the same origins this forecasts a plain reference (the average of the
+ * same point in the last seasons, or the recent mean) and weighs the two per step by least
+ * squares, the network's weight never growing with the step. Where the backtest says the network
+ * keeps beating the reference, its weight stays 1 and nothing changes.
+ */
+import { joinWords } from '../shared/word-list';
+
+/** Seasons averaged at most: recent enough to follow slow change, enough to average the noise. */
+const SEASONS_AVERAGED = 5;
+/** Seasons of at least this many steps average each point with NEIGHBOURS steps either side. */
+const LONG_SEASON = 50;
+const NEIGHBOURS = 3;
+/** Weights this close to 1 at every step leave the forecast as it is. */
+const KEEP_ABOVE = 0.98;
+/** Backtest origins needed before weights are fitted on them (neighbouring origins overlap). */
+const MIN_ORIGINS = 30;
+
+export interface LongBacktest {
+  origins: number[];
+  /** The model's fed-back forecast from each origin, one value per step. */
+  forecasts: Float64Array[];
+}
+
+/** A plain long-range forecast from the values before t, `steps` ahead. */
+interface Reference {
+  name: string;
+  forecast: (past: ArrayLike<number>, t: number, steps: number) => Float64Array;
+}
+
+export interface LongRangeBlend {
+  /** The network's weight per step (the reference's is 1 − weight). */
+  weights: number[];
+  /** The blended forecast from the end of the data. */
+  point: Float64Array;
+  /** The blended backtest, for the bands. */
+  backtest: LongBacktest;
+  /** One or two plain sentences for the user. */
+  note: string;
+}
+
+/**
+ * The average of the values at the same point of the last seasons before t (NaN when there is
+ * none). A long season (days of a year) also averages the neighbouring steps of each point, so one
+ * hot day five years ago does not make its date hot.
+ */
+function seasonalAverage(period: number, label: string): Reference {
+  const reach = period >= LONG_SEASON ? NEIGHBOURS : 0;
+  return {
+    name: `the average of the same point in the last ${SEASONS_AVERAGED} seasons (a season of ${label})`,
+    forecast: (past, t, steps) =>
+      Float64Array.from({ length: steps }, (_, k) => {
+        let sum = 0;
+        let count = 0;
+        let seasons = 0;
+        for (let at = t + k - period; at + reach >= 0 && seasons < SEASONS_AVERAGED; at -= period) {
+          if (at >= t) continue;
+          seasons++;
+          for (let i = Math.max(0, at - reach); i <= Math.min(t - 1, at + reach); i++) {
+            if (Number.isFinite(past[i])) {
+              sum += past[i];
+              count++;
+            }
+          }
+        }
+        return count > 0 ? sum / count : Number.NaN;
+      }),
+  };
+}
+
+/** The mean of the last `window` values before t, flat. */
+function recentMean(window: number): Reference {
+  return {
+    name: `the mean of the last ${window} values`,
+    forecast: (past, t, steps) => {
+      let sum = 0;
+      let count = 0;
+      for (let i = Math.max(0, t - window); i < t; i++) {
+        if (Number.isFinite(past[i])) {
+          sum += past[i];
+          count++;
+        }
+      }
+      return new Float64Array(steps).fill(count > 0 ? sum / count : Number.NaN);
+    },
+  };
+}
+
+/** Non-increasing least-squares fit to `values` (pool adjacent violators). */
+export function nonIncreasing(values: number[], weights: number[]): number[] {
+  const blocks: { value: number; weight: number; size: number }[] = [];
+  values.forEach((v, i) => {
+    blocks.push({ value: v, weight: weights[i], size: 1 });
+    while (blocks.length > 1 && blocks[blocks.length - 2].value < blocks[blocks.length - 1].value) {
+      const b = blocks.pop()!;
+      const a = blocks[blocks.length - 1];
+      const w = a.weight + b.weight;
+      a.value = w > 0 ? (a.value * a.weight + b.value * b.weight) / w : (a.value + b.value) / 2;
+      a.weight = w;
+      a.size += b.size;
+    }
+  });
+  return blocks.flatMap((b) => Array<number>(b.size).fill(b.value));
+}
+
+/**
+ * Per step past `horizon`, the weight w in [0, 1] minimising the backtest's squared error of
+ * w · model + (1 − w) · reference, made non-increasing over the steps. The model's own horizon
+ * (what it was trained and validated on) keeps weight 1.
+ */
+export function stepWeights(
+  target: ArrayLike<number>,
+  backtest: LongBacktest,
+  references: Float64Array[],
+  steps: number,
+  horizon: number,
+): { weights: number[]; errors: { model: number; blend: number }[] } {
+  // Step k of every origin where the truth, the model and the reference are all known.
+  const triples = (k: number, use: (y: number, m: number, r: number) => void) =>
+    backtest.origins.forEach((t, i) => {
+      const [y, m, r] = [target[t + k], backtest.forecasts[i][k], references[i][k]];
+      if (Number.isFinite(y) && Number.isFinite(m) && Number.isFinite(r)) use(y, m, r);
+    });
+  const raw: number[] = [];
+  const spread: number[] = [];
+  for (let k = horizon; k < steps; k++) {
+    let num = 0;
+    let den = 0;
+    triples(k, (y, m, r) => {
+      num += (y - r) * (m - r);
+      den += (m - r) * (m - r);
+    });
+    raw.push(den > 0 ? Math.min(1, Math.max(0, num / den)) : 1);
+    spread.push(den);
+  }
+  const weights = [...Array<number>(Math.min(horizon, steps)).fill(1), ...nonIncreasing(raw, spread)];
+  const errors = weights.map((w, k) => {
+    let model = 0;
+    let blend = 0;
+    triples(k, (y, m, r) => {
+      model += (y - m) ** 2;
+      blend += (y - (w * m + (1 - w) * r)) ** 2;
+    });
+    return { model, blend };
+  });
+  return { weights, errors };
+}
+
+function blend(model: ArrayLike<number>, reference: ArrayLike<number>, weights: number[]): Float64Array {
+  return Float64Array.from(weights, (w, k) =>
+    w >= 1 || !Number.isFinite(reference[k]) ? model[k] : w * model[k] + (1 - w) * reference[k],
+  );
+}
+
+/**
+ * The blend of a long forecast with the best plain reference on its backtest, or null when the
+ * network's fed-back forecast is at least as good at every step (or nothing can be compared).
+ * @param periods the seasons the data showed: lags in steps, with their names ("1 year", "12 steps")
+ * @param model the model's window (the recent mean spans five of them) and horizon
+ */
+export function longRangeBlend(
+  target: Float64Array,
+  point: Float64Array,
+  backtest: LongBacktest,
+  periods: { period: number; label: string }[],
+  model: { lookback: number; horizon: number },
+): LongRangeBlend | null {
+  const steps = point.length;
+  if (backtest.origins.length < MIN_ORIGINS || steps <= model.horizon) return null;
+  const candidates = [
+    ...periods.filter((p) => p.period >= 2).map((p) => seasonalAverage(p.period, p.label)),
+    recentMean(Math.max(5 * model.lookback, 10)),
+  ];
+  let best: { ref: Reference; refs: Float64Array[]; weights: number[]; gain: number; total: number } | null = null;
+  for (const ref of candidates) {
+    const refs = backtest.origins.map((t) => ref.forecast(target, t, steps));
+    const { weights, errors } = stepWeights(target, backtest, refs, steps, model.horizon);
+    const total = errors.reduce((s, e) => s + e.model, 0);
+    const gain = total - errors.reduce((s, e) => s + e.blend, 0);
+    if (!best || gain > best.gain) best = { ref, refs, weights, gain, total };
+  }
+  if (!best || best.weights.every((w) => w >= KEEP_ABOVE) || best.gain <= 0) return null;
+  const { ref, refs, weights } = best;
+  const fromEnd = ref.forecast(target, target.length, steps);
+  if (fromEnd.some((v) => !Number.isFinite(v))) return null;
+  const first = weights.findIndex((w) => w < KEEP_ABOVE);
+  const last = weights[steps - 1];
+  const share = (w: number) => `${Math.round((1 - w) * 100)}%`;
+  const reduction = best.total > 0 ? Math.round((best.gain / best.total) * 100) : 0;
+  const note =
+    `Past the model's horizon its forecasts are fed back step after step and drift: in the backtest, ${ref.name} ` +
+    `forecast better from step ${first + 1} on, so the forecast leans on it more the further ahead it goes ` +
+    `(${joinWords([`${share(weights[first])} at step ${first + 1}`, `${share(last)} at step ${steps}`])}). ` +
+    `That lowered the backtest's squared error by ${reduction}%.`;
+  return {
+    weights,
+    point: blend(point, fromEnd, weights),
+    backtest: {
+      origins: backtest.origins,
+      forecasts: backtest.forecasts.map((f, i) => blend(f, refs[i], weights)),
+    },
+    note,
+  };
+}
