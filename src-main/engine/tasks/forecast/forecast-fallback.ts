@@ -122,7 +122,10 @@ export function evaluateWithFallback(
   const fallback = keptBaseline ? null : applyBaselineFallback(tf, model, data);
   // The baseline training kept, named before the guard may replace it.
   const keptKind = data.plan.kind;
-  const guard = options.guard ? applyValidationGuard(tf, model, data) : null;
+  // A network that kept its start forecasts its baseline: the guard judges that forecast.
+  const guard = options.guard
+    ? applyValidationGuard(tf, model, data, keptBaseline ? baselineName(keptKind) : undefined)
+    : null;
   const plain = keptBaseline || fallback?.applied === true || guard?.applied === true;
   const refitted = plain ? refitPlainSmoothing(data) : null;
   const evaluation: ForecastEvaluation = {

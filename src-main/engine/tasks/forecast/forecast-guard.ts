@@ -137,7 +137,12 @@ export function judgeAgainstPlainForecasts(
  * same `data`. Returns null when the guard cannot judge (no validation origins, an output layer
  * that is not dense).
  */
-export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: ForecastData): GuardOutcome | null {
+export function applyValidationGuard(
+  tf: Tf,
+  model: tfTypes.LayersModel,
+  data: ForecastData,
+  networkName = 'the trained network',
+): GuardOutcome | null {
   // Every network of an ensemble: the median of zero outputs is zero.
   const outputs = denseOutputs(model);
   if (!outputs) return null;
@@ -170,7 +175,7 @@ export function applyValidationGuard(tf: Tf, model: tfTypes.LayersModel, data: F
     applied: true,
     modelRmse,
     best,
-    note: `Validation guard: ${best.name} forecast the validation windows better than the trained network (${figures}), so the model forecasts ${best.name} itself.`,
+    note: `Validation guard: ${best.name} forecast the validation windows better than ${networkName} (${figures}), so the model forecasts ${best.name} itself.`,
   };
 }
 

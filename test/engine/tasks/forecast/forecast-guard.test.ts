@@ -110,6 +110,21 @@ describe('validation guard', () => {
     model.dispose();
     expect(replaced?.applied).toBe(true);
     expect(replaced?.modelRmse).toBeGreaterThan(replaced?.best.rmse ?? Infinity);
+    expect(replaced?.note).toMatch(/ forecast the validation windows better than the trained network \(/);
+  });
+
+  it('names what the model forecast when training kept its start, not a trained network', async () => {
+    const { tf } = await loadTf();
+    const s = spec('exponential-smoothing');
+    const data = prepareForecast(prepared(wanderingSeason()), s);
+    const { model } = buildModel(tf, s, data.dims, { fused: false });
+    setOutput(tf, model, { bias: 50 });
+    const evaluation = evaluateWithFallback(tf, model, data, { keptStart: true });
+    model.dispose();
+    expect(evaluation.verdict ?? '').toMatch(
+      /^No epoch of training improved on the untrained model on the validation windows, so the model is exactly its baseline, exponential smoothing .*\. Validation guard: .* forecast the validation windows better than exponential smoothing \(level, trend and season smoothed from the history\) \(/,
+    );
+    expect(evaluation.verdict ?? '').not.toMatch(/trained network/);
   });
 
   it('saves a replaced model that continued training reads back with the same plan, scalers and forecasts', async () => {
