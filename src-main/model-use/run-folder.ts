@@ -77,7 +77,7 @@ export async function readRunResult(runDir: string): Promise<RunResult> {
     run = readRunFolderRun(raw, file);
   } catch (err) {
     if (err instanceof ProjectFormatError)
-      throw new RunFolderError(`${err.message}. The run folder is damaged; train the run again.`);
+      throw new RunFolderError(`${err.message.replace(/\.$/, '')}. The run folder is damaged; train the run again.`);
     throw err;
   }
   const result = run as unknown as RunResult & { pid?: number };

@@ -103,6 +103,13 @@ describe('recurrent error path', () => {
     const r = await cli('evaluate', '--run', runDir);
     expect(r.code).toBe(2);
     expect(r.stderr[0]).toMatch(/run\.json is not valid at .*The run folder is damaged/);
+    // A field whose own message ends a sentence is not followed by a second full stop.
+    const badId = await killedRun('bad-id', { runId: 'two words', status: 'completed' });
+    const named = await cli('evaluate', '--run', badId);
+    expect(named.code).toBe(2);
+    expect(named.stderr[0]).toMatch(
+      /is not valid at runId: Run ids may hold only .*underscores\. The run folder is damaged/,
+    );
   });
 
   it('a training whose target column is missing: one message, exit 2, no summary, no folder left', async () => {

@@ -4,10 +4,11 @@
  * tuned run; prints one table per part of the split (tuning, held-out) and exits non-zero when a
  * target is missed.
  *
- *   npm run quality -- [words…] [--peers] [--forecasts | --classification] [--part tuning|held-out]
+ *   npm run quality -- [words…] [--peers] [--forecasts | --classification | --long] [--part tuning|held-out]
  *
  * Words keep only the cases whose name contains one of them; --peers adds ETS and ARIMA from
- * statsmodels on the same splits (a Python environment made once and cached).
+ * statsmodels on the same splits (a Python environment made once and cached); --long runs only
+ * the long-forecast section (long-horizon.ts).
  */
 import { rm } from 'node:fs/promises';
 import { allCases, caseFolder } from './cases';
@@ -15,6 +16,8 @@ import { classificationCases } from './classification-cases';
 import { formatClassificationPart } from './classification-report';
 import { ensurePeerEnvironment, peerScores } from './peers';
 import { formatPart, judge } from './report';
+import { formatLongHorizonPart, runLongHorizon } from './long-horizon';
+import type { LongHorizonResult } from './long-horizon';
 import { runCase } from './run-case';
 import type { QualityResult, SuitePart } from './run-case';
 import { formatMultiSeries, multiSeriesFailures, runMultiSeries } from './multi-series';
@@ -28,16 +31,18 @@ interface Options {
   peers: boolean;
   forecasts: boolean;
   classification: boolean;
+  long: boolean;
   parts: SuitePart[];
 }
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { filters: [], peers: false, forecasts: true, classification: true, parts: PARTS };
+  const o: Options = { filters: [], peers: false, forecasts: true, classification: true, long: false, parts: PARTS };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--peers') o.peers = true;
     else if (a === '--forecasts') o.classification = false;
     else if (a === '--classification') o.forecasts = false;
+    else if (a === '--long') o.long = true;
     else if (a === '--part') {
       const part = args[++i];
       if (part !== 'tuning' && part !== 'held-out') throw new Error(`--part takes tuning or held-out (got ${part}).`);
@@ -55,10 +60,14 @@ async function main(): Promise<number> {
   const o = parseArgs(process.argv.slice(2));
   // `npm run quality -- multi` runs only the multi-series section; a full run includes it.
   const onlyMulti = o.filters.length === 1 && o.filters[0] === 'multi';
-  const multiFailed = o.filters.length === 0 || onlyMulti ? await multiSeriesSection() : 0;
+  const multiFailed = !o.long && (o.filters.length === 0 || onlyMulti) ? await multiSeriesSection() : 0;
   if (onlyMulti) return multiFailed === 0 ? 0 : 1;
   const dir = await caseFolder();
   try {
+    if (o.long) {
+      await longSection(dir, o);
+      return 0;
+    }
     const forecasts = o.forecasts ? await runForecasts(dir, o) : [];
     const classification = o.classification ? await runClassification(o) : [];
     const sections = o.parts.flatMap((p) => [formatPart(p, forecasts), formatClassificationPart(p, classification)]);
@@ -99,6 +108,24 @@ async function runClassification(o: Options): Promise<ClassificationResult[]> {
     );
   }
   return results;
+}
+
+/** Long forecasts from cuts near each series' end: a measurement, with no pass or fail yet. */
+async function longSection(dir: string, o: Options): Promise<void> {
+  const results: LongHorizonResult[] = [];
+  for (const c of (await allCases(dir)).filter((x) => chosen(o, x))) {
+    const r = await runLongHorizon(c);
+    results.push(r);
+    console.error(
+      `[${c.part}] ${c.name}: ${r.steps} steps, shown ${r.shown.toPrecision(4)}, fed back ${r.fedBack.toPrecision(4)}, flat ${r.flat.toPrecision(4)} (${r.blended} of ${r.cuts} cuts leaning on a reference)`,
+    );
+  }
+  console.log(
+    o.parts
+      .map((p) => formatLongHorizonPart(p, results))
+      .filter((s) => s !== '')
+      .join('\n\n'),
+  );
 }
 
 /** Global model vs per-series models vs baselines; returns how many sets missed a target. */
