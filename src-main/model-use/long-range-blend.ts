@@ -119,12 +119,7 @@ export function stepWeights(
   steps: number,
   horizon: number,
 ): { weights: number[]; errors: { model: number; blend: number }[] } {
-  // Step k of every origin where the truth, the model and the reference are all known.
-  const triples = (k: number, use: (y: number, m: number, r: number) => void) =>
-    backtest.origins.forEach((t, i) => {
-      const [y, m, r] = [target[t + k], backtest.forecasts[i][k], references[i][k]];
-      if (Number.isFinite(y) && Number.isFinite(m) && Number.isFinite(r)) use(y, m, r);
-    });
+  const triples = knownTriples(target, backtest, references);
   const raw: number[] = [];
   const spread: number[] = [];
   for (let k = horizon; k < steps; k++) {
@@ -138,7 +133,27 @@ export function stepWeights(
     spread.push(den);
   }
   const weights = [...Array<number>(Math.min(horizon, steps)).fill(1), ...nonIncreasing(raw, spread)];
-  const errors = weights.map((w, k) => {
+  return { weights, errors: squaredErrors(target, backtest, references, weights) };
+}
+
+/** Calls `use` for step k of every origin where the truth, the model and the reference are all known. */
+function knownTriples(target: ArrayLike<number>, backtest: LongBacktest, references: Float64Array[]) {
+  return (k: number, use: (y: number, m: number, r: number) => void) =>
+    backtest.origins.forEach((t, i) => {
+      const [y, m, r] = [target[t + k], backtest.forecasts[i][k], references[i][k]];
+      if (Number.isFinite(y) && Number.isFinite(m) && Number.isFinite(r)) use(y, m, r);
+    });
+}
+
+/** Per step, the backtest's squared error of the model alone and of the blend with `weights`. */
+function squaredErrors(
+  target: ArrayLike<number>,
+  backtest: LongBacktest,
+  references: Float64Array[],
+  weights: number[],
+): { model: number; blend: number }[] {
+  const triples = knownTriples(target, backtest, references);
+  return weights.map((w, k) => {
     let model = 0;
     let blend = 0;
     triples(k, (y, m, r) => {
@@ -147,7 +162,33 @@ export function stepWeights(
     });
     return { model, blend };
   });
-  return { weights, errors };
+}
+
+/**
+ * Whether weights fitted on either half of the origins (earlier, later) also lower the squared
+ * error on the other half: neighbouring origins overlap, so a fit on all of them can find a
+ * pattern that is not there (a random walk looks like it returns to its mean over a short stretch).
+ */
+export function holdsAcrossHalves(
+  target: ArrayLike<number>,
+  backtest: LongBacktest,
+  references: Float64Array[],
+  steps: number,
+  horizon: number,
+): boolean {
+  const n = backtest.origins.length;
+  const half = Math.floor(n / 2);
+  const part = (from: number, to: number) => ({
+    backtest: { origins: backtest.origins.slice(from, to), forecasts: backtest.forecasts.slice(from, to) },
+    references: references.slice(from, to),
+  });
+  const helps = (fit: ReturnType<typeof part>, check: ReturnType<typeof part>) => {
+    const { weights } = stepWeights(target, fit.backtest, fit.references, steps, horizon);
+    const errors = squaredErrors(target, check.backtest, check.references, weights);
+    return errors.reduce((s, e) => s + e.blend, 0) < errors.reduce((s, e) => s + e.model, 0);
+  };
+  const [earlier, later] = [part(0, half), part(half, n)];
+  return helps(earlier, later) && helps(later, earlier);
 }
 
 function blend(model: ArrayLike<number>, reference: ArrayLike<number>, weights: number[]): Float64Array {
@@ -158,7 +199,8 @@ function blend(model: ArrayLike<number>, reference: ArrayLike<number>, weights: 
 
 /**
  * The blend of a long forecast with the best plain reference on its backtest, or null when the
- * network's fed-back forecast is at least as good at every step (or nothing can be compared).
+ * network's fed-back forecast is at least as good at every step, when weights fitted on one half
+ * of the origins do not help on the other, or when nothing can be compared.
  * @param periods the seasons the data showed: lags in steps, with their names ("1 year", "12 steps")
  * @param model the model's window (the recent mean spans five of them) and horizon
  */
@@ -181,7 +223,8 @@ export function longRangeBlend(
     const { weights, errors } = stepWeights(target, backtest, refs, steps, model.horizon);
     const total = errors.reduce((s, e) => s + e.model, 0);
     const gain = total - errors.reduce((s, e) => s + e.blend, 0);
-    if (!best || gain > best.gain) best = { ref, refs, weights, gain, total };
+    if ((!best || gain > best.gain) && holdsAcrossHalves(target, backtest, refs, steps, model.horizon))
+      best = { ref, refs, weights, gain, total };
   }
   if (!best || best.weights.every((w) => w >= KEEP_ABOVE) || best.gain <= 0) return null;
   const { ref, refs, weights } = best;

@@ -4,7 +4,12 @@
  * errors say.
  */
 import { describe, expect, it } from 'vitest';
-import { longRangeBlend, nonIncreasing, stepWeights } from '../../src-main/model-use/long-range-blend';
+import {
+  holdsAcrossHalves,
+  longRangeBlend,
+  nonIncreasing,
+  stepWeights,
+} from '../../src-main/model-use/long-range-blend';
 import type { LongBacktest } from '../../src-main/model-use/long-range-blend';
 
 const PERIOD = 12;
@@ -63,6 +68,21 @@ describe('the long-range blend', () => {
     const target = seasonal();
     const backtest = drifting(target, origins, 0);
     const point = new Float64Array(STEPS).fill(3);
+    expect(longRangeBlend(target, point, backtest, seasons, { lookback: 12, horizon: 1 })).toBeNull();
+  });
+
+  it('changes nothing when weights fitted on one half of the origins do not help on the other', () => {
+    const target = seasonal();
+    // The model drifts from the earlier origins only; from the later ones it is right.
+    const early = drifting(target, origins.slice(0, 30), 0.8);
+    const late = drifting(target, origins.slice(30), 0);
+    const backtest = { origins, forecasts: [...early.forecasts, ...late.forecasts] };
+    const references = origins.map((t) =>
+      Float64Array.from({ length: STEPS }, (_, k) => target[t + k - PERIOD] ?? Number.NaN),
+    );
+    expect(holdsAcrossHalves(target, backtest, references, STEPS, 1)).toBe(false);
+    expect(holdsAcrossHalves(target, drifting(target, origins, 0.8), references, STEPS, 1)).toBe(true);
+    const point = new Float64Array(STEPS);
     expect(longRangeBlend(target, point, backtest, seasons, { lookback: 12, horizon: 1 })).toBeNull();
   });
 

@@ -81,10 +81,14 @@ export async function runLongHorizon(c: QualityCase): Promise<LongHorizonResult>
     let cuts = 0;
     for (let i = 0; i < CUTS; i++) {
       const end = y.length - (i + 1) * steps;
-      // A cut must leave the run its validation part: a short series gets fewer cuts, or none.
-      if (end <= full.validationStart + run.pre.lookback) break;
       const series = cut(full.series, end);
-      const data = runData(run, series);
+      let data;
+      try {
+        data = runData(run, series);
+      } catch {
+        // Too short once cut to hold the run's windows: a short series gets fewer cuts, or none.
+        break;
+      }
       cuts++;
       const shown = futureForecast(tf, run, data, { steps, levels: [] });
       const fedBack = forecastAhead(tf, run, data.columns, steps, series.frequency);
@@ -128,6 +132,6 @@ export function formatLongHorizonPart(part: SuitePart, results: LongHorizonResul
     '',
     `Forecast shown ÷ fed-back network alone, geometric mean: ${geo.toFixed(3)}; the shown forecast beats the flat last value on ${beatsFlat} of ${rows.length}.`,
   );
-  if (short.length > 0) lines.push(`Too short to cut before the validation part: ${short.join(', ')}.`);
+  if (short.length > 0) lines.push(`Too short to cut and still hold the model's windows: ${short.join(', ')}.`);
   return lines.join('\n');
 }
