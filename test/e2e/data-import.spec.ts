@@ -113,6 +113,40 @@ test('imports a messy export and names each problem', async ({ page }) => {
   await snapWithColumns(page, 'data-messy-export');
 });
 
+test('reads time from year, month, day and hour columns of a sensor export', async ({ page }) => {
+  // An air-quality export: a row number, the time in four columns, a reading and a wind direction.
+  // More than 10,000 rows, so the summary's distinct counts stop short of the row count.
+  const lines = ['No,year,month,day,hour,pm25,wind'];
+  const start = Date.UTC(2013, 0, 1);
+  const winds = ['NW', 'cv', 'SE', 'NE'];
+  for (let i = 0; i < 10_950; i++) {
+    const t = new Date(start + i * 3_600_000);
+    const reading = (80 + 40 * Math.sin((2 * Math.PI * i) / 24) + (i % 17)).toFixed(0);
+    lines.push(
+      [i + 1, t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), reading, winds[i % 4]].join(
+        ',',
+      ),
+    );
+  }
+  const path = join(scratch, 'air-quality-hourly.csv');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  await importFile(page, path);
+
+  const summary = page.getByTestId('dataset-summary');
+  await expect(summary).toContainText('air-quality-hourly.csv');
+  await expect(summary.locator('.fact', { hasText: 'Time read from' })).toContainText('year, month, day and hour');
+  await expect(summary.locator('.fact', { hasText: 'Frequency' })).toContainText('hourly');
+  await expect(summary.locator('.fact', { hasText: 'Gaps' })).toContainText('0');
+  // Every stamp is unique: the wind direction is a reading, not a series id.
+  await expect(summary).not.toContainText('Long (id column)');
+  await expect(page.getByTestId('problems-list')).toContainText(
+    "Time is read from 'year', 'month', 'day' and 'hour' together (year, month, day and hour)",
+  );
+  // The proposed settings for it are ready once the form can move on.
+  await expect(page.getByTestId('continue-to-model')).toBeEnabled();
+  await snap(page, 'data-year-month-day-hour');
+});
+
 test('refuses a binary file with a message that says why', async ({ page }) => {
   const bytes = Buffer.alloc(4096);
   for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
