@@ -3,14 +3,16 @@
  * and step, each a separate call into the backend; for recurrent models trained on fused or
  * native kernels that fixed per-call cost was a large part of a step (even with all variables
  * joined into one flat vector it was a dozen ops plus a split, a reshape and a subtraction per
- * variable). Here the update is one pass over each variable's values in JavaScript: the
- * gradients are read once (our native kernels' gradients are JavaScript arrays already, so
- * reading them copies nothing), the moments live in JavaScript arrays, and each variable gets
- * its new value as a fresh tensor made from an array — no op at all. The arithmetic is tfjs'
- * AdamOptimizer's (the same formula, in double precision before each float32 result is stored).
+ * variable). Here the update is one pass over each variable's values: the gradients are read
+ * once (our native kernels' gradients are JavaScript arrays already, so reading them copies
+ * nothing), the moments live in JavaScript arrays, and each variable gets its new value as a
+ * fresh tensor made from an array — no op at all. The pass runs in our native addon when it is
+ * built (vectorised, float32 like tfjs) and in JavaScript otherwise (double precision before each
+ * float32 result is stored); either way the arithmetic is tfjs' AdamOptimizer's.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Tf } from '../../../tensorflow/load-tf';
+import { nativeKernels } from '../kernels/native-kernels';
 
 type GradientsArg = Parameters<tfTypes.Optimizer['applyGradients']>[0];
 
@@ -61,30 +63,41 @@ export function createFlatAdam(
   return new Flat(learningRate, beta1, beta2, epsilon ?? tf.backend().epsilon());
 }
 
+/** Learning rate, beta1, beta2, epsilon, 1 − β1ᵗ, 1 − β2ᵗ, gradient scale and limit (the addon's order). */
+type AdamSettings = Float64Array;
+
 /**
- * One Adam step over one variable's values: writes the new weights into `next` and updates the
- * moments in place. `c1`, `c2` are the bias corrections 1 − β1ᵗ and 1 − β2ᵗ.
+ * One Adam step over one variable's values in JavaScript: writes the new weights into `next` and
+ * updates the moments in place (what the addon's adamStep does, when it is not built).
  */
 function adamUpdate(
-  weights: ArrayLike<number>,
-  grad: ArrayLike<number>,
-  moments: Moments,
+  weights: Float32Array,
+  grad: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
   next: Float32Array,
-  hyper: { lr: number; beta1: number; beta2: number; epsilon: number; c1: number; c2: number },
-  transform: GradientTransform,
+  settings: AdamSettings,
 ): void {
-  const { m, v } = moments;
-  const { lr, beta1, beta2, epsilon, c1, c2 } = hyper;
-  const { scale, limit } = transform;
-  const clipped = limit !== Infinity;
+  const [lr, beta1, beta2, epsilon, c1, c2, scale, limit] = settings;
   for (let i = 0; i < next.length; i++) {
     let g = grad[i] * scale;
-    if (clipped) g = g > limit ? limit : g < -limit ? -limit : g;
+    g = g > limit ? limit : g < -limit ? -limit : g;
     const mi = (m[i] = beta1 * m[i] + (1 - beta1) * g);
     const vi = (v[i] = beta2 * v[i] + (1 - beta2) * g * g);
     // tfjs: value − lr · (m / (1 − β1ᵗ)) / (sqrt(v / (1 − β2ᵗ)) + ε)
     next[i] = weights[i] - (lr * (mi / c1)) / (Math.sqrt(vi / c2) + epsilon);
   }
+}
+
+/** The addon's vectorised Adam step when it is built, else the JavaScript one. */
+function adamStepFunction(): typeof adamUpdate {
+  const native = nativeKernels()?.addon;
+  return native?.adamStep ? native.adamStep.bind(native) : adamUpdate;
+}
+
+/** `values` as float32, copied only when they are not already. */
+function asFloat32(values: ArrayLike<number>): Float32Array {
+  return values instanceof Float32Array ? values : Float32Array.from(values);
 }
 
 /** Built from the caller's tfjs so it extends that instance's AdamOptimizer. */
@@ -134,14 +147,17 @@ function defineFlatAdam(tf: Tf): FlatAdamClass {
         }
         if (x.dtype !== 'float32') throw new Error(`Adam: ${x.name} is ${x.dtype}, not float32.`);
       });
-      const hyper = {
-        lr: this.learningRate,
-        beta1: this.beta1,
-        beta2: this.beta2,
-        epsilon: this.epsilon,
-        c1: 1 - this.powBeta1,
-        c2: 1 - this.powBeta2,
-      };
+      const settings: AdamSettings = Float64Array.of(
+        this.learningRate,
+        this.beta1,
+        this.beta2,
+        this.epsilon,
+        1 - this.powBeta1,
+        1 - this.powBeta2,
+        transform.scale,
+        transform.limit,
+      );
+      const step = adamStepFunction();
       tf.tidy(() => {
         variables.forEach((x, i) => {
           let moments = this.moments.get(x.name);
@@ -151,7 +167,7 @@ function defineFlatAdam(tf: Tf): FlatAdamClass {
           }
           // A fresh array every step: a tensor made from an array keeps that array as its memory.
           const next = new Float32Array(x.size);
-          adamUpdate(x.dataSync(), grads[i], moments, next, hyper, transform);
+          step(asFloat32(x.dataSync()), asFloat32(grads[i]), moments.m, moments.v, next, settings);
           x.assign(tf.tensor(next, x.shape, 'float32'));
         });
       });

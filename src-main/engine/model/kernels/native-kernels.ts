@@ -77,6 +77,20 @@ export interface RnnKernelsAddon {
   release(saved: SavedSequence): void;
   memory(): KernelMemory;
   useInstructionSet(name: string): string;
+  /**
+   * One Adam step over one weight's values (flat-adam.ts): updates `m` and `v` in place and writes
+   * the new weights to `next`. `hyper`: learning rate, beta1, beta2, epsilon, 1 − beta1ᵗ,
+   * 1 − beta2ᵗ, then each gradient value's scale and limit (clipping). Absent from addons built
+   * before it existed.
+   */
+  adamStep?(
+    weights: Float32Array,
+    grad: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    next: Float32Array,
+    hyper: Float64Array,
+  ): void;
   /** Runs `iterations` float products [m,k]·[k,n] on the calling thread (the bench's GEMM peak). */
   gemmRepeat(m: number, k: number, n: number, iterations: number): void;
   info(): { instructionSet: string; hardwareThreads: number };

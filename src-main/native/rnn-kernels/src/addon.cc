@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "adam.h"
 #include "arguments.h"
 #include "buffer_pool.h"
 #include "cpu_dispatch.h"
@@ -258,6 +259,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("useInstructionSet", Napi::Function::New(env, UseInstructionSet));
   exports.Set("info", Napi::Function::New(env, Info));
   exports.Set("gemmRepeat", Napi::Function::New(env, GemmRepeat));
+  exports.Set("adamStep", Napi::Function::New(env, rnn::AdamStep));
   return exports;
 }
 

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createFlatAdam } from '../../../../src-main/engine/model/fused/flat-adam';
 import { applyGradientStep, type GradientClip } from '../../../../src-main/engine/model/fused/gradient-step';
 import { setLearningRate } from '../../../../src-main/engine/training/optimizers';
+import { nativeKernels, switchNativeKernels } from '../../../../src-main/engine/model/kernels/native-kernels';
 import { loadNativeTf, relativeDifference } from './native-tf';
 
 const tf = loadNativeTf();
@@ -44,7 +45,23 @@ function expectSameWeights(a: tfTypes.Variable[], b: tfTypes.Variable[]) {
 }
 
 describe('flat Adam', () => {
-  it('matches tf.train.adam step for step', () => {
+  it('runs its update in our native addon when it is built', () => {
+    expect(typeof nativeKernels()?.addon.adamStep).toBe('function');
+  });
+
+  it.each([
+    ['in our native addon', true],
+    ['in JavaScript (addon switched off)', false],
+  ])('matches tf.train.adam step for step, %s', (_where, native) => {
+    switchNativeKernels(native);
+    try {
+      matchesTfjsAdam();
+    } finally {
+      switchNativeKernels(true);
+    }
+  });
+
+  function matchesTfjsAdam() {
     const { a, b, grads } = fixture(6);
     const flat = createFlatAdam(tf, 0.05, 0.8, 0.95, 1e-7);
     const reference: tfTypes.Optimizer = tf.train.adam(0.05, 0.8, 0.95, 1e-7);
@@ -62,7 +79,7 @@ describe('flat Adam', () => {
     tf.dispose([...start, ...grads.flat()]);
     flat.dispose();
     reference.dispose();
-  });
+  }
 
   it('keeps the moments of known variables when the variable set changes', () => {
     const { a, b, grads } = fixture(4);
@@ -104,11 +121,22 @@ describe('applyGradientStep', () => {
   }
 
   it.each([
-    ['norm', 'adam'],
-    ['value', 'adam'],
-    ['none', 'adam'],
-    ['norm', 'rmsprop'],
-  ] as const)('clip by %s with %s matches the per-variable computation', (mode, optimizerName) => {
+    ['norm', 'adam', 'native'],
+    ['value', 'adam', 'native'],
+    ['none', 'adam', 'native'],
+    ['norm', 'adam', 'JavaScript'],
+    ['value', 'adam', 'JavaScript'],
+    ['norm', 'rmsprop', 'native'],
+  ] as const)('clip by %s with %s (%s update) matches the per-variable computation', (mode, optimizerName, where) => {
+    switchNativeKernels(where === 'native');
+    try {
+      clipsLikeTfjs(mode, optimizerName);
+    } finally {
+      switchNativeKernels(true);
+    }
+  });
+
+  function clipsLikeTfjs(mode: GradientClip['mode'], optimizerName: 'adam' | 'rmsprop') {
     const clip: GradientClip = { mode, value: 2 };
     const { a, b, grads } = fixture(3);
     const ours = optimizerName === 'adam' ? createFlatAdam(tf, 0.05) : tf.train.rmsprop(0.05);
@@ -127,7 +155,7 @@ describe('applyGradientStep', () => {
     tf.dispose(grads.flat());
     ours.dispose();
     theirs.dispose();
-  });
+  }
 
   it('reports norms without updating when asked, and counts a missing gradient as zero', () => {
     const { a, grads } = fixture(1);
