@@ -9,7 +9,7 @@ import type { TrainProgress } from '../../shared/types';
 import type { Tf } from '../../tensorflow/load-tf';
 import { applyGradientStep } from '../model/fused/gradient-step';
 import type { BatchSource } from './batch-source';
-import { computeLoss, metricName, metricSum } from './losses';
+import { metricName, trainingLossAndMetric } from './losses';
 import { shuffled } from './seeded-random';
 import type { TrainCallbacks } from './train-callbacks';
 import { diagnoseDivergence } from './train-diagnosis';
@@ -152,8 +152,8 @@ export class EpochRunner {
       const held: { metric: tfTypes.Scalar | null } = { metric: null };
       const { value, grads } = tf.variableGrads(() => {
         const pred = model.apply(xs, { training: true }) as tfTypes.Tensor;
-        held.metric = tf.keep(metricSum(tf, loss, ys, pred).sum);
-        const base = computeLoss(tf, loss, ys, pred);
+        const { loss: base, metricSum } = trainingLossAndMetric(tf, loss, ys, pred);
+        held.metric = tf.keep(metricSum);
         if (t.weightDecay <= 0 || this.decayed.length === 0) return base;
         const l2 = tf.addN(this.decayed.map((v) => tf.sum(tf.square(v))));
         return tf.add(base, tf.mul(t.weightDecay / 2, l2)) as tfTypes.Scalar;
