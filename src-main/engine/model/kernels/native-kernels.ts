@@ -33,6 +33,15 @@ export interface KernelProblem {
   lastOnly?: boolean;
   /** Forward keeps what backward needs (training) and returns a handle to it. */
   save?: boolean;
+  /**
+   * Floats per row of forward's `out` and backward's `dy` (default `units`), of which this call's
+   * states take `units` from `outOffset` on (default 0): both directions of a bidirectional layer
+   * write their halves of one joined output.
+   */
+  outWidth?: number;
+  outOffset?: number;
+  /** Backward adds the input gradient to `dx` instead of overwriting it. */
+  addInputGradient?: boolean;
 }
 
 /**

@@ -180,26 +180,27 @@ function forwardCall(
   call: PreparedCall,
   x: Float32Array,
   w: WeightData,
+  // Fresh unless the caller copies it elsewhere: tfjs-node hands JavaScript arrays to TensorFlow
+  // without copying them, so an array given to tf.tensor belongs to that tensor from then on.
+  out: Float32Array = new Float32Array(size(call.shapes.out)),
 ): { out: Float32Array; saved: SavedSequence | null } {
-  // Never reused: tfjs-node hands JavaScript arrays to TensorFlow without copying them, so an
-  // array given to tf.tensor belongs to that tensor from then on.
-  const out = new Float32Array(size(call.shapes.out));
   const saved = timedCall(kernels, call.problem, 'forward', (p) =>
     kernels.addon.forward(p, x, w.kernel, w.recurrent, w.bias, out),
   );
   return { out, saved: saved ?? null };
 }
 
-/** Backward pass of one direction: the gradients of x, kernel, recurrent kernel and bias. */
+/** Backward pass of one direction: the gradients of x (into `dx`), kernel, recurrent kernel and bias. */
 function backwardCall(
   kernels: NativeKernels,
   call: PreparedCall,
   saved: SavedSequence,
   w: WeightData,
   dy: Float32Array,
+  dx: Float32Array = new Float32Array(size(call.shapes.x)),
 ): [Float32Array, Float32Array, Float32Array, Float32Array] {
   const { shapes } = call;
-  const grads = [shapes.x, shapes.kernel, shapes.recurrent, shapes.bias].map((s) => new Float32Array(size(s)));
+  const grads = [dx, ...[shapes.kernel, shapes.recurrent, shapes.bias].map((s) => new Float32Array(size(s)))];
   timedCall(kernels, call.problem, 'backward', (p) =>
     kernels.addon.backward(p, saved, w.kernel, w.recurrent, dy, grads[0], grads[1], grads[2], grads[3]),
   );
@@ -247,32 +248,13 @@ export function nativeRecurrentSequence(
   return run(x, kernel, recurrentKernel, bias);
 }
 
-/** `a` and `b` ([rows, width] each, flat) side by side: [rows, 2·width]. */
-function joinRows(a: Float32Array, b: Float32Array, width: number): Float32Array {
-  const out = new Float32Array(a.length * 2);
-  for (let from = 0, to = 0; from < a.length; from += width, to += 2 * width) {
-    out.set(a.subarray(from, from + width), to);
-    out.set(b.subarray(from, from + width), to + width);
-  }
-  return out;
-}
-
-/** Column `half` (0 or 1) of `joined` ([rows, 2·width], flat): [rows, width]. */
-function halfRows(joined: Float32Array, width: number, half: 0 | 1): Float32Array {
-  const out = new Float32Array(joined.length / 2);
-  for (let from = half * width, to = 0; to < out.length; from += 2 * width, to += width) {
-    out.set(joined.subarray(from, from + width), to);
-  }
-  return out;
-}
-
 /**
  * Both directions of a bidirectional layer whose outputs are concatenated ([·, 2U]: the forward
- * direction's states, then the backward one's), in one differentiable call: x is read once, the
- * two outputs are joined and the output gradient split in JavaScript, and the input gradient is
- * the sum of the two directions' — no TensorFlow concat, split or add, and nothing copied into
- * TensorFlow and back between stacked layers. `options.reversed` is ignored: the second
- * direction always runs from the end.
+ * direction's states, then the backward one's), in one differentiable call: x is read once, each
+ * direction writes its half of the joined output and reads its half of the output gradient, and
+ * the second adds its input gradient to the first's — no TensorFlow concat, split or add, and
+ * nothing copied into TensorFlow and back between stacked layers. `options.reversed` is ignored:
+ * the second direction always runs from the end.
  */
 export function nativeBidirectionalConcat(
   tf: Tf,
@@ -284,31 +266,31 @@ export function nativeBidirectionalConcat(
   options: Partial<SequenceOptions> = {},
 ): Tensor {
   const merged = { ...DEFAULT_OPTIONS, ...options };
-  const calls = [false, true].map((reversed) =>
-    prepareCall(tf, kernels, config, x, forwardWeights[1], { ...merged, reversed }),
-  );
+  const calls = [false, true].map((reversed, d) => {
+    const call = prepareCall(tf, kernels, config, x, forwardWeights[1], { ...merged, reversed });
+    const units = call.shapes.recurrent[0];
+    const joined = { outWidth: 2 * units, outOffset: d * units, addInputGradient: d === 1 };
+    return { ...call, problem: { ...call.problem, ...joined } };
+  });
   const { shapes } = calls[0];
-  const units = shapes.recurrent[0];
-  const outShape = [...shapes.out.slice(0, -1), 2 * units];
+  const outShape = [...shapes.out.slice(0, -1), 2 * shapes.recurrent[0]];
   const run = tf.customGrad((...args: (Tensor | tfTypes.GradSaveFunc)[]) => {
     const [xs, ...weights] = args as Tensor[];
     const xData = floats(xs, 'input', shapes.x);
     const w = calls.map((call, d) => weightData(call, weights[3 * d], weights[3 * d + 1], weights[3 * d + 2]));
-    const forward = calls.map((call, d) => forwardCall(kernels, call, xData, w[d]));
-    let saved = forward.map((f) => f.saved);
+    // Never reused: it becomes the output tensor's memory.
+    const out = new Float32Array(size(outShape));
+    let saved = calls.map((call, d) => forwardCall(kernels, call, xData, w[d], out).saved);
     return {
-      value: tf.tensor(joinRows(forward[0].out, forward[1].out, units), outShape),
+      value: tf.tensor(out, outShape),
       gradFunc: (dy: Tensor | Tensor[]) => {
         const [first, second] = saved;
         if (!first || !second) throw new Error(NOT_DIFFERENTIABLE);
         saved = [null, null];
         const dyData = floats(Array.isArray(dy) ? dy[0] : dy, 'output gradient', outShape);
-        const grads = [first, second].map((handle, d) =>
-          backwardCall(kernels, calls[d], handle, w[d], halfRows(dyData, units, d === 0 ? 0 : 1)),
-        );
-        const dx = grads[0][0];
-        const other = grads[1][0];
-        for (let i = 0; i < dx.length; i++) dx[i] += other[i];
+        // The first direction writes dx, the second adds its own (addInputGradient).
+        const dx = new Float32Array(size(shapes.x));
+        const grads = [first, second].map((handle, d) => backwardCall(kernels, calls[d], handle, w[d], dyData, dx));
         const weightShapes = [shapes.kernel, shapes.recurrent, shapes.bias];
         return [
           tf.tensor(dx, shapes.x),

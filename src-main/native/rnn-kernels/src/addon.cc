@@ -117,9 +117,12 @@ Napi::Value Forward(const Napi::CallbackInfo& info) {
   s->workspace = PooledBuffer(n.workspace);
   kernels().forward(p, {x_kernel, kernel, recurrent, bias, s->h.data(), s->workspace.data()});
   if (c.last_only) {
-    std::memcpy(out, s->h.data() + (p.steps - 1) * p.batch * p.units, static_cast<size_t>(n.out) * sizeof(float));
+    const float* last = s->h.data() + (p.steps - 1) * p.batch * p.units;
+    for (int64_t b = 0; b < p.batch; ++b) {
+      std::memcpy(out + b * c.out.stride + c.out.offset, last + b * p.units, static_cast<size_t>(p.units) * sizeof(float));
+    }
   } else {
-    rnn::from_kernel_order(c.layout, s->h.data(), out, p.units);
+    rnn::from_kernel_order(c.layout, s->h.data(), out, p.units, c.out, false);
   }
   if (!c.save) return env.Undefined();
   s->bytes = (s->x.length() + s->h.length() + s->workspace.length()) * static_cast<int64_t>(sizeof(float));
@@ -168,6 +171,7 @@ Napi::Value Backward(const Napi::CallbackInfo& info) {
   }
   const rnn::Problem& p = c.problem;
   const bool in_order = c.layout.is_kernel_order();
+  const bool whole_rows = c.out.stride == p.units;
   PooledBuffer dh, dx_kernel;
   const float* dh_kernel = dy;
   if (c.last_only) {
@@ -175,18 +179,24 @@ Napi::Value Backward(const Napi::CallbackInfo& info) {
     dh = PooledBuffer(n.h);
     const int64_t last = (p.steps - 1) * p.batch * p.units;
     std::memset(dh.data(), 0, static_cast<size_t>(last) * sizeof(float));
-    std::memcpy(dh.data() + last, dy, static_cast<size_t>(n.out) * sizeof(float));
+    for (int64_t b = 0; b < p.batch; ++b) {
+      std::memcpy(dh.data() + last + b * p.units, dy + b * c.out.stride + c.out.offset,
+                  static_cast<size_t>(p.units) * sizeof(float));
+    }
     dh_kernel = dh.data();
-  } else if (!in_order) {
+  } else if (!in_order || !whole_rows) {
     dh = PooledBuffer(n.h);
-    rnn::to_kernel_order(c.layout, dy, dh.data(), p.units);
+    rnn::to_kernel_order(c.layout, dy, dh.data(), p.units, c.out);
     dh_kernel = dh.data();
   }
-  if (!in_order) dx_kernel = PooledBuffer(n.x);
-  float* dx_target = in_order ? dx : dx_kernel.data();
+  // The kernels overwrite dx in their own order: they write straight into the caller's array
+  // only when that is the same thing.
+  const bool dx_direct = in_order && !c.add_dx;
+  if (!dx_direct) dx_kernel = PooledBuffer(n.x);
+  float* dx_target = dx_direct ? dx : dx_kernel.data();
   kernels().backward(p, {s->x.data(), kernel, recurrent, s->h.data(), s->workspace.data(), dh_kernel, dx_target, dkernel,
                          drecurrent, dbias});
-  if (!in_order) rnn::from_kernel_order(c.layout, dx_kernel.data(), dx, p.input_dim);
+  if (!dx_direct) rnn::from_kernel_order(c.layout, dx_kernel.data(), dx, p.input_dim, {p.input_dim, 0}, c.add_dx);
   release_saved(env, s);
   return env.Undefined();
 }

@@ -105,6 +105,12 @@ describe('bad arguments are refused with a clear error', () => {
       /last hidden state must hold 1 values, got 2/,
     );
   });
+  it('a joined output must be as long as its wider rows', () => {
+    const [x, k, r, b, h] = arrays();
+    expect(() => native.addon.forward({ ...problem, outWidth: 2, outOffset: 1 }, x, k, r, b, h)).toThrow(
+      /hidden states must hold 4 values, got 2/,
+    );
+  });
   it('an array of another type is refused', () => {
     const [x, k, r, , h] = arrays();
     const bias = new Float64Array(4) as unknown as Float32Array;
@@ -120,6 +126,9 @@ describe('bad arguments are refused with a clear error', () => {
     ['activation', 8],
     ['batchMajor', 1],
     ['save', 'yes'],
+    ['outWidth', 0],
+    ['outOffset', 1],
+    ['addInputGradient', 'no'],
   ])('%s = %s', (key, value) => {
     const [x, k, r, b, h] = arrays();
     expect(() => native.addon.forward({ ...problem, [key]: value }, x, k, r, b, h)).toThrow(new RegExp(`'${key}'`));
