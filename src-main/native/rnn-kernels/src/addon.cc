@@ -41,8 +41,16 @@ struct SavedSequence {
   PooledBuffer x;
   PooledBuffer h;
   PooledBuffer workspace;
-  int64_t bytes = 0;  // zero once released
+  int64_t bytes = 0;      // zero once released
+  bool reported = false;  // V8 was told about these bytes
 };
+
+// Saved forward passes V8 is not told about, up to kUnreportedLimit bytes. Training hands each one
+// back within its step, so telling V8 about every one (47 MB for a char LSTM(256) batch) only
+// made it run a full garbage collection every few steps; handles dropped without a backward pass
+// still make it collect sooner once they add up past the limit.
+constexpr int64_t kUnreportedLimit = int64_t{256} << 20;
+int64_t unreported_bytes = 0;  // touched on the JavaScript thread only
 
 // Tells handles of ours apart from any other external value JavaScript might pass.
 constexpr napi_type_tag kSavedTag = {0x5f3c1a8e2b7d4c61ULL, 0x9e0a4f7b3c2d1e85ULL};
@@ -54,8 +62,11 @@ void release_saved(Napi::BasicEnv env, SavedSequence* s) {
   s->x.reset();
   s->h.reset();
   s->workspace.reset();
-  // V8 was told about this memory, so that unreleased handles make it collect sooner.
-  Napi::MemoryManagement::AdjustExternalMemory(env, -s->bytes);
+  if (s->reported) {
+    Napi::MemoryManagement::AdjustExternalMemory(env, -s->bytes);
+  } else {
+    unreported_bytes -= s->bytes;
+  }
   s->bytes = 0;
   live_saved.fetch_sub(1);
 }
@@ -126,7 +137,14 @@ Napi::Value Forward(const Napi::CallbackInfo& info) {
   }
   if (!c.save) return env.Undefined();
   s->bytes = (s->x.length() + s->h.length() + s->workspace.length()) * static_cast<int64_t>(sizeof(float));
-  Napi::MemoryManagement::AdjustExternalMemory(env, s->bytes);
+  // V8 is told about the memory of handles beyond the limit, so that unreleased handles make it
+  // collect (and so release) them sooner.
+  s->reported = unreported_bytes + s->bytes > kUnreportedLimit;
+  if (s->reported) {
+    Napi::MemoryManagement::AdjustExternalMemory(env, s->bytes);
+  } else {
+    unreported_bytes += s->bytes;
+  }
   live_saved.fetch_add(1);
   // A handle JavaScript drops without a backward pass (say, a forward under a gradient tape that
   // never asks for this gradient) hands its memory back when it is collected.
