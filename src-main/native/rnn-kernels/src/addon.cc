@@ -50,7 +50,7 @@ struct SavedSequence {
 // made it run a full garbage collection every few steps; handles dropped without a backward pass
 // still make it collect sooner once they add up past the limit.
 constexpr int64_t kUnreportedLimit = int64_t{256} << 20;
-int64_t unreported_bytes = 0;  // touched on the JavaScript thread only
+std::atomic<int64_t> unreported_bytes{0};  // shared by every worker thread's instance of the addon
 
 // Tells handles of ours apart from any other external value JavaScript might pass.
 constexpr napi_type_tag kSavedTag = {0x5f3c1a8e2b7d4c61ULL, 0x9e0a4f7b3c2d1e85ULL};
@@ -65,7 +65,7 @@ void release_saved(Napi::BasicEnv env, SavedSequence* s) {
   if (s->reported) {
     Napi::MemoryManagement::AdjustExternalMemory(env, -s->bytes);
   } else {
-    unreported_bytes -= s->bytes;
+    unreported_bytes.fetch_sub(s->bytes);
   }
   s->bytes = 0;
   live_saved.fetch_sub(1);
@@ -139,11 +139,10 @@ Napi::Value Forward(const Napi::CallbackInfo& info) {
   s->bytes = (s->x.length() + s->h.length() + s->workspace.length()) * static_cast<int64_t>(sizeof(float));
   // V8 is told about the memory of handles beyond the limit, so that unreleased handles make it
   // collect (and so release) them sooner.
-  s->reported = unreported_bytes + s->bytes > kUnreportedLimit;
+  s->reported = unreported_bytes.fetch_add(s->bytes) + s->bytes > kUnreportedLimit;
   if (s->reported) {
+    unreported_bytes.fetch_sub(s->bytes);
     Napi::MemoryManagement::AdjustExternalMemory(env, s->bytes);
-  } else {
-    unreported_bytes += s->bytes;
   }
   live_saved.fetch_add(1);
   // A handle JavaScript drops without a backward pass (say, a forward under a gradient tape that
