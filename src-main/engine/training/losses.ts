@@ -50,6 +50,33 @@ function categorical(tf: Tf, yTrue: tfTypes.Tensor, yPred: tfTypes.Tensor): tfTy
   return tf.neg(tf.mean(tf.sum(tf.mul(tf.reshape(yTrue, p.shape), tf.log(p)), -1))) as tfTypes.Scalar;
 }
 
+/**
+ * A training batch's loss (to differentiate) and the sum of its metric. Mean squared error, the
+ * default loss, shares the difference between prediction and target with its MAE metric and has
+ * its gradient written out (2·(pred − y)/n): a few TensorFlow calls per batch instead of a dozen;
+ * the other losses are computeLoss and metricSum.
+ */
+export function trainingLossAndMetric(
+  tf: Tf,
+  loss: Loss,
+  yTrue: tfTypes.Tensor,
+  yPred: tfTypes.Tensor,
+): { loss: tfTypes.Scalar; metricSum: tfTypes.Scalar } {
+  if (loss !== 'mse')
+    return { loss: computeLoss(tf, loss, yTrue, yPred), metricSum: metricSum(tf, loss, yTrue, yPred).sum };
+  const sameShape = yTrue.shape.length === yPred.shape.length && yTrue.shape.every((d, i) => d === yPred.shape[i]);
+  const diff = tf.sub(yPred, sameShape ? yTrue : tf.reshape(yTrue, yPred.shape));
+  const count = diff.size;
+  const meanSquare = tf.customGrad((...args: (tfTypes.Tensor | tfTypes.GradSaveFunc)[]) => {
+    const d = args[0] as tfTypes.Tensor;
+    return {
+      value: tf.div(tf.sum(tf.square(d)), count) as tfTypes.Scalar,
+      gradFunc: (dy: tfTypes.Tensor | tfTypes.Tensor[]) => tf.mul(d, tf.mul(Array.isArray(dy) ? dy[0] : dy, 2 / count)),
+    };
+  });
+  return { loss: meanSquare(diff) as tfTypes.Scalar, metricSum: tf.sum(tf.abs(diff)) as tfTypes.Scalar };
+}
+
 /** The metric reported beside the loss: MAE for regression losses, accuracy for classes. */
 export function metricName(loss: Loss): 'mae' | 'accuracy' {
   return loss === 'mse' || loss === 'mae' || loss === 'huber' ? 'mae' : 'accuracy';

@@ -9,7 +9,7 @@ import type { TrainProgress } from '../../shared/types';
 import type { Tf } from '../../tensorflow/load-tf';
 import { applyGradientStep } from '../model/fused/gradient-step';
 import type { BatchSource } from './batch-source';
-import { computeLoss, metricName, metricSum } from './losses';
+import { metricName, trainingLossAndMetric } from './losses';
 import { shuffled } from './seeded-random';
 import type { TrainCallbacks } from './train-callbacks';
 import { diagnoseDivergence } from './train-diagnosis';
@@ -142,34 +142,32 @@ export class EpochRunner {
   }
 
   /** One gradient step; returns [loss, metric sum, norm per group]. */
-  private step(x: Float32Array, y: Float32Array, size: number): Float32Array {
+  private step(x: Float32Array, y: Float32Array, size: number): Float64Array {
     const { tf, model, source, loss, optimizer, groups } = this.s;
     const t = this.s.spec.training;
-    const stats = tf.tidy(() => {
+    const stats = new Float64Array(2 + groups.length);
+    tf.tidy(() => {
       const xs = tf.tensor(x, [size, ...source.xShape]);
       const ys = tf.tensor(y, [size, ...source.yShape]);
       const held: { metric: tfTypes.Scalar | null } = { metric: null };
       const { value, grads } = tf.variableGrads(() => {
         const pred = model.apply(xs, { training: true }) as tfTypes.Tensor;
-        held.metric = tf.keep(metricSum(tf, loss, ys, pred).sum);
-        const base = computeLoss(tf, loss, ys, pred);
+        const { loss: base, metricSum } = trainingLossAndMetric(tf, loss, ys, pred);
+        held.metric = tf.keep(metricSum);
         if (t.weightDecay <= 0 || this.decayed.length === 0) return base;
         const l2 = tf.addN(this.decayed.map((v) => tf.sum(tf.square(v))));
         return tf.add(base, tf.mul(t.weightDecay / 2, l2)) as tfTypes.Scalar;
       }, this.variables);
-      // An update with non-finite values would only poison the weights: skip it. (The read is
-      // cheap: tfjs-node runs ops synchronously, so there is no pipeline for it to stall.)
-      const finite = Number.isFinite(value.dataSync()[0]);
-      // Norms, clipping and the update on one flat gradient vector: few ops for any model.
-      const norms = applyGradientStep(tf, optimizer, groups, grads, t.clip, finite);
-      const out = tf.concat([tf.stack([value, held.metric ?? tf.scalar(0)]), norms]);
+      stats[0] = value.dataSync()[0];
+      stats[1] = held.metric ? held.metric.dataSync()[0] : 0;
+      // An update with non-finite values would only poison the weights: skip it. (The reads are
+      // cheap: tfjs-node runs ops synchronously, so there is no pipeline for them to stall.)
+      // Norms, clipping and the update read the gradients once: no TensorFlow op per variable.
+      stats.set(applyGradientStep(tf, optimizer, groups, grads, t.clip, Number.isFinite(stats[0])), 2);
       // Kept tensors escape tidy; this one is no longer needed.
       tf.dispose(held.metric ?? []);
-      return out;
     });
-    const values = stats.dataSync() as Float32Array;
-    stats.dispose();
-    return values;
+    return stats;
   }
 }
 

@@ -31,6 +31,7 @@
     {
       "target_name": "rnn_kernels",
       "sources": [
+        "src/adam.cc",
         "src/addon.cc",
         "src/arguments.cc",
         "src/buffer_pool.cc",

@@ -1,51 +1,53 @@
 /**
- * Adam over all variables at once. tfjs' Adam runs about sixteen small ops per variable and
- * step, each a separate call into the backend; for recurrent models trained on fused kernels
- * that per-op cost was a large part of the step. Here the gradients are joined into one flat
- * vector, the moments live in one flat vector each, and the update is a dozen ops in total
- * plus one subtraction per variable — the same arithmetic as tfjs' AdamOptimizer.
+ * Adam without a TensorFlow op per step. tfjs' Adam runs about sixteen small ops per variable
+ * and step, each a separate call into the backend; for recurrent models trained on fused or
+ * native kernels that fixed per-call cost was a large part of a step (even with all variables
+ * joined into one flat vector it was a dozen ops plus a split, a reshape and a subtraction per
+ * variable). Here the update is one pass over each variable's values: the gradients are read
+ * once (our native kernels' gradients are JavaScript arrays already, so reading them copies
+ * nothing), the moments live in JavaScript arrays, and each variable gets its new value as a
+ * fresh tensor made from an array — no op at all. The pass runs in our native addon when it is
+ * built (vectorised, float32 like tfjs) and in JavaScript otherwise (double precision before each
+ * float32 result is stored); either way the arithmetic is tfjs' AdamOptimizer's.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Tf } from '../../../tensorflow/load-tf';
+import { nativeKernels } from '../kernels/native-kernels';
 
-type Tensor = tfTypes.Tensor;
 type GradientsArg = Parameters<tfTypes.Optimizer['applyGradients']>[0];
 
-/** The flat-state Adam optimizer; a drop-in `tf.AdamOptimizer` (same class name and config). */
+/**
+ * What is done to every gradient value before the update: multiplied by `scale` (clipping by
+ * global norm), then limited to ±`limit` (clipping by value).
+ */
+export interface GradientTransform {
+  scale: number;
+  limit: number;
+}
+
+export const NO_TRANSFORM: GradientTransform = { scale: 1, limit: Infinity };
+
+/** The Adam optimizer; a drop-in `tf.AdamOptimizer` (same class name and config). */
 export interface FlatAdamOptimizer extends tfTypes.AdamOptimizer {
-  /** Like any optimizer's: gradients by variable name (tfjs' Adam declares variables here). */
+  /** Like any optimizer's: gradients by variable name. */
   applyGradients(variableGradients: GradientsArg): void;
   /**
-   * Applies one step from a flat gradient: the gradients of `variables`, each flattened and
-   * joined in that order. Lets callers that already joined the gradients (to measure or clip
-   * them) skip joining them twice.
+   * Applies one step from gradient values already read: `grads[i]` (flat, in the variable's
+   * element order) for `variables[i]`, each value transformed by `transform` first. Variables
+   * left out keep their moments for when they come back, as in tfjs' Adam.
    */
-  applyFlatGradient(variables: tfTypes.Variable[], flat: Tensor): void;
+  applyGradientValues(variables: tfTypes.Variable[], grads: ArrayLike<number>[], transform?: GradientTransform): void;
 }
 
-/** The gradients of `variables` flattened and joined in order into one vector. */
-export function flattenGradients(tf: Tf, variables: tfTypes.Variable[], grads: tfTypes.NamedTensorMap): Tensor {
-  const parts = variables.map((v) => {
-    const g = grads[v.name];
-    if (!g) throw new Error(`No gradient for variable ${v.name}.`);
-    return tf.reshape(g, [-1]);
-  });
-  return parts.length === 1 ? parts[0] : tf.concat(parts);
-}
-
-interface FlatState {
-  /** Variable names in flat order, joined: identifies the layout the moments belong to. */
-  key: string;
-  names: string[];
-  sizes: number[];
-  m: tfTypes.Variable;
-  v: tfTypes.Variable;
+interface Moments {
+  m: Float32Array;
+  v: Float32Array;
 }
 
 type FlatAdamClass = new (lr: number, beta1: number, beta2: number, epsilon: number) => FlatAdamOptimizer;
 const classes = new WeakMap<object, FlatAdamClass>();
 
-/** Creates a flat-state Adam optimizer with tfjs' `tf.train.adam` parameters and semantics. */
+/** Creates the Adam optimizer with tfjs' `tf.train.adam` parameters and semantics. */
 export function createFlatAdam(
   tf: Tf,
   learningRate: number,
@@ -61,12 +63,48 @@ export function createFlatAdam(
   return new Flat(learningRate, beta1, beta2, epsilon ?? tf.backend().epsilon());
 }
 
+/** Learning rate, beta1, beta2, epsilon, 1 − β1ᵗ, 1 − β2ᵗ, gradient scale and limit (the addon's order). */
+type AdamSettings = Float64Array;
+
+/**
+ * One Adam step over one variable's values in JavaScript: writes the new weights into `next` and
+ * updates the moments in place (what the addon's adamStep does, when it is not built).
+ */
+function adamUpdate(
+  weights: Float32Array,
+  grad: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  next: Float32Array,
+  settings: AdamSettings,
+): void {
+  const [lr, beta1, beta2, epsilon, c1, c2, scale, limit] = settings;
+  for (let i = 0; i < next.length; i++) {
+    let g = grad[i] * scale;
+    g = g > limit ? limit : g < -limit ? -limit : g;
+    const mi = (m[i] = beta1 * m[i] + (1 - beta1) * g);
+    const vi = (v[i] = beta2 * v[i] + (1 - beta2) * g * g);
+    // tfjs: value − lr · (m / (1 − β1ᵗ)) / (sqrt(v / (1 − β2ᵗ)) + ε)
+    next[i] = weights[i] - (lr * (mi / c1)) / (Math.sqrt(vi / c2) + epsilon);
+  }
+}
+
+/** The addon's vectorised Adam step when it is built, else the JavaScript one. */
+function adamStepFunction(): typeof adamUpdate {
+  const native = nativeKernels()?.addon;
+  return native?.adamStep ? native.adamStep.bind(native) : adamUpdate;
+}
+
+/** `values` as float32, copied only when they are not already. */
+function asFloat32(values: ArrayLike<number>): Float32Array {
+  return values instanceof Float32Array ? values : Float32Array.from(values);
+}
+
 /** Built from the caller's tfjs so it extends that instance's AdamOptimizer. */
 function defineFlatAdam(tf: Tf): FlatAdamClass {
   class FlatAdam extends tf.AdamOptimizer implements FlatAdamOptimizer {
-    private state: FlatState | null = null;
-    /** First and second moments of variables absent from the current layout. */
-    private readonly parked = new Map<string, [Tensor, Tensor]>();
+    /** First and second moments by variable name (kept while a variable has no gradient). */
+    private readonly moments = new Map<string, Moments>();
     /** beta^t of the step about to run, kept in JS: no per-step scalar bookkeeping ops. */
     private powBeta1: number;
     private powBeta2: number;
@@ -89,74 +127,57 @@ function defineFlatAdam(tf: Tf): FlatAdamClass {
         if (!variable) throw new Error(`Adam: unknown variable ${name}.`);
         return variable;
       });
-      tf.tidy(() => this.applyFlatGradient(variables, flattenGradients(tf, variables, Object.fromEntries(present))));
+      this.applyGradientValues(
+        variables,
+        present.map(([, g]) => (g as tfTypes.Tensor).dataSync()),
+      );
     }
 
-    applyFlatGradient(variables: tfTypes.Variable[], flat: Tensor): void {
-      const total = variables.reduce((n, x) => n + x.size, 0);
-      if (flat.rank !== 1 || flat.size !== total) {
-        throw new Error(`Adam: the flat gradient has ${flat.size} values, the variables ${total}.`);
+    applyGradientValues(
+      variables: tfTypes.Variable[],
+      grads: ArrayLike<number>[],
+      transform: GradientTransform = NO_TRANSFORM,
+    ): void {
+      if (grads.length !== variables.length) {
+        throw new Error(`Adam: ${grads.length} gradients for ${variables.length} variables.`);
       }
+      variables.forEach((x, i) => {
+        if (grads[i].length !== x.size) {
+          throw new Error(`Adam: the gradient of ${x.name} has ${grads[i].length} values, the variable ${x.size}.`);
+        }
+        if (x.dtype !== 'float32') throw new Error(`Adam: ${x.name} is ${x.dtype}, not float32.`);
+      });
+      const settings: AdamSettings = Float64Array.of(
+        this.learningRate,
+        this.beta1,
+        this.beta2,
+        this.epsilon,
+        1 - this.powBeta1,
+        1 - this.powBeta2,
+        transform.scale,
+        transform.limit,
+      );
+      const step = adamStepFunction();
       tf.tidy(() => {
-        const { m, v } = this.flatState(variables);
-        const b1 = this.beta1;
-        const b2 = this.beta2;
-        const newM = tf.add(tf.mul(m, b1), tf.mul(flat, 1 - b1));
-        const newV = tf.add(tf.mul(v, b2), tf.mul(tf.square(flat), 1 - b2));
-        m.assign(newM);
-        v.assign(newV);
-        // tfjs: lr · (m / (1 − β1ᵗ)) / (sqrt(v / (1 − β2ᵗ)) + ε), written with the bias
-        // corrections folded into two scalars.
-        const step = tf.div(
-          tf.mul(newM, this.learningRate / (1 - this.powBeta1)),
-          tf.add(tf.mul(tf.sqrt(newV), 1 / Math.sqrt(1 - this.powBeta2)), this.epsilon),
-        );
-        const sizes = variables.map((x) => x.size);
-        const pieces = variables.length === 1 ? [step] : tf.split(step, sizes);
-        variables.forEach((x, i) => x.assign(tf.sub(x, tf.reshape(pieces[i], x.shape))));
+        variables.forEach((x, i) => {
+          let moments = this.moments.get(x.name);
+          if (!moments || moments.m.length !== x.size) {
+            moments = { m: new Float32Array(x.size), v: new Float32Array(x.size) };
+            this.moments.set(x.name, moments);
+          }
+          // A fresh array every step: a tensor made from an array keeps that array as its memory.
+          const next = new Float32Array(x.size);
+          step(asFloat32(x.dataSync()), asFloat32(grads[i]), moments.m, moments.v, next, settings);
+          x.assign(tf.tensor(next, x.shape, 'float32'));
+        });
       });
       this.powBeta1 *= this.beta1;
       this.powBeta2 *= this.beta2;
       this.incrementIterations();
     }
 
-    /**
-     * The moments for this variable layout. When the layout changes (a variable had no gradient),
-     * the moments of every known variable are kept, those of absent ones parked until they return.
-     */
-    private flatState(variables: tfTypes.Variable[]): FlatState {
-      const names = variables.map((x) => x.name);
-      const key = names.join('\n');
-      const old = this.state;
-      if (old && old.key === key) return old;
-      if (old) {
-        const m = old.names.length === 1 ? [old.m] : tf.split(old.m, old.sizes);
-        const v = old.names.length === 1 ? [old.v] : tf.split(old.v, old.sizes);
-        old.names.forEach((name, i) => {
-          tf.dispose(this.parked.get(name) ?? []);
-          this.parked.set(name, [tf.keep(m[i].clone()), tf.keep(v[i].clone())]);
-        });
-        tf.dispose([old.m, old.v, ...m, ...v]);
-      }
-      const join = (which: 0 | 1) =>
-        tf.tidy(() => {
-          const parts = variables.map((x) => this.parked.get(x.name)?.[which] ?? tf.zeros([x.size]));
-          return tf.variable(parts.length === 1 ? parts[0].clone() : tf.concat(parts), false);
-        });
-      const state: FlatState = { key, names, sizes: variables.map((x) => x.size), m: join(0), v: join(1) };
-      for (const name of names) {
-        tf.dispose(this.parked.get(name) ?? []);
-        this.parked.delete(name);
-      }
-      this.state = state;
-      return state;
-    }
-
     override dispose(): void {
-      if (this.state) tf.dispose([this.state.m, this.state.v]);
-      for (const pair of this.parked.values()) tf.dispose(pair);
-      this.parked.clear();
-      this.state = null;
+      this.moments.clear();
       super.dispose();
     }
 

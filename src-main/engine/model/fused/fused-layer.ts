@@ -11,7 +11,7 @@ import { fusedGruSequence } from './fused-gru';
 import { fusedLstmSequence } from './fused-lstm';
 import { fusedSimpleRnnSequence, type FusedSimpleRnnActivation } from './fused-simple-rnn';
 import { getRawOps, type RawOps } from './raw-ops';
-import { nativeDirectionKernel } from '../kernels/kernel-choice';
+import { nativeConcatBidirectionalKernel, nativeDirectionKernel } from '../kernels/kernel-choice';
 
 type Tensor = tfTypes.Tensor;
 type Shape = (number | null)[];
@@ -120,16 +120,22 @@ function defineFusedLayers(tf: Tf): Record<Cell, FusedLayerClass> {
           const [batch, , features] = x.shape as number[];
           x = tf.dropout(x, dropout, [batch, 1, features]);
         }
-        const { cell, activation, returnSequences } = this.fusedConfig;
+        const { cell, activation, returnSequences, merge } = this.fusedConfig;
         const [forwardWeights, backwardWeights] = this.directions;
+        // Ours read the batch-major input as it is and run the backward direction from the
+        // end, so no transpose or reverse is needed either way.
+        const layout = { output: returnSequences ? ('sequence' as const) : ('last' as const), batchMajor: true };
+        // Both directions joined in one call: no TensorFlow concat (or split and add backward).
+        const joined =
+          bidirectional && merge === 'concat'
+            ? nativeConcatBidirectionalKernel(tf, cell, activation, returnSequences)
+            : null;
+        if (joined) return joined(x, readWeights(forwardWeights), readWeights(backwardWeights), layout);
         // Our own kernels when they are built and measured faster; TensorFlow's fused ops otherwise.
         const native = nativeDirectionKernel(tf, cell, activation, returnSequences);
         if (native) {
-          // Ours read the batch-major input as it is and run the backward direction from the
-          // end, so no transpose or reverse is needed either way.
-          const output = returnSequences ? 'sequence' : 'last';
           const run = (weights: DirectionWeights, reversed: boolean) =>
-            native(x, ...readWeights(weights), { output, batchMajor: true, reversed });
+            native(x, ...readWeights(weights), { ...layout, reversed });
           return this.merge(run(forwardWeights, false), bidirectional ? run(backwardWeights, true) : null);
         }
         const timeMajor = tf.transpose(x, [1, 0, 2]);

@@ -5,9 +5,20 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import { FUSED_SIMPLE_RNN_ACTIVATIONS } from '../fused/fused-simple-rnn';
 import { HIDDEN_ACTIVATIONS, type Cell } from '../../../shared/spec';
-import { describeKernelThreads, nativeKernels, nativeKernelsUnavailableReason } from './native-kernels';
+import {
+  describeKernelThreads,
+  nativeKernels,
+  nativeKernelsUnavailableReason,
+  type NativeKernels,
+} from './native-kernels';
 import { measuredKernelChoice } from './kernel-policy';
-import { isNativeActivation, nativeRecurrentSequence, type SequenceOptions } from './native-sequence';
+import {
+  isNativeActivation,
+  nativeBidirectionalConcat,
+  nativeRecurrentSequence,
+  type NativeCellConfig,
+  type SequenceOptions,
+} from './native-sequence';
 
 type Tf = typeof tfTypes;
 type Tensor = tfTypes.Tensor;
@@ -24,6 +35,26 @@ export type DirectionKernel = (
   options: SequenceOptions,
 ) => Tensor;
 
+/** Both directions of a bidirectional layer whose outputs are concatenated, in one call. */
+export type ConcatBidirectionalKernel = (
+  x: Tensor,
+  forwardWeights: [Tensor, Tensor, Tensor],
+  backwardWeights: [Tensor, Tensor, Tensor],
+  options: Omit<SequenceOptions, 'reversed'>,
+) => Tensor;
+
+/** The loaded kernels and the cell they would run for a fused layer, or null (see nativeDirectionKernel). */
+function nativeCell(
+  cell: Cell,
+  activation: string,
+  returnSequences: boolean,
+): { kernels: NativeKernels; config: NativeCellConfig } | null {
+  const kernels = nativeKernels();
+  if (!kernels || !isNativeActivation(activation)) return null;
+  if (measuredKernelChoice(cell, activation, returnSequences).path !== 'native') return null;
+  return { kernels, config: { cell, activation, recurrentActivation: 'sigmoid' } };
+}
+
 /**
  * The native kernel for a fused layer (sigmoid gates; GRU with the reset before the matmul, as
  * tfjs-layers has it), or null when the addon is not available, lacks the activation, or
@@ -35,12 +66,25 @@ export function nativeDirectionKernel(
   activation: string,
   returnSequences: boolean,
 ): DirectionKernel | null {
-  const kernels = nativeKernels();
-  if (!kernels || !isNativeActivation(activation)) return null;
-  if (measuredKernelChoice(cell, activation, returnSequences).path !== 'native') return null;
-  const config = { cell, activation, recurrentActivation: 'sigmoid' as const };
+  const native = nativeCell(cell, activation, returnSequences);
+  if (!native) return null;
+  const { kernels, config } = native;
   return (x, kernel, recurrentKernel, bias, options) =>
     nativeRecurrentSequence(tf, kernels, config, x, kernel, recurrentKernel, bias, options);
+}
+
+/** Like nativeDirectionKernel, for both directions of a bidirectional layer with merge 'concat'. */
+export function nativeConcatBidirectionalKernel(
+  tf: Tf,
+  cell: Cell,
+  activation: string,
+  returnSequences: boolean,
+): ConcatBidirectionalKernel | null {
+  const native = nativeCell(cell, activation, returnSequences);
+  if (!native) return null;
+  const { kernels, config } = native;
+  return (x, forwardWeights, backwardWeights, options) =>
+    nativeBidirectionalConcat(tf, kernels, config, x, forwardWeights, backwardWeights, options);
 }
 
 /** SimpleRNN activations a fused layer can run: every one the forms offer on native kernels. */

@@ -33,6 +33,15 @@ export interface KernelProblem {
   lastOnly?: boolean;
   /** Forward keeps what backward needs (training) and returns a handle to it. */
   save?: boolean;
+  /**
+   * Floats per row of forward's `out` and backward's `dy` (default `units`), of which this call's
+   * states take `units` from `outOffset` on (default 0): both directions of a bidirectional layer
+   * write their halves of one joined output.
+   */
+  outWidth?: number;
+  outOffset?: number;
+  /** Backward adds the input gradient to `dx` instead of overwriting it. */
+  addInputGradient?: boolean;
 }
 
 /**
@@ -77,6 +86,20 @@ export interface RnnKernelsAddon {
   release(saved: SavedSequence): void;
   memory(): KernelMemory;
   useInstructionSet(name: string): string;
+  /**
+   * One Adam step over one weight's values (flat-adam.ts): updates `m` and `v` in place and writes
+   * the new weights to `next`. `hyper`: learning rate, beta1, beta2, epsilon, 1 − beta1ᵗ,
+   * 1 − beta2ᵗ, then each gradient value's scale and limit (clipping). Absent from addons built
+   * before it existed.
+   */
+  adamStep?(
+    weights: Float32Array,
+    grad: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    next: Float32Array,
+    hyper: Float64Array,
+  ): void;
   /** Runs `iterations` float products [m,k]·[k,n] on the calling thread (the bench's GEMM peak). */
   gemmRepeat(m: number, k: number, n: number, iterations: number): void;
   info(): { instructionSet: string; hardwareThreads: number };

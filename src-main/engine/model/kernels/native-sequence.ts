@@ -101,23 +101,21 @@ function timedCall<T>(
   return result;
 }
 
-/**
- * Runs the cell from a zero state over `x` and returns every hidden state (or, with `output`
- * 'last', the last one [B,U]); differentiable with respect to `x` and the three weights.
- * Weights: kernel [I, G·U], recurrent kernel [U, G·U], bias [G·U] ([2, G·U] for the reset-after
- * GRU) (gate order i,f,c,o or z,r,h).
- */
-export function nativeRecurrentSequence(
+/** A call's problem for the addon and the shapes of its arrays, checked. */
+interface PreparedCall {
+  problem: KernelProblem;
+  shapes: { x: number[]; kernel: number[]; recurrent: number[]; bias: number[]; out: number[] };
+}
+
+function prepareCall(
   tf: Tf,
   kernels: NativeKernels,
   config: NativeCellConfig,
   x: Tensor,
-  kernel: Tensor,
   recurrentKernel: Tensor,
-  bias: Tensor,
-  options: Partial<SequenceOptions> = {},
-): Tensor {
-  const { output, batchMajor, reversed } = { ...DEFAULT_OPTIONS, ...options };
+  options: SequenceOptions,
+): PreparedCall {
+  const { output, batchMajor, reversed } = options;
   if (x.rank !== 3 || recurrentKernel.rank !== 2) {
     const order = batchMajor ? 'batch, steps' : 'steps, batch';
     throw new Error(`Native recurrent kernel: input must be [${order}, features], got [${x.shape.join(', ')}].`);
@@ -146,41 +144,160 @@ export function nativeRecurrentSequence(
     save: tf.engine().isTapeOn(),
   };
   const sequenceShape = (d: number): number[] => (batchMajor ? [batch, steps, d] : [steps, batch, d]);
-  const shapes = {
-    x: sequenceShape(inputDim),
-    kernel: [inputDim, width],
-    recurrent: [units, width],
-    // Keras keeps the reset-after GRU's two biases as rows of one [2, 3U] weight.
-    bias: config.cell === 'GRU-reset-after' ? [2, width] : [width],
-    out: output === 'last' ? [batch, units] : sequenceShape(units),
+  return {
+    problem,
+    shapes: {
+      x: sequenceShape(inputDim),
+      kernel: [inputDim, width],
+      recurrent: [units, width],
+      // Keras keeps the reset-after GRU's two biases as rows of one [2, 3U] weight.
+      bias: config.cell === 'GRU-reset-after' ? [2, width] : [width],
+      out: output === 'last' ? [batch, units] : sequenceShape(units),
+    },
   };
-  const { addon } = kernels;
+}
 
+const size = (shape: readonly number[]): number => shape.reduce((a, d) => a * d, 1);
+
+/** One direction's weights as the addon reads them. */
+interface WeightData {
+  kernel: Float32Array;
+  recurrent: Float32Array;
+  bias: Float32Array;
+}
+
+function weightData(call: PreparedCall, kernel: Tensor, recurrentKernel: Tensor, bias: Tensor): WeightData {
+  return {
+    kernel: floats(kernel, 'kernel', call.shapes.kernel),
+    recurrent: floats(recurrentKernel, 'recurrent kernel', call.shapes.recurrent),
+    bias: floats(bias, 'bias', call.shapes.bias),
+  };
+}
+
+/** Forward pass of one direction into a new output array; the handle backward needs, when training. */
+function forwardCall(
+  kernels: NativeKernels,
+  call: PreparedCall,
+  x: Float32Array,
+  w: WeightData,
+  // Fresh unless the caller copies it elsewhere: tfjs-node hands JavaScript arrays to TensorFlow
+  // without copying them, so an array given to tf.tensor belongs to that tensor from then on.
+  out: Float32Array = new Float32Array(size(call.shapes.out)),
+): { out: Float32Array; saved: SavedSequence | null } {
+  const saved = timedCall(kernels, call.problem, 'forward', (p) =>
+    kernels.addon.forward(p, x, w.kernel, w.recurrent, w.bias, out),
+  );
+  return { out, saved: saved ?? null };
+}
+
+/** Backward pass of one direction: the gradients of x (into `dx`), kernel, recurrent kernel and bias. */
+function backwardCall(
+  kernels: NativeKernels,
+  call: PreparedCall,
+  saved: SavedSequence,
+  w: WeightData,
+  dy: Float32Array,
+  dx: Float32Array = new Float32Array(size(call.shapes.x)),
+): [Float32Array, Float32Array, Float32Array, Float32Array] {
+  const { shapes } = call;
+  const grads = [dx, ...[shapes.kernel, shapes.recurrent, shapes.bias].map((s) => new Float32Array(size(s)))];
+  timedCall(kernels, call.problem, 'backward', (p) =>
+    kernels.addon.backward(p, saved, w.kernel, w.recurrent, dy, grads[0], grads[1], grads[2], grads[3]),
+  );
+  return grads as [Float32Array, Float32Array, Float32Array, Float32Array];
+}
+
+const NOT_DIFFERENTIABLE = 'Native recurrent kernel: this forward pass cannot be differentiated (again).';
+
+/**
+ * Runs the cell from a zero state over `x` and returns every hidden state (or, with `output`
+ * 'last', the last one [B,U]); differentiable with respect to `x` and the three weights.
+ * Weights: kernel [I, G·U], recurrent kernel [U, G·U], bias [G·U] ([2, G·U] for the reset-after
+ * GRU) (gate order i,f,c,o or z,r,h).
+ */
+export function nativeRecurrentSequence(
+  tf: Tf,
+  kernels: NativeKernels,
+  config: NativeCellConfig,
+  x: Tensor,
+  kernel: Tensor,
+  recurrentKernel: Tensor,
+  bias: Tensor,
+  options: Partial<SequenceOptions> = {},
+): Tensor {
+  const call = prepareCall(tf, kernels, config, x, recurrentKernel, { ...DEFAULT_OPTIONS, ...options });
+  const { shapes } = call;
   const run = tf.customGrad((...args: (Tensor | tfTypes.GradSaveFunc)[]) => {
     const [xs, k, r, b] = args as Tensor[];
     const xData = floats(xs, 'input', shapes.x);
-    const kData = floats(k, 'kernel', shapes.kernel);
-    const rData = floats(r, 'recurrent kernel', shapes.recurrent);
-    const bData = floats(b, 'bias', shapes.bias);
-    // Never reused: tfjs-node hands JavaScript arrays to TensorFlow without copying them, so an
-    // array given to tf.tensor belongs to that tensor from then on.
-    const out = new Float32Array(shapes.out.reduce((a, d) => a * d, 1));
-    let saved =
-      timedCall(kernels, problem, 'forward', (p) => addon.forward(p, xData, kData, rData, bData, out)) ?? null;
+    const w = weightData(call, k, r, b);
+    const forward = forwardCall(kernels, call, xData, w);
+    let saved = forward.saved;
     return {
-      value: tf.tensor(out, shapes.out),
+      value: tf.tensor(forward.out, shapes.out),
       gradFunc: (dy: Tensor | Tensor[]) => {
-        if (!saved) throw new Error('Native recurrent kernel: this forward pass cannot be differentiated (again).');
+        if (!saved) throw new Error(NOT_DIFFERENTIABLE);
         const dyData = floats(Array.isArray(dy) ? dy[0] : dy, 'output gradient', shapes.out);
-        const grads = [xData, kData, rData, bData].map((a) => new Float32Array(a.length));
-        const current: SavedSequence = saved;
+        const current = saved;
         saved = null;
-        timedCall(kernels, problem, 'backward', (p) =>
-          addon.backward(p, current, kData, rData, dyData, grads[0], grads[1], grads[2], grads[3]),
-        );
+        const grads = backwardCall(kernels, call, current, w, dyData);
         return [shapes.x, shapes.kernel, shapes.recurrent, shapes.bias].map((shape, i) => tf.tensor(grads[i], shape));
       },
     };
   });
   return run(x, kernel, recurrentKernel, bias);
+}
+
+/**
+ * Both directions of a bidirectional layer whose outputs are concatenated ([·, 2U]: the forward
+ * direction's states, then the backward one's), in one differentiable call: x is read once, each
+ * direction writes its half of the joined output and reads its half of the output gradient, and
+ * the second adds its input gradient to the first's — no TensorFlow concat, split or add, and
+ * nothing copied into TensorFlow and back between stacked layers. `options.reversed` is ignored:
+ * the second direction always runs from the end.
+ */
+export function nativeBidirectionalConcat(
+  tf: Tf,
+  kernels: NativeKernels,
+  config: NativeCellConfig,
+  x: Tensor,
+  forwardWeights: [Tensor, Tensor, Tensor],
+  backwardWeights: [Tensor, Tensor, Tensor],
+  options: Partial<SequenceOptions> = {},
+): Tensor {
+  const merged = { ...DEFAULT_OPTIONS, ...options };
+  const calls = [false, true].map((reversed, d) => {
+    const call = prepareCall(tf, kernels, config, x, forwardWeights[1], { ...merged, reversed });
+    const units = call.shapes.recurrent[0];
+    const joined = { outWidth: 2 * units, outOffset: d * units, addInputGradient: d === 1 };
+    return { ...call, problem: { ...call.problem, ...joined } };
+  });
+  const { shapes } = calls[0];
+  const outShape = [...shapes.out.slice(0, -1), 2 * shapes.recurrent[0]];
+  const run = tf.customGrad((...args: (Tensor | tfTypes.GradSaveFunc)[]) => {
+    const [xs, ...weights] = args as Tensor[];
+    const xData = floats(xs, 'input', shapes.x);
+    const w = calls.map((call, d) => weightData(call, weights[3 * d], weights[3 * d + 1], weights[3 * d + 2]));
+    // Never reused: it becomes the output tensor's memory.
+    const out = new Float32Array(size(outShape));
+    let saved = calls.map((call, d) => forwardCall(kernels, call, xData, w[d], out).saved);
+    return {
+      value: tf.tensor(out, outShape),
+      gradFunc: (dy: Tensor | Tensor[]) => {
+        const [first, second] = saved;
+        if (!first || !second) throw new Error(NOT_DIFFERENTIABLE);
+        saved = [null, null];
+        const dyData = floats(Array.isArray(dy) ? dy[0] : dy, 'output gradient', outShape);
+        // The first direction writes dx, the second adds its own (addInputGradient).
+        const dx = new Float32Array(size(shapes.x));
+        const grads = [first, second].map((handle, d) => backwardCall(kernels, calls[d], handle, w[d], dyData, dx));
+        const weightShapes = [shapes.kernel, shapes.recurrent, shapes.bias];
+        return [
+          tf.tensor(dx, shapes.x),
+          ...grads.flatMap((g) => weightShapes.map((shape, i) => tf.tensor(g[i + 1], shape))),
+        ];
+      },
+    };
+  });
+  return run(x, ...forwardWeights, ...backwardWeights);
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "adam.h"
 #include "arguments.h"
 #include "buffer_pool.h"
 #include "cpu_dispatch.h"
@@ -40,8 +41,16 @@ struct SavedSequence {
   PooledBuffer x;
   PooledBuffer h;
   PooledBuffer workspace;
-  int64_t bytes = 0;  // zero once released
+  int64_t bytes = 0;      // zero once released
+  bool reported = false;  // V8 was told about these bytes
 };
+
+// Saved forward passes V8 is not told about, up to kUnreportedLimit bytes. Training hands each one
+// back within its step, so telling V8 about every one (47 MB for a char LSTM(256) batch) only
+// made it run a full garbage collection every few steps; handles dropped without a backward pass
+// still make it collect sooner once they add up past the limit.
+constexpr int64_t kUnreportedLimit = int64_t{256} << 20;
+std::atomic<int64_t> unreported_bytes{0};  // shared by every worker thread's instance of the addon
 
 // Tells handles of ours apart from any other external value JavaScript might pass.
 constexpr napi_type_tag kSavedTag = {0x5f3c1a8e2b7d4c61ULL, 0x9e0a4f7b3c2d1e85ULL};
@@ -53,8 +62,11 @@ void release_saved(Napi::BasicEnv env, SavedSequence* s) {
   s->x.reset();
   s->h.reset();
   s->workspace.reset();
-  // V8 was told about this memory, so that unreleased handles make it collect sooner.
-  Napi::MemoryManagement::AdjustExternalMemory(env, -s->bytes);
+  if (s->reported) {
+    Napi::MemoryManagement::AdjustExternalMemory(env, -s->bytes);
+  } else {
+    unreported_bytes.fetch_sub(s->bytes);
+  }
   s->bytes = 0;
   live_saved.fetch_sub(1);
 }
@@ -116,13 +128,22 @@ Napi::Value Forward(const Napi::CallbackInfo& info) {
   s->workspace = PooledBuffer(n.workspace);
   kernels().forward(p, {x_kernel, kernel, recurrent, bias, s->h.data(), s->workspace.data()});
   if (c.last_only) {
-    std::memcpy(out, s->h.data() + (p.steps - 1) * p.batch * p.units, static_cast<size_t>(n.out) * sizeof(float));
+    const float* last = s->h.data() + (p.steps - 1) * p.batch * p.units;
+    for (int64_t b = 0; b < p.batch; ++b) {
+      std::memcpy(out + b * c.out.stride + c.out.offset, last + b * p.units, static_cast<size_t>(p.units) * sizeof(float));
+    }
   } else {
-    rnn::from_kernel_order(c.layout, s->h.data(), out, p.units);
+    rnn::from_kernel_order(c.layout, s->h.data(), out, p.units, c.out, false);
   }
   if (!c.save) return env.Undefined();
   s->bytes = (s->x.length() + s->h.length() + s->workspace.length()) * static_cast<int64_t>(sizeof(float));
-  Napi::MemoryManagement::AdjustExternalMemory(env, s->bytes);
+  // V8 is told about the memory of handles beyond the limit, so that unreleased handles make it
+  // collect (and so release) them sooner.
+  s->reported = unreported_bytes.fetch_add(s->bytes) + s->bytes > kUnreportedLimit;
+  if (s->reported) {
+    unreported_bytes.fetch_sub(s->bytes);
+    Napi::MemoryManagement::AdjustExternalMemory(env, s->bytes);
+  }
   live_saved.fetch_add(1);
   // A handle JavaScript drops without a backward pass (say, a forward under a gradient tape that
   // never asks for this gradient) hands its memory back when it is collected.
@@ -167,6 +188,7 @@ Napi::Value Backward(const Napi::CallbackInfo& info) {
   }
   const rnn::Problem& p = c.problem;
   const bool in_order = c.layout.is_kernel_order();
+  const bool whole_rows = c.out.stride == p.units;
   PooledBuffer dh, dx_kernel;
   const float* dh_kernel = dy;
   if (c.last_only) {
@@ -174,18 +196,24 @@ Napi::Value Backward(const Napi::CallbackInfo& info) {
     dh = PooledBuffer(n.h);
     const int64_t last = (p.steps - 1) * p.batch * p.units;
     std::memset(dh.data(), 0, static_cast<size_t>(last) * sizeof(float));
-    std::memcpy(dh.data() + last, dy, static_cast<size_t>(n.out) * sizeof(float));
+    for (int64_t b = 0; b < p.batch; ++b) {
+      std::memcpy(dh.data() + last + b * p.units, dy + b * c.out.stride + c.out.offset,
+                  static_cast<size_t>(p.units) * sizeof(float));
+    }
     dh_kernel = dh.data();
-  } else if (!in_order) {
+  } else if (!in_order || !whole_rows) {
     dh = PooledBuffer(n.h);
-    rnn::to_kernel_order(c.layout, dy, dh.data(), p.units);
+    rnn::to_kernel_order(c.layout, dy, dh.data(), p.units, c.out);
     dh_kernel = dh.data();
   }
-  if (!in_order) dx_kernel = PooledBuffer(n.x);
-  float* dx_target = in_order ? dx : dx_kernel.data();
+  // The kernels overwrite dx in their own order: they write straight into the caller's array
+  // only when that is the same thing.
+  const bool dx_direct = in_order && !c.add_dx;
+  if (!dx_direct) dx_kernel = PooledBuffer(n.x);
+  float* dx_target = dx_direct ? dx : dx_kernel.data();
   kernels().backward(p, {s->x.data(), kernel, recurrent, s->h.data(), s->workspace.data(), dh_kernel, dx_target, dkernel,
                          drecurrent, dbias});
-  if (!in_order) rnn::from_kernel_order(c.layout, dx_kernel.data(), dx, p.input_dim);
+  if (!dx_direct) rnn::from_kernel_order(c.layout, dx_kernel.data(), dx, p.input_dim, {p.input_dim, 0}, c.add_dx);
   release_saved(env, s);
   return env.Undefined();
 }
@@ -258,6 +286,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("useInstructionSet", Napi::Function::New(env, UseInstructionSet));
   exports.Set("info", Napi::Function::New(env, Info));
   exports.Set("gemmRepeat", Napi::Function::New(env, GemmRepeat));
+  exports.Set("adamStep", Napi::Function::New(env, rnn::AdamStep));
   return exports;
 }
 

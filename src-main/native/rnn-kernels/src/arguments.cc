@@ -44,6 +44,16 @@ bool read_flag(const Napi::Object& spec, const char* key, bool* out) {
   return true;
 }
 
+// An optional whole number; absent means `fallback`.
+bool read_optional_int(const Napi::Object& spec, const char* key, int64_t fallback, int64_t low, int64_t high,
+                       int64_t* out) {
+  if (spec.Get(key).IsUndefined()) {
+    *out = fallback;
+    return true;
+  }
+  return read_int(spec, key, low, high, out);
+}
+
 }  // namespace
 
 bool read_call(const Napi::Value& value, CallSpec* call) {
@@ -61,7 +71,10 @@ bool read_call(const Napi::Value& value, CallSpec* call) {
       !read_int(spec, "batch", 1, kMaxDimension, &p->batch) || !read_int(spec, "inputDim", 1, kMaxDimension, &p->input_dim) ||
       !read_int(spec, "units", 1, kMaxDimension, &p->units) || !read_int(spec, "threads", 1, 1024, &threads) ||
       !read_flag(spec, "batchMajor", &batch_major) || !read_flag(spec, "reversed", &reversed) ||
-      !read_flag(spec, "lastOnly", &call->last_only) || !read_flag(spec, "save", &call->save)) {
+      !read_flag(spec, "lastOnly", &call->last_only) || !read_flag(spec, "save", &call->save) ||
+      !read_flag(spec, "addInputGradient", &call->add_dx) ||
+      !read_optional_int(spec, "outWidth", p->units, p->units, kMaxDimension, &call->out.stride) ||
+      !read_optional_int(spec, "outOffset", 0, 0, call->out.stride - p->units, &call->out.offset)) {
     return false;
   }
   p->cell = static_cast<Cell>(cell);
@@ -71,7 +84,7 @@ bool read_call(const Napi::Value& value, CallSpec* call) {
   call->layout = {p->steps, p->batch, batch_major, reversed};
   const int64_t rows = p->steps * p->batch;
   const int64_t widest = workspace_per_row(*p) > p->input_dim ? workspace_per_row(*p) : p->input_dim;
-  if (rows > kMaxElements / widest || p->units * 4 * p->units > kMaxElements ||
+  if (rows > kMaxElements / widest || rows > kMaxElements / call->out.stride || p->units * 4 * p->units > kMaxElements ||
       p->input_dim * 4 * p->units > kMaxElements) {
     Napi::RangeError::New(env, "recurrent kernel: the sequence is too large for one call").ThrowAsJavaScriptException();
     return false;
@@ -83,7 +96,7 @@ Lengths lengths(const CallSpec& call) {
   const Problem& p = call.problem;
   const int64_t rows = p.steps * p.batch, width = gate_count(p.cell) * p.units;
   return {rows * p.input_dim, p.input_dim * width, p.units * width, bias_length(p), rows * p.units,
-          rows * workspace_per_row(p), call.last_only ? p.batch * p.units : rows * p.units};
+          rows * workspace_per_row(p), (call.last_only ? p.batch : rows) * call.out.stride};
 }
 
 float* array_arg(const Napi::CallbackInfo& info, size_t index, int64_t length, const char* what) {

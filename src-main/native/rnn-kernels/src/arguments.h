@@ -20,6 +20,8 @@ struct CallSpec {
   SequenceLayout layout;
   bool last_only;  // forward returns only the last hidden state; backward gets only its gradient
   bool save;       // forward keeps what backward needs (training) instead of dropping it (prediction)
+  RowSlice out;    // where the hidden states sit in the rows of `out` and `dy` (default: rows of `units`)
+  bool add_dx;     // backward adds the input gradient to `dx` instead of overwriting it
 };
 
 // Lengths of the arrays of one call, in floats.

@@ -25,20 +25,47 @@ struct SequenceLayout {
   bool is_kernel_order() const { return !reversed && (!batch_major || steps == 1 || batch == 1); }
 };
 
+// Where one call's `width` floats sit in each of the caller's rows: rows may be wider than the
+// call's own part (both directions of a bidirectional layer write their halves of one joined
+// output, and read their halves of its gradient).
+struct RowSlice {
+  int64_t stride;  // floats per caller row
+  int64_t offset;  // where this call's floats start in a row
+};
+
 // Caller's layout → time-major rows of `width` floats.
-inline void to_kernel_order(const SequenceLayout& l, const float* from, float* to, int64_t width) {
+inline void to_kernel_order(const SequenceLayout& l, const float* from, float* to, int64_t width, RowSlice s) {
   const size_t bytes = static_cast<size_t>(width) * sizeof(float);
   for (int64_t t = 0; t < l.steps; ++t) {
-    for (int64_t b = 0; b < l.batch; ++b) std::memcpy(to + (t * l.batch + b) * width, from + l.row(t, b) * width, bytes);
+    for (int64_t b = 0; b < l.batch; ++b) {
+      std::memcpy(to + (t * l.batch + b) * width, from + l.row(t, b) * s.stride + s.offset, bytes);
+    }
   }
 }
 
-// Time-major rows → the caller's layout.
-inline void from_kernel_order(const SequenceLayout& l, const float* from, float* to, int64_t width) {
+inline void to_kernel_order(const SequenceLayout& l, const float* from, float* to, int64_t width) {
+  to_kernel_order(l, from, to, width, {width, 0});
+}
+
+// Time-major rows → the caller's layout; with `add`, added to what the caller's array holds.
+inline void from_kernel_order(const SequenceLayout& l, const float* from, float* to, int64_t width, RowSlice s,
+                              bool add) {
   const size_t bytes = static_cast<size_t>(width) * sizeof(float);
   for (int64_t t = 0; t < l.steps; ++t) {
-    for (int64_t b = 0; b < l.batch; ++b) std::memcpy(to + l.row(t, b) * width, from + (t * l.batch + b) * width, bytes);
+    for (int64_t b = 0; b < l.batch; ++b) {
+      const float* src = from + (t * l.batch + b) * width;
+      float* dst = to + l.row(t, b) * s.stride + s.offset;
+      if (add) {
+        for (int64_t j = 0; j < width; ++j) dst[j] += src[j];
+      } else {
+        std::memcpy(dst, src, bytes);
+      }
+    }
   }
+}
+
+inline void from_kernel_order(const SequenceLayout& l, const float* from, float* to, int64_t width) {
+  from_kernel_order(l, from, to, width, {width, 0}, false);
 }
 
 }  // namespace rnn

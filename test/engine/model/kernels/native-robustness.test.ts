@@ -105,6 +105,12 @@ describe('bad arguments are refused with a clear error', () => {
       /last hidden state must hold 1 values, got 2/,
     );
   });
+  it('a joined output must be as long as its wider rows', () => {
+    const [x, k, r, b, h] = arrays();
+    expect(() => native.addon.forward({ ...problem, outWidth: 2, outOffset: 1 }, x, k, r, b, h)).toThrow(
+      /hidden states must hold 4 values, got 2/,
+    );
+  });
   it('an array of another type is refused', () => {
     const [x, k, r, , h] = arrays();
     const bias = new Float64Array(4) as unknown as Float32Array;
@@ -120,6 +126,9 @@ describe('bad arguments are refused with a clear error', () => {
     ['activation', 8],
     ['batchMajor', 1],
     ['save', 'yes'],
+    ['outWidth', 0],
+    ['outOffset', 1],
+    ['addInputGradient', 'no'],
   ])('%s = %s', (key, value) => {
     const [x, k, r, b, h] = arrays();
     expect(() => native.addon.forward({ ...problem, [key]: value }, x, k, r, b, h)).toThrow(new RegExp(`'${key}'`));
@@ -150,6 +159,30 @@ describe('bad arguments are refused with a clear error', () => {
         /kernel must be float32 \[4, 8\], got float32 \[5, 8\]/,
       );
     });
+  });
+});
+
+describe("the optimizer's Adam step", () => {
+  const adamStep = native.addon.adamStep as (...args: unknown[]) => void;
+  const settings = Float64Array.of(0.1, 0.9, 0.999, 1e-7, 0.1, 0.001, 1, Infinity);
+  const arrays = (n: number) => Array.from({ length: 5 }, () => new Float32Array(n));
+
+  it('refuses arrays of other lengths or types and settings of the wrong size', () => {
+    const [w, g, m, v] = arrays(4);
+    expect(() => adamStep(w, g, m, v, new Float32Array(3), settings)).toThrow(/new weights must hold as many/);
+    expect(() => adamStep(w, new Float64Array(4), m, v, w, settings)).toThrow(/gradient must be a Float32Array/);
+    expect(() => adamStep(w, g, m, v, w, new Float64Array(7))).toThrow(/Float64Array of 8 values/);
+    expect(() => adamStep()).toThrow(/weights must be a Float32Array/);
+  });
+
+  it('takes empty weights, and keeps a NaN gradient NaN under clipping by value', () => {
+    expect(() => adamStep(...arrays(0), settings)).not.toThrow();
+    const [w, g, m, v, next] = arrays(2);
+    g.set([Number.NaN, 5]);
+    adamStep(w, g, m, v, next, Float64Array.of(0.1, 0.9, 0.999, 1e-7, 0.1, 0.001, 1, 2));
+    expect(Number.isNaN(m[0])).toBe(true);
+    // Clipped to 2 before the moments: m = (1 − 0.9) · 2.
+    expect(m[1]).toBeCloseTo(0.2, 6);
   });
 });
 

@@ -8,6 +8,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nativeKernels, type NativeKernels } from '../../../../src-main/engine/model/kernels/native-kernels';
 import {
+  nativeBidirectionalConcat,
   nativeRecurrentSequence,
   type NativeCell,
   type SequenceOptions,
@@ -32,6 +33,29 @@ function inputs(cell: NativeCell): tfTypes.Tensor[] {
     tf.randomUniform(shape, -0.6, 0.6, 'float32', 60 + i),
   );
   return [x, ...weights];
+}
+
+type Sequence = (a: tfTypes.Tensor[]) => tfTypes.Tensor;
+
+/** `got` and `want` give the same output and the same gradient of every input (of a random projection of it). */
+function expectSameFunction(got: Sequence, want: Sequence, inputs: tfTypes.Tensor[]) {
+  tf.tidy(() => {
+    const [a, b] = [got(inputs), want(inputs)];
+    expect(a.shape).toEqual(b.shape);
+    expect(relativeDifference(tf, a, b)).toBeLessThan(1e-6);
+    const probe = tf.randomNormal(b.shape, 0, 1, 'float32', 9);
+    const loss =
+      (f: Sequence) =>
+      (...x: tfTypes.Tensor[]) =>
+        tf.sum(tf.mul(f(x), probe)) as tfTypes.Scalar;
+    const gotGrads = tf.grads(loss(got))(inputs);
+    const wantGrads = tf.grads(loss(want))(inputs);
+    gotGrads.forEach((grad, i) => {
+      expect(grad.shape).toEqual(wantGrads[i].shape);
+      expect(tf.max(tf.abs(wantGrads[i])).dataSync()[0]).toBeGreaterThan(0);
+      expect(relativeDifference(tf, grad, wantGrads[i])).toBeLessThan(1e-6);
+    });
+  });
 }
 
 const layouts: [string, Partial<SequenceOptions>][] = [
@@ -62,24 +86,39 @@ describe.each(['LSTM', 'GRU', 'GRU-reset-after', 'SimpleRNN'] as const)('%s', (c
     };
     const x = batchMajor ? args[0] : tf.transpose(args[0], [1, 0, 2]);
     const all = [x, ...args.slice(1)];
-    const got = direct(all);
-    const want = viaTensorflow(all);
-    expect(got.shape).toEqual(want.shape);
-    expect(relativeDifference(tf, got, want)).toBeLessThan(1e-6);
-    const probe = tf.randomNormal(want.shape, 0, 1, 'float32', 9);
-    const loss =
-      (f: (a: tfTypes.Tensor[]) => tfTypes.Tensor) =>
-      (...a: tfTypes.Tensor[]) =>
-        tf.sum(tf.mul(f(a), probe)) as tfTypes.Scalar;
-    const gotGrads = tf.grads(loss(direct))(all);
-    const wantGrads = tf.grads(loss(viaTensorflow))(all);
-    gotGrads.forEach((grad, i) => {
-      expect(grad.shape).toEqual(wantGrads[i].shape);
-      expect(tf.max(tf.abs(wantGrads[i])).dataSync()[0]).toBeGreaterThan(0);
-      expect(relativeDifference(tf, grad, wantGrads[i])).toBeLessThan(1e-6);
-    });
-    tf.dispose([...args, x, got, want, probe, ...gotGrads, ...wantGrads]);
+    expectSameFunction(direct, viaTensorflow, all);
+    tf.dispose([...args, x]);
   });
+
+  it.each([
+    ['batch-major sequence', { batchMajor: true }],
+    ['time-major sequence', { batchMajor: false }],
+    ['batch-major last state', { batchMajor: true, output: 'last' }],
+    ['time-major last state', { batchMajor: false, output: 'last' }],
+  ] as [string, Partial<SequenceOptions>][])(
+    'both directions joined in one call (%s) equal the two calls concatenated, with the summed input gradient',
+    (_, options) => {
+      const forwardArgs = inputs(cell);
+      const x = options.batchMajor ? forwardArgs[0] : tf.transpose(forwardArgs[0], [1, 0, 2]);
+      // The backward direction gets weights of its own.
+      const backwardWeights = forwardArgs
+        .slice(1)
+        .map((w, i) => tf.randomUniform(w.shape, -0.6, 0.6, 'float32', 90 + i));
+      const all = [x, ...forwardArgs.slice(1), ...backwardWeights];
+      const joined = (a: tfTypes.Tensor[]) =>
+        nativeBidirectionalConcat(tf, native, config, a[0], [a[1], a[2], a[3]], [a[4], a[5], a[6]], options);
+      const separate = (a: tfTypes.Tensor[]) =>
+        tf.concat(
+          [
+            nativeRecurrentSequence(tf, native, config, a[0], a[1], a[2], a[3], { ...options, reversed: false }),
+            nativeRecurrentSequence(tf, native, config, a[0], a[4], a[5], a[6], { ...options, reversed: true }),
+          ],
+          -1,
+        );
+      expectSameFunction(joined, separate, all);
+      tf.dispose([...forwardArgs, ...backwardWeights, x]);
+    },
+  );
 
   it('a reversed run differs from a forward one (the flag is not ignored)', () => {
     const args = inputs(cell);
