@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { snap } from './screenshots';
-import { importFromStart } from './user-files';
+import { importFromStart, trainAndOpenResults } from './user-files';
 
 const SEATTLE = path.resolve(import.meta.dirname, '../quality/data/seattle-weather-daily.csv');
 
@@ -15,14 +15,7 @@ test('long forecast: 60 days ahead lean on the season where the backtest says so
   await page.getByTestId('nav-model').click();
   await page.getByTestId('target-select').selectOption('temp_max');
   // Train only once the settings for the new target were checked.
-  await expect.poll(() => sent.some((m) => m.includes('"spec.validate"') && m.includes('"temp_max"'))).toBe(true);
-  await expect(page.getByTestId('train-button')).toBeEnabled();
-  await page.getByTestId('train-button').click();
-
-  const metrics = page.getByTestId('metrics-table');
-  const seeResults = page.getByTestId('see-results');
-  await expect(metrics.or(seeResults)).toBeVisible({ timeout: 180_000 });
-  if (!(await metrics.isVisible())) await page.getByTestId('nav-results').click();
+  await trainAndOpenResults(page, sent, (m) => m.includes('"temp_max"'));
 
   await page.getByTestId('results-tab-future').click();
   await expect(page.getByTestId('future-run-button')).toBeEnabled();

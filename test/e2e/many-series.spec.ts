@@ -7,7 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { snap } from './screenshots';
-import { importFromStart, writeUserCsv } from './user-files';
+import { importFromStart, trainAndOpenResults, writeUserCsv } from './user-files';
 
 const SHOPS = ['harbour', 'market', 'station', 'old-town', 'airport', 'campus'];
 
@@ -46,18 +46,8 @@ test('many series: train all shops in one model and switch shops in Results', as
 
   await page.getByTestId('series-scope-all').check();
   await page.getByTestId('epochs-input').fill('5');
-  await expect
-    .poll(() =>
-      sent.some((m) => m.includes('"spec.validate"') && m.includes('"scope":"all"') && m.includes('"epochs":5')),
-    )
-    .toBe(true);
-  await expect(page.getByTestId('train-button')).toBeEnabled();
-  await page.getByTestId('train-button').click();
-
+  await trainAndOpenResults(page, sent, (m) => m.includes('"scope":"all"') && m.includes('"epochs":5'));
   const metrics = page.getByTestId('metrics-table');
-  const seeResults = page.getByTestId('see-results');
-  await expect(metrics.or(seeResults)).toBeVisible({ timeout: 180_000 });
-  if (!(await metrics.isVisible())) await page.getByTestId('nav-results').click();
   await expect(page.getByTestId('verdict')).toContainText('Across 7 series');
   const picker = page.getByTestId('results-series-picker');
   await expect(picker.getByTestId('series-picked')).toHaveText('harbour');

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { snap } from './screenshots';
-import { importFromStart, writeUserCsv } from './user-files';
+import { importFromStart, trainAndOpenResults, writeUserCsv } from './user-files';
 
 /** Seeded standard normal numbers (a linear congruential generator and Box–Muller). */
 function gaussian(seed: number): () => number {
@@ -31,15 +31,7 @@ test('seasonal forecast: the proposed settings pick the seasonal profile and sho
 
   await page.getByTestId('nav-model').click();
   await page.getByTestId('epochs-input').fill('6');
-  // Train only once the final settings were checked (the form disables Train while it checks).
-  await expect.poll(() => sent.some((m) => m.includes('"spec.validate"') && m.includes('"epochs":6'))).toBe(true);
-  await expect(page.getByTestId('train-button')).toBeEnabled();
-  await page.getByTestId('train-button').click();
-
-  const metrics = page.getByTestId('metrics-table');
-  const seeResults = page.getByTestId('see-results');
-  await expect(metrics.or(seeResults)).toBeVisible({ timeout: 180_000 });
-  if (!(await metrics.isVisible())) await page.getByTestId('nav-results').click();
+  await trainAndOpenResults(page, sent, (m) => m.includes('"epochs":6'));
   await expect(page.getByText('target transform: seasonal-profile')).toBeVisible();
   const pattern = page.getByTestId('season-pattern');
   await expect(pattern).toBeVisible();

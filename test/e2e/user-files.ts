@@ -26,3 +26,21 @@ export async function importFromStart(page: Page, file: string): Promise<string[
   await expect(page.getByTestId('dataset-summary')).toContainText(basename(file));
   return sent;
 }
+
+/**
+ * Trains once the form has checked the final settings (it disables Train while a check runs, and
+ * `settled` picks the check of the settings wanted from the requests `importFromStart` records),
+ * then waits for the run to end and opens its results.
+ */
+export async function trainAndOpenResults(
+  page: Page,
+  sent: string[],
+  settled: (spec: string) => boolean,
+): Promise<void> {
+  await expect.poll(() => sent.some((m) => m.includes('"spec.validate"') && settled(m))).toBe(true);
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+  await page.getByTestId('train-button').click();
+  const metrics = page.getByTestId('metrics-table');
+  await expect(metrics.or(page.getByTestId('see-results'))).toBeVisible({ timeout: 180_000 });
+  if (!(await metrics.isVisible())) await page.getByTestId('nav-results').click();
+}
