@@ -37,7 +37,8 @@ export function checkTraining(table: Table, spec: ExperimentSpec): TrainingCheck
     return { windows: null, problems: [problem('data', err.message)], cautions: [] };
   }
   const problems: SpecProblem[] = [];
-  if (windows.train < MIN_TRAINING_SAMPLES) problems.push(tooFewToTrain(table, spec, windows));
+  const shortSeries = windows.train < MIN_TRAINING_SAMPLES ? shortSeriesCaution(table, spec, windows) : null;
+  if (windows.train < MIN_TRAINING_SAMPLES && !shortSeries) problems.push(tooFewToTrain(table, spec, windows));
   const { validation, test } = spec.data.split;
   const what = samplesWord(windows, 2);
   if (validation > 0 && windows.validation === 0 && problems.length === 0) {
@@ -57,7 +58,40 @@ export function checkTraining(table: Table, spec: ExperimentSpec): TrainingCheck
     );
   }
   const caution = smallTestCaution(windows.test, windows.unit);
-  return { windows, problems, cautions: [...(caution ? [caution] : []), ...knownFutureLeakage(table, spec)] };
+  return {
+    windows,
+    problems,
+    cautions: [
+      ...(shortSeries ? [shortSeries] : []),
+      ...(caution ? [caution] : []),
+      ...knownFutureLeakage(table, spec),
+    ],
+  };
+}
+
+/** Fewest training windows a short series may train on when plain forecasts stand behind the network. */
+export const MIN_SHORT_SERIES_WINDOWS = 8;
+
+/**
+ * A series too short for MIN_TRAINING_SAMPLES windows with any window length still gets a
+ * forecast when the target transform is automatic: the network trains on the few windows there
+ * are, and the validation guard replaces it by the best of the naive and seasonal naive forecasts
+ * and exponential smoothing unless it beats them on the validation windows. Returns the caution
+ * that says so, or null when the series must be refused (another task, many series, a transform
+ * the user chose, or too few windows for even that).
+ */
+function shortSeriesCaution(table: Table, spec: ExperimentSpec, windows: SplitWindows): string | null {
+  if (spec.task !== 'forecast' || spec.data.series.scope !== 'one' || spec.data.targetTransform !== 'auto') return null;
+  const length = seriesLength(table, spec);
+  // A shorter window would give enough: the refusal says which.
+  if (largestLookback(length, spec) >= 1) return null;
+  if (windows.train < MIN_SHORT_SERIES_WINDOWS || windows.validation === 0 || windows.test === 0) return null;
+  return (
+    `Only ${windows.train} training windows in this series of ${length} steps: too few for a network to learn much ` +
+    `(${MIN_TRAINING_SAMPLES} make a start). The run trains one anyway and keeps it only if it forecasts the ` +
+    `${windows.validation} validation ${samplesWord(windows, windows.validation)} better than the naive and seasonal naive ` +
+    'forecasts and exponential smoothing; otherwise the model is the best of those plain forecasts, and the verdict says which.'
+  );
 }
 
 /** The caution a result on `test` samples carries, or null when the test set is large enough. */
@@ -82,7 +116,10 @@ function tooFewToTrain(table: Table, spec: ExperimentSpec, windows: SplitWindows
       return problem(
         'data.file',
         `The file has only ${rows}: too few to forecast. With a horizon of ${horizon} and the validation and test shares, ` +
-          `a series needs at least ${shortestSeries({ ...spec, data: { ...spec.data, lookback: 1 } })} steps to give ${MIN_TRAINING_SAMPLES} training windows.`,
+          `a series needs at least ${shortestSeries({ ...spec, data: { ...spec.data, lookback: 1 } })} steps to give ${MIN_TRAINING_SAMPLES} training windows` +
+          (spec.data.series.scope === 'one' && spec.data.targetTransform === 'auto'
+            ? `, or ${shortestSeries(spec, MIN_SHORT_SERIES_WINDOWS)} steps (with a window of ${lookback}) for a forecast that falls back on the plain forecasts (naive, seasonal naive, exponential smoothing) when the network cannot beat them.`
+            : '.'),
       );
     }
     return problem(
@@ -129,13 +166,24 @@ function largestLookback(length: number, spec: ExperimentSpec): number {
   return best;
 }
 
-/** The shortest series that gives MIN_TRAINING_SAMPLES training windows with the spec's window. */
-function shortestSeries(spec: ExperimentSpec): number {
+/**
+ * The shortest series that gives `train` training windows (MIN_TRAINING_SAMPLES unless given) with
+ * the spec's window, and at least one validation and test window where the spec holds those parts out.
+ */
+function shortestSeries(spec: ExperimentSpec, train = MIN_TRAINING_SAMPLES): number {
+  const enough = (n: number) => {
+    const w = forecastWindows(n, spec);
+    return (
+      w.train >= train &&
+      (spec.data.split.validation === 0 || w.validation > 0) &&
+      (spec.data.split.test === 0 || w.test > 0)
+    );
+  };
   let n = spec.data.lookback + spec.data.horizon;
   // Training windows grow with the length (held-out parts grow by a share only): step up.
-  while (forecastWindows(n, spec).train < MIN_TRAINING_SAMPLES) n = Math.ceil(n * 1.05) + 1;
+  while (!enough(n)) n = Math.ceil(n * 1.05) + 1;
   let lo = Math.floor(n / 1.05) - 1;
-  while (lo < n && forecastWindows(lo, spec).train < MIN_TRAINING_SAMPLES) lo++;
+  while (lo < n && !enough(lo)) lo++;
   return lo;
 }
 

@@ -10,6 +10,7 @@ import { loadTable } from '../../src-main/data/import/load-table';
 import { suggestSpec } from '../../src-main/experiment/suggest-spec';
 import {
   MIN_RELIABLE_TEST,
+  MIN_SHORT_SERIES_WINDOWS,
   MIN_TRAINING_SAMPLES,
   checkTraining,
   smallTestCaution,
@@ -83,6 +84,31 @@ describe('checkTraining on a forecast', () => {
     expect(result.problems[0].path).toBe('data.file');
     expect(result.problems[0].message).toContain(`only ${rows} row`);
     expect(result.problems[0].message).toMatch(/at least \d+ steps/);
+  });
+
+  it('lets plain forecasts stand behind a network on a series too short for 30 training windows', async () => {
+    // 36 daily values: no window leaves 30 training windows, the case of a three-year monthly file.
+    const result = await check(dailyCsv(36));
+    expect(result.problems).toEqual([]);
+    const w = result.windows;
+    expect(w && w.train < MIN_TRAINING_SAMPLES && w.train >= MIN_SHORT_SERIES_WINDOWS).toBe(true);
+    expect(result.cautions[0]).toContain(`Only ${w?.train} training windows in this series of 36 steps`);
+    expect(result.cautions[0]).toContain(`the ${w?.validation} validation windows`);
+    expect(result.cautions[0]).toMatch(/otherwise the model is the best of those plain forecasts/);
+  });
+
+  it('refuses that short series when the user chose the target transform (no guard stands behind it)', async () => {
+    const result = await check(dailyCsv(36), (s) => (s.data.targetTransform = 'difference'));
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0].path).toBe('data.file');
+    expect(result.problems[0].message).toContain('only 36 rows');
+  });
+
+  it('refuses a series too short even for the plain forecasts to be judged', async () => {
+    const result = await check(dailyCsv(14));
+    expect(result.windows && result.windows.train < MIN_SHORT_SERIES_WINDOWS).toBe(true);
+    expect(result.problems[0].message).toContain('only 14 rows');
+    expect(result.problems[0].message).toMatch(/or \d+ steps for a forecast that falls back on the plain forecasts/);
   });
 
   it('cautions about a small test set without refusing', async () => {

@@ -58,6 +58,16 @@ function plainForecasts(data: ForecastData): PlainForecast[] {
       at: (t, k) => seasonalNaiveForecast(y, t, k, period),
     });
   }
+  // The same time one long season before (the year of daily or of short monthly data), which the
+  // test verdict names beside the others: the guard weighs every plain forecast the verdict does.
+  const long = data.longSeason ?? null;
+  if (long && long.period !== period && long.period >= 2) {
+    list.push({
+      name: `the same time ${long.label} before`,
+      plan: { kind: 'seasonal-residual', period: long.period, reason: '' },
+      at: (t, k) => seasonalNaiveForecast(y, t, k, long.period),
+    });
+  }
   const smoothing =
     data.plan.kind === 'exponential-smoothing' ? data.plan.smoothing : fitEts(y, data.split.validationStart, period);
   if (smoothing) {
@@ -100,6 +110,7 @@ export function judgeAgainstPlainForecasts(
       p.plan.kind === 'exponential-smoothing' && p.plan.smoothing ? etsHistory(p.plan.smoothing) : 0,
     ),
     data.seasonalPeriod ?? 1,
+    ...plain.map((p) => p.plan.period ?? 1),
   );
   const origins = fromStep(data.split.validation, needed);
   if (origins.length === 0) return null;
