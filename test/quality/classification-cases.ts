@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SuitePart } from './run-case';
 
-export type ClassificationTask = 'text-classification' | 'sequence-classification';
+export type ClassificationTask = 'text-classification' | 'sequence-classification' | 'sequence-labeling';
 
 export interface ClassificationCase {
   name: string;
@@ -94,6 +94,34 @@ export function classificationCases(): ClassificationCase[] {
           scaling: 'standard',
         },
         model: { cell: 'GRU', layers: [{ units: 32 }] },
+        training: {
+          epochs: 60,
+          batchSize: 16,
+          optimizer: { name: 'adam', learningRate: 0.003 },
+          earlyStopping: { enabled: true, patience: 12, restoreBest: true },
+        },
+      },
+    },
+    {
+      // Added at stop 31, before any run of it: the first per-step labeling case. Held out, so
+      // no default is tuned to it; its reference is the weeks-by-season one made bidirectional
+      // (a day's label may depend on the days after it), written down before the first run.
+      name: 'seattle weeks, weather per day (labeling)',
+      part: 'held-out',
+      task: 'sequence-labeling',
+      file: path.join(DATA, 'seattle-weeks-weather.csv'),
+      target: 'weather',
+      columns: { idColumn: 'week', featureColumns: ['temp_max', 'temp_min', 'precipitation', 'wind'] },
+      tuned: {
+        data: {
+          idColumn: 'week',
+          timeColumn: null,
+          targetColumns: ['weather'],
+          featureColumns: ['temp_max', 'temp_min', 'precipitation', 'wind'],
+          lookback: 7,
+          scaling: 'standard',
+        },
+        model: { cell: 'GRU', layers: [{ units: 32, bidirectional: true }] },
         training: {
           epochs: 60,
           batchSize: 16,

@@ -64,3 +64,9 @@ full = full.assign(season=full["week"].map(label), day=full["date"].dt.dayofweek
 full[["week", "day", "temp_max", "temp_min", "precipitation", "wind", "season"]].to_csv(
     OUT / "seattle-weeks-season.csv", index=False
 )
+
+# Per-step labeling: the same full weeks, each day labelled with the weather the record names for it
+# (sun, rain, drizzle, fog or snow).
+full[["week", "day", "temp_max", "temp_min", "precipitation", "wind", "weather"]].to_csv(
+    OUT / "seattle-weeks-weather.csv", index=False
+)
