@@ -21,7 +21,8 @@
  *                       and after chart series were bounded (test/bench/run-file-bench.ts)
  *
  * Speeds are training samples per second after a warm-up: the median of REPEATS timed runs, with
- * ± half their range; the ratios are fused ÷ each engine (medians).
+ * ± half their range; the ratios are ours ÷ each engine (medians), for model.fit on our fused layers
+ * (fused) and for the app's own training loop (app loop, what a run in the app uses).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -213,20 +214,23 @@ async function main(): Promise<void> {
     const r = results.get(key(w, engine));
     return r ? formatTiming(r, extrapolated(w, engine)) : '–';
   };
+  // Ours two ways: model.fit on our fused layers, and the app's own training loop (what a run uses).
+  const ours = (['fused', 'studio'] as const).filter((e) => options.engines.includes(e));
+  const title = (e: string) => (e in ENGINE_TITLES ? ENGINE_TITLES[e as EngineName] : e);
   const columns: Column[] = [
     { title: 'workload (samples/s)', align: 'left' },
     ...engineColumns.map((title) => ({ title, align: 'right' as const })),
-    ...(options.engines.includes('fused')
-      ? others.map((o) => ({
-          title: `fused ÷ ${o in ENGINE_TITLES ? ENGINE_TITLES[o as EngineName] : o}`,
-          align: 'right' as const,
-        }))
-      : []),
+    ...ours.flatMap((mine) =>
+      others.map((o) => ({
+        title: `${mine === 'fused' ? 'fused' : 'app loop'} ÷ ${title(o)}`,
+        align: 'right' as const,
+      })),
+    ),
   ];
   const rows = workloads.map((w) => [
     w.title,
     ...[...options.engines, ...peers].map((e) => timing(w, e)),
-    ...(options.engines.includes('fused') ? others.map((o) => formatRatio(speed(w, 'fused'), speed(w, o))) : []),
+    ...ours.flatMap((mine) => others.map((o) => formatRatio(speed(w, mine), speed(w, o)))),
   ]);
   const threadLine = options.threads
     ? `Every engine pinned to ${options.threads} threads (TensorFlow intra- and inter-op, our kernels, Keras, PyTorch).`
