@@ -1,7 +1,7 @@
 /**
  * A complete, sensible spec for a dataset the user just opened: the time column, the target
- * (the last numeric column unless named), a window length from the seasonal period and the
- * series length, and training defaults with early stopping; for text and sequence tasks the
+ * (the last numeric column unless named), every series of a long file of several, a window length
+ * from the seasonal period and the series length, and training defaults with early stopping; for text and sequence tasks the
  * token level, sequence grouping and a plateau-proof schedule (classification-defaults.ts). Used by the forms ('spec.suggest')
  * and by `recurrent init`.
  */
@@ -81,6 +81,10 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
   const grouping = readsSequences ? sequenceGrouping(summary, target) : null;
   const lookback = task === 'forecast' ? defaultLookback(seriesLength, period, horizon) : (grouping?.lookback ?? 24);
   const idColumn = grouping?.idColumn ?? (summary.layout === 'long' ? summary.idColumn : null);
+  // A long file of several series (stores, symbols, sensors) is forecast as a whole: one network over
+  // every series, as the analyst who brings such a file expects; the form offers one series instead.
+  const everySeries =
+    task === 'forecast' && summary.layout === 'long' && idColumn !== null && distinct(summary, idColumn) > 1;
   const text = task === 'text-classification' ? textDefaults(columnText(summary, textColumn)) : {};
   const samples = grouping ? grouping.column.distinct : summary.rows;
 
@@ -94,6 +98,7 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
       timeColumn: isText || timeColumn === idColumn ? null : timeColumn,
       timeParts: isText ? null : timeParts,
       idColumn,
+      ...(everySeries ? { series: { scope: 'all' } } : {}),
       targetColumns: [target],
       calendarFeatures: task === 'forecast' ? seasonCalendar(summary, target) : [],
       lookback,

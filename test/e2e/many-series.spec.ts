@@ -1,6 +1,6 @@
 /**
  * Many series, one model: a long file of six shops' monthly sales trains one network over
- * every shop from the form's "All series, one model", and Results switches between shops with
+ * every shop from the form's "All series, one model" (the proposal for such a file), and Results switches between shops with
  * the searchable series picker (metrics and chart, future forecast, backtest). A seventh shop sells
  * exactly the same each month of the year, so on it last year's value forecasts better than the
  * network: Results says that shop uses the seasonal naive forecast.
@@ -36,6 +36,8 @@ test('many series: train all shops in one model and switch shops in Results', as
   await page.getByTestId('nav-model').click();
   const scope = page.getByTestId('series-scope');
   await expect(scope).toContainText('This file holds 7 series.');
+  // A file of several series is proposed as a whole: every shop, one network.
+  await expect(page.getByTestId('series-scope-all')).toBeChecked();
   // One series first: the picker filters as the user types.
   await page.getByTestId('series-scope-one').check();
   await page.getByTestId('settings-series-picker-search').fill('stat');

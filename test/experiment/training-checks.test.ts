@@ -108,7 +108,7 @@ describe('checkTraining on a forecast', () => {
     const result = await check(dailyCsv(14));
     expect(result.windows && result.windows.train < MIN_SHORT_SERIES_WINDOWS).toBe(true);
     expect(result.problems[0].message).toContain('only 14 rows');
-    expect(result.problems[0].message).toMatch(/or \d+ steps for a forecast that falls back on the plain forecasts/);
+    expect(result.problems[0].message).toMatch(/or \d+ steps \(with a window of \d+\) for a forecast that falls back on the plain forecasts/);
   });
 
   it('cautions about a small test set without refusing', async () => {

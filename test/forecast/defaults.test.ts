@@ -65,6 +65,29 @@ describe('forecast training defaults in a suggested spec', () => {
   });
 });
 
+describe('a long file of several series in a suggested spec', () => {
+  const sample = (name: string) => new URL(`../../resources/samples/${name}`, import.meta.url).pathname;
+
+  it('forecasts every series with one network, the id column naming them', async () => {
+    // Three sources of electricity, one row per source and year.
+    const { summary } = await loadTable(sample('iowa-electricity-long.csv'));
+    const spec = suggestSpec(summary);
+    expect(spec.data.idColumn).toBe(summary.idColumn);
+    expect(spec.data.series).toMatchObject({ scope: 'all', id: null });
+  });
+
+  it('keeps one series for a file that holds one, and for the tasks that read sequences', async () => {
+    const { summary } = await loadTable(sample('nile-yearly.csv'));
+    expect(suggestSpec(summary).data.series.scope).toBe('one');
+    const lines = ['unit,step,reading,state'];
+    for (let u = 0; u < 40; u++)
+      for (let t = 0; t < 10; t++) lines.push(`u${u},${t},${(u * t) % 7},${u % 2 ? 'ok' : 'worn'}`);
+    const { summary: units } = await loadTable(tempFile(`${lines.join('\n')}\n`));
+    const classify = suggestSpec(units, { task: 'sequence-classification', target: 'state' });
+    expect(classify.data.series.scope).toBe('one');
+  });
+});
+
 describe('the yearly season in a suggested spec', () => {
   const daily = (days: number, amplitude: number) =>
     [
