@@ -8,8 +8,12 @@ import { forecastWindows } from './training-windows';
 /** A sentence when the evaluation rests on fewer test samples than a firm verdict needs; else null. */
 export function resultCaution(evaluation: Evaluation, spec: ExperimentSpec): string | null {
   switch (evaluation.kind) {
-    case 'forecast':
-      return smallTestCaution(forecastWindows(evaluation.series.actual.length, spec).test, 'windows');
+    case 'forecast': {
+      // A model over every series is judged on the test windows of all of them.
+      const charts = evaluation.global?.charts ? Object.values(evaluation.global.charts) : [evaluation.series];
+      const tested = charts.reduce((sum, c) => sum + forecastWindows(c.actual.length, spec).test, 0);
+      return smallTestCaution(tested, 'windows');
+    }
     case 'classification': {
       const tested = evaluation.perClass.reduce((sum, c) => sum + c.support, 0);
       return smallTestCaution(tested, spec.task === 'text-classification' ? 'texts' : 'sequences');

@@ -11,6 +11,7 @@ import { fieldLabel } from '../shared/spec-fields';
 import type { SpecProblem } from '../shared/spec-problems';
 import type { SplitWindows } from '../shared/types-checks';
 import { knownFutureLeakage } from './known-future-leakage';
+import { everySeriesLengths } from './global-windows';
 import { countWindows, forecastWindows, seriesLength } from './training-windows';
 
 /** Fewer training samples than this cannot teach a recurrent network anything that generalises. */
@@ -76,21 +77,31 @@ export const MIN_SHORT_SERIES_WINDOWS = 8;
  * A series too short for MIN_TRAINING_SAMPLES windows with any window length still gets a
  * forecast when the target transform is automatic: the network trains on the few windows there
  * are, and the validation guard replaces it by the best of the naive and seasonal naive forecasts
- * and exponential smoothing unless it beats them on the validation windows. Returns the caution
- * that says so, or null when the series must be refused (another task, many series, a transform
- * the user chose, or too few windows for even that).
+ * and exponential smoothing unless it beats them on the validation windows. So do the short
+ * series of a file forecast as a whole, where the guard judges each series on its own windows.
+ * Returns the caution that says so, or null when the data must be refused (another task, a
+ * transform the user chose, a shorter window that would give enough, or too few windows for even that).
  */
 function shortSeriesCaution(table: Table, spec: ExperimentSpec, windows: SplitWindows): string | null {
-  if (spec.task !== 'forecast' || spec.data.series.scope !== 'one' || spec.data.targetTransform !== 'auto') return null;
+  if (spec.task !== 'forecast' || spec.data.targetTransform !== 'auto') return null;
+  if (windows.train < MIN_SHORT_SERIES_WINDOWS || windows.validation === 0 || windows.test === 0) return null;
+  const few = `too few for a network to learn much (${MIN_TRAINING_SAMPLES} make a start)`;
+  const plain = 'the naive and seasonal naive forecasts and exponential smoothing';
+  if (spec.data.series.scope === 'all') {
+    const count = everySeriesLengths(table, spec).length;
+    return (
+      `Only ${windows.train} training windows over the ${count} series of this file: ${few}. The run trains one network ` +
+      `anyway, and each series keeps it only if it forecasts that series' validation windows better than ${plain}; ` +
+      'the other series get the best of those plain forecasts, and the verdict says which.'
+    );
+  }
   const length = seriesLength(table, spec);
   // A shorter window would give enough: the refusal says which.
   if (largestLookback(length, spec) >= 1) return null;
-  if (windows.train < MIN_SHORT_SERIES_WINDOWS || windows.validation === 0 || windows.test === 0) return null;
   return (
-    `Only ${windows.train} training windows in this series of ${length} steps: too few for a network to learn much ` +
-    `(${MIN_TRAINING_SAMPLES} make a start). The run trains one anyway and keeps it only if it forecasts the ` +
-    `${windows.validation} validation ${samplesWord(windows, windows.validation)} better than the naive and seasonal naive ` +
-    'forecasts and exponential smoothing; otherwise the model is the best of those plain forecasts, and the verdict says which.'
+    `Only ${windows.train} training windows in this series of ${length} steps: ${few}. The run trains one anyway and ` +
+    `keeps it only if it forecasts the ${windows.validation} validation ${samplesWord(windows, windows.validation)} ` +
+    `better than ${plain}; otherwise the model is the best of those plain forecasts, and the verdict says which.`
   );
 }
 

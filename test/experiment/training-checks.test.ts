@@ -104,11 +104,26 @@ describe('checkTraining on a forecast', () => {
     expect(result.problems[0].message).toContain('only 36 rows');
   });
 
+  it('lets the short series of a file forecast as a whole train, each judged against its plain forecasts', async () => {
+    // Three series of 17 yearly values, as in the Iowa electricity sample.
+    const lines = ['source,year,gwh'];
+    for (const [s, source] of ['coal', 'wind', 'nuclear'].entries())
+      for (let y = 0; y < 17; y++) lines.push(`${source},${2001 + y}-01-01,${100 * (s + 1) + 7 * y + ((y * 7) % 5)}`);
+    const result = await check(`${lines.join('\n')}\n`);
+    expect(result.problems).toEqual([]);
+    expect(result.cautions[0]).toMatch(/^Only \d+ training windows over the 3 series of this file/);
+    expect(result.cautions[0]).toContain(
+      "each series keeps it only if it forecasts that series' validation windows better",
+    );
+  });
+
   it('refuses a series too short even for the plain forecasts to be judged', async () => {
     const result = await check(dailyCsv(14));
     expect(result.windows && result.windows.train < MIN_SHORT_SERIES_WINDOWS).toBe(true);
     expect(result.problems[0].message).toContain('only 14 rows');
-    expect(result.problems[0].message).toMatch(/or \d+ steps \(with a window of \d+\) for a forecast that falls back on the plain forecasts/);
+    expect(result.problems[0].message).toMatch(
+      /or \d+ steps \(with a window of \d+\) for a forecast that falls back on the plain forecasts/,
+    );
   });
 
   it('cautions about a small test set without refusing', async () => {
@@ -194,6 +209,30 @@ describe('resultCaution', () => {
       ],
     } as unknown as Parameters<typeof resultCaution>[0];
     expect(resultCaution(classification, { ...parsed.spec, task: 'text-classification' })).toBeNull();
+  });
+
+  it('counts the test windows of every series of a model over several', async () => {
+    const { resultCaution } = await import('../../src-main/experiment/result-caution');
+    const parsed = parseSpec({ data: { file: '/x.csv', targetColumns: ['y'], lookback: 5, series: { scope: 'all' } } });
+    if (!parsed.ok) throw new Error('spec');
+    const chart = (n: number) => ({
+      time: [],
+      actual: new Array(n).fill(1),
+      predicted: [],
+      validationStart: 0,
+      testStart: 0,
+    });
+    // 15 test windows in each of three series of 100: 45 in all, more than a firm verdict needs.
+    const three = {
+      kind: 'forecast',
+      series: chart(100),
+      global: { charts: { a: chart(100), b: chart(100), c: chart(100) } },
+    };
+    expect(resultCaution(three as unknown as Parameters<typeof resultCaution>[0], parsed.spec)).toBeNull();
+    const two = { kind: 'forecast', series: chart(60), global: { charts: { a: chart(60), b: chart(60) } } };
+    expect(resultCaution(two as unknown as Parameters<typeof resultCaution>[0], parsed.spec)).toMatch(
+      /only 18 test windows/,
+    );
   });
 });
 
