@@ -1,9 +1,9 @@
 /**
  * A complete, sensible spec for a dataset the user just opened: the time column, the target
  * (the last numeric column unless named), every series of a long file of several, a window length
- * from the seasonal period and the series length, and training defaults with early stopping; for text and sequence tasks the
- * token level, sequence grouping and a plateau-proof schedule (classification-defaults.ts). Used by the forms ('spec.suggest')
- * and by `recurrent init`.
+ * from the seasonal period and the series length, and training defaults with early stopping; for
+ * text and sequence tasks the token level, sequence grouping and a plateau-proof schedule
+ * (classification-defaults.ts). Used by the forms ('spec.suggest') and by `recurrent init`.
  */
 import { FORECAST_TRAINING_DEFAULTS, defaultLookback } from '../forecast/defaults';
 import { classificationTraining, sequenceGrouping, textDefaults } from './classification-defaults';
