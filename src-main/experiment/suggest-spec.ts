@@ -103,6 +103,9 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
       calendarFeatures: task === 'forecast' ? seasonCalendar(summary, target) : [],
       lookback,
       horizon,
+      ...(task === 'text-generation'
+        ? { stride: generationStride(summary.rows, columnText(summary, textColumn)) }
+        : {}),
       text: { column: isText ? textColumn : null, ...text },
     },
     training:
@@ -123,6 +126,23 @@ const FORECAST_TRAINING = {
   earlyStopping: { enabled: true, patience: FORECAST_TRAINING_DEFAULTS.patience, restoreBest: true },
   weightAveraging: { enabled: true, decay: FORECAST_TRAINING_DEFAULTS.weightAveragingDecay },
 };
+
+/** Sequences an epoch of text generation holds at most by default (a few seconds to a minute each). */
+export const GENERATION_EPOCH_SEQUENCES = 50_000;
+
+/**
+ * Characters between the starts of two training sequences of a generator: 1 (every position) for a
+ * text of up to GENERATION_EPOCH_SEQUENCES characters in its training part (70% with the default
+ * split), more for a longer one, so that an epoch of a book-length corpus takes seconds rather than
+ * minutes and a hundred of them not hours. Each sequence still reads its full context; the next
+ * characters of the others are skipped. `texts` counts the file's texts (lines), the statistics'
+ * mean length is measured on the first few thousand.
+ */
+export function generationStride(texts: number, stats: { meanChars: number } | undefined): number {
+  if (!stats) return 1;
+  const trainingChars = texts * stats.meanChars * 0.7;
+  return Math.max(1, Math.round(trainingChars / GENERATION_EPOCH_SEQUENCES));
+}
 
 function columnText(summary: DatasetSummary, column: string | null) {
   return summary.columns.find((c) => c.name === column)?.text;

@@ -6,7 +6,9 @@ import {
   sequenceGrouping,
   textDefaults,
 } from '../../src-main/experiment/classification-defaults';
-import { suggestSpec } from '../../src-main/experiment/suggest-spec';
+import { GENERATION_EPOCH_SEQUENCES, generationStride, suggestSpec } from '../../src-main/experiment/suggest-spec';
+
+import { tempFile } from '../data/helpers';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../resources/samples');
 const QUALITY_DATA = path.resolve(import.meta.dirname, '../quality/data');
@@ -88,5 +90,28 @@ describe('text classification defaults from the file', () => {
     expect(spec.data.text.maxLength).toBeLessThan(30);
     expect(spec.training.reduceLrOnPlateau.enabled).toBe(false);
     expect(spec.training.earlyStopping.patience).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('text generation defaults from the file', () => {
+  it('keeps a play-length text near 50,000 sequences an epoch, and every position of a short text', async () => {
+    const { summary } = await loadTable(path.join(SAMPLES, 'shakespeare-coriolanus.txt'));
+    const spec = suggestSpec(summary, { task: 'text-generation' });
+    const trainingChars = summary.rows * (summary.columns[0].text?.meanChars ?? 0) * 0.7;
+    expect(spec.data.stride).toBeGreaterThan(1);
+    expect(trainingChars / spec.data.stride).toBeGreaterThan(GENERATION_EPOCH_SEQUENCES * 0.7);
+    expect(trainingChars / spec.data.stride).toBeLessThan(GENERATION_EPOCH_SEQUENCES * 1.4);
+    const short = await loadTable(tempFile(`${'A short log line of the lighthouse keeper.\n'.repeat(400)}`, 'log.txt'));
+    expect(suggestSpec(short.summary, { task: 'text-generation' }).data.stride).toBe(1);
+  });
+
+  it('spaces the sequences of a book-length text so an epoch holds about 50,000 of them', () => {
+    // 4,728 lines of 251 characters on average, as Plato's Republic as a plain-text file.
+    expect(generationStride(4728, { meanChars: 250.87 })).toBe(17);
+    const sequences = (4728 * 250.87 * 0.7) / generationStride(4728, { meanChars: 250.87 });
+    expect(sequences).toBeGreaterThan(40_000);
+    expect(sequences).toBeLessThan(60_000);
+    expect(generationStride(100, { meanChars: 40 })).toBe(1);
+    expect(generationStride(5000, undefined)).toBe(1);
   });
 });
