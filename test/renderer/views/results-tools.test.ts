@@ -170,7 +170,7 @@ describe('Results tools', () => {
     ]);
   });
 
-  it('says why there is no blended row, and keeps the plain model column within the horizon', async () => {
+  it('says why there is no blended row, keeps the plain model column within the horizon, and names the baseline it beat', async () => {
     const note =
       'No "forecast as shown" row: its weights are fitted on one half of the origins and scored on the other, which needs at least 30 origins, and this backtest has 3 (a smaller step gives more).';
     api.handlers['backtest.run'] = () => backtestReport({ blended: null, blendNote: note });
@@ -185,12 +185,24 @@ describe('Results tools', () => {
         .findAll('th')
         .map((h) => h.text());
     expect(heads()).toEqual(['Step', 'Model, fed back', 'Naive', 'Seasonal naive (12)', 'Moving average']);
+    expect(wrapper.get('[data-testid="backtest-verdict"]').text()).toBe(
+      'The model beats the seasonal naive forecast over the backtest.',
+    );
     expect(wrapper.get('[data-testid="backtest-blend-note"]').text()).toBe(note);
     // Within the model's own horizon there is nothing to blend and nothing to say about it.
-    api.handlers['backtest.run'] = () => backtestReport();
+    // Nor, without a season, about a seasonal naive forecast it did not score.
+    const plain = backtestReport();
+    api.handlers['backtest.run'] = () => ({
+      ...plain,
+      period: null,
+      baselines: { ...plain.baselines, seasonalNaive: null },
+    });
     await wrapper.get('[data-testid="backtest-run-button"]').trigger('submit');
     await flushPromises();
-    expect(heads()[1]).toBe('Model');
+    expect(heads()).toEqual(['Step', 'Model', 'Naive', 'Moving average']);
+    expect(wrapper.get('[data-testid="backtest-verdict"]').text()).toBe(
+      'The model beats the naive forecast over the backtest.',
+    );
     expect(wrapper.find('[data-testid="backtest-blend-note"]').exists()).toBe(false);
   });
 
