@@ -94,8 +94,9 @@ export function backtestBlend(
   return {
     forecasts: crossFitted(target, backtest, choice.refs, steps, model.horizon),
     note:
-      `Forecast as shown: past the model's horizon of ${model.horizon} step${model.horizon === 1 ? '' : 's'} it leans ` +
-      `on ${choice.ref.name}, more the further ahead; each half of the origins (earlier, later) is scored with ` +
-      `weights fitted on the other half, never on its own.`,
+      `Forecast as shown: past the model's horizon of ${model.horizon} step${model.horizon === 1 ? '' : 's'}, a future ` +
+      `forecast leans on ${choice.ref.name} more the further ahead, because on these origins weights fitted on either ` +
+      `half lowered the error on the other; each half is scored here with the weights fitted on the other half, never ` +
+      `on its own.`,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Rolling-origin backtest of a trained model over its whole series, side by side with the
- * naive, seasonal-naive and moving-average forecasts on the same folds. Optionally the model is
- * retrained from the run's spec on the data before an origin every few folds.
+ * naive, seasonal-naive and moving-average forecasts on the same folds. Past the model's horizon
+ * it also scores the forecast as the Forecast view shows it (backtest-blend.ts). Optionally the
+ * model is retrained from the run's spec on the data before an origin every few folds.
  */
 import type { Tf } from '../tensorflow/load-tf';
 import { backtestFolds, evaluateBacktest } from '../forecast/backtest';

@@ -26,7 +26,9 @@ test('backtest: 60 days ahead score the forecast as shown beside the fed-back ne
   await expect(table.locator('tbody tr')).toHaveCount(61);
   const note = page.getByTestId('backtest-blend-note');
   await expect(note).toContainText('the average of the same point in the last 5 seasons (a season of 1 year)');
-  await expect(note).toContainText('scored with weights fitted on the other half, never on its own');
+  await expect(note).toContainText(
+    'each half is scored here with the weights fitted on the other half, never on its own',
+  );
   await expect(page.getByTestId('backtest-step-chart')).toBeVisible();
   await page.getByTestId('backtest-verdict').scrollIntoViewIfNeeded();
   await snap(page, '13-backtest-forecast-as-shown');

@@ -61,8 +61,10 @@ describe('backtest blend', () => {
     const backtest = drifting(origins, 0.8);
     const b = backtestBlend(target, backtest, seasons, { lookback: 12, horizon: 1 }, STEPS);
     expect(b?.forecasts).toHaveLength(60);
-    expect(b!.note).toMatch(/leans on the average of the same point in the last 5 seasons \(a season of 1 year\)/);
-    expect(b!.note).toMatch(/weights fitted on the other half/);
+    expect(b!.note).toMatch(
+      /a future forecast leans on the average of the same point in the last 5 seasons \(a season of 1 year\)/,
+    );
+    expect(b!.note).toMatch(/scored here with the weights fitted on the other half, never on its own\.$/);
     // Identical to the blend with each half's weights fitted on the other half.
     // The same month in the five years before the origin.
     const mean = (t: number, k: number) =>

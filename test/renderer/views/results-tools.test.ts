@@ -118,7 +118,7 @@ describe('Results tools', () => {
 
   it('past the horizon, shows the forecast as shown beside the fed-back model: table, per-step chart and sentence', async () => {
     const note =
-      "Forecast as shown: past the model's horizon of 1 step it leans on the average of the same point in the last 5 seasons (a season of 1 year), more the further ahead; each half of the origins (earlier, later) is scored with weights fitted on the other half, never on its own.";
+      "Forecast as shown: past the model's horizon of 1 step, a future forecast leans on the average of the same point in the last 5 seasons (a season of 1 year) more the further ahead, because on these origins weights fitted on either half lowered the error on the other; each half is scored here with the weights fitted on the other half, never on its own.";
     const per = (values: number[]) => ({
       overall: { rmse: values.at(-1)!, mae: values.at(-1)! / 2, r2: 0, mape: null, smape: 1 },
       perStep: values.map((v) => ({ rmse: v, mae: v / 2, r2: 0, mape: null, smape: 1 })),
