@@ -66,11 +66,12 @@ export function backtestBlend(
   if (steps <= model.horizon) return null;
   const n = backtest.origins.length;
   if (n < MIN_ORIGINS) {
+    const spaced = n > 1 && backtest.origins[1] - backtest.origins[0] > 1;
     return {
       forecasts: null,
       note:
         `No "forecast as shown" row: its weights are fitted on one half of the origins and scored on the other, ` +
-        `which needs at least ${MIN_ORIGINS} origins, and this backtest has ${n} (a smaller step gives more).`,
+        `which needs at least ${MIN_ORIGINS} origins, and this backtest has ${n} (an earlier start${spaced ? ' or a smaller step' : ''} gives more).`,
     };
   }
   const choice = chooseReference(target, backtest, periods, model, steps);

@@ -172,7 +172,7 @@ describe('Results tools', () => {
 
   it('says why there is no blended row, keeps the plain model column within the horizon, and names the baseline it beat', async () => {
     const note =
-      'No "forecast as shown" row: its weights are fitted on one half of the origins and scored on the other, which needs at least 30 origins, and this backtest has 3 (a smaller step gives more).';
+      'No "forecast as shown" row: its weights are fitted on one half of the origins and scored on the other, which needs at least 30 origins, and this backtest has 3 (an earlier start or a smaller step gives more).';
     api.handlers['backtest.run'] = () => backtestReport({ blended: null, blendNote: note });
     useRunsStore().adopt(runResult());
     const wrapper = mount(ResultsView, { global: { stubs: { ChartBox: true } } });
