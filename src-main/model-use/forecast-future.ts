@@ -1,11 +1,10 @@
 /** Forecasts beyond the end of a run's data, with time stamps and split-conformal intervals. */
 import type { Tf } from '../tensorflow/load-tf';
 import { clipToFloor, dataFloor } from '../forecast/data-floor';
-import { cycleLabel } from '../forecast/seasons';
 import { applyIntervals } from '../forecast/intervals';
 import type { FutureForecast } from '../shared/types-model-use';
 import { backtestLongForecast, calibrate } from './calibration';
-import { longRangeBlend } from './long-range-blend';
+import { longRangeBlend, longRangeSeasons } from './long-range-blend';
 import type { LoadedRun } from './load-run';
 import { forecastAhead } from './model-forecast';
 import type { RunData } from './run-data';
@@ -34,7 +33,7 @@ export function futureForecast(tf: Tf, run: LoadedRun, data: RunData, opts: Futu
       ? backtestLongForecast(tf, run, columns, data.validation, steps, series.frequency)
       : undefined;
   const blended = backtest
-    ? longRangeBlend(series.target, point, backtest, seasonsOf(run, series.frequency), run.pre)
+    ? longRangeBlend(series.target, point, backtest, longRangeSeasons(run, series.frequency), run.pre)
     : null;
   if (blended) {
     point = blended.point;
@@ -62,22 +61,6 @@ export function futureForecast(tf: Tf, run: LoadedRun, data: RunData, opts: Futu
         : calibration.method,
     longRangeNote: blended?.note ?? null,
   };
-}
-
-/** The seasons a run's data showed, for the long-range reference: its season and its longer one. */
-function seasonsOf(run: LoadedRun, frequency: string | null): { period: number; label: string }[] {
-  const ev = run.run.evaluation;
-  const periods = [
-    ev?.kind === 'forecast' ? ev.longSeason?.period : null,
-    ev?.kind === 'forecast' ? ev.seasonalPeriod : null,
-    run.pre.target?.period,
-  ];
-  const seasons: { period: number; label: string }[] = [];
-  for (const period of periods) {
-    if (period && period >= 2 && !seasons.some((s) => s.period === period))
-      seasons.push({ period, label: cycleLabel(frequency, period) });
-  }
-  return seasons;
 }
 
 /** CSV of a future forecast: time, forecast, then lower_80, upper_80, … per level (formulas neutralized). */

@@ -8,7 +8,9 @@
  * squares, the network's weight never growing with the step. Where the backtest says the network
  * keeps beating the reference, its weight stays 1 and nothing changes.
  */
+import { cycleLabel } from '../forecast/seasons';
 import { joinWords } from '../shared/word-list';
+import type { LoadedRun } from './load-run';
 
 /** Seasons averaged at most: recent enough to follow slow change, enough to average the noise. */
 const SEASONS_AVERAGED = 5;
@@ -18,7 +20,7 @@ const NEIGHBOURS = 3;
 /** Weights this close to 1 at every step leave the forecast as it is. */
 const KEEP_ABOVE = 0.98;
 /** Backtest origins needed before weights are fitted on them (neighbouring origins overlap). */
-const MIN_ORIGINS = 30;
+export const MIN_ORIGINS = 30;
 
 export interface LongBacktest {
   origins: number[];
@@ -27,7 +29,7 @@ export interface LongBacktest {
 }
 
 /** A plain long-range forecast from the values before t, `steps` ahead. */
-interface Reference {
+export interface Reference {
   name: string;
   forecast: (past: ArrayLike<number>, t: number, steps: number) => Float64Array;
 }
@@ -191,10 +193,57 @@ export function holdsAcrossHalves(
   return helps(earlier, later) && helps(later, earlier);
 }
 
-function blend(model: ArrayLike<number>, reference: ArrayLike<number>, weights: number[]): Float64Array {
+/** w · model + (1 − w) · reference per step; the model alone where w is 1 or the reference is unknown. */
+export function blend(model: ArrayLike<number>, reference: ArrayLike<number>, weights: number[]): Float64Array {
   return Float64Array.from(weights, (w, k) =>
     w >= 1 || !Number.isFinite(reference[k]) ? model[k] : w * model[k] + (1 - w) * reference[k],
   );
+}
+
+/** The plain references a long forecast may lean on: each season's average, then the recent mean. */
+export function longRangeReferences(periods: { period: number; label: string }[], lookback: number): Reference[] {
+  return [
+    ...periods.filter((p) => p.period >= 2).map((p) => seasonalAverage(p.period, p.label)),
+    recentMean(Math.max(5 * lookback, 10)),
+  ];
+}
+
+/** The reference a long forecast leans on, its forecasts from every origin and the weights fitted on all of them. */
+export interface ReferenceChoice {
+  ref: Reference;
+  refs: Float64Array[];
+  weights: number[];
+  /** The backtest's squared error the blend removes, and the fed-back network's own. */
+  gain: number;
+  total: number;
+}
+
+/**
+ * Of the references whose weights, fitted on either half of the origins, help on the other, the one
+ * whose blend lowers the backtest's squared error most; null when none holds.
+ */
+export function chooseReference(
+  target: ArrayLike<number>,
+  backtest: LongBacktest,
+  periods: { period: number; label: string }[],
+  model: { lookback: number; horizon: number },
+  steps: number,
+): ReferenceChoice | null {
+  let best: ReferenceChoice | null = null;
+  for (const ref of longRangeReferences(periods, model.lookback)) {
+    const refs = backtest.origins.map((t) => ref.forecast(target, t, steps));
+    const { weights, errors } = stepWeights(target, backtest, refs, steps, model.horizon);
+    const total = errors.reduce((s, e) => s + e.model, 0);
+    const gain = total - errors.reduce((s, e) => s + e.blend, 0);
+    if ((!best || gain > best.gain) && holdsAcrossHalves(target, backtest, refs, steps, model.horizon))
+      best = { ref, refs, weights, gain, total };
+  }
+  return best;
+}
+
+/** Whether a chosen reference changes the forecast at all (some weight well under 1, and a gain). */
+export function changesForecast(choice: ReferenceChoice): boolean {
+  return choice.gain > 0 && choice.weights.some((w) => w < KEEP_ABOVE);
 }
 
 /**
@@ -213,20 +262,8 @@ export function longRangeBlend(
 ): LongRangeBlend | null {
   const steps = point.length;
   if (backtest.origins.length < MIN_ORIGINS || steps <= model.horizon) return null;
-  const candidates = [
-    ...periods.filter((p) => p.period >= 2).map((p) => seasonalAverage(p.period, p.label)),
-    recentMean(Math.max(5 * model.lookback, 10)),
-  ];
-  let best: { ref: Reference; refs: Float64Array[]; weights: number[]; gain: number; total: number } | null = null;
-  for (const ref of candidates) {
-    const refs = backtest.origins.map((t) => ref.forecast(target, t, steps));
-    const { weights, errors } = stepWeights(target, backtest, refs, steps, model.horizon);
-    const total = errors.reduce((s, e) => s + e.model, 0);
-    const gain = total - errors.reduce((s, e) => s + e.blend, 0);
-    if ((!best || gain > best.gain) && holdsAcrossHalves(target, backtest, refs, steps, model.horizon))
-      best = { ref, refs, weights, gain, total };
-  }
-  if (!best || best.weights.every((w) => w >= KEEP_ABOVE) || best.gain <= 0) return null;
+  const best = chooseReference(target, backtest, periods, model, steps);
+  if (!best || !changesForecast(best)) return null;
   const { ref, refs, weights } = best;
   const fromEnd = ref.forecast(target, target.length, steps);
   if (fromEnd.some((v) => !Number.isFinite(v))) return null;
@@ -248,4 +285,20 @@ export function longRangeBlend(
     },
     note,
   };
+}
+
+/** The seasons a run's data showed, for the long-range reference: its longer season and its own. */
+export function longRangeSeasons(run: LoadedRun, frequency: string | null): { period: number; label: string }[] {
+  const ev = run.run.evaluation;
+  const periods = [
+    ev?.kind === 'forecast' ? ev.longSeason?.period : null,
+    ev?.kind === 'forecast' ? ev.seasonalPeriod : null,
+    run.pre.target?.period,
+  ];
+  const seasons: { period: number; label: string }[] = [];
+  for (const period of periods) {
+    if (period && period >= 2 && !seasons.some((s) => s.period === period))
+      seasons.push({ period, label: cycleLabel(frequency, period) });
+  }
+  return seasons;
 }

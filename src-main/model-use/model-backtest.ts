@@ -1,15 +1,19 @@
 /**
  * Rolling-origin backtest of a trained model over its whole series, side by side with the
- * naive, seasonal-naive and moving-average forecasts on the same folds. Optionally the model is
- * retrained from the run's spec on the data before an origin every few folds.
+ * naive, seasonal-naive and moving-average forecasts on the same folds. Past the model's horizon
+ * it also scores the forecast as the Forecast view shows it (backtest-blend.ts). Optionally the
+ * model is retrained from the run's spec on the data before an origin every few folds.
  */
 import type { Tf } from '../tensorflow/load-tf';
 import { backtestFolds, evaluateBacktest } from '../forecast/backtest';
+import { regressionMetrics } from '../forecast/metrics';
 import type { BacktestScores } from '../forecast/backtest';
 import { detectSeasons, longSeason } from '../forecast/seasons';
 import { historyNeeded } from '../forecast/target-transform';
 import type { BacktestReport, BacktestScoresJson } from '../shared/types-model-use';
+import { backtestBlend } from './backtest-blend';
 import type { LoadedRun } from './load-run';
+import { longRangeSeasons } from './long-range-blend';
 import { forecastAheadMany, type ForecastModel } from './model-forecast';
 import type { RunData } from './run-data';
 import { sliceColumns } from './series-columns';
@@ -93,6 +97,15 @@ export async function backtestRun(
       long,
     );
     const json = (s: BacktestScores): BacktestScoresJson => ({ overall: s.overall, perStep: s.perStep });
+    // Past the model's horizon, the forecast the Forecast view shows: blended, weights cross-fitted.
+    const modelForecasts = result.folds.map((f) => Float64Array.from(f.model));
+    const blend = backtestBlend(
+      series.target,
+      { origins: result.origins, forecasts: modelForecasts },
+      longRangeSeasons(run, series.frequency),
+      run.pre,
+      horizon,
+    );
     return {
       runId: run.run.runId,
       target: series.targetName,
@@ -109,6 +122,8 @@ export async function backtestRun(
       longSeason: result.longSeason,
       beatsReference: result.beatsReference,
       verdict: result.verdict,
+      blended: blend?.forecasts ? scoreForecasts(series.target, result.origins, blend.forecasts, horizon) : null,
+      blendNote: blend?.note ?? null,
       folds: result.folds.map((f) => ({
         origin: f.origin,
         time: series.timeLabels.slice(f.origin, f.origin + horizon),
@@ -120,4 +135,19 @@ export async function backtestRun(
   } finally {
     for (const dispose of disposers) dispose();
   }
+}
+
+/** Per step and over every step, the scores of one forecast per origin (as the backtest scores the model). */
+function scoreForecasts(
+  target: ArrayLike<number>,
+  origins: number[],
+  forecasts: ArrayLike<number>[],
+  horizon: number,
+): BacktestScoresJson {
+  const actual: number[][] = Array.from({ length: horizon }, (_, k) => origins.map((t) => target[t + k]));
+  const forecast: number[][] = Array.from({ length: horizon }, (_, k) => forecasts.map((f) => f[k]));
+  return {
+    overall: regressionMetrics(actual.flat(), forecast.flat()),
+    perStep: actual.map((a, k) => regressionMetrics(a, forecast[k])),
+  };
 }

@@ -63,6 +63,14 @@ export interface BacktestReport {
   beatsReference: boolean;
   verdict: string | null;
   /**
+   * Past the model's horizon: the forecast as the Forecast view shows it (the fed-back network
+   * blended with a plain reference), scored with weights fitted on the other half of the origins;
+   * null (or absent) when there is no blend, and within the model's own horizon.
+   */
+  blended?: BacktestScoresJson | null;
+  /** One sentence on the blended scores (what they lean on, how they were fitted) or why there are none; null within the horizon. */
+  blendNote?: string | null;
+  /**
    * The historical forecasts for the chart over the actual series: every fold's, or evenly
    * spaced ones, first and last among them, when they hold more points than a chart draws.
    */

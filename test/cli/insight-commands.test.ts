@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/main';
+import { backtestText } from '../../src-main/cli/commands/backtest';
+import { fmt } from '../../src-main/cli/commands/args';
 import type { CliIo } from '../../src-main/cli/io';
+import type { RegressionMetrics } from '../../src-main/shared/types';
 import type { BacktestReport, BatchPrediction, FutureForecast } from '../../src-main/shared/types-model-use';
 import { quickTraining, trainRun } from '../model-use/train-run';
 
@@ -15,6 +18,11 @@ function capture(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
+}
+
+/** Every metric at `v`, enough for a printed row. */
+function metrics(v: number): RegressionMetrics {
+  return { rmse: v, mae: v, r2: 0, mape: null, smape: v };
 }
 
 async function cli(...argv: string[]) {
@@ -92,6 +100,67 @@ describe('recurrent forecast / backtest / evaluate / predict / export', () => {
     expect(r.baselines.naive.overall.rmse).toBeGreaterThan(0);
     expect(r.beatsReference).toBe(r.model.overall.rmse < (r.baselines.seasonalNaive ?? r.baselines.naive).overall.rmse);
     expect(r.verdict === null).toBe(r.beatsReference);
+  });
+
+  it('past the model horizon, scores the forecast as shown too, or says in one sentence why not', async () => {
+    // The model's own horizon: the forecast shown is the network's, no row and no sentence.
+    const own = (await cli('backtest', '--run', runDir, '--json')).json() as BacktestReport;
+    expect(own.blended).toBeNull();
+    expect(own.blendNote).toBeNull();
+    // Ten years ahead from every year after the window: enough origins to cross-fit.
+    const long = (
+      await cli('backtest', '--run', runDir, '--horizon', '10', '--start', '9', '--json')
+    ).json() as BacktestReport;
+    expect(long.origins.length).toBeGreaterThanOrEqual(30);
+    expect(typeof long.blendNote).toBe('string');
+    const { code, io } = await cli('backtest', '--run', runDir, '--horizon', '10', '--start', '9');
+    expect(code).toBe(0);
+    const text = io.stdout.join('\n');
+    expect(text).toMatch(/^ {2}model \(fed back\) +RMSE/m);
+    expect(text).toContain(long.blendNote!);
+    if (long.blended) {
+      expect(long.blended.perStep).toHaveLength(10);
+      expect(text).toMatch(new RegExp(`^ {2}forecast as shown +RMSE +${fmt(long.blended.overall.rmse)} `, 'm'));
+    } else {
+      expect(long.blendNote).toMatch(/^No "forecast as shown" row: /);
+      expect(text).not.toContain('forecast as shown  ');
+    }
+    // Few origins: no row, and the sentence says how many there are and how many it needs.
+    const few = (
+      await cli('backtest', '--run', runDir, '--horizon', '10', '--step', '5', '--json')
+    ).json() as BacktestReport;
+    expect(few.blended).toBeNull();
+    expect(few.blendNote).toBe(
+      `No "forecast as shown" row: its weights are fitted on one half of the origins and scored on the other, which needs at least 30 origins, and this backtest has ${few.origins.length} (an earlier start or a smaller step gives more).`,
+    );
+  });
+
+  it('prints the forecast as shown beside the fed-back model and the baselines', () => {
+    const s = (rmse: number) => ({ overall: metrics(rmse), perStep: [metrics(rmse)] });
+    const text = backtestText({
+      runId: 'r',
+      target: 'temp_max',
+      horizon: 60,
+      period: 7,
+      origins: Array.from({ length: 40 }, (_, i) => 100 + i),
+      model: s(6.8),
+      blended: s(3.5),
+      blendNote: "Forecast as shown: past the model's horizon of 1 step it leans on the season.",
+      baselines: { naive: s(5), seasonalNaive: s(5.5), movingAverage: s(4.9) },
+      beatsReference: false,
+      verdict: 'The model does not beat the seasonal naive forecast.',
+      folds: [],
+      series: { time: [], actual: [] },
+      retrainEvery: null,
+    });
+    expect(text.split('\n').slice(1, 4)).toEqual([
+      `  model (fed back)   RMSE ${fmt(6.8).padStart(10)}  MAE ${fmt(6.8).padStart(10)}  sMAPE ${fmt(6.8)}%`,
+      `  forecast as shown  RMSE ${fmt(3.5).padStart(10)}  MAE ${fmt(3.5).padStart(10)}  sMAPE ${fmt(3.5)}%`,
+      `  naive              RMSE ${fmt(5).padStart(10)}  MAE ${fmt(5).padStart(10)}  sMAPE ${fmt(5)}%`,
+    ]);
+    expect(text.split('\n').at(-1)).toBe(
+      "Forecast as shown: past the model's horizon of 1 step it leans on the season.",
+    );
   });
 
   it('retrains from the spec on the data before the origin when asked', async () => {

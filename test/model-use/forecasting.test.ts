@@ -161,4 +161,26 @@ describe('backtest', () => {
     expect(r.verdict).toBeNull();
     for (const fold of r.folds) expect(fold.time[0]).toBe(r.series.time[fold.origin]);
   });
+
+  it('past the model horizon also scores the forecast as shown, which is the model itself on its own steps', async () => {
+    const own = await backtestRun(tf, run, data, { step: 10, horizon: 3 });
+    expect(own.blended).toBeNull();
+    expect(own.blendNote).toBeNull();
+    const long = await backtestRun(tf, run, data, { step: 4, horizon: 30 });
+    expect(long.origins.length).toBeGreaterThanOrEqual(30);
+    expect(long.blendNote).toEqual(expect.any(String));
+    if (long.blended) {
+      expect(long.blendNote).toMatch(/^Forecast as shown: .* weights fitted on the other half/);
+      expect(long.blended.perStep).toHaveLength(30);
+      // The model's own horizon keeps weight 1: the same forecasts, the same scores.
+      expect(long.blended.perStep.slice(0, 3)).toEqual(long.model.perStep.slice(0, 3));
+    } else {
+      expect(long.blendNote).toMatch(/^No "forecast as shown" row: /);
+    }
+    const few = await backtestRun(tf, run, data, { step: 100, horizon: 30 });
+    expect(few.blended).toBeNull();
+    expect(few.blendNote).toMatch(
+      new RegExp(`needs at least 30 origins, and this backtest has ${few.origins.length} `),
+    );
+  });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTf } from '../../tensorflow/load-tf';
 import { runBacktest } from '../../model-use/index';
-import type { BacktestScoresJson } from '../../shared/types-model-use';
+import type { BacktestReport, BacktestScoresJson } from '../../shared/types-model-use';
 import { EXIT, type CliIo } from '../io';
 import { fmt, usage, wholeNumber } from './args';
 
@@ -50,20 +50,27 @@ export async function runBacktestCommand(argv: string[], io: CliIo): Promise<num
     io.out(JSON.stringify(report));
     return EXIT.ok;
   }
+  io.out(backtestText(report));
+  return EXIT.ok;
+}
+
+/** The backtest as text: one row per forecaster, then the verdict and what the blended row is. */
+export function backtestText(report: BacktestReport): string {
   const row = (name: string, s: BacktestScoresJson) =>
-    `  ${name.padEnd(16)} RMSE ${fmt(s.overall.rmse).padStart(10)}  MAE ${fmt(s.overall.mae).padStart(10)}  sMAPE ${fmt(s.overall.smape)}%`;
+    `  ${name.padEnd(18)} RMSE ${fmt(s.overall.rmse).padStart(10)}  MAE ${fmt(s.overall.mae).padStart(10)}  sMAPE ${fmt(s.overall.smape)}%`;
   const lines = [
     `Backtest of ${report.target}: ${report.origins.length} origins from step ${report.origins[0] + 1}, ${report.horizon} step(s) ahead` +
       (report.retrainEvery ? `, retrained every ${report.retrainEvery} folds` : '') +
       ':',
-    row('model', report.model),
-    row('naive', report.baselines.naive),
+    row(report.blendNote ? 'model (fed back)' : 'model', report.model),
   ];
+  if (report.blended) lines.push(row('forecast as shown', report.blended));
+  lines.push(row('naive', report.baselines.naive));
   if (report.baselines.seasonalNaive) lines.push(row('seasonal naive', report.baselines.seasonalNaive));
   lines.push(row('moving average', report.baselines.movingAverage));
   if (report.baselines.longSeasonNaive && report.longSeason)
     lines.push(row(`${report.longSeason.label} before`, report.baselines.longSeasonNaive));
   lines.push(report.verdict ?? 'The model beats the reference baseline.');
-  io.out(lines.join('\n'));
-  return EXIT.ok;
+  if (report.blendNote) lines.push(report.blendNote);
+  return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils';
+import type { ChartConfiguration } from 'chart.js';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setStudioApi } from '../../../src-renderer/composables/use-studio-api';
@@ -8,7 +9,8 @@ import { formatNumber, formatPercent, formatScore } from '../../../src-renderer/
 import ResultsView from '../../../src-renderer/views/ResultsView.vue';
 import { FakeStudioApi } from '../fake-studio-api';
 import { runResult, spec } from '../fixtures';
-import { backtestReport, classificationEvaluation, explanation, futureForecast } from '../fixtures-more';
+import { backtestReport, chartTheme, classificationEvaluation, explanation, futureForecast } from '../fixtures-more';
+import type { ChartTheme } from '../../../src-renderer/charts/theme';
 
 type Wrapper = ReturnType<typeof mount>;
 const tabIds = (w: Wrapper) => w.findAll('[data-testid^="results-tab-"]').map((t) => t.attributes('data-testid'));
@@ -112,6 +114,96 @@ describe('Results tools', () => {
     expect(rows[0]!.findAll('td.num')[0]!.text()).toBe(formatNumber(report.model.perStep[0]!.rmse));
     await wrapper.get('[data-testid="backtest-metric-mae"]').setValue(true);
     expect(rows[0]!.findAll('td.num')[0]!.text()).toBe(formatNumber(report.model.perStep[0]!.mae));
+  });
+
+  it('past the horizon, shows the forecast as shown beside the fed-back model: table, per-step chart and sentence', async () => {
+    const note =
+      "Forecast as shown: past the model's horizon of 1 step, a future forecast leans on the average of the same point in the last 5 seasons (a season of 1 year) more the further ahead, because on these origins weights fitted on either half lowered the error on the other; each half is scored here with the weights fitted on the other half, never on its own.";
+    const per = (values: number[]) => ({
+      overall: { rmse: values.at(-1)!, mae: values.at(-1)! / 2, r2: 0, mape: null, smape: 1 },
+      perStep: values.map((v) => ({ rmse: v, mae: v / 2, r2: 0, mape: null, smape: 1 })),
+    });
+    const report = backtestReport({ blended: per([10, 8.5]), blendNote: note });
+    api.handlers['backtest.run'] = () => report;
+    useRunsStore().adopt(runResult());
+    const wrapper = mount(ResultsView, { global: { stubs: { ChartBox: true } } });
+    await openTab(wrapper, 'backtest');
+    await wrapper.get('[data-testid="backtest-horizon-input"]').setValue('2');
+    await wrapper.get('[data-testid="backtest-run-button"]').trigger('submit');
+    await flushPromises();
+    const table = wrapper.get('[data-testid="backtest-table"]');
+    expect(table.findAll('th').map((h) => h.text())).toEqual([
+      'Step',
+      'Model, fed back',
+      'Forecast as shown (blended past the horizon)',
+      'Naive',
+      'Seasonal naive (12)',
+      'Moving average',
+    ]);
+    const rows = table.findAll('tbody tr');
+    // Step 2: the forecast as shown (8.5) beats the fed-back model (12) and every baseline.
+    expect(rows[1]!.findAll('td.num')[1]!.text()).toBe(formatNumber(8.5));
+    expect(rows[1]!.findAll('td.num').map((c) => c.classes('best'))).toEqual([false, true, false, false, false]);
+    expect(rows[2]!.findAll('td.num')[1]!.text()).toBe(formatNumber(8.5));
+    expect(wrapper.get('[data-testid="backtest-blend-note"]').text()).toBe(note);
+    // The per-step chart draws the same columns, each step's error as one point.
+    const box = wrapper
+      .findAllComponents({ name: 'ChartBox' })
+      .find((c) => c.props('testid') === 'backtest-step-chart');
+    const build = box!.props('build') as (t: ChartTheme) => ChartConfiguration<'line'>;
+    const datasets = build(chartTheme).data.datasets;
+    expect(datasets.map((d) => d.label)).toEqual([
+      'Model, fed back',
+      'Forecast as shown (blended past the horizon)',
+      'Naive',
+      'Seasonal naive (12)',
+      'Moving average',
+    ]);
+    expect(datasets[1]!.data).toEqual([
+      { x: 1, y: 10 },
+      { x: 2, y: 8.5 },
+    ]);
+    await wrapper.get('[data-testid="backtest-metric-mae"]').setValue(true);
+    expect((box!.props('build') as typeof build)(chartTheme).data.datasets[1]!.data).toEqual([
+      { x: 1, y: 5 },
+      { x: 2, y: 4.25 },
+    ]);
+  });
+
+  it('says why there is no blended row, keeps the plain model column within the horizon, and names the baseline it beat', async () => {
+    const note =
+      'No "forecast as shown" row: its weights are fitted on one half of the origins and scored on the other, which needs at least 30 origins, and this backtest has 3 (an earlier start or a smaller step gives more).';
+    api.handlers['backtest.run'] = () => backtestReport({ blended: null, blendNote: note });
+    useRunsStore().adopt(runResult());
+    const wrapper = mount(ResultsView, { global: { stubs: { ChartBox: true } } });
+    await openTab(wrapper, 'backtest');
+    await wrapper.get('[data-testid="backtest-run-button"]').trigger('submit');
+    await flushPromises();
+    const heads = () =>
+      wrapper
+        .get('[data-testid="backtest-table"]')
+        .findAll('th')
+        .map((h) => h.text());
+    expect(heads()).toEqual(['Step', 'Model, fed back', 'Naive', 'Seasonal naive (12)', 'Moving average']);
+    expect(wrapper.get('[data-testid="backtest-verdict"]').text()).toBe(
+      'The model beats the seasonal naive forecast over the backtest.',
+    );
+    expect(wrapper.get('[data-testid="backtest-blend-note"]').text()).toBe(note);
+    // Within the model's own horizon there is nothing to blend and nothing to say about it.
+    // Nor, without a season, about a seasonal naive forecast it did not score.
+    const plain = backtestReport();
+    api.handlers['backtest.run'] = () => ({
+      ...plain,
+      period: null,
+      baselines: { ...plain.baselines, seasonalNaive: null },
+    });
+    await wrapper.get('[data-testid="backtest-run-button"]').trigger('submit');
+    await flushPromises();
+    expect(heads()).toEqual(['Step', 'Model', 'Naive', 'Moving average']);
+    expect(wrapper.get('[data-testid="backtest-verdict"]').text()).toBe(
+      'The model beats the naive forecast over the backtest.',
+    );
+    expect(wrapper.find('[data-testid="backtest-blend-note"]').exists()).toBe(false);
   });
 
   it('ranks features by importance and draws the heatmap over every step and feature', async () => {
