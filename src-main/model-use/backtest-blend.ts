@@ -1,10 +1,12 @@
 /**
  * A backtest longer than the model's horizon also scores the forecast the Forecast view shows: the
- * fed-back network blended, past the horizon, with a plain reference (long-range-blend.ts). Its
- * weights are fitted on backtest origins, so scoring them on the same origins would flatter it.
- * Here they are cross-fitted by time: the weights fitted on the earlier half of the origins score
- * the later half, and those fitted on the later half score the earlier one. No origin is scored by
- * weights it helped to fit.
+ * fed-back network blended, past the horizon, with a plain reference (long-range-blend.ts). The
+ * Forecast view decides on backtest origins (which reference, which weights per step, whether to
+ * blend at all), so scoring that decision on the same origins would flatter it. Here the whole rule
+ * is cross-fitted by time: the earlier half of the origins is forecast as the rule would forecast
+ * it from the later half alone, and the later half as it would from the earlier half alone. No
+ * origin is scored by a choice it helped to make, and a half whose other half does not support a
+ * blend keeps the network's own forecast.
  */
 import {
   blend,
@@ -12,49 +14,62 @@ import {
   chooseReference,
   longRangeReferences,
   MIN_ORIGINS,
-  stepWeights,
   type LongBacktest,
+  type Reference,
 } from './long-range-blend';
 
 /** The blended backtest of a long forecast, or why there is none. */
 export interface BacktestBlend {
-  /** Each origin's blended forecast, with weights fitted on the other half of the origins; null: no blend. */
+  /** Each origin's forecast as the rule fitted on the other half of the origins makes it; null: no row. */
   forecasts: Float64Array[] | null;
   /** One sentence for the user: what the blend leans on and how it was scored, or why there is none. */
   note: string;
 }
 
-/**
- * Each origin's forecast blended with `refs` by weights fitted on the other half of the origins by
- * time (the same halves the long-range blend checks). `backtest.origins` are in time order.
- */
-export function crossFitted(
+/** The rule's decision on origins [from, to) alone: the reference and its weights, or null (no blend). */
+function ruleOn(
   target: ArrayLike<number>,
   backtest: LongBacktest,
-  refs: Float64Array[],
+  from: number,
+  to: number,
+  periods: { period: number; label: string }[],
+  model: { lookback: number; horizon: number },
   steps: number,
-  horizon: number,
-): Float64Array[] {
+): { ref: Reference; weights: number[] } | null {
+  if (to - from < MIN_ORIGINS) return null;
+  const part = { origins: backtest.origins.slice(from, to), forecasts: backtest.forecasts.slice(from, to) };
+  const choice = chooseReference(target, part, periods, model, steps);
+  return choice && changesForecast(choice) ? { ref: choice.ref, weights: choice.weights } : null;
+}
+
+/**
+ * Each origin's forecast as the Forecast view's rule, run on the other half of the origins by time,
+ * makes it: blended with the reference that half picks, by the weights fitted there, or the
+ * network's own when that half alone would not blend. `backtest.origins` are in time order.
+ */
+export function ruleOutOfSample(
+  target: ArrayLike<number>,
+  backtest: LongBacktest,
+  periods: { period: number; label: string }[],
+  model: { lookback: number; horizon: number },
+  steps: number,
+): { forecasts: Float64Array[]; blended: { earlier: boolean; later: boolean } } {
   const n = backtest.origins.length;
   const half = Math.floor(n / 2);
-  const weightsFrom = (from: number, to: number) =>
-    stepWeights(
-      target,
-      { origins: backtest.origins.slice(from, to), forecasts: backtest.forecasts.slice(from, to) },
-      refs.slice(from, to),
-      steps,
-      horizon,
-    ).weights;
-  const fromEarlier = weightsFrom(0, half);
-  const fromLater = weightsFrom(half, n);
-  return backtest.forecasts.map((f, i) => blend(f, refs[i], i < half ? fromLater : fromEarlier));
+  const fromEarlier = ruleOn(target, backtest, 0, half, periods, model, steps);
+  const fromLater = ruleOn(target, backtest, half, n, periods, model, steps);
+  const forecasts = backtest.forecasts.map((f, i) => {
+    const rule = i < half ? fromLater : fromEarlier;
+    return rule ? blend(f, rule.ref.forecast(target, backtest.origins[i], steps), rule.weights) : Float64Array.from(f);
+  });
+  return { forecasts, blended: { earlier: fromLater !== null, later: fromEarlier !== null } };
 }
 
 /**
  * The forecast as shown, scored out of sample on a backtest of `steps` steps: null within the
- * model's own horizon (the forecast shown is the network's own there), otherwise the blended
- * forecasts with the reference the Forecast view's rule picks on these origins, or a sentence
- * saying why there are none.
+ * model's own horizon (the forecast shown is the network's own there); no row when the rule on all
+ * origins would not blend (the forecast shown is the network's own) or there are too few origins;
+ * otherwise the cross-fitted forecasts of `ruleOutOfSample` with a sentence that says how they were made.
  */
 export function backtestBlend(
   target: ArrayLike<number>,
@@ -70,8 +85,8 @@ export function backtestBlend(
     return {
       forecasts: null,
       note:
-        `No "forecast as shown" row: its weights are fitted on one half of the origins and scored on the other, ` +
-        `which needs at least ${MIN_ORIGINS} origins, and this backtest has ${n} (an earlier start${spaced ? ' or a smaller step' : ''} gives more).`,
+        `No "forecast as shown" row: the forecast past the horizon leans on a plain reference only when at least ` +
+        `${MIN_ORIGINS} backtest origins support it, and this backtest has ${n} (an earlier start${spaced ? ' or a smaller step' : ''} gives more).`,
     };
   }
   const choice = chooseReference(target, backtest, periods, model, steps);
@@ -92,12 +107,18 @@ export function backtestBlend(
         `at every step, so past the horizon the forecast shown is the network's own.`,
     };
   }
+  const { forecasts, blended } = ruleOutOfSample(target, backtest, periods, model, steps);
+  const scored =
+    blended.earlier && blended.later
+      ? 'each half of the origins is scored here as the same rule, run on the other half alone, forecasts it (the reference it picks there and the weights it fits there), never on its own'
+      : !blended.earlier && !blended.later
+        ? `scored out of sample, neither half of the origins supports that on its own (${n < 2 * MIN_ORIGINS ? `each needs ${MIN_ORIGINS} origins` : 'the rule run on the other half would not blend'}), so this row is the network's own forecast`
+        : `scored out of sample, only the ${blended.earlier ? 'later' : 'earlier'} half of the origins supports that on its own, so the ${blended.earlier ? 'earlier' : 'later'} half is blended as the rule run on the ${blended.earlier ? 'later' : 'earlier'} half says and the ${blended.earlier ? 'later' : 'earlier'} half keeps the network's own forecast`;
   return {
-    forecasts: crossFitted(target, backtest, choice.refs, steps, model.horizon),
+    forecasts,
     note:
       `Forecast as shown: past the model's horizon of ${model.horizon} step${model.horizon === 1 ? '' : 's'}, a future ` +
       `forecast leans on ${choice.ref.name} more the further ahead, because on these origins weights fitted on either ` +
-      `half lowered the error on the other; each half is scored here with the weights fitted on the other half, never ` +
-      `on its own.`,
+      `half lowered the error on the other; ${scored}.`,
   };
 }

@@ -131,7 +131,7 @@ describe('recurrent forecast / backtest / evaluate / predict / export', () => {
     ).json() as BacktestReport;
     expect(few.blended).toBeNull();
     expect(few.blendNote).toBe(
-      `No "forecast as shown" row: its weights are fitted on one half of the origins and scored on the other, which needs at least 30 origins, and this backtest has ${few.origins.length} (an earlier start or a smaller step gives more).`,
+      `No "forecast as shown" row: the forecast past the horizon leans on a plain reference only when at least 30 backtest origins support it, and this backtest has ${few.origins.length} (an earlier start or a smaller step gives more).`,
     );
   });
 

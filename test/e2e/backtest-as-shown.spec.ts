@@ -27,7 +27,7 @@ test('backtest: 60 days ahead score the forecast as shown beside the fed-back ne
   const note = page.getByTestId('backtest-blend-note');
   await expect(note).toContainText('the average of the same point in the last 5 seasons (a season of 1 year)');
   await expect(note).toContainText(
-    'each half is scored here with the weights fitted on the other half, never on its own',
+    'each half of the origins is scored here as the same rule, run on the other half alone, forecasts it',
   );
   await expect(page.getByTestId('backtest-step-chart')).toBeVisible();
   await page.getByTestId('backtest-verdict').scrollIntoViewIfNeeded();

@@ -1,11 +1,11 @@
 /**
  * The Backtest tab scores the forecast the Forecast view shows past the model's horizon: the
- * blend's weights are fitted on one half of the origins and scored on the other, never on the
- * origins they were fitted on. The cases are small enough to check by hand.
+ * whole rule (reference, weights, whether to blend) is run on one half of the origins and scored
+ * on the other, never on the origins it was fitted on.
  */
 import { describe, expect, it } from 'vitest';
-import { backtestBlend, crossFitted } from '../../src-main/model-use/backtest-blend';
-import { stepWeights, type LongBacktest } from '../../src-main/model-use/long-range-blend';
+import { backtestBlend, ruleOutOfSample } from '../../src-main/model-use/backtest-blend';
+import { blend, chooseReference, stepWeights, type LongBacktest } from '../../src-main/model-use/long-range-blend';
 
 describe('cross-fitted blend', () => {
   // Truth 0 everywhere; step 1 is the model's own horizon, step 2 is fed back. On the earlier two
@@ -33,13 +33,19 @@ describe('cross-fitted blend', () => {
     expect(later.errors[1].blend).toBe(0);
   });
 
-  it('scores each half with the weights of the other, so it is not', () => {
-    const blended = crossFitted(target, backtest, refs, 2, 1);
-    // Step 1 keeps the model (weight 1; the reference's 99 is not used).
-    expect(blended.map((f) => f[0])).toEqual([0, 0, 0, 0]);
-    // Earlier origins with the later half's ¾: 0.75 · 2 + 0.25 · (−2) = 1.
-    // Later origins with the earlier half's ½: 0.5 · 2 + 0.5 · (−6) = −2.
-    expect(blended.map((f) => f[1])).toEqual([1, 1, -2, -2]);
+  it('so weights fitted on the other half score each half worse than its own would', () => {
+    const other = (from: number, to: number) =>
+      stepWeights(
+        target,
+        { origins: backtest.origins.slice(from, to), forecasts: backtest.forecasts.slice(from, to) },
+        refs.slice(from, to),
+        2,
+        1,
+      ).weights;
+    // Earlier origins with the later half's ¾: 0.75 · 2 + 0.25 · (−2) = 1, not 0.
+    expect(blend(backtest.forecasts[0], refs[0], other(2, 4))[1]).toBe(1);
+    // Later origins with the earlier half's ½: 0.5 · 2 + 0.5 · (−6) = −2, not 0.
+    expect(blend(backtest.forecasts[3], refs[3], other(0, 2))[1]).toBe(-2);
   });
 });
 
@@ -64,15 +70,22 @@ describe('backtest blend', () => {
     expect(b!.note).toMatch(
       /a future forecast leans on the average of the same point in the last 5 seasons \(a season of 1 year\)/,
     );
-    expect(b!.note).toMatch(/scored here with the weights fitted on the other half, never on its own\.$/);
-    // Identical to the blend with each half's weights fitted on the other half.
-    // The same month in the five years before the origin.
-    const mean = (t: number, k: number) =>
-      [1, 2, 3, 4, 5].map((j) => target[t + k - (j + Math.floor(k / PERIOD)) * PERIOD]).reduce((a, c) => a + c, 0) / 5;
-    const refs = origins.map((t) => Float64Array.from({ length: STEPS }, (_, k) => mean(t, k)));
-    const expected = crossFitted(target, backtest, refs, STEPS, 1);
+    expect(b!.note).toMatch(
+      /each half of the origins is scored here as the same rule, run on the other half alone, forecasts it .*never on its own\.$/,
+    );
+    // Each half blended as the rule run on the other half alone says.
+    const half = 30;
+    const part = (from: number, to: number) => ({
+      origins: origins.slice(from, to),
+      forecasts: backtest.forecasts.slice(from, to),
+    });
+    const fromLater = chooseReference(target, part(half, 60), seasons, { lookback: 12, horizon: 1 }, STEPS);
+    const fromEarlier = chooseReference(target, part(0, half), seasons, { lookback: 12, horizon: 1 }, STEPS);
+    expect(fromLater && fromEarlier).toBeTruthy();
     for (const i of [0, 29, 30, 59]) {
-      for (let k = 0; k < STEPS; k++) expect(b!.forecasts![i][k]).toBeCloseTo(expected[i][k], 9);
+      const rule = i < half ? fromLater! : fromEarlier!;
+      const expected = blend(backtest.forecasts[i], rule.ref.forecast(target, origins[i], STEPS), rule.weights);
+      for (let k = 0; k < STEPS; k++) expect(b!.forecasts![i][k]).toBeCloseTo(expected[k], 9);
     }
     // The model's own step is untouched; the far step is much closer to the truth than the drift.
     expect(b!.forecasts![0][0]).toBe(backtest.forecasts[0][0]);
@@ -94,7 +107,9 @@ describe('backtest blend', () => {
       STEPS,
     );
     expect(few?.forecasts).toBeNull();
-    expect(few?.note).toMatch(/needs at least 30 origins, and this backtest has 20 \(an earlier start gives more\)\.$/);
+    expect(few?.note).toMatch(
+      /only when at least 30 backtest origins support it, and this backtest has 20 \(an earlier start gives more\)\.$/,
+    );
     // The model drifts from the earlier origins only: weights fitted there hurt on the later ones.
     const early = drifting(origins.slice(0, 30), 0.8);
     const late = drifting(origins.slice(30), 0);
@@ -108,5 +123,22 @@ describe('backtest blend', () => {
     const right = backtestBlend(target, drifting(origins, 0), seasons, { lookback: 12, horizon: 1 }, STEPS);
     expect(right?.forecasts).toBeNull();
     expect(right?.note).toMatch(/^No "forecast as shown" row/);
+  });
+
+  it('keeps the network where the other half alone would not blend, however much blending helps in sample', () => {
+    // 90 origins: the model drifts on the first 60 and is right on the last 30. On all origins the
+    // rule blends; the later half's rule (30 right origins) does not, so the earlier half keeps the drift.
+    const many = Array.from({ length: 90 }, (_, i) => 120 + i);
+    const drift = drifting(many.slice(0, 60), 0.8);
+    const right = drifting(many.slice(60), 0);
+    const mixed = { origins: many, forecasts: [...drift.forecasts, ...right.forecasts] };
+    const out = ruleOutOfSample(target, mixed, seasons, { lookback: 12, horizon: 1 }, STEPS);
+    expect(out.blended).toEqual({ earlier: false, later: true });
+    for (const i of [0, 44]) expect(Array.from(out.forecasts[i])).toEqual(Array.from(mixed.forecasts[i]));
+    const b = backtestBlend(target, mixed, seasons, { lookback: 12, horizon: 1 }, STEPS);
+    expect(b?.forecasts).toHaveLength(90);
+    expect(b?.note).toMatch(
+      /only the earlier half of the origins supports that on its own, so the later half is blended/,
+    );
   });
 });

@@ -118,7 +118,7 @@ describe('Results tools', () => {
 
   it('past the horizon, shows the forecast as shown beside the fed-back model: table, per-step chart and sentence', async () => {
     const note =
-      "Forecast as shown: past the model's horizon of 1 step, a future forecast leans on the average of the same point in the last 5 seasons (a season of 1 year) more the further ahead, because on these origins weights fitted on either half lowered the error on the other; each half is scored here with the weights fitted on the other half, never on its own.";
+      "Forecast as shown: past the model's horizon of 1 step, a future forecast leans on the average of the same point in the last 5 seasons (a season of 1 year) more the further ahead, because on these origins weights fitted on either half lowered the error on the other; each half of the origins is scored here as the same rule, run on the other half alone, forecasts it (the reference it picks there and the weights it fits there), never on its own.";
     const per = (values: number[]) => ({
       overall: { rmse: values.at(-1)!, mae: values.at(-1)! / 2, r2: 0, mape: null, smape: 1 },
       perStep: values.map((v) => ({ rmse: v, mae: v / 2, r2: 0, mape: null, smape: 1 })),
@@ -172,7 +172,7 @@ describe('Results tools', () => {
 
   it('says why there is no blended row, keeps the plain model column within the horizon, and names the baseline it beat', async () => {
     const note =
-      'No "forecast as shown" row: its weights are fitted on one half of the origins and scored on the other, which needs at least 30 origins, and this backtest has 3 (an earlier start or a smaller step gives more).';
+      'No "forecast as shown" row: the forecast past the horizon leans on a plain reference only when at least 30 backtest origins support it, and this backtest has 3 (an earlier start or a smaller step gives more).';
     api.handlers['backtest.run'] = () => backtestReport({ blended: null, blendNote: note });
     useRunsStore().adopt(runResult());
     const wrapper = mount(ResultsView, { global: { stubs: { ChartBox: true } } });
