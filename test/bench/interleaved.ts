@@ -126,7 +126,7 @@ export function interleavedReport(
       `each repeat ${batches == null ? 'one epoch' : `${batches} batches`} of training (batch 64, Adam) after a warm-up. ` +
       'Speeds: median ± half the range; ratio: median of the pairs (lowest–highest).',
     `Same process, same thread settings both ways: TensorFlow intra-op ${process.env.TF_NUM_INTRAOP_THREADS ?? 'default'}, ` +
-      `inter-op ${process.env.TF_NUM_INTEROP_THREADS ?? 'default'}; our kernels ${kernels ? describeKernelThreads(kernels) : '–'} per call.`,
+      `inter-op ${process.env.TF_NUM_INTEROP_THREADS ?? 'default'}; our kernels ${kernels ? describeKernelThreads(kernels) : '–'}.`,
     `tfjs ${tf.version.tfjs} on TensorFlow ${backend.binding?.TF_Version ?? '(version not reported)'}; our kernels: ` +
       `${kernels?.instructionSet ?? 'not loaded'} build; Node ${process.versions.node}; ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}).`,
     `Machine load (1 / 5 / 15 min): ${load(loadBefore)} before, ${load(loadavg())} after` +

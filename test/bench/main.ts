@@ -7,7 +7,8 @@
  *                       studio = the app's training loop with norms and clipping, the others model.fit)
  *   --peers             also train in Keras and PyTorch (Python venv made once, then cached);
  *                       then the whole table again with every engine pinned to one thread count
- *   --threads N         pin every engine (TensorFlow, our kernels, Keras, PyTorch) to N threads
+ *   --threads N         pin every engine (TensorFlow, Keras, PyTorch) to N threads; our kernels
+ *                       take N as their cap, as PyTorch does (1 or N per call, as timed faster)
  *   --quick             time fewer batches on the slow engines
  *   --skip-data         skip the data-preparation benchmark
  *   --skip-many-series  skip the 1,000-series global-model benchmark (test/bench/many-series-bench.ts)
@@ -233,8 +234,8 @@ async function main(): Promise<void> {
     ...ours.flatMap((mine) => others.map((o) => formatRatio(speed(w, mine), speed(w, o)))),
   ]);
   const threadLine = options.threads
-    ? `Every engine pinned to ${options.threads} threads (TensorFlow intra- and inter-op, our kernels, Keras, PyTorch).`
-    : `Each engine's default threads: TensorFlow per op ${process.env.TF_NUM_INTRAOP_THREADS} (the app's choice), our kernels ${process.env.RECURRENT_RNN_THREADS ?? 'every core'}, Keras and PyTorch their own.`;
+    ? `Every engine pinned to ${options.threads} threads (TensorFlow intra- and inter-op, our kernels, Keras, PyTorch); our kernels, like PyTorch, take it as a cap and run small calls on fewer.`
+    : `Each engine's default threads: TensorFlow per op ${process.env.TF_NUM_INTRAOP_THREADS} (the app's choice), our kernels at most ${process.env.RECURRENT_RNN_THREADS ?? 'every core'} per call, Keras and PyTorch their own.`;
   const notes = [
     `Training samples per second (Adam; MSE, or sparse cross-entropy for text), batch 64, after a warm-up: the median of ${REPEATS} timed runs ± half their range`,
     `(fused engines, tfjs-layers, Keras and PyTorch: ${PEER_EPOCHS} epoch per run; app loop: one run per epoch, with per-layer gradient norms and clipping by global norm).`,

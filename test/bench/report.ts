@@ -20,7 +20,7 @@ export function engineNotes(tf: typeof tfTypes, results: (Timing | null | undefi
   const backend = tf.backend() as unknown as { binding?: { TF_Version?: string } };
   const kernels = nativeKernels();
   const ours = kernels
-    ? `our native kernels: ${kernels.instructionSet} build, ${describeKernelThreads(kernels)} per call`
+    ? `our native kernels: ${kernels.instructionSet} build, ${describeKernelThreads(kernels)}`
     : `our native kernels: not used (${nativeKernelsUnavailableReason()})`;
   const peers = new Set(results.flatMap((r) => (r && 'info' in r && typeof r.info === 'string' ? [r.info] : [])));
   return [

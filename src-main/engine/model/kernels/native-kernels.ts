@@ -4,8 +4,9 @@
  * TensorFlow's own ops and the reason is kept for the run log.
  *
  * Environment: RECURRENT_RNN_KERNELS=off turns the addon off; RECURRENT_RNN_ISA (generic, avx2,
- * avx512) picks a build instead of the fastest this CPU runs; RECURRENT_RNN_THREADS sets the
- * threads per call (default: 1 or every core, whichever each kind of call was timed faster on).
+ * avx512) picks a build instead of the fastest this CPU runs; RECURRENT_RNN_THREADS caps the
+ * threads per call (default: every core). Each kind of call runs on 1 thread or on the cap,
+ * whichever it was timed faster on, as PyTorch's set_num_threads is a cap that small ops stay under.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -114,14 +115,19 @@ export interface NativeKernels {
   threads: number;
   /**
    * Picks 1 or `threads` per kind of call by timing both (thread-tuner.ts); null runs every call
-   * on `threads` (RECURRENT_RNN_THREADS set, or one core).
+   * on `threads` (one thread at most, or tests that fix the count).
    */
   threadTuner: ThreadTuner | null;
 }
 
-/** The threads calls run on, for run logs and bench reports: "2 threads" or "1 or 2 threads, as timed faster". */
+/**
+ * The threads calls run on, for run logs and bench reports: "up to 2 threads per call: 1 or 2,
+ * as timed faster", or "1 thread per call" / "2 threads per call" when the count is fixed.
+ */
 export function describeKernelThreads(kernels: NativeKernels): string {
-  return kernels.threadTuner ? `1 or ${kernels.threads} threads, as timed faster` : `${kernels.threads} threads`;
+  const { threads, threadTuner } = kernels;
+  if (threadTuner) return `up to ${threads} threads per call: 1 or ${threads}, as timed faster`;
+  return `${threads} ${threads === 1 ? 'thread' : 'threads'} per call`;
 }
 
 /** The addon's place relative to the app's folder (also what the installers unpack). */
@@ -147,15 +153,22 @@ function findAddon(): string | null {
   return null;
 }
 
-/** True when RECURRENT_RNN_THREADS is a positive whole number. */
-function threadsAsked(env: NodeJS.ProcessEnv): boolean {
-  const asked = Number(env.RECURRENT_RNN_THREADS);
-  return Number.isInteger(asked) && asked > 0;
-}
-
 /** Most threads per kernel call: RECURRENT_RNN_THREADS when set to a positive whole number, else every core. */
 export function defaultKernelThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
-  return threadsAsked(env) ? Number(env.RECURRENT_RNN_THREADS) : Math.max(1, cores);
+  const asked = Number(env.RECURRENT_RNN_THREADS);
+  return Number.isInteger(asked) && asked > 0 ? asked : Math.max(1, cores);
+}
+
+/**
+ * The threads calls may use and the tuner that picks between 1 and that many for each kind of
+ * call; no tuner when the most is 1.
+ */
+export function kernelThreading(
+  env: NodeJS.ProcessEnv = process.env,
+  cores = availableParallelism(),
+): Pick<NativeKernels, 'threads' | 'threadTuner'> {
+  const threads = defaultKernelThreads(env, cores);
+  return { threads, threadTuner: threads > 1 ? new ThreadTuner() : null };
 }
 
 function load(): LoadResult {
@@ -172,9 +185,7 @@ function load(): LoadResult {
   try {
     const addon = createRequire(import.meta.url)(file) as RnnKernelsAddon;
     const instructionSet = addon.useInstructionSet(process.env.RECURRENT_RNN_ISA ?? '');
-    const threads = defaultKernelThreads();
-    const tuned = threads > 1 && !threadsAsked(process.env);
-    return { kernels: { addon, instructionSet, threads, threadTuner: tuned ? new ThreadTuner() : null }, reason: null };
+    return { kernels: { addon, instructionSet, ...kernelThreading() }, reason: null };
   } catch (error) {
     return { kernels: null, reason: `our native recurrent kernels did not load (${(error as Error).message})` };
   }

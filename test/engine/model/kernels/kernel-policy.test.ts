@@ -65,7 +65,7 @@ describe('the run log and the results on either path', () => {
     const options = smallLayer({ returnSequences: false, bidirectional: true, name: 'recurrent_2' });
     const choice = createRecurrentLayer(tf, 'LSTM', options, true);
     expect(choice.note).toMatch(
-      /^recurrent_2: our native LSTM kernels \((generic|avx2|avx512) build, (1 or )?\d+ threads(, as timed faster)?\)/,
+      /^recurrent_2: our native LSTM kernels \((generic|avx2|avx512) build, (up to \d+ threads per call: 1 or \d+, as timed faster|\d+ threads? per call)\)/,
     );
     expectSamePrediction(tf, choice.layer, 'LSTM', options);
   });
