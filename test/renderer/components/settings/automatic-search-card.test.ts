@@ -96,4 +96,18 @@ describe('AutomaticSearchCard', () => {
     await wrapper.vm.$nextTick();
     expect(wrapper.find('[data-testid="automatic-card"]').exists()).toBe(false);
   });
+
+  it('asks for one series before searching a file forecast as a whole', async () => {
+    const experiment = useExperimentStore();
+    const whole = spec();
+    await experiment.load({
+      ...whole,
+      data: { ...whole.data, idColumn: 'shop', series: { scope: 'all', id: null, wide: false } },
+    });
+    const wrapper = mount(AutomaticSearchCard);
+    expect(wrapper.get('[data-testid="automatic-start-button"]').attributes('disabled')).toBeDefined();
+    expect(wrapper.get('[data-testid="automatic-one-series"]').text()).toContain('choose "One series"');
+    await wrapper.get('[data-testid="automatic-start-button"]').trigger('click');
+    expect(api.callsOf('search.startAutomatic')).toEqual([]);
+  });
 });
