@@ -22,7 +22,8 @@ test('backtest: 60 days ahead score the forecast as shown beside the fed-back ne
   await page.getByTestId('backtest-run-button').click();
   const table = page.getByTestId('backtest-table');
   await expect(table.locator('thead')).toContainText('Model, fed back', { timeout: 60_000 });
-  await expect(table.locator('thead')).toContainText('Forecast as shown (blended past the horizon)');
+  const asShown = table.locator('thead th', { hasText: 'Forecast as shown' });
+  await expect(asShown).toHaveAttribute('title', 'Forecast as shown (blended past the horizon)');
   await expect(table.locator('tbody tr')).toHaveCount(61);
   const note = page.getByTestId('backtest-blend-note');
   await expect(note).toContainText('the average of the same point in the last 5 seasons (a season of 1 year)');

@@ -135,11 +135,13 @@ describe('Results tools', () => {
     expect(table.findAll('th').map((h) => h.text())).toEqual([
       'Step',
       'Model, fed back',
-      'Forecast as shown (blended past the horizon)',
+      'Forecast as shown',
       'Naive',
       'Seasonal naive (12)',
       'Moving average',
     ]);
+    // The short header carries the full name as its tooltip, as the chart's legend does.
+    expect(table.findAll('th')[2]!.attributes('title')).toBe('Forecast as shown (blended past the horizon)');
     const rows = table.findAll('tbody tr');
     // Step 2: the forecast as shown (8.5) beats the fed-back model (12) and every baseline.
     expect(rows[1]!.findAll('td.num')[1]!.text()).toBe(formatNumber(8.5));
