@@ -4,18 +4,24 @@
  * other work, a 64-sample LSTM(64) batch ran 10–25% slower on 2 threads than on 1, and TensorFlow's
  * own threads compete for the same cores between our calls. So each kind of call (cell, shapes,
  * direction of the pass) is timed on 1 thread and on every thread, interleaved, and then runs on
- * whichever was faster; every few hundred calls the choice is timed again, as the load changes.
+ * whichever was faster; the choice is timed again as the load changes, soon after the first
+ * choice (made in the first seconds of a run, when other work may be starting or ending) and then
+ * less and less often, up to every few hundred calls. In training runs on a busy machine, 2 of 6
+ * first choices were made in a busy moment for 1 thread where 2 were faster for the rest of the
+ * run (7,200–8,000 against 10,000–11,500 samples/s on the reference LSTM).
  */
 
 /** How many calls decide, and how often a decision is timed again. */
 export interface ThreadTunerOptions {
   /** Timed calls per candidate before choosing (the median decides). */
   trials: number;
-  /** Calls on the chosen count before both are timed again. */
+  /** Most calls on the chosen count before both are timed again. */
   recheckEvery: number;
+  /** Calls on the first choice before both are timed again; each later wait doubles, up to `recheckEvery`. */
+  firstRecheck: number;
 }
 
-const DEFAULT_OPTIONS: ThreadTunerOptions = { trials: 5, recheckEvery: 400 };
+const DEFAULT_OPTIONS: ThreadTunerOptions = { trials: 5, recheckEvery: 400, firstRecheck: 50 };
 /** Kinds of call remembered at most (prediction on many batch sizes makes new ones). */
 const MAX_KINDS = 256;
 
@@ -24,6 +30,8 @@ interface KindState {
   samples: Map<number, number[]>;
   chosen: number | null;
   callsSinceChoice: number;
+  /** Calls on the current choice before both are timed again. */
+  wait: number;
   /** The first call of a kind pays for first-use costs (buffers, waking threads): never counted. */
   warm: boolean;
   turn: number;
@@ -48,8 +56,9 @@ export class ThreadTuner {
     if (most <= 1) return 1;
     const state = this.state(kind, most);
     if (state.chosen !== null) {
-      if (state.callsSinceChoice++ < this.options.recheckEvery) return state.chosen;
+      if (state.callsSinceChoice++ < state.wait) return state.chosen;
       state.chosen = null;
+      state.wait = Math.min(this.options.recheckEvery, 2 * state.wait);
       state.samples = new Map([
         [1, []],
         [most, []],
@@ -95,6 +104,7 @@ export class ThreadTuner {
         ]),
         chosen: null,
         callsSinceChoice: 0,
+        wait: Math.min(this.options.firstRecheck, this.options.recheckEvery),
         warm: false,
         turn: 0,
       };

@@ -49,6 +49,23 @@ describe('threads per kernel call, chosen by timing', () => {
     expect(tuner.chosen('lstm')).toBe(2);
   });
 
+  it('times the first choice again soon, then less and less often', () => {
+    const tuner = new ThreadTuner({ trials: 2, recheckEvery: 40, firstRecheck: 5 });
+    const calls: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const before = tuner.chosen('lstm');
+      const threads = tuner.choose('lstm', 2);
+      if (before !== null && tuner.chosen('lstm') === null) calls.push(i);
+      tuner.record('lstm', threads, threads === 1 ? 1 : 2);
+    }
+    // The first choice after one uncounted call and 2 × 2 timed ones, re-timed after 5 calls on it;
+    // then after 10, 20, 40 and every 40 calls on the choice (each after its own 4 timed calls).
+    expect(calls[0]).toBe(1 + 4 + 5);
+    const gaps = calls.slice(1).map((c, i) => c - calls[i]);
+    expect(gaps.slice(0, 4)).toEqual([10, 20, 40, 40].map((wait) => 4 + wait));
+    expect(tuner.chosen('lstm')).toBe(1);
+  });
+
   it('keeps separate choices for separate kinds of call', () => {
     const tuner = new ThreadTuner({ trials: 2, recheckEvery: 100 });
     run(tuner, 'small', 10, (threads) => (threads === 1 ? 1 : 2));
