@@ -164,12 +164,27 @@ function scoreFolds(
   horizon: number,
   pick: (fold: BacktestFold) => number[],
 ): BacktestScores {
+  return scoreForecasts(
+    values,
+    folds.map((f) => f.origin),
+    folds.map(pick),
+    horizon,
+  );
+}
+
+/** Per step and over every step, the scores of one forecast per origin against the series' values. */
+export function scoreForecasts(
+  values: ArrayLike<number>,
+  origins: number[],
+  forecasts: ArrayLike<number>[],
+  horizon: number,
+): BacktestScores {
   const allActual: number[] = [];
   const allForecast: number[] = [];
   const perStep: RegressionMetrics[] = [];
   for (let k = 0; k < horizon; k++) {
-    const actual = folds.map((f) => values[f.origin + k]);
-    const forecast = folds.map((f) => pick(f)[k]);
+    const actual = origins.map((t) => values[t + k]);
+    const forecast = forecasts.map((f) => f[k]);
     perStep.push(regressionMetrics(actual, forecast));
     allActual.push(...actual);
     allForecast.push(...forecast);

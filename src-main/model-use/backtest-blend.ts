@@ -10,12 +10,15 @@
  */
 import {
   blend,
+  blendRule,
   changesForecast,
   chooseReference,
   longRangeReferences,
   MIN_ORIGINS,
   type LongBacktest,
-  type Reference,
+  type ModelShape,
+  type ReferenceChoice,
+  type Seasons,
 } from './long-range-blend';
 
 /** The blended backtest of a long forecast, or why there is none. */
@@ -32,14 +35,12 @@ function ruleOn(
   backtest: LongBacktest,
   from: number,
   to: number,
-  periods: { period: number; label: string }[],
-  model: { lookback: number; horizon: number },
+  periods: Seasons,
+  model: ModelShape,
   steps: number,
-): { ref: Reference; weights: number[] } | null {
-  if (to - from < MIN_ORIGINS) return null;
+): ReferenceChoice | null {
   const part = { origins: backtest.origins.slice(from, to), forecasts: backtest.forecasts.slice(from, to) };
-  const choice = chooseReference(target, part, periods, model, steps);
-  return choice && changesForecast(choice) ? { ref: choice.ref, weights: choice.weights } : null;
+  return blendRule(target, part, periods, model, steps);
 }
 
 /**
@@ -50,8 +51,8 @@ function ruleOn(
 export function ruleOutOfSample(
   target: ArrayLike<number>,
   backtest: LongBacktest,
-  periods: { period: number; label: string }[],
-  model: { lookback: number; horizon: number },
+  periods: Seasons,
+  model: ModelShape,
   steps: number,
 ): { forecasts: Float64Array[]; blended: { earlier: boolean; later: boolean } } {
   const n = backtest.origins.length;
@@ -74,8 +75,8 @@ export function ruleOutOfSample(
 export function backtestBlend(
   target: ArrayLike<number>,
   backtest: LongBacktest,
-  periods: { period: number; label: string }[],
-  model: { lookback: number; horizon: number },
+  periods: Seasons,
+  model: ModelShape,
   steps: number,
 ): BacktestBlend | null {
   if (steps <= model.horizon) return null;

@@ -22,6 +22,11 @@ const KEEP_ABOVE = 0.98;
 /** Backtest origins needed before weights are fitted on them (neighbouring origins overlap). */
 export const MIN_ORIGINS = 30;
 
+/** The seasons the data showed: lags in steps, with their names ("1 year", "12 steps"). */
+export type Seasons = { period: number; label: string }[];
+/** What the blend needs of the model: its window (the recent mean spans five) and horizon. */
+export type ModelShape = { lookback: number; horizon: number };
+
 export interface LongBacktest {
   origins: number[];
   /** The model's fed-back forecast from each origin, one value per step. */
@@ -201,7 +206,7 @@ export function blend(model: ArrayLike<number>, reference: ArrayLike<number>, we
 }
 
 /** The plain references a long forecast may lean on: each season's average, then the recent mean. */
-export function longRangeReferences(periods: { period: number; label: string }[], lookback: number): Reference[] {
+export function longRangeReferences(periods: Seasons, lookback: number): Reference[] {
   return [
     ...periods.filter((p) => p.period >= 2).map((p) => seasonalAverage(p.period, p.label)),
     recentMean(Math.max(5 * lookback, 10)),
@@ -225,8 +230,8 @@ export interface ReferenceChoice {
 export function chooseReference(
   target: ArrayLike<number>,
   backtest: LongBacktest,
-  periods: { period: number; label: string }[],
-  model: { lookback: number; horizon: number },
+  periods: Seasons,
+  model: ModelShape,
   steps: number,
 ): ReferenceChoice | null {
   let best: ReferenceChoice | null = null;
@@ -247,6 +252,22 @@ export function changesForecast(choice: ReferenceChoice): boolean {
 }
 
 /**
+ * The rule a long forecast follows on its backtest: the reference chosen and its weights, when there
+ * are origins enough, steps past the horizon and a choice that changes the forecast; else null.
+ */
+export function blendRule(
+  target: ArrayLike<number>,
+  backtest: LongBacktest,
+  periods: Seasons,
+  model: ModelShape,
+  steps: number,
+): ReferenceChoice | null {
+  if (backtest.origins.length < MIN_ORIGINS || steps <= model.horizon) return null;
+  const best = chooseReference(target, backtest, periods, model, steps);
+  return best && changesForecast(best) ? best : null;
+}
+
+/**
  * The blend of a long forecast with the best plain reference on its backtest, or null when the
  * network's fed-back forecast is at least as good at every step, when weights fitted on one half
  * of the origins do not help on the other, or when nothing can be compared.
@@ -257,13 +278,12 @@ export function longRangeBlend(
   target: Float64Array,
   point: Float64Array,
   backtest: LongBacktest,
-  periods: { period: number; label: string }[],
-  model: { lookback: number; horizon: number },
+  periods: Seasons,
+  model: ModelShape,
 ): LongRangeBlend | null {
   const steps = point.length;
-  if (backtest.origins.length < MIN_ORIGINS || steps <= model.horizon) return null;
-  const best = chooseReference(target, backtest, periods, model, steps);
-  if (!best || !changesForecast(best)) return null;
+  const best = blendRule(target, backtest, periods, model, steps);
+  if (!best) return null;
   const { ref, refs, weights } = best;
   const fromEnd = ref.forecast(target, target.length, steps);
   if (fromEnd.some((v) => !Number.isFinite(v))) return null;
@@ -288,14 +308,14 @@ export function longRangeBlend(
 }
 
 /** The seasons a run's data showed, for the long-range reference: its longer season and its own. */
-export function longRangeSeasons(run: LoadedRun, frequency: string | null): { period: number; label: string }[] {
+export function longRangeSeasons(run: LoadedRun, frequency: string | null): Seasons {
   const ev = run.run.evaluation;
   const periods = [
     ev?.kind === 'forecast' ? ev.longSeason?.period : null,
     ev?.kind === 'forecast' ? ev.seasonalPeriod : null,
     run.pre.target?.period,
   ];
-  const seasons: { period: number; label: string }[] = [];
+  const seasons: Seasons = [];
   for (const period of periods) {
     if (period && period >= 2 && !seasons.some((s) => s.period === period))
       seasons.push({ period, label: cycleLabel(frequency, period) });

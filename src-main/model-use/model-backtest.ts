@@ -5,8 +5,7 @@
  * model is retrained from the run's spec on the data before an origin every few folds.
  */
 import type { Tf } from '../tensorflow/load-tf';
-import { backtestFolds, evaluateBacktest } from '../forecast/backtest';
-import { regressionMetrics } from '../forecast/metrics';
+import { backtestFolds, evaluateBacktest, scoreForecasts } from '../forecast/backtest';
 import type { BacktestScores } from '../forecast/backtest';
 import { detectSeasons, longSeason } from '../forecast/seasons';
 import { historyNeeded } from '../forecast/target-transform';
@@ -122,7 +121,7 @@ export async function backtestRun(
       longSeason: result.longSeason,
       beatsReference: result.beatsReference,
       verdict: result.verdict,
-      blended: blend?.forecasts ? scoreForecasts(series.target, result.origins, blend.forecasts, horizon) : null,
+      blended: blend?.forecasts ? json(scoreForecasts(series.target, result.origins, blend.forecasts, horizon)) : null,
       blendNote: blend?.note ?? null,
       folds: result.folds.map((f) => ({
         origin: f.origin,
@@ -135,19 +134,4 @@ export async function backtestRun(
   } finally {
     for (const dispose of disposers) dispose();
   }
-}
-
-/** Per step and over every step, the scores of one forecast per origin (as the backtest scores the model). */
-function scoreForecasts(
-  target: ArrayLike<number>,
-  origins: number[],
-  forecasts: ArrayLike<number>[],
-  horizon: number,
-): BacktestScoresJson {
-  const actual: number[][] = Array.from({ length: horizon }, (_, k) => origins.map((t) => target[t + k]));
-  const forecast: number[][] = Array.from({ length: horizon }, (_, k) => forecasts.map((f) => f[k]));
-  return {
-    overall: regressionMetrics(actual.flat(), forecast.flat()),
-    perStep: actual.map((a, k) => regressionMetrics(a, forecast[k])),
-  };
 }
