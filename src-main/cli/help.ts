@@ -27,9 +27,10 @@ export const COMMAND_HELP: Record<string, string> = {
       network over every series. While training, DIR/checkpoint/ keeps the model with the best
       validation loss so far. --continue-from starts from the weights and preprocessing of an
       earlier run (its model/, or the checkpoint/ of an interrupted run) or of a model folder;
-      the spec must build the same architecture (forecast and text tasks). --ensemble N (forecasts,
-      1 to 9) trains N networks from seeds one apart and saves one model that forecasts their
-      median; it takes about N times as long.
+      the spec must build the same architecture (forecast and text tasks). --ensemble N (forecasts
+      and classification, 1 to 9) trains N networks from seeds one apart and saves one model
+      that forecasts their median, or classifies by the mean of their class probabilities; it
+      takes about N times as long.
       Sequence to sequence (task "sequence-to-sequence"): data.text.column is the source
       column and data.targetColumns[0] the target (--data may name a folder of pairs: its
       columns are the two sides, e.g. 'en' and 'fr', or 'source' and 'target'); data.text sets tokens (char|word), case
@@ -92,9 +93,10 @@ export const COMMAND_HELP: Record<string, string> = {
       Ray); --plan PLAN.json (a search plan, as for recurrent search) adds its trials for
       search.py, which runs them with Ray Tune. A sequence-to-sequence model exports ONNX and
       Keras as two graphs, PATH.encoder.* and PATH.decoder_step.*; its bundle holds both with
-      scripts that decode as the app does (no training project for it yet). A forecast ensemble
-      (trained with --ensemble) exports to ONNX and TensorFlow.js, both forecasting the median,
-      and to a bundle with both and no Keras file; the Keras formats refuse it.`,
+      scripts that decode as the app does (no training project for it yet). An ensemble
+      (trained with --ensemble) exports to ONNX and TensorFlow.js, both answering as the app does
+      (the median forecast, the mean class probabilities), and to a bundle with both and no
+      Keras file; the Keras formats refuse it.`,
 
   'import-keras': `  recurrent import-keras MODEL.keras --out DIR [--preprocessing FILE.json] [--json]
       Import a Keras 3 Sequential model as a run when it fits the preparation in FILE.json

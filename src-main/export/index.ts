@@ -14,7 +14,13 @@ import { loadTf } from '../tensorflow/load-tf';
 import { readModelFolder } from '../engine/model/model-folder';
 import { chainFromFolder } from './model-weights';
 import { buildOnnxEnsemble, buildOnnxModel } from './onnx-export';
-import { ensembleBundleKerasNote, ensembleRefusal, isEnsembleFolder, memberChainsFromFolder } from './ensemble-export';
+import {
+  ensembleBundleKerasNote,
+  ensembleRefusal,
+  folderCombination,
+  isEnsembleFolder,
+  memberChainsFromFolder,
+} from './ensemble-export';
 import { UnsupportedModelError } from './model-chain';
 import { tfjsExportFiles } from './tfjs-export';
 import { kerasProjectFiles, kerasProjectRefusal } from './keras-project/keras-project-export';
@@ -71,14 +77,20 @@ export async function exportModel(
   const { tf } = await loadTf();
   if (isEnsembleFolder(folder)) {
     const members = await memberChainsFromFolder(tf, folder);
+    const combine = folderCombination(folder);
     if (format === 'keras' || format === 'keras-project')
-      throw new UnsupportedModelError(ensembleRefusal(members.length));
-    const onnx = buildOnnxEnsemble(members);
+      throw new UnsupportedModelError(ensembleRefusal(members.length, combine));
+    const onnx = buildOnnxEnsemble(members, {}, combine);
     // The members share their input and output shapes, which is all the README reads of a chain.
     const data =
       format === 'onnx'
         ? onnx
-        : buildBundle(folder, members[0], { skipped: ensembleBundleKerasNote(members.length) }, { data: onnx });
+        : buildBundle(
+            folder,
+            members[0],
+            { skipped: ensembleBundleKerasNote(members.length, combine) },
+            { data: onnx },
+          );
     return {
       files: await writeFilesAtomically([{ path: exportTargetPath(format, target), data }], writeOptions(signal)),
     };

@@ -8,6 +8,7 @@ import { OnnxGraphBuilder, TensorDataType, type AttributeValue, type Dim } from 
 import type { ChainLayer, DenseLayer, MergeMode, ModelChain, RecurrentLayer, TensorData } from './model-chain';
 import { UnsupportedModelError } from './model-chain';
 import { medianNetwork } from '../engine/training/ensemble-weights';
+import type { EnsembleCombination } from '../engine/training/ensemble-weights';
 
 export const ONNX_OPSET = 17;
 export const ONNX_IR_VERSION = 8;
@@ -264,17 +265,25 @@ export function buildOnnxModel(chain: ModelChain, metadata: Record<string, strin
 
 /**
  * The bytes of an .onnx file for an ensemble: every member chain reads `input`, and `output` is
- * their per-element median from Min, Max and Mean operators (the app's ensemble-weights.ts).
+ * their per-element median from Min, Max and Mean operators, or their mean from one Mean
+ * operator (the app's ensemble-weights.ts).
  */
-export function buildOnnxEnsemble(members: ModelChain[], metadata: Record<string, string> = {}): Uint8Array {
+export function buildOnnxEnsemble(
+  members: ModelChain[],
+  metadata: Record<string, string> = {},
+  combine: EnsembleCombination = 'median',
+): Uint8Array {
   const g = new OnnxGraphBuilder();
   const outputs = members.map((chain) => chain.layers.reduce((t, layer) => addLayer(g, t, layer), 'input'));
-  const median = medianNetwork(outputs, {
-    min: (a, b) => g.op('Min', [a, b]),
-    max: (a, b) => g.op('Max', [a, b]),
-    mean: (a, b) => g.op('Mean', [a, b]),
-  });
-  g.identity(median, 'output');
+  const joined =
+    combine === 'mean' && outputs.length > 1
+      ? g.op('Mean', outputs)
+      : medianNetwork(outputs, {
+          min: (a, b) => g.op('Min', [a, b]),
+          max: (a, b) => g.op('Max', [a, b]),
+          mean: (a, b) => g.op('Mean', [a, b]),
+        });
+  g.identity(joined, 'output');
   return encodeModel(g, members[0], metadata);
 }
 

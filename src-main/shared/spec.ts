@@ -203,8 +203,19 @@ export const optimizerSchema = z
   })
   .strict();
 
-/** The most networks one forecast ensemble trains. */
+/** The most networks one ensemble trains. */
 export const MAX_ENSEMBLE = 9;
+
+/**
+ * The tasks an ensemble can train for: a forecast answers with the networks' median, a
+ * classification (of sequences, texts or each step) with the mean of their class probabilities.
+ */
+export const ENSEMBLE_TASKS: readonly Task[] = [
+  'forecast',
+  'sequence-classification',
+  'text-classification',
+  'sequence-labeling',
+];
 
 export const trainingSchema = z
   .object({
@@ -256,8 +267,9 @@ export const trainingSchema = z
     /** Use fused native TensorFlow kernels when the native backend is active. */
     fused: z.boolean().default(true),
     /**
-     * Forecasts only: how many networks to train (member k with seed + k − 1); the saved model
-     * forecasts their median. 1 trains a single network, as specs from before ensembles did.
+     * How many networks to train (member k with seed + k − 1; ENSEMBLE_TASKS only): the saved
+     * model forecasts their median, or classifies by the mean of their class probabilities. 1
+     * trains a single network, as specs from before ensembles did.
      */
     ensemble: z.number().int().min(1).max(MAX_ENSEMBLE).default(1),
   })
@@ -313,9 +325,9 @@ export const specSchema = z
 /** Why an ensemble of `size` networks cannot train for this task, or null when it can. */
 function ensembleProblem(task: Task, scope: 'one' | 'all', size: number): string | null {
   if (size <= 1) return null;
-  if (task !== 'forecast')
-    return 'An ensemble (several networks whose median is the forecast) is for forecasts only: set the ensemble size to 1 for this task.';
-  if (scope === 'all')
+  if (!ENSEMBLE_TASKS.includes(task))
+    return 'An ensemble (several networks whose median forecast or mean class probabilities are the answer) is for forecasts and classification: set the ensemble size to 1 for this task.';
+  if (task === 'forecast' && scope === 'all')
     return 'An ensemble trains one series at a time: set the ensemble size to 1 to train one network over all series.';
   return null;
 }

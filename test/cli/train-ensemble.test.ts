@@ -42,13 +42,13 @@ describe('recurrent train --ensemble', () => {
     const specFile = path.join(dir, 'classes.json');
     await writeFile(
       specFile,
-      JSON.stringify({ task: 'sequence-classification', data: { file: csv, targetColumns: ['flow'] } }),
+      JSON.stringify({ task: 'text-generation', data: { file: csv, targetColumns: ['flow'] } }),
     );
     const big = await cli('train', '--spec', specFile, '--out', path.join(dir, 'never'), '--ensemble', '12');
     expect(big.code).toBe(2);
     expect(big.err).toContain('--ensemble must be a whole number from 1 to 9, not "12".');
     const other = await cli('train', '--spec', specFile, '--out', path.join(dir, 'never'), '--ensemble', '3');
     expect(other.code).toBe(2);
-    expect(other.err).toContain('An ensemble (several networks whose median is the forecast) is for forecasts only');
+    expect(other.err).toContain('is for forecasts and classification: set the ensemble size to 1 for this task.');
   });
 });

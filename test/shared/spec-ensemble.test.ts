@@ -25,11 +25,24 @@ describe('the ensemble size in a spec', () => {
     expect(problems({ data, training: { ensemble: 2.5 } })[0]).toContain('Ensemble size must be a whole number');
   });
 
-  it('is refused with one sentence for other tasks and for one network over all series', () => {
-    const classes = problems({ task: 'sequence-classification', data, training: { ensemble: 3 } });
-    expect(classes).toHaveLength(1);
-    expect(classes[0]).toMatch(/^training\.ensemble: An ensemble .* is for forecasts only: set the ensemble size to 1/);
-    expect(problems({ task: 'sequence-classification', data, training: { ensemble: 1 } })).toEqual([]);
+  it('takes classification tasks too', () => {
+    for (const task of ['sequence-classification', 'text-classification', 'sequence-labeling']) {
+      expect(
+        problems({ task, data, training: { ensemble: 3 } }).filter((p) => p.startsWith('training.ensemble')),
+      ).toEqual([]);
+    }
+  });
+
+  it('is refused with one sentence for text generation and for one network over all series', () => {
+    const generation = problems({ task: 'text-generation', data, training: { ensemble: 3 } });
+    expect(generation.filter((p) => p.startsWith('training.ensemble'))).toEqual([
+      'training.ensemble: An ensemble (several networks whose median forecast or mean class probabilities are the answer) is for forecasts and classification: set the ensemble size to 1 for this task.',
+    ]);
+    expect(
+      problems({ task: 'text-generation', data, training: { ensemble: 1 } }).filter((p) =>
+        p.startsWith('training.ensemble'),
+      ),
+    ).toEqual([]);
     const global = problems({ data: { ...data, series: { scope: 'all' } }, training: { ensemble: 2 } });
     expect(global).toEqual([
       'training.ensemble: An ensemble trains one series at a time: set the ensemble size to 1 to train one network over all series.',

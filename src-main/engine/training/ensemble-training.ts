@@ -1,7 +1,8 @@
 /**
- * Training an ensemble of forecast networks: member k is the spec's network with seed
- * seed + k − 1 (its own initial weights and batch order), trained in turn on the same windows;
- * the saved model forecasts their median (ensemble-weights.ts). No checkpoint is written while
+ * Training an ensemble: member k is the spec's network with seed seed + k − 1 (its own initial
+ * weights and batch order), trained in turn on the same windows, sequences or texts; the saved
+ * model forecasts their median, or classifies by the mean of their class probabilities
+ * (ensemble-weights.ts). No checkpoint is written while
  * an ensemble trains: resuming from a checkpoint is per single network.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
@@ -9,7 +10,7 @@ import type { ExperimentSpec, Loss } from '../../shared/spec';
 import type { Tf } from '../../tensorflow/load-tf';
 import { buildModel, type ModelDims } from '../model/model-builder';
 import type { BatchSource } from './batch-source';
-import { joinMembers } from './ensemble-weights';
+import { ensembleCombination, joinMembers } from './ensemble-weights';
 import type { TrainCallbacks } from './train-callbacks';
 import { trainModel, type TrainOutcome } from './train-loop';
 import { copyWeights, openWarmStart } from './warm-start';
@@ -19,7 +20,7 @@ export function memberSpec(spec: ExperimentSpec, k: number): ExperimentSpec {
   return { ...spec, training: { ...spec.training, seed: spec.training.seed + k - 1 } };
 }
 
-/** What every network of the ensemble trains on (a prepared forecast task). */
+/** What every network of the ensemble trains on (a prepared task). */
 export interface EnsembleTask {
   source: BatchSource;
   dims: ModelDims;
@@ -85,9 +86,14 @@ export async function trainEnsemble(
       cb.log(`Network ${k} of ${n} (seed ${spec.training.seed + k - 1}): ${outcome.stopReason}`);
       if (outcome.bestEpoch !== 0) keptStart = false;
     }
-    const joined = joinMembers(tf, members);
+    const combine = ensembleCombination(spec.task);
+    const joined = joinMembers(tf, members, combine);
     members.forEach((m) => m.dispose());
-    cb.log(`The model forecasts the median of the ${n} networks.`);
+    cb.log(
+      combine === 'mean'
+        ? `The model answers with the mean of the ${n} networks' probabilities.`
+        : `The model forecasts the median of the ${n} networks.`,
+    );
     return {
       outcome: {
         status: 'completed',

@@ -1,9 +1,9 @@
 /**
- * An ensemble of forecast networks as ONE plain tfjs-layers model: every member's layers, renamed
+ * An ensemble of networks as ONE plain tfjs-layers model: every member's layers, renamed
  * `member_k_<name>`, read the one shared input, and the output is the per-output median of the
- * members. The median is built from layers every export supports: for an odd number of members a
- * sorting network of Minimum and Maximum layers, for an even number the Average of the two middle
- * values. Saved and loaded like any other model; `splitMembers` takes it apart again (continued
+ * members' forecasts, or the mean of their class probabilities. The median is built from layers
+ * every export supports: for an odd number of members a sorting network of Minimum and Maximum
+ * layers, for an even number the Average of the two middle values; the mean is one Average layer. Saved and loaded like any other model; `splitMembers` takes it apart again (continued
  * training).
  */
 import type * as tfTypes from '@tensorflow/tfjs';
@@ -83,11 +83,15 @@ function byMember(a: string, b: string): number {
 }
 
 /**
- * One model forecasting the per-output median of `members` (each a single-input, single-output
- * network built from the same spec). The members are left as they are (the joined model has
+ * One model answering with the per-output median (or mean, `combine`) of `members` (each a
+ * single-input, single-output network built from the same spec). The members are left as they are (the joined model has
  * its own copies of their weights) and remain the caller's to dispose.
  */
-export function joinMembers(tf: Tf, members: tfTypes.LayersModel[]): tfTypes.LayersModel {
+export function joinMembers(
+  tf: Tf,
+  members: tfTypes.LayersModel[],
+  combine: EnsembleCombination = 'median',
+): tfTypes.LayersModel {
   if (members.length === 0) throw new Error('An ensemble needs at least one network.');
   const layers: LayerEntry[] = [];
   const outputs: NodeRef[] = [];
@@ -147,8 +151,8 @@ export function joinMembers(tf: Tf, members: tfTypes.LayersModel[]): tfTypes.Lay
       if (weights.length > 0) all.getLayer(renamed.get(layer.name) ?? layer.name).setWeights(weights);
     }
   }
-  const median = medianOf(tf, all.outputs);
-  return tf.model({ inputs: all.inputs, outputs: median, name: 'recurrent_studio_ensemble' });
+  const joined = combine === 'mean' ? meanOf(tf, all.outputs) : medianOf(tf, all.outputs);
+  return tf.model({ inputs: all.inputs, outputs: joined, name: 'recurrent_studio_ensemble' });
 }
 
 /** The element-wise operations a median network is made of, in some graph (tfjs layers, ONNX). */
@@ -237,4 +241,18 @@ export function splitMembers(tf: Tf, model: tfTypes.LayersModel): tfTypes.Layers
     members.push(member);
   }
   return members;
+}
+
+/** How an ensemble's networks are combined: forecasts by their median, class probabilities by their mean. */
+export type EnsembleCombination = 'median' | 'mean';
+
+/** The combination a task's ensemble uses. */
+export function ensembleCombination(task: string): EnsembleCombination {
+  return task === 'forecast' ? 'median' : 'mean';
+}
+
+/** The per-element mean of `values` as one Average layer (the values themselves for one). */
+export function meanOf(tf: Tf, values: tfTypes.SymbolicTensor[]): tfTypes.SymbolicTensor {
+  if (values.length === 1) return values[0];
+  return tf.layers.average({ name: 'ensemble_mean' }).apply(values) as tfTypes.SymbolicTensor;
 }

@@ -6,8 +6,16 @@ import { parseSpec } from '../../../src-main/shared/spec';
 import type { ExperimentSpecInput } from '../../../src-main/shared/spec';
 import type { RunResult } from '../../../src-main/shared/types';
 
-/** Trains `input` into `dir/runId`; throws when the spec is invalid, returns failed runs as they are. */
-export async function runSpec(dir: string, runId: string, input: ExperimentSpecInput): Promise<RunResult> {
+/**
+ * Trains `input` into `dir/runId`; throws when the spec is invalid, returns failed runs as they
+ * are. The run's log lines go to `log` when given.
+ */
+export async function runSpec(
+  dir: string,
+  runId: string,
+  input: ExperimentSpecInput,
+  log: (line: string) => void = () => undefined,
+): Promise<RunResult> {
   const r = parseSpec(input);
   if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
   const noop = () => undefined;
@@ -17,6 +25,6 @@ export async function runSpec(dir: string, runId: string, input: ExperimentSpecI
     control: new TrainControl(),
     onProgress: noop,
     onEpoch: noop,
-    log: noop,
+    log,
   });
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-/** The ensemble size on the advanced part of the form: forecasts only, bound to training.ensemble. */
+/** The ensemble size on the advanced part of the form: forecasts and classification, bound to training.ensemble. */
 import { mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import AdvancedSettings from '../../../../src-renderer/components/settings/AdvancedSettings.vue';
@@ -24,9 +24,14 @@ describe('Ensemble size', () => {
     expect(experiment.spec!.training.ensemble).toBe(3);
   });
 
-  it('is not offered for other tasks', async () => {
+  it('averages class probabilities for a classification, and is not offered for text generation', async () => {
     await experiment.load({ ...spec(), task: 'sequence-classification' });
-    const wrapper = mount(AdvancedSettings);
-    expect(wrapper.find('[data-testid="ensemble-input"]').exists()).toBe(false);
+    const classes = mount(AdvancedSettings);
+    expect(classes.find('[data-testid="ensemble-input"]').exists()).toBe(true);
+    expect(classes.text()).toContain('mean of their class probabilities');
+    expect(classes.text()).not.toContain('median');
+    await experiment.load({ ...spec(), task: 'text-generation' });
+    const generation = mount(AdvancedSettings);
+    expect(generation.find('[data-testid="ensemble-input"]').exists()).toBe(false);
   });
 });
