@@ -8,13 +8,28 @@ import type { ClassificationResult } from './run-classification';
 export function formatClassificationPart(part: SuitePart, results: ClassificationResult[]): string {
   const mine = results.filter((r) => r.case.part === part);
   if (mine.length === 0) return '';
-  const head = ['dataset', 'defaults', 'default accuracy', 'epochs', 'tuned accuracy', 'epochs', 'chance', 'result'];
+  const head = [
+    'dataset',
+    'defaults',
+    'default accuracy (mean, range)',
+    'epochs',
+    'tuned accuracy (mean, range)',
+    'epochs',
+    'chance',
+    'result',
+  ];
   const rows = mine.map((r) => [
     r.case.name,
     r.defaultSummary,
-    r.defaults.accuracy.toFixed(3),
+    meanAndRange(
+      r.defaults.accuracy,
+      r.splits.map((s) => s.defaults),
+    ),
     String(r.defaults.epochs),
-    r.tuned.accuracy.toFixed(3),
+    meanAndRange(
+      r.tuned.accuracy,
+      r.splits.map((s) => s.tuned),
+    ),
     String(r.tuned.epochs),
     r.defaults.chance.toFixed(3),
     meetsClassificationTarget(r)
@@ -22,11 +37,23 @@ export function formatClassificationPart(part: SuitePart, results: Classificatio
       : `FAIL: ${(r.tuned.accuracy - r.defaults.accuracy).toFixed(3)} below the tuned run`,
   ]);
   const passed = mine.filter(meetsClassificationTarget).length;
+  const splits = mine[0].splits.length;
   return [
     `## Classification, ${part} part`,
     '',
     markdownTable(head, rows),
     '',
-    `${passed} of ${mine.length} datasets: defaults within ${ACCURACY_TOLERANCE} of the tuned run's test accuracy.`,
+    `Each dataset trained on ${splits} split${splits === 1 ? '' : 's'} (seeds ${mine[0].splits.map((s) => s.seed).join(', ')}), defaults / tuned per split:`,
+    ...mine.map(
+      (r) => `- ${r.case.name}: ${r.splits.map((s) => `${s.defaults.toFixed(3)} / ${s.tuned.toFixed(3)}`).join(', ')}`,
+    ),
+    '',
+    `${passed} of ${mine.length} datasets: defaults' mean within ${ACCURACY_TOLERANCE} of the tuned runs' mean test accuracy.`,
   ].join('\n');
+}
+
+/** "0.658 (0.484–0.839)", or the accuracy alone for one split. */
+function meanAndRange(mean: number, values: number[]): string {
+  if (values.length < 2) return mean.toFixed(3);
+  return `${mean.toFixed(3)} (${Math.min(...values).toFixed(3)}–${Math.max(...values).toFixed(3)})`;
 }

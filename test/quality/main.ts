@@ -5,10 +5,12 @@
  * target is missed.
  *
  *   npm run quality -- [words…] [--peers] [--forecasts | --classification | --long] [--part tuning|held-out]
+ *                      [--splits N]
  *
  * Words keep only the cases whose name contains one of them; --peers adds ETS and ARIMA from
  * statsmodels on the same splits (a Python environment made once and cached); --long runs only
- * the long-forecast section (long-horizon.ts).
+ * the long-forecast section (long-horizon.ts); --splits sets on how many splits of its sequences
+ * each classification case trains (DEFAULT_SPLITS, run-classification.ts).
  */
 import { rm } from 'node:fs/promises';
 import { allCases, caseFolder } from './cases';
@@ -21,7 +23,7 @@ import type { LongHorizonResult } from './long-horizon';
 import { runCase } from './run-case';
 import type { QualityResult, SuitePart } from './run-case';
 import { formatMultiSeries, multiSeriesFailures, runMultiSeries } from './multi-series';
-import { meetsClassificationTarget, runClassificationCase } from './run-classification';
+import { DEFAULT_SPLITS, meetsClassificationTarget, runClassificationCase } from './run-classification';
 import type { ClassificationResult } from './run-classification';
 
 const PARTS: SuitePart[] = ['tuning', 'held-out'];
@@ -33,10 +35,19 @@ interface Options {
   classification: boolean;
   long: boolean;
   parts: SuitePart[];
+  splits: number;
 }
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { filters: [], peers: false, forecasts: true, classification: true, long: false, parts: PARTS };
+  const o: Options = {
+    filters: [],
+    peers: false,
+    forecasts: true,
+    classification: true,
+    long: false,
+    parts: PARTS,
+    splits: DEFAULT_SPLITS,
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--peers') o.peers = true;
@@ -47,6 +58,10 @@ function parseArgs(args: string[]): Options {
       const part = args[++i];
       if (part !== 'tuning' && part !== 'held-out') throw new Error(`--part takes tuning or held-out (got ${part}).`);
       o.parts = [part];
+    } else if (a === '--splits') {
+      const n = Number(args[++i]);
+      if (!Number.isInteger(n) || n < 1 || n > 20) throw new Error(`--splits takes a whole number from 1 to 20.`);
+      o.splits = n;
     } else if (a.startsWith('--')) throw new Error(`Unknown option ${a}. See test/quality/README.md.`);
     else o.filters.push(a.toLowerCase());
   }
@@ -101,10 +116,10 @@ async function runForecasts(dir: string, o: Options): Promise<QualityResult[]> {
 async function runClassification(o: Options): Promise<ClassificationResult[]> {
   const results: ClassificationResult[] = [];
   for (const c of classificationCases().filter((x) => chosen(o, x))) {
-    const r = await runClassificationCase(c);
+    const r = await runClassificationCase(c, o.splits);
     results.push(r);
     console.error(
-      `[${c.part}] ${c.name}: defaults ${r.defaults.accuracy.toFixed(3)} (${r.defaults.epochs} epochs), tuned ${r.tuned.accuracy.toFixed(3)} (${r.tuned.epochs} epochs) — ${meetsClassificationTarget(r) ? 'pass' : 'miss'}`,
+      `[${c.part}] ${c.name}: defaults ${r.defaults.accuracy.toFixed(3)} (${r.defaults.epochs} epochs), tuned ${r.tuned.accuracy.toFixed(3)} (${r.tuned.epochs} epochs), mean of ${r.splits.length} splits — ${meetsClassificationTarget(r) ? 'pass' : 'miss'}`,
     );
   }
   return results;
