@@ -114,6 +114,8 @@ export interface ModelSummary {
   totalParams: number;
   trainableParams: number;
   inputShape: (number | null)[];
+  /** Classification tasks: how many classes the data holds (what "Automatic" output and loss follow). */
+  classCount?: number;
   problems: { path: string; message: string }[];
 }
 

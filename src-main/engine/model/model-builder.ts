@@ -182,6 +182,7 @@ export function summarizeModel(
       totalParams,
       trainableParams,
       inputShape: firstShape(model.inputs[0].shape as tfTypes.Shape),
+      ...(dims.classCount !== undefined ? { classCount: dims.classCount } : {}),
       problems,
     };
   } finally {

@@ -64,6 +64,9 @@ describe('model builder', () => {
     const embedded = shapeOf({ task: 'text-classification' }, text);
     expect(embedded.out).toEqual([null, 4]);
     expect(embedded.names).toContain('Embedding');
+    // The form's "Automatic" output and loss follow the class count the summary reports.
+    expect(summarizeModel(tf, testSpec({ task: 'text-classification' }), text).classCount).toBe(4);
+    expect(summarizeModel(tf, testSpec({}), numeric).classCount).toBeUndefined();
     const onehot = summarizeModel(tf, testSpec({ task: 'text-generation', model: { input: 'onehot' } }), text);
     expect(onehot.layers[1].outputShape).toEqual([null, 20, 30]);
     expect(onehot.trainableParams).toBe(onehot.totalParams - 30 * 30);
