@@ -5,10 +5,9 @@
  * file of labelled support messages trains a classification ensemble that answers with the mean
  * of its networks' class probabilities, in Results, in "Try it" and as an ONNX file.
  */
-import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { snap } from './screenshots';
-import { importFromStart, trainAndOpenResults, writeUserCsv } from './user-files';
+import { exportFromResults, importFromStart, trainAndOpenResults, writeUserCsv } from './user-files';
 
 /** 400 days of orders with a weekly rhythm and a slow rise. */
 async function ordersCsv(): Promise<string> {
@@ -100,13 +99,9 @@ test("ensemble: a classification of the user's texts answers with the mean of th
   await expect(page.getByTestId('class-probabilities').locator('li')).toHaveCount(3);
   await snap(page, 'ensemble-03-classification-try');
 
-  await page.getByTestId('results-tab-export').click();
-  await page.getByTestId('export-format-onnx').check();
-  const download = page.waitForEvent('download');
-  await page.getByTestId('export-button').click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/\.onnx$/);
-  expect((await readFile(await file.path())).length).toBeGreaterThan(1000);
+  const onnx = await exportFromResults(page, 'onnx');
+  expect(onnx.name).toMatch(/\.onnx$/);
+  expect(onnx.bytes.length).toBeGreaterThan(1000);
 
   await page.getByTestId('nav-train').click();
   await expect(page.getByTestId('run-log')).toContainText(

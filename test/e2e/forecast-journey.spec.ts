@@ -9,6 +9,7 @@ import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { APP_URL, REPO_ROOT } from './e2e-env';
 import { snap } from './screenshots';
+import { exportFromResults } from './user-files';
 
 const NILE = join(REPO_ROOT, 'resources', 'samples', 'nile-yearly.csv');
 
@@ -140,14 +141,9 @@ test('forecast journey: import, configure, train, evaluate, save', async ({ page
   });
 
   await test.step('export the model as ONNX', async () => {
-    await page.getByTestId('results-tab-export').click();
-    await page.getByTestId('export-format-onnx').check();
-    const download = page.waitForEvent('download');
-    await page.getByTestId('export-button').click();
-    const file = await download;
-    expect(file.suggestedFilename()).toMatch(/\.onnx$/);
-    expect((await readFile(await file.path())).length).toBeGreaterThan(1000);
-    await expect(page.getByTestId('export-result')).toContainText(file.suggestedFilename());
+    const onnx = await exportFromResults(page, 'onnx');
+    expect(onnx.name).toMatch(/\.onnx$/);
+    expect(onnx.bytes.length).toBeGreaterThan(1000);
     await snap(page, '06-exported');
   });
 

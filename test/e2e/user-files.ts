@@ -1,5 +1,5 @@
 /** Files of the user's own, written for a journey, and opening one from the Start view. */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
@@ -43,4 +43,19 @@ export async function trainAndOpenResults(
   const metrics = page.getByTestId('metrics-table');
   await expect(metrics.or(page.getByTestId('see-results'))).toBeVisible({ timeout: 180_000 });
   if (!(await metrics.isVisible())) await page.getByTestId('nav-results').click();
+}
+
+/**
+ * Exports the model of the open Results view in `format` (a radio of the Export tab) and returns
+ * the downloaded file's suggested name and bytes, once the view has named it.
+ */
+export async function exportFromResults(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
+  await page.getByTestId('results-tab-export').click();
+  await page.getByTestId(`export-format-${format}`).check();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-button').click();
+  const file = await download;
+  const bytes = await readFile(await file.path());
+  await expect(page.getByTestId('export-result')).toContainText(file.suggestedFilename());
+  return { name: file.suggestedFilename(), bytes };
 }
