@@ -130,5 +130,34 @@ export function classificationCases(): ClassificationCase[] {
         },
       },
     },
+    {
+      // Added at stop 32, before any run of it: real recordings of variable length (19 to 129
+      // steps of four radio signal strengths; UCI, Bacciu et al. 2014). Held out, so no default
+      // is tuned to it; its reference reads each movement whole (the last steps, near the marker
+      // point, tell the two destinations apart), written down before the first run.
+      name: 'indoor movement, room change from radio signals (sequence)',
+      part: 'held-out',
+      task: 'sequence-classification',
+      file: path.join(DATA, 'indoor-movement.csv'),
+      target: 'destination',
+      columns: { idColumn: 'movement', featureColumns: ['anchor1', 'anchor2', 'anchor3', 'anchor4'] },
+      tuned: {
+        data: {
+          idColumn: 'movement',
+          timeColumn: 'step',
+          targetColumns: ['destination'],
+          featureColumns: ['anchor1', 'anchor2', 'anchor3', 'anchor4'],
+          lookback: 129,
+          scaling: 'standard',
+        },
+        model: { cell: 'GRU', layers: [{ units: 32 }] },
+        training: {
+          epochs: 80,
+          batchSize: 16,
+          optimizer: { name: 'adam', learningRate: 0.003 },
+          earlyStopping: { enabled: true, patience: 15, restoreBest: true },
+        },
+      },
+    },
   ];
 }
