@@ -185,7 +185,11 @@ function otherTaskSection(pre: PreprocessingFile, chain: ModelChain): string {
   const encoding = text
     ? `${encodingText(text)} Sequences are cut to ${text.maxLength} tokens (keeping the ${text.truncating === 'pre' ? 'end' : 'start'}) and padded with 0 at the ${text.padding === 'pre' ? 'start' : 'end'}.`
     : 'Each input column is scaled with its stored scaler: `(x - center) / scale`.';
-  const classes = pre.classes ? `The output gives one probability per class, in the order of \`classes\`.` : '';
+  const classes = !pre.classes
+    ? ''
+    : pre.task === 'sequence-labeling'
+      ? `The output gives, at every step, one probability per class, in the order of \`classes\`: the label of step t is the likeliest class at t. As in the app, a sequence is read in pieces of ${pre.lookback} steps, and a shorter piece is padded with zeros after its end (the output at the padded steps means nothing).`
+      : `The output gives one probability per class, in the order of \`classes\`.`;
   return `## Inputs and outputs
 
 ${encoding} The model input is ${shapeText(chain.inputShape)} (${chain.inputKind === 'ids' ? 'int64 token ids in ONNX' : 'float32'}). ${classes}

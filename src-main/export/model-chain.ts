@@ -282,6 +282,19 @@ export function describeLayer(
         weights: w,
       };
     }
+    case 'TimeDistributed': {
+      // A dense layer applied at every step (the per-step labeling head) is a dense layer on the
+      // last axis, which is what Keras' Dense and ONNX's MatMul do with a sequence input.
+      const inner = asObject(config.layer, 'the wrapped layer of a TimeDistributed layer');
+      const innerClass = str(inner, 'class_name', '');
+      if (innerClass !== 'Dense') {
+        throw new UnsupportedModelError(
+          `The layer ${name} wraps a "${innerClass}" layer, which cannot be exported yet.`,
+        );
+      }
+      const innerConfig = asObject(inner.config, 'the wrapped layer configuration');
+      return describeLayer('Dense', { ...innerConfig, name }, weightsOf);
+    }
     case 'Reshape': {
       const target = shapeOf(config.target_shape);
       if (!target || target.some((d) => d === null))

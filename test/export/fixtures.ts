@@ -151,6 +151,19 @@ export const FIXTURES: Fixture[] = [
         ],
       }),
   },
+  {
+    name: "per-step labeling as the app builds it: TimeDistributed(Dense) after a bidirectional GRU's sequences",
+    build: (tf) =>
+      tf.sequential({
+        layers: [
+          tf.layers.bidirectional({
+            layer: tf.layers.gru({ units: 3, recurrentActivation: 'sigmoid', returnSequences: true }) as tfTypes.RNN,
+            inputShape: [T, F],
+          }),
+          tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 4, activation: 'softmax' }) }),
+        ],
+      }),
+  },
 ];
 
 /** Replaces every weight (biases too) with seeded random values. */

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as tfTypes from '@tensorflow/tfjs';
 import { loadTf } from '../../../src-main/tensorflow/load-tf';
 import { computeLoss } from '../../../src-main/engine/training/losses';
 import { splitSamples } from '../../../src-main/engine/tasks/common/sample-split';
@@ -10,6 +11,9 @@ import { seededRandom } from '../../../src-main/engine/training/seeded-random';
 import type { PreprocessingFile } from '../../../src-main/shared/preprocessing';
 import type { ClassificationEvaluation } from '../../../src-main/shared/types';
 import { runSpec } from './run-helper';
+import * as ort from 'onnxruntime-node';
+import { strFromU8, unzipSync } from 'fflate';
+import { exportModel } from '../../../src-main/export/index';
 
 let dir = '';
 beforeAll(async () => {
@@ -117,6 +121,26 @@ describe('sequence labeling runs', () => {
       modelTopology: { config: { layers: { class_name: string }[] } };
     };
     expect(modelJson.modelTopology.config.layers.map((l) => l.class_name)).toContain('TimeDistributed');
+
+    // The trained labeler exports: ONNX gives the app's per-step probabilities, and the bundle's
+    // README says how to read them.
+    const { tf } = await loadTf();
+    const model = await tf.loadLayersModel(`file://${path.join(result.modelDir ?? '', 'model.json')}`);
+    const shape = [3, 12, 1];
+    const input = Float32Array.from({ length: 36 }, (_, i) => Math.sin(i / 3));
+    const x = tf.tensor(input, shape);
+    const want = (model.predict(x) as tfTypes.Tensor).dataSync();
+    tf.dispose(x);
+    model.dispose();
+    const { files } = await exportModel(result.modelDir ?? '', 'onnx', path.join(dir, 'labeler'));
+    const session = await ort.InferenceSession.create(await readFile(files[0]));
+    const onnx = await session.run({ input: new ort.Tensor('float32', input, shape) });
+    expect(onnx.output.dims).toEqual([3, 12, 3]);
+    const got = onnx.output.data as Float32Array;
+    for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i])).toBeLessThan(1e-4);
+    const bundle = await exportModel(result.modelDir ?? '', 'bundle', path.join(dir, 'labeler-bundle'));
+    const readme = strFromU8(unzipSync(await readFile(bundle.files[0]))['README.md']);
+    expect(readme).toContain('The output gives, at every step, one probability per class');
   });
 
   it('tags a token column by context (one word per row)', async () => {
