@@ -180,7 +180,7 @@ Ready to run: ${withOnnx ? '`python predict.py "seed text" --tokens 50 --tempera
 ${withOnnx ? onnxSnippet(`np.array([ids], np.int64)  # the last ${text.maxLength} token ids`) : ''}`;
 }
 
-function otherTaskSection(pre: PreprocessingFile, chain: ModelChain): string {
+function otherTaskSection(pre: PreprocessingFile, chain: ModelChain, withOnnx: boolean): string {
   const text = pre.text;
   const encoding = text
     ? `${encodingText(text)} Sequences are cut to ${text.maxLength} tokens (keeping the ${text.truncating === 'pre' ? 'end' : 'start'}) and padded with 0 at the ${text.padding === 'pre' ? 'start' : 'end'}.`
@@ -190,9 +190,14 @@ function otherTaskSection(pre: PreprocessingFile, chain: ModelChain): string {
     : pre.task === 'sequence-labeling'
       ? `The output gives, at every step, one probability per class, in the order of \`classes\`: the label of step t is the likeliest class at t. As in the app, a sequence is read in pieces of ${pre.lookback} steps, and a shorter piece is padded with zeros after its end (the output at the padded steps means nothing).`
       : `The output gives one probability per class, in the order of \`classes\`.`;
+  const idColumn = pre.spec.data.idColumn;
+  const ready =
+    bundleScriptKind(pre) === 'sequence-classification'
+      ? `\n\nReady to run: ${withOnnx ? '`python predict.py sequences.csv` or ' : ''}\`node predict.cjs sequences.csv\` prints, for every sequence of a CSV shaped like the training file (${idColumn ? `one row per step, \`${idColumn}\` naming the sequence, rows in time order${pre.timeColumn ? ` or sorted by \`${pre.timeColumn}\` when it holds numbers or ISO dates` : ''}` : 'one sequence per row over the step columns'}), the likeliest class and one probability per class, as the app's "Predict a file" writes them. A sequence longer than ${pre.lookback} steps is read from its last ${pre.lookback} steps; a shorter one is padded with zeros in front, and a missing value enters as 0 (the training mean).`
+      : '';
   return `## Inputs and outputs
 
-${encoding} The model input is ${shapeText(chain.inputShape)} (${chain.inputKind === 'ids' ? 'int64 token ids in ONNX' : 'float32'}). ${classes}
+${encoding} The model input is ${shapeText(chain.inputShape)} (${chain.inputKind === 'ids' ? 'int64 token ids in ONNX' : 'float32'}). ${classes}${ready}
 
 \`\`\`python
 import onnxruntime as ort
@@ -247,6 +252,6 @@ ${fileTable(pre, chain, skipped)}`;
         ? textClassificationSection(pre, chain, withOnnx)
         : kind === 'text-generation'
           ? textGenerationSection(pre, chain, withOnnx)
-          : otherTaskSection(pre, chain);
+          : otherTaskSection(pre, chain, withOnnx);
   return `${head}\n${body}`;
 }

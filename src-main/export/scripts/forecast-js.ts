@@ -9,6 +9,7 @@
  */
 import { SMOOTHING_JS } from './smoothing-js';
 import { FORECAST_RULES, preprocessingCheckJs } from './preprocessing-check';
+import { READ_CSV_JS } from './read-csv-js';
 
 export const FORECAST_JS = String.raw`// Forecast with the exported model exactly as Recurrent Studio does.
 // Usage: node predict.cjs history.csv [--series ID]   (needs: npm install @tensorflow/tfjs-node)
@@ -246,31 +247,7 @@ async function forecast(cells) {
   return out.map((v, k) => (pre.target.plain ? 0 : unscale(v, pre.target.scaler)) + baseline(history, k, offset));
 }
 
-/** CSV text -> column name -> cell texts (quoted cells may hold commas, quotes and line breaks). */
-function readCsv(text) {
-  const rows = [[]];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') rows[rows.length - 1].push(cell), (cell = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      rows[rows.length - 1].push(cell), (cell = ''), rows.push([]);
-    } else cell += c;
-  }
-  rows[rows.length - 1].push(cell);
-  const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
-  const cells = {};
-  header.forEach((name, c) => (cells[name.replace(/^\uFEFF/, '').trim()] = body.map((r) => r[c] ?? '')));
-  return cells;
-}
-
+${READ_CSV_JS}
 /** The value after flag in the command line, or null. */
 function argAfter(flag) {
   const at = process.argv.indexOf(flag);

@@ -45,6 +45,17 @@ export const FORECAST_RULES: FieldRule[] = [
   ['frequency', 'string', null, 'nullable'],
 ];
 
+/** The fields the sequence-classification scripts read. */
+export const SEQUENCE_RULES: FieldRule[] = [
+  ...COMMON,
+  ['inputs', 'list'],
+  ['inputs.*.source', 'string'],
+  ...SCALER('inputs.*.scaler'),
+  ['classes', 'list'],
+  ['timeColumn', 'string', null, 'nullable'],
+  ['spec.data.idColumn', 'string', null, 'nullable'],
+];
+
 /** The fields the text scripts read. */
 export const TEXT_RULES: FieldRule[] = [
   ...COMMON,
