@@ -1,7 +1,7 @@
 /**
  * A folder of recordings through the whole workflow: imported, given the suggested spec (sequence
  * classification of the label folders), trained, and its model asked about a folder of new
- * recordings without labels.
+ * recordings without labels; and a folder of series without labels, forecast as the suggestion says.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTable } from '../../src-main/data/import/load-table';
 import { suggestSpec } from '../../src-main/experiment/suggest-spec';
 import { predictSequencesFile } from '../../src-main/model-use/predict-sequences-file';
-import type { ClassificationEvaluation } from '../../src-main/shared/types';
+import type { ClassificationEvaluation, ForecastEvaluation } from '../../src-main/shared/types';
 import { loadTf } from '../../src-main/tensorflow/load-tf';
 import { runSpec } from '../engine/tasks/run-helper';
 import { makeFolder } from './folder-helpers';
@@ -97,5 +97,30 @@ describe('training on a folder of recordings', () => {
     const byFile = new Map(csv.map((l) => [l.split(',')[0], l.split(',')[1]]));
     const right = fresh.kinds.filter((kind, i) => byFile.get(`${i}.csv`) === kind).length;
     expect(right).toBeGreaterThanOrEqual(8);
+  }, 120_000);
+});
+
+describe('forecasting a folder of series', () => {
+  it('trains the suggested forecast over every file', async () => {
+    const files: Record<string, string> = {};
+    for (let m = 0; m < 3; m++) {
+      const rows = Array.from({ length: 120 }, (_, t) => (50 + 10 * Math.sin(t / 4 + m)).toFixed(3));
+      files[`machine-${m + 1}.csv`] = `load\n${rows.join('\n')}\n`;
+    }
+    const { summary } = await loadTable(makeFolder(files, 'machines'));
+    const spec = suggestSpec(summary);
+    expect(spec.task).toBe('forecast');
+    const result = await runSpec(dir, 'machines', {
+      ...spec,
+      model: { cell: 'GRU', layers: [{ units: 8 }] },
+      training: { ...spec.training, epochs: 3 },
+    });
+    expect(result.error).toBeNull();
+    expect(result.status).toBe('completed');
+    expect((result.evaluation as ForecastEvaluation).global?.series.map((s) => s.id).sort()).toEqual([
+      'machine-1.csv',
+      'machine-2.csv',
+      'machine-3.csv',
+    ]);
   }, 120_000);
 });
