@@ -23,6 +23,8 @@ function gesturesFolder(): string {
       'wave/rec10.csv': latin1('ax;ay;az\n1,5;2,5;3,5\n'),
       'swipe/rec01.tsv': 'ay\tax\taz\n-1\t-2\t-3\n-4\t-5\t-6\n',
       'swipe/README.md': 'recorded at 50 Hz',
+      // A read-me is no text to classify: the folder stays one of recordings.
+      'README.txt': 'Two gestures of a wrist sensor.',
       '.hidden.csv': 'ax,ay,az\n9,9,9\n',
       'swipe/.DS_Store': new Uint8Array([0, 0, 0, 1, 66, 117, 100, 49]),
     },
@@ -78,7 +80,9 @@ describe('importing a folder of recordings sorted into label folders', () => {
     const { summary } = await loadTable(gesturesFolder());
     const messages = summary.problems.map((p) => `${p.severity}: ${p.message}`);
     expect(messages[0]).toBe('info: 4 recordings in 2 label folders: swipe 1, wave 3; 8 steps (1 to 3 per recording).');
-    expect(messages).toContain("info: 1 file is not .csv or .tsv and was skipped ('swipe/README.md').");
+    expect(messages).toContain(
+      "info: 2 files are not .csv or .tsv and were skipped ('swipe/README.md', 'README.txt').",
+    );
     expect(messages.join('\n')).not.toMatch(/hidden|DS_Store/);
     expect(summary.sizeBytes).toBeGreaterThan(0);
   });
@@ -227,6 +231,13 @@ describe('refusing a folder of recordings that does not fit, naming the file', (
       "The folder 'reviews' holds more than 2 recording files; import a sample of them (fewer files per label).",
     );
     expect(progressed).toBe(false);
+  });
+
+  it('stops before reading when the signal is already aborted', async () => {
+    const folder = makeFolder({ 'a/1.csv': 'x\n1\n', 'b/1.csv': 'x\n2\n' });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(loadTable(folder, { signal: controller.signal })).rejects.toThrow(/abort/i);
   });
 
   it('refuses one label folder only', async () => {
