@@ -45,13 +45,17 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
   const proposed = proposeTask(summary);
   const task: Task = options.task ?? proposed.task;
   if (task === 'sequence-to-sequence') return suggestSeq2seqSpec(summary, options.target);
-  const timeColumn =
-    options.time ?? summary.timeColumn ?? summary.columns.find((c) => c.type === 'datetime')?.name ?? null;
+  const detectedTime = summary.timeColumn ?? summary.columns.find((c) => c.type === 'datetime')?.name ?? null;
+  // A step counter (a folder of recordings numbers each file's rows) orders sequences, but a forecast
+  // reads dates; without them the rows' order is the time order, as the files wrote it.
+  const stepsOnly = task === 'forecast' && summary.columns.find((c) => c.name === detectedTime)?.type !== 'datetime';
+  const timeColumn = options.time ?? (stepsOnly ? null : detectedTime);
   const timeParts = !options.time && summary.timeParts && timeColumn === summary.timeColumn ? summary.timeParts : null;
   const numeric = summary.columns.filter(
     (c) =>
       c.type === 'numeric' &&
       c.name !== timeColumn &&
+      c.name !== summary.timeColumn &&
       c.name !== summary.idColumn &&
       !(timeParts?.columns.includes(c.name) ?? false),
   );

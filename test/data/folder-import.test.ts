@@ -5,7 +5,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FOLDER_LIMITS } from '../../src-main/data/import/list-text-folder';
+import { DEFAULT_FOLDER_LIMITS } from '../../src-main/data/import/list-data-folder';
 import { loadTable } from '../../src-main/data/import/load-table';
 import { readTextFolder } from '../../src-main/data/import/read-text-folder';
 import { column } from '../../src-main/data/table';
@@ -139,7 +139,7 @@ describe('folders that cannot be imported', () => {
   });
 
   it('refuses a folder without .txt files', async () => {
-    const folder = makeFolder({ 'data.csv': 'a,b\n1,2\n', 'pos/x.md': 'y' });
+    const folder = makeFolder({ 'data.json': '{}', 'pos/x.md': 'y' });
     const e = await refusal(loadTable(folder));
     expect(e.message).toMatch(/^The folder 'reviews' holds no \.txt files/);
   });

@@ -32,6 +32,15 @@ describe('delimiters', () => {
   });
 });
 
+describe('header line', () => {
+  it("drops the '#' that marks a header line as a comment in instrument exports, and keeps a lone '#'", async () => {
+    const { table } = await loadTable(tempFile('#RSS_anchor1, RSS_anchor2\n-0.9,0.3\n0.1,0.2\n'));
+    expect(table.columns.map((c) => c.name)).toEqual(['RSS_anchor1', 'RSS_anchor2']);
+    const numbered = await loadTable(tempFile('#,name\n1,ann\n2,bob\n'));
+    expect(numbered.table.columns.map((c) => c.name)).toEqual(['#', 'name']);
+  });
+});
+
 describe('decimal comma', () => {
   it('reads European numbers with a semicolon delimiter', async () => {
     const { table, summary } = await loadTable(

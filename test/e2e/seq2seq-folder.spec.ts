@@ -9,9 +9,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { APP_URL } from './e2e-env';
 import { inWords, roman } from './number-pairs';
 import { snap } from './screenshots';
+import { openFolderFromStart } from './user-files';
 
 const scratch = mkdtempSync(join(tmpdir(), 'recurrent-e2e-seq2seq-folder-'));
 test.afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -32,13 +32,8 @@ test('sequence to sequence: from a folder of line-aligned files to scores', asyn
   writeFileSync(join(folder, 'README.md'), 'Numbers in words beside Roman numerals.');
 
   await test.step('upload the folder from the Start view and see the pairs', async () => {
-    await page.goto(APP_URL);
-    await expect(page.getByTestId('open-folder-button')).toBeVisible();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('open-folder-button').click();
-    await (await chooser).setFiles(folder);
+    await openFolderFromStart(page, folder);
     const summary = page.getByTestId('dataset-summary');
-    await expect(summary).toBeVisible();
     await expect(summary.locator('.fact', { hasText: 'Layout' })).toContainText('Pairs of texts');
     await expect(summary.locator('.fact', { has: page.locator('dt', { hasText: /^Pairs$/ }) })).toContainText('400');
     await expect(summary.locator('.fact', { hasText: 'Sources' })).toContainText('src');

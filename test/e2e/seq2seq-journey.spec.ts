@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { APP_URL } from './e2e-env';
+import { importFromStart } from './user-files';
 import { inWords, roman } from './number-pairs';
 import { snap } from './screenshots';
 
@@ -29,12 +29,7 @@ test('sequence to sequence: from a file of pairs to scores, worst outputs, atten
   writeFileSync(file, `words,roman\n${rows.join('\n')}\n`);
 
   await test.step('import the pairs and choose the task', async () => {
-    await page.goto(APP_URL);
-    await expect(page.getByTestId('import-button')).toBeVisible();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('import-button').click();
-    await (await chooser).setFiles(file);
-    await expect(page.getByTestId('dataset-summary')).toBeVisible();
+    await importFromStart(page, file);
     await page.getByTestId('data-task-select').selectOption('sequence-to-sequence');
     await expect(page.getByTestId('data-task-select')).toHaveValue('sequence-to-sequence');
     await expect(page.getByTestId('error-message')).toHaveCount(0);

@@ -1,4 +1,4 @@
-/** Files of the user's own, written for a journey, and opening one from the Start view. */
+/** Files of the user's own, written for a journey, and opening one (or a folder) from the Start view. */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -24,6 +24,23 @@ export async function importFromStart(page: Page, file: string): Promise<string[
   await page.getByTestId('import-button').click();
   await (await chooser).setFiles(file);
   await expect(page.getByTestId('dataset-summary')).toContainText(basename(file));
+  return sent;
+}
+
+/**
+ * Opens the app and uploads `folder` with "Open a folder…" on the Start view, as a user would (the
+ * browser's folder chooser sends the whole folder), and waits for its summary. Returns the API
+ * requests the page sends from then on, as `importFromStart` does.
+ */
+export async function openFolderFromStart(page: Page, folder: string): Promise<string[]> {
+  const sent: string[] = [];
+  page.on('websocket', (socket) => socket.on('framesent', (f) => sent.push(String(f.payload))));
+  await page.goto(APP_URL);
+  await expect(page.getByTestId('open-folder-button')).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open-folder-button').click();
+  await (await chooser).setFiles(folder);
+  await expect(page.getByTestId('dataset-summary')).toBeVisible();
   return sent;
 }
 

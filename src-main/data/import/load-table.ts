@@ -1,6 +1,6 @@
 /**
- * Reads a data file (CSV/TSV/any delimiter, XLSX, TXT), a folder of .txt files or a folder of
- * paired files into a typed Table with its summary (column types and stats, layout, frequency,
+ * Reads a data file (CSV/TSV/any delimiter, XLSX, TXT), a folder of .txt files, a folder of
+ * recordings (one .csv or .tsv per sequence) or a folder of paired files into a typed Table with its summary (column types and stats, layout, frequency,
  * gaps, problems). Streams the file.
  * Throws DataError (data/data-error.ts) with a specific message for unusable input.
  */
@@ -21,7 +21,9 @@ import { detectEncoding } from './encoding';
 import { readDelimited, readHead } from './read-delimited';
 import { completeLines, detectNewline, looksTabSeparated } from './sniff';
 import { readTextCorpus } from './read-text-corpus';
-import { planPairFolder, readPairFolder } from './read-pair-folder';
+import { type PairFolderPlan, planPairFolder, readPairFolder } from './read-pair-folder';
+import { countFolderFiles } from './list-data-folder';
+import { readSequenceFolder } from './read-sequence-folder';
 import { readTextFolder } from './read-text-folder';
 import { readXlsx } from './read-xlsx';
 import type { BuiltColumnInfo } from './table-builder';
@@ -70,6 +72,11 @@ async function tabSeparatedText(path: string, size: number): Promise<boolean> {
   return looksTabSeparated(completeLines(sample, head.length >= size, detectNewline(sample)));
 }
 
+/** Pairs matched among .csv and .tsv files only (`sensor_acc.csv` + `sensor_gyr.csv`) are recordings, not texts to pair. */
+function pairsOfTables(plan: PairFolderPlan): boolean {
+  return plan.names.pairs.every((p) => /\.(csv|tsv)$/i.test(p.source) && /\.(csv|tsv)$/i.test(p.target));
+}
+
 async function isZip(path: string): Promise<boolean> {
   const h = await readHead(path, 4);
   return h[0] === 0x50 && h[1] === 0x4b && h[2] === 0x03 && h[3] === 0x04;
@@ -90,17 +97,27 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   let sheets: string[] = [];
   let sheet: string | null = null;
 
-  let pairs = false;
+  let folderLayout: LayoutInfo | null = null;
   if (facts.isDirectory) {
     format = 'folder';
     const pairPlan = await planPairFolder(path, options.signal);
+    const files = await countFolderFiles(path, options.signal);
+    // A folder of recordings (.csv or .tsv, no .txt): one row per step of each file, a long table.
     // A folder of pairs (train.en + train.fr, 001.src + 001.tgt): one row per pair.
     // Otherwise a folder of texts: one row per .txt file, labeled by subfolder (the review-dataset layout).
-    const r = pairPlan ? await readPairFolder(pairPlan, options) : await readTextFolder(path, options);
-    ({ table, info, problems, encoding } = r);
-    size = r.plan.totalBytes;
-    mtimeMs = r.plan.newestMtimeMs;
-    pairs = pairPlan !== null;
+    if (files.tables > 0 && files.texts === 0 && (!pairPlan || pairsOfTables(pairPlan))) {
+      const r = await readSequenceFolder(path, options);
+      ({ table, info, problems, encoding } = r);
+      size = r.plan.totalBytes;
+      mtimeMs = r.plan.newestMtimeMs;
+      folderLayout = { layout: 'long', timeColumn: r.timeColumn, idColumn: r.idColumn };
+    } else {
+      const r = pairPlan ? await readPairFolder(pairPlan, options) : await readTextFolder(path, options);
+      ({ table, info, problems, encoding } = r);
+      size = r.plan.totalBytes;
+      mtimeMs = r.plan.newestMtimeMs;
+      if (pairPlan) folderLayout = { layout: 'pairs', timeColumn: null, idColumn: null };
+    }
   } else if (XLSX_EXTENSIONS.has(ext) || (await isZip(path))) {
     format = 'xlsx';
     const r = await readXlsx(path, options, size);
@@ -139,9 +156,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
       });
     }
   }
-  const layout: LayoutInfo = pairs
-    ? { layout: 'pairs', timeColumn: null, idColumn: null }
-    : detectLayout(table, layoutColumns(columns, timeParts), format);
+  const layout: LayoutInfo = folderLayout ?? detectLayout(table, layoutColumns(columns, timeParts), format);
   const timing = timeFacts(table, layout.timeColumn, layout.idColumn, problems);
   problems.push(...missingValueProblems(columns, table.rowCount));
   const tooFew = tooFewRowsProblem(table.rowCount, format);

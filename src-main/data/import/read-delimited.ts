@@ -240,7 +240,8 @@ class DelimitedRows {
     this.headerDone = true;
     const numbers = looksLikeData(row, this.decimalComma);
     if (!numbers && this.headerless === null) {
-      this.builder.setHeader(row);
+      // '#x, y' marks the header as a comment line in many instrument exports; '#' is not part of the name.
+      this.builder.setHeader(row.map((name, i) => (i === 0 ? name.replace(/^\s*#\s*(?=\S)/, '') : name)));
       return;
     }
     this.builder.setHeader(row.map((_, i) => `column ${i + 1}`));

@@ -6,13 +6,12 @@
  * - many small pairs (`001.src` + `001.tgt`, `a.in` + `a.out`): each file is one whole text.
  * A `file` column names where each row came from when there is more than one pair of files.
  */
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, join, sep } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { DataProblem } from '../../shared/types';
 import { DataError } from '../data-error';
 import type { LoadOptions, Table, TableColumn } from '../table';
-import { DEFAULT_FOLDER_LIMITS, type FolderLimits } from './list-text-folder';
+import { DEFAULT_FOLDER_LIMITS, type FolderLimits, folderEntries } from './list-data-folder';
 import { type PairNames, isDocumentFile, matchPairNames } from './pair-folder-names';
 import { decodeFolderFile, encodingLabel, wantedType } from './read-text-folder';
 import type { BuiltColumnInfo } from './table-builder';
@@ -62,31 +61,12 @@ export async function planPairFolder(
   limits: FolderLimits = DEFAULT_FOLDER_LIMITS,
 ): Promise<PairFolderPlan | null> {
   const root = await realpath(folder);
-  let entries: Dirent[];
-  try {
-    entries = await readdir(root, { withFileTypes: true });
-  } catch (e) {
-    throw new DataError(`The folder '${basename(root)}' cannot be read (${(e as Error).message}).`);
-  }
-  entries.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  const { entries, outsideLinks: outside } = await folderEntries(root, signal);
   const files = new Map<string, string>();
   const folders: string[] = [];
-  const outside: string[] = [];
   for (const e of entries) {
-    signal?.throwIfAborted();
-    if (e.name.startsWith('.') || e.name === '__MACOSX') continue;
-    let path = join(root, e.name);
-    if (e.isSymbolicLink()) {
-      const target = await realpath(path).catch(() => null);
-      if (target === null || !target.startsWith(root + sep)) {
-        outside.push(e.name);
-        continue;
-      }
-      path = target;
-    }
-    const s = await stat(path).catch(() => null);
-    if (s?.isDirectory()) folders.push(e.name);
-    else if (s?.isFile() && !isDocumentFile(e.name)) files.set(e.name, path);
+    if (e.isDirectory) folders.push(e.name);
+    else if (e.isFile && !isDocumentFile(e.name)) files.set(e.name, e.absolute);
   }
   const names = matchPairNames([...files.keys()]);
   if (!names) return null;

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { ColumnType, DataProblem } from '../../shared/types';
 import { DataError } from '../data-error';
 import type { LoadOptions, Table, TableColumn } from '../table';
-import { type FolderLimits, type FolderPlan, DEFAULT_FOLDER_LIMITS, listTextFolder } from './list-text-folder';
+import { type FolderLimits, type FolderPlan, DEFAULT_FOLDER_LIMITS, listTextFolder } from './list-data-folder';
 import { type EncodingInfo, detectEncoding } from './encoding';
 import type { BuiltColumnInfo } from './table-builder';
 

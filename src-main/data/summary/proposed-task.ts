@@ -1,9 +1,11 @@
 /**
  * The task a dataset suggests by its layout: labelled texts are classified, a corpus generates
- * text, pairs of texts are translated, series are forecast. The forms start on it and the user can change it.
+ * text, pairs of texts are translated, series are forecast, and a folder of recordings sorted into label
+ * subfolders is classified recording by recording. The forms start on it and the user can change it.
  */
 import type { Task } from '../../shared/spec';
 import type { DatasetSummary } from '../../shared/types';
+import { SEQUENCE_FOLDER_COLUMNS } from '../import/read-sequence-folder';
 
 /** The proposed task and why, in words for the data view. */
 export function proposeTask(summary: Pick<DatasetSummary, 'layout' | 'format' | 'columns'>): {
@@ -27,12 +29,25 @@ export function proposeTask(summary: Pick<DatasetSummary, 'layout' | 'format' | 
             ? 'The file is a body of text: learn to continue it.'
             : 'The file holds texts without labels: learn to continue them.',
       };
+    case 'long':
+      if (summary.format === 'folder' && summary.columns.some((c) => c.name === SEQUENCE_FOLDER_COLUMNS.label)) {
+        return {
+          task: 'sequence-classification',
+          reason: 'The folder holds recordings sorted into label folders: learn to tell which label a recording has.',
+        };
+      }
+      return forecastOr(summary);
     default:
-      return summary.columns.some((c) => c.type === 'numeric')
-        ? { task: 'forecast', reason: 'The file holds numeric series: forecast them.' }
-        : {
-            task: 'text-classification',
-            reason: 'The file has no numeric column to forecast; classify a text column by a label column instead.',
-          };
+      return forecastOr(summary);
   }
+}
+
+/** Numeric series are forecast; without a numeric column, a text column is classified by a label. */
+function forecastOr(summary: Pick<DatasetSummary, 'columns'>): { task: Task; reason: string } {
+  return summary.columns.some((c) => c.type === 'numeric')
+    ? { task: 'forecast', reason: 'The file holds numeric series: forecast them.' }
+    : {
+        task: 'text-classification',
+        reason: 'The file has no numeric column to forecast; classify a text column by a label column instead.',
+      };
 }
