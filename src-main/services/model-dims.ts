@@ -29,7 +29,7 @@ export function estimateModelDims(spec: ExperimentSpec, dataset: DatasetSummary 
   }
   const features =
     (spec.task === 'forecast' ? d.targetColumns.length : 0) +
-    d.featureColumns.length +
+    (d.featureColumns.length || everyNumericFeature(spec, dataset)) +
     d.knownFutureColumns.length +
     d.calendarFeatures.length;
   return {
@@ -41,4 +41,16 @@ export function estimateModelDims(spec: ExperimentSpec, dataset: DatasetSummary 
     // Token-column labeling reads word ids, like the text tasks.
     ...(spec.task === 'sequence-labeling' && d.text.column ? { vocabSize: d.text.vocabSize + RESERVED_TOKENS } : {}),
   };
+}
+
+/**
+ * Sequences read one per id with no input columns chosen take every numeric column but the label,
+ * time and id (as training does, numericFeatureColumns); 0 otherwise.
+ */
+function everyNumericFeature(spec: ExperimentSpec, dataset: DatasetSummary | null): number {
+  const d = spec.data;
+  const sequences = spec.task === 'sequence-classification' || (spec.task === 'sequence-labeling' && !d.text.column);
+  if (!sequences || !d.idColumn || !dataset) return 0;
+  const left = [d.targetColumns[0], d.timeColumn, d.idColumn];
+  return dataset.columns.filter((c) => c.type === 'numeric' && !left.includes(c.name)).length;
 }

@@ -95,6 +95,7 @@ describe('a sequence classifier bundle', () => {
       join(bundleDir, 'sequences.csv'),
       join(dir, 'app.csv'),
     );
+    if (!app.file) throw new Error('The app wrote no prediction file.');
     expected = cellsOf(await readFile(app.file, 'utf8'));
     expect(expected).toHaveLength(13);
   });
