@@ -80,7 +80,31 @@ export function countValues(values: readonly string[]): { label: string; value: 
 
 /** Texts per band of word counts: about `bands` equal bands from the shortest to the longest text. */
 export function lengthBands(texts: readonly string[], bands = 10): { label: string; value: number }[] {
-  const lengths = texts.map((t) => t.split(/\s+/).filter(Boolean).length);
+  return numberBands(
+    texts.map((t) => t.split(/\s+/).filter(Boolean).length),
+    bands,
+  );
+}
+
+/**
+ * The sequences of a long table (rows of one id form one sequence): each one's label (that of its
+ * first labelled row) and its number of steps, in order of first appearance.
+ */
+export function sequencesOf(ids: readonly string[], labels: readonly string[]): { label: string; steps: number }[] {
+  const byId = new Map<string, { label: string; steps: number }>();
+  ids.forEach((id, i) => {
+    if (id === '') return;
+    const seen = byId.get(id);
+    if (seen) {
+      seen.steps++;
+      if (seen.label === '') seen.label = labels[i] ?? '';
+    } else byId.set(id, { label: labels[i] ?? '', steps: 1 });
+  });
+  return [...byId.values()];
+}
+
+/** Counts per band of whole numbers: about `bands` equal bands from the smallest to the largest. */
+export function numberBands(lengths: readonly number[], bands = 10): { label: string; value: number }[] {
   if (lengths.length === 0) return [];
   const min = Math.min(...lengths);
   const max = Math.max(...lengths);

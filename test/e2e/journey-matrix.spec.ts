@@ -176,11 +176,15 @@ for (const journey of JOURNEYS) {
         await expect(page.getByTestId('error-message')).toHaveCount(0);
       }
       await expect(page.getByTestId('continue-to-model')).toBeEnabled();
-      // Before any training the file is drawn: label counts and text lengths for texts, else the series.
+      // Before any training the file is drawn: label counts and text lengths for texts, sequences per
+      // label and their lengths for sequences to classify (rows of one id), else the series.
       const overview = page.getByTestId('data-overview');
       if (journey.layout === 'Labelled texts') await expect(overview.getByTestId('label-counts-chart')).toBeVisible();
       else if (journey.layout === 'Text corpus') await expect(overview.getByTestId('text-lengths-chart')).toBeVisible();
-      else await expect(overview.getByTestId('series-chart')).toBeVisible();
+      else if (task === 'sequence-classification') {
+        await expect(overview.getByTestId('sequence-labels-chart')).toBeVisible();
+        await expect(overview.getByTestId('sequence-lengths-chart')).toBeVisible();
+      } else await expect(overview.getByTestId('series-chart')).toBeVisible();
       await snap(page, `journey-${journey.name}-1-data`);
     });
 

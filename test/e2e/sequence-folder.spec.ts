@@ -53,6 +53,11 @@ test('sequence classification: from a folder of recordings to results', async ({
     await expect(page.getByText(/100 recordings in 2 label folders: circle 50, shake 50/)).toBeVisible();
     await expect(page.getByTestId('error-message')).toHaveCount(0);
     await expect(page.getByTestId('continue-to-model')).toBeEnabled();
+    // The recordings drawn as what they are: how many per class and how long they are.
+    const overview = page.getByTestId('data-overview');
+    await expect(overview.getByTestId('sequence-labels-chart')).toBeVisible();
+    await expect(overview.getByTestId('sequence-lengths-chart')).toBeVisible();
+    await expect(overview).toContainText('100 sequences');
     await snap(page, 'sequence-folder-1-data');
   });
 

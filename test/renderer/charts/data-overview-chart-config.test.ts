@@ -3,6 +3,8 @@ import {
   barsConfig,
   countValues,
   lengthBands,
+  numberBands,
+  sequencesOf,
   seriesOverviewConfig,
 } from '../../../src-renderer/charts/data-overview-chart-config';
 import type { ChartTheme } from '../../../src-renderer/charts/theme';
@@ -32,6 +34,20 @@ describe('data overview charts', () => {
     expect(bands[0]).toEqual({ label: '1–3', value: 3 });
     expect(bands.at(-1)).toEqual({ label: '10–12', value: 1 });
     expect(lengthBands([])).toEqual([]);
+  });
+
+  it('finds the sequences of a long table: one per id, its label from its first labelled row, its steps', () => {
+    const ids = ['a', 'a', 'b', 'a', 'c', 'b', '', 'c', 'c'];
+    const labels = ['', 'wave', 'swipe', 'wave', 'wave', 'swipe', 'x', 'wave', 'wave'];
+    expect(sequencesOf(ids, labels)).toEqual([
+      { label: 'wave', steps: 3 },
+      { label: 'swipe', steps: 2 },
+      { label: 'wave', steps: 3 },
+    ]);
+    const bands = numberBands([19, 43, 60, 129], 4);
+    expect(bands.reduce((sum, b) => sum + b.value, 0)).toBe(4);
+    expect(bands[0]).toEqual({ label: '19–46', value: 2 });
+    expect(bands.at(-1)).toEqual({ label: '103–130', value: 1 });
   });
 
   it('draws the series over its position and the bars from zero', () => {
