@@ -42,6 +42,12 @@ export function browserFileHandlers(c: BrowserFileContext): HandlerMap {
       const result = await c.predictFile(runId, input, output);
       return { ...result, download: await download(output) };
     },
+    'predict.uploadFolder': async ({ runId, folderName, files }) => {
+      const input = await storeFolder(c.dataDir, folderName, files);
+      const output = join(await freshFolder(c.dataDir, 'outputs'), `${basename(input)}-predictions.csv`);
+      const result = await c.predictFile(runId, input, output);
+      return { ...result, download: await download(output) };
+    },
     'project.upload': async ({ fileName, contentBase64 }) => {
       const path = await storeUpload(c.dataDir, fileName, contentBase64);
       await c.runsLoaded;

@@ -158,6 +158,7 @@ export const requestArgs = {
   'predict.upload': z
     .object({ runId: id, fileName: z.string().min(1).max(255), contentBase64: z.string().max(700_000_000) })
     .strict(),
+  'predict.uploadFolder': uploadedFolder(200_000).extend({ runId: id }),
   'predict.text': z.object({ runId: id, text: z.string().max(100_000) }).strict(),
   /** Sequence to sequence: the output for a typed source, with the run's decoding. */
   'seq2seq.translate': z.object({ runId: id, text: z.string().max(10_000) }).strict(),
@@ -287,6 +288,7 @@ export interface RequestResults {
   'predict.file': BatchPrediction;
   /** The predictions, and the CSV written as a file to download. */
   'predict.upload': BatchPrediction & { download: FileDownload };
+  'predict.uploadFolder': BatchPrediction & { download: FileDownload };
   'predict.text': ClassProbabilities;
   'generate.text': GeneratedText;
   'seq2seq.translate': Seq2seqOutput;

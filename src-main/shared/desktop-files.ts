@@ -28,6 +28,8 @@ export function desktopFiles(request: Request): HostFiles {
       chosen(request('dialog.openDataFolder', undefined), (path) => request('data.inspect', { path, ...options })),
     predictFile: (runId) =>
       chosen(request('dialog.openDataFile', undefined), (path) => request('predict.file', { runId, path })),
+    predictFolder: (runId) =>
+      chosen(request('dialog.openDataFolder', undefined), (path) => request('predict.file', { runId, path })),
     relinkData: () => chosen(request('dialog.openDataFile', undefined), (path) => request('project.relink', { path })),
     importModel: () =>
       chosen(request('dialog.chooseFolder', { title: 'Choose an exported TensorFlow.js model folder' }), (dir) =>

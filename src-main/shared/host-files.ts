@@ -35,6 +35,11 @@ export interface HostFiles {
   pickDataFolder(options?: { importId?: string }): Promise<DatasetSummary | null>;
   /** Lets the user choose a new data file and predicts it with the run; null when they cancel. */
   predictFile(runId: string): Promise<PredictedFile | null>;
+  /**
+   * Lets the user choose a folder of recordings (one CSV per sequence, as the model was trained
+   * on) and classifies each with the run; null when they cancel.
+   */
+  predictFolder(runId: string): Promise<PredictedFile | null>;
   /** Lets the user locate the project's data file again; null when they cancel. */
   relinkData(): Promise<ProjectState | null>;
   /** Lets the user choose an exported TensorFlow.js model folder and adds it as a run; null when they cancel. */

@@ -44,6 +44,13 @@ export function browserFiles(request: Request): HostFiles {
       downloadBase64(download.fileName, download.contentBase64, 'text/csv');
       return { ...result, file: null, downloadedAs: download.fileName };
     },
+    async predictFolder(runId) {
+      const files = await chooseFolder();
+      if (!files.length) return null;
+      const { download, ...result } = await request('predict.uploadFolder', { runId, ...(await uploadFolder(files)) });
+      downloadBase64(download.fileName, download.contentBase64, 'text/csv');
+      return { ...result, file: null, downloadedAs: download.fileName };
+    },
     async relinkData() {
       const upload = await uploadChosen(DATA_FILE_ACCEPT);
       if (!upload) return null;

@@ -57,6 +57,7 @@ export class BrowserHost implements StudioApi {
   readonly saveProject: HostFiles['saveProject'] = (options) => this.files.saveProject(options);
   readonly pickDataFolder: HostFiles['pickDataFolder'] = () => this.files.pickDataFolder();
   readonly predictFile: HostFiles['predictFile'] = (runId) => this.files.predictFile(runId);
+  readonly predictFolder: HostFiles['predictFolder'] = (runId) => this.files.predictFolder(runId);
   readonly relinkData: HostFiles['relinkData'] = () => this.files.relinkData();
   readonly importModel: HostFiles['importModel'] = () => this.files.importModel();
   readonly importKeras: HostFiles['importKeras'] = () => this.files.importKeras();

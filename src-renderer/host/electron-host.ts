@@ -36,6 +36,7 @@ export function wrapPreloadApi(preload: StudioApi): StudioApi {
     saveProject: (options) => preload.saveProject(options).catch(rethrow),
     pickDataFolder: (options) => preload.pickDataFolder(options).catch(rethrow),
     predictFile: (runId) => preload.predictFile(runId).catch(rethrow),
+    predictFolder: (runId) => preload.predictFolder(runId).catch(rethrow),
     relinkData: () => preload.relinkData().catch(rethrow),
     importModel: () => preload.importModel().catch(rethrow),
     importKeras: () => preload.importKeras().catch(rethrow),

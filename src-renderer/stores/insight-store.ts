@@ -143,6 +143,11 @@ export const useInsightStore = defineStore('insight', () => {
     return perform(batch, runId, () => api().predictFile(runId));
   }
 
+  /** Classifies a folder of recordings (one CSV per sequence) with a sequence classifier. */
+  function predictFolder(runId: string): Promise<boolean> {
+    return perform(batch, runId, () => api().predictFolder(runId));
+  }
+
   return {
     future,
     backtest,
@@ -158,5 +163,6 @@ export const useInsightStore = defineStore('insight', () => {
     predictText,
     generate,
     predictFile,
+    predictFolder,
   };
 });

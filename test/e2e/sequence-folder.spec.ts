@@ -2,9 +2,11 @@
  * Sequence classification from a folder of recordings, the way sensor datasets are shared: one
  * CSV per recording, sorted into one subfolder per movement (`gestures/circle/rec00.csv`),
  * generated here. From the Start view the user opens the folder, sees one long table of steps
- * with the sequence classification proposed, trains briefly and reads the results.
+ * with the sequence classification proposed, trains briefly, reads the results and classifies a
+ * folder of new recordings from "Predict a file".
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -87,5 +89,32 @@ test('sequence classification: from a folder of recordings to results', async ({
     await expect(page.getByTestId('confusion-matrix')).toContainText('circle');
     await expect(page.getByTestId('confusion-matrix')).toContainText('shake');
     await snap(page, 'sequence-folder-3-results');
+  });
+
+  await test.step('classify a folder of new recordings from Predict a file', async () => {
+    // Ten new recordings in one flat folder, without labels: what the model is for.
+    const fresh = join(scratch, 'new-recordings');
+    mkdirSync(fresh);
+    for (let i = 0; i < 10; i++)
+      writeFileSync(join(fresh, `take${i}.csv`), recording(i % 2 === 0 ? 'circle' : 'shake', 200 + i));
+    await page.getByTestId('results-tab-predict').click();
+    await expect(page.getByTestId('batch-upload-limit')).toContainText('file or folder');
+    const chooser = page.waitForEvent('filechooser');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('batch-folder-button').click();
+    await (await chooser).setFiles(fresh);
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('new-recordings-predictions.csv');
+    const rows = (await readFile(await file.path(), 'utf8')).trim().split(/\r?\n/);
+    expect(rows[0]).toBe('sequence,predicted,probability_circle,probability_shake');
+    expect(rows).toHaveLength(11);
+    // The movements are easy to tell apart: most new recordings get their own kind.
+    const right = rows.slice(1).filter((r) => {
+      const [name, predicted] = r.split(',');
+      return predicted === (Number(/take(\d)/.exec(name)?.[1]) % 2 === 0 ? 'circle' : 'shake');
+    });
+    expect(right.length).toBeGreaterThanOrEqual(8);
+    await expect(page.getByTestId('batch-preview').locator('tbody tr')).toHaveCount(10);
+    await snap(page, 'sequence-folder-4-predict-folder');
   });
 });

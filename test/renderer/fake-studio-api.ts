@@ -38,6 +38,7 @@ export class FakeStudioApi implements StudioApi {
   saveProject: HostFiles['saveProject'] = (options) => this.desktop.saveProject(options);
   pickDataFolder: HostFiles['pickDataFolder'] = (options) => this.desktop.pickDataFolder(options);
   predictFile: HostFiles['predictFile'] = (runId) => this.desktop.predictFile(runId);
+  predictFolder: HostFiles['predictFolder'] = (runId) => this.desktop.predictFolder(runId);
   relinkData: HostFiles['relinkData'] = () => this.desktop.relinkData();
   importModel: HostFiles['importModel'] = () => this.desktop.importModel();
   importKeras: HostFiles['importKeras'] = () => this.desktop.importKeras();

@@ -3,7 +3,7 @@
  * uploads and come back as downloads, never as typed server paths (the issue's "Predict a file,
  * Save, Open project and Open folder ask for typed server paths").
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +71,28 @@ describe('predict.upload', () => {
     const args = jobs[0].args as { file: string; output: string };
     expect(args.output.startsWith(join(dataDir, 'outputs'))).toBe(true);
     expect(args.file.startsWith(join(dataDir, 'uploads'))).toBe(true);
+  });
+
+  it('predicts on an uploaded folder of recordings, stored whole, and names the CSV after the folder', async () => {
+    const data = value<DatasetSummary>(
+      await service.handle('data.upload', { fileName: 'flow.csv', contentBase64: b64(yearlyCsv(60)) }),
+    );
+    const spec = { data: { file: data.path, timeColumn: 'year', targetColumns: ['flow'], lookback: 4 } };
+    const { runId } = value<{ runId: string }>(await service.handle('train.start', { spec }));
+    launcher.last.callbacks.onFinished(completed(launcher.last.request, []));
+
+    const files = ['wave/rec1.csv', 'wave/rec2.csv', 'swipe/rec1.csv'].map((path) => ({
+      path,
+      contentBase64: b64('x,y\n1,2\n3,4\n'),
+    }));
+    const result = value<RequestResult<'predict.uploadFolder'>>(
+      await service.handle('predict.uploadFolder', { runId, folderName: 'new gestures', files }),
+    );
+    expect(result.download.fileName).toMatch(/^new[ _]gestures-predictions\.csv$/);
+    const args = jobs.at(-1)!.args as { file: string; output: string };
+    expect(args.file.startsWith(join(dataDir, 'uploads'))).toBe(true);
+    expect(readFileSync(join(args.file, 'swipe', 'rec1.csv'), 'utf8')).toBe('x,y\n1,2\n3,4\n');
+    expect(args.output.startsWith(join(dataDir, 'outputs'))).toBe(true);
   });
 });
 

@@ -3,15 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { estimateModelDims } from '../../src-main/services/model-dims';
 import { parseSpec } from '../../src-main/shared/spec';
 import type { ExperimentSpecInput } from '../../src-main/shared/spec';
-import type { ColumnSummary } from '../../src-main/shared/types';
-import { datasetSummary } from '../renderer/fixtures';
+import type { ColumnSummary, DatasetSummary } from '../../src-main/shared/types';
 
 function column(name: string, type: ColumnSummary['type'], distinct = 10): ColumnSummary {
   return { name, type, detectedType: type, missing: 0, distinct, min: null, max: null, mean: null, sparkline: [] };
 }
 
 /** A folder of recordings as the importer lays it out: sequence, step, two readings, label. */
-const recordings = datasetSummary({
+const recordings = {
   layout: 'long',
   columns: [
     column('sequence', 'categorical', 80),
@@ -22,7 +21,7 @@ const recordings = datasetSummary({
   ],
   timeColumn: 'step',
   idColumn: 'sequence',
-});
+} as DatasetSummary;
 
 function spec(input: ExperimentSpecInput) {
   const r = parseSpec(input);

@@ -48,11 +48,13 @@ describe('desktopFiles', () => {
     });
     await r.files.pickDataFolder({ importId: 'imp-1' });
     await r.files.predictFile('run-1');
+    await r.files.predictFolder('run-2');
     await r.files.relinkData();
     await r.files.importModel();
     expect(r.calls.filter(([name]) => !name.startsWith('dialog.'))).toEqual([
       ['data.inspect', { path: '/d/reviews', importId: 'imp-1' }],
       ['predict.file', { runId: 'run-1', path: '/d/new.csv' }],
+      ['predict.file', { runId: 'run-2', path: '/d/reviews' }],
       ['project.relink', { path: '/d/new.csv' }],
       ['model.import', { dir: '/m/pump' }],
     ]);

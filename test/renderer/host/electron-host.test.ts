@@ -15,6 +15,7 @@ function bridged(reason: unknown): StudioApi {
     saveProject: () => Promise.resolve(null),
     pickDataFolder: () => Promise.reject(reason),
     predictFile: () => Promise.reject(reason),
+    predictFolder: () => Promise.reject(reason),
     relinkData: () => Promise.resolve(null),
     importModel: () => Promise.reject(reason),
     importKeras: () => Promise.reject(reason),
@@ -37,7 +38,13 @@ describe('wrapPreloadApi', () => {
     expect((error as StudioError).problems[0].path).toBe('data.lookback');
     await expect(api.pickDataFile()).rejects.toBeInstanceOf(StudioError);
     // The file actions fail alike, so the views show main's sentence whichever action failed.
-    for (const action of [api.openProject(), api.pickDataFolder(), api.predictFile('r'), api.importModel()]) {
+    for (const action of [
+      api.openProject(),
+      api.pickDataFolder(),
+      api.predictFile('r'),
+      api.predictFolder('r'),
+      api.importModel(),
+    ]) {
       await expect(action).rejects.toBeInstanceOf(StudioError);
     }
   });
