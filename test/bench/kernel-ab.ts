@@ -8,7 +8,7 @@
  * thread), which other work on a shared machine disturbs less than the wall time.
  *
  *   npx tsx test/bench/kernel-ab.ts A.node B.node [--rounds N] [--threads N] [--steps N] [--isa generic|avx2|avx512]
- *     [--only char,bilstm,lstm,gru,gru-after]
+ *     [--only char,bilstm,bilstm-1,bilstm-2,lstm,gru,gru-after]
  *
  * Build A first, copy its rnn_kernels.node aside, change and rebuild, then compare.
  */
@@ -69,6 +69,8 @@ function layer(
 const SHAPES: Shape[] = [
   { name: 'char', calls: layer(0, 100, 64, 256, true, false) },
   { name: 'bilstm', calls: [...layer(0, 50, 4, 64, false, true), ...layer(0, 50, 128, 64, true, true)] },
+  { name: 'bilstm-1', calls: layer(0, 50, 4, 64, false, true) },
+  { name: 'bilstm-2', calls: layer(0, 50, 128, 64, true, true) },
   { name: 'lstm', calls: layer(0, 50, 4, 64, true, false) },
   { name: 'gru', calls: layer(1, 100, 8, 128, true, false) },
   { name: 'gru-after', calls: layer(2, 100, 8, 128, true, false) },
