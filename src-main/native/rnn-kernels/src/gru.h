@@ -14,24 +14,27 @@ inline void gru_forward(const Problem& p, const ForwardArgs& a) {
   const bool after = p.cell == Cell::GruResetAfter;
   float* ws = a.workspace;
   input_projection(p, a.x, a.kernel, a.bias, G, ws, W);
-  ConstView recurrent = view(a.recurrent, U, G, G);
+  // Packed once per call (PackedWeight): all of R (reset after), or R's z and r columns and its
+  // candidate's columns (reset before, where r∘h_prev meets the latter alone).
+  const int64_t first_cols = after ? G : 2 * U;
+  float* storage = thread_scratch(8, PackedWeight::storage_size(U, first_cols) + PackedWeight::storage_size(U, U));
+  const PackedWeight recurrent_zr(a.recurrent, U, first_cols, G, false, storage);
+  const PackedWeight recurrent_h(a.recurrent + 2 * U, U, after ? 0 : U, G, false,
+                                 storage + PackedWeight::storage_size(U, first_cols));
   for_batch_shares(p, [&](Range b) {
     float* q = after ? thread_scratch(2, b.size * G) : nullptr;
+    float* packed_h = thread_scratch(9, std::max(recurrent_zr.scratch_size(b.size), recurrent_h.scratch_size(b.size)));
     for (int64_t t = 0; t < T; ++t) {
       const int64_t row0 = t * B + b.begin;
       const float* h_prev = t > 0 ? a.h + (row0 - B) * U : nullptr;
       View pre = view(ws + row0 * W, b.size, G, W);
       if (after) {
         View qv = view(q, b.size, G, G);
-        if (h_prev) {
-          qv.noalias() = view(h_prev, b.size, U, U) * recurrent;
-        } else {
-          qv.setZero();
-        }
-        qv.rowwise() += RowVec(a.bias + G, G);
+        qv.rowwise() = RowVec(a.bias + G, G);
+        if (h_prev) recurrent_zr.multiply_add(h_prev, U, b.size, q, G, packed_h);
         pre.leftCols(2 * U) += qv.leftCols(2 * U);
       } else if (h_prev) {
-        pre.leftCols(2 * U).noalias() += view(h_prev, b.size, U, U) * recurrent.leftCols(2 * U);
+        recurrent_zr.multiply_add(h_prev, U, b.size, ws + row0 * W, W, packed_h);
       }
       for (int64_t j = 0; j < b.size; ++j) {
         float* z = ws + (row0 + j) * W;
@@ -49,7 +52,7 @@ inline void gru_forward(const Problem& p, const ForwardArgs& a) {
         }
       }
       if (!after && h_prev) {
-        pre.rightCols(U).noalias() += view(ws + row0 * W + 6 * U, b.size, U, W) * recurrent.rightCols(U);
+        recurrent_h.multiply_add(ws + row0 * W + 6 * U, W, b.size, ws + row0 * W + 2 * U, W, packed_h);
       }
       for (int64_t j = 0; j < b.size; ++j) {
         float* z = ws + (row0 + j) * W;
@@ -98,8 +101,16 @@ inline void gru_backward(const Problem& p, const BackwardArgs& a) {
   // Gradients of the input-side pre-activations, and (reset after) of q = h_prev·R + b_rec.
   float* dx_side = thread_scratch(0, T * B * G);
   float* dq = after ? thread_scratch(1, T * B * G) : nullptr;
-  ConstView recurrent = view(a.recurrent, U, G, G);
+  // Rᵀ packed once per call: all of it (reset after), or the z and r columns' and the candidate's
+  // (reset before).
+  const int64_t first_rows = after ? G : 2 * U;
+  float* storage = thread_scratch(8, PackedWeight::storage_size(first_rows, U) + PackedWeight::storage_size(U, U));
+  const PackedWeight recurrent_zr_t(a.recurrent, first_rows, U, G, true, storage);
+  const PackedWeight recurrent_h_t(a.recurrent + 2 * U, after ? 0 : U, U, G, true,
+                                   storage + PackedWeight::storage_size(first_rows, U));
   for_batch_shares(p, [&](Range b) {
+    float* packed_d =
+        thread_scratch(9, std::max(recurrent_zr_t.scratch_size(b.size), recurrent_h_t.scratch_size(b.size)));
     float* dh_next = thread_scratch(2, b.size * U);
     float* dh_prev = thread_scratch(3, b.size * U);
     float* d_reset_h = thread_scratch(4, b.size * U);
@@ -144,13 +155,13 @@ inline void gru_backward(const Problem& p, const BackwardArgs& a) {
       }
       if (after) {
         if (h_prev) {
-          view(dh_prev, b.size, U, U).noalias() += view(dq + row0 * G, b.size, G, G) * recurrent.transpose();
+          recurrent_zr_t.multiply_add(dq + row0 * G, G, b.size, dh_prev, U, packed_d);
         }
       } else {
         // Reset before: the candidate's recurrent input is (r∘h_prev)·R_h.
         if (h_prev) {
-          view(d_reset_h, b.size, U, U).noalias() =
-              view(dx_side + row0 * G + 2 * U, b.size, U, G) * recurrent.rightCols(U).transpose();
+          Vec(d_reset_h, b.size * U).setZero();
+          recurrent_h_t.multiply_add(dx_side + row0 * G + 2 * U, G, b.size, d_reset_h, U, packed_d);
         }
         for (int64_t j = 0; j < b.size; ++j) {
           float* d = dx_side + (row0 + j) * G;
@@ -181,8 +192,7 @@ inline void gru_backward(const Problem& p, const BackwardArgs& a) {
           activation_grad(p.recurrent_activation, ws + (row0 + j) * W, gates, d, d, 2 * U);
         }
         if (h_prev) {
-          view(dh_prev, b.size, U, U).noalias() +=
-              view(dx_side + row0 * G, b.size, 2 * U, G) * recurrent.leftCols(2 * U).transpose();
+          recurrent_zr_t.multiply_add(dx_side + row0 * G, G, b.size, dh_prev, U, packed_d);
         }
       }
       std::swap(dh_next, dh_prev);

@@ -49,26 +49,34 @@ inline void lstm_forward(const Problem& p, const ForwardArgs& a) {
   const bool narrow = I <= kNarrowInput;
   const int64_t gates_at = standard ? 0 : G;  // where a workspace row's gates start
   float* ws = a.workspace;
-  // A wide input is projected for the whole sequence at once, where the product runs fastest:
-  // into the workspace rows for the general cell, into a scratch array for the standard one.
-  float* projected = standard && !narrow ? thread_scratch(0, T * B * G) : nullptr;
-  if (!narrow) input_projection(p, a.x, a.kernel, a.bias, G, standard ? projected : ws, standard ? G : W);
-  ConstView recurrent = view(a.recurrent, U, G, G);
+  // For the general cell a wide input is projected for the whole sequence at once, into the
+  // workspace rows; the standard cell projects each step's rows into a block of its share, with
+  // the kernel packed once per call as the recurrent kernel is, so the pre-activations of the
+  // whole sequence are never written out.
+  if (!narrow && !standard) input_projection(p, a.x, a.kernel, a.bias, G, ws, W);
+  const PackedWeight recurrent(a.recurrent, U, G, G, false, thread_scratch(8, PackedWeight::storage_size(U, G)));
+  const bool step_projection = standard && !narrow;
+  const PackedWeight kernel(a.kernel, step_projection ? I : 0, G, G, false,
+                            thread_scratch(0, step_projection ? PackedWeight::storage_size(I, G) : 0));
   for_batch_shares(p, [&](Range b) {
     float* zeros = thread_scratch(6, U);  // the cell state before the first step
     Vec(zeros, U).setZero();
-    float* z_block = standard && narrow ? thread_scratch(5, b.size * G) : nullptr;
+    float* z_block = standard ? thread_scratch(5, b.size * G) : nullptr;
+    float* packed_h = thread_scratch(9, std::max(recurrent.scratch_size(b.size), kernel.scratch_size(b.size)));
     for (int64_t t = 0; t < T; ++t) {
       const int64_t row0 = t * B + b.begin;
       // This step's pre-activations: x·K + b, then h_prev·R added.
-      float* z0 = !standard ? ws + row0 * W : narrow ? z_block : projected + row0 * G;
+      float* z0 = standard ? z_block : ws + row0 * W;
       const int64_t ldz = standard ? G : W;
       if (narrow) {
         for (int64_t j = 0; j < b.size; ++j) {
           narrow_projection_row(I, G, a.x + (row0 + j) * I, a.kernel, a.bias, z0 + j * ldz);
         }
+      } else if (step_projection) {
+        view(z0, b.size, G, G).rowwise() = RowVec(a.bias, G);
+        kernel.multiply_add(a.x + row0 * I, I, b.size, z0, G, packed_h);
       }
-      if (t > 0) view(z0, b.size, G, ldz).noalias() += view(a.h + (row0 - B) * U, b.size, U, U) * recurrent;
+      if (t > 0) recurrent.multiply_add(a.h + (row0 - B) * U, U, b.size, z0, ldz, packed_h);
       for (int64_t j = 0; j < b.size; ++j) {
         float* gates = ws + (row0 + j) * W + gates_at;
         const float* c_prev = t > 0 ? gates - B * W + G : zeros;
@@ -156,7 +164,8 @@ inline void lstm_backward(const Problem& p, const BackwardArgs& a) {
   const int64_t share_sums = (narrow ? 1 + I + U : 1) * G;
   float* sums = thread_scratch(1, parts * share_sums);
   Vec(sums, parts * share_sums).setZero();
-  ConstView recurrent = view(a.recurrent, U, G, G);
+  // dh_prev = dz · Rᵀ at every step.
+  const PackedWeight recurrent_t(a.recurrent, G, U, G, true, thread_scratch(8, PackedWeight::storage_size(G, U)));
   for_batch_parts(p, [&](int part, Range b) {
     float* dbias = sums + part * share_sums;
     float* dkernel = dbias + G;
@@ -167,6 +176,7 @@ inline void lstm_backward(const Problem& p, const BackwardArgs& a) {
     float* dc = thread_scratch(5, U);
     float* zeros = thread_scratch(6, U);  // the cell state before the first step
     float* dz_block = narrow ? thread_scratch(7, b.size * G) : nullptr;
+    float* packed_d = thread_scratch(9, recurrent_t.scratch_size(b.size));
     Vec(zeros, U).setZero();
     Vec(dh_next, b.size * U).setZero();
     Vec(dc_next, b.size * U).setZero();
@@ -194,7 +204,8 @@ inline void lstm_backward(const Problem& p, const BackwardArgs& a) {
         if (narrow) {
           view(drecurrent, U, G, G).noalias() += view(a.h + (row0 - B) * U, b.size, U, U).transpose() * d_step;
         }
-        view(dh_next, b.size, U, U).noalias() = d_step * recurrent.transpose();
+        Vec(dh_next, b.size * U).setZero();
+        recurrent_t.multiply_add(d0, G, b.size, dh_next, U, packed_d);
       }
     }
   });

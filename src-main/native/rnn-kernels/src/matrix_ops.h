@@ -129,3 +129,110 @@ inline void sum_parts(const float* sums, int parts, int64_t ld, int64_t cols, fl
   o = ConstVec(sums, cols);
   for (int part = 1; part < parts; ++part) o += ConstVec(sums + part * ld, cols);
 }
+
+// The first float at or after p on a 64-byte boundary (Eigen's matrix kernel reads its packed
+// operands with aligned loads).
+inline float* align64(float* p) {
+  const uintptr_t address = reinterpret_cast<uintptr_t>(p);
+  return reinterpret_cast<float*>((address + 63) & ~static_cast<uintptr_t>(63));
+}
+
+// Floats to round each packed block up to, so that every block starts on a 64-byte boundary.
+inline int64_t round_up16(int64_t n) { return (n + 15) & ~static_cast<int64_t>(15); }
+
+// A weight matrix W [K, M] that every step of a sequence multiplies, z[n, M] += h[n, K] · W, packed
+// once per call into the panels Eigen's matrix kernel reads. An Eigen product packs both operands
+// again at every call, and at every step the weight is by far the larger one (the recurrent kernel
+// of an LSTM(256) is 1 MB, a thread's share of the hidden states 32 KB): packing it once per call
+// instead of once per step leaves the step loop the arithmetic, the packing of the small h and
+// the same kernel and cache blocking Eigen itself would run.
+//
+// The weight is given as stored: `w` is [K, M] row-major, or with `transposed` [M, K] row-major
+// (W = wᵀ: the recurrent kernel in the backward pass), `ld` floats apart (a block of columns of a
+// wider matrix, as GRU's gates are). Uses Eigen's internal packing and kernel
+// (gemm_pack_lhs, gemm_pack_rhs, gebp_kernel) as its general_matrix_matrix_product composes them.
+class PackedWeight {
+ public:
+  using Index = Eigen::Index;
+  using Traits = Eigen::internal::gebp_traits<float, float>;
+  using ResMapper = Eigen::internal::blas_data_mapper<float, Index, Eigen::ColMajor, Eigen::Unaligned, 1>;
+  using RhsMapper = Eigen::internal::const_blas_data_mapper<float, Index, Eigen::ColMajor>;
+
+  // Floats `storage` must hold for a weight of k × m.
+  static int64_t storage_size(int64_t k, int64_t m) {
+    if (k == 0 || m == 0) return 0;
+    Index kc = k, mc = m, nc = 64;
+    Eigen::internal::computeProductBlockingSizes<float, float, 1>(kc, mc, nc, Index(1));
+    const int64_t blocks = ((m + mc - 1) / mc) * ((k + kc - 1) / kc);
+    return k * m + 16 * blocks + 16;
+  }
+
+  // Packs w into storage (storage_size(k, m) floats, owned by the caller and kept while this is used).
+  // A weight with no rows or columns packs nothing and adds nothing.
+  PackedWeight(const float* w, int64_t k, int64_t m, int64_t ld, bool transposed, float* storage) : k_(k), m_(m) {
+    if (k == 0 || m == 0) return;
+    Index kc = k, mc = m, nc = 64;
+    Eigen::internal::computeProductBlockingSizes<float, float, 1>(kc, mc, nc, Index(1));
+    kc_ = kc;
+    mc_ = mc;
+    packed_ = align64(storage);
+    float* block = packed_;
+    for (int64_t i2 = 0; i2 < m_; i2 += mc_) {
+      const int64_t rows = std::min(mc_, m_ - i2);
+      for (int64_t k2 = 0; k2 < k_; k2 += kc_) {
+        const int64_t depth = std::min(kc_, k_ - k2);
+        if (transposed) {
+          // W = wᵀ, so the kernel's left operand Wᵀ [M, K] is w itself, row-major.
+          using Mapper = Eigen::internal::const_blas_data_mapper<float, Index, Eigen::RowMajor>;
+          Eigen::internal::gemm_pack_lhs<float, Index, Mapper, Traits::mr, Traits::LhsProgress,
+                                         Traits::LhsPacket4Packing, Eigen::RowMajor>
+              pack;
+          pack(block, Mapper(w, ld).getSubMapper(i2, k2), depth, rows);
+        } else {
+          // Wᵀ [M, K] is the row-major w [K, M] read column-major.
+          using Mapper = Eigen::internal::const_blas_data_mapper<float, Index, Eigen::ColMajor>;
+          Eigen::internal::gemm_pack_lhs<float, Index, Mapper, Traits::mr, Traits::LhsProgress,
+                                         Traits::LhsPacket4Packing, Eigen::ColMajor>
+              pack;
+          pack(block, Mapper(w, ld).getSubMapper(i2, k2), depth, rows);
+        }
+        block += round_up16(rows * depth);
+      }
+    }
+  }
+
+  // Floats `scratch` must hold for multiply_add over n rows.
+  int64_t scratch_size(int64_t n) const { return kc_ == 0 ? 0 : k_ * n + 16 * ((k_ + kc_ - 1) / kc_) + 16; }
+
+  // z[n, M] (leading dimension ldz) += h[n, K] (leading dimension ldh) · W; `scratch` holds
+  // scratch_size(n) floats (the packed h).
+  void multiply_add(const float* h, int64_t ldh, int64_t n, float* z, int64_t ldz, float* scratch) const {
+    if (kc_ == 0 || n == 0) return;
+    // In Eigen's column-major terms: zᵀ [M, n] += Wᵀ [M, K] · hᵀ [K, n].
+    Eigen::internal::gemm_pack_rhs<float, Index, RhsMapper, Traits::nr, Eigen::ColMajor> pack;
+    Eigen::internal::gebp_kernel<float, float, Index, ResMapper, Traits::mr, Traits::nr, false, false> gebp;
+    float* packed_h = align64(scratch);
+    float* block = packed_h;
+    for (int64_t k2 = 0; k2 < k_; k2 += kc_) {
+      const int64_t depth = std::min(kc_, k_ - k2);
+      pack(block, RhsMapper(h, ldh).getSubMapper(k2, 0), depth, n);
+      block += round_up16(depth * n);
+    }
+    ResMapper res(z, ldz);
+    const float* a = packed_;
+    for (int64_t i2 = 0; i2 < m_; i2 += mc_) {
+      const int64_t rows = std::min(mc_, m_ - i2);
+      const float* b = packed_h;
+      for (int64_t k2 = 0; k2 < k_; k2 += kc_) {
+        const int64_t depth = std::min(kc_, k_ - k2);
+        gebp(res.getSubMapper(i2, 0), a, b, rows, depth, n, 1.0f);
+        a += round_up16(rows * depth);
+        b += round_up16(depth * n);
+      }
+    }
+  }
+
+ private:
+  int64_t k_, m_, kc_ = 0, mc_ = 0;
+  float* packed_ = nullptr;
+};

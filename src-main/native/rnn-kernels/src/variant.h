@@ -21,6 +21,7 @@
 #define EIGEN_NO_DEBUG
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <cstdint>
 #include <utility>
 

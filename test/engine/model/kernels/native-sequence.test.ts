@@ -128,6 +128,18 @@ describe.each(runnableIsas)('the %s build matches the references', (isa) => {
       native.addon.useInstructionSet(defaultIsa);
     }
   });
+
+  // 150 units: the recurrent kernel [150, 600] is packed once per call in several blocks of
+  // Eigen's cache blocking, along its gates forward and along its rows backward; 40 features (a
+  // wide input) are projected step by step through the kernel [40, 600], packed the same way.
+  it('LSTM with a recurrent kernel packed in several blocks', () => {
+    native.addon.useInstructionSet(isa);
+    try {
+      expectParity({ cell: 'LSTM', ...gates, batch: 3, steps: 4, features: 40, units: 150 });
+    } finally {
+      native.addon.useInstructionSet(defaultIsa);
+    }
+  });
 });
 
 const HIDDEN = ['tanh', 'relu', 'sigmoid', 'elu', 'selu', 'softsign', 'linear'] as const;
