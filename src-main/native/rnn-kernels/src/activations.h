@@ -17,7 +17,13 @@ constexpr int64_t kPacket = Eigen::internal::packet_traits<float>::size;
 
 template <typename T>
 inline T tanh_of(const T& x) {
+  // The same rational function under two names: Eigen 3.4 (Debian's libeigen3-dev, Homebrew)
+  // calls it generic_fast_tanh_float, later Eigen (the TensorFlow wheel's) ptanh_float.
+#if EIGEN_VERSION_AT_LEAST(3, 4, 90)
   return Eigen::internal::ptanh_float<T>(x);
+#else
+  return Eigen::internal::generic_fast_tanh_float<T>(x);
+#endif
 }
 
 template <typename T>
