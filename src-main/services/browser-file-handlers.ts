@@ -35,18 +35,20 @@ export interface BrowserFileContext {
 const MAX_DEPTH = 4;
 
 export function browserFileHandlers(c: BrowserFileContext): HandlerMap {
+  /** Predicts an uploaded file or folder into `<name>-predictions.csv` in the outputs folder, handed back as a download. */
+  const predictStored = async (runId: string, input: string, name: string) => {
+    const output = join(await freshFolder(c.dataDir, 'outputs'), `${name}-predictions.csv`);
+    const result = await c.predictFile(runId, input, output);
+    return { ...result, download: await download(output) };
+  };
   return {
     'predict.upload': async ({ runId, fileName, contentBase64 }) => {
       const input = await storeUpload(c.dataDir, fileName, contentBase64);
-      const output = join(await freshFolder(c.dataDir, 'outputs'), `${parse(input).name}-predictions.csv`);
-      const result = await c.predictFile(runId, input, output);
-      return { ...result, download: await download(output) };
+      return predictStored(runId, input, parse(input).name);
     },
     'predict.uploadFolder': async ({ runId, folderName, files }) => {
       const input = await storeFolder(c.dataDir, folderName, files);
-      const output = join(await freshFolder(c.dataDir, 'outputs'), `${basename(input)}-predictions.csv`);
-      const result = await c.predictFile(runId, input, output);
-      return { ...result, download: await download(output) };
+      return predictStored(runId, input, basename(input));
     },
     'project.upload': async ({ fileName, contentBase64 }) => {
       const path = await storeUpload(c.dataDir, fileName, contentBase64);

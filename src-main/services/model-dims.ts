@@ -5,6 +5,7 @@
 import type { ExperimentSpec } from '../shared/spec';
 import type { DatasetSummary } from '../shared/types';
 import type { ModelDims } from '../engine/model/model-builder';
+import { readByDefault } from '../engine/tasks/common/table-columns';
 
 /** Token ids 0 (padding) and 1 (out-of-vocabulary) come on top of the vocabulary. */
 const RESERVED_TOKENS = 2;
@@ -51,6 +52,5 @@ function everyNumericFeature(spec: ExperimentSpec, dataset: DatasetSummary | nul
   const d = spec.data;
   const sequences = spec.task === 'sequence-classification' || (spec.task === 'sequence-labeling' && !d.text.column);
   if (!sequences || !d.idColumn || !dataset) return 0;
-  const left = [d.targetColumns[0], d.timeColumn, d.idColumn];
-  return dataset.columns.filter((c) => c.type === 'numeric' && !left.includes(c.name)).length;
+  return dataset.columns.filter((c) => readByDefault(c, d)).length;
 }

@@ -6,6 +6,11 @@ import type { ExperimentSpec } from '../../../shared/spec';
 
 export { requireColumn };
 
+/** Whether a column is read as a feature when the spec names none: numeric, and not the label, time or id. */
+export function readByDefault(column: { name: string; type: string }, data: ExperimentSpec['data']): boolean {
+  return column.type === 'numeric' && ![data.targetColumns[0], data.timeColumn, data.idColumn].includes(column.name);
+}
+
 /**
  * Numeric feature columns: the spec's, or every numeric column that is not the label, time or id.
  * `noneMessage` is the error when there are none (it says what the task needs instead).
@@ -13,11 +18,7 @@ export { requireColumn };
 export function numericFeatureColumns(table: Table, data: ExperimentSpec['data'], noneMessage: string): TableColumn[] {
   const names = data.featureColumns.length
     ? data.featureColumns
-    : table.columns
-        .filter(
-          (c) => c.type === 'numeric' && ![data.targetColumns[0], data.timeColumn, data.idColumn].includes(c.name),
-        )
-        .map((c) => c.name);
+    : table.columns.filter((c) => readByDefault(c, data)).map((c) => c.name);
   if (names.length === 0) throw new DataError(noneMessage);
   return names.map((n) => {
     const c = requireColumn(table, n, 'feature');
