@@ -112,14 +112,20 @@ const JOURNEYS: Journey[] = [
   },
 ];
 
-/** An Excel workbook of a CSV fixture, as a user's spreadsheet would hold it (numbers as numbers). */
+/**
+ * An Excel workbook of a CSV fixture, as a user's spreadsheet would hold it: numbers as numbers, a
+ * title and a blank row above the header, and a note below the table.
+ */
 async function asWorkbook(csvPath: string): Promise<string> {
   const [header, ...rows] = readFileSync(csvPath, 'utf8').trim().split(/\r?\n/);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('line 3');
+  sheet.addRow([WORKBOOK_TITLE]);
+  sheet.addRow([]);
   sheet.addRow(header!.split(','));
   for (const row of rows)
     sheet.addRow(row.split(',').map((v) => (v !== '' && Number.isFinite(Number(v)) ? Number(v) : v)));
+  sheet.addRow(['Exported from the line controller']);
   const path = join(
     scratch,
     csvPath
@@ -130,6 +136,8 @@ async function asWorkbook(csvPath: string): Promise<string> {
   await book.xlsx.writeFile(path);
   return path;
 }
+
+const WORKBOOK_TITLE = 'Line 3 conveyor, states per shift';
 
 /** Requests the page sent over the API socket, to wait for the check of the final settings. */
 function recordRequests(page: Page): string[] {
@@ -170,6 +178,12 @@ for (const journey of JOURNEYS) {
       const taskSelect = page.getByTestId('data-task-select');
       await expect(taskSelect).toHaveValue(journey.proposed);
       await expect(page.getByTestId('error-message')).toHaveCount(0);
+      if (journey.route === 'xlsx') {
+        // The title above the header and the note below the table are named and left out.
+        const problems = page.getByTestId('problems-list');
+        await expect(problems).toContainText(`The first row ('${WORKBOOK_TITLE}') is a title above the table`);
+        await expect(problems).toContainText("('Exported from the line controller') is a total or a note");
+      }
       if (journey.choose) {
         await taskSelect.selectOption(journey.choose);
         await expect(taskSelect).toHaveValue(journey.choose);

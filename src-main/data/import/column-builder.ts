@@ -26,6 +26,15 @@ export interface ColumnBuilder {
   pushSpan(text: string, from: number, to: number, line: number): void;
   /** Pads short rows: a missing cell. */
   pushMissing(): void;
+  /** True when the cell of row `row` (0-based) is missing or did not parse. */
+  isMissing(row: number): boolean;
+  /**
+   * The text of row `row`'s cell when it is a word where a number or time belongs (one of the
+   * latest few such cells), or a word column's text; else null.
+   */
+  wordAt(row: number): string | null;
+  /** Drops the rows from `length` on (a footer below the table), with their unparsed cells. */
+  truncate(length: number): void;
   finish(name: string): TableColumn;
 }
 
@@ -44,6 +53,9 @@ export class GrowableFloat64 {
     }
     this.buf[this.length++] = v;
   }
+  get(i: number): number {
+    return this.buf[i];
+  }
   /** The filled part; copies only when more than an eighth of the buffer is unused. */
   take(): Float64Array {
     if (this.buf.length - this.length > this.buf.length / 8) return this.buf.slice(0, this.length);
@@ -51,11 +63,15 @@ export class GrowableFloat64 {
   }
 }
 
+/** Unparsed cells remembered with their row, for a footer below the table. */
+const RECENT_BAD = 8;
+
 abstract class ParsedBuilder implements ColumnBuilder {
   abstract readonly type: ColumnType;
   protected readonly values: GrowableFloat64;
   badCount = 0;
   firstBad: BadValue | null = null;
+  private recentBad: (BadValue & { row: number; text: string })[] = [];
   constructor(capacity: number) {
     this.values = new GrowableFloat64(capacity);
   }
@@ -71,12 +87,29 @@ abstract class ParsedBuilder implements ColumnBuilder {
     const v = this.parse(raw);
     if (v !== v && !isMissingToken(raw)) {
       this.badCount++;
-      if (!this.firstBad) this.firstBad = { line, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw };
+      const bad = { line, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw };
+      if (!this.firstBad) this.firstBad = bad;
+      this.recentBad.push({ ...bad, row: this.values.length, text: raw.trim() });
+      if (this.recentBad.length > RECENT_BAD) this.recentBad.shift();
     }
     this.values.push(v);
   }
   pushMissing(): void {
     this.values.push(NaN);
+  }
+  isMissing(row: number): boolean {
+    return Number.isNaN(this.values.get(row));
+  }
+  wordAt(row: number): string | null {
+    return this.recentBad.find((b) => b.row === row)?.text ?? null;
+  }
+  truncate(length: number): void {
+    const dropped = this.recentBad.filter((b) => b.row >= length);
+    this.badCount -= dropped.length;
+    this.recentBad = this.recentBad.filter((b) => b.row < length);
+    // Footer rows are the last ones: when the first unparsed cell was among them, all were.
+    if (this.badCount === 0) this.firstBad = null;
+    this.values.length = Math.min(this.values.length, length);
   }
   protected abstract fast(text: string, from: number, to: number): number;
   pushSpan(text: string, from: number, to: number, line: number): void {
@@ -158,6 +191,15 @@ export class StringBuilder implements ColumnBuilder {
   }
   pushMissing(): void {
     this.values.push(null);
+  }
+  isMissing(row: number): boolean {
+    return this.values[row] === null;
+  }
+  wordAt(row: number): string | null {
+    return this.values[row] ?? null;
+  }
+  truncate(length: number): void {
+    this.values.length = Math.min(this.values.length, length);
   }
   pushSpan(text: string, from: number, to: number): void {
     this.push(text.slice(from, to));

@@ -21,6 +21,7 @@ import {
   looksLikeData,
 } from './sniff';
 import { type BuiltTable, TableBuilder } from './table-builder';
+import { preambleLength, preambleNote, rowText } from './table-preamble';
 
 export interface DelimitedResult extends BuiltTable {
   encoding: string;
@@ -101,6 +102,7 @@ async function parseWith(
     decimalComma,
     notes,
     headerlessReason(sample, delimiter, newline),
+    titleRows(sample, delimiter, newline),
   );
   for await (const chunk of readTextChunks(path, {
     decoder: encoding.decoder,
@@ -123,6 +125,7 @@ async function parseWith(
     );
   }
   const built = builder.finish();
+  if (rows.titles.length > 0) notes.unshift({ severity: 'info', message: preambleNote(rows.titles, 'line') });
   if (rows.quoteIssue) {
     notes.push({
       severity: 'warning',
@@ -138,6 +141,12 @@ async function parseWith(
   };
 }
 
+/** How many of the sample's first non-blank rows are a title above the header (table-preamble.ts). */
+function titleRows(sample: string, delimiter: Delimiter, newline: ReturnType<typeof detectNewline>): number {
+  const first = Papa.parse<string[]>(sample, { delimiter, newline, quoteChar: '"', preview: 80 }).data;
+  return preambleLength(first);
+}
+
 /**
  * Turns decoded chunks into table rows. Chunks without quotes take a fast path that splits
  * whole lines in place; anything quoted goes through papaparse, which keeps a partial quoted
@@ -146,6 +155,8 @@ async function parseWith(
 class DelimitedRows {
   headerDone = false;
   quoteIssue: { line: number } | null = null;
+  /** The title rows left out above the header, as the note quotes them. */
+  readonly titles: string[] = [];
   private line = 1;
   private pending = '';
   private bounds = new Int32Array(0);
@@ -160,6 +171,8 @@ class DelimitedRows {
     private readonly notes: DataProblem[],
     /** Why the first line is data though it holds words (sentence pairs without a header); null when it may be a header. */
     private readonly headerless: string | null,
+    /** Non-blank rows above the header that are a title, to leave out. */
+    private titleRows = 0,
   ) {
     this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
     this.newlineChar = newline === '\r' ? '\r' : '\n';
@@ -226,6 +239,11 @@ class DelimitedRows {
         }
       }
       if (row.length === 1 && row[0].trim() === '') continue;
+      if (!this.headerDone && this.titleRows > 0) {
+        this.titleRows--;
+        this.titles.push(rowText(row));
+        continue;
+      }
       if (this.headerDone) this.builder.addRow(row, at);
       else this.takeHeader(row, at);
     }

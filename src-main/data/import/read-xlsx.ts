@@ -12,7 +12,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { readUserFile, UserFileError } from '../../storage/user-file';
 import { DataError } from '../data-error';
 import type { LoadOptions } from '../table';
+import type { DataProblem } from '../../shared/types';
 import { type BuiltTable, TableBuilder } from './table-builder';
+import { preambleLength, preambleNote, rowText } from './table-preamble';
 import { scanXml } from './xml-scan';
 import { dateStyles, excelSerialToIso, sharedStrings, workbookSheets, type SheetRef } from './xlsx-parts';
 
@@ -156,10 +158,18 @@ async function readRows(xml: string, ctx: SheetContext, sheet: string, options: 
     unit: 'row',
   });
   let headerDone = false;
+  const cellsOf = (r: (typeof rows)[number]) => Array.from({ length: width }, (_, i) => r.cells[i] ?? '');
+  let title = preambleLength(rows.slice(0, 80).map(cellsOf));
+  const titles: string[] = [];
   for (const r of rows) {
-    const fields = Array.from({ length: width }, (_, i) => r.cells[i] ?? '');
+    const fields = cellsOf(r);
     while (fields.length > 0 && fields[fields.length - 1] === '' && !headerDone) fields.pop();
     if (fields.every((f) => f.trim() === '')) continue;
+    if (title > 0) {
+      title--;
+      titles.push(rowText(fields));
+      continue;
+    }
     if (!headerDone) {
       headerDone = true;
       builder.setHeader(fields);
@@ -171,7 +181,10 @@ async function readRows(xml: string, ctx: SheetContext, sheet: string, options: 
   if (builder.rowCount === 0) {
     throw new DataError(`The sheet '${sheet}' has a header row but no data rows. Choose another sheet.`, { line: 1 });
   }
-  return builder.finish();
+  const built = builder.finish();
+  if (titles.length === 0) return built;
+  const note: DataProblem = { severity: 'info', message: preambleNote(titles, 'row') };
+  return { ...built, problems: [note, ...built.problems] };
 }
 
 /** Reads the chosen sheet (the first by default). `sizeBytes` is the file's size, for progress. */

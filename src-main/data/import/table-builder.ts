@@ -11,6 +11,7 @@ import { type ColumnBuilder, DateBuilder, NumericBuilder, StringBuilder } from '
 import { ANY_DATE, type DateFormat, detectDateFormat } from './datetime';
 import { inferType, stringKind } from './infer-type';
 import { parseNumber, parseNumberDecimalComma } from './values';
+import { isSummaryText, quoteRows } from './table-preamble';
 
 export interface BuiltColumnInfo {
   name: string;
@@ -44,6 +45,8 @@ interface Pending {
 
 /** Most skipped long rows tolerated before the import stops, besides 1% of the rows. */
 const LONG_ROW_TOLERANCE = 3;
+/** Most rows below a table read as its total or notes. */
+const MAX_FOOTER_ROWS = 5;
 
 export class TableBuilder {
   private names: string[] = [];
@@ -55,7 +58,10 @@ export class TableBuilder {
   private readonly sampleRows: number;
   private rows = 0;
   private shortRows = 0;
-  private firstShort: { line: number; count: number } | null = null;
+  private firstShort: { line: number; count: number; row: number } | null = null;
+  /** Rows (0-based) of the latest short rows, so a footer's short rows can be taken back. */
+  private recentShort: number[] = [];
+  private ended = false;
   private longRows = 0;
   private firstLong: { line: number; count: number } | null = null;
 
@@ -110,7 +116,9 @@ export class TableBuilder {
         }
       } else {
         this.shortRows++;
-        if (!this.firstShort) this.firstShort = { line, count: fields.length };
+        if (!this.firstShort) this.firstShort = { line, count: fields.length, row: this.rows };
+        this.recentShort.push(this.rows);
+        if (this.recentShort.length > MAX_FOOTER_ROWS) this.recentShort.shift();
       }
     }
     this.rows++;
@@ -165,9 +173,14 @@ export class TableBuilder {
     const width = this.names.length;
     const overrides = this.opts.typeOverrides ?? {};
     const expected = Math.max(this.opts.expectedRows ?? 0, this.pending.length) + 16;
+    // When the whole table is in the sample, rows that may be its footer do not vote on the types.
+    const voters = this.pending.slice(
+      0,
+      this.pending.length - (this.builders === null && this.ended ? this.footerLike() : 0),
+    );
     this.detected = this.names.map((name, c) => {
       const samples: string[] = [];
-      for (const p of this.pending) {
+      for (const p of voters) {
         const v = p.fields[c];
         if (v !== undefined) samples.push(v);
       }
@@ -203,11 +216,62 @@ export class TableBuilder {
     this.pending = [];
   }
 
+  /**
+   * Leaves out the rows below the table, at most MAX_FOOTER_ROWS and never the table's only rows:
+   * trailing rows with nothing filled but their first cell (a source or a note), when that cell is
+   * a word in a column of numbers or times or the table has three columns or more; and trailing
+   * rows whose first column, numbers or times everywhere else, starts like a total ('Total',
+   * 'Summe', 'Average', …). Returns the note, or null when there is none.
+   */
+  private dropFooter(builders: ColumnBuilder[]): DataProblem | null {
+    const key = builders[0];
+    if (!key) return null;
+    const typed = key.type === 'numeric' || key.type === 'datetime';
+    const texts: string[] = [];
+    for (let row = this.rows - 1; row >= Math.max(2, this.rows - MAX_FOOTER_ROWS); row--) {
+      const text = key.wordAt(row);
+      if (text === null) break;
+      const alone = builders.every((b, c) => c === 0 || b.isMissing(row));
+      if (!(alone && (typed || builders.length >= 3)) && !(typed && isSummaryText(text))) break;
+      texts.unshift(text);
+    }
+    if (texts.length === 0) return null;
+    const kept = this.rows - texts.length;
+    for (const b of builders) b.truncate(kept);
+    const short = this.recentShort.filter((row) => row >= kept).length;
+    this.shortRows -= short;
+    if (this.firstShort && this.firstShort.row >= kept) this.firstShort = null;
+    this.rows = kept;
+    const unit = this.opts.unit ?? 'line';
+    const n = texts.length;
+    return {
+      severity: 'info',
+      message: `The last ${n === 1 ? unit : `${n} ${unit}s`} (${quoteRows(texts)}) ${n === 1 ? 'is' : 'are'} a total or a note below the table, not data; ${n === 1 ? 'it was' : 'they were'} left out.`,
+    };
+  }
+
+  /** Trailing sampled rows that may be a total or notes (see dropFooter), before types are decided. */
+  private footerLike(): number {
+    let n = 0;
+    const limit = Math.min(MAX_FOOTER_ROWS, this.pending.length - 2);
+    while (n < limit) {
+      const fields = this.pending[this.pending.length - 1 - n].fields;
+      const first = fields[0]?.trim() ?? '';
+      const alone = fields.every((f, c) => c === 0 || f.trim() === '');
+      if (first === '' || !(isSummaryText(first) || (alone && this.names.length > 1))) break;
+      n++;
+    }
+    return n;
+  }
+
   /** Ends the import: builds columns and the list of problems. */
   finish(): BuiltTable {
+    this.ended = true;
     if (!this.builders) this.decideTypes();
     const builders = this.builders!;
     const unit = this.opts.unit ?? 'line';
+    const footer = this.dropFooter(builders);
+    if (footer) this.problems.push(footer);
     if (this.longRows > LONG_ROW_TOLERANCE && this.longRows > this.rows * 0.01) throw this.longRowError();
     if (this.firstLong) {
       this.problems.push({
