@@ -31,6 +31,12 @@ export interface ColumnSummary {
   mean: number | null;
   /** Up to 64 evenly spaced values for a numeric column's sparkline. */
   sparkline: number[];
+  /**
+   * Numeric columns: the column drawn for the Data view's chart, every value of a short column, or
+   * of a long one each stretch's lowest and highest, so peaks, troughs and seasons stay visible.
+   * `at` holds their rows (1-based). Absent in summaries made before it was added.
+   */
+  outline?: { at: number[]; values: number[] };
   /** For datetime columns: the recognised format, e.g. "ISO date", "YYYYMMDD", "year". */
   format?: string;
   /** For datetime columns: `min` / `max` (epoch milliseconds) as dates to show, e.g. "1871-01-01". */

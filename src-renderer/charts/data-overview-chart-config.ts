@@ -6,16 +6,28 @@ import type { ChartConfiguration } from 'chart.js';
 import { baseLineOptions } from './loss-chart-config';
 import type { ChartTheme } from './theme';
 
-/** One numeric column as a line over the file's rows: `values` are evenly spaced over `rows` rows. */
+function isOutline(
+  points: readonly number[] | { at: readonly number[]; values: readonly number[] },
+): points is { at: readonly number[]; values: readonly number[] } {
+  return !Array.isArray(points);
+}
+
+/**
+ * One numeric column as a line over the file's rows: its outline (values at the given 1-based rows),
+ * or values evenly spaced over `rows` rows (a summary without an outline).
+ */
 export function seriesOverviewConfig(
   name: string,
-  values: readonly number[],
+  points: readonly number[] | { at: readonly number[]; values: readonly number[] },
   rows: number,
   theme: ChartTheme,
 ): ChartConfiguration<'line'> {
   const color = theme.series[0] ?? '#3461d1';
-  const last = Math.max(rows, values.length);
+  const outline = isOutline(points) ? points : null;
+  const values = outline ? outline.values : (points as readonly number[]);
+  const last = Math.max(rows, outline ? (outline.at.at(-1) ?? 1) : values.length);
   const step = values.length > 1 ? (last - 1) / (values.length - 1) : 1;
+  const xOf = (i: number) => (outline ? outline.at[i] : Math.round(i * step) + 1);
   const options = baseLineOptions(theme, { xTitle: 'Row', yTitle: name });
   return {
     type: 'line',
@@ -23,7 +35,7 @@ export function seriesOverviewConfig(
       datasets: [
         {
           label: name,
-          data: values.map((y, i) => ({ x: Math.round(i * step) + 1, y })),
+          data: values.map((y, i) => ({ x: xOf(i), y })),
           borderColor: color,
           backgroundColor: color,
           pointRadius: 0,

@@ -30,11 +30,12 @@ describe('sample files', () => {
     expect(summary.columns.filter((c) => c.type === 'numeric')).toHaveLength(23);
   });
 
-  it('elnino-monthly-wide: months as columns', async () => {
+  it('elnino-monthly-wide: a column per month, read as one monthly series', async () => {
     const { summary } = await loadTable(sample('elnino-monthly-wide.csv'));
-    expect(summary.layout).toBe('wide');
-    expect(summary.timeColumn).toBe('YEAR');
-    expect(summary.frequency).toBe('yearly');
+    expect(summary.layout).toBe('single');
+    expect(summary.timeColumn).toBe('month');
+    expect(summary.frequency).toBe('monthly');
+    expect(summary.rows).toBe(61 * 12);
   });
 
   it('iowa-electricity-long: one series per source', async () => {

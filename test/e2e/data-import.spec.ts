@@ -41,7 +41,15 @@ function dataLines(path: string, delimiter = ','): string[][] {
 const samples = [
   { file: 'nile-yearly.csv', layout: 'One series', time: 'year', frequency: 'yearly' },
   { file: 'us-employment-monthly.csv', layout: 'Several variables', time: 'month', frequency: 'monthly' },
-  { file: 'elnino-monthly-wide.csv', layout: 'Wide (one column per series)', time: 'YEAR', frequency: 'yearly' },
+  // A row per year and a column per month: read as one monthly series (a row per month), and said so.
+  {
+    file: 'elnino-monthly-wide.csv',
+    layout: 'One series',
+    time: 'month',
+    frequency: 'monthly',
+    rowsPerLine: 12,
+    note: "a column per month ('JAN' … 'DEC')",
+  },
   { file: 'iowa-electricity-long.csv', layout: 'Long (id column)', time: 'year', frequency: 'yearly', id: 'source' },
 ];
 
@@ -55,15 +63,19 @@ for (const sample of samples) {
     await expect(summary).toBeVisible();
     await expect(summary).toContainText(sample.file);
     await expect(summary.locator('.fact', { hasText: 'Layout' })).toContainText(sample.layout);
-    await expect(summary.locator('.fact', { hasText: 'Rows' })).toContainText(String(rows.length));
+    const rowCount = (rows.length * (sample.rowsPerLine ?? 1)).toLocaleString('en-US');
+    await expect(summary.locator('.fact', { hasText: 'Rows' })).toContainText(rowCount);
     await expect(summary.locator('.fact', { hasText: 'Time column' })).toContainText(sample.time);
     await expect(summary.locator('.fact', { hasText: 'Frequency' })).toContainText(sample.frequency);
     if (sample.id) await expect(summary.locator('.fact', { hasText: 'Series id' })).toContainText(sample.id);
-    await expect(page.getByTestId('problems-list')).toContainText('No problems found in this file.');
+    const problems = page.getByTestId('problems-list');
+    if (sample.note) await expect(problems).toContainText(sample.note);
+    else await expect(problems).toContainText('No problems found in this file.');
 
-    // The preview shows the file's first data row; its last field is a number as written there.
+    // The preview shows the file's first data row; its last field (its first, after the year, when
+    // the file is unfolded) is a number as written there.
     const preview = page.getByTestId('preview-table');
-    await expect(preview).toContainText(String(Number(rows[0].at(-1))));
+    await expect(preview).toContainText(String(Number(sample.rowsPerLine ? rows[0][1] : rows[0].at(-1))));
     await expect(page.getByTestId('column-stats')).toContainText(sample.time);
     // The suggested model arrives just after the file: shoot the view once Continue is usable.
     await expect(page.getByTestId('continue-to-model')).toBeEnabled();

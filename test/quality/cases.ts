@@ -15,8 +15,9 @@ const SAMPLES = path.resolve(import.meta.dirname, '../../resources/samples');
 const SYNTHETIC_LENGTH = 480;
 
 /**
- * The importer reads elnino-monthly-wide.csv as it is laid out (one row per year, JAN..DEC
- * columns); the suite melts it into one monthly series, row by row and month by month.
+ * elnino-monthly-wide.csv has one row per year and JAN..DEC columns. The importer unfolds it into
+ * the same monthly series (calendar-wide.ts) with its value named 'value'; the suite keeps its own
+ * copy, row by row and month by month, whose target is named 'sst' as in every earlier report.
  */
 export async function meltWideMonthly(file: string, out: string): Promise<void> {
   const [header, ...rows] = (await readFile(file, 'utf8')).trim().split(/\r?\n/);

@@ -10,7 +10,7 @@ import type { TimeParts } from '../../shared/spec';
 import type { ColumnSummary, DataProblem, DatasetSummary } from '../../shared/types';
 import { checkUserFile, UserFileError } from '../../storage/user-file';
 import { DataError } from '../data-error';
-import { summarizeColumn } from '../summary/column-stats';
+import { OUTLINE_POINTS, summarizeColumn } from '../summary/column-stats';
 import { detectFrequency } from '../summary/frequency';
 import { type LayoutInfo, detectLayout } from '../summary/layout';
 import { missingByColumn, missingValueProblems, tooFewRowsProblem } from '../summary/missing-values';
@@ -28,9 +28,12 @@ import { readTextFolder } from './read-text-folder';
 import { readXlsx } from './read-xlsx';
 import type { BuiltColumnInfo } from './table-builder';
 import { applyTimeParts } from './time-parts-import';
+import { unfoldCalendarWide } from './calendar-wide';
 import { seriesIdsOf } from '../summary/series-ids';
 
 const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
+/** Points of every numeric column's outline together (see ColumnSummary.outline). */
+const OUTLINE_BUDGET = 50_000;
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
 
 /** A stable handle for this file version and sheet: changes when the file is edited. */
@@ -141,10 +144,15 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     ({ table, info, problems, encoding, delimiter, decimalComma } = r);
   }
 
-  const timeParts =
-    format === 'csv' || format === 'xlsx' ? applyTimeParts(table, info, options.timeParts, problems) : null;
+  const tabular = format === 'csv' || format === 'xlsx';
+  // A year per row and a column per month: one series in time order (calendar-wide.ts).
+  const unfolded = tabular && !options.timeParts && unfoldCalendarWide(table, info, problems);
+  const timeParts = tabular && !unfolded ? applyTimeParts(table, info, options.timeParts, problems) : null;
+  // Outlines for the Data view's chart share a budget, so a file of thousands of columns stays small.
+  const numericCount = table.columns.filter((c) => c.type === 'numeric').length;
+  const outlinePoints = Math.max(64, Math.min(OUTLINE_POINTS, Math.floor(OUTLINE_BUDGET / Math.max(1, numericCount))));
   const columns: ColumnSummary[] = table.columns.map((c, i) =>
-    summarizeColumn(c, info[i].detectedType, info[i].format),
+    summarizeColumn(c, info[i].detectedType, info[i].format, outlinePoints),
   );
   if (format === 'csv' || format === 'xlsx') problems.push(...mixedTypeNotes(table, decimalComma));
   for (const c of columns) {

@@ -66,7 +66,7 @@ function wholeIn(v: number, lo: number, hi: number): number {
 }
 
 /** A year from a number, a digit text, or a date column's stamp (a year-only format gives 1 January). */
-function yearOf(c: TableColumn, r: number): number {
+export function yearOf(c: TableColumn, r: number): number {
   const v = cell(c, r);
   if (v === null) return NaN;
   if (c.type === 'datetime') return new Date(v as number).getUTCFullYear();

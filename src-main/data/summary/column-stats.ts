@@ -8,7 +8,19 @@ import { textStats } from './text-stats';
 export const DISTINCT_CAP = 10_000;
 const SPARKLINE_POINTS = 64;
 
-export function summarizeColumn(col: TableColumn, detectedType: ColumnType, format?: string): ColumnSummary {
+/** Most points of one column's outline. */
+export const OUTLINE_POINTS = 1000;
+
+/**
+ * @param outlinePoints the most points of a numeric column's outline (the loader shares a budget
+ *   among a file's numeric columns)
+ */
+export function summarizeColumn(
+  col: TableColumn,
+  detectedType: ColumnType,
+  format?: string,
+  outlinePoints = OUTLINE_POINTS,
+): ColumnSummary {
   const base = { name: col.name, type: col.type, detectedType, ...(format ? { format } : {}) };
   if (col.type === 'numeric' || col.type === 'datetime') {
     const v = col.values;
@@ -42,6 +54,7 @@ export function summarizeColumn(col: TableColumn, detectedType: ColumnType, form
       max: present ? max : null,
       mean: present && col.type === 'numeric' ? sum / present : null,
       sparkline: col.type === 'numeric' ? sparkline(v) : [],
+      ...(col.type === 'numeric' && present ? { outline: outline(v, outlinePoints) } : {}),
       // Epoch milliseconds mean nothing to a reader; the labels are what a summary shows.
       ...(col.type === 'datetime' && present ? { minLabel: dateLabel(min), maxLabel: dateLabel(max) } : {}),
     };
@@ -81,4 +94,41 @@ export function sparkline(v: ArrayLike<number>): number[] {
     }
   }
   return out;
+}
+
+/**
+ * A column for a line chart of at most `points` points: every present value when they fit, else
+ * the lowest and the highest of each of `points / 2` equal stretches of rows, in row order (a
+ * min-max outline: unlike evenly spaced samples it cannot alias a season into a slow wave or skip
+ * a spike). Rows are 1-based.
+ */
+export function outline(v: ArrayLike<number>, points: number): { at: number[]; values: number[] } {
+  const at: number[] = [];
+  const values: number[] = [];
+  const n = v.length;
+  const take = (i: number) => {
+    at.push(i + 1);
+    values.push(v[i]);
+  };
+  if (n <= points) {
+    for (let i = 0; i < n; i++) if (!Number.isNaN(v[i])) take(i);
+    return { at, values };
+  }
+  const stretches = Math.max(1, Math.floor(points / 2));
+  for (let s = 0; s < stretches; s++) {
+    const from = Math.floor((s * n) / stretches);
+    const to = Math.floor(((s + 1) * n) / stretches);
+    let lo = -1;
+    let hi = -1;
+    for (let i = from; i < to; i++) {
+      const x = v[i];
+      if (x !== x) continue;
+      if (lo < 0 || x < v[lo]) lo = i;
+      if (hi < 0 || x > v[hi]) hi = i;
+    }
+    if (lo < 0) continue;
+    take(Math.min(lo, hi));
+    if (hi !== lo) take(Math.max(lo, hi));
+  }
+  return { at, values };
 }

@@ -59,6 +59,14 @@ describe('data overview charts', () => {
       { x: 101, y: 5 },
     ]);
     expect(line.options?.scales?.x).toMatchObject({ min: 1, max: 101 });
+    // An outline names its rows.
+    const outlined = seriesOverviewConfig('temperature', { at: [1, 7, 90], values: [3, 9, 1] }, 100, theme);
+    expect(outlined.data.datasets[0]!.data).toEqual([
+      { x: 1, y: 3 },
+      { x: 7, y: 9 },
+      { x: 90, y: 1 },
+    ]);
+    expect(outlined.options?.scales?.x).toMatchObject({ min: 1, max: 100 });
     const bars = barsConfig([{ label: 'happy', value: 3 }], { x: 'Label', y: 'Texts' }, theme);
     expect(bars.data.labels).toEqual(['happy']);
     expect(bars.options?.scales?.y).toMatchObject({ beginAtZero: true });
