@@ -103,6 +103,19 @@ const CASES: { name: string; cells: [string, string]; expect: [string, string]; 
     expect: ['2001-03-01T00:00:00.000Z', '2001-04-01T00:00:00.000Z'],
     format: 'month name and year',
   },
+  {
+    // A spreadsheet's "mmm-yy" display, as its CSV export writes it: 00–29 are this century.
+    name: 'month',
+    cells: ['Dec-99', 'Jan-00'],
+    expect: ['1999-12-01T00:00:00.000Z', '2000-01-01T00:00:00.000Z'],
+    format: 'month name and two-digit year',
+  },
+  {
+    name: 'day',
+    cells: ['31-Dec-64', '1-Jan-65'],
+    expect: ['1964-12-31T00:00:00.000Z', '1965-01-01T00:00:00.000Z'],
+    format: 'day, month name, two-digit year',
+  },
 ];
 
 describe('date formats', () => {

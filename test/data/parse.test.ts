@@ -150,3 +150,33 @@ describe('streaming', () => {
     expect(c.type).toBe('categorical');
   });
 });
+
+describe('numbers as a spreadsheet displays them', () => {
+  it('reads currency, percent, accounting brackets and statistical offices missing marks', async () => {
+    const csv = [
+      'month,revenue,share,cost,temperature,euro',
+      'Jan-64,"$1,200.50",12.5%,(300),n/a,"1.200,50 €"',
+      'Feb-64,"$1,310.00",13.0 %,(320),:,"-4,00 €"',
+      'Mar-64,"-$1,150.25",11.9%,-,..,"EUR 7,5"',
+      'Apr-64,"USD 1,402.75",14.1%,"(1,350)",***,"3,00 €"',
+      'May-64,"$1,500.00",15.2%,−360,12.5,"1,00 €"',
+    ].join('\n');
+    const { table, summary } = await loadTable(tempFile(csv));
+    expect(numbers(column(table, 'revenue'))).toEqual([1200.5, 1310, -1150.25, 1402.75, 1500]);
+    expect(numbers(column(table, 'share'))).toEqual([12.5, 13, 11.9, 14.1, 15.2]);
+    expect(numbers(column(table, 'cost'))).toEqual([-300, -320, NaN, -1350, -360]);
+    expect(numbers(column(table, 'temperature'))).toEqual([NaN, NaN, NaN, NaN, 12.5]);
+    expect(column(table, 'month').type).toBe('datetime');
+    // Nothing is reported as a value that is not a number or a date.
+    expect(
+      summary.problems.filter((p) => /not (numbers|a number|dates|a date)|read as categories/.test(p.message)),
+    ).toEqual([]);
+    // Decimal commas with a currency sign, in a file of decimal points: a text column, not misread numbers.
+    expect(column(table, 'euro').type).not.toBe('numeric');
+  });
+
+  it('keeps words and lone signs as what they are', async () => {
+    const { table } = await loadTable(tempFile('id,code\n1,$\n2,%\n3,()\n4,USD\n5,abc\n'));
+    expect(column(table, 'code').type).toBe('categorical');
+  });
+});

@@ -79,6 +79,9 @@ const MON_D_Y = /^([A-Za-z]{3,9})\.?[-\s/]+(\d{1,2}),?[-\s/]+(\d{4})$/;
 const D_MON_Y = /^(\d{1,2})[-\s/]+([A-Za-z]{3,9})\.?,?[-\s/]+(\d{4})$/;
 const MON_Y = /^([A-Za-z]{3,9})\.?[-\s/]+(\d{4})$/;
 const Y_MON = /^(\d{4})[-\s/]+([A-Za-z]{3,9})$/;
+/** Spreadsheets' "mmm-yy" and "d-mmm-yy" displays: Jan-64, Jan '64, 1-Jan-64. */
+const MON_YY = /^([A-Za-z]{3,9})\.?[-\s/]+'?(\d{2})$/;
+const D_MON_YY = /^(\d{1,2})[-\s/]+([A-Za-z]{3,9})\.?[-\s/]+'?(\d{2})$/;
 const YM = /^(\d{4})(?:-|\/|M|m)(\d{1,2})$/;
 const MY = /^(\d{1,2})([/.-])(\d{4})$/;
 const YQ = /^(\d{4})\s*-?\s*[Qq]([1-4])$/;
@@ -92,6 +95,12 @@ function withTime(y: number, mo: number, d: number, m: RegExpExecArray, at: numb
   const mi = m[at + 1] ? Number(m[at + 1]) : 0;
   const s = m[at + 2] ? Number(m[at + 2]) : 0;
   return utc(y, mo, d, h, mi, s, fraction(m[at + 3]));
+}
+
+/** A two-digit year as spreadsheet programs read it: 00–29 are 2000–2029, 30–99 are 1930–1999. */
+function twoDigitYear(digits: string): number {
+  const y = Number(digits);
+  return y < 30 ? 2000 + y : 1900 + y;
 }
 
 /** The first of a month written before its year (01/2015), within the years a 'year' column reads. */
@@ -182,6 +191,22 @@ const FORMATS: DateFormat[] = [
       if (m) return utc(Number(m[2]), monthOf(m[1]), 1);
       m = Y_MON.exec(s);
       return m ? utc(Number(m[1]), monthOf(m[2]), 1) : NaN;
+    },
+  },
+  {
+    name: 'month name and two-digit year',
+    numeric: false,
+    parse(raw) {
+      const m = MON_YY.exec(raw.trim());
+      return m ? utc(twoDigitYear(m[2]), monthOf(m[1]), 1) : NaN;
+    },
+  },
+  {
+    name: 'day, month name, two-digit year',
+    numeric: false,
+    parse(raw) {
+      const m = D_MON_YY.exec(raw.trim());
+      return m ? utc(twoDigitYear(m[3]), monthOf(m[2]), Number(m[1])) : NaN;
     },
   },
   {

@@ -20,7 +20,19 @@ const MISSING_TOKENS = new Set([
   '#na',
   '#value!',
   '#div/0!',
+  '#ref!',
+  '#num!',
+  '#name?',
   'missing',
+  // Statistical offices' marks: Eurostat ':', the World Bank and OECD '..', NOAA '***', dashes.
+  ':',
+  '..',
+  '...',
+  '***',
+  '\u2014',
+  '\u2013',
+  'n.a.',
+  'n.v.',
 ]);
 
 /** True when the cell is empty or one of the usual "no value" markers (case-insensitive). */
@@ -60,10 +72,37 @@ export function parseNumberDecimalComma(raw: string): number {
   return parseSlow(raw, true);
 }
 
+/** A currency sign or code before or after a number ("$1,200.50", "1.200,50 €", "EUR 300"). */
+const CURRENCY = /^(?:[$€£¥₹]|(?:USD|EUR|GBP|CHF|JPY|CAD|AUD)\s)\s*|\s*(?:[$€£¥₹]|\s(?:USD|EUR|GBP|CHF|JPY|CAD|AUD))$/g;
+
+/**
+ * A number as a spreadsheet displays it, back to plain digits: a currency sign or code and a
+ * trailing % dropped (12.5% reads as 12.5, the number shown), accounting brackets and the
+ * typographic minus as a minus sign. Null when nothing was changed.
+ */
+function unformat(s: string): string | null {
+  let t = s.replace(/\u2212/g, '-');
+  let negative = false;
+  const bracketed = /^\((.*)\)$/.exec(t);
+  if (bracketed) {
+    negative = true;
+    t = bracketed[1].trim();
+  }
+  t = t.replace(/\s*%$/, '');
+  // A sign may stand before the currency ("-$300", "$-300").
+  const sign = /^[-+]/.exec(t)?.[0] ?? '';
+  if (sign) t = t.slice(1).trimStart();
+  t = t.replace(CURRENCY, '').trim();
+  if (negative && /^[-+]/.test(t)) return null;
+  const out = `${negative ? '-' : sign}${t}`;
+  return out === s ? null : out;
+}
+
 function parseSlow(raw: string, decimalComma: boolean): number {
   const s = raw.trim();
   if (s.length === 0 || s.length > 64) return NaN;
-  let t = s;
+  let t = unformat(s) ?? s;
+  if (t.length === 0 || !/\d/.test(t)) return NaN;
   if (decimalComma) {
     if (THOUSANDS_DOT_DECIMAL_COMMA.test(t)) t = t.replace(/\./g, '').replace(',', '.');
     else if (DECIMAL_COMMA.test(t)) t = t.replace(',', '.');
