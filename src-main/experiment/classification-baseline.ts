@@ -1,6 +1,7 @@
 /**
- * The majority-class baseline beside a classifier's accuracy: on 90% "positive" reviews a model
- * that always answers "positive" scores 0.90, so an accuracy of 0.88 is worse than no model.
+ * The baselines beside a classifier's accuracy: on 90% "positive" reviews a model that always
+ * answers "positive" scores 0.90, so an accuracy of 0.88 is worse than no model; and for texts,
+ * counting words (word-count-baseline.ts), which a network reading them in order should beat.
  */
 import type { ClassificationEvaluation } from '../shared/types';
 
@@ -23,7 +24,29 @@ export function classificationVerdict(evaluation: ClassificationEvaluation): str
   );
 }
 
-/** The evaluation with its majority baseline and verdict filled in. */
+/**
+ * A plain sentence when a text classifier does not beat the word-count baseline (naive Bayes over
+ * which words each text holds), with what to try; null when it does or there is none. Not said
+ * when the model does not even beat the most common class: that sentence comes first.
+ */
+export function wordCountVerdict(evaluation: ClassificationEvaluation): string | null {
+  const words = evaluation.wordCountBaseline;
+  if (!words || evaluation.accuracy >= words.accuracy || classificationVerdict(evaluation) !== null) return null;
+  return (
+    `On the test texts the model's accuracy (${evaluation.accuracy.toFixed(2)}) is below that of counting words ` +
+    `(${words.accuracy.toFixed(2)}: naive Bayes over which words each text holds, their order ignored). ` +
+    'The network has not yet learned more than which words occur. Learning what words mean from scratch ' +
+    'takes many labelled texts: more texts help most (a smaller or more regularised network rarely closes ' +
+    'such a gap). Where the order of words does not decide your labels, counting words is the better model.'
+  );
+}
+
+/** The evaluation with its baselines and verdicts filled in. */
 export function withMajorityBaseline(evaluation: ClassificationEvaluation): ClassificationEvaluation {
-  return { ...evaluation, majorityBaseline: majorityBaseline(evaluation), verdict: classificationVerdict(evaluation) };
+  return {
+    ...evaluation,
+    majorityBaseline: majorityBaseline(evaluation),
+    verdict: classificationVerdict(evaluation),
+    wordCountVerdict: wordCountVerdict(evaluation),
+  };
 }

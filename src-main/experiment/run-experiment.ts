@@ -233,6 +233,7 @@ function scoreRun(scored: Evaluation, spec: ExperimentSpec, log: (line: string) 
   if (evaluation.kind !== 'generation') evaluation.caution = resultCaution(evaluation, spec);
   if (evaluation.kind === 'forecast') evaluation.mapeNote = forecastMapeNote(evaluation);
   if (evaluation.kind !== 'generation' && evaluation.verdict) log(evaluation.verdict);
+  if (evaluation.kind === 'classification' && evaluation.wordCountVerdict) log(evaluation.wordCountVerdict);
   if (evaluation.kind === 'sequence-to-sequence') {
     log(
       `Test pairs: exact match ${fmt(evaluation.exactMatch)}, BLEU ${fmt(evaluation.bleu)}, character error rate ${fmt(evaluation.cer)} (${evaluation.decoding} decoding).`,

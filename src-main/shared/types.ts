@@ -294,6 +294,13 @@ export interface ClassificationEvaluation {
   majorityBaseline?: { label: string; accuracy: number } | null;
   /** A plain sentence when the model does not beat the majority baseline; null when it does. */
   verdict?: string | null;
+  /**
+   * Text classification with word tokens: the test accuracy of naive Bayes over which of the same
+   * words each text holds, word order ignored (engine/metrics/word-count-baseline.ts).
+   */
+  wordCountBaseline?: { accuracy: number } | null;
+  /** A plain sentence when the model does not beat the word-count baseline, with what to try. */
+  wordCountVerdict?: string | null;
   /** A plain sentence when the model ends at chance level, with what to try; null or absent otherwise. */
   chanceVerdict?: string | null;
   /** Shown beside the accuracy when the test set is too small for a firm judgement. */

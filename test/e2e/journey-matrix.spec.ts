@@ -238,6 +238,11 @@ for (const journey of JOURNEYS) {
         // Beside the accuracy, as main judged them: the rule "always the most common class", and how
         // little a small test split says (a labeling run's test steps are many enough for none).
         await expect(page.getByTestId('majority-verdict')).toContainText('always answering');
+        // Texts: once the most common class is beaten, the bar of counting the same words.
+        const majority = (await page.getByTestId('majority-verdict').textContent()) ?? '';
+        if (task === 'text-classification' && majority.trim().startsWith('Beats'))
+          await expect(page.getByTestId('word-count-verdict')).toContainText('counting words');
+        await snap(page, `journey-${journey.name}-3-evaluation`);
         if (task !== 'sequence-labeling') {
           await expect(page.getByTestId('small-test-caution')).toContainText('Judged on only');
         }

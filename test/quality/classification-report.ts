@@ -16,6 +16,7 @@ export function formatClassificationPart(part: SuitePart, results: Classificatio
     'tuned accuracy (mean, range)',
     'epochs',
     'chance',
+    'counting words',
     'result',
   ];
   const rows = mine.map((r) => [
@@ -32,6 +33,7 @@ export function formatClassificationPart(part: SuitePart, results: Classificatio
     ),
     String(r.tuned.epochs),
     r.defaults.chance.toFixed(3),
+    r.defaults.words === null ? '–' : r.defaults.words.toFixed(3),
     meetsClassificationTarget(r)
       ? 'pass'
       : `FAIL: ${(r.tuned.accuracy - r.defaults.accuracy).toFixed(3)} below the tuned run`,

@@ -23,6 +23,8 @@ export interface ClassificationRun {
   accuracy: number;
   /** Accuracy of always answering the most frequent test class. */
   chance: number;
+  /** Texts: accuracy of counting words (naive Bayes) on the same test texts; null for sequences. */
+  words: number | null;
   epochs: number;
   seconds: number;
   /** The run's log lines that judge the result (chance level, what to try). */
@@ -92,6 +94,7 @@ export async function trainClassifier(name: string, spec: ExperimentSpec): Promi
     return {
       accuracy: evaluation.accuracy,
       chance: total > 0 ? Math.max(...supports) / total : 0,
+      words: evaluation.wordCountBaseline?.accuracy ?? null,
       epochs: result.history.length,
       seconds: (performance.now() - started) / 1000,
       notes: result.log.filter((l) => /chance|try /i.test(l)),
@@ -112,6 +115,7 @@ function meanRun(runs: ClassificationRun[]): ClassificationRun {
   return {
     accuracy: mean((r) => r.accuracy),
     chance: mean((r) => r.chance),
+    words: runs.every((r) => r.words !== null) ? mean((r) => r.words as number) : null,
     epochs: Math.round(mean((r) => r.epochs)),
     seconds: mean((r) => r.seconds),
     notes: runs[0]?.notes ?? [],

@@ -66,6 +66,12 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
     if (baseline)
       lines.push(`Always answering "${baseline.label}" (the most common class): accuracy ${fmt(baseline.accuracy)}.`);
     lines.push(ev.verdict ?? classificationVerdict(ev) ?? 'The model beats always answering the most common class.');
+    if (ev.wordCountBaseline) {
+      lines.push(
+        `Counting words (naive Bayes over which words each text holds): accuracy ${fmt(ev.wordCountBaseline.accuracy)}.`,
+      );
+      if (ev.wordCountVerdict) lines.push(ev.wordCountVerdict);
+    }
     if (ev.chanceVerdict) lines.push(ev.chanceVerdict);
   } else if (ev.kind === 'sequence-to-sequence') {
     lines.push(...seq2seqLines(ev));

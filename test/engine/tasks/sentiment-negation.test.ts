@@ -38,6 +38,9 @@ describe('the sentiment lecture task', () => {
     expect(result.status).toBe('completed');
     const evaluation = result.evaluation as ClassificationEvaluation;
     expect(evaluation.accuracy).toBeGreaterThan(0.8);
+    // Counting words is scored on the same test reviews (word tokens).
+    expect(evaluation.wordCountBaseline?.accuracy).toBeGreaterThanOrEqual(0);
+    expect(evaluation.wordCountBaseline?.accuracy).toBeLessThanOrEqual(1);
 
     const notGood = await classifyText(path.join(dir, 'sentiment'), 'The movie was not good.');
     expect(notGood.runId).toBe('sentiment');

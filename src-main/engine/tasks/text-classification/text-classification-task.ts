@@ -11,6 +11,7 @@ import { effectiveLoss, effectiveOutputActivation } from '../../../shared/spec';
 import type { ExperimentSpec } from '../../../shared/spec';
 import type { Tf } from '../../../tensorflow/load-tf';
 import { classificationMetrics } from '../../metrics/classification-metrics';
+import { wordCountBaseline } from '../../metrics/word-count-baseline';
 import { savedClassOrder, savedVocabulary } from '../common/fixed-preprocessing';
 import { checkClassLoss, classTargetWidth, writeClassTarget } from '../common/class-targets';
 import { predictOrigins } from '../../model/predict';
@@ -94,11 +95,17 @@ export function prepareTextClassification(
     notes,
     evaluate(tf: Tf, model: tfTypes.LayersModel) {
       const probabilities = predictOrigins(tf, model, inputsFor, [L], split.test);
-      return classificationMetrics(
+      const scored = classificationMetrics(
         classes,
         Array.from(split.test, (i) => labels[i]),
         probabilities,
       );
+      // Word tokens only: which characters a text holds says little about it.
+      const words =
+        t.tokens === 'word'
+          ? wordCountBaseline(ids, L, labels, classes.length, vocabulary.length, split.train, split.test)
+          : null;
+      return words ? { ...scored, wordCountBaseline: words } : scored;
     },
     preprocessing: () => textPreprocessing(spec, L, vocabulary, classes),
   };

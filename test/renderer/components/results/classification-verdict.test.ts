@@ -56,4 +56,31 @@ describe('ClassificationVerdict', () => {
     const w = mount(ClassificationVerdict, { props: { evaluation: evaluation({}) } });
     expect(w.find('[data-testid="majority-verdict"]').exists()).toBe(false);
   });
+
+  it('for texts, weighs the model against counting words: beats, matches, or main’s sentence when below', () => {
+    const majority = { majorityBaseline: { label: 'positive', accuracy: 0.5 }, verdict: null };
+    const beats = mount(ClassificationVerdict, {
+      props: { evaluation: evaluation({ ...majority, wordCountBaseline: { accuracy: 0.8 } }) },
+    });
+    expect(beats.get('[data-testid="word-count-verdict"]').text()).toContain('Beats counting words (80.0%');
+    expect(beats.get('[data-testid="word-count-verdict"]').classes()).toContain('good');
+    const ties = mount(ClassificationVerdict, {
+      props: { evaluation: evaluation({ ...majority, wordCountBaseline: { accuracy: 0.9 } }) },
+    });
+    expect(ties.get('[data-testid="word-count-verdict"]').text()).toContain('Matches counting words (90.0%');
+    expect(ties.get('[data-testid="word-count-verdict"]').classes()).not.toContain('good');
+    const sentence = 'On the test texts the model’s accuracy (0.90) is below that of counting words (0.95).';
+    const below = mount(ClassificationVerdict, {
+      props: {
+        evaluation: evaluation({ ...majority, wordCountBaseline: { accuracy: 0.95 }, wordCountVerdict: sentence }),
+      },
+    });
+    expect(below.get('[data-testid="word-count-verdict"]').text()).toBe(sentence);
+    // No words to count (sequences, character tokens): no line.
+    expect(
+      mount(ClassificationVerdict, { props: { evaluation: evaluation(majority) } })
+        .find('[data-testid="word-count-verdict"]')
+        .exists(),
+    ).toBe(false);
+  });
 });
