@@ -29,6 +29,7 @@ import { readXlsx } from './read-xlsx';
 import type { BuiltColumnInfo } from './table-builder';
 import { applyTimeParts } from './time-parts-import';
 import { unfoldCalendarWide } from './calendar-wide';
+import { applySeriesIds } from './series-id-columns';
 import { seriesIdsOf } from '../summary/series-ids';
 
 const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
@@ -148,6 +149,8 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   // A year per row and a column per month: one series in time order (calendar-wide.ts).
   const unfolded = tabular && !options.timeParts && unfoldCalendarWide(table, info, problems);
   const timeParts = tabular && !unfolded ? applyTimeParts(table, info, options.timeParts, problems) : null;
+  // Series named by whole numbers or by two columns (series-id-columns.ts).
+  if (tabular) applySeriesIds(table, info, problems, options.typeOverrides);
   // Outlines for the Data view's chart share a budget, so a file of thousands of columns stays small.
   const numericCount = table.columns.filter((c) => c.type === 'numeric').length;
   const outlinePoints = Math.max(64, Math.min(OUTLINE_POINTS, Math.floor(OUTLINE_BUDGET / Math.max(1, numericCount))));
