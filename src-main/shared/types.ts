@@ -77,7 +77,7 @@ export interface DatasetSummary {
    * 'folder': a folder of .txt files (one text per file; label subfolders make a labeled-text table),
    * or of paired files (line-aligned `train.en` + `train.fr`, or many `name.src` + `name.tgt`).
    */
-  format: 'csv' | 'xlsx' | 'text' | 'folder';
+  format: 'csv' | 'xlsx' | 'json' | 'text' | 'folder';
   encoding: string;
   delimiter: string | null;
   decimalComma: boolean;

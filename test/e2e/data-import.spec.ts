@@ -167,7 +167,7 @@ test('refuses a binary file with a message that says why', async ({ page }) => {
   await importFile(page, path);
   const error = page.getByTestId('error-message');
   await expect(error).toContainText('binary data');
-  await expect(error).toContainText('Choose a CSV, TSV, TXT or XLSX file');
+  await expect(error).toContainText('Choose a CSV, TSV, TXT, XLSX or JSON file');
   await expect(page.getByTestId('dataset-summary')).toHaveCount(0);
   await snap(page, 'data-invalid-binary');
 });

@@ -5,10 +5,10 @@
  * as a user would), trains briefly, and ends with results, a try-it answer or a generated text,
  * and an export. The files are in fixtures/ (see its README); none is a bundled sample.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { Task } from '../../src-main/shared/spec';
@@ -19,7 +19,7 @@ const FIXTURES = join(REPO_ROOT, 'test', 'e2e', 'fixtures');
 const scratch = mkdtempSync(join(tmpdir(), 'recurrent-e2e-journeys-'));
 test.afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-type Route = 'csv' | 'tsv' | 'xlsx' | 'txt' | 'folder';
+type Route = 'csv' | 'tsv' | 'xlsx' | 'json' | 'txt' | 'folder';
 
 interface Journey {
   name: string;
@@ -51,6 +51,18 @@ const JOURNEYS: Journey[] = [
   {
     name: 'tsv-forecast',
     route: 'tsv',
+    source: 'greenhouse-hourly.tsv',
+    layout: 'Several variables',
+    proposed: 'forecast',
+    settings: [
+      ['lookback-input', '24'],
+      ['epochs-input', '2'],
+      ['units-input', '8'],
+    ],
+  },
+  {
+    name: 'json-forecast',
+    route: 'json',
     source: 'greenhouse-hourly.tsv',
     layout: 'Several variables',
     proposed: 'forecast',
@@ -139,6 +151,21 @@ async function asWorkbook(csvPath: string): Promise<string> {
 
 const WORKBOOK_TITLE = 'Line 3 conveyor, states per shift';
 
+/** A JSON file of records of a delimited fixture, as a web service exports it (numbers as numbers). */
+function asJson(path: string): string {
+  const [header, ...rows] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
+  const delimiter = path.endsWith('.tsv') ? '\t' : ',';
+  const keys = header!.split(delimiter);
+  const records = rows.map((row) =>
+    Object.fromEntries(
+      row.split(delimiter).map((v, i) => [keys[i], v !== '' && Number.isFinite(Number(v)) ? Number(v) : v]),
+    ),
+  );
+  const out = join(scratch, basename(path).replace(/\.\w+$/, '.json'));
+  writeFileSync(out, JSON.stringify(records));
+  return out;
+}
+
 /** Requests the page sent over the API socket, to wait for the check of the final settings. */
 function recordRequests(page: Page): string[] {
   const sent: string[] = [];
@@ -158,7 +185,8 @@ async function importFromStart(page: Page, journey: Journey): Promise<void> {
     await page.getByTestId('open-folder-button').click();
     await (await chooser).setFiles(source);
   } else {
-    const file = journey.route === 'xlsx' ? await asWorkbook(source) : source;
+    const file =
+      journey.route === 'xlsx' ? await asWorkbook(source) : journey.route === 'json' ? asJson(source) : source;
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('import-button').click();
     await (await chooser).setFiles(file);

@@ -71,7 +71,7 @@ export function detectEncoding(head: Uint8Array, whole: boolean): EncodingInfo {
     return { decoder: 'utf-16be', label: 'UTF-16 BE' };
   if (zerosEven + zerosOdd > 0 || control > head.length * 0.01) {
     throw new DataError(
-      'This file holds binary data (control bytes near its start), not a text table. Choose a CSV, TSV, TXT or XLSX file.',
+      'This file holds binary data (control bytes near its start), not a text table. Choose a CSV, TSV, TXT, XLSX or JSON file.',
     );
   }
   const checked = whole ? head : head.subarray(0, head.length - cutTail(head));

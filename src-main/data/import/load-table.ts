@@ -26,6 +26,7 @@ import { countFolderFiles } from './list-data-folder';
 import { readSequenceFolder } from './read-sequence-folder';
 import { readTextFolder } from './read-text-folder';
 import { readXlsx } from './read-xlsx';
+import { looksLikeJson, readJson } from './read-json';
 import type { BuiltColumnInfo } from './table-builder';
 import { applyTimeParts } from './time-parts-import';
 import { unfoldCalendarWide } from './calendar-wide';
@@ -36,6 +37,7 @@ const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 /** Points of every numeric column's outline together (see ColumnSummary.outline). */
 const OUTLINE_BUDGET = 50_000;
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
+const JSON_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
 
 /** A stable handle for this file version and sheet: changes when the file is edited. */
 export function datasetId(path: string, mtimeMs: number, sizeBytes: number, sheet: string | null): string {
@@ -79,6 +81,12 @@ async function tabSeparatedText(path: string, size: number): Promise<boolean> {
 /** Pairs matched among .csv and .tsv files only (`sensor_acc.csv` + `sensor_gyr.csv`) are recordings, not texts to pair. */
 function pairsOfTables(plan: PairFolderPlan): boolean {
   return plan.names.pairs.every((p) => /\.(csv|tsv)$/i.test(p.source) && /\.(csv|tsv)$/i.test(p.target));
+}
+
+/** A file of another name whose text opens with '[' or '{' (an API's export saved as .csv or without a name). */
+async function startsLikeJson(path: string): Promise<boolean> {
+  const head = await readHead(path, 256);
+  return looksLikeJson(new TextDecoder().decode(head));
 }
 
 async function isZip(path: string): Promise<boolean> {
@@ -127,6 +135,9 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     const r = await readXlsx(path, options, size);
     ({ table, info, problems, sheets, sheet } = r);
     encoding = 'xlsx';
+  } else if (JSON_EXTENSIONS.has(ext) || (ext !== '.txt' && (await startsLikeJson(path)))) {
+    format = 'json';
+    ({ table, info, problems } = await readJson(path, options));
   } else if (TEXT_EXTENSIONS.has(ext) && !(await tabSeparatedText(path, size))) {
     format = 'text';
     const r = await readTextCorpus(path, size, options);
@@ -145,7 +156,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     ({ table, info, problems, encoding, delimiter, decimalComma } = r);
   }
 
-  const tabular = format === 'csv' || format === 'xlsx';
+  const tabular = format === 'csv' || format === 'xlsx' || format === 'json';
   // A year per row and a column per month: one series in time order (calendar-wide.ts).
   const unfolded = tabular && !options.timeParts && unfoldCalendarWide(table, info, problems);
   const timeParts = tabular && !unfolded ? applyTimeParts(table, info, options.timeParts, problems) : null;
@@ -157,7 +168,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   const columns: ColumnSummary[] = table.columns.map((c, i) =>
     summarizeColumn(c, info[i].detectedType, info[i].format, outlinePoints),
   );
-  if (format === 'csv' || format === 'xlsx') problems.push(...mixedTypeNotes(table, decimalComma));
+  if (tabular) problems.push(...mixedTypeNotes(table, decimalComma));
   for (const c of columns) {
     if (c.missing === table.rowCount) {
       problems.push({

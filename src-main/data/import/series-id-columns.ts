@@ -96,7 +96,14 @@ export function applySeriesIds(
   typeOverrides: Record<string, unknown> = {},
 ): void {
   const rows = table.rowCount;
-  const time = table.columns.find((c) => c.type === 'datetime');
+  // The date column with the most distinct stamps, as the layout takes it (summary/layout.ts).
+  let time: TableColumn | undefined;
+  let most = -1;
+  for (const c of table.columns) {
+    if (c.type !== 'datetime') continue;
+    const distinct = new Set(c.values).size;
+    if (distinct > most) [time, most] = [c, distinct];
+  }
   if (!time || rows < 4) return;
   const allowed = Math.floor(rows * REPEAT_SHARE);
   if (repeats(time, [], rows) <= allowed) return;

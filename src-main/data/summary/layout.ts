@@ -81,6 +81,16 @@ function looksLikePairs(columns: ColumnSummary[], rows: number): boolean {
   });
 }
 
+/**
+ * The time axis among the date columns: the one with the most distinct stamps (a file with a year
+ * column and a full date beside it runs on the dates); the first on a tie.
+ */
+export function mainTimeColumn(columns: ColumnSummary[]): ColumnSummary | null {
+  let best: ColumnSummary | null = null;
+  for (const c of columns) if (c.type === 'datetime' && (!best || c.distinct > best.distinct)) best = c;
+  return best;
+}
+
 export function detectLayout(table: Table, columns: ColumnSummary[], format: DatasetSummary['format']): LayoutInfo {
   if (format === 'text') return { layout: 'text', timeColumn: null, idColumn: null };
   // A folder's layout is its structure: label subfolders give the table a 'label' column.
@@ -90,7 +100,7 @@ export function detectLayout(table: Table, columns: ColumnSummary[], format: Dat
   }
   const rows = table.rowCount;
   if (looksLikePairs(columns, rows)) return { layout: 'pairs', timeColumn: null, idColumn: null };
-  const time = columns.find((c) => c.type === 'datetime') ?? null;
+  const time = mainTimeColumn(columns);
   const timeColumn = time?.name ?? null;
   const texts = columns.filter((c) => c.type === 'text');
   if (texts.length > 0) {
