@@ -89,7 +89,8 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
   // every series, as the analyst who brings such a file expects; the form offers one series instead.
   const everySeries =
     task === 'forecast' && summary.layout === 'long' && idColumn !== null && distinct(summary, idColumn) > 1;
-  const text = task === 'text-classification' ? textDefaults(columnText(summary, textColumn)) : {};
+  const textClass = task === 'text-classification' ? textDefaults(columnText(summary, textColumn)) : null;
+  const text = textClass ?? {};
   const samples = grouping ? grouping.column.distinct : summary.rows;
 
   const result = parseSpec({
@@ -117,7 +118,7 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
         ? FORECAST_TRAINING
         : task === 'text-generation'
           ? { batchSize: seriesLength < 500 ? 16 : 32 }
-          : classificationTraining(samples),
+          : classificationTraining(samples, textClass?.tokens === 'word' ? textClass.maxLength : null),
   });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
   return result.spec;

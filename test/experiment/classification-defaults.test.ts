@@ -54,6 +54,25 @@ describe('classificationTraining', () => {
     expect(large.earlyStopping.minEpochs).toBe(20);
   });
 
+  it('learns documents of 100 words or more at 0.001 and sentences at 0.003', () => {
+    expect(classificationTraining(2000, 400).optimizer.learningRate).toBe(0.001);
+    expect(classificationTraining(2000, 100).optimizer.learningRate).toBe(0.001);
+    expect(classificationTraining(2000, 99).optimizer.learningRate).toBe(0.003);
+    expect(classificationTraining(2000).optimizer.learningRate).toBe(0.003);
+  });
+
+  it('proposes the lower rate for a file of long reviews, word tokens', async () => {
+    const long = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `"${Array.from({ length: 150 }, (_, w) => `word${(i * 7 + w) % 300}`).join(' ')}",${i % 2 ? 'pos' : 'neg'}`,
+    );
+    const { summary } = await loadTable(tempFile(['review,label', ...long].join('\n')));
+    const spec = suggestSpec(summary, { task: 'text-classification' });
+    expect(spec.data.text.tokens).toBe('word');
+    expect(spec.training.optimizer.learningRate).toBe(0.001);
+  });
+
   it('waits about 600 optimizer steps: 480 samples in batches of 16 make 21 a epoch, so 29 epochs', () => {
     expect(classificationTraining(480)).toMatchObject({ batchSize: 16, earlyStopping: { patience: 29 } });
   });
