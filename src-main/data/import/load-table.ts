@@ -30,6 +30,7 @@ import { looksLikeJson, readJson } from './read-json';
 import type { BuiltColumnInfo } from './table-builder';
 import { applyTimeParts } from './time-parts-import';
 import { unfoldCalendarWide } from './calendar-wide';
+import { unfoldRowSequences } from './row-sequences';
 import { applySeriesIds } from './series-id-columns';
 import { seriesIdsOf } from '../summary/series-ids';
 
@@ -158,7 +159,11 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
 
   const tabular = format === 'csv' || format === 'xlsx' || format === 'json';
   // A year per row and a column per month: one series in time order (calendar-wide.ts).
-  const unfolded = tabular && !options.timeParts && unfoldCalendarWide(table, info, problems);
+  const calendar = tabular && !options.timeParts && unfoldCalendarWide(table, info, problems);
+  // One labelled sequence per row: the long table a folder of recordings gives, laid out alike.
+  const rowSequences = tabular && !options.timeParts && !calendar && unfoldRowSequences(table, info, problems);
+  if (rowSequences) folderLayout = { layout: 'long', timeColumn: 'step', idColumn: 'sequence' };
+  const unfolded = calendar || rowSequences;
   const timeParts = tabular && !unfolded ? applyTimeParts(table, info, options.timeParts, problems) : null;
   // Series named by whole numbers or by two columns (series-id-columns.ts).
   if (tabular) applySeriesIds(table, info, problems, options.typeOverrides);

@@ -265,7 +265,7 @@ class DelimitedRows {
     this.builder.setHeader(row.map((_, i) => `column ${i + 1}`));
     this.notes.push({
       severity: 'info',
-      message: `Line ${at} ${numbers ? 'holds only numbers or dates' : `is data, not column names (${this.headerless})`}, so the file has no header line; the columns are named 'column 1' to 'column ${row.length}'.`,
+      message: `Line ${at} ${numbers ? 'holds values (numbers or dates, and at most one label beside them)' : `is data, not column names (${this.headerless})`}, so the file has no header line; the columns are named 'column 1' to 'column ${row.length}'.`,
       line: at,
     });
     this.builder.addRow(row, at);

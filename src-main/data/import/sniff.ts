@@ -4,7 +4,7 @@
  */
 import Papa from 'papaparse';
 import { ISO_DATE } from './datetime';
-import { looksLikeDecimalComma, parseNumber, parseNumberDecimalComma } from './values';
+import { isMissingToken, looksLikeDecimalComma, parseNumber, parseNumberDecimalComma } from './values';
 
 export type Newline = '\n' | '\r\n' | '\r';
 
@@ -85,17 +85,26 @@ export function detectDecimalComma(sample: string, delimiter: Delimiter, newline
   return looksLikeDecimalComma(parseRows(sample, delimiter, newline).slice(1).flat());
 }
 
-/** A first line made only of numbers or ISO dates is data, not a header. */
+/**
+ * A first line made only of numbers or ISO dates is data, not a header; so is a long line of
+ * measurements with one word at its start or end (a labelled sequence, "walking, 0.12, 0.31, …"),
+ * unless its numbers are all whole (years or counts as column names: "country, 1990, 1991, …").
+ */
 export function looksLikeData(fields: string[], decimalComma: boolean): boolean {
   const parse = decimalComma ? parseNumberDecimalComma : parseNumber;
   let seen = 0;
-  for (const f of fields) {
+  const words: number[] = [];
+  let fractions = 0;
+  fields.forEach((f, i) => {
     const s = f.trim();
-    if (!s) continue;
+    if (!s || isMissingToken(s)) return;
     seen++;
-    if (Number.isNaN(parse(s)) && Number.isNaN(ISO_DATE.parse(s))) return false;
-  }
-  return seen > 0;
+    const n = parse(s);
+    if (Number.isNaN(n) && Number.isNaN(ISO_DATE.parse(s))) words.push(i);
+    else if (!Number.isInteger(n)) fractions++;
+  });
+  if (words.length === 0) return seen > 0;
+  return seen >= 10 && words.length === 1 && (words[0] === 0 || words[0] === fields.length - 1) && fractions > 0;
 }
 
 /** Sentence ends: a closing mark, then perhaps a quote or bracket. */

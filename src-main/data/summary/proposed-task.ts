@@ -36,6 +36,12 @@ export function proposeTask(summary: Pick<DatasetSummary, 'layout' | 'format' | 
           reason: 'The folder holds recordings sorted into label folders: learn to tell which label a recording has.',
         };
       }
+      if (rowSequences(summary)) {
+        return {
+          task: 'sequence-classification',
+          reason: 'Each row of the file is one labelled sequence: learn to tell which label a sequence has.',
+        };
+      }
       return forecastOr(summary);
     default:
       return forecastOr(summary);
@@ -50,4 +56,11 @@ function forecastOr(summary: Pick<DatasetSummary, 'columns'>): { task: Task; rea
         task: 'text-classification',
         reason: 'The file has no numeric column to forecast; classify a text column by a label column instead.',
       };
+}
+
+/** A table of one sequence per row, unfolded on import (row-sequences.ts): sequence, step, value, label. */
+function rowSequences(summary: Pick<DatasetSummary, 'columns'>): boolean {
+  const names = summary.columns.map((c) => c.name).join('\u0000');
+  const { sequence, step, label } = SEQUENCE_FOLDER_COLUMNS;
+  return names === [sequence, step, 'value', label].join('\u0000');
 }
