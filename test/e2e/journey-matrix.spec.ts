@@ -87,6 +87,17 @@ const JOURNEYS: Journey[] = [
     ],
   },
   {
+    name: 'tsv-rows-sequence-classification',
+    route: 'tsv',
+    source: 'machine-cycles-ucr.tsv',
+    layout: 'Long (id column)',
+    proposed: 'sequence-classification',
+    settings: [
+      ['epochs-input', '3'],
+      ['units-input', '8'],
+    ],
+  },
+  {
     name: 'xlsx-sequence-labeling',
     route: 'xlsx',
     source: 'conveyor-states.csv',
