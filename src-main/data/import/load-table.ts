@@ -31,6 +31,7 @@ import type { BuiltColumnInfo } from './table-builder';
 import { applyTimeParts } from './time-parts-import';
 import { unfoldCalendarWide } from './calendar-wide';
 import { unfoldRowSequences } from './row-sequences';
+import { unfoldTimeColumns } from './time-as-columns';
 import { applySeriesIds } from './series-id-columns';
 import { seriesIdsOf } from '../summary/series-ids';
 
@@ -161,9 +162,12 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   // A year per row and a column per month: one series in time order (calendar-wide.ts).
   const calendar = tabular && !options.timeParts && unfoldCalendarWide(table, info, problems);
   // One labelled sequence per row: the long table a folder of recordings gives, laid out alike.
-  const rowSequences = tabular && !options.timeParts && !calendar && unfoldRowSequences(table, info, problems);
+  // One series per row with times as column names (the World Bank's layout): one row per time.
+  const timeColumns = tabular && !options.timeParts && !calendar && unfoldTimeColumns(table, info, problems);
+  const rowSequences =
+    tabular && !options.timeParts && !calendar && !timeColumns && unfoldRowSequences(table, info, problems);
   if (rowSequences) folderLayout = { layout: 'long', timeColumn: 'step', idColumn: 'sequence' };
-  const unfolded = calendar || rowSequences;
+  const unfolded = calendar || timeColumns || rowSequences;
   const timeParts = tabular && !unfolded ? applyTimeParts(table, info, options.timeParts, problems) : null;
   // Series named by whole numbers or by two columns (series-id-columns.ts).
   if (tabular) applySeriesIds(table, info, problems, options.typeOverrides);
