@@ -58,14 +58,15 @@ inline void narrow_projection_row(int64_t inputs, int64_t cols, const float* x, 
   for (int64_t i = 0; i < inputs; ++i) o += x[i] * ConstVec(kernel + i * cols, cols);
 }
 
-// For one row of a narrow input: dx = dz · kernelᵀ, and dz added into the kernel gradient
-// (dkernel += xᵀ · dz) and the bias gradient.
+// For one row of a narrow input: dx = dz · kernelᵀ (with `add`, added to dx), and dz added into
+// the kernel gradient (dkernel += xᵀ · dz) and the bias gradient.
 inline void narrow_gradient_row(int64_t inputs, int64_t cols, const float* x, const float* kernel, const float* dz,
-                                float* dx, float* dkernel, float* dbias) {
+                                float* dx, float* dkernel, float* dbias, bool add = false) {
   ConstVec d(dz, cols);
   Vec(dbias, cols) += d;
   for (int64_t i = 0; i < inputs; ++i) {
-    dx[i] = (d * ConstVec(kernel + i * cols, cols)).sum();
+    const float g = (d * ConstVec(kernel + i * cols, cols)).sum();
+    dx[i] = add ? dx[i] + g : g;
     Vec(dkernel + i * cols, cols) += x[i] * d;
   }
 }
