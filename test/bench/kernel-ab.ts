@@ -127,8 +127,6 @@ interface Spent {
 function step(addon: RnnKernelsAddon, calls: LayerCall[], data: Buffers[], spent: Spent): void {
   for (let i = 0; i < calls.length; i++) {
     const b = data[i];
-    // The second direction adds its input gradient to the first's; alone here, it adds to zeros.
-    if (calls[i].problem.addInputGradient) b.dx.fill(0);
     const start = performance.now();
     const saved = addon.forward(calls[i].problem, b.x, b.kernel, b.recurrent, b.bias, b.out);
     spent.forward += performance.now() - start;
@@ -162,6 +160,13 @@ function main(): void {
   for (const shape of SHAPES.filter((s) => !only || only.includes(s.name))) {
     const calls = shape.calls.map((c) => ({ ...c, problem: { ...c.problem, threads } }));
     const data = calls.map((c, i) => buffers(c, 17 + 10 * i));
+    // The two directions of a bidirectional layer read one input and one output gradient, write
+    // halves of one output, and the second adds its input gradient to the first's.
+    data.forEach((b, i) => {
+      if (!calls[i].problem.reversed) return;
+      const first = data[i - 1];
+      Object.assign(b, { x: first.x, out: first.out, dy: first.dy, dx: first.dx });
+    });
     const steps = perBlock || (shape.name === 'char' ? 4 : shape.name.startsWith('gru') ? 8 : 20);
     const block = (k: number, spent: Spent): number => {
       const start = performance.now();

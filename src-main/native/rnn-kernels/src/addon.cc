@@ -206,13 +206,21 @@ Napi::Value Backward(const Napi::CallbackInfo& info) {
     rnn::to_kernel_order(c.layout, dy, dh.data(), p.units, c.out);
     dh_kernel = dh.data();
   }
-  // The kernels overwrite dx in their own order: they write straight into the caller's array
-  // only when that is the same thing.
-  const bool dx_direct = in_order && !c.add_dx;
-  if (!dx_direct) dx_kernel = PooledBuffer(n.x);
-  float* dx_target = dx_direct ? dx : dx_kernel.data();
-  kernels().backward(p, {s->x.data(), kernel, recurrent, s->h.data(), s->workspace.data(), dh_kernel, dx_target, dkernel,
-                         drecurrent, dbias});
+  rnn::BackwardArgs args{s->x.data(), kernel,  recurrent,  s->h.data(), s->workspace.data(), dh_kernel,
+                         dx,          dkernel, drecurrent, dbias};
+  // The LSTM writes (or adds) its input gradient in the caller's layout itself. The other cells
+  // overwrite dx in their own order: straight into the caller's array only when that is the same
+  // thing, else into a buffer put in place after.
+  const bool dx_in_layout = p.cell == rnn::Cell::Lstm;
+  const bool dx_direct = dx_in_layout || (in_order && !c.add_dx);
+  if (dx_in_layout) {
+    args.dx_layout = &c.layout;
+    args.dx_add = c.add_dx;
+  } else if (!dx_direct) {
+    dx_kernel = PooledBuffer(n.x);
+    args.dx = dx_kernel.data();
+  }
+  kernels().backward(p, args);
   if (!dx_direct) rnn::from_kernel_order(c.layout, dx_kernel.data(), dx, p.input_dim, {p.input_dim, 0}, c.add_dx);
   release_saved(env, s);
   return env.Undefined();

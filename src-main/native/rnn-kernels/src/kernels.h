@@ -8,6 +8,8 @@
 
 #include <cstdint>
 
+#include "sequence_layout.h"
+
 namespace rnn {
 
 enum class Cell : int { Lstm = 0, GruResetBefore = 1, GruResetAfter = 2, SimpleRnn = 3 };
@@ -59,10 +61,15 @@ struct BackwardArgs {
   const float* h;
   const float* workspace;
   const float* dh;   // [T*B, U] loss gradient with respect to every hidden state
-  float* dx;         // [T*B, I]
+  float* dx;         // [T*B, I], or in dx_layout
   float* dkernel;    // [I, G*U]
   float* drecurrent; // [U, G*U]
   float* dbias;      // bias_length
+  // Where the LSTM writes dx: null for the kernels' rows; otherwise the caller's layout, which
+  // saves a buffer and a pass over it. With dx_add it adds to what dx holds. Other cells always
+  // write their own rows.
+  const SequenceLayout* dx_layout = nullptr;
+  bool dx_add = false;
 };
 
 // One build of the kernels for one instruction set.

@@ -164,8 +164,15 @@ inline void lstm_backward(const Problem& p, const BackwardArgs& a) {
   const int64_t share_sums = (narrow ? 1 + I + U : 1) * G;
   float* sums = thread_scratch(1, parts * share_sums);
   Vec(sums, parts * share_sums).setZero();
-  // dh_prev = dz · Rᵀ at every step.
+  // dh_prev = dz · Rᵀ at every step; for a wide input dx = dz · Kᵀ too, while dz is in cache.
   const PackedWeight recurrent_t(a.recurrent, G, U, G, true, thread_scratch(8, PackedWeight::storage_size(G, U)));
+  const int64_t packed_inputs = narrow ? 0 : I;
+  const PackedWeight kernel_t(a.kernel, G, packed_inputs, G, true,
+                              thread_scratch(10, PackedWeight::storage_size(G, packed_inputs)));
+  // Row (t, b) of dx: the kernels' own order, or the caller's layout (dx_layout).
+  auto dx_row = [&](int64_t t, int64_t b) {
+    return a.dx + (a.dx_layout != nullptr ? a.dx_layout->row(t, b) : t * B + b) * I;
+  };
   for_batch_parts(p, [&](int part, Range b) {
     float* dbias = sums + part * share_sums;
     float* dkernel = dbias + G;
@@ -176,7 +183,7 @@ inline void lstm_backward(const Problem& p, const BackwardArgs& a) {
     float* dc = thread_scratch(5, U);
     float* zeros = thread_scratch(6, U);  // the cell state before the first step
     float* dz_block = narrow ? thread_scratch(7, b.size * G) : nullptr;
-    float* packed_d = thread_scratch(9, recurrent_t.scratch_size(b.size));
+    float* packed_d = thread_scratch(9, std::max(recurrent_t.scratch_size(b.size), kernel_t.scratch_size(b.size)));
     Vec(zeros, U).setZero();
     Vec(dh_next, b.size * U).setZero();
     Vec(dc_next, b.size * U).setZero();
@@ -194,10 +201,17 @@ inline void lstm_backward(const Problem& p, const BackwardArgs& a) {
           lstm_backward_row_general(p, gates - G, c_prev, a.dh + row * U, dh_next + j * U, dc_next + j * U, dh, dc, d);
         }
         if (narrow) {
-          narrow_gradient_row(I, G, a.x + row * I, a.kernel, d, a.dx + row * I, dkernel, dbias);
+          narrow_gradient_row(I, G, a.x + row * I, a.kernel, d, dx_row(t, b.begin + j), dkernel, dbias, a.dx_add);
         } else {
           Vec(dbias, G) += ConstVec(d, G);
         }
+      }
+      if (!narrow) {
+        // This step's rows of dx, `ldx` floats apart in whichever layout dx has.
+        float* dx0 = dx_row(t, b.begin);
+        const int64_t ldx = b.size > 1 ? dx_row(t, b.begin + 1) - dx0 : I;
+        if (!a.dx_add) view(dx0, b.size, I, ldx).setZero();
+        kernel_t.multiply_add(d0, G, b.size, dx0, ldx, packed_d);
       }
       if (t > 0) {
         ConstView d_step = view(static_cast<const float*>(d0), b.size, G, G);
@@ -215,7 +229,6 @@ inline void lstm_backward(const Problem& p, const BackwardArgs& a) {
     sum_parts(sums + G + I * G, parts, share_sums, U * G, a.drecurrent);
     return;
   }
-  input_gradient(p, dz, G, a.kernel, G, a.dx);
   transposed_product(p, a.x, I, I, dz, G, G, T * B, a.dkernel, G);
   transposed_product(p, a.h, U, U, dz + B * G, G, G, (T - 1) * B, a.drecurrent, G);
 }

@@ -50,23 +50,82 @@ inline void input_projection(const Problem& p, const float* x, const float* kern
 // peak, and the extra passes over the sequence cost more than the arithmetic.
 constexpr int64_t kNarrowInput = 16;
 
-// out[0:cols] = x · kernel + bias for one row of `inputs` features.
-inline void narrow_projection_row(int64_t inputs, int64_t cols, const float* x, const float* kernel, const float* bias,
-                                  float* out) {
-  Vec o(out, cols);
-  o = ConstVec(bias, cols);
-  for (int64_t i = 0; i < inputs; ++i) o += x[i] * ConstVec(kernel + i * cols, cols);
+// out[0:cols] = x · kernel + bias for one row of N features (N known when compiled, for the
+// usual few, so that the loop is unrolled and its broadcasts kept in registers; else N = 0 and
+// `inputs` at run time), in one pass over the row: a pass per feature loaded and stored it each time.
+template <int N>
+inline void narrow_projection_row_n(int64_t inputs, int64_t cols, const float* x, const float* kernel,
+                                    const float* bias, float* out) {
+  using namespace Eigen::internal;
+  const int64_t n = N > 0 ? N : inputs;
+  int64_t c = 0;
+  for (; c + kPacket <= cols; c += kPacket) {
+    Packet acc = ploadu<Packet>(bias + c);
+    for (int64_t i = 0; i < n; ++i) acc = pmadd(pset1<Packet>(x[i]), ploadu<Packet>(kernel + i * cols + c), acc);
+    pstoreu(out + c, acc);
+  }
+  for (; c < cols; ++c) {
+    float acc = bias[c];
+    for (int64_t i = 0; i < n; ++i) acc += x[i] * kernel[i * cols + c];
+    out[c] = acc;
+  }
 }
 
-// For one row of a narrow input: dx = dz · kernelᵀ, and dz added into the kernel gradient
-// (dkernel += xᵀ · dz) and the bias gradient.
+// For one row of N features (as narrow_projection_row_n): dx = dz · kernelᵀ (with `add`, added to
+// dx), and dz added into the kernel gradient (dkernel += xᵀ · dz) and the bias gradient, in one
+// pass over dz, the products for dx summed per feature in registers and reduced at the end.
+template <int N>
+inline void narrow_gradient_row_n(int64_t inputs, int64_t cols, const float* x, const float* kernel, const float* dz,
+                                  float* dx, float* dkernel, float* dbias, bool add) {
+  using namespace Eigen::internal;
+  const int64_t n = N > 0 ? N : inputs;
+  Packet sums[N > 0 ? N : kNarrowInput];
+  for (int64_t i = 0; i < n; ++i) sums[i] = pset1<Packet>(0.0f);
+  int64_t c = 0;
+  for (; c + kPacket <= cols; c += kPacket) {
+    const Packet d = ploadu<Packet>(dz + c);
+    pstoreu(dbias + c, padd(ploadu<Packet>(dbias + c), d));
+    for (int64_t i = 0; i < n; ++i) {
+      sums[i] = pmadd(d, ploadu<Packet>(kernel + i * cols + c), sums[i]);
+      float* k = dkernel + i * cols + c;
+      pstoreu(k, pmadd(pset1<Packet>(x[i]), d, ploadu<Packet>(k)));
+    }
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    float g = predux(sums[i]);
+    for (int64_t r = c; r < cols; ++r) g += dz[r] * kernel[i * cols + r];
+    dx[i] = add ? dx[i] + g : g;
+  }
+  for (; c < cols; ++c) {
+    dbias[c] += dz[c];
+    for (int64_t i = 0; i < n; ++i) dkernel[i * cols + c] += x[i] * dz[c];
+  }
+}
+
+// out[0:cols] = x · kernel + bias for one row of `inputs` features (at most kNarrowInput).
+inline void narrow_projection_row(int64_t inputs, int64_t cols, const float* x, const float* kernel, const float* bias,
+                                  float* out) {
+  switch (inputs) {
+    case 1: return narrow_projection_row_n<1>(inputs, cols, x, kernel, bias, out);
+    case 2: return narrow_projection_row_n<2>(inputs, cols, x, kernel, bias, out);
+    case 3: return narrow_projection_row_n<3>(inputs, cols, x, kernel, bias, out);
+    case 4: return narrow_projection_row_n<4>(inputs, cols, x, kernel, bias, out);
+    case 8: return narrow_projection_row_n<8>(inputs, cols, x, kernel, bias, out);
+    default: return narrow_projection_row_n<0>(inputs, cols, x, kernel, bias, out);
+  }
+}
+
+// For one row of a narrow input (at most kNarrowInput features): dx = dz · kernelᵀ (with `add`,
+// added to dx), and dz added into the kernel gradient (dkernel += xᵀ · dz) and the bias gradient.
 inline void narrow_gradient_row(int64_t inputs, int64_t cols, const float* x, const float* kernel, const float* dz,
-                                float* dx, float* dkernel, float* dbias) {
-  ConstVec d(dz, cols);
-  Vec(dbias, cols) += d;
-  for (int64_t i = 0; i < inputs; ++i) {
-    dx[i] = (d * ConstVec(kernel + i * cols, cols)).sum();
-    Vec(dkernel + i * cols, cols) += x[i] * d;
+                                float* dx, float* dkernel, float* dbias, bool add = false) {
+  switch (inputs) {
+    case 1: return narrow_gradient_row_n<1>(inputs, cols, x, kernel, dz, dx, dkernel, dbias, add);
+    case 2: return narrow_gradient_row_n<2>(inputs, cols, x, kernel, dz, dx, dkernel, dbias, add);
+    case 3: return narrow_gradient_row_n<3>(inputs, cols, x, kernel, dz, dx, dkernel, dbias, add);
+    case 4: return narrow_gradient_row_n<4>(inputs, cols, x, kernel, dz, dx, dkernel, dbias, add);
+    case 8: return narrow_gradient_row_n<8>(inputs, cols, x, kernel, dz, dx, dkernel, dbias, add);
+    default: return narrow_gradient_row_n<0>(inputs, cols, x, kernel, dz, dx, dkernel, dbias, add);
   }
 }
 

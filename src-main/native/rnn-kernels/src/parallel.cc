@@ -93,7 +93,7 @@ void parallel_for(int tasks, int threads, const std::function<void(int)>& fn) {
 namespace rnn {
 
 float* thread_scratch(int slot, int64_t size) {
-  static thread_local std::vector<float> buffers[10];
+  static thread_local std::vector<float> buffers[11];
   std::vector<float>& buffer = buffers[slot];
   if (static_cast<int64_t>(buffer.size()) < size) buffer.resize(static_cast<size_t>(size));
   return buffer.data();

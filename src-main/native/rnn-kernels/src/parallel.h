@@ -17,7 +17,7 @@ void parallel_for(int tasks, int threads, const std::function<void(int)>& fn);
 namespace rnn {
 
 // At least `size` floats owned by the calling thread, kept between calls so that a training run
-// does not map fresh pages at every step. Slots 0-1 and 8 hold arrays of a whole call (on the
+// does not map fresh pages at every step. Slots 0-1, 8 and 10 hold arrays of a whole call (on the
 // calling thread), slots 2-7 and 9 arrays of one task of parallel_for. Contents are not initialised.
 float* thread_scratch(int slot, int64_t size);
 

@@ -21,11 +21,15 @@ if (!loaded) throw new Error('these tests need the native recurrent kernels: run
 const native: NativeKernels = loaded;
 const GATES: Record<NativeCell, number> = { LSTM: 4, GRU: 3, 'GRU-reset-after': 3, SimpleRNN: 1 };
 // Steps and batch differ, so a mixed-up transpose cannot pass.
-const [steps, batch, features, units] = [7, 3, 4, 5];
+const [steps, batch, units] = [7, 3, 5];
+// A few features (each step's row projected and differentiated inside the step loop), and more
+// than the kernels' narrow limit (16): the LSTM then takes each step's input gradient as a product
+// written straight into the caller's layout.
+const [NARROW, WIDE] = [4, 20];
 
 afterAll(() => tf.disposeVariables());
 
-function inputs(cell: NativeCell): tfTypes.Tensor[] {
+function inputs(cell: NativeCell, features = NARROW): tfTypes.Tensor[] {
   const width = GATES[cell] * units;
   const x = tf.randomNormal([batch, steps, features], 0, 1, 'float32', 11);
   const biasShape = cell === 'GRU-reset-after' ? [2, width] : [width];
@@ -65,11 +69,15 @@ const layouts: [string, Partial<SequenceOptions>][] = [
   ['batch-major, reversed, last state', { batchMajor: true, reversed: true, output: 'last' }],
 ];
 
-describe.each(['LSTM', 'GRU', 'GRU-reset-after', 'SimpleRNN'] as const)('%s', (cell) => {
+describe.each(
+  (['LSTM', 'GRU', 'GRU-reset-after', 'SimpleRNN'] as const).flatMap((cell) =>
+    [NARROW, WIDE].map((features) => [cell, features] as const),
+  ),
+)('%s, %i features', (cell, features) => {
   const config = { cell, activation: 'tanh', recurrentActivation: 'sigmoid' } as const;
 
   it.each(layouts)('%s equals the time-major call with transposes and reverses', (_, options) => {
-    const args = inputs(cell);
+    const args = inputs(cell, features);
     const { batchMajor = false, reversed = false, output = 'sequence' } = options;
     const direct = (a: tfTypes.Tensor[]) =>
       nativeRecurrentSequence(tf, native, config, a[0], a[1], a[2], a[3], options);
@@ -98,7 +106,7 @@ describe.each(['LSTM', 'GRU', 'GRU-reset-after', 'SimpleRNN'] as const)('%s', (c
   ] as [string, Partial<SequenceOptions>][])(
     'both directions joined in one call (%s) equal the two calls concatenated, with the summed input gradient',
     (_, options) => {
-      const forwardArgs = inputs(cell);
+      const forwardArgs = inputs(cell, features);
       const x = options.batchMajor ? forwardArgs[0] : tf.transpose(forwardArgs[0], [1, 0, 2]);
       // The backward direction gets weights of its own.
       const backwardWeights = forwardArgs
@@ -121,7 +129,7 @@ describe.each(['LSTM', 'GRU', 'GRU-reset-after', 'SimpleRNN'] as const)('%s', (c
   );
 
   it('a reversed run differs from a forward one (the flag is not ignored)', () => {
-    const args = inputs(cell);
+    const args = inputs(cell, features);
     const run = (reversed: boolean) =>
       nativeRecurrentSequence(tf, native, config, args[0], args[1], args[2], args[3], {
         batchMajor: true,
