@@ -84,4 +84,15 @@ describe('JSON import', () => {
     expect(summary.idColumn).toBe('series');
     expect(summary.frequency).toBe('monthly');
   });
+
+  it('reads a CSV whose first name starts with a bracket as the CSV it is', async () => {
+    const rows = [
+      '[time],[value]',
+      ...Array.from({ length: 20 }, (_, i) => `2020-01-${String(i + 1).padStart(2, '0')},${i}`),
+    ];
+    const { table, summary } = await loadTable(tempFile(rows.join('\n'), '.csv'));
+    expect(summary.format).toBe('csv');
+    expect(table.columns.map((c) => c.name)).toEqual(['[time]', '[value]']);
+    expect(table.rowCount).toBe(20);
+  });
 });

@@ -42,7 +42,7 @@ describe('one labelled sequence per row', () => {
     expect(new Set(strings(column(bare.table, 'sequence'))).size).toBe(20);
   });
 
-  it('leaves tables of different variables, and years as column names, as they are', async () => {
+  it('leaves tables of different variables as they are, and reads years as column names as series over time', async () => {
     const features = [
       'age',
       'income',
@@ -61,10 +61,12 @@ describe('one labelled sequence per row', () => {
     );
     const table = await loadTable(tempFile([[...features, 'group'].join(','), ...people].join('\n')));
     expect(table.table.rowCount).toBe(20);
+    // Whole years as names: one series per country over time (time-as-columns.ts), not sequences to classify.
     const years = Array.from({ length: 12 }, (_, i) => 1990 + i);
     const countries = Array.from({ length: 20 }, (_, k) => [`country ${k}`, ...years.map((y) => y + k)].join(','));
     const wide = await loadTable(tempFile([['country', ...years].join(','), ...countries].join('\n')));
-    expect(wide.table.rowCount).toBe(20);
-    expect(wide.table.columns[1].name).toBe('1990');
+    expect(wide.summary.proposedTask).toBe('forecast');
+    expect(wide.summary.idColumn).toBe('country');
+    expect(wide.table.rowCount).toBe(20 * 12);
   });
 });

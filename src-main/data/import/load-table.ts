@@ -139,7 +139,15 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     encoding = 'xlsx';
   } else if (JSON_EXTENSIONS.has(ext) || (ext !== '.txt' && (await startsLikeJson(path)))) {
     format = 'json';
-    ({ table, info, problems } = await readJson(path, options));
+    try {
+      ({ table, info, problems } = await readJson(path, options));
+    } catch (e) {
+      // A '.csv' whose first cell starts with '[' or '{' and is no JSON after all: read it as the table it names itself.
+      if (JSON_EXTENSIONS.has(ext) || !(e instanceof DataError) || !/not valid JSON/.test(e.message)) throw e;
+      format = 'csv';
+      const r = await readDelimited(path, size, options);
+      ({ table, info, problems, encoding, delimiter, decimalComma } = r);
+    }
   } else if (TEXT_EXTENSIONS.has(ext) && !(await tabSeparatedText(path, size))) {
     format = 'text';
     const r = await readTextCorpus(path, size, options);
@@ -161,9 +169,9 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   const tabular = format === 'csv' || format === 'xlsx' || format === 'json';
   // A year per row and a column per month: one series in time order (calendar-wide.ts).
   const calendar = tabular && !options.timeParts && unfoldCalendarWide(table, info, problems);
-  // One labelled sequence per row: the long table a folder of recordings gives, laid out alike.
   // One series per row with times as column names (the World Bank's layout): one row per time.
   const timeColumns = tabular && !options.timeParts && !calendar && unfoldTimeColumns(table, info, problems);
+  // One labelled sequence per row: the long table a folder of recordings gives, laid out alike.
   const rowSequences =
     tabular && !options.timeParts && !calendar && !timeColumns && unfoldRowSequences(table, info, problems);
   if (rowSequences) folderLayout = { layout: 'long', timeColumn: 'step', idColumn: 'sequence' };

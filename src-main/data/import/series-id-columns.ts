@@ -57,11 +57,14 @@ const cellText = (c: TableColumn, r: number): string | null => {
   return String(v);
 };
 
-/** Rows whose (time, key) already appeared; rows without a time or key do not count. */
-function repeats(time: TableColumn, keys: TableColumn[], rows: number): number {
+/**
+ * Rows whose (time, key) already appeared, counted up to `limit` + 1 (past it the answer is "too
+ * many" and the count stops: most keys tried are not ids); rows without a time or key do not count.
+ */
+function repeats(time: TableColumn, keys: TableColumn[], rows: number, limit = Infinity): number {
   const seen = new Set<string>();
   let n = 0;
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < rows && n <= limit; r++) {
     const t = time.values[r] as number;
     if (Number.isNaN(t)) continue;
     const parts = keys.map((k) => cellText(k, r));
@@ -106,9 +109,9 @@ export function applySeriesIds(
   }
   if (!time || rows < 4) return;
   const allowed = Math.floor(rows * REPEAT_SHARE);
-  if (repeats(time, [], rows) <= allowed) return;
+  if (repeats(time, [], rows, allowed) <= allowed) return;
   const labels = table.columns.filter((c) => isLabel(c));
-  if (labels.some((c) => repeats(time, [c], rows) <= allowed)) return;
+  if (labels.some((c) => repeats(time, [c], rows, allowed) <= allowed)) return;
   const numeric = table.columns.filter((c) => c.type === 'numeric');
   const years = onlyYears(time);
   const numbered = numeric
@@ -117,7 +120,7 @@ export function applySeriesIds(
   // The series need a value to forecast besides their ids.
   const keepsValue = (ids: TableColumn[]) => numeric.some((c) => !ids.includes(c));
 
-  const single = numbered.find((c) => keepsValue([c]) && repeats(time, [c], rows) <= allowed);
+  const single = numbered.find((c) => keepsValue([c]) && repeats(time, [c], rows, allowed) <= allowed);
   if (single) {
     const labelled = asLabels(single);
     replace(table, info, single, labelled);
@@ -133,7 +136,7 @@ export function applySeriesIds(
   for (let i = 0; i < candidates.length; i++) {
     for (let j = i + 1; j < candidates.length; j++) {
       const pair = [candidates[i], candidates[j]];
-      if (!keepsValue(pair) || repeats(time, pair, rows) > allowed) continue;
+      if (!keepsValue(pair) || repeats(time, pair, rows, allowed) > allowed) continue;
       const name = `${pair[0].name} + ${pair[1].name}`;
       if (table.columns.some((c) => c.name === name)) return;
       const values = Array.from({ length: rows }, (_, r) => {
