@@ -133,13 +133,25 @@ export class DatasetRegistry {
   }
 }
 
-/** A cell as the preview shows it: empty for missing, ISO dates, numbers as written. */
+/** Whether a date column holds any time of day, once per column. */
+const timesOfDay = new WeakMap<TableColumn, boolean>();
+
+function hasTimeOfDay(column: Extract<TableColumn, { type: 'datetime' }>): boolean {
+  let known = timesOfDay.get(column);
+  if (known === undefined) {
+    known = column.values.some((v) => !Number.isNaN(v) && v % 86_400_000 !== 0);
+    timesOfDay.set(column, known);
+  }
+  return known;
+}
+
+/** A cell as the preview shows it: empty for missing, ISO dates (with times in a column that has them), numbers as written. */
 export function formatCell(column: TableColumn, row: number): string {
   if (column.type === 'numeric') {
     const v = column.values[row];
     return Number.isNaN(v) ? '' : String(v);
   }
-  if (column.type === 'datetime') return dateLabel(column.values[row]);
+  if (column.type === 'datetime') return dateLabel(column.values[row], hasTimeOfDay(column));
   return column.values[row] ?? '';
 }
 

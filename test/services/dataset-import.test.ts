@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadTable } from '../../src-main/data/import/load-table';
 import type { LoadedTable, LoadOptions } from '../../src-main/data/table';
-import { DatasetRegistry, IMPORT_PROGRESS_INTERVAL_MS } from '../../src-main/services/dataset-registry';
+import { DatasetRegistry, IMPORT_PROGRESS_INTERVAL_MS, formatCell } from '../../src-main/services/dataset-registry';
 import { ServiceError } from '../../src-main/shared/service-error';
 import type { StudioEvent } from '../../src-main/services/service-types';
 import { StudioService } from '../../src-main/services/studio-service';
@@ -198,5 +198,17 @@ describe('DatasetRegistry imports', () => {
     expect(signals[0].aborted).toBe(true);
     expect(registry.findByPath(join(dir, 'small.csv'))).toBeNull();
     expect(registry.cancelImport('x')).toBe(false);
+  });
+});
+
+describe('the preview of a date column', () => {
+  it('writes midnight with its time in a column of hours, and dates alone in a column of days', () => {
+    const hour = 3_600_000;
+    const hourly = { name: 'timestamp', type: 'datetime' as const, values: Float64Array.from([0, hour, 2 * hour]) };
+    expect(formatCell(hourly, 0)).toBe('1970-01-01T00:00:00Z');
+    expect(formatCell(hourly, 1)).toBe('1970-01-01T01:00:00Z');
+    const daily = { name: 'date', type: 'datetime' as const, values: Float64Array.from([0, 24 * hour, NaN]) };
+    expect(formatCell(daily, 1)).toBe('1970-01-02');
+    expect(formatCell(daily, 2)).toBe('');
   });
 });
