@@ -37,3 +37,22 @@ export function column(table: Table, name: string): TableColumn {
   if (!c) throw new Error(`The column "${name}" is not in this file.`);
   return c;
 }
+
+/** A cell as a label: its text, or a number as written; null when missing (null or NaN). */
+export function cellLabel(column: TableColumn, row: number): string | null {
+  const v = column.values[row];
+  return v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : String(v);
+}
+
+/**
+ * The first and last of `count` positions whose value is present (not NaN), as [first, last]; first
+ * is greater than last when none is. Series unfolded from a calendar or a row of times start at their
+ * first value and end at their last.
+ */
+export function presentSpan(count: number, valueAt: (i: number) => number): [number, number] {
+  let first = 0;
+  let last = count - 1;
+  while (first <= last && Number.isNaN(valueAt(first))) first++;
+  while (last >= first && Number.isNaN(valueAt(last))) last--;
+  return [first, last];
+}

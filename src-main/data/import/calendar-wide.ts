@@ -9,7 +9,7 @@
  */
 import type { DataProblem } from '../../shared/types';
 import { quotedList } from '../../shared/word-list';
-import type { Table, TableColumn } from '../table';
+import { presentSpan, type Table, type TableColumn } from '../table';
 import type { BuiltColumnInfo } from './table-builder';
 import { yearOf } from './time-columns';
 
@@ -149,10 +149,7 @@ export function unfoldCalendarWide(table: Table, info: BuiltColumnInfo[], proble
       const y = yearOf(year, r);
       for (let p = 0; p < per; p++) series.push({ t: Date.UTC(y, (12 / per) * p, 1), v: periods[p].values[r] });
     }
-    let first = 0;
-    let last = series.length - 1;
-    while (first <= last && Number.isNaN(series[first].v)) first++;
-    while (last >= first && Number.isNaN(series[last].v)) last--;
+    const [first, last] = presentSpan(series.length, (i) => series[i].v);
     for (let i = first; i <= last; i++) {
       times.push(series[i].t);
       values.push(series[i].v);

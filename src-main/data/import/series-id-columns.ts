@@ -7,7 +7,7 @@
  * them as an input or a target, and a pair is joined into one id column; the note says what was read.
  */
 import type { DataProblem } from '../../shared/types';
-import type { Table, TableColumn } from '../table';
+import { cellLabel, type Table, type TableColumn } from '../table';
 import { isTimeName } from './datetime';
 import type { BuiltColumnInfo } from './table-builder';
 
@@ -51,12 +51,6 @@ function onlyYears(time: TableColumn): boolean {
   return true;
 }
 
-const cellText = (c: TableColumn, r: number): string | null => {
-  const v = c.values[r];
-  if (v === null || (typeof v === 'number' && Number.isNaN(v))) return null;
-  return String(v);
-};
-
 /**
  * Rows whose (time, key) already appeared, counted up to `limit` + 1 (past it the answer is "too
  * many" and the count stops: most keys tried are not ids); rows without a time or key do not count.
@@ -67,7 +61,7 @@ function repeats(time: TableColumn, keys: TableColumn[], rows: number, limit = I
   for (let r = 0; r < rows && n <= limit; r++) {
     const t = time.values[r] as number;
     if (Number.isNaN(t)) continue;
-    const parts = keys.map((k) => cellText(k, r));
+    const parts = keys.map((k) => cellLabel(k, r));
     if (parts.includes(null)) continue;
     const key = `${t}\u0000${parts.join('\u0000')}`;
     if (seen.has(key)) n++;
@@ -81,7 +75,7 @@ function asLabels(c: TableColumn): TableColumn {
   return {
     name: c.name,
     type: 'categorical',
-    values: Array.from({ length: c.values.length }, (_, r) => cellText(c, r)),
+    values: Array.from({ length: c.values.length }, (_, r) => cellLabel(c, r)),
   };
 }
 
@@ -140,8 +134,8 @@ export function applySeriesIds(
       const name = `${pair[0].name} + ${pair[1].name}`;
       if (table.columns.some((c) => c.name === name)) return;
       const values = Array.from({ length: rows }, (_, r) => {
-        const a = cellText(pair[0], r);
-        const b = cellText(pair[1], r);
+        const a = cellLabel(pair[0], r);
+        const b = cellLabel(pair[1], r);
         return a === null || b === null ? null : `${a} / ${b}`;
       });
       const count = new Set(values.filter((v) => v !== null)).size;

@@ -8,7 +8,7 @@
  */
 import type { DataProblem } from '../../shared/types';
 import { quotedList } from '../../shared/word-list';
-import type { Table, TableColumn } from '../table';
+import { cellLabel, presentSpan, type Table, type TableColumn } from '../table';
 import { detectDateFormat } from './datetime';
 import type { BuiltColumnInfo } from './table-builder';
 
@@ -16,11 +16,6 @@ import type { BuiltColumnInfo } from './table-builder';
 const MIN_TIMES = 6;
 
 type NumericColumn = Extract<TableColumn, { type: 'numeric' }>;
-
-const labelOf = (c: TableColumn, r: number): string | null => {
-  const v = c.values[r];
-  return v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : String(v);
-};
 
 /** The columns of numbers whose names are times in one format, in increasing order, with their stamps. */
 function timeNamedColumns(table: Table): { columns: NumericColumn[]; stamps: number[]; format: string } | null {
@@ -60,14 +55,14 @@ export function unfoldTimeColumns(table: Table, info: BuiltColumnInfo[], problem
   const labels = rest.filter((c) => c.type === 'categorical' || c.type === 'text');
   if (labels.length === 0) return false;
   const rows = table.rowCount;
-  const varying = labels.filter((c) => new Set(Array.from({ length: rows }, (_, r) => labelOf(c, r))).size > 1);
-  const unique = (c: TableColumn) => new Set(Array.from({ length: rows }, (_, r) => labelOf(c, r))).size === rows;
+  const varying = labels.filter((c) => new Set(Array.from({ length: rows }, (_, r) => cellLabel(c, r))).size > 1);
+  const unique = (c: TableColumn) => new Set(Array.from({ length: rows }, (_, r) => cellLabel(c, r))).size === rows;
   const id = varying.find(unique) ?? null;
   const idColumns = id ? [id] : varying;
   if (idColumns.length === 0) return false;
   const idName = idColumns.map((c) => c.name).join(' + ');
   const idOf = (r: number) => {
-    const parts = idColumns.map((c) => labelOf(c, r));
+    const parts = idColumns.map((c) => cellLabel(c, r));
     return parts.includes(null) ? null : parts.join(' / ');
   };
   const ids = new Set(Array.from({ length: rows }, (_, r) => idOf(r)));
@@ -77,10 +72,7 @@ export function unfoldTimeColumns(table: Table, info: BuiltColumnInfo[], problem
   const stamps: number[] = [];
   const values: number[] = [];
   for (let r = 0; r < rows; r++) {
-    let first = 0;
-    let last = times.columns.length - 1;
-    while (first <= last && Number.isNaN(times.columns[first].values[r])) first++;
-    while (last >= first && Number.isNaN(times.columns[last].values[r])) last--;
+    const [first, last] = presentSpan(times.columns.length, (t) => times.columns[t].values[r]);
     for (let t = first; t <= last; t++) {
       seriesIds.push(idOf(r));
       stamps.push(times.stamps[t]);

@@ -7,7 +7,7 @@ import { DataError } from '../data-error';
 import { type RegularFrequency, addSteps, detectFrequency, stepsBetween } from '../summary/frequency';
 import { composedTimeName } from '../import/time-columns';
 import { requireColumn } from '../require-column';
-import type { Table } from '../table';
+import { cellLabel, type Table } from '../table';
 import { fillMissing } from './fill-missing';
 import { CALENDAR_VALUE } from '../../shared/calendar-inputs';
 
@@ -120,8 +120,7 @@ export function prepareSeries(table: Table, data: Data): PreparedSeries[] {
   if (data.idColumn) {
     const c = requireColumn(table, data.idColumn, 'series id');
     for (let r = 0; r < table.rowCount; r++) {
-      const raw = c.values[r];
-      const id = raw === null || (typeof raw === 'number' && Number.isNaN(raw)) ? null : String(raw);
+      const id = cellLabel(c, r);
       if (id === null) {
         missingIds++;
         continue;

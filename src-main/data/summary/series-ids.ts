@@ -2,7 +2,7 @@
  * The series of a long file, named by its id column, for the form's series picker: every
  * distinct id in the order the file first shows it, up to a bound so a summary stays small.
  */
-import type { Table } from '../table';
+import { cellLabel, type Table } from '../table';
 
 /** More ids than a picker needs to list; the rest are still trained on with "all series". */
 export const MAX_SERIES_IDS = 10_000;
@@ -13,9 +13,8 @@ export function seriesIdsOf(table: Table, idColumn: string | null): string[] | n
   if (!column) return null;
   const seen = new Set<string>();
   for (let i = 0; i < table.rowCount && seen.size < MAX_SERIES_IDS; i++) {
-    const v = column.values[i];
-    if (v === null || (typeof v === 'number' && Number.isNaN(v))) continue;
-    seen.add(String(v));
+    const id = cellLabel(column, i);
+    if (id !== null) seen.add(id);
   }
   return [...seen];
 }
