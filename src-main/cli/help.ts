@@ -71,6 +71,11 @@ export const COMMAND_HELP: Record<string, string> = {
           Classify every sequence of FILE, shaped like the training data (one per row, or one
           per id with its rows in time order; no label column needed), into a CSV with the
           predicted class and each class's probability.
+      sequence labeling:    --data FILE [--out FILE]   or, for a word tagger, --text "a sentence" [--text …]
+          Label every row of FILE, shaped like the training data (the id column, and the word
+          column or the numeric columns; a CoNLL file of new sentences, tags not needed), into a
+          CSV with the predicted label and its probability; when FILE holds the label column too,
+          say how often they agree. A word tagger tags the words of each sentence given instead.
       text generation:      --seed "TEXT" [--length N] [--temperature T] [--random-seed N]
           Continue TEXT by N tokens (default 200) at temperature T (default 0.8; lower picks
           likelier tokens); --random-seed makes the output repeatable.

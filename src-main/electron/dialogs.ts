@@ -9,7 +9,7 @@ export async function openDataFileDialog(parent: BrowserWindow | null, defaultPa
     defaultPath,
     properties: ['openFile'],
     filters: [
-      { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json', 'jsonl'] },
+      { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json', 'jsonl', 'conll', 'conllu'] },
       { name: 'All files', extensions: ['*'] },
     ],
   };

@@ -1,9 +1,11 @@
 /**
  * The baselines beside a classifier's accuracy: on 90% "positive" reviews a model that always
- * answers "positive" scores 0.90, so an accuracy of 0.88 is worse than no model; and for texts,
- * counting words (word-count-baseline.ts), which a network reading them in order should beat.
+ * answers "positive" scores 0.90, so an accuracy of 0.88 is worse than no model; for texts,
+ * counting words (word-count-baseline.ts), which a network reading them in order should beat; for
+ * tagged words, each word's usual tag (word-tag-baseline.ts).
  */
 import type { ClassificationEvaluation } from '../shared/types';
+import { WORD_TAG } from '../shared/word-baseline';
 
 /** The most common class among the test samples and the accuracy of always answering it. */
 export function majorityBaseline(evaluation: ClassificationEvaluation): { label: string; accuracy: number } | null {
@@ -41,6 +43,21 @@ export function wordCountVerdict(evaluation: ClassificationEvaluation): string |
   );
 }
 
+/**
+ * A plain sentence when a word tagger does not beat giving each word its most frequent training
+ * tag, with what to try; null when it does or there is none (or the majority sentence comes first).
+ */
+export function wordTagVerdict(evaluation: ClassificationEvaluation): string | null {
+  const words = evaluation.wordTagBaseline;
+  if (!words || evaluation.accuracy >= words.accuracy || classificationVerdict(evaluation) !== null) return null;
+  return (
+    `On the test words the model's accuracy (${evaluation.accuracy.toFixed(2)}) is below that of tagging each word ` +
+    `alone (${words.accuracy.toFixed(2)}: ${WORD_TAG.how}). The network has not yet learned more than each ` +
+    "word's usual tag. More tagged sentences help most; a bidirectional layer lets it read the words after each " +
+    'word too, and more epochs or a larger embedding help when the validation loss was still falling.'
+  );
+}
+
 /** The evaluation with its baselines and verdicts filled in. */
 export function withMajorityBaseline(evaluation: ClassificationEvaluation): ClassificationEvaluation {
   return {
@@ -48,5 +65,6 @@ export function withMajorityBaseline(evaluation: ClassificationEvaluation): Clas
     majorityBaseline: majorityBaseline(evaluation),
     verdict: classificationVerdict(evaluation),
     wordCountVerdict: wordCountVerdict(evaluation),
+    wordTagVerdict: wordTagVerdict(evaluation),
   };
 }

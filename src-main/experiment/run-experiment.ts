@@ -14,6 +14,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import type { Table } from '../data/table';
 import type { EpochRecord, Evaluation, RunResult, TrainProgress } from '../shared/types';
 import { withMajorityBaseline } from './classification-baseline';
+import { wordBaselineOf } from '../shared/word-baseline';
 import { loadTrainingTable } from './load-training-table';
 import { forecastMapeNote, resultCaution } from './result-caution';
 import { loadTf, type LoadedTf, type Tf } from '../tensorflow/load-tf';
@@ -233,7 +234,10 @@ function scoreRun(scored: Evaluation, spec: ExperimentSpec, log: (line: string) 
   if (evaluation.kind !== 'generation') evaluation.caution = resultCaution(evaluation, spec);
   if (evaluation.kind === 'forecast') evaluation.mapeNote = forecastMapeNote(evaluation);
   if (evaluation.kind !== 'generation' && evaluation.verdict) log(evaluation.verdict);
-  if (evaluation.kind === 'classification' && evaluation.wordCountVerdict) log(evaluation.wordCountVerdict);
+  if (evaluation.kind === 'classification') {
+    const words = wordBaselineOf(evaluation);
+    if (words?.verdict) log(words.verdict);
+  }
   if (evaluation.kind === 'sequence-to-sequence') {
     log(
       `Test pairs: exact match ${fmt(evaluation.exactMatch)}, BLEU ${fmt(evaluation.bleu)}, character error rate ${fmt(evaluation.cer)} (${evaluation.decoding} decoding).`,

@@ -10,7 +10,7 @@ import { loadTable } from '../data/import/load-table';
 import { prepareEverySeries } from '../data/prepare/multi-series';
 import { historyNeeded } from '../forecast/target-transform';
 import type { BatchPrediction } from '../shared/types-model-use';
-import { toCsv, type CsvValue } from './csv-safe';
+import { previewRows, toCsv, type CsvValue } from './csv-safe';
 import type { LoadedRun } from './load-run';
 import { directForecasts } from './model-forecast';
 import { missingInputs } from './model-inputs';
@@ -97,7 +97,7 @@ export async function predictWithRun(tf: Tf, run: LoadedRun, file: string, outpu
     runId: run.run.runId,
     rows: rows.length,
     file: target,
-    preview: rows.slice(0, PREVIEW_ROWS).map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v)))),
+    preview: previewRows(rows, PREVIEW_ROWS),
     header,
     problems,
   };

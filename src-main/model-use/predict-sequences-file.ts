@@ -14,7 +14,7 @@ import type { Tf } from '../tensorflow/load-tf';
 import { predictOrigins } from '../engine/model/predict';
 import { stringValues } from '../engine/tasks/common/table-columns';
 import { importTfjsModel } from '../export/index';
-import { toCsv, type CsvValue } from './csv-safe';
+import { previewRows, toCsv, type CsvValue } from './csv-safe';
 import { readRunResult, runModelDir } from './load-run';
 import { defaultPredictionPath } from './predict-file';
 import type { PreprocessingFile } from '../shared/preprocessing';
@@ -77,7 +77,7 @@ export async function predictSequencesFile(
       runId: run.runId,
       rows: rows.length,
       file: target,
-      preview: rows.slice(0, PREVIEW_ROWS).map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v)))),
+      preview: previewRows(rows, PREVIEW_ROWS),
       header,
       problems: [],
     };

@@ -92,6 +92,10 @@ export function modelUseHandlers(context: ModelUseContext): HandlerMap {
       const runDir = await usableRunDir(context, runId, 'text-classification', 'classifying a text');
       return runJob({ name: 'predict.text', args: { runDir, text } });
     },
+    'tag.text': async ({ runId, text }) => {
+      const runDir = await usableRunDir(context, runId, 'sequence-labeling', 'tagging a text');
+      return runJob({ name: 'tag.text', args: { runDir, text } });
+    },
     'seq2seq.translate': async ({ runId, text }) => {
       const runDir = await usableRunDir(context, runId, 'sequence-to-sequence', 'rewriting a text');
       return runJob({ name: 'seq2seq.translate', args: { runDir, text } });

@@ -13,6 +13,7 @@ import type {
   BacktestReport,
   BatchPrediction,
   ClassProbabilities,
+  TaggedText,
   Explanation,
   FutureForecast,
   GeneratedText,
@@ -160,6 +161,7 @@ export const requestArgs = {
     .strict(),
   'predict.uploadFolder': uploadedFolder(200_000).extend({ runId: id }),
   'predict.text': z.object({ runId: id, text: z.string().max(100_000) }).strict(),
+  'tag.text': z.object({ runId: id, text: z.string().max(20_000) }).strict(),
   /** Sequence to sequence: the output for a typed source, with the run's decoding. */
   'seq2seq.translate': z.object({ runId: id, text: z.string().max(10_000) }).strict(),
   'generate.text': z
@@ -290,6 +292,7 @@ export interface RequestResults {
   'predict.upload': BatchPrediction & { download: FileDownload };
   'predict.uploadFolder': BatchPrediction & { download: FileDownload };
   'predict.text': ClassProbabilities;
+  'tag.text': TaggedText;
   'generate.text': GeneratedText;
   'seq2seq.translate': Seq2seqOutput;
   'project.current': ProjectState;

@@ -102,6 +102,16 @@ export interface ClassProbabilities {
   warning?: string | null;
 }
 
+/** A typed sentence tagged word by word (a word tagger's "Try it"). */
+export interface TaggedText {
+  runId: string;
+  words: { word: string; tag: string; probability: number; unknown: boolean }[];
+  /** Share (0..1) of the words the model never saw in training. */
+  unknownShare: number;
+  /** Set when that share is high: the tags rest on little. */
+  warning: string | null;
+}
+
 export interface BatchPrediction {
   runId: string;
   rows: number;

@@ -76,16 +76,20 @@ export interface DatasetSummary {
   /**
    * 'folder': a folder of .txt files (one text per file; label subfolders make a labeled-text table),
    * or of paired files (line-aligned `train.en` + `train.fr`, or many `name.src` + `name.tgt`).
+   * 'conll': tagged words, one per line with its tags, a blank line after each sentence (CoNLL, CoNLL-U).
    */
-  format: 'csv' | 'xlsx' | 'json' | 'text' | 'folder';
+  format: 'csv' | 'xlsx' | 'json' | 'text' | 'folder' | 'conll';
   encoding: string;
   delimiter: string | null;
   decimalComma: boolean;
   sheets: string[];
   sheet: string | null;
   rows: number;
-  /** 'pairs': texts beside the texts to write from them (two text columns, or a folder of paired files). */
-  layout: 'single' | 'wide' | 'long' | 'multivariate' | 'text' | 'labeled-text' | 'pairs';
+  /**
+   * 'pairs': texts beside the texts to write from them (two text columns, or a folder of paired files).
+   * 'tagged-words': one row per word with its tags, the words of one sentence sharing `idColumn`.
+   */
+  layout: 'single' | 'wide' | 'long' | 'multivariate' | 'text' | 'labeled-text' | 'pairs' | 'tagged-words';
   columns: ColumnSummary[];
   timeColumn: string | null;
   /** The columns the time column is composed from (e.g. year + quarter); null for a single time column. */
@@ -301,6 +305,13 @@ export interface ClassificationEvaluation {
   wordCountBaseline?: { accuracy: number } | null;
   /** A plain sentence when the model does not beat the word-count baseline, with what to try. */
   wordCountVerdict?: string | null;
+  /**
+   * Labeling of words: the test accuracy of giving each word its most frequent training tag, the
+   * neighbours ignored (engine/metrics/word-tag-baseline.ts).
+   */
+  wordTagBaseline?: { accuracy: number } | null;
+  /** A plain sentence when the model does not beat the word-tag baseline, with what to try. */
+  wordTagVerdict?: string | null;
   /** A plain sentence when the model ends at chance level, with what to try; null or absent otherwise. */
   chanceVerdict?: string | null;
   /** Shown beside the accuracy when the test set is too small for a firm judgement. */

@@ -10,6 +10,7 @@ import type {
   BacktestReport,
   BatchPrediction,
   ClassProbabilities,
+  TaggedText,
   Explanation,
   FutureForecast,
   GeneratedText,
@@ -19,11 +20,12 @@ import type { RunResult } from '../shared/types';
 import type { Seq2seqOutput } from '../shared/types-seq2seq';
 import type { StretchSquares } from '../search/stretch-score';
 
-/** The tasks whose models predict on a whole file: series windows, texts, sequences. */
+/** The tasks whose models predict on a whole file: series windows, texts, sequences, the rows of sequences. */
 export const FILE_TASKS = [
   'forecast',
   'text-classification',
   'sequence-classification',
+  'sequence-labeling',
   'sequence-to-sequence',
 ] as const;
 export type FileTask = (typeof FILE_TASKS)[number];
@@ -45,6 +47,7 @@ export interface JobArgs {
   /** `task` says which kind of model the run holds (forecast when absent). */
   'predict.file': { runDir: string; file: string; output?: string; task?: FileTask };
   'predict.text': { runDir: string; text: string };
+  'tag.text': { runDir: string; text: string };
   'generate.text': { runDir: string; seed: string; length: number; temperature: number };
   /** Sequence to sequence: the output written for a typed source. */
   'seq2seq.translate': { runDir: string; text: string };
@@ -74,6 +77,7 @@ export interface JobResults {
   'explain.run': Explanation;
   'predict.file': BatchPrediction;
   'predict.text': ClassProbabilities;
+  'tag.text': TaggedText;
   'generate.text': GeneratedText;
   'seq2seq.translate': Seq2seqOutput;
   'model.export': { files: string[] };

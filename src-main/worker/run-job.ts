@@ -23,6 +23,8 @@ import {
 } from '../model-use/index';
 import { predictSequencesFile } from '../model-use/predict-sequences-file';
 import { predictTextFile } from '../model-use/predict-text-file';
+import { predictLabelsFile } from '../model-use/predict-labels-file';
+import { tagText } from '../model-use/tag-text';
 import { predictPairsFile, translateTexts } from '../model-use/seq2seq-inference';
 import type { Job, JobName, JobOf, JobResults } from './jobs';
 import { messageOf } from '../shared/error-message';
@@ -74,10 +76,13 @@ async function dispatch(job: Job, log: (line: string) => void): Promise<JobResul
         forecast: predictFile,
         'text-classification': predictTextFile,
         'sequence-classification': predictSequencesFile,
+        'sequence-labeling': predictLabelsFile,
         'sequence-to-sequence': predictPairsFile,
       }[job.args.task ?? 'forecast'](tf, job.args.runDir, job.args.file, job.args.output);
     case 'predict.text':
       return classifyText(job.args.runDir, job.args.text, { tf });
+    case 'tag.text':
+      return tagText(tf, job.args.runDir, job.args.text);
     case 'generate.text':
       return generateText(job.args.runDir, { ...job.args, tf });
     case 'seq2seq.translate':

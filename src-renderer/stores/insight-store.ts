@@ -1,6 +1,6 @@
 /**
  * What users do with a trained run in Results: forecast into the future, backtest, explain,
- * try a text, generate text, predict a new file. Each tool keeps its own answer, loading
+ * try a text, tag a sentence, generate text, predict a new file. Each tool keeps its own answer, loading
  * flag and error, tied to the run it was asked for, so switching runs never shows stale answers.
  */
 import { defineStore } from 'pinia';
@@ -12,6 +12,7 @@ import type {
   Explanation,
   FutureForecast,
   GeneratedText,
+  TaggedText,
 } from '../../src-main/shared/types-model-use';
 import type { PredictedFile } from '../../src-main/shared/host-files';
 import { useStudioApi } from '../composables/use-studio-api';
@@ -76,6 +77,7 @@ export const useInsightStore = defineStore('insight', () => {
   const backtest = toolState<BacktestReport>();
   const explanation = toolState<Explanation>();
   const textPrediction = toolState<ClassProbabilities>();
+  const tagging = toolState<TaggedText>();
   const generated = toolState<GeneratedText>();
   const batch = toolState<PredictedFile>();
   const csvFile = ref<string | null>(null);
@@ -131,6 +133,11 @@ export const useInsightStore = defineStore('insight', () => {
     return perform(textPrediction, runId, () => api().request('predict.text', { runId, text }));
   }
 
+  /** Tags the words of a typed text with a word tagger. */
+  function tagText(runId: string, text: string): Promise<boolean> {
+    return perform(tagging, runId, () => api().request('tag.text', { runId, text }));
+  }
+
   function generate(runId: string, seed: string, length: number, temperature: number): Promise<boolean> {
     return perform(generated, runId, () => api().request('generate.text', { runId, seed, length, temperature }));
   }
@@ -153,6 +160,7 @@ export const useInsightStore = defineStore('insight', () => {
     backtest,
     explanation,
     textPrediction,
+    tagging,
     generated,
     batch,
     csvFile,
@@ -161,6 +169,7 @@ export const useInsightStore = defineStore('insight', () => {
     runBacktest,
     explain,
     predictText,
+    tagText,
     generate,
     predictFile,
     predictFolder,

@@ -19,7 +19,7 @@ const FIXTURES = join(REPO_ROOT, 'test', 'e2e', 'fixtures');
 const scratch = mkdtempSync(join(tmpdir(), 'recurrent-e2e-journeys-'));
 test.afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-type Route = 'csv' | 'tsv' | 'xlsx' | 'json' | 'txt' | 'folder';
+type Route = 'csv' | 'tsv' | 'xlsx' | 'json' | 'txt' | 'conllu' | 'folder';
 
 interface Journey {
   name: string;
@@ -109,6 +109,17 @@ const JOURNEYS: Journey[] = [
       ['lookback-input', '30'],
       ['epochs-input', '2'],
       ['units-input', '8'],
+    ],
+  },
+  {
+    name: 'conllu-word-tagging',
+    route: 'conllu',
+    source: 'web-english-200.conllu',
+    layout: 'Tagged words',
+    proposed: 'sequence-labeling',
+    settings: [
+      ['epochs-input', '15'],
+      ['units-input', '32'],
     ],
   },
   {
@@ -234,7 +245,12 @@ for (const journey of JOURNEYS) {
       const overview = page.getByTestId('data-overview');
       if (journey.layout === 'Labelled texts') await expect(overview.getByTestId('label-counts-chart')).toBeVisible();
       else if (journey.layout === 'Text corpus') await expect(overview.getByTestId('text-lengths-chart')).toBeVisible();
-      else if (task === 'sequence-classification') {
+      else if (journey.layout === 'Tagged words') {
+        // How many words carry each tag and how long the sentences are; the form reads the word column.
+        await expect(overview.getByTestId('tag-counts-chart')).toBeVisible();
+        await expect(overview.getByTestId('sentence-lengths-chart')).toBeVisible();
+        await expect(page.getByTestId('problems-list')).toContainText('Read as tagged words (CoNLL-U): 200 sentences');
+      } else if (task === 'sequence-classification') {
         await expect(overview.getByTestId('sequence-labels-chart')).toBeVisible();
         await expect(overview.getByTestId('sequence-lengths-chart')).toBeVisible();
       } else await expect(overview.getByTestId('series-chart')).toBeVisible();
@@ -244,6 +260,12 @@ for (const journey of JOURNEYS) {
     await test.step('keep the training short and train', async () => {
       await page.getByTestId('continue-to-model').click();
       await expect(page.getByTestId('task-select')).toHaveValue(task);
+      if (journey.layout === 'Tagged words') {
+        // The network reads the words (one per row) and tags them with the universal parts of speech.
+        await expect(page.getByTestId('word-column-select')).toHaveValue('word');
+        await expect(page.getByTestId('target-select')).toHaveValue('upos');
+        await expect(page.getByTestId('text-settings')).toBeVisible();
+      }
       for (const [id, value] of journey.settings) {
         const field = page.getByTestId(id);
         if (id.endsWith('-select')) await field.selectOption(value);
@@ -281,10 +303,21 @@ for (const journey of JOURNEYS) {
         const majority = (await page.getByTestId('majority-verdict').textContent()) ?? '';
         if (task === 'text-classification' && majority.trim().startsWith('Beats'))
           await expect(page.getByTestId('word-count-verdict')).toContainText('counting words');
+        // Tagged words: the bar of giving each word its usual tag, neighbours ignored.
+        if (journey.layout === 'Tagged words' && majority.trim().startsWith('Beats'))
+          await expect(page.getByTestId('word-tag-verdict')).toContainText('tagging each word alone');
         await snap(page, `journey-${journey.name}-3-evaluation`);
         if (task !== 'sequence-labeling') {
           await expect(page.getByTestId('small-test-caution')).toContainText('Judged on only');
         }
+      }
+      if (journey.layout === 'Tagged words') {
+        // A sentence of the user's own, tagged word by word.
+        await page.getByTestId('results-tab-try').click();
+        await page.getByTestId('try-tags-input').fill('The new phone works well.');
+        await page.getByTestId('try-tags-button').click();
+        await expect(page.getByTestId('tagged-words').locator('li')).toHaveCount(6);
+        await expect(page.getByTestId('try-tags-unknown')).toContainText('never saw in training');
       }
       if (task === 'text-classification') {
         await page.getByTestId('results-tab-try').click();

@@ -16,7 +16,7 @@ export function formatClassificationPart(part: SuitePart, results: Classificatio
     'tuned accuracy (mean, range)',
     'epochs',
     'chance',
-    'counting words',
+    'words alone',
     'result',
   ];
   const rows = mine.map((r) => [
@@ -51,6 +51,7 @@ export function formatClassificationPart(part: SuitePart, results: Classificatio
     ),
     '',
     `${passed} of ${mine.length} datasets: defaults' mean within ${ACCURACY_TOLERANCE} of the tuned runs' mean test accuracy.`,
+    "Words alone: for texts, counting words (naive Bayes over which words each text holds); for tagged words, each word's most frequent training tag.",
   ].join('\n');
 }
 

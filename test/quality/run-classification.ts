@@ -23,7 +23,10 @@ export interface ClassificationRun {
   accuracy: number;
   /** Accuracy of always answering the most frequent test class. */
   chance: number;
-  /** Texts: accuracy of counting words (naive Bayes) on the same test texts; null for sequences. */
+  /**
+   * Texts: accuracy of counting words (naive Bayes) on the same test texts; tagged words: of each
+   * word's usual tag; null for numeric sequences.
+   */
   words: number | null;
   epochs: number;
   seconds: number;
@@ -94,7 +97,7 @@ export async function trainClassifier(name: string, spec: ExperimentSpec): Promi
     return {
       accuracy: evaluation.accuracy,
       chance: total > 0 ? Math.max(...supports) / total : 0,
-      words: evaluation.wordCountBaseline?.accuracy ?? null,
+      words: (evaluation.wordCountBaseline ?? evaluation.wordTagBaseline)?.accuracy ?? null,
       epochs: result.history.length,
       seconds: (performance.now() - started) / 1000,
       notes: result.log.filter((l) => /chance|try /i.test(l)),

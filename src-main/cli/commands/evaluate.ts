@@ -5,6 +5,7 @@ import { classificationVerdict, majorityBaseline } from '../../experiment/classi
 import { readRunResult } from '../../model-use/index';
 import { requireCompleted } from '../../model-use/run-folder';
 import type { RegressionMetrics } from '../../shared/types';
+import { wordBaselineOf } from '../../shared/word-baseline';
 import { CliError } from '../cli-errors';
 import { EXIT, type CliIo } from '../io';
 import { fmt, usage } from './args';
@@ -66,11 +67,12 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
     if (baseline)
       lines.push(`Always answering "${baseline.label}" (the most common class): accuracy ${fmt(baseline.accuracy)}.`);
     lines.push(ev.verdict ?? classificationVerdict(ev) ?? 'The model beats always answering the most common class.');
-    if (ev.wordCountBaseline) {
+    const words = wordBaselineOf(ev);
+    if (words) {
       lines.push(
-        `Counting words (naive Bayes over which words each text holds): accuracy ${fmt(ev.wordCountBaseline.accuracy)}.`,
+        `${words.name[0].toUpperCase()}${words.name.slice(1)} (${words.how}): accuracy ${fmt(words.accuracy)}.`,
       );
-      if (ev.wordCountVerdict) lines.push(ev.wordCountVerdict);
+      if (words.verdict) lines.push(words.verdict);
     }
     if (ev.chanceVerdict) lines.push(ev.chanceVerdict);
   } else if (ev.kind === 'sequence-to-sequence') {

@@ -49,9 +49,9 @@ export function formatSummary(s: DatasetSummary): string {
       `Time:       '${s.timeColumn}', ${s.frequency ?? 'frequency unknown'}, ${s.gaps} gaps, ${s.duplicateTimestamps} duplicate time stamps`,
     );
     if (s.timeParts) lines.push(`Time from:  ${quotedList(s.timeParts.columns)} (${s.timeParts.kind})`);
-  } else lines.push('Time:       no time column (rows are taken in file order)');
+  } else if (s.layout !== 'tagged-words') lines.push('Time:       no time column (rows are taken in file order)');
   if (s.seasons) lines.push(`Seasons:    '${s.seasons.column}': ${s.seasons.reason}`);
-  if (s.idColumn) lines.push(`Series id:  '${s.idColumn}'`);
+  if (s.idColumn) lines.push(`${s.layout === 'tagged-words' ? 'Sentence:' : 'Series id:'}  '${s.idColumn}'`);
   lines.push('');
   const rows: string[][] = [['column', 'type', 'missing', 'distinct', 'min', 'max', 'mean']];
   for (const c of s.columns) {

@@ -12,6 +12,8 @@ import type { ClassProbabilities } from '../../shared/types-model-use';
 import type { Task } from '../../shared/spec';
 import { predictSequencesFile } from '../../model-use/predict-sequences-file';
 import { predictTextFile } from '../../model-use/predict-text-file';
+import { predictLabelsFile } from '../../model-use/predict-labels-file';
+import { tagText } from '../../model-use/tag-text';
 import { EXIT, type CliIo } from '../io';
 import { predictSeq2seq } from './predict-seq2seq';
 import { usage, wholeNumber } from './args';
@@ -65,7 +67,26 @@ export async function runPredict(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
 
-  if (task !== 'forecast' && task !== 'text-classification' && task !== 'sequence-classification') {
+  if (task === 'sequence-labeling' && values.text?.length) {
+    const tagged = [];
+    for (const text of values.text) tagged.push(await tagText(tf, runDir, text));
+    if (values.json) io.out(JSON.stringify(tagged));
+    else {
+      const lines = tagged.map((t) => {
+        const words = t.words.map((w) => `${w.word}/${w.tag}${w.unknown ? '*' : ''}`).join(' ');
+        return t.warning ? `${words}\n  ${t.warning}` : words;
+      });
+      io.out([...lines, '(* a word the model never saw in training)'].join('\n'));
+    }
+    return EXIT.ok;
+  }
+
+  if (
+    task !== 'forecast' &&
+    task !== 'text-classification' &&
+    task !== 'sequence-classification' &&
+    task !== 'sequence-labeling'
+  ) {
     return usage(
       io,
       `recurrent predict does not handle ${task} models yet; evaluate them with \`recurrent evaluate\`.`,
@@ -76,7 +97,7 @@ export async function runPredict(argv: string[], io: CliIo): Promise<number> {
       io,
       task === 'text-classification'
         ? 'A text classifier needs --data FILE (a column of texts) or one or more --text "…".'
-        : `A ${task === 'forecast' ? 'forecast model' : 'sequence classifier'} needs --data FILE shaped like its training data.`,
+        : `A ${{ forecast: 'forecast model', 'sequence-classification': 'sequence classifier', 'sequence-labeling': 'sequence labeler' }[task]} needs --data FILE shaped like its training data.`,
     );
   }
   const data = path.resolve(values.data);
@@ -85,6 +106,7 @@ export async function runPredict(argv: string[], io: CliIo): Promise<number> {
     forecast: predictFile,
     'text-classification': predictTextFile,
     'sequence-classification': predictSequencesFile,
+    'sequence-labeling': predictLabelsFile,
   }[task];
   const result = await predict(tf, runDir, data, out);
   if (values.json) {
@@ -95,6 +117,7 @@ export async function runPredict(argv: string[], io: CliIo): Promise<number> {
     forecast: 'forecast rows',
     'text-classification': 'classified texts',
     'sequence-classification': 'classified sequences',
+    'sequence-labeling': 'labelled rows',
   }[task];
   const lines = [`${result.rows} ${what} written to ${result.file}.`, ...result.problems];
   lines.push(result.header.join('\t'), ...result.preview.slice(0, 5).map((r) => r.join('\t')));

@@ -21,6 +21,7 @@ import { detectEncoding } from './encoding';
 import { readDelimited, readHead } from './read-delimited';
 import { completeLines, detectNewline, looksTabSeparated } from './sniff';
 import { readTextCorpus } from './read-text-corpus';
+import { readTaggedWords, taggedWordsShape } from './read-tagged-words';
 import { type PairFolderPlan, planPairFolder, readPairFolder } from './read-pair-folder';
 import { countFolderFiles } from './list-data-folder';
 import { readSequenceFolder } from './read-sequence-folder';
@@ -40,6 +41,8 @@ const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 const OUTLINE_BUDGET = 50_000;
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
 const JSON_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
+/** Files never read as tagged words: their own readers know them. */
+const NOT_TAGGED_EXTENSIONS = new Set(['.csv', '.md', ...XLSX_EXTENSIONS, ...JSON_EXTENSIONS]);
 
 /** A stable handle for this file version and sheet: changes when the file is edited. */
 export function datasetId(path: string, mtimeMs: number, sizeBytes: number, sheet: string | null): string {
@@ -65,19 +68,32 @@ async function fileFacts(path: string): Promise<{ size: number; mtimeMs: number;
   }
 }
 
-/** A .txt file whose lines are tab-separated fields (sentence pairs) is read as a table, not as one text. */
-async function tabSeparatedText(path: string, size: number): Promise<boolean> {
-  if (extname(path).toLowerCase() === '.md') return false;
+/** The file's first bytes as text, cut at its last complete line; null when they are not text. */
+async function headText(path: string, size: number): Promise<string | null> {
   const head = await readHead(path);
   let sample: string;
   try {
     sample = new TextDecoder(detectEncoding(head, head.length >= size).decoder).decode(head);
   } catch (e) {
-    // Not text at all: the corpus reader says so in its own words.
-    if (e instanceof DataError) return false;
+    // Not text at all: the reader chosen says so in its own words.
+    if (e instanceof DataError) return null;
     throw e;
   }
-  return looksTabSeparated(completeLines(sample, head.length >= size, detectNewline(sample)));
+  return completeLines(sample, head.length >= size, detectNewline(sample));
+}
+
+/** A .txt file whose lines are tab-separated fields (sentence pairs) is read as a table, not as one text. */
+async function tabSeparatedText(path: string, size: number): Promise<boolean> {
+  if (extname(path).toLowerCase() === '.md') return false;
+  const sample = await headText(path, size);
+  return sample !== null && looksTabSeparated(sample);
+}
+
+/** The shape of a file of tagged words (read-tagged-words.ts), judged from its first bytes; null for any other file. */
+async function taggedWordsOf(path: string, size: number): Promise<ReturnType<typeof taggedWordsShape>> {
+  if (NOT_TAGGED_EXTENSIONS.has(extname(path).toLowerCase())) return null;
+  const sample = await headText(path, size);
+  return sample === null ? null : taggedWordsShape(sample);
 }
 
 /** Pairs matched among .csv and .tsv files only (`sensor_acc.csv` + `sensor_gyr.csv`) are recordings, not texts to pair. */
@@ -112,7 +128,13 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   let sheet: string | null = null;
 
   let folderLayout: LayoutInfo | null = null;
-  if (facts.isDirectory) {
+  const tagged = facts.isDirectory || (await isZip(path)) ? null : await taggedWordsOf(path, size);
+  if (tagged) {
+    format = 'conll';
+    const r = await readTaggedWords(path, size, tagged, options);
+    ({ table, info, problems, encoding } = r);
+    folderLayout = { layout: 'tagged-words', timeColumn: null, idColumn: 'sentence' };
+  } else if (facts.isDirectory) {
     format = 'folder';
     const pairPlan = await planPairFolder(path, options.signal);
     const files = await countFolderFiles(path, options.signal);

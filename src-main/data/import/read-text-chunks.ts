@@ -75,3 +75,14 @@ export async function* readTextChunks(path: string, opts: ChunkOptions): AsyncGe
     stream.destroy();
   }
 }
+
+/** The lines of a file (any line ending), streamed: the last line is yielded even without a final newline. */
+export async function* readTextLines(path: string, opts: ChunkOptions): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of readTextChunks(path, opts)) {
+    const parts = (rest + chunk).split(/\r\n|\n|\r/);
+    rest = parts.pop() ?? '';
+    yield* parts;
+  }
+  yield rest;
+}

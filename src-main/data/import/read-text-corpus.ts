@@ -7,7 +7,7 @@ import { DataError } from '../data-error';
 import type { LoadOptions, Table } from '../table';
 import { LATIN1, detectEncoding } from './encoding';
 import { readHead } from './read-delimited';
-import { NotUtf8Error, readTextChunks } from './read-text-chunks';
+import { NotUtf8Error, readTextLines } from './read-text-chunks';
 
 export interface TextCorpusResult {
   table: Table;
@@ -22,18 +22,13 @@ async function readLines(
   options: LoadOptions,
 ): Promise<string[]> {
   const lines: string[] = [];
-  let rest = '';
-  for await (const chunk of readTextChunks(path, {
+  for await (const line of readTextLines(path, {
     decoder,
     sizeBytes,
     signal: options.signal,
     onProgress: options.onProgress,
-  })) {
-    const parts = (rest + chunk).split(/\r\n|\n|\r/);
-    rest = parts.pop() ?? '';
-    for (const p of parts) lines.push(p);
-  }
-  lines.push(rest);
+  }))
+    lines.push(line);
   return lines;
 }
 

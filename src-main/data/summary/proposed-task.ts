@@ -1,6 +1,6 @@
 /**
  * The task a dataset suggests by its layout: labelled texts are classified, a corpus generates
- * text, pairs of texts are translated, series are forecast, and a folder of recordings sorted into label
+ * text, pairs of texts are translated, tagged words are labelled word by word, series are forecast, and a folder of recordings sorted into label
  * subfolders is classified recording by recording. The forms start on it and the user can change it.
  */
 import type { Task } from '../../shared/spec';
@@ -21,6 +21,11 @@ export function proposeTask(summary: Pick<DatasetSummary, 'layout' | 'format' | 
       };
     case 'labeled-text':
       return { task: 'text-classification', reason: `The file holds ${from}: learn to classify them.` };
+    case 'tagged-words':
+      return {
+        task: 'sequence-labeling',
+        reason: 'The file holds sentences of tagged words: learn to tag each word from the words around it.',
+      };
     case 'text':
       return {
         task: 'text-generation',

@@ -1,5 +1,5 @@
 /** The choices the model form offers, with the words users see. */
-import type { Loss, Task } from '../../../src-main/shared/spec';
+import type { ExperimentSpec, Loss, Task } from '../../../src-main/shared/spec';
 import { OPTIMIZERS } from '../../../src-main/shared/spec';
 
 export const TASK_OPTIONS: { value: Task; label: string }[] = [
@@ -13,6 +13,10 @@ export const TASK_OPTIONS: { value: Task; label: string }[] = [
 
 /** Tasks whose inputs are texts (tokens), not numeric series. */
 export const TEXT_TASKS: readonly Task[] = ['text-classification', 'text-generation', 'sequence-to-sequence'];
+/** True when the network reads tokens: the text tasks, and labeling of a word column (one word per row). */
+export function readsTokens(spec: Pick<ExperimentSpec, 'task' | 'data'>): boolean {
+  return TEXT_TASKS.includes(spec.task) || (spec.task === 'sequence-labeling' && spec.data.text.column !== null);
+}
 /** Tasks that predict classes. */
 export const CLASS_TASKS: readonly Task[] = ['sequence-classification', 'text-classification', 'sequence-labeling'];
 

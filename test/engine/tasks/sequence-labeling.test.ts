@@ -14,6 +14,8 @@ import { runSpec } from './run-helper';
 import * as ort from 'onnxruntime-node';
 import { strFromU8, unzipSync } from 'fflate';
 import { exportModel } from '../../../src-main/export/index';
+import { predictLabelsFile } from '../../../src-main/model-use/predict-labels-file';
+import { splitLikeVocabulary, splitWords, tagText } from '../../../src-main/model-use/tag-text';
 
 let dir = '';
 beforeAll(async () => {
@@ -180,6 +182,80 @@ describe('sequence labeling runs', () => {
     expect(evaluation.accuracy).toBeGreaterThan(0.95);
     const noun = evaluation.perClass.find((p) => p.label === 'NOUN');
     expect(noun?.f1).toBeGreaterThan(0.9);
+    // Each word's usual tag gets the determiners and pronouns right and half of the ambiguous words:
+    // about 0.75, well below a tagger that reads the word before.
+    const words = evaluation.wordTagBaseline?.accuracy ?? 0;
+    expect(words).toBeGreaterThan(0.6);
+    expect(words).toBeLessThan(0.9);
+    expect(evaluation.wordTagVerdict).toBeNull();
+
+    // New sentences, untagged, one word never seen in training: every word gets its tag from its context.
+    const fresh = path.join(dir, 'fresh.csv');
+    await writeFile(
+      fresh,
+      [
+        'sentence,position,word',
+        '1,0,we',
+        '1,1,fly',
+        '1,2,the',
+        '1,3,fly',
+        '2,0,a',
+        '2,1,run',
+        '2,2,they',
+        '2,3,crawl',
+      ].join('\n'),
+    );
+    const { tf } = await loadTf();
+    const out = path.join(dir, 'fresh-tags.csv');
+    const labelled = await predictLabelsFile(tf, path.join(dir, 'tags'), fresh, out);
+    expect(labelled.rows).toBe(8);
+    expect(labelled.header).toEqual(['sentence', 'step', 'word', 'predicted', 'probability']);
+    expect(labelled.preview.map((r) => r[3])).toEqual(['PRON', 'VERB', 'DET', 'NOUN', 'DET', 'NOUN', 'PRON', 'VERB']);
+    expect(labelled.problems.join(' ')).toContain('1 of 8 words were never seen in training');
+    const csv = await readFile(out, 'utf8');
+    expect(csv.split(/\r?\n/)[2]).toMatch(/^1,2,fly,VERB,/);
+    // With the tags in the file, the answers are weighed against them.
+    const tagged = path.join(dir, 'tagged.csv');
+    await writeFile(tagged, lines.slice(0, 40).join('\n'));
+    const weighed = await predictLabelsFile(tf, path.join(dir, 'tags'), tagged, path.join(dir, 'tagged-out.csv'));
+    expect(weighed.header.at(-1)).toBe('tag');
+    expect(weighed.problems.join(' ')).toMatch(
+      /The file's 'tag' agrees with the predicted label on \d+\.\d% of 39 rows/,
+    );
+    // A file without the word column is refused by name.
+    // A typed sentence is split into words and tagged the same way ("Try it").
+    expect(splitWords("We fly, they'd say: the fly-by!")).toEqual([
+      'We',
+      'fly',
+      ',',
+      "they'd",
+      'say',
+      ':',
+      'the',
+      'fly-by',
+      '!',
+    ]);
+    const vocabulary = new Set(['do', "n't", "'s", 'it']);
+    expect(splitLikeVocabulary(["don't", "it's", "can't", "rock'n'roll"], (w) => vocabulary.has(w))).toEqual([
+      'do',
+      "n't",
+      'it',
+      "'s",
+      'ca',
+      "n't",
+      "rock'n'roll",
+    ]);
+    const typed = await tagText(tf, path.join(dir, 'tags'), 'we fly the fly they crawl');
+    expect(typed.words.map((w) => w.tag)).toEqual(['PRON', 'VERB', 'DET', 'NOUN', 'PRON', 'VERB']);
+    expect(typed.words.filter((w) => w.unknown).map((w) => w.word)).toEqual(['crawl']);
+    expect(typed.unknownShare).toBeCloseTo(1 / 6);
+    await expect(tagText(tf, path.join(dir, 'tags'), ' … ')).resolves.toMatchObject({ words: [{ word: '…' }] });
+    await expect(tagText(tf, path.join(dir, 'tags'), '   ')).rejects.toThrow(/holds no words/);
+    const renamed = path.join(dir, 'renamed.csv');
+    await writeFile(renamed, 'sentence,position,token\n1,0,we\n1,1,run\n');
+    await expect(predictLabelsFile(tf, path.join(dir, 'tags'), renamed)).rejects.toThrow(
+      /words of the column 'word', which this file does not have/,
+    );
     const pre = JSON.parse(
       await readFile(path.join(result.modelDir ?? '', 'preprocessing.json'), 'utf8'),
     ) as PreprocessingFile;

@@ -19,6 +19,7 @@ import type { ExperimentSpec } from '../../../shared/spec';
 import type { ClassificationEvaluation } from '../../../shared/types';
 import type { Tf } from '../../../tensorflow/load-tf';
 import { classificationMetrics } from '../../metrics/classification-metrics';
+import { wordTagBaseline } from '../../metrics/word-tag-baseline';
 import { predictOrigins } from '../../model/predict';
 import type { PreparedTask } from '../prepared-task';
 import { splitSamples } from '../common/sample-split';
@@ -46,6 +47,11 @@ export function prepareSequenceLabeling(table: Table, spec: ExperimentSpec): Pre
       ? `Input: the tokens of '${seqs.tokenColumn}', a vocabulary of ${vocabulary?.length ?? 0} from the training sequences.`
       : `Input per step: ${seqs.features.map((c) => `'${c.name}'`).join(', ')}.`,
   ];
+  if (seqs.tokens) {
+    notes.push(
+      'Words seen rarely in training are read as unknown now and then (word dropout), so the network learns to tag new words from the words around them.',
+    );
+  }
   if (longest > T) notes.push(`Sequences longer than ${T} steps are cut into pieces of ${T} steps.`);
   if (seqs.missingLabels) notes.push(`${seqs.missingLabels} steps without a label are not scored.`);
 
@@ -74,7 +80,12 @@ export function prepareSequenceLabeling(table: Table, spec: ExperimentSpec): Pre
       if (layout.test.length === 0) throw new DataError('No sequence is left for testing: raise the test fraction.');
       const probabilities = predictOrigins(tf, model, (ids) => encoder.inputs(ids), xShape, layout.test);
       const { y } = encoder.targets(layout.test);
-      return scoreSteps(classes, y, probabilities);
+      const scored = scoreSteps(classes, y, probabilities);
+      if (!seqs.tokens) return scored;
+      // Words: the tag each word had most often in training, its neighbours ignored (word-tag-baseline.ts).
+      const rowsOf = (sequences: ArrayLike<number>) => Array.from(sequences).flatMap((q) => seqs.rows[q]);
+      const words = wordTagBaseline(seqs.tokens, seqs.labels, K, rowsOf(split.train), rowsOf(split.test));
+      return words ? { ...scored, wordTagBaseline: words } : scored;
     },
     preprocessing: (): PreprocessingFile => ({
       format: PREPROCESSING_FORMAT,

@@ -76,6 +76,12 @@ describe('ClassificationVerdict', () => {
       },
     });
     expect(below.get('[data-testid="word-count-verdict"]').text()).toBe(sentence);
+    // Tagged words: the bar of each word's usual tag, in the same place.
+    const tags = mount(ClassificationVerdict, {
+      props: { evaluation: evaluation({ ...majority, wordTagBaseline: { accuracy: 0.8 } }) },
+    });
+    expect(tags.get('[data-testid="word-tag-verdict"]').text()).toContain('Beats tagging each word alone (80.0%');
+    expect(tags.find('[data-testid="word-count-verdict"]').exists()).toBe(false);
     // No words to count (sequences, character tokens): no line.
     expect(
       mount(ClassificationVerdict, { props: { evaluation: evaluation(majority) } })
