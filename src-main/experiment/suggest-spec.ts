@@ -168,8 +168,15 @@ const TAGGED_LENGTH_FACTOR = 2.5;
  * two bidirectional layers 0.843, a GRU 0.866.
  */
 function taggedWordsDefaults(summary: DatasetSummary) {
-  const words = summary.columns.find((c) => c.name === 'word');
-  const label = summary.columns.some((c) => c.name === 'upos') ? 'upos' : summary.columns.at(-1)?.name;
+  // A CoNLL file's 'word' and 'upos' (else its last column); a table's column of most distinct words and its last tag column.
+  const labels = summary.columns.filter(
+    (c) => c.name !== summary.idColumn && (c.type === 'categorical' || c.type === 'text'),
+  );
+  const words =
+    summary.columns.find((c) => c.name === 'word') ?? [...labels].sort((a, b) => b.distinct - a.distinct)[0];
+  const label = summary.columns.some((c) => c.name === 'upos')
+    ? 'upos'
+    : ([...labels].reverse().find((c) => c !== words)?.name ?? summary.columns.at(-1)?.name);
   const sentences = summary.idColumn ? distinct(summary, summary.idColumn) : 1;
   const meanLength = summary.rows / Math.max(1, sentences);
   return {

@@ -141,4 +141,49 @@ describe('tagged words (CoNLL layouts)', () => {
       /do not have the 2 fields of the other word lines/,
     );
   });
+
+  it('reads a table of tagged words whose sentence is named on its first word only (Sentence #, Word, POS, Tag)', async () => {
+    // 300 sentences over 400 distinct words, as annotated named-entity corpora are shared as CSV.
+    const lines = ['Sentence #,Word,POS,Tag'];
+    let k = 0;
+    for (let s = 1; s <= 300; s++) {
+      const n = 3 + (s % 5);
+      for (let i = 0; i < n; i++) {
+        const name = i === 0 && s % 3 === 0;
+        lines.push(
+          [
+            i === 0 ? `Sentence: ${s}` : '',
+            name ? `City${k % 400}` : `word${k % 400}`,
+            name ? 'NNP' : 'NN',
+            name ? 'B-geo' : 'O',
+          ].join(','),
+        );
+        k++;
+      }
+    }
+    const { table, summary } = await loadTable(tempFile(lines.join('\n')));
+    expect(summary.layout).toBe('tagged-words');
+    expect(summary.idColumn).toBe('Sentence #');
+    expect(summary.proposedTask).toBe('sequence-labeling');
+    expect(strings(column(table, 'Sentence #')).slice(0, 5)).toEqual([
+      'Sentence: 1',
+      'Sentence: 1',
+      'Sentence: 1',
+      'Sentence: 1',
+      'Sentence: 2',
+    ]);
+    expect(summary.problems.map((p) => p.message).join(' ')).toContain(
+      "'Sentence #' names each sentence on its first word only, so the rows below it belong to the same sentence (300 sentences)",
+    );
+    const spec = suggestSpec(summary);
+    expect(spec.data.idColumn).toBe('Sentence #');
+    expect(spec.data.text.column).toBe('Word');
+    expect(spec.data.targetColumns).toEqual(['Tag']);
+    // A table of documents with amounts is no corpus: left as it was.
+    const invoices = [
+      'document,item,amount',
+      ...Array.from({ length: 300 }, (_, i) => `${i % 2 ? '' : `D${i}`},item${i},${i}.5`),
+    ];
+    expect((await loadTable(tempFile(invoices.join('\n')))).summary.layout).not.toBe('tagged-words');
+  });
 });

@@ -22,6 +22,7 @@ import { readDelimited, readHead } from './read-delimited';
 import { completeLines, detectNewline, looksTabSeparated } from './sniff';
 import { readTextCorpus } from './read-text-corpus';
 import { readTaggedWords, taggedWordsShape } from './read-tagged-words';
+import { readTaggedTable } from './tagged-table';
 import { type PairFolderPlan, planPairFolder, readPairFolder } from './read-pair-folder';
 import { countFolderFiles } from './list-data-folder';
 import { readSequenceFolder } from './read-sequence-folder';
@@ -198,9 +199,13 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     tabular && !options.timeParts && !calendar && !timeColumns && unfoldRowSequences(table, info, problems);
   if (rowSequences) folderLayout = { layout: 'long', timeColumn: 'step', idColumn: 'sequence' };
   const unfolded = calendar || timeColumns || rowSequences;
-  const timeParts = tabular && !unfolded ? applyTimeParts(table, info, options.timeParts, problems) : null;
+  // Tagged words saved as a table (Sentence #, Word, Tag), the sentence named on its first word only.
+  const taggedTable = tabular && !unfolded && !options.timeParts ? readTaggedTable(table, info, problems) : null;
+  if (taggedTable) folderLayout = { layout: 'tagged-words', timeColumn: null, idColumn: taggedTable.sentence };
+  const timeParts =
+    tabular && !unfolded && !taggedTable ? applyTimeParts(table, info, options.timeParts, problems) : null;
   // Series named by whole numbers or by two columns (series-id-columns.ts).
-  if (tabular) applySeriesIds(table, info, problems, options.typeOverrides);
+  if (tabular && !taggedTable) applySeriesIds(table, info, problems, options.typeOverrides);
   // Outlines for the Data view's chart share a budget, so a file of thousands of columns stays small.
   const numericCount = table.columns.filter((c) => c.type === 'numeric').length;
   const outlinePoints = Math.max(64, Math.min(OUTLINE_POINTS, Math.floor(OUTLINE_BUDGET / Math.max(1, numericCount))));
