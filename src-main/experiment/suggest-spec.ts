@@ -125,7 +125,10 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
         ? FORECAST_TRAINING
         : task === 'text-generation'
           ? { batchSize: seriesLength < 500 ? 16 : 32 }
-          : classificationTraining(samples, textClass?.tokens === 'word' ? textClass.maxLength : null),
+          : {
+              ...classificationTraining(samples, textClass?.tokens === 'word' ? textClass.maxLength : null),
+              ...(tagged ? { earlyStopping: tagged.earlyStopping } : {}),
+            },
   });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
   return result.spec;
@@ -190,6 +193,10 @@ function taggedWordsDefaults(summary: DatasetSummary) {
       vocabSize: Math.min(MAX_TAGGED_VOCABULARY, (words?.distinct ?? 10_000) + 2),
     },
     model: { layers: [{ units: 64, bidirectional: true }] },
+    // Every sentence brings a label per word, so no plateau of sentences to wait out: on UD English
+    // EWT the best epoch came between 4 and 13 in every run, and the sentence-count patience (28 epochs
+    // for 1,000 sentences, never before epoch 20) doubled the training time for nothing.
+    earlyStopping: { enabled: true, patience: 10, restoreBest: true, minEpochs: 0 },
   };
 }
 const MAX_TAGGED_WINDOW = 200;
