@@ -312,6 +312,11 @@ export interface ClassificationEvaluation {
   wordTagBaseline?: { accuracy: number } | null;
   /** A plain sentence when the model does not beat the word-tag baseline, with what to try. */
   wordTagVerdict?: string | null;
+  /**
+   * Labeling with entity tags (B-PER, I-PER, O): entities whose words and type the model got
+   * exactly, as precision, recall and F1 over the test sequences.
+   */
+  entities?: { precision: number; recall: number; f1: number; support: number; predicted: number } | null;
   /** A plain sentence when the model ends at chance level, with what to try; null or absent otherwise. */
   chanceVerdict?: string | null;
   /** Shown beside the accuracy when the test set is too small for a firm judgement. */

@@ -17,6 +17,7 @@ export function formatClassificationPart(part: SuitePart, results: Classificatio
     'epochs',
     'chance',
     'words alone',
+    'entity F1 (defaults / tuned)',
     'result',
   ];
   const rows = mine.map((r) => [
@@ -34,6 +35,7 @@ export function formatClassificationPart(part: SuitePart, results: Classificatio
     String(r.tuned.epochs),
     r.defaults.chance.toFixed(3),
     r.defaults.words === null ? '–' : r.defaults.words.toFixed(3),
+    r.defaults.entityF1 === null ? '–' : `${r.defaults.entityF1.toFixed(3)} / ${(r.tuned.entityF1 ?? 0).toFixed(3)}`,
     meetsClassificationTarget(r)
       ? 'pass'
       : `FAIL: ${(r.tuned.accuracy - r.defaults.accuracy).toFixed(3)} below the tuned run`,

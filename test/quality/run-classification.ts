@@ -28,6 +28,8 @@ export interface ClassificationRun {
    * word's usual tag; null for numeric sequences.
    */
   words: number | null;
+  /** Entity tags: F1 of the entities found (words and type exact); null otherwise. */
+  entityF1: number | null;
   epochs: number;
   seconds: number;
   /** The run's log lines that judge the result (chance level, what to try). */
@@ -98,6 +100,7 @@ export async function trainClassifier(name: string, spec: ExperimentSpec): Promi
       accuracy: evaluation.accuracy,
       chance: total > 0 ? Math.max(...supports) / total : 0,
       words: (evaluation.wordCountBaseline ?? evaluation.wordTagBaseline)?.accuracy ?? null,
+      entityF1: evaluation.entities?.f1 ?? null,
       epochs: result.history.length,
       seconds: (performance.now() - started) / 1000,
       notes: result.log.filter((l) => /chance|try /i.test(l)),
@@ -119,6 +122,7 @@ function meanRun(runs: ClassificationRun[]): ClassificationRun {
     accuracy: mean((r) => r.accuracy),
     chance: mean((r) => r.chance),
     words: runs.every((r) => r.words !== null) ? mean((r) => r.words as number) : null,
+    entityF1: runs.every((r) => r.entityF1 !== null) ? mean((r) => r.entityF1 as number) : null,
     epochs: Math.round(mean((r) => r.epochs)),
     seconds: mean((r) => r.seconds),
     notes: runs[0]?.notes ?? [],

@@ -67,6 +67,12 @@ export async function runEvaluate(argv: string[], io: CliIo): Promise<number> {
     if (baseline)
       lines.push(`Always answering "${baseline.label}" (the most common class): accuracy ${fmt(baseline.accuracy)}.`);
     lines.push(ev.verdict ?? classificationVerdict(ev) ?? 'The model beats always answering the most common class.');
+    if (ev.entities) {
+      const n = ev.entities;
+      lines.push(
+        `Entities (words and type exact): precision ${fmt(n.precision)}, recall ${fmt(n.recall)}, F1 ${fmt(n.f1)} over ${n.support} entities (${n.predicted} marked).`,
+      );
+    }
     const words = wordBaselineOf(ev);
     if (words) {
       lines.push(

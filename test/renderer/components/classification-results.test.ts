@@ -30,4 +30,18 @@ describe('ClassificationResults', () => {
     });
     expect(wrapper.find('[data-testid="chance-verdict"]').exists()).toBe(false);
   });
+
+  it('for entity tags, shows the entity F1 and how many entities were found, and nothing of it otherwise', () => {
+    const entities = { precision: 0.5, recall: 0.25, f1: 1 / 3, support: 40, predicted: 20 };
+    const wrapper = mount(ClassificationResults, {
+      props: { evaluation: { ...base, classes: ['B-PER', 'I-PER', 'O'], entities }, perStep: true },
+    });
+    expect(wrapper.get('[data-testid="entity-f1-value"]').text()).toBe('0.333');
+    expect(wrapper.get('[data-testid="entity-note"]').text()).toContain('40 in the test split, 20 marked');
+    expect(
+      mount(ClassificationResults, { props: { evaluation: base } })
+        .find('[data-testid="entity-f1-value"]')
+        .exists(),
+    ).toBe(false);
+  });
 });

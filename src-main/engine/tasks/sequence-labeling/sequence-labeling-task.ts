@@ -20,6 +20,7 @@ import type { ClassificationEvaluation } from '../../../shared/types';
 import type { Tf } from '../../../tensorflow/load-tf';
 import { classificationMetrics } from '../../metrics/classification-metrics';
 import { wordTagBaseline } from '../../metrics/word-tag-baseline';
+import { entityScores, isEntityTagSet } from '../../metrics/entity-spans';
 import { predictOrigins } from '../../model/predict';
 import type { PreparedTask } from '../prepared-task';
 import { splitSamples } from '../common/sample-split';
@@ -80,7 +81,7 @@ export function prepareSequenceLabeling(table: Table, spec: ExperimentSpec): Pre
       if (layout.test.length === 0) throw new DataError('No sequence is left for testing: raise the test fraction.');
       const probabilities = predictOrigins(tf, model, (ids) => encoder.inputs(ids), xShape, layout.test);
       const { y } = encoder.targets(layout.test);
-      const scored = scoreSteps(classes, y, probabilities);
+      const scored = withEntities(scoreSteps(classes, y, probabilities), classes, y, probabilities, T);
       if (!seqs.tokens) return scored;
       // Words: the tag each word had most often in training, its neighbours ignored (word-tag-baseline.ts).
       const rowsOf = (sequences: ArrayLike<number>) => Array.from(sequences).flatMap((q) => seqs.rows[q]);
@@ -133,6 +134,29 @@ function checkedLoss(spec: ExperimentSpec, classCount: number) {
     );
   }
   return loss;
+}
+
+/**
+ * For entity tags (B-PER, I-PER, O): the entities found, span and type exact, piece by piece
+ * (engine/metrics/entity-spans.ts). Other label sets are returned as they are.
+ */
+export function withEntities(
+  scored: ClassificationEvaluation,
+  classes: string[],
+  labels: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  T: number,
+): ClassificationEvaluation {
+  if (!isEntityTagSet(classes)) return scored;
+  const K = classes.length;
+  const predicted = new Int32Array(labels.length);
+  for (let i = 0; i < labels.length; i++) {
+    let best = 0;
+    for (let k = 1; k < K; k++) if (probabilities[i * K + k] > probabilities[i * K + best]) best = k;
+    predicted[i] = best;
+  }
+  const pieces = Array.from({ length: labels.length / T }, (_, p) => Array.from({ length: T }, (_, j) => p * T + j));
+  return { ...scored, entities: entityScores(classes, labels, predicted, pieces) };
 }
 
 /**
