@@ -15,7 +15,7 @@ const MAX_SPACED_SHARE = 0.02;
 /** A sentence averages at least this many words. */
 const MIN_MEAN_WORDS = 2;
 /** Names of a column naming sentences. */
-const SENTENCE_NAME = /sentence|^sent[\s_#-]|^sent$|^doc|document|^utterance/i;
+const SENTENCE_NAME = /^(sentences?|sent|docs?|documents?|utterances?)([\s_#.:-]|id$|no$|$)/i;
 
 const isLabel = (c: TableColumn): c is TableColumn & { values: (string | null)[] } =>
   c.type === 'categorical' || c.type === 'text';
