@@ -9,7 +9,16 @@ export type TableColumn =
   | { name: string; type: 'numeric'; values: Float64Array }
   /** Milliseconds since the Unix epoch (UTC). */
   | { name: string; type: 'datetime'; values: Float64Array }
-  | { name: string; type: 'categorical' | 'text'; values: (string | null)[] };
+  | {
+      name: string;
+      type: 'categorical' | 'text';
+      values: (string | null)[];
+      /**
+       * The text of cells read as missing marks ('-', 'NA', '?'), by row, when the file had any: a
+       * column of words holds them as words (tagged-table.ts).
+       */
+      marks?: Map<number, string>;
+    };
 
 export interface Table {
   columns: TableColumn[];

@@ -153,7 +153,8 @@ describe('tagged words (CoNLL layouts)', () => {
         lines.push(
           [
             i === 0 ? `Sentence: ${s}` : '',
-            name ? `City${k % 400}` : `word${k % 400}`,
+            // The last word of each sentence is punctuation that reads as a missing mark elsewhere.
+            name ? `City${k % 400}` : i === n - 1 ? (s % 2 ? '-' : '?') : `word${k % 400}`,
             name ? 'NNP' : 'NN',
             name ? 'B-geo' : 'O',
           ].join(','),
@@ -172,9 +173,12 @@ describe('tagged words (CoNLL layouts)', () => {
       'Sentence: 1',
       'Sentence: 2',
     ]);
-    expect(summary.problems.map((p) => p.message).join(' ')).toContain(
+    const note = summary.problems.map((p) => p.message).join(' ');
+    expect(note).toContain(
       "'Sentence #' names each sentence on its first word only, so the rows below it belong to the same sentence (300 sentences)",
     );
+    expect(note).toContain("300 words that read as missing marks elsewhere ('-', '?', 'NA') are kept as words");
+    expect(strings(column(table, 'Word')).slice(0, 5)).toEqual(['word0', 'word1', 'word2', '-', 'word4']);
     const spec = suggestSpec(summary);
     expect(spec.data.idColumn).toBe('Sentence #');
     expect(spec.data.text.column).toBe('Word');

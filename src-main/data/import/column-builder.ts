@@ -161,6 +161,9 @@ export class DateBuilder extends ParsedBuilder {
   }
 }
 
+/** Most missing marks of one column kept as text (see StringBuilder.marks). */
+const MAX_KEPT_MARKS = 100_000;
+
 /** Categorical and text columns keep strings; repeated categories share one string instance. */
 export class StringBuilder implements ColumnBuilder {
   readonly badCount = 0;
@@ -168,12 +171,16 @@ export class StringBuilder implements ColumnBuilder {
   private readonly values: (string | null)[] = [];
   // Interning keeps a million-row categorical column from holding a million copies of "Fossil Fuels".
   private readonly pool = new Map<string, string>();
+  /** The text of cells read as missing marks ('-', 'NA', '?'), kept in case they are words after all. */
+  private readonly marks = new Map<number, string>();
   constructor(readonly type: 'categorical' | 'text') {}
   get length(): number {
     return this.values.length;
   }
   push(raw: string | undefined): void {
     if (raw === undefined || isMissingToken(raw)) {
+      const s = raw?.trim();
+      if (s && this.marks.size < MAX_KEPT_MARKS) this.marks.set(this.values.length, s);
       this.values.push(null);
       return;
     }
@@ -205,6 +212,6 @@ export class StringBuilder implements ColumnBuilder {
     this.push(text.slice(from, to));
   }
   finish(name: string): TableColumn {
-    return { name, type: this.type, values: this.values };
+    return { name, type: this.type, values: this.values, ...(this.marks.size ? { marks: this.marks } : {}) };
   }
 }

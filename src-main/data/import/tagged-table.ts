@@ -17,8 +17,9 @@ const MIN_MEAN_WORDS = 2;
 /** Names of a column naming sentences. */
 const SENTENCE_NAME = /^(sentences?|sent|docs?|documents?|utterances?)([\s_#.:-]|id$|no$|$)/i;
 
-const isLabel = (c: TableColumn): c is TableColumn & { values: (string | null)[] } =>
-  c.type === 'categorical' || c.type === 'text';
+type LabelColumn = Extract<TableColumn, { type: 'categorical' | 'text' }>;
+
+const isLabel = (c: TableColumn): c is LabelColumn => c.type === 'categorical' || c.type === 'text';
 
 /** The columns of a tagged-word table, or null when the table is something else. */
 export interface TaggedTable {
@@ -35,9 +36,9 @@ export interface TaggedTable {
 export function readTaggedTable(table: Table, info: BuiltColumnInfo[], problems: DataProblem[]): TaggedTable | null {
   const sentenceIndex = table.columns.findIndex((c) => isLabel(c) && SENTENCE_NAME.test(c.name));
   if (sentenceIndex < 0) return null;
-  const sentence = table.columns[sentenceIndex] as TableColumn & { values: (string | null)[] };
+  const sentence = table.columns[sentenceIndex] as LabelColumn;
   const others = table.columns.filter((_, i) => i !== sentenceIndex);
-  const word = others.find((c) => isLabel(c) && singleWords(c.values));
+  const word = others.filter(isLabel).find((c) => singleWords(withMarks(c)));
   if (!word) return null;
   const tag = [...others]
     .reverse()
@@ -47,6 +48,12 @@ export function readTaggedTable(table: Table, info: BuiltColumnInfo[], problems:
     return null;
   const present = sentence.values.filter((v) => v !== null && v !== '').length;
   if (present === 0 || table.rowCount / present < MIN_MEAN_WORDS) return null;
+  // Punctuation and short words read as missing marks ('-', '?', 'NA') are words here.
+  const restored = word.marks?.size ?? 0;
+  if (restored > 0) {
+    word.values = withMarks(word);
+    delete word.marks;
+  }
   const filled = present < table.rowCount;
   if (filled) {
     if (sentence.values[0] === null) return null;
@@ -62,10 +69,19 @@ export function readTaggedTable(table: Table, info: BuiltColumnInfo[], problems:
       `Read as tagged words: '${word.name}' holds one word per row and '${tag.name}' its tag; ` +
       (filled
         ? `'${sentence.name}' names each sentence on its first word only, so the rows below it belong to the same sentence (${present.toLocaleString('en-US')} sentences).`
-        : `each of the ${present.toLocaleString('en-US')} values of '${sentence.name}' is one sentence.`),
+        : `each of the ${present.toLocaleString('en-US')} values of '${sentence.name}' is one sentence.`) +
+      (restored > 0
+        ? ` ${restored.toLocaleString('en-US')} words that read as missing marks elsewhere ('-', '?', 'NA') are kept as words.`
+        : ''),
     column: sentence.name,
   });
   return { sentence: sentence.name, word: word.name, tag: tag.name };
+}
+
+/** A column's cells with the missing marks it read put back as text. */
+function withMarks(c: LabelColumn): (string | null)[] {
+  const marks = c.marks;
+  return marks ? c.values.map((v, i) => v ?? marks.get(i) ?? null) : c.values;
 }
 
 /** Cells that are single words (no space in nearly all of them), with many distinct words. */
