@@ -47,7 +47,11 @@ function whatToTry(spec: ExperimentSpec): string[] {
     );
   }
   if (t.optimizer.learningRate < 0.003) tips.push(`a learning rate of 0.003 (now ${t.optimizer.learningRate})`);
-  tips.push('a bidirectional layer, or more labelled examples per class');
+  tips.push(
+    spec.model.layers.every((l) => l.bidirectional)
+      ? 'more labelled examples per class'
+      : 'a bidirectional layer, or more labelled examples per class',
+  );
   return tips;
 }
 

@@ -60,6 +60,17 @@ describe('chanceVerdict', () => {
     expect(v).toMatch(/no better than guessing/);
     expect(v).not.toMatch(/word tokens|reduction on plateau|patience|learning rate of/);
     expect(v).toMatch(/bidirectional layer/);
+    // A network that already reads both ways is not told to.
+    const both = { ...tuned, model: { ...tuned.model, layers: [{ ...tuned.model.layers[0], bidirectional: true }] } };
+    const again = chanceVerdict(
+      evaluation([
+        [20, 26],
+        [24, 26],
+      ]),
+      both,
+    );
+    expect(again).not.toMatch(/bidirectional/);
+    expect(again).toMatch(/more labelled examples per class/);
   });
 
   it('stays silent for a model clearly above chance', () => {
