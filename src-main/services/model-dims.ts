@@ -19,13 +19,14 @@ export function estimateModelDims(spec: ExperimentSpec, dataset: DatasetSummary 
   const targetColumn = dataset?.columns.find((c) => c.name === target);
   const classCount = Math.max(2, targetColumn?.distinct ?? 2);
   if (textTask) {
+    const vocabSize = vocabularyEstimate(spec, dataset);
     return {
       timesteps: d.text.maxLength,
       features: 1,
       outputs: 1,
       horizon: 1,
-      vocabSize: d.text.vocabSize + RESERVED_TOKENS,
-      classCount: spec.task === 'text-generation' ? d.text.vocabSize + RESERVED_TOKENS : classCount,
+      vocabSize,
+      classCount: spec.task === 'text-generation' ? vocabSize : classCount,
     };
   }
   const features =
@@ -42,6 +43,30 @@ export function estimateModelDims(spec: ExperimentSpec, dataset: DatasetSummary 
     // Token-column labeling reads word ids, like the text tasks.
     ...(spec.task === 'sequence-labeling' && d.text.column ? { vocabSize: d.text.vocabSize + RESERVED_TOKENS } : {}),
   };
+}
+
+/**
+ * Entries of the vocabulary training will build (buildVocabulary: padding, out-of-vocabulary and
+ * the tokens seen, at most the spec's vocabulary size): a text read as characters has a few dozen
+ * of them whatever the size allows, and the preview's embedding and output layers (and parameter
+ * count) should say so. From the text column's statistics when the dataset is open (the words of
+ * its first few thousand texts, so a large corpus may hold more), else the spec's size.
+ */
+function vocabularyEstimate(spec: ExperimentSpec, dataset: DatasetSummary | null): number {
+  const text = spec.data.text;
+  const stats = dataset?.columns.find((c) => c.name === text.column)?.text;
+  const seen =
+    text.tokens === 'char'
+      ? text.lowercase
+        ? stats?.lowercaseCharacters
+        : stats?.characters
+      : text.lowercase
+        ? stats?.vocabulary
+        : undefined;
+  if (seen === undefined) return text.vocabSize;
+  // The statistics leave line breaks aside; a generator joins its texts with them.
+  const joins = spec.task === 'text-generation' && text.tokens === 'char' ? 1 : 0;
+  return Math.min(text.vocabSize, seen + joins + RESERVED_TOKENS);
 }
 
 /**

@@ -56,6 +56,9 @@ export interface TextColumnStats {
   meanChars: number;
   /** Distinct words (counted up to 100,000). */
   vocabulary: number;
+  /** Distinct characters but the line break, as written and lowercased (absent in summaries saved before they were counted). */
+  characters?: number;
+  lowercaseCharacters?: number;
 }
 
 export interface DataProblem {

@@ -1,5 +1,10 @@
 /** The architecture preview's sizes follow what training reads, before the data is read. */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadTable } from '../../src-main/data/import/load-table';
+import { buildVocabulary } from '../../src-main/data/prepare/text';
+import { stringValues, textColumn } from '../../src-main/engine/tasks/common/table-columns';
+import { suggestSpec } from '../../src-main/experiment/suggest-spec';
 import { estimateModelDims } from '../../src-main/services/model-dims';
 import { parseSpec } from '../../src-main/shared/spec';
 import type { ExperimentSpecInput } from '../../src-main/shared/spec';
@@ -55,5 +60,55 @@ describe('the model preview of sequences read one per id', () => {
       recordings,
     );
     expect(forecast.features).toBe(1);
+  });
+});
+
+describe('the model preview of a text read as characters', () => {
+  const samples = path.resolve(import.meta.dirname, '../../resources/samples');
+
+  it('sizes the embedding and output by the characters the text holds, as training builds its vocabulary', async () => {
+    const { summary, table } = await loadTable(path.join(samples, 'shakespeare-coriolanus.txt'));
+    const generator = suggestSpec(summary, { task: 'text-generation' });
+    const dims = estimateModelDims(generator, summary);
+    const corpus = stringValues(textColumn(table, generator.data.text.column, []))
+      .filter((s): s is string => s !== null)
+      .join('\n');
+    const built = buildVocabulary([corpus], generator.data.text);
+    expect(dims.vocabSize).toBe(built.length);
+    expect(dims.classCount).toBe(built.length);
+    expect(dims.vocabSize).toBeLessThan(60);
+    // Keeping the case adds the capitals.
+    const cased = estimateModelDims(
+      { ...generator, data: { ...generator.data, text: { ...generator.data.text, lowercase: false } } },
+      summary,
+    );
+    expect(cased.vocabSize).toBe(buildVocabulary([corpus], { ...generator.data.text, lowercase: false }).length);
+    expect(cased.vocabSize).toBeGreaterThan(dims.vocabSize ?? Infinity);
+  });
+
+  it('keeps the vocabulary size of the spec before a file is open, or when it is the smaller', () => {
+    const generator = spec({
+      task: 'text-generation',
+      data: { file: '/data/book.txt', targetColumns: ['text'], text: { column: 'text', vocabSize: 500 } },
+    });
+    expect(estimateModelDims(generator, null).vocabSize).toBe(500);
+    const many = {
+      layout: 'text',
+      columns: [
+        {
+          ...column('text', 'text'),
+          text: {
+            texts: 10,
+            meanWords: 9,
+            p95Words: 12,
+            meanChars: 50,
+            vocabulary: 90,
+            characters: 900,
+            lowercaseCharacters: 800,
+          },
+        },
+      ],
+    } as DatasetSummary;
+    expect(estimateModelDims(generator, many).vocabSize).toBe(500);
   });
 });

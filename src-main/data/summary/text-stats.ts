@@ -1,6 +1,8 @@
 /**
  * Word counts and vocabulary of a text column, for the defaults a text task gets (token level,
- * length, vocabulary size). Words are the tokens of the word tokenizer, lowercased.
+ * length, vocabulary size) and the model preview's sizes. Words are the tokens of the word
+ * tokenizer, lowercased; characters are counted as written and lowercased, line breaks
+ * aside (a generator joins its texts with them).
  */
 import { tokenize } from '../prepare/text';
 import type { TextColumnStats } from '../../shared/types';
@@ -15,11 +17,16 @@ export function textStats(values: readonly (string | null)[]): TextColumnStats |
   const words: number[] = [];
   let chars = 0;
   const vocabulary = new Set<string>();
+  const characters = new Set<string>();
+  const lowercaseCharacters = new Set<string>();
   for (const text of values) {
     if (text === null) continue;
     const tokens = tokenize(text, { tokens: 'word', lowercase: true });
     words.push(tokens.length);
-    chars += Array.from(text).length;
+    const letters = Array.from(text);
+    chars += letters.length;
+    for (const c of letters) if (c !== '\n') characters.add(c);
+    for (const c of Array.from(text.toLowerCase())) if (c !== '\n') lowercaseCharacters.add(c);
     for (const t of tokens) if (vocabulary.size < VOCABULARY_CAP) vocabulary.add(t);
     if (words.length >= SAMPLE_TEXTS) break;
   }
@@ -31,5 +38,7 @@ export function textStats(values: readonly (string | null)[]): TextColumnStats |
     p95Words: sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)],
     meanChars: chars / words.length,
     vocabulary: vocabulary.size,
+    characters: characters.size,
+    lowercaseCharacters: lowercaseCharacters.size,
   };
 }
