@@ -12,6 +12,7 @@ import type { ExperimentSpec, Task } from '../shared/spec';
 import { parseSpec } from '../shared/spec';
 import { proposeTask } from '../data/summary/proposed-task';
 import { suggestSeq2seqSpec } from './seq2seq-defaults';
+import { GENERATION_MODEL, generationStride } from './generation-defaults';
 import type { DatasetSummary } from '../shared/types';
 
 /** Seasonal period implied by a detected frequency, before the data confirms it. */
@@ -120,11 +121,14 @@ export function suggestSpec(summary: DatasetSummary, options: SuggestOptions = {
       text: tagged ? tagged.text : { column: isText ? textColumn : null, ...text },
     },
     ...(tagged ? { model: tagged.model } : {}),
+    ...(task === 'text-generation'
+      ? { model: { cell: GENERATION_MODEL.cell, layers: [{ units: GENERATION_MODEL.units }] } }
+      : {}),
     training:
       task === 'forecast'
         ? FORECAST_TRAINING
         : task === 'text-generation'
-          ? { batchSize: seriesLength < 500 ? 16 : 32 }
+          ? { batchSize: seriesLength < 500 ? 16 : 32, optimizer: { learningRate: GENERATION_MODEL.learningRate } }
           : {
               ...classificationTraining(samples, textClass?.tokens === 'word' ? textClass.maxLength : null),
               ...(tagged ? { earlyStopping: tagged.earlyStopping } : {}),
@@ -141,23 +145,6 @@ const FORECAST_TRAINING = {
   earlyStopping: { enabled: true, patience: FORECAST_TRAINING_DEFAULTS.patience, restoreBest: true },
   weightAveraging: { enabled: true, decay: FORECAST_TRAINING_DEFAULTS.weightAveragingDecay },
 };
-
-/** Sequences an epoch of text generation holds at most by default (a few seconds to a minute each). */
-export const GENERATION_EPOCH_SEQUENCES = 50_000;
-
-/**
- * Characters between the starts of two training sequences of a generator: 1 (every position) for a
- * text of up to GENERATION_EPOCH_SEQUENCES characters in its training part (70% with the default
- * split), more for a longer one, so that an epoch of a book-length corpus takes seconds rather than
- * minutes and a hundred of them not hours. Each sequence still reads its full context; the next
- * characters of the others are skipped. `texts` counts the file's texts (lines), the statistics'
- * mean length is measured on the first few thousand.
- */
-export function generationStride(texts: number, stats: { meanChars: number } | undefined): number {
-  if (!stats) return 1;
-  const trainingChars = texts * stats.meanChars * 0.7;
-  return Math.max(1, Math.round(trainingChars / GENERATION_EPOCH_SEQUENCES));
-}
 
 /** Sentences longer than this many times the mean are cut into pieces (each tagged on its own). */
 const TAGGED_LENGTH_FACTOR = 2.5;

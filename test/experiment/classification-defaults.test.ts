@@ -6,7 +6,8 @@ import {
   sequenceGrouping,
   textDefaults,
 } from '../../src-main/experiment/classification-defaults';
-import { GENERATION_EPOCH_SEQUENCES, generationStride, suggestSpec } from '../../src-main/experiment/suggest-spec';
+import { GENERATION_EPOCH_SEQUENCES, generationStride } from '../../src-main/experiment/generation-defaults';
+import { suggestSpec } from '../../src-main/experiment/suggest-spec';
 
 import { tempFile } from '../data/helpers';
 
@@ -122,6 +123,18 @@ describe('text generation defaults from the file', () => {
     expect(trainingChars / spec.data.stride).toBeLessThan(GENERATION_EPOCH_SEQUENCES * 1.4);
     const short = await loadTable(tempFile(`${'A short log line of the lighthouse keeper.\n'.repeat(400)}`, 'log.txt'));
     expect(suggestSpec(short.summary, { task: 'text-generation' }).data.stride).toBe(1);
+  });
+
+  it('gives a generator a network wide enough to learn spelling, at a learning rate that gets there', async () => {
+    const { summary } = await loadTable(path.join(SAMPLES, 'shakespeare-coriolanus.txt'));
+    const spec = suggestSpec(summary, { task: 'text-generation' });
+    expect(spec.model.cell).toBe('LSTM');
+    expect(spec.model.layers).toHaveLength(1);
+    expect(spec.model.layers[0].units).toBe(128);
+    expect(spec.training.optimizer.learningRate).toBe(0.003);
+    // Other tasks keep their own networks.
+    const reviews = await loadTable(path.join(SAMPLES, 'movie-reviews-sentiment.csv'));
+    expect(suggestSpec(reviews.summary, { task: 'text-classification' }).model.layers[0].units).not.toBe(128);
   });
 
   it('spaces the sequences of a book-length text so an epoch holds about 50,000 of them', () => {
