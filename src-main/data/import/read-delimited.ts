@@ -17,7 +17,9 @@ import {
   detectDecimalComma,
   detectDelimiter,
   detectNewline,
+  NO_QUOTE,
   headerlessReason,
+  quotesAreLiteral,
   looksLikeData,
 } from './sniff';
 import { type BuiltTable, TableBuilder } from './table-builder';
@@ -88,6 +90,8 @@ async function parseWith(
   const delimiter = detectDelimiter(sample, newline);
   const decimalComma = detectDecimalComma(sample, delimiter, newline);
   const lines = Math.max(1, sample.split(newline).length);
+  const literalQuotes = quotesAreLiteral(sample, delimiter, newline);
+  const quoteChar = literalQuotes ? NO_QUOTE : '"';
   const builder = new TableBuilder({
     decimalComma,
     typeOverrides: options.typeOverrides,
@@ -101,8 +105,9 @@ async function parseWith(
     newline,
     decimalComma,
     notes,
-    headerlessReason(sample, delimiter, newline),
-    titleRows(sample, delimiter, newline),
+    headerlessReason(sample, delimiter, newline, quoteChar),
+    titleRows(sample, delimiter, newline, quoteChar),
+    literalQuotes,
   );
   for await (const chunk of readTextChunks(path, {
     decoder: encoding.decoder,
@@ -126,6 +131,13 @@ async function parseWith(
   }
   const built = builder.finish();
   if (rows.titles.length > 0) notes.unshift({ severity: 'info', message: preambleNote(rows.titles, 'line') });
+  if (literalQuotes) {
+    notes.push({
+      severity: 'info',
+      message:
+        'Double quotes are read as part of the texts: this tab-separated file does not put quotes around its fields, so each line is one row.',
+    });
+  }
   if (rows.quoteIssue) {
     notes.push({
       severity: 'warning',
@@ -142,8 +154,13 @@ async function parseWith(
 }
 
 /** How many of the sample's first non-blank rows are a title above the header (table-preamble.ts). */
-function titleRows(sample: string, delimiter: Delimiter, newline: ReturnType<typeof detectNewline>): number {
-  const first = Papa.parse<string[]>(sample, { delimiter, newline, quoteChar: '"', preview: 80 }).data;
+function titleRows(
+  sample: string,
+  delimiter: Delimiter,
+  newline: ReturnType<typeof detectNewline>,
+  quoteChar: string,
+): number {
+  const first = Papa.parse<string[]>(sample, { delimiter, newline, quoteChar, preview: 80 }).data;
   return preambleLength(first);
 }
 
@@ -173,14 +190,17 @@ class DelimitedRows {
     private readonly headerless: string | null,
     /** Non-blank rows above the header that are a title, to leave out. */
     private titleRows = 0,
+    /** Double quotes are text, never around fields (quotesAreLiteral): every line is one row. */
+    private readonly literalQuotes = false,
   ) {
-    this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+    this.parser = new Papa.Parser({ delimiter, newline, quoteChar: literalQuotes ? NO_QUOTE : '"' });
     this.newlineChar = newline === '\r' ? '\r' : '\n';
   }
 
   /** Takes the next decoded chunk of the file. */
   feed(chunk: string): void {
-    if (this.headerDone && this.builder.ready && chunk.indexOf('"') === -1 && this.pending.indexOf('"') === -1) {
+    const unquoted = this.literalQuotes || (chunk.indexOf('"') === -1 && this.pending.indexOf('"') === -1);
+    if (this.headerDone && this.builder.ready && unquoted) {
       this.feedPlain(chunk);
       return;
     }
@@ -193,7 +213,7 @@ class DelimitedRows {
         { line: this.line },
       );
     }
-    this.takeRows(res, text.indexOf('"') !== -1);
+    this.takeRows(res, !this.literalQuotes && text.indexOf('"') !== -1);
   }
 
   /** Takes what is left after the last chunk. */
@@ -206,7 +226,7 @@ class DelimitedRows {
         { line: this.line },
       );
     }
-    this.takeRows(res, this.pending.indexOf('"') !== -1);
+    this.takeRows(res, !this.literalQuotes && this.pending.indexOf('"') !== -1);
   }
 
   /** A chunk without quotes: whole lines are split in place. */

@@ -41,9 +41,33 @@ interface Candidate {
   consistency: number;
 }
 
-function parseRows(sample: string, delimiter: string, newline: Newline): string[][] {
-  const r = Papa.parse<string[]>(sample, { delimiter, newline, preview: 200, skipEmptyLines: 'greedy' });
+/** A quote character no text holds: papaparse then reads every double quote as part of its field. */
+export const NO_QUOTE = '\u0000';
+
+function parseRows(sample: string, delimiter: string, newline: Newline, quoteChar = '"'): string[][] {
+  const r = Papa.parse<string[]>(sample, { delimiter, newline, quoteChar, preview: 200, skipEmptyLines: 'greedy' });
   return r.data;
+}
+
+/**
+ * True when the double quotes of a tab-separated file are part of its texts, not marks around
+ * fields: a writer that quotes puts a quote at the start of every field that holds one, while
+ * texts (messages, reviews) quote words inside them ('the "cave".'). Read as field quotes, such
+ * quotes join lines up to the next quote and texts are lost (the UCI SMS spam collection: 737 of
+ * 5,574 messages). Comma and semicolon files keep the usual quoting.
+ */
+export function quotesAreLiteral(sample: string, delimiter: Delimiter, newline: Newline): boolean {
+  if (delimiter !== '\t') return false;
+  let holding = 0;
+  let opening = 0;
+  for (const line of sample.split(newline)) {
+    for (const field of line.split('\t')) {
+      if (field.indexOf('"') === -1) continue;
+      holding++;
+      if (field.trimStart().startsWith('"')) opening++;
+    }
+  }
+  return holding > 0 && opening / holding < 0.5;
 }
 
 function measure(sample: string, delimiter: Delimiter, newline: Newline): Candidate {
@@ -124,10 +148,18 @@ function commonPrefix(a: string, b: string): number {
  * - every field ends a sentence, as the fields below it do (sentence pairs such as
  *   "Go.<tab>Va !" — column names do not end in a full stop);
  * - a field starts like the values below it for at least FORMULAIC_PREFIX characters (the
- *   attribution column of Tatoeba pairs: "CC-BY 2.0 (France) Attribution: tatoeba.org #…").
+ *   attribution column of Tatoeba pairs: "CC-BY 2.0 (France) Attribution: tatoeba.org #…");
+ * - a field is a label its column repeats below (at most MAX_LABELS distinct values, this one on
+ *   at least LABEL_SHARE of the lines): "ham<tab>Go until jurong point…" opens the SMS spam
+ *   collection, and no header names a column after one of its own values.
  */
-export function headerlessReason(sample: string, delimiter: Delimiter, newline: Newline): string | null {
-  const rows = parseRows(sample, delimiter, newline);
+export function headerlessReason(
+  sample: string,
+  delimiter: Delimiter,
+  newline: Newline,
+  quoteChar = '"',
+): string | null {
+  const rows = parseRows(sample, delimiter, newline, quoteChar);
   if (rows.length < 3) return null;
   const [first, ...rest] = rows;
   const fields = first.map((f) => f.trim());
@@ -147,8 +179,24 @@ export function headerlessReason(sample: string, delimiter: Delimiter, newline: 
       return `its column ${j + 1} starts like the values below it ("${f.slice(0, FORMULAIC_PREFIX)}…")`;
     }
   }
+  // A file whose header repeats below (files pasted together) is not data because of it.
+  const line = fields.join('\u0001');
+  if (rest.some((r) => r.map((v) => v.trim()).join('\u0001') === line)) return null;
+  for (const [f, j] of filled) {
+    // Labels are words: a header of numbers (1, 2, … 12) over numbers is names, whatever repeats.
+    if (!Number.isNaN(parseNumber(f))) continue;
+    const below = rest.map((r) => (r[j] ?? '').trim()).filter((v) => v !== '');
+    if (below.length === 0 || new Set(below).size > MAX_LABELS) continue;
+    if (share(j, (v) => v === f) >= LABEL_SHARE)
+      return `its column ${j + 1} holds '${f}', a label the lines below repeat`;
+  }
   return null;
 }
+
+/** A column of at most this many distinct values below the first line is a column of labels. */
+const MAX_LABELS = 20;
+/** Share of the lines below that repeat the first line's label for it to be one of theirs. */
+const LABEL_SHARE = 0.05;
 
 /**
  * True when a .txt file is a table in disguise: its lines split on tabs into the same two or more
