@@ -49,6 +49,18 @@ const JOURNEYS: Journey[] = [
     ],
   },
   {
+    // The UCI SMS spam collection as it ships: no header, no extension, quotes inside the messages.
+    name: 'tsv-text-classification',
+    route: 'tsv',
+    source: 'SMSSpamCollection',
+    layout: 'Labelled texts',
+    proposed: 'text-classification',
+    settings: [
+      ['epochs-input', '3'],
+      ['units-input', '8'],
+    ],
+  },
+  {
     name: 'tsv-forecast',
     route: 'tsv',
     source: 'greenhouse-hourly.tsv',
@@ -228,6 +240,13 @@ for (const journey of JOURNEYS) {
       const taskSelect = page.getByTestId('data-task-select');
       await expect(taskSelect).toHaveValue(journey.proposed);
       await expect(page.getByTestId('error-message')).toHaveCount(0);
+      if (journey.source === 'SMSSpamCollection') {
+        // Every line is a message: the first is data, and the quotes inside the texts are text.
+        const problems = page.getByTestId('problems-list');
+        await expect(problems).toContainText("Line 1 is data, not column names (its column 1 holds 'ham'");
+        await expect(problems).toContainText('Double quotes are read as part of the texts');
+        await expect(summary.locator('.fact', { hasText: 'Rows' })).toContainText('150');
+      }
       if (journey.route === 'xlsx') {
         // The title above the header and the note below the table are named and left out.
         const problems = page.getByTestId('problems-list');
