@@ -83,7 +83,7 @@ async function headText(path: string, size: number): Promise<string | null> {
   return completeLines(sample, head.length >= size, detectNewline(sample));
 }
 
-/** A .txt file whose lines are tab-separated fields (sentence pairs) is read as a table, not as one text. */
+/** A .txt file whose lines are delimited fields (sentence pairs, a table of readings) is read as a table, not as one text. */
 async function tabSeparatedText(path: string, size: number): Promise<boolean> {
   if (extname(path).toLowerCase() === '.md') return false;
   const sample = await headText(path, size);

@@ -200,11 +200,33 @@ const LABEL_SHARE = 0.05;
 
 /**
  * True when a .txt file is a table in disguise: its lines split on tabs into the same two or more
- * fields (the Tatoeba / ManyThings sentence pairs ship as `fra.txt`). Prose rarely holds a tab on
- * nearly every line, so a corpus stays a corpus.
+ * fields (the Tatoeba / ManyThings sentence pairs ship as `fra.txt`), or on semicolons, commas or
+ * bars into the same fields with a column of numbers or dates below the first line (the UCI
+ * household power file ships as `household_power_consumption.txt`, `Date;Time;Global_active_power;…`).
+ * Prose rarely holds a tab on nearly every line, and its commas split lines into words, not
+ * numbers, so a corpus stays a corpus.
  */
 export function looksTabSeparated(sample: string): boolean {
   const newline = detectNewline(sample);
-  const c = measure(sample, '\t', newline);
+  if (consistent(measure(sample, '\t', newline))) return true;
+  return ([';', ',', '|'] as const).some((d) => {
+    const c = measure(sample, d, newline);
+    return consistent(c) && hasValueColumn(c);
+  });
+}
+
+function consistent(c: Candidate): boolean {
   return c.rows.length >= 3 && c.width >= 2 && c.consistency >= 0.9;
+}
+
+/** A column whose fields below the first line are mostly numbers or dates (missing marks aside). */
+function hasValueColumn(c: Candidate): boolean {
+  const body = c.rows.slice(1).filter((r) => r.length === c.width);
+  const isValue = (v: string) =>
+    !Number.isNaN(parseNumber(v)) || !Number.isNaN(parseNumberDecimalComma(v)) || !Number.isNaN(ISO_DATE.parse(v));
+  for (let j = 0; j < c.width; j++) {
+    const values = body.map((r) => r[j].trim()).filter((v) => v !== '' && !isMissingToken(v));
+    if (values.length >= 2 && values.filter(isValue).length >= 0.8 * values.length) return true;
+  }
+  return false;
 }
