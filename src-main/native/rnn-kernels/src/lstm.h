@@ -201,12 +201,15 @@ inline void lstm_backward(const Problem& p, const BackwardArgs& a) {
           lstm_backward_row_general(p, gates - G, c_prev, a.dh + row * U, dh_next + j * U, dc_next + j * U, dh, dc, d);
         }
         if (narrow) {
-          narrow_gradient_row(I, G, a.x + row * I, a.kernel, d, dx_row(t, b.begin + j), dkernel, dbias, a.dx_add);
+          narrow_input_gradient_row(I, G, a.kernel, d, dx_row(t, b.begin + j), a.dx_add);
         } else {
           Vec(dbias, G) += ConstVec(d, G);
         }
       }
-      if (!narrow) {
+      if (narrow) {
+        // The kernel and bias gradients of the step's rows at once (the rows' order kept).
+        narrow_weight_gradients(I, G, a.x + row0 * I, d0, G, b.size, dkernel, dbias);
+      } else {
         // This step's rows of dx, `ldx` floats apart in whichever layout dx has.
         float* dx0 = dx_row(t, b.begin);
         const int64_t ldx = b.size > 1 ? dx_row(t, b.begin + 1) - dx0 : I;
