@@ -14,6 +14,14 @@ inline ConstView view(const float* data, int64_t rows, int64_t cols, int64_t ld)
   return ConstView(data, rows, cols, Strided(ld));
 }
 
+// Asks for the `n` floats from p on to be brought into cache, one request per 64-byte line.
+inline void prefetch_floats(const float* p, int64_t n) {
+  for (int64_t i = 0; i < n; i += 16) Eigen::internal::prefetch(p + i);
+}
+
+// How many rows ahead of the one it works on a step loop asks for a row's data.
+constexpr int64_t kRowsAhead = 2;
+
 // [begin, end) of part `index` when `total` items are split into `parts` nearly equal parts.
 struct Range {
   int64_t begin;
