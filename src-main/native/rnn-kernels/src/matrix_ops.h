@@ -66,10 +66,13 @@ inline void narrow_projection_row_n(int64_t inputs, int64_t cols, const float* x
                                     const float* bias, float* out) {
   using namespace Eigen::internal;
   const int64_t n = N > 0 ? N : inputs;
+  // The row's features, each broadcast once for every block of columns.
+  Packet xs[N > 0 ? N : kNarrowInput];
+  for (int64_t i = 0; i < n; ++i) xs[i] = pset1<Packet>(x[i]);
   int64_t c = 0;
   for (; c + kPacket <= cols; c += kPacket) {
     Packet acc = ploadu<Packet>(bias + c);
-    for (int64_t i = 0; i < n; ++i) acc = pmadd(pset1<Packet>(x[i]), ploadu<Packet>(kernel + i * cols + c), acc);
+    for (int64_t i = 0; i < n; ++i) acc = pmadd(xs[i], ploadu<Packet>(kernel + i * cols + c), acc);
     pstoreu(out + c, acc);
   }
   for (; c < cols; ++c) {
