@@ -10,6 +10,7 @@
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { KernelProblem, NativeKernels, SavedSequence } from './native-kernels';
+import { ReusableArrays } from './reusable-arrays';
 
 type Tf = typeof tfTypes;
 type Tensor = tfTypes.Tensor;
@@ -159,6 +160,22 @@ function prepareCall(
 
 const size = (shape: readonly number[]): number => shape.reduce((a, d) => a * d, 1);
 
+/**
+ * Training's outputs and gradients, reused from step to step once their tensors are gone
+ * (reusable-arrays.ts). Every kernel call overwrites all of an array it is handed.
+ */
+const trainingArrays = new ReusableArrays();
+
+/** A new array for the output of a forward pass: reused in training, fresh for prediction. */
+function outputArray(tf: Tf, call: PreparedCall, shape: number[]): Float32Array {
+  return call.problem.save ? trainingArrays.take(tf, size(shape)) : new Float32Array(size(shape));
+}
+
+/** The tensor over an array from `outputArray` (or a gradient from `backwardCall`). */
+function arrayTensor(tf: Tf, call: PreparedCall, array: Float32Array, shape: number[]): Tensor {
+  return call.problem.save ? trainingArrays.tensor(tf, array, shape) : tf.tensor(array, shape);
+}
+
 /** One direction's weights as the addon reads them. */
 interface WeightData {
   kernel: Float32Array;
@@ -174,15 +191,15 @@ function weightData(call: PreparedCall, kernel: Tensor, recurrentKernel: Tensor,
   };
 }
 
-/** Forward pass of one direction into a new output array; the handle backward needs, when training. */
+/** Forward pass of one direction into `out`; the handle backward needs, when training. */
 function forwardCall(
   kernels: NativeKernels,
   call: PreparedCall,
   x: Float32Array,
   w: WeightData,
-  // Fresh unless the caller copies it elsewhere: tfjs-node hands JavaScript arrays to TensorFlow
-  // without copying them, so an array given to tf.tensor belongs to that tensor from then on.
-  out: Float32Array = new Float32Array(size(call.shapes.out)),
+  // Not in use by any tensor: tfjs-node hands JavaScript arrays to TensorFlow without copying
+  // them, so an array given to tf.tensor belongs to that tensor while it lives.
+  out: Float32Array,
 ): { out: Float32Array; saved: SavedSequence | null } {
   const saved = timedCall(kernels, call.problem, 'forward', (p) =>
     kernels.addon.forward(p, x, w.kernel, w.recurrent, w.bias, out),
@@ -190,17 +207,22 @@ function forwardCall(
   return { out, saved: saved ?? null };
 }
 
-/** Backward pass of one direction: the gradients of x (into `dx`), kernel, recurrent kernel and bias. */
+/**
+ * Backward pass of one direction: the gradients of x (into `dx`), kernel, recurrent kernel and
+ * bias, in arrays to make tensors of with `arrayTensor`.
+ */
 function backwardCall(
+  tf: Tf,
   kernels: NativeKernels,
   call: PreparedCall,
   saved: SavedSequence,
   w: WeightData,
   dy: Float32Array,
-  dx: Float32Array = new Float32Array(size(call.shapes.x)),
+  dx: Float32Array = trainingArrays.take(tf, size(call.shapes.x)),
 ): [Float32Array, Float32Array, Float32Array, Float32Array] {
   const { shapes } = call;
-  const grads = [dx, ...[shapes.kernel, shapes.recurrent, shapes.bias].map((s) => new Float32Array(size(s)))];
+  const weightShapes = [shapes.kernel, shapes.recurrent, shapes.bias];
+  const grads = [dx, ...weightShapes.map((s) => trainingArrays.take(tf, size(s)))];
   timedCall(kernels, call.problem, 'backward', (p) =>
     kernels.addon.backward(p, saved, w.kernel, w.recurrent, dy, grads[0], grads[1], grads[2], grads[3]),
   );
@@ -231,17 +253,19 @@ export function nativeRecurrentSequence(
     const [xs, k, r, b] = args as Tensor[];
     const xData = floats(xs, 'input', shapes.x);
     const w = weightData(call, k, r, b);
-    const forward = forwardCall(kernels, call, xData, w);
+    const forward = forwardCall(kernels, call, xData, w, outputArray(tf, call, shapes.out));
     let saved = forward.saved;
     return {
-      value: tf.tensor(forward.out, shapes.out),
+      value: arrayTensor(tf, call, forward.out, shapes.out),
       gradFunc: (dy: Tensor | Tensor[]) => {
         if (!saved) throw new Error(NOT_DIFFERENTIABLE);
         const dyData = floats(Array.isArray(dy) ? dy[0] : dy, 'output gradient', shapes.out);
         const current = saved;
         saved = null;
-        const grads = backwardCall(kernels, call, current, w, dyData);
-        return [shapes.x, shapes.kernel, shapes.recurrent, shapes.bias].map((shape, i) => tf.tensor(grads[i], shape));
+        const grads = backwardCall(tf, kernels, call, current, w, dyData);
+        return [shapes.x, shapes.kernel, shapes.recurrent, shapes.bias].map((shape, i) =>
+          arrayTensor(tf, call, grads[i], shape),
+        );
       },
     };
   });
@@ -278,23 +302,22 @@ export function nativeBidirectionalConcat(
     const [xs, ...weights] = args as Tensor[];
     const xData = floats(xs, 'input', shapes.x);
     const w = calls.map((call, d) => weightData(call, weights[3 * d], weights[3 * d + 1], weights[3 * d + 2]));
-    // Never reused: it becomes the output tensor's memory.
-    const out = new Float32Array(size(outShape));
+    const out = outputArray(tf, calls[0], outShape);
     let saved = calls.map((call, d) => forwardCall(kernels, call, xData, w[d], out).saved);
     return {
-      value: tf.tensor(out, outShape),
+      value: arrayTensor(tf, calls[0], out, outShape),
       gradFunc: (dy: Tensor | Tensor[]) => {
         const [first, second] = saved;
         if (!first || !second) throw new Error(NOT_DIFFERENTIABLE);
         saved = [null, null];
         const dyData = floats(Array.isArray(dy) ? dy[0] : dy, 'output gradient', outShape);
         // The first direction writes dx, the second adds its own (addInputGradient).
-        const dx = new Float32Array(size(shapes.x));
-        const grads = [first, second].map((handle, d) => backwardCall(kernels, calls[d], handle, w[d], dyData, dx));
+        const dx = trainingArrays.take(tf, size(shapes.x));
+        const grads = [first, second].map((handle, d) => backwardCall(tf, kernels, calls[d], handle, w[d], dyData, dx));
         const weightShapes = [shapes.kernel, shapes.recurrent, shapes.bias];
         return [
-          tf.tensor(dx, shapes.x),
-          ...grads.flatMap((g) => weightShapes.map((shape, i) => tf.tensor(g[i + 1], shape))),
+          arrayTensor(tf, calls[0], dx, shapes.x),
+          ...grads.flatMap((g) => weightShapes.map((shape, i) => arrayTensor(tf, calls[0], g[i + 1], shape))),
         ];
       },
     };

@@ -191,7 +191,16 @@ Napi::Value Backward(const Napi::CallbackInfo& info) {
   const bool whole_rows = c.out.stride == p.units;
   PooledBuffer dh, dx_kernel;
   const float* dh_kernel = dy;
-  if (c.last_only) {
+  const bool dh_last_only = c.last_only && p.cell == rnn::Cell::Lstm;
+  if (dh_last_only) {
+    // Only the last state reached the loss; the LSTM reads that state's gradient alone.
+    dh = PooledBuffer(p.batch * p.units);
+    for (int64_t b = 0; b < p.batch; ++b) {
+      std::memcpy(dh.data() + b * p.units, dy + b * c.out.stride + c.out.offset,
+                  static_cast<size_t>(p.units) * sizeof(float));
+    }
+    dh_kernel = dh.data();
+  } else if (c.last_only) {
     // Only the last state reached the loss: every earlier step's own gradient is zero.
     dh = PooledBuffer(n.h);
     const int64_t last = (p.steps - 1) * p.batch * p.units;
@@ -211,6 +220,7 @@ Napi::Value Backward(const Napi::CallbackInfo& info) {
   // The LSTM writes (or adds) its input gradient in the caller's layout itself. The other cells
   // overwrite dx in their own order: straight into the caller's array only when that is the same
   // thing, else into a buffer put in place after.
+  args.dh_last_only = dh_last_only;
   const bool dx_in_layout = p.cell == rnn::Cell::Lstm;
   const bool dx_direct = dx_in_layout || (in_order && !c.add_dx);
   if (dx_in_layout) {

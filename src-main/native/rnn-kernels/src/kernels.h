@@ -60,7 +60,7 @@ struct BackwardArgs {
   const float* recurrent;
   const float* h;
   const float* workspace;
-  const float* dh;   // [T*B, U] loss gradient with respect to every hidden state
+  const float* dh;   // [T*B, U] loss gradient with respect to every hidden state (see dh_last_only)
   float* dx;         // [T*B, I], or in dx_layout
   float* dkernel;    // [I, G*U]
   float* drecurrent; // [U, G*U]
@@ -70,6 +70,10 @@ struct BackwardArgs {
   // write their own rows.
   const SequenceLayout* dx_layout = nullptr;
   bool dx_add = false;
+  // The LSTM only: dh is [B, U], the gradient of the last hidden state alone; every earlier
+  // step's own gradient is zero (a layer that returns its last state), so no zeros are written
+  // for the whole sequence and read back.
+  bool dh_last_only = false;
 };
 
 // One build of the kernels for one instruction set.

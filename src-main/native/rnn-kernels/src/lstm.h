@@ -174,6 +174,12 @@ inline void lstm_backward(const Problem& p, const BackwardArgs& a) {
     return a.dx + (a.dx_layout != nullptr ? a.dx_layout->row(t, b) : t * B + b) * I;
   };
   for_batch_parts(p, [&](int part, Range b) {
+    float* zeros = thread_scratch(6, U);  // the cell state before the first step; dh of a step with none
+    // The loss gradient of row `row` (at step t) itself.
+    auto dy_row = [&](int64_t t, int64_t row) -> const float* {
+      if (!a.dh_last_only) return a.dh + row * U;
+      return t == T - 1 ? a.dh + (row - t * B) * U : zeros;
+    };
     float* dbias = sums + part * share_sums;
     float* dkernel = dbias + G;
     float* drecurrent = dkernel + I * G;
@@ -181,7 +187,6 @@ inline void lstm_backward(const Problem& p, const BackwardArgs& a) {
     float* dc_next = thread_scratch(3, b.size * U);
     float* dh = thread_scratch(4, U);
     float* dc = thread_scratch(5, U);
-    float* zeros = thread_scratch(6, U);  // the cell state before the first step
     float* dz_block = narrow ? thread_scratch(7, b.size * G) : nullptr;
     float* packed_d = thread_scratch(9, std::max(recurrent_t.scratch_size(b.size), kernel_t.scratch_size(b.size)));
     Vec(zeros, U).setZero();
@@ -196,17 +201,33 @@ inline void lstm_backward(const Problem& p, const BackwardArgs& a) {
         const float* c_prev = t > 0 ? gates - B * W + G : zeros;
         float* d = d0 + j * G;
         if (standard) {
-          lstm_backward_row_standard(U, gates, c_prev, a.dh + row * U, dh_next + j * U, dc_next + j * U, d);
+          // A row reads six short runs far apart (four gates, act(c), the previous cell state) and
+          // its output gradient, too short for the hardware's prefetcher to follow: ask for those
+          // of a row a little ahead in this loop's order (the next step's first rows at the end).
+          const int64_t ahead = j + kRowsAhead < b.size ? row + kRowsAhead
+                                : t > 0                 ? row0 - B + (j + kRowsAhead - b.size)
+                                                        : -1;
+          if (ahead >= 0) {
+            const float* next = ws + ahead * W;
+            prefetch_floats(next, G);
+            prefetch_floats(next + G + U, U);
+            if (ahead >= B) prefetch_floats(next - B * W + G, U);
+            if (!a.dh_last_only) prefetch_floats(a.dh + ahead * U, U);
+          }
+          lstm_backward_row_standard(U, gates, c_prev, dy_row(t, row), dh_next + j * U, dc_next + j * U, d);
         } else {
-          lstm_backward_row_general(p, gates - G, c_prev, a.dh + row * U, dh_next + j * U, dc_next + j * U, dh, dc, d);
+          lstm_backward_row_general(p, gates - G, c_prev, dy_row(t, row), dh_next + j * U, dc_next + j * U, dh, dc, d);
         }
         if (narrow) {
-          narrow_gradient_row(I, G, a.x + row * I, a.kernel, d, dx_row(t, b.begin + j), dkernel, dbias, a.dx_add);
+          narrow_input_gradient_row(I, G, a.kernel, d, dx_row(t, b.begin + j), a.dx_add);
         } else {
           Vec(dbias, G) += ConstVec(d, G);
         }
       }
-      if (!narrow) {
+      if (narrow) {
+        // The kernel and bias gradients of the step's rows at once (the rows' order kept).
+        narrow_weight_gradients(I, G, a.x + row0 * I, d0, G, b.size, dkernel, dbias);
+      } else {
         // This step's rows of dx, `ldx` floats apart in whichever layout dx has.
         float* dx0 = dx_row(t, b.begin);
         const int64_t ldx = b.size > 1 ? dx_row(t, b.begin + 1) - dx0 : I;

@@ -14,6 +14,14 @@ inline ConstView view(const float* data, int64_t rows, int64_t cols, int64_t ld)
   return ConstView(data, rows, cols, Strided(ld));
 }
 
+// Asks for the `n` floats from p on to be brought into cache, one request per 64-byte line.
+inline void prefetch_floats(const float* p, int64_t n) {
+  for (int64_t i = 0; i < n; i += 16) Eigen::internal::prefetch(p + i);
+}
+
+// How many rows ahead of the one it works on a step loop asks for a row's data.
+constexpr int64_t kRowsAhead = 2;
+
 // [begin, end) of part `index` when `total` items are split into `parts` nearly equal parts.
 struct Range {
   int64_t begin;
@@ -58,10 +66,13 @@ inline void narrow_projection_row_n(int64_t inputs, int64_t cols, const float* x
                                     const float* bias, float* out) {
   using namespace Eigen::internal;
   const int64_t n = N > 0 ? N : inputs;
+  // The row's features, each broadcast once for every block of columns.
+  Packet xs[N > 0 ? N : kNarrowInput];
+  for (int64_t i = 0; i < n; ++i) xs[i] = pset1<Packet>(x[i]);
   int64_t c = 0;
   for (; c + kPacket <= cols; c += kPacket) {
     Packet acc = ploadu<Packet>(bias + c);
-    for (int64_t i = 0; i < n; ++i) acc = pmadd(pset1<Packet>(x[i]), ploadu<Packet>(kernel + i * cols + c), acc);
+    for (int64_t i = 0; i < n; ++i) acc = pmadd(xs[i], ploadu<Packet>(kernel + i * cols + c), acc);
     pstoreu(out + c, acc);
   }
   for (; c < cols; ++c) {
@@ -72,11 +83,10 @@ inline void narrow_projection_row_n(int64_t inputs, int64_t cols, const float* x
 }
 
 // For one row of N features (as narrow_projection_row_n): dx = dz · kernelᵀ (with `add`, added to
-// dx), and dz added into the kernel gradient (dkernel += xᵀ · dz) and the bias gradient, in one
-// pass over dz, the products for dx summed per feature in registers and reduced at the end.
+// dx) in one pass over dz, the products summed per feature in registers and reduced at the end.
 template <int N>
-inline void narrow_gradient_row_n(int64_t inputs, int64_t cols, const float* x, const float* kernel, const float* dz,
-                                  float* dx, float* dkernel, float* dbias, bool add) {
+inline void narrow_input_gradient_row_n(int64_t inputs, int64_t cols, const float* kernel, const float* dz, float* dx,
+                                        bool add) {
   using namespace Eigen::internal;
   const int64_t n = N > 0 ? N : inputs;
   Packet sums[N > 0 ? N : kNarrowInput];
@@ -84,21 +94,44 @@ inline void narrow_gradient_row_n(int64_t inputs, int64_t cols, const float* x, 
   int64_t c = 0;
   for (; c + kPacket <= cols; c += kPacket) {
     const Packet d = ploadu<Packet>(dz + c);
-    pstoreu(dbias + c, padd(ploadu<Packet>(dbias + c), d));
-    for (int64_t i = 0; i < n; ++i) {
-      sums[i] = pmadd(d, ploadu<Packet>(kernel + i * cols + c), sums[i]);
-      float* k = dkernel + i * cols + c;
-      pstoreu(k, pmadd(pset1<Packet>(x[i]), d, ploadu<Packet>(k)));
-    }
+    for (int64_t i = 0; i < n; ++i) sums[i] = pmadd(d, ploadu<Packet>(kernel + i * cols + c), sums[i]);
   }
   for (int64_t i = 0; i < n; ++i) {
     float g = predux(sums[i]);
     for (int64_t r = c; r < cols; ++r) g += dz[r] * kernel[i * cols + r];
     dx[i] = add ? dx[i] + g : g;
   }
+}
+
+// dkernel += xᵀ · dz and dbias += the column sums of dz over `rows` rows of N features (x rows
+// `inputs` apart, dz rows `ldz` apart), the rows in order. Each block of columns of both gradients
+// stays in registers while every row adds into it: taken row by row, the whole kernel gradient was
+// loaded and stored again for every row.
+template <int N>
+inline void narrow_weight_gradients_n(int64_t inputs, int64_t cols, const float* x, const float* dz, int64_t ldz,
+                                      int64_t rows, float* dkernel, float* dbias) {
+  using namespace Eigen::internal;
+  const int64_t n = N > 0 ? N : inputs;
+  Packet acc[N > 0 ? N : kNarrowInput];
+  int64_t c = 0;
+  for (; c + kPacket <= cols; c += kPacket) {
+    Packet bias_sum = ploadu<Packet>(dbias + c);
+    for (int64_t i = 0; i < n; ++i) acc[i] = ploadu<Packet>(dkernel + i * cols + c);
+    for (int64_t r = 0; r < rows; ++r) {
+      const Packet d = ploadu<Packet>(dz + r * ldz + c);
+      const float* xr = x + r * inputs;
+      bias_sum = padd(bias_sum, d);
+      for (int64_t i = 0; i < n; ++i) acc[i] = pmadd(pset1<Packet>(xr[i]), d, acc[i]);
+    }
+    pstoreu(dbias + c, bias_sum);
+    for (int64_t i = 0; i < n; ++i) pstoreu(dkernel + i * cols + c, acc[i]);
+  }
   for (; c < cols; ++c) {
-    dbias[c] += dz[c];
-    for (int64_t i = 0; i < n; ++i) dkernel[i * cols + c] += x[i] * dz[c];
+    for (int64_t r = 0; r < rows; ++r) {
+      const float d = dz[r * ldz + c];
+      dbias[c] += d;
+      for (int64_t i = 0; i < n; ++i) dkernel[i * cols + c] += x[r * inputs + i] * d;
+    }
   }
 }
 
@@ -116,16 +149,30 @@ inline void narrow_projection_row(int64_t inputs, int64_t cols, const float* x, 
 }
 
 // For one row of a narrow input (at most kNarrowInput features): dx = dz · kernelᵀ (with `add`,
-// added to dx), and dz added into the kernel gradient (dkernel += xᵀ · dz) and the bias gradient.
-inline void narrow_gradient_row(int64_t inputs, int64_t cols, const float* x, const float* kernel, const float* dz,
-                                float* dx, float* dkernel, float* dbias, bool add = false) {
+// added to dx).
+inline void narrow_input_gradient_row(int64_t inputs, int64_t cols, const float* kernel, const float* dz, float* dx,
+                                      bool add = false) {
   switch (inputs) {
-    case 1: return narrow_gradient_row_n<1>(inputs, cols, x, kernel, dz, dx, dkernel, dbias, add);
-    case 2: return narrow_gradient_row_n<2>(inputs, cols, x, kernel, dz, dx, dkernel, dbias, add);
-    case 3: return narrow_gradient_row_n<3>(inputs, cols, x, kernel, dz, dx, dkernel, dbias, add);
-    case 4: return narrow_gradient_row_n<4>(inputs, cols, x, kernel, dz, dx, dkernel, dbias, add);
-    case 8: return narrow_gradient_row_n<8>(inputs, cols, x, kernel, dz, dx, dkernel, dbias, add);
-    default: return narrow_gradient_row_n<0>(inputs, cols, x, kernel, dz, dx, dkernel, dbias, add);
+    case 1: return narrow_input_gradient_row_n<1>(inputs, cols, kernel, dz, dx, add);
+    case 2: return narrow_input_gradient_row_n<2>(inputs, cols, kernel, dz, dx, add);
+    case 3: return narrow_input_gradient_row_n<3>(inputs, cols, kernel, dz, dx, add);
+    case 4: return narrow_input_gradient_row_n<4>(inputs, cols, kernel, dz, dx, add);
+    case 8: return narrow_input_gradient_row_n<8>(inputs, cols, kernel, dz, dx, add);
+    default: return narrow_input_gradient_row_n<0>(inputs, cols, kernel, dz, dx, add);
+  }
+}
+
+// For `rows` rows of a narrow input (at most kNarrowInput features, rows `inputs` apart): dz added
+// into the kernel gradient (dkernel += xᵀ · dz) and the bias gradient.
+inline void narrow_weight_gradients(int64_t inputs, int64_t cols, const float* x, const float* dz, int64_t ldz,
+                                    int64_t rows, float* dkernel, float* dbias) {
+  switch (inputs) {
+    case 1: return narrow_weight_gradients_n<1>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
+    case 2: return narrow_weight_gradients_n<2>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
+    case 3: return narrow_weight_gradients_n<3>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
+    case 4: return narrow_weight_gradients_n<4>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
+    case 8: return narrow_weight_gradients_n<8>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
+    default: return narrow_weight_gradients_n<0>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
   }
 }
 
