@@ -302,35 +302,7 @@ export function detectDateFormat(samples: string[], hint: boolean, preferDayFirs
     if (ok === samples.length) break;
   }
   // A few malformed dates are reported as bad values; a column mostly not in one format is not a date column.
-  if (!best || bestOk < Math.max(1, Math.ceil(samples.length * 0.95))) return null;
-  return bestOk === samples.length ? closerReading(best, candidates, samples) : best;
-}
-
-/**
- * Between month-first and day-first dates that both read every sample (01/02/2007 and 02/02/2007),
- * the reading whose consecutive dates lie closer together: a file of readings steps by days, so
- * 1 and 2 February beat 2 January and 2 February, whose month-long jump would leave every minute
- * between them a gap. Ties keep the usual order (month first, day first for decimal-comma files).
- */
-function closerReading(best: DateFormat, candidates: DateFormat[], samples: string[]): DateFormat {
-  if (best.name !== 'MM/DD/YYYY' && best.name !== 'DD/MM/YYYY') return best;
-  const other = candidates.find((f) => f.name === (best.name === 'MM/DD/YYYY' ? 'DD/MM/YYYY' : 'MM/DD/YYYY'));
-  if (!other || samples.some((s) => Number.isNaN(other.parse(s)))) return best;
-  return medianStep(other, samples) < medianStep(best, samples) ? other : best;
-}
-
-/** The median distance between consecutive different dates of the samples, in file order. */
-function medianStep(format: DateFormat, samples: string[]): number {
-  const steps: number[] = [];
-  let previous = NaN;
-  for (const s of samples) {
-    const t = format.parse(s);
-    if (t !== previous && !Number.isNaN(previous)) steps.push(Math.abs(t - previous));
-    previous = t;
-  }
-  if (steps.length === 0) return 0;
-  steps.sort((a, b) => a - b);
-  return steps[steps.length >> 1];
+  return best && bestOk >= Math.max(1, Math.ceil(samples.length * 0.95)) ? best : null;
 }
 
 /** Tries every format per value: used when the user forces a column to datetime. */
