@@ -19,7 +19,7 @@ import type { LoadedTable, LoadOptions, Table } from '../table';
 import { mixedTypeNotes } from './mixed-type-note';
 import { detectEncoding } from './encoding';
 import { readDelimited, readHead } from './read-delimited';
-import { completeLines, detectNewline, looksTabSeparated } from './sniff';
+import { completeLines, detectNewline, looksDelimited } from './sniff';
 import { readTextCorpus } from './read-text-corpus';
 import { readTaggedWords, taggedWordsShape } from './read-tagged-words';
 import { readTaggedTable } from './tagged-table';
@@ -84,10 +84,10 @@ async function headText(path: string, size: number): Promise<string | null> {
 }
 
 /** A .txt file whose lines are delimited fields (sentence pairs, a table of readings) is read as a table, not as one text. */
-async function tabSeparatedText(path: string, size: number): Promise<boolean> {
+async function delimitedText(path: string, size: number): Promise<boolean> {
   if (extname(path).toLowerCase() === '.md') return false;
   const sample = await headText(path, size);
-  return sample !== null && looksTabSeparated(sample);
+  return sample !== null && looksDelimited(sample);
 }
 
 /** The shape of a file of tagged words (read-tagged-words.ts), judged from its first bytes; null for any other file. */
@@ -171,7 +171,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
       const r = await readDelimited(path, size, options);
       ({ table, info, problems, encoding, delimiter, decimalComma } = r);
     }
-  } else if (TEXT_EXTENSIONS.has(ext) && !(await tabSeparatedText(path, size))) {
+  } else if (TEXT_EXTENSIONS.has(ext) && !(await delimitedText(path, size))) {
     format = 'text';
     const r = await readTextCorpus(path, size, options);
     table = r.table;

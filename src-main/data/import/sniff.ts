@@ -206,7 +206,7 @@ const LABEL_SHARE = 0.05;
  * Prose rarely holds a tab on nearly every line, and its commas split lines into words, not
  * numbers, so a corpus stays a corpus.
  */
-export function looksTabSeparated(sample: string): boolean {
+export function looksDelimited(sample: string): boolean {
   const newline = detectNewline(sample);
   if (consistent(measure(sample, '\t', newline))) return true;
   return ([';', ',', '|'] as const).some((d) => {

@@ -135,45 +135,49 @@ inline void narrow_weight_gradients_n(int64_t inputs, int64_t cols, const float*
   }
 }
 
+// A narrow input's width as a compile-time constant (0: any other width, read at run time).
+template <int N>
+struct NarrowWidth {
+  static constexpr int value = N;
+};
+
+// Calls `f` with the NarrowWidth of `inputs`: the common widths get unrolled loops.
+template <typename F>
+inline void with_narrow_width(int64_t inputs, F&& f) {
+  switch (inputs) {
+    case 1: return f(NarrowWidth<1>{});
+    case 2: return f(NarrowWidth<2>{});
+    case 3: return f(NarrowWidth<3>{});
+    case 4: return f(NarrowWidth<4>{});
+    case 8: return f(NarrowWidth<8>{});
+    default: return f(NarrowWidth<0>{});
+  }
+}
+
 // out[0:cols] = x · kernel + bias for one row of `inputs` features (at most kNarrowInput).
 inline void narrow_projection_row(int64_t inputs, int64_t cols, const float* x, const float* kernel, const float* bias,
                                   float* out) {
-  switch (inputs) {
-    case 1: return narrow_projection_row_n<1>(inputs, cols, x, kernel, bias, out);
-    case 2: return narrow_projection_row_n<2>(inputs, cols, x, kernel, bias, out);
-    case 3: return narrow_projection_row_n<3>(inputs, cols, x, kernel, bias, out);
-    case 4: return narrow_projection_row_n<4>(inputs, cols, x, kernel, bias, out);
-    case 8: return narrow_projection_row_n<8>(inputs, cols, x, kernel, bias, out);
-    default: return narrow_projection_row_n<0>(inputs, cols, x, kernel, bias, out);
-  }
+  with_narrow_width(inputs, [&](auto width) {
+    narrow_projection_row_n<decltype(width)::value>(inputs, cols, x, kernel, bias, out);
+  });
 }
 
 // For one row of a narrow input (at most kNarrowInput features): dx = dz · kernelᵀ (with `add`,
 // added to dx).
 inline void narrow_input_gradient_row(int64_t inputs, int64_t cols, const float* kernel, const float* dz, float* dx,
                                       bool add = false) {
-  switch (inputs) {
-    case 1: return narrow_input_gradient_row_n<1>(inputs, cols, kernel, dz, dx, add);
-    case 2: return narrow_input_gradient_row_n<2>(inputs, cols, kernel, dz, dx, add);
-    case 3: return narrow_input_gradient_row_n<3>(inputs, cols, kernel, dz, dx, add);
-    case 4: return narrow_input_gradient_row_n<4>(inputs, cols, kernel, dz, dx, add);
-    case 8: return narrow_input_gradient_row_n<8>(inputs, cols, kernel, dz, dx, add);
-    default: return narrow_input_gradient_row_n<0>(inputs, cols, kernel, dz, dx, add);
-  }
+  with_narrow_width(inputs, [&](auto width) {
+    narrow_input_gradient_row_n<decltype(width)::value>(inputs, cols, kernel, dz, dx, add);
+  });
 }
 
 // For `rows` rows of a narrow input (at most kNarrowInput features, rows `inputs` apart): dz added
 // into the kernel gradient (dkernel += xᵀ · dz) and the bias gradient.
 inline void narrow_weight_gradients(int64_t inputs, int64_t cols, const float* x, const float* dz, int64_t ldz,
                                     int64_t rows, float* dkernel, float* dbias) {
-  switch (inputs) {
-    case 1: return narrow_weight_gradients_n<1>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
-    case 2: return narrow_weight_gradients_n<2>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
-    case 3: return narrow_weight_gradients_n<3>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
-    case 4: return narrow_weight_gradients_n<4>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
-    case 8: return narrow_weight_gradients_n<8>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
-    default: return narrow_weight_gradients_n<0>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
-  }
+  with_narrow_width(inputs, [&](auto width) {
+    narrow_weight_gradients_n<decltype(width)::value>(inputs, cols, x, dz, ldz, rows, dkernel, dbias);
+  });
 }
 
 // out[acols, bcols] = aᵀ · b over `rows` rows, split by columns of b across threads. With no rows
