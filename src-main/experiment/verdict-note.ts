@@ -8,8 +8,8 @@ import { joinWords } from '../shared/word-list';
 
 /**
  * The evaluation with `note` in front of its verdict (forecasts), so results and the log say why
- * this spec. A model that beats the baselines has no verdict of its own: the test figures that
- * show it follow the note instead, naming naive, seasonal naive and, when the training part shows
+ * this spec. A model that beats the baselines says so after the note and any verdict of its own
+ * (the validation guard's): the test figures that show it, naming naive, seasonal naive and, when the training part shows
  * a longer season, the same time one such season before.
  */
 export function withVerdictNote(evaluation: Evaluation, note: string | undefined): Evaluation {
@@ -21,7 +21,12 @@ export function withVerdictNote(evaluation: Evaluation, note: string | undefined
   if (longSeason && long && Number.isFinite(long.rmse))
     against.push(`the same time ${longSeason.label} before ${fmt(long.rmse)}`);
   const list = joinWords(against);
-  const test =
-    evaluation.verdict ?? `On the test split it beats the simple forecasts: RMSE ${fmt(metrics.rmse)} against ${list}.`;
+  // A model that loses to one of them has the sentence that says so in its verdict already; one
+  // that beats them all may still have a verdict (what the validation guard decided) to keep.
+  const beaten = [baselines.naive, baselines.seasonalNaive, longSeason ? long : null].every(
+    (b) => !b || !Number.isFinite(b.rmse) || metrics.rmse < b.rmse,
+  );
+  const figures = `On the test split it beats the simple forecasts: RMSE ${fmt(metrics.rmse)} against ${list}.`;
+  const test = [evaluation.verdict, beaten ? figures : null].filter(Boolean).join(' ');
   return { ...evaluation, verdict: `${note} ${test}` };
 }

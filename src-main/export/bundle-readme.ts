@@ -1,6 +1,7 @@
 /**
  * README.md of an export bundle, written for the person who will run the model outside the app.
  */
+import { arimaName } from '../forecast/arima';
 import { etsName } from '../forecast/exponential-smoothing';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import { bundleScriptKind } from './bundle-scripts';
@@ -70,6 +71,13 @@ function smoothingText(target: NonNullable<PreprocessingFile['target']>): string
   return `The network learns the correction to exponential smoothing (Holt-Winters, ${name}); add the un-scaled output to its forecast. With \`trend\`, \`season\`, \`period\` (m) and the weights \`alpha\`, \`beta\`, \`gamma\`, \`phi\` from \`target.smoothing\`, the smoothing runs over the whole history from this start: with a season, the level is the mean of the first m values, the trend the change between the means of the first two seasons divided by m, and the season the first m values minus (or divided by) that mean; without one, the first value and the change to the second. Each value y updates, with b = level + phi × trend and s the season estimate for its step: level ← alpha × (y − s, or y / s) + (1 − alpha) × b; trend ← beta × (new level − old level) + (1 − beta) × phi × trend; season ← gamma × (y − b, or y / b) + (1 − gamma) × s. The forecast of step \`k\` (0 first) is level + (phi + phi² + … + phi^(k+1)) × trend, plus (or times) the latest season estimate for that step.`;
 }
 
+/** The ARIMA baseline in plain words, with its equations (`target.arima` in preprocessing.json). */
+function arimaText(target: NonNullable<PreprocessingFile['target']>): string {
+  const m = target.arima;
+  const name = m ? arimaName(m) : 'ARIMA';
+  return `The network learns the correction to the ARIMA model ${name}; add the un-scaled output to its forecast. With \`d\`, \`seasonalD\` (D), \`period\` (m), the coefficients \`ar\` (φ1, φ2), \`ma\` (θ), \`seasonalMa\` (Θ) and \`mean\` (μ) from \`target.arima\` (a missing coefficient is 0), the history y is differenced d times at one step and D times at m steps: w[t] = y[t] − d × y[t−1] − D × (y[t−m] − d × y[t−m−1]), which exists from step L = d + D × m on. The model runs over the whole history from that first difference: the prediction of each difference is p[t] = μ + φ1 × (w[t−1] − μ) + φ2 × (w[t−2] − μ) + θ × e[t−1] + Θ × e[t−m] + θ × Θ × e[t−m−1], where a term reaching before step L is left out, and its error is e[t] = w[t] − p[t]. Beyond the history the errors are 0, so each difference is its prediction, and the differencing is undone step by step: y[t] = w[t] + d × y[t−1] + D × (y[t−m] − d × y[t−m−1]). The forecast of step \`k\` (0 first) is that y, k steps after the last history row; the history needs at least L + 1 rows.`;
+}
+
 function forecastSection(pre: PreprocessingFile, withOnnx: boolean, withKeras: boolean): string {
   const target = pre.target;
   const inputs = pre.inputs.map((i) => inputLine(pre, i)).join('\n');
@@ -83,7 +91,9 @@ function forecastSection(pre: PreprocessingFile, withOnnx: boolean, withKeras: b
           ? profileText(target, pre.timeColumn)
           : target.transform === 'exponential-smoothing'
             ? smoothingText(target)
-            : `The network predicts the scaled difference from the value one season (${target.period} steps) earlier; add that value back.`;
+            : target.transform === 'arima'
+              ? arimaText(target)
+              : `The network predicts the scaled difference from the value one season (${target.period} steps) earlier; add that value back.`;
   const ahead = pre.inputs.filter((i) => (i.lead ?? 0) > 0);
   const calendar = pre.inputs.some((i) => i.derived === 'calendar');
   const leadText = ahead.length

@@ -8,6 +8,9 @@ import { naiveForecast, seasonalNaiveForecast } from './baselines';
 import { etsForecast, etsHistory, forgetSmoothing, smoothSeries } from './exponential-smoothing';
 import type { EtsModel } from './exponential-smoothing';
 import { fitEts } from './exponential-smoothing-fit';
+import { arimaForecast, arimaHistory, forgetArima } from './arima';
+import type { ArimaModel } from './arima';
+import { fitArima } from './arima-fit';
 import { earliestOrigin } from './rolling-origins';
 import { alignedProfile, profileForecast } from './season-profile';
 import type { AlignedSeasonProfile, PhaseUnit } from './season-profile';
@@ -27,6 +30,8 @@ export interface CandidateSquares {
   profile: number | null;
   /** Exponential smoothing; null when no form could be fitted before this stretch. */
   smoothing: number | null;
+  /** ARIMA; null when no order could be fitted before this stretch. */
+  arima: number | null;
   count: number;
 }
 
@@ -55,6 +60,17 @@ export function stretchSmoothing(
 ): EtsModel | null {
   const model = fitEts(series, end, o.period, onProgress);
   return model && earliestOrigin(origins) >= etsHistory(model) ? model : null;
+}
+
+/** ARIMA fitted on series[0 .. end-1] (orders by AICc), or null when none fits or the first of `origins` comes too early. */
+export function stretchArima(
+  series: ArrayLike<number>,
+  end: number,
+  o: StretchOptions,
+  origins: number[] = [end],
+): ArimaModel | null {
+  const model = fitArima(series, end, o.period);
+  return model && earliestOrigin(origins) >= arimaHistory(model) ? model : null;
 }
 
 /**
@@ -91,6 +107,7 @@ export function candidateSquares(
   const changes = period !== null ? seasonalChanges(series, firstOrigin, period) : null;
   const profile = stretchProfile(series, firstOrigin, o);
   const smoothing = stretchSmoothing(series, firstOrigin, o, origins, (done) => onProgress(0.3 * done));
+  const arima = stretchArima(series, firstOrigin, o, origins);
   onProgress(0.3);
   const s: CandidateSquares = {
     naive: 0,
@@ -100,6 +117,7 @@ export function candidateSquares(
     mean: 0,
     profile: profile ? 0 : null,
     smoothing: smoothing ? 0 : null,
+    arima: arima ? 0 : null,
     count: 0,
   };
   // Fitting the smoothing took a share of the time; running it over a long series takes seconds,
@@ -124,11 +142,13 @@ export function candidateSquares(
       s.mean += (actual - meanAt(t + k)) ** 2;
       if (profile && s.profile !== null) s.profile += (actual - profileForecast(series, t, k, profile)) ** 2;
       if (smoothing && s.smoothing !== null) s.smoothing += (actual - etsForecast(series, t, k, smoothing)) ** 2;
+      if (arima && s.arima !== null) s.arima += (actual - arimaForecast(series, t, k, arima)) ** 2;
       s.count++;
     }
   }
   // This stretch's model is not used again; its states are as long as the series.
   if (smoothing) forgetSmoothing(series, smoothing);
+  if (arima) forgetArima(series, arima);
   return s;
 }
 
@@ -142,6 +162,7 @@ export function addSquares(a: CandidateSquares, b: CandidateSquares): CandidateS
     mean: a.mean + b.mean,
     profile: a.profile !== null && b.profile !== null ? a.profile + b.profile : null,
     smoothing: a.smoothing !== null && b.smoothing !== null ? a.smoothing + b.smoothing : null,
+    arima: a.arima !== null && b.arima !== null ? a.arima + b.arima : null,
     count: a.count + b.count,
   };
 }

@@ -7,6 +7,7 @@
  * The start is computed from the first season(s) of whatever series the model is applied to, so
  * only the form and the four weights are saved; the same model forecasts any stretch of data.
  */
+import { SeriesStates } from './series-states';
 
 export const ETS_TRENDS = ['none', 'additive', 'damped'] as const;
 export const ETS_SEASONS = ['none', 'additive', 'multiplicative'] as const;
@@ -177,30 +178,8 @@ function forecastFrom(st: EtsStates, m: EtsModel, t: number, k: number): number 
   return m.season === 'multiplicative' ? base * s : base + s;
 }
 
-// The same series is asked for every (origin, step) of training and evaluation; its smoothing is
-// run once per model. Entries are checked against the series' length and last value, so a series
-// that grew (forecasts appended) is smoothed afresh; callers never change a series in place.
-const cache = new WeakMap<object, WeakMap<EtsModel, { n: number; last: number; states: EtsStates }>>();
-
-function statesOf(series: ArrayLike<number>): WeakMap<EtsModel, { n: number; last: number; states: EtsStates }> {
-  const key = series as unknown as object;
-  let byModel = cache.get(key);
-  if (!byModel) {
-    byModel = new WeakMap();
-    cache.set(key, byModel);
-  }
-  return byModel;
-}
-
-function cachedStates(series: ArrayLike<number>, m: EtsModel): EtsStates {
-  const byModel = statesOf(series);
-  const n = series.length;
-  const hit = byModel.get(m);
-  if (hit && hit.n === n && Object.is(hit.last, series[n - 1])) return hit.states;
-  const states = etsStates(series, m);
-  byModel.set(m, { n, last: series[n - 1], states });
-  return states;
-}
+// The same series is asked for every (origin, step): its smoothing is run once per model.
+const states = new SeriesStates<EtsModel, EtsStates>((series, m) => etsStates(series, m));
 
 /** Values smoothed between two progress reports of `smoothSeries`. */
 export const SMOOTHING_SEGMENT = 1_000_000;
@@ -223,7 +202,7 @@ export function smoothSeries(
     etsStatesFrom(series, m, st, from, Math.min(n, from + segment));
   }
   onProgress(1);
-  statesOf(series).set(m, { n, last: series[n - 1], states: st });
+  states.set(series, m, st);
   return st;
 }
 
@@ -232,7 +211,7 @@ export function smoothSeries(
  * a long series should not wait for the model to be collected.
  */
 export function forgetSmoothing(series: ArrayLike<number>, m: EtsModel): void {
-  cache.get(series as unknown as object)?.delete(m);
+  states.forget(series, m);
 }
 
 /**
@@ -245,7 +224,7 @@ export function etsForecast(series: ArrayLike<number>, t: number, k: number, m: 
       `${etsName(m)} needs ${etsHistory(m)} value(s) before origin ${t} within a series of ${series.length}.`,
     );
   }
-  return forecastFrom(cachedStates(series, m), m, t, k);
+  return forecastFrom(states.get(series, m), m, t, k);
 }
 
 /** Checks a model read from a file; returns a sentence naming the problem, or null. */

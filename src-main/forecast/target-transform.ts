@@ -7,13 +7,16 @@
 import { naiveForecast, seasonalNaiveForecast } from './baselines';
 import { etsDescription, etsForecast, etsHistory, etsName } from './exponential-smoothing';
 import type { EtsModel } from './exponential-smoothing';
-import { addSquares, candidateSquares, stretchProfile, stretchSmoothing } from './candidate-errors';
+import { arimaDescription, arimaForecast, arimaHistory, arimaName } from './arima';
+import type { ArimaModel } from './arima';
+import { addSquares, candidateSquares, stretchArima, stretchProfile, stretchSmoothing } from './candidate-errors';
 import { earliestOrigin, rollingStretches } from './rolling-origins';
 import { patternName, phaseOffset, profileForecast } from './season-profile';
 import type { AlignedSeasonProfile, PhaseUnit, SeasonProfileState } from './season-profile';
 import { evenlySpaced } from '../shared/evenly-spaced';
+import type { TransformKind } from '../shared/spec';
 
-export type TransformKind = 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile' | 'exponential-smoothing';
+export type { TransformKind };
 
 export interface TargetTransformPlan {
   kind: TransformKind;
@@ -25,6 +28,8 @@ export interface TargetTransformPlan {
   profile?: AlignedSeasonProfile;
   /** The fitted smoothing model (exponential-smoothing only). */
   smoothing?: EtsModel;
+  /** The fitted ARIMA model (arima only). */
+  arima?: ArimaModel;
   /**
    * The network's output is not used: the forecast is exactly the baseline. Set by the validation
    * guard on a series of a global model whose plain forecast beat the shared network there (a
@@ -81,6 +86,8 @@ export function baselineAt(series: ArrayLike<number>, t: number, k: number, plan
       return profileForecast(series, t, k, requireProfile(plan));
     case 'exponential-smoothing':
       return etsForecast(series, t, k, requireSmoothing(plan));
+    case 'arima':
+      return arimaForecast(series, t, k, requireArima(plan));
   }
 }
 
@@ -117,6 +124,8 @@ export function historyNeeded(plan: TargetTransformPlan): number {
       return requireProfile(plan).window;
     case 'exponential-smoothing':
       return etsHistory(requireSmoothing(plan));
+    case 'arima':
+      return arimaHistory(requireArima(plan));
   }
 }
 
@@ -210,9 +219,12 @@ export function chooseTargetTransform(
           report((shares - 1 + done) / shares),
         )
       : null;
+  // ARIMA, fitted the same way.
+  const arima = squares.arima !== null ? stretchArima(series, earliestOrigin(origins), fitted, origins) : null;
   report(1);
   const smoothingRmse = smoothing && squares.smoothing !== null ? rmse(squares.smoothing) : Number.POSITIVE_INFINITY;
-  const figures = `${where}: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}${profile ? `, seasonal profile ${format(profileRmse)}` : ''}${smoothing ? `, exponential smoothing ${etsName(smoothing)} ${format(smoothingRmse)}` : ''}`;
+  const arimaRmse = arima && squares.arima !== null ? rmse(squares.arima) : Number.POSITIVE_INFINITY;
+  const figures = `${where}: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}${profile ? `, seasonal profile ${format(profileRmse)}` : ''}${smoothing ? `, exponential smoothing ${etsName(smoothing)} ${format(smoothingRmse)}` : ''}${arima ? `, ${arimaName(arima)} ${format(arimaRmse)}` : ''}`;
 
   // Without a period the corrected baselines are not computed (their sums stay 0).
   const corrected = period !== null ? Math.min(correctedNaive, correctedSeasonal) : Number.POSITIVE_INFINITY;
@@ -221,10 +233,23 @@ export function chooseTargetTransform(
   // a base for seasonal series only: without a season, networks on the change from the last value
   // beat networks on the smoothing's residual on most tuning series (employment, sunspots, level
   // shifts); there smoothing competes as a forecast of its own in the validation guard instead.
+  // ARIMA is a base on the same terms as smoothing, and must beat smoothing too.
+  if (
+    arima &&
+    period !== null &&
+    arimaRmse < SMOOTHING_MARGIN * Math.min(naive, seasonal, mean, corrected, profileRmse, smoothingRmse)
+  ) {
+    return {
+      kind: 'arima',
+      period,
+      arima,
+      reason: `ARIMA forecasts best: ${arimaDescription(arima)}, its coefficients fitted on the training part (${figures}${period !== null ? `; with the usual change added, naive ${format(correctedNaive)} and seasonal naive ${format(correctedSeasonal)}` : ''}), so the network learns the correction to it.`,
+    };
+  }
   if (
     smoothing &&
     period !== null &&
-    smoothingRmse < SMOOTHING_MARGIN * Math.min(naive, seasonal, mean, corrected, profileRmse)
+    smoothingRmse < SMOOTHING_MARGIN * Math.min(naive, seasonal, mean, corrected, profileRmse, arimaRmse)
   ) {
     return {
       kind: 'exponential-smoothing',
@@ -288,6 +313,11 @@ function requireProfile(plan: TargetTransformPlan): AlignedSeasonProfile {
 function requireSmoothing(plan: TargetTransformPlan): EtsModel {
   if (!plan.smoothing) throw new RangeError('The exponential-smoothing transform needs a fitted smoothing model.');
   return plan.smoothing;
+}
+
+function requireArima(plan: TargetTransformPlan): ArimaModel {
+  if (!plan.arima) throw new RangeError('The arima transform needs a fitted ARIMA model.');
+  return plan.arima;
 }
 
 function requirePeriod(plan: TargetTransformPlan): number {

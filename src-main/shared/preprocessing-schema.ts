@@ -5,7 +5,7 @@
  * window of "abc" steps and without an unknown transform silently producing nothing.
  */
 import { z } from 'zod';
-import { TASKS, specSchema } from './spec';
+import { TASKS, TRANSFORM_KINDS, specSchema } from './spec';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION, type PreprocessingFile } from './preprocessing';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -35,14 +35,18 @@ const profileSchema = z.object({ unit: z.enum(['month', 'quarter', 'hour', 'week
 /** The smoothing model's own rules (weights in [0, 1], period against the target's) live in forecast/exponential-smoothing.ts. */
 const smoothingSchema = z.object({ trend: z.string(), season: z.string() }).loose();
 
+/** The ARIMA model's own rules (orders, finite coefficients, period against the target's) live in forecast/arima.ts. */
+const arimaSchema = z.object({ d: z.number(), seasonalD: z.number() }).loose();
+
 const targetSchema = z
   .object({
     name: z.string().min(1),
-    transform: z.enum(['level', 'difference', 'seasonal-residual', 'seasonal-profile', 'exponential-smoothing']),
+    transform: z.enum(TRANSFORM_KINDS),
     period: z.number().int().min(1).nullable(),
     scaler: scalerSchema,
     profile: profileSchema.optional(),
     smoothing: smoothingSchema.optional(),
+    arima: arimaSchema.optional(),
     plain: z.boolean().optional(),
   })
   .strip()
@@ -59,6 +63,9 @@ const targetSchema = z
         path: ['smoothing'],
         message: 'is needed by the exponential-smoothing transform',
       });
+    }
+    if (t.transform === 'arima' && !t.arima) {
+      ctx.addIssue({ code: 'custom', path: ['arima'], message: 'is needed by the arima transform' });
     }
   });
 

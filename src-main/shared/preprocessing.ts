@@ -3,7 +3,7 @@
  * back into the user's units. Saved beside every trained model and in every export.
  * Versioned, JSON-only.
  */
-import type { ExperimentSpec, Task } from './spec';
+import type { ExperimentSpec, Task, TransformKind } from './spec';
 
 export const PREPROCESSING_FORMAT = 'recurrent-studio.preprocessing';
 export const PREPROCESSING_VERSION = 1;
@@ -40,7 +40,7 @@ export interface PreprocessingFile {
   /** Forecast target: the network predicts scaled (y - baseline); see forecast/target-transform.ts. */
   target: {
     name: string;
-    transform: 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile' | 'exponential-smoothing';
+    transform: TransformKind;
     period: number | null;
     scaler: ScalerJson;
     /**
@@ -62,6 +62,29 @@ export interface PreprocessingFile {
       beta: number;
       gamma: number;
       phi: number;
+    };
+    /**
+     * arima only: the orders and coefficients (forecast/arima.ts). The series is differenced `d`
+     * times and `seasonalD` times at `period`; the differences w follow
+     * w_t − mean = Σ ar_i (w_{t−i} − mean) + e_t + ma_1 e_{t−1} + sma_1 e_{t−m} + ma_1 sma_1 e_{t−m−1},
+     * run over the whole history from its first difference with earlier values at the mean and
+     * earlier errors 0; future errors are 0.
+     */
+    arima?: {
+      /** Differences of the series before the model (0 or 1). */
+      d: number;
+      /** Differences at the season (0 or 1); 1 needs `period`. */
+      seasonalD: number;
+      /** Steps per season; null without a seasonal part. */
+      period: number | null;
+      /** Autoregressive coefficients φ_1 … φ_p (p at most 2). */
+      ar: number[];
+      /** Moving-average coefficient θ_1 (q at most 1). */
+      ma: number[];
+      /** Seasonal moving-average coefficient Θ at lag `period` (at most one). */
+      seasonalMa: number[];
+      /** Mean of the differenced series (the drift per step after one difference); 0 when not fitted. */
+      mean: number;
     };
     /**
      * Global forecast models only, on a series' own target: the network's output is not used for

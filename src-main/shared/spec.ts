@@ -49,14 +49,18 @@ export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop', 'adagrad', 'adamax'] as con
 export const MISSING_STRATEGIES = ['drop', 'ffill', 'interpolate', 'mean'] as const;
 export const SCALINGS = ['standard', 'minmax', 'none'] as const;
 export const COLUMN_TYPES = ['numeric', 'datetime', 'categorical', 'text'] as const;
-export const TARGET_TRANSFORMS = [
-  'auto',
+/** What a forecast network learns: the level, or the correction to a base forecast (forecast/target-transform.ts). */
+export const TRANSFORM_KINDS = [
   'level',
   'difference',
   'seasonal-residual',
   'seasonal-profile',
   'exponential-smoothing',
+  'arima',
 ] as const;
+export type TransformKind = (typeof TRANSFORM_KINDS)[number];
+/** The spec's choice: one of the kinds, or 'auto' (chosen on the validation windows). */
+export const TARGET_TRANSFORMS = ['auto', ...TRANSFORM_KINDS] as const;
 export type TargetTransform = (typeof TARGET_TRANSFORMS)[number];
 /**
  * How time is read from several columns: a year with its quarter, month or ISO week; a date

@@ -3,7 +3,7 @@
  * no class instances, no typed arrays, no Dates (ISO strings instead).
  */
 import type { Seq2seqEvaluation } from './types-seq2seq';
-import type { ExperimentSpec, Task, TimeParts } from './spec';
+import type { ExperimentSpec, Task, TimeParts, TransformKind } from './spec';
 
 export type Backend = 'tensorflow' | 'cpu';
 
@@ -234,7 +234,7 @@ export interface ForecastEvaluation {
   /** The longer season behind `baselines.longSeasonNaive`: its lag and name, e.g. 365 and "1 year". */
   longSeason?: { period: number; label: string } | null;
   /** The target transform actually used (when the spec said auto, the chosen one). */
-  targetTransform: 'level' | 'difference' | 'seasonal-residual' | 'seasonal-profile' | 'exponential-smoothing';
+  targetTransform: TransformKind;
   /**
    * seasonal-profile only: the usual deviation at each calendar phase (month 0–11, quarter 0–3,
    * UTC hour 0–23 or weekday 0 = Sunday) and the mean change per step, fitted on the training part.

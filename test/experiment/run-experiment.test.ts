@@ -99,6 +99,7 @@ describe('runExperiment (forecast)', () => {
       period: target.period,
       reason: '',
       ...(target.smoothing ? { smoothing: target.smoothing } : {}),
+      ...(target.arima ? { arima: target.arima } : {}),
     };
     const baseline = baselineAt(y, t, 0, plan);
     expect(baseline + unscale(target.scaler, out)).toBeCloseTo(evaluation.series.predicted[t] ?? NaN, 3);

@@ -46,8 +46,18 @@ describe('withVerdictNote', () => {
   });
 
   it('keeps a losing model’s own verdict after the note, and leaves runs without a note alone', () => {
-    const losing = evaluation({ verdict: 'On the test data the model does not beat the naive forecast.' });
+    const losing = evaluation({
+      metrics: rmse(2.5),
+      verdict: 'On the test data the model does not beat the naive forecast.',
+    });
     expect(verdictOf(losing)).toBe(`${NOTE} On the test data the model does not beat the naive forecast.`);
     expect(withVerdictNote(losing, undefined)).toBe(losing);
+  });
+
+  it('keeps what the validation guard decided before the test figures of a model that beats them', () => {
+    const guarded = evaluation({ verdict: 'Validation guard: ARIMA(0,1,1) forecast the validation windows better.' });
+    expect(verdictOf(guarded)).toBe(
+      `${NOTE} Validation guard: ARIMA(0,1,1) forecast the validation windows better. On the test split it beats the simple forecasts: RMSE 1.25 against naive 2 and seasonal naive 3.`,
+    );
   });
 });

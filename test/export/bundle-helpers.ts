@@ -8,7 +8,12 @@ import { unzipSync } from 'fflate';
 import { exportModel } from '../../src-main/export/index';
 import { loadTf } from '../../src-main/tensorflow/load-tf';
 import type { PreprocessingFile } from '../../src-main/shared/preprocessing';
-import { randomizeWeights } from './fixtures';
+import { savedTargetPlan } from '../../src-main/engine/tasks/common/fixed-preprocessing';
+import { alignPlan, baselineAt } from '../../src-main/forecast/target-transform';
+import type { ForecastPreprocessing } from '../../src-main/model-use/load-run';
+import { WindowBuilder } from '../../src-main/model-use/model-inputs';
+import { expect } from 'vitest';
+import { maxAbsDiff, randomizeWeights } from './fixtures';
 
 /**
  * A small recurrent forecast model (one `cell` layer of 4 units and a dense head of `horizon`)
@@ -115,4 +120,39 @@ export function scriptRefusal(bundleDir: string, command: string, args: string[]
 /** The last line of a script's output, parsed as JSON. */
 export function lastJson<T>(stdout: string): T {
   return JSON.parse(stdout.trim().split('\n').pop() ?? 'null') as T;
+}
+
+/** Runs `script` on each CSV file named in `expected` and checks its forecasts match the app's within 1e-4. */
+export function expectScriptForecasts(
+  bundleDir: string,
+  command: string,
+  script: string,
+  expected: Record<string, number[]>,
+): void {
+  for (const [file, forecast] of Object.entries(expected)) {
+    expect(maxAbsDiff(lastJson<number[]>(runScript(bundleDir, command, [script, file])), forecast)).toBeLessThan(1e-4);
+  }
+}
+
+/**
+ * The app's forecast from `values` (the whole history, one target column named in the saved
+ * inputs): its last window, the network, and `baselineAt` with the saved plan, in the target's units.
+ */
+export async function appForecast(
+  model: tfTypes.LayersModel,
+  pre: ForecastPreprocessing,
+  values: number[],
+  time: Float64Array | null = null,
+): Promise<number[]> {
+  const { tf } = await loadTf();
+  const target = Float64Array.from(values);
+  const name = pre.inputs[0].source;
+  const window = new WindowBuilder(pre).windows({ target, columns: new Map([[name, target]]), time }, [target.length]);
+  const x = tf.tensor3d(window, [1, pre.lookback, pre.inputs.length]);
+  const out = model.predict(x) as tfTypes.Tensor;
+  const raw = Array.from(out.dataSync());
+  tf.dispose([x, out]);
+  const plan = alignPlan(savedTargetPlan(pre), time);
+  const { scale, center } = pre.target.scaler;
+  return raw.map((v, k) => baselineAt(target, target.length, k, plan) + v * scale + center);
 }

@@ -16,7 +16,7 @@ import type { ForecastPreprocessing } from '../../src-main/model-use/load-run';
 import { WindowBuilder } from '../../src-main/model-use/model-inputs';
 import type { PreprocessingFile } from '../../src-main/shared/preprocessing';
 import { parseSpec } from '../../src-main/shared/spec';
-import { lastJson, runScript, savedForecastModel, scriptRefusal, unpackedBundle } from './bundle-helpers';
+import { expectScriptForecasts, savedForecastModel, scriptRefusal, unpackedBundle } from './bundle-helpers';
 import { maxAbsDiff } from './fixtures';
 import { ensureKerasPython } from './python-keras';
 
@@ -205,10 +205,7 @@ describe('forecast bundle with a seasonal-profile target', () => {
 
   /** The checks shared by both scripts: `[command, script]` runs one with a CSV file. */
   function checkScript(command: string, script: string) {
-    expect(maxAbsDiff(lastJson<number[]>(runScript(bundle, command, [script, 'full.csv'])), full)).toBeLessThan(1e-4);
-    expect(maxAbsDiff(lastJson<number[]>(runScript(bundle, command, [script, 'shifted.csv'])), shifted)).toBeLessThan(
-      1e-4,
-    );
+    expectScriptForecasts(bundle, command, script, { 'full.csv': full, 'shifted.csv': shifted });
 
     const noDates = refusal(bundle, command, [script, 'no-dates.csv']);
     expect(noDates).toContain('usual month pattern');

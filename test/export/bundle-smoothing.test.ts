@@ -6,22 +6,23 @@
  */
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type * as tfTypes from '@tensorflow/tfjs';
 import { strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { savedTargetPlan } from '../../src-main/engine/tasks/common/fixed-preprocessing';
 import { fitEtsForm } from '../../src-main/forecast/exponential-smoothing-fit';
 import { baselineAt } from '../../src-main/forecast/target-transform';
 import type { ForecastPreprocessing } from '../../src-main/model-use/load-run';
-import { WindowBuilder } from '../../src-main/model-use/model-inputs';
 import type { PreprocessingFile } from '../../src-main/shared/preprocessing';
 import { parseSpec } from '../../src-main/shared/spec';
-import { loadTf } from '../../src-main/tensorflow/load-tf';
-import { lastJson, runScript, savedForecastModel, scriptRefusal, unpackedBundle } from './bundle-helpers';
+import {
+  appForecast,
+  expectScriptForecasts,
+  savedForecastModel,
+  scriptRefusal,
+  unpackedBundle,
+} from './bundle-helpers';
 import { maxAbsDiff } from './fixtures';
 import { ensureKerasPython } from './python-keras';
-
-const { tf } = await loadTf();
 
 const LOOKBACK = 6;
 /** Longer than the season, so step 5 reads the season estimate of step 1 again. */
@@ -74,18 +75,6 @@ function preprocessing(): ForecastPreprocessing {
   return pre as ForecastPreprocessing;
 }
 
-/** The app's forecast after the first `rows` values: its window, the network, and baselineAt with the saved plan. */
-function appForecast(model: tfTypes.LayersModel, pre: ForecastPreprocessing, rows: number): number[] {
-  const target = Float64Array.from(y.slice(0, rows));
-  const window = new WindowBuilder(pre).windows({ target, columns: new Map([['y', target]]), time: null }, [rows]);
-  const x = tf.tensor3d(window, [1, LOOKBACK, 1]);
-  const out = model.predict(x) as tfTypes.Tensor;
-  const raw = Array.from(out.dataSync());
-  tf.dispose([x, out]);
-  const plan = savedTargetPlan(pre);
-  return raw.map((v, k) => baselineAt(target, rows, k, plan) + v * pre.target.scaler.scale + pre.target.scaler.center);
-}
-
 const csv = (rows: number) => ['y', ...y.slice(0, rows).map(String)].join('\n');
 
 describe('forecast bundle with an exponential-smoothing target', () => {
@@ -108,8 +97,8 @@ describe('forecast bundle with an exponential-smoothing target', () => {
       preprocessing: pre,
     });
     cleanup.push(modelDir);
-    full = appForecast(model, pre, ROWS);
-    shorter = appForecast(model, pre, 50);
+    full = await appForecast(model, pre, y.slice(0, ROWS));
+    shorter = await appForecast(model, pre, y.slice(0, 50));
     const plan = savedTargetPlan(pre);
     network = full.map((v, k) => v - baselineAt(Float64Array.from(y), ROWS, k, plan));
     model.dispose();
@@ -144,10 +133,7 @@ describe('forecast bundle with an exponential-smoothing target', () => {
   });
 
   function checkScript(command: string, script: string) {
-    expect(maxAbsDiff(lastJson<number[]>(runScript(bundle, command, [script, 'full.csv'])), full)).toBeLessThan(1e-4);
-    expect(maxAbsDiff(lastJson<number[]>(runScript(bundle, command, [script, 'shorter.csv'])), shorter)).toBeLessThan(
-      1e-4,
-    );
+    expectScriptForecasts(bundle, command, script, { 'full.csv': full, 'shorter.csv': shorter });
     const short = scriptRefusal(bundle, command, [script, 'too-short.csv']);
     expect(short).toBe('Exponential smoothing needs at least 8 rows of history to start; found 7.');
     const malformed = scriptRefusal(broken, command, [script, 'full.csv']);

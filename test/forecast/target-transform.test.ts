@@ -28,22 +28,39 @@ describe('chooseTargetTransform', () => {
     expect(plan.reason).toMatch(/last value/);
   });
 
-  it('picks exponential smoothing with trend and season for a trending seasonal series under noise', () => {
-    // Additive Holt-Winters is the right model here: it averages the noise that seasonal naive repeats.
+  it('picks seasonal ARIMA for a fixed season on a trend under noise, where it averages the noise best', () => {
+    // Seasonal differences with a seasonal error term (Θ near −1) estimate each month's usual
+    // value from many years; seasonal naive repeats last year's noise, Holt-Winters comes close.
     const noise = seededGaussian(5);
     const series = Float64Array.from(
       { length: 200 },
       (_, i) => 50 + 0.1 * i + 10 * Math.sin((2 * Math.PI * i) / 12) + noise(),
     );
     const plan = choose(series, 12);
-    expect(plan.kind).toBe('exponential-smoothing');
+    expect(plan.kind).toBe('arima');
     expect(plan.period).toBe(12);
-    expect(plan.smoothing).toMatchObject({ trend: 'additive', season: 'additive', period: 12 });
-    expect(plan.reason).toMatch(/^Exponential smoothing forecasts best: .*ETS\(A,A,A\)/);
-    // Near the noise (σ = 1) and well below seasonal naive, which repeats last year's noise.
-    const figures = /seasonal naive ([\d.]+), .*exponential smoothing ETS\(A,A,A\) ([\d.]+)/.exec(plan.reason);
+    expect(plan.arima).toMatchObject({ seasonalD: 1, period: 12 });
+    expect(plan.arima?.seasonalMa[0]).toBeLessThan(-0.7);
+    expect(plan.reason).toMatch(/^ARIMA forecasts best: ARIMA\(\d,\d,\d\)\(0,1,1\)\[12\]/);
+    // Near the noise (σ = 1), below smoothing and well below seasonal naive.
+    const figures = /seasonal naive ([\d.]+), .*ETS\(A,A,A\) ([\d.]+), ARIMA[^ ]* (with drift )?([\d.]+)/.exec(
+      plan.reason,
+    );
     expect(Number(figures?.[1])).toBeCloseTo(1.89, 2);
-    expect(Number(figures?.[2])).toBeLessThan(1.3);
+    expect(Number(figures?.[4])).toBeLessThan(0.98 * Number(figures?.[2]));
+    expect(Number(figures?.[4])).toBeLessThan(1.3);
+  });
+
+  it('picks exponential smoothing with a multiplicative season for a season that grows with the level', () => {
+    const noise = seededGaussian(5);
+    const series = Float64Array.from(
+      { length: 200 },
+      (_, i) => (50 + 0.5 * i) * (1 + 0.3 * Math.sin((2 * Math.PI * i) / 12)) * (1 + 0.02 * noise()),
+    );
+    const plan = choose(series, 12);
+    expect(plan.kind).toBe('exponential-smoothing');
+    expect(plan.smoothing).toMatchObject({ trend: 'additive', season: 'multiplicative', period: 12 });
+    expect(plan.reason).toMatch(/^Exponential smoothing forecasts best: .*ETS\(M,A,M\) ([\d.]+), ARIMA/);
   });
 
   it('for white noise around a fixed mean the base is a level: the training mean or a smoothed level', () => {
@@ -81,7 +98,7 @@ describe('chooseTargetTransform', () => {
     const { values } = trendSeason(480);
     const plan = chooseTargetTransform(values, { validationOrigins: range(336, 408), horizon: 1, period: 12 });
     // Smoothing (or a corrected baseline) wins; the training mean per month never does with a trend.
-    expect(['difference', 'seasonal-residual', 'exponential-smoothing']).toContain(plan.kind);
+    expect(['difference', 'seasonal-residual', 'exponential-smoothing', 'arima']).toContain(plan.kind);
     expect(plan.reason).toMatch(/over 3 rolling stretches of 72 origins/);
     expect(plan.reason).toMatch(/with the usual change added/);
   });

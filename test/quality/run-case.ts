@@ -15,6 +15,7 @@ import { withSeasons } from '../../src-main/forecast/seasons-summary';
 import { effectiveLoss } from '../../src-main/shared/spec';
 import type { ForecastEvaluation } from '../../src-main/shared/types';
 import type { PeerScores } from './peers';
+import { arimaName } from '../../src-main/forecast/arima';
 import { etsName } from '../../src-main/forecast/exponential-smoothing';
 import type { TargetTransformPlan } from '../../src-main/forecast/target-transform';
 
@@ -64,7 +65,7 @@ const quiet = () => undefined;
 
 /** The transform's kind, with the smoothing form when there is one (e.g. "exponential-smoothing ETS(A,Ad,M)"). */
 const transformName = (plan: TargetTransformPlan) =>
-  plan.smoothing ? `${plan.kind} ${etsName(plan.smoothing)}` : plan.kind;
+  plan.smoothing ? `${plan.kind} ${etsName(plan.smoothing)}` : plan.arima ? arimaName(plan.arima) : plan.kind;
 
 /** Trains and evaluates the default pipeline on one case. */
 export async function runCase(c: QualityCase): Promise<QualityResult> {

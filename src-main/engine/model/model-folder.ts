@@ -8,6 +8,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { etsProblem } from '../../forecast/exponential-smoothing';
+import { arimaProblem } from '../../forecast/arima';
 import { profileProblem } from '../../forecast/season-profile';
 import type { PreprocessingFile } from '../../shared/preprocessing';
 import { readUserFile, UserFileError } from '../../storage/user-file';
@@ -124,6 +125,10 @@ function checkPreprocessing(value: unknown, path: string): PreprocessingFile {
   }
   if (target && target.transform === 'exponential-smoothing') {
     const problem = etsProblem(target.smoothing, target.period ?? null);
+    if (problem) throw new ModelFolderError(`${path} is damaged: ${problem}.`);
+  }
+  if (target && target.transform === 'arima') {
+    const problem = arimaProblem(target.arima, target.period ?? null);
     if (problem) throw new ModelFolderError(`${path} is damaged: ${problem}.`);
   }
   return pre;

@@ -18,7 +18,7 @@ export const GLOBAL_RULES: FieldRule[] = [
   [
     'series.*.target.transform',
     'enum',
-    ['level', 'difference', 'seasonal-residual', 'seasonal-profile', 'exponential-smoothing'],
+    ['level', 'difference', 'seasonal-residual', 'seasonal-profile', 'exponential-smoothing', 'arima'],
   ],
   ['series.*.target.period', 'int', 1, 'nullable'],
 ];

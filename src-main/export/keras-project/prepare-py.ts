@@ -1,9 +1,9 @@
 /**
  * prepare.py of a Keras training project: reads a data file and prepares it the way the app
  * prepared the run (time order, missing values, input columns, chronological splits, scalers
- * fitted on the training part, target transform, windows). The transform the app chose (and its
- * seasonal profile) comes from preprocessing.json; everything fitted to data is fitted again on
- * the file given, so a longer file gets its own scalers. The time, derived-column and baseline
+ * fitted on the training part, target transform, windows). The transform the app chose (with its
+ * seasonal profile, smoothing or ARIMA model) comes from preprocessing.json; the scalers are fitted
+ * again on the file given, so a longer file gets its own. The time, derived-column and baseline
  * steps are the bundle's own (scripts/forecast-steps-py.ts); a run over several series adds
  * prepare-global-py.ts.
  */
@@ -130,6 +130,9 @@ def history_needed():
         m = t["smoothing"]
         first = 2 if m["trend"] != "none" else 1
         return first * m["period"] if m["season"] != "none" else first
+    if t["transform"] == "arima":
+        # ARIMA starts from the history's first difference and needs the value before it.
+        return arima_lag(arima_model()) + 1
     return {"level": 0, "difference": 1, "seasonal-residual": t["period"] or 1}.get(t["transform"]) or (
         t["profile"]["window"] if t["transform"] == "seasonal-profile" else 0
     )

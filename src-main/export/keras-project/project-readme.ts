@@ -93,8 +93,9 @@ trial back as a scored run.
 - Input files are read as delimited text (comma, semicolon, tab or bar), with \`.\` as the decimal
   mark. Repeated time stamps are not averaged and missing time steps are not inserted: clean the
   file the way the app reported.
-- The target transform, its seasonal period and profile are the run's (\`preprocessing.json\`);
-  scalers are fitted again on the training part of the file you give.
+- The target transform and what the app fitted for it (seasonal period, profile, smoothing or
+  ARIMA model) are the run's (\`preprocessing.json\`); scalers are fitted again on the training
+  part of the file you give.
 - Batches are shuffled by Keras, so a retrained model is not bit-identical to the app's.
 ${several ? globalNotes(pre) : ''}`;
 }

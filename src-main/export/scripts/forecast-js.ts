@@ -4,9 +4,10 @@
  * derived and scaled inputs, known-future inputs and calendar values read `lead` steps ahead,
  * future time stamps continued on the detected frequency, and the target's baseline as
  * src-main/forecast/target-transform.ts adds it (the seasonal profile placed on the calendar as in
- * src-main/forecast/season-profile.ts, exponential smoothing run over the history as in
- * src-main/forecast/exponential-smoothing.ts).
+ * src-main/forecast/season-profile.ts, exponential smoothing and ARIMA run over the history as in
+ * src-main/forecast/exponential-smoothing.ts and src-main/forecast/arima.ts).
  */
+import { ARIMA_JS } from './arima-js';
 import { SMOOTHING_JS } from './smoothing-js';
 import { FORECAST_RULES, preprocessingCheckJs } from './preprocessing-check';
 import { READ_CSV_JS } from './read-csv-js';
@@ -143,6 +144,7 @@ function seasonOffset(profile, times) {
 }
 
 ${SMOOTHING_JS}
+${ARIMA_JS}
 /** What the network's output for step k (0-based) is added to; offset: calendar phase of history[0] (profile only). */
 function baseline(history, k, offset) {
   const t = pre.target;
@@ -150,6 +152,7 @@ function baseline(history, k, offset) {
   if (t.transform === 'level') return 0;
   if (t.transform === 'difference') return history[n - 1];
   if (t.transform === 'exponential-smoothing') return smoothingForecast(history, k);
+  if (t.transform === 'arima') return arimaForecast(history, k);
   const p = t.period;
   if (t.transform === 'seasonal-profile') {
     const { values, drift, window } = t.profile;
@@ -193,6 +196,7 @@ function buildWindow(cells) {
   };
   let offset = null;
   if (pre.target.transform === 'exponential-smoothing') smoothingForecast(history, 0);
+  if (pre.target.transform === 'arima') arimaForecast(history, 0);
   if (pre.target.transform === 'seasonal-profile') {
     const profile = seasonProfile();
     if (n < profile.window) {

@@ -65,6 +65,8 @@ def build_window(cells):
     offset = None
     if pre["target"]["transform"] == "exponential-smoothing":
         smoothing_forecast(history, 0)
+    if pre["target"]["transform"] == "arima":
+        arima_forecast(history, 0)
     if pre["target"]["transform"] == "seasonal-profile":
         profile = season_profile()
         if n < profile["window"]:

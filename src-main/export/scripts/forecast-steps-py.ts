@@ -3,6 +3,7 @@
  * Python: time stamps, calendar inputs, derived input columns, scaling and the baseline a target
  * transform adds back. They read the global \`pre\` (preprocessing.json) that each script loads.
  */
+import { ARIMA_PY } from './arima-py';
 import { SMOOTHING_PY } from './smoothing-py';
 
 export const FORECAST_STEPS_PY = String.raw`DAY = 86400000
@@ -162,6 +163,7 @@ def season_offset(profile, times):
 
 
 ${SMOOTHING_PY}
+${ARIMA_PY}
 
 def baseline(history, k, offset):
     """What the network's output for step k (0-based) is added to.
@@ -175,6 +177,8 @@ def baseline(history, k, offset):
         return history[-1]
     if t["transform"] == "exponential-smoothing":
         return smoothing_forecast(history, k)
+    if t["transform"] == "arima":
+        return arima_forecast(history, k)
     p = t["period"]
     if t["transform"] == "seasonal-profile":
         values, drift, window = t["profile"]["values"], t["profile"]["drift"], t["profile"]["window"]

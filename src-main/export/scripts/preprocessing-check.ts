@@ -36,7 +36,7 @@ export const FORECAST_RULES: FieldRule[] = [
   [
     'target.transform',
     'enum',
-    ['level', 'difference', 'seasonal-residual', 'seasonal-profile', 'exponential-smoothing'],
+    ['level', 'difference', 'seasonal-residual', 'seasonal-profile', 'exponential-smoothing', 'arima'],
   ],
   ['target.period', 'int', 1, 'nullable'],
   ...SCALER('target.scaler'),

@@ -91,6 +91,8 @@ export const TARGET_TRANSFORM_HELP: Record<string, string> = {
     'The network corrects the seasonal profile: the recent level, the usual change per step and the usual pattern of the month (quarter, hour or weekday). Good for a stable season under noise; needs regular time stamps.',
   'exponential-smoothing':
     'The network corrects exponential smoothing (Holt-Winters: a smoothed level, trend and season, fitted on the training part). Good for seasons that grow with the level and for slowly changing trends.',
+  arima:
+    'The network corrects an ARIMA model: the changes (and changes from last season) forecast from recent changes and recent errors, its orders and coefficients fitted on the training part. Good for series whose changes carry momentum or mean-revert.',
 };
 
 /** The covariate kinds, each in one sentence. */

@@ -6,6 +6,7 @@
  */
 import type { ScalerState } from '../../../data/prepare/scaler';
 import type { TargetTransformPlan } from '../../../forecast/target-transform';
+import { copyArima } from '../../../forecast/arima';
 import type { PreprocessingFile } from '../../../shared/preprocessing';
 import { WarmStartError } from '../../training/warm-start';
 
@@ -18,6 +19,7 @@ export function savedTargetPlan(saved: PreprocessingFile): TargetTransformPlan {
     reason: `${describeTransform(target.transform, target.period)} (kept from the saved model).`,
     ...(target.profile ? { profile: { ...target.profile, offset: 0 } } : {}),
     ...(target.smoothing ? { smoothing: { ...target.smoothing } } : {}),
+    ...(target.arima ? { arima: copyArima(target.arima) } : {}),
     ...(target.plain ? { plain: true } : {}),
   };
 }
@@ -88,6 +90,7 @@ function describeTransform(kind: TargetTransformPlan['kind'], period: number | n
   if (kind === 'difference') return 'the network learns the change from the last value';
   if (kind === 'exponential-smoothing')
     return 'the network learns the correction to exponential smoothing (level, trend and season smoothed from the history)';
+  if (kind === 'arima') return 'the network learns the correction to an ARIMA model fitted on the training part';
   if (kind === 'seasonal-profile')
     return 'the network learns the correction to the seasonal profile (recent level, drift and the usual seasonal pattern)';
   return `the network learns the difference from the same step one season (${period ?? '?'} steps) earlier`;

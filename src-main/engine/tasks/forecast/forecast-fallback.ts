@@ -11,6 +11,8 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { invertScaler } from '../../../data/prepare/scaler';
 import { etsName } from '../../../forecast/exponential-smoothing';
 import { refitEts } from '../../../forecast/exponential-smoothing-fit';
+import { refitArima } from '../../../forecast/arima-fit';
+import { arimaName } from '../../../forecast/arima';
 import { baselineAt } from '../../../forecast/target-transform';
 import type { ForecastEvaluation } from '../../../shared/types';
 import type { Tf } from '../../../tensorflow/load-tf';
@@ -100,6 +102,8 @@ export function baselineName(kind: ForecastData['plan']['kind']): string {
       return 'the seasonal profile (recent level, drift and usual seasonal pattern)';
     case 'exponential-smoothing':
       return 'exponential smoothing (level, trend and season smoothed from the history)';
+    case 'arima':
+      return 'the ARIMA model (changes forecast from recent changes and recent errors)';
   }
 }
 
@@ -127,7 +131,7 @@ export function evaluateWithFallback(
     ? applyValidationGuard(tf, model, data, keptBaseline ? baselineName(keptKind) : undefined)
     : null;
   const plain = keptBaseline || fallback?.applied === true || guard?.applied === true;
-  const refitted = plain ? refitPlainSmoothing(data) : null;
+  const refitted = plain ? (refitPlainSmoothing(data) ?? refitPlainArima(data)) : null;
   const evaluation: ForecastEvaluation = {
     ...evaluateForecast(tf, model, data),
     ...(plain ? { plainForecast: true } : {}),
@@ -157,6 +161,23 @@ function refitPlainSmoothing(data: ForecastData): string | null {
   if (smoothing === plan.smoothing) return null;
   const note = `Its smoothing weights were then fitted again on the training and validation parts (the first ${end} values), keeping the form ${etsName(smoothing)}.`;
   data.plan = { ...plan, smoothing, reason: `${plan.reason} ${note}` };
+  return note;
+}
+
+/**
+ * A model that is exactly ARIMA: its coefficients are fitted again, orders kept, on the training
+ * and validation parts, as smoothing's weights are. Changes `data.plan` in place and returns the
+ * sentence for the verdict.
+ */
+function refitPlainArima(data: ForecastData): string | null {
+  const { plan, split } = data;
+  if (plan.kind !== 'arima' || !plan.arima) return null;
+  const end = split.testStart;
+  if (end <= split.validationStart) return null;
+  const arima = refitArima(data.series.target, end, plan.arima);
+  if (arima === plan.arima) return null;
+  const note = `Its coefficients were then fitted again on the training and validation parts (the first ${end} values), keeping the orders ${arimaName(arima)}.`;
+  data.plan = { ...plan, arima, reason: `${plan.reason} ${note}` };
   return note;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The validation guard: a trained forecast must not lose, on the validation windows, to the plain
  * forecasts an analyst already has: the last value (naive), last season's value (seasonal naive)
- * and exponential smoothing fitted on the training part. When the best of them beats the network
+ * and exponential smoothing and ARIMA fitted on the training part. When the best of them beats the network
  * there, the model becomes that forecast: its output layer is set to zero and its target becomes
  * that forecast's baseline, so the saved model, the insight views and exported bundles all
  * reproduce it. The user is told which forecast won and by how much.
@@ -16,6 +16,8 @@ import { invertScaler } from '../../../data/prepare/scaler';
 import { naiveForecast, seasonalNaiveForecast } from '../../../forecast/baselines';
 import { etsDescription, etsForecast, etsHistory } from '../../../forecast/exponential-smoothing';
 import { fitEts } from '../../../forecast/exponential-smoothing-fit';
+import { arimaForecast, arimaHistory, arimaName } from '../../../forecast/arima';
+import { fitArima } from '../../../forecast/arima-fit';
 import { SMOOTHING_MARGIN, historyNeeded, invertTarget } from '../../../forecast/target-transform';
 import type { TargetTransformPlan } from '../../../forecast/target-transform';
 import type { Tf } from '../../../tensorflow/load-tf';
@@ -77,7 +79,20 @@ function plainForecasts(data: ForecastData): PlainForecast[] {
       at: (t, k) => etsForecast(y, t, k, smoothing),
     });
   }
+  const arima = data.plan.kind === 'arima' ? data.plan.arima : fitArima(y, data.split.validationStart, period);
+  if (arima) {
+    list.push({
+      name: arimaName(arima),
+      plan: { kind: 'arima', period, arima, reason: '' },
+      at: (t, k) => arimaForecast(y, t, k, arima),
+    });
+  }
   return list;
+}
+
+/** Smoothing and ARIMA have fitted weights: they replace a network only when clearly better. */
+function fitted(plan: TargetTransformPlan): boolean {
+  return plan.kind === 'exponential-smoothing' || plan.kind === 'arima';
 }
 
 /** The network against the plain forecasts on the validation origins, in the user's units. */
@@ -93,7 +108,7 @@ export interface GuardJudgement {
  * Scores the trained network and the plain forecasts on the validation origins (those with the
  * history every forecast needs) and names the plain forecast that should replace the network, if
  * any. Naive and seasonal naive replace a network that loses to them at all (the default must not
- * lose to them); smoothing must win clearly, by the margin it needs to become the base
+ * lose to them); smoothing and ARIMA must win clearly, by the margin smoothing needs to become the base
  * (SMOOTHING_MARGIN), so a network that only matches it keeps its own base. Returns null when
  * there is nothing to judge on (no validation origins).
  */
@@ -107,7 +122,7 @@ export function judgeAgainstPlainForecasts(
   const needed = Math.max(
     historyNeeded(data.plan),
     ...plain.map((p) =>
-      p.plan.kind === 'exponential-smoothing' && p.plan.smoothing ? etsHistory(p.plan.smoothing) : 0,
+      p.plan.smoothing ? etsHistory(p.plan.smoothing) : p.plan.arima ? arimaHistory(p.plan.arima) : 0,
     ),
     data.seasonalPeriod ?? 1,
     ...plain.map((p) => p.plan.period ?? 1),
@@ -133,8 +148,7 @@ export function judgeAgainstPlainForecasts(
   const modelRmse = Math.sqrt(modelSquares / count);
   const scores = plain.map((forecast, i) => ({ forecast, rmse: Math.sqrt(plainSquares[i] / count) }));
   const lowest = scores.reduce((a, b) => (b.rmse < a.rmse ? b : a));
-  const beats = (s: (typeof scores)[number]) =>
-    s.rmse < modelRmse * (s.forecast.plan.kind === 'exponential-smoothing' ? SMOOTHING_MARGIN : 1);
+  const beats = (s: (typeof scores)[number]) => s.rmse < modelRmse * (fitted(s.forecast.plan) ? SMOOTHING_MARGIN : 1);
   const winner = scores
     .filter(beats)
     .reduce<(typeof scores)[number] | null>((a, b) => (a === null || b.rmse < a.rmse ? b : a), null);
@@ -170,7 +184,7 @@ export function applyValidationGuard(
       best,
       note:
         lowest.rmse < modelRmse
-          ? `${capitalise(best.name)} forecast the validation windows slightly better than the network (${figures}), but not by the ${margin} smoothing needs to replace it, so the network is kept.`
+          ? `${capitalise(best.name)} forecast the validation windows slightly better than the network (${figures}), but not by the ${margin} a fitted model needs to replace it, so the network is kept.`
           : `The network does at least as well as ${best.name} on the validation windows (${figures}).`,
     };
   }
@@ -222,6 +236,7 @@ export function forecastPlainInstead(
 function sameBase(a: TargetTransformPlan, b: TargetTransformPlan): boolean {
   if (a.kind !== b.kind || a.profile || b.profile) return false;
   if (a.kind === 'exponential-smoothing') return a.smoothing === b.smoothing;
+  if (a.kind === 'arima') return a.arima === b.arima;
   return a.kind === 'difference' || a.period === b.period;
 }
 

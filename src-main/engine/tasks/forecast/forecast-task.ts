@@ -15,6 +15,8 @@ import { detectSeasons, longSeason } from '../../../forecast/seasons';
 import { alignedProfile, patternName, savedProfile, seriesCalendar } from '../../../forecast/season-profile';
 import { alignPlan, chooseTargetTransform, historyNeeded, networkTarget } from '../../../forecast/target-transform';
 import { chosenSmoothing } from '../../../forecast/smoothing-plan';
+import { chosenArima } from '../../../forecast/arima-plan';
+import { copyArima } from '../../../forecast/arima';
 import { smoothSeries } from '../../../forecast/exponential-smoothing';
 import type { TargetTransformPlan } from '../../../forecast/target-transform';
 import { PREPROCESSING_FORMAT, PREPROCESSING_VERSION } from '../../../shared/preprocessing';
@@ -210,6 +212,7 @@ export function forecastPreprocessing(spec: ExperimentSpec, data: ForecastData):
       scaler: data.targetScaler,
       ...(data.plan.profile ? { profile: savedProfile(data.plan.profile) } : {}),
       ...(data.plan.smoothing ? { smoothing: { ...data.plan.smoothing } } : {}),
+      ...(data.plan.arima ? { arima: copyArima(data.plan.arima) } : {}),
       ...(data.plan.plain ? { plain: true } : {}),
     },
     timeColumn: spec.data.timeColumn,
@@ -257,6 +260,7 @@ function targetPlan(
     };
   }
   if (wanted === 'exponential-smoothing') return chosenSmoothing(y, split.validationStart, period);
+  if (wanted === 'arima') return chosenArima(y, split.validationStart, period);
   if (wanted === 'seasonal-residual' && period === null) {
     return {
       kind: 'difference',

@@ -1,7 +1,7 @@
 /**
  * The validation guard of a global model, series by series. One network serves every series, so
  * its output layer cannot be zeroed for one of them; instead a series whose plain forecast (naive,
- * seasonal naive or exponential smoothing fitted on its training part) beat the network on that
+ * seasonal naive, or exponential smoothing or ARIMA fitted on its training part) beat the network on that
  * series' validation windows gets a plan marked `plain`: its forecasts are exactly that plain
  * forecast, in the app, in preprocessing.json and in every exported bundle. The other series keep
  * the network. The rule is the one-series guard's (forecast-guard.ts), so a model over many series
@@ -24,9 +24,20 @@ export interface GlobalGuardOutcome {
 
 /** The plain forecast's kind in a few words, for counting them in the note. */
 export function shortName(kind: ForecastData['plan']['kind']): string {
-  if (kind === 'difference') return 'naive';
-  if (kind === 'seasonal-residual') return 'seasonal naive';
-  return 'exponential smoothing';
+  switch (kind) {
+    case 'difference':
+      return 'naive';
+    case 'seasonal-residual':
+      return 'seasonal naive';
+    case 'exponential-smoothing':
+      return 'exponential smoothing';
+    case 'arima':
+      return 'ARIMA';
+    case 'seasonal-profile':
+      return 'seasonal profile';
+    case 'level':
+      return 'training level';
+  }
 }
 
 /**

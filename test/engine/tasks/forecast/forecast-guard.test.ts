@@ -18,9 +18,12 @@ import { buildModel } from '../../../../src-main/engine/model/model-builder';
 import { seededRandom } from '../../../../src-main/engine/training/seeded-random';
 import { etsForecast } from '../../../../src-main/forecast/exponential-smoothing';
 import { refitEts } from '../../../../src-main/forecast/exponential-smoothing-fit';
+import { arimaForecast } from '../../../../src-main/forecast/arima';
+import { refitArima } from '../../../../src-main/forecast/arima-fit';
 import type { TargetTransform } from '../../../../src-main/shared/spec';
 import type { ForecastEvaluation } from '../../../../src-main/shared/types';
 import { preparedSeries as prepared, testSpec } from '../../synthetic';
+import { seededGaussian } from '../../../forecast/helpers/random';
 
 /** Twelve months whose pattern wanders a little from year to year around a slow rise: 120 values. */
 function wanderingSeason(): number[] {
@@ -28,6 +31,24 @@ function wanderingSeason(): number[] {
   const out: number[] = [];
   for (let t = 0; t < 120; t++) {
     out.push(t < 12 ? 50 + 10 * Math.sin((2 * Math.PI * t) / 12) : out[t - 12] + 0.5 + (random() - 0.5));
+  }
+  return out;
+}
+
+/**
+ * 120 months drawn from additive Holt-Winters itself (α 0.3, γ 0.2, a small trend): smoothing is
+ * the right model here, so no other fitted forecast beats it by the guard's margin.
+ */
+function smoothedSeason(): number[] {
+  const gaussian = seededGaussian(21);
+  const season = Array.from({ length: 12 }, (_, i) => 10 * Math.sin((2 * Math.PI * i) / 12));
+  let level = 50;
+  const out: number[] = [];
+  for (let t = 0; t < 120; t++) {
+    const e = gaussian();
+    out.push(level + season[t % 12] + e);
+    level += 0.3 + 0.3 * e;
+    season[t % 12] += 0.2 * e;
   }
   return out;
 }
@@ -68,8 +89,8 @@ describe('validation guard', () => {
     setOutput(tf, model, 'noise');
     const evaluation = evaluateWithFallback(tf, model, data);
     model.dispose();
-    // Seasonal naive or smoothing with a season: both follow a season that wanders; naive cannot.
-    expect(['seasonal-residual', 'exponential-smoothing']).toContain(data.plan.kind);
+    // Seasonal naive, smoothing with a season or seasonal ARIMA: they follow a season that wanders; naive cannot.
+    expect(['seasonal-residual', 'exponential-smoothing', 'arima']).toContain(data.plan.kind);
     expect(evaluation.targetTransform).toBe(data.plan.kind);
     // Results then says the model is that forecast itself, not a network correcting it.
     expect(evaluation.plainForecast).toBe(true);
@@ -86,7 +107,9 @@ describe('validation guard', () => {
     expect(saved.inputs.map((i) => i.derived)).toEqual(['level']);
     // The model is now exactly that forecast on every test step.
     const y = data.series.target;
-    const plain = (t: number) => (data.plan.smoothing ? etsForecast(y, t, 0, data.plan.smoothing) : y[t - 12]);
+    const { smoothing, arima } = data.plan;
+    const plain = (t: number) =>
+      smoothing ? etsForecast(y, t, 0, smoothing) : arima ? arimaForecast(y, t, 0, arima) : y[t - 12];
     const squares = Array.from(data.split.test, (t) => (y[t] - plain(t)) ** 2);
     const rmse = Math.sqrt(squares.reduce((a, b) => a + b, 0) / squares.length);
     expect(evaluation.metrics.rmse).toBeCloseTo(rmse, 4);
@@ -96,7 +119,7 @@ describe('validation guard', () => {
   it('leaves a network alone that is the best forecast on validation', async () => {
     const { tf } = await loadTf();
     const s = spec('exponential-smoothing');
-    const data = prepareForecast(prepared(wanderingSeason()), s);
+    const data = prepareForecast(prepared(smoothedSeason()), s);
     expect(data.plan.kind).toBe('exponential-smoothing');
     const { model } = buildModel(tf, s, data.dims, { fused: false });
     // The untrained model is exactly the smoothing, which ties with itself and is kept.
@@ -116,7 +139,7 @@ describe('validation guard', () => {
   it('names what the model forecast when training kept its start, not a trained network', async () => {
     const { tf } = await loadTf();
     const s = spec('exponential-smoothing');
-    const data = prepareForecast(prepared(wanderingSeason()), s);
+    const data = prepareForecast(prepared(smoothedSeason()), s);
     const { model } = buildModel(tf, s, data.dims, { fused: false });
     setOutput(tf, model, { bias: 50 });
     const evaluation = evaluateWithFallback(tf, model, data, { keptStart: true });
@@ -130,7 +153,7 @@ describe('validation guard', () => {
   it('saves a replaced model that continued training reads back with the same plan, scalers and forecasts', async () => {
     const { tf } = await loadTf();
     const s = spec('level');
-    const series = prepared(wanderingSeason());
+    const series = prepared(smoothedSeason());
     const data = prepareForecast(series, s);
     const { model } = buildModel(tf, s, data.dims, { fused: false });
     setOutput(tf, model, 'noise');
@@ -158,7 +181,7 @@ describe('validation guard', () => {
   it('fits the weights of a model that is exactly smoothing again on the training and validation parts', async () => {
     const { tf } = await loadTf();
     const s = spec('exponential-smoothing');
-    const data = prepareForecast(prepared(wanderingSeason()), s);
+    const data = prepareForecast(prepared(smoothedSeason()), s);
     const trained = data.plan.smoothing;
     if (!trained) throw new Error('no smoothing plan');
     const { model } = buildModel(tf, s, data.dims, { fused: false });
@@ -183,7 +206,7 @@ describe('validation guard', () => {
     const outcomes = [];
     // The untrained network is the smoothing itself; a growing constant output moves it away.
     for (const bias of [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1]) {
-      const data = prepareForecast(prepared(wanderingSeason()), s);
+      const data = prepareForecast(prepared(smoothedSeason()), s);
       const { model } = buildModel(tf, s, data.dims, { fused: false });
       setOutput(tf, model, { bias });
       const outcome = applyValidationGuard(tf, model, data);
@@ -195,9 +218,45 @@ describe('validation guard', () => {
     // Slightly worse than smoothing: kept, and the sentence says why.
     const close = smoothingBest.find((o) => o.best.rmse < o.modelRmse && o.best.rmse >= 0.98 * o.modelRmse);
     expect(close?.applied).toBe(false);
-    expect(close?.note).toMatch(/slightly better than the network .* but not by the 2% smoothing needs/);
+    expect(close?.note).toMatch(/slightly better than the network .* but not by the 2% a fitted model needs/);
     // Clearly worse: replaced.
     expect(smoothingBest.some((o) => o.applied && o.best.rmse < 0.98 * o.modelRmse)).toBe(true);
     for (const o of smoothingBest) expect(o.applied).toBe(o.best.rmse < 0.98 * o.modelRmse);
+  });
+
+  it('replaces a network by ARIMA where the series swings in a cycle, refits it and saves its coefficients', async () => {
+    const { tf } = await loadTf();
+    // A stationary pseudo-cycle, AR(2) with φ = (1, −0.6): naive lags every turn and smoothing
+    // follows the level; ARIMA(2,0,0) knows the swing.
+    const gaussian = seededGaussian(4);
+    const y: number[] = [0, 0];
+    for (let t = 2; t < 400; t++) y.push(y[t - 1] - 0.6 * y[t - 2] + gaussian());
+    const s = testSpec({
+      data: { file: '/s.csv', targetColumns: ['y'], lookback: 8, horizon: 1, targetTransform: 'difference' },
+      model: { cell: 'LSTM', layers: [{ units: 4 }] },
+    });
+    const data = prepareForecast(prepared(y), s);
+    const { model } = buildModel(tf, s, data.dims, { fused: false });
+    setOutput(tf, model, 'noise');
+    const evaluation = evaluateWithFallback(tf, model, data);
+    model.dispose();
+    expect(data.plan.kind).toBe('arima');
+    const arima = data.plan.arima;
+    if (!arima) throw new Error('no ARIMA model in the plan');
+    expect(arima.d).toBe(0);
+    expect(arima.ar.length).toBe(2);
+    expect(evaluation.verdict ?? '').toMatch(
+      /^Validation guard: ARIMA\(2,0,\d\)( with drift)? forecast the validation windows better than the trained network/,
+    );
+    expect(evaluation.verdict ?? '').toContain(
+      'Its coefficients were then fitted again on the training and validation parts',
+    );
+    // The saved file holds the refitted model, and the test figures are its forecasts.
+    expect(forecastPreprocessing(s, data).target?.arima).toEqual(arima);
+    const series = data.series.target;
+    const squares = Array.from(data.split.test, (t) => (series[t] - arimaForecast(series, t, 0, arima)) ** 2);
+    expect(evaluation.metrics.rmse).toBeCloseTo(Math.sqrt(squares.reduce((a, b) => a + b, 0) / squares.length), 4);
+    expect(evaluation.metrics.rmse).toBeLessThan(0.8 * evaluation.baselines.naive.rmse);
+    expect(refitArima(series, data.split.testStart, arima).ar.length).toBe(arima.ar.length);
   });
 });
