@@ -15,8 +15,8 @@ export const UNITS_PATH = 'model.layers.*.units';
 export const WINDOW_PATH = 'data.lookback';
 export const TRANSFORM_PATH = 'data.targetTransform';
 
-/** Most candidates a search starts with (the grid is 3 × 3 × 3 × up to 5). */
-export const MAX_CANDIDATES = 135;
+/** Most candidates a search starts with (the grid is 3 × 3 × 3 × up to 6). */
+export const MAX_CANDIDATES = 162;
 
 export interface AutomaticCandidate {
   values: Record<string, PlanValue>;
@@ -41,9 +41,12 @@ export function candidateWindows(base: ExperimentSpec, ctx: CandidateContext): n
   return [...new Set(windows)].sort((a, b) => a - b);
 }
 
-/** The target transforms tried: the seasonal ones only when the series has a season. */
+/**
+ * The target transforms tried: the seasonal ones only when the series has a season. ARIMA as the
+ * base is tried on every series: the automatic choice offers it only with a season.
+ */
 export function candidateTransforms(ctx: CandidateContext): string[] {
-  const plain = ['auto', 'difference', 'level'];
+  const plain = ['auto', 'difference', 'level', 'arima'];
   return ctx.period === null ? plain : [...plain, 'seasonal-residual', 'exponential-smoothing'];
 }
 

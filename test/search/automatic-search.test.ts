@@ -68,7 +68,9 @@ describe('automatic search plan', () => {
     const cells = new Set(plan.candidates.map((c) => c.values[CELL_PATH]));
     expect(cells).toEqual(new Set(['LSTM', 'GRU', 'SimpleRNN']));
     const transforms = new Set(plan.candidates.map((c) => c.values[TRANSFORM_PATH]));
-    expect(transforms).toEqual(new Set(['auto', 'difference', 'level', 'seasonal-residual', 'exponential-smoothing']));
+    expect(transforms).toEqual(
+      new Set(['auto', 'difference', 'level', 'arima', 'seasonal-residual', 'exponential-smoothing']),
+    );
     expect(new Set(plan.candidates.map((c) => c.values[WINDOW_PATH]))).toEqual(new Set([12, 13, 24, 48]));
     // The starting spec's own combination is scored first.
     expect(plan.candidates[0].values).toMatchObject({
@@ -105,7 +107,7 @@ describe('automatic search plan', () => {
     );
     expect(noSeason.period).toBeNull();
     expect(new Set(noSeason.candidates.map((c) => c.values[TRANSFORM_PATH]))).toEqual(
-      new Set(['auto', 'difference', 'level']),
+      new Set(['auto', 'difference', 'level', 'arima']),
     );
   });
 });
