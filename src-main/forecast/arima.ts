@@ -65,6 +65,22 @@ export function arimaDescription(m: ArimaModel): string {
   return `${arimaName(m)} (the ${what} forecast from recent ${what} and recent errors)`;
 }
 
+/** The name with the coefficients, for Results: "ARIMA(1,1,1): φ 0.33, θ −0.66". */
+export function arimaSummary(m: ArimaModel): string {
+  const parts = [
+    ...m.ar.map((c, i) => `φ${m.ar.length > 1 ? i + 1 : ''} ${coefficient(c)}`),
+    ...m.ma.map((c) => `θ ${coefficient(c)}`),
+    ...m.seasonalMa.map((c) => `Θ ${coefficient(c)}`),
+    ...(m.mean !== 0 ? [`${m.d + m.seasonalD > 0 ? 'drift' : 'mean'} ${coefficient(m.mean)}`] : []),
+  ];
+  return parts.length > 0 ? `${arimaName(m)}: ${parts.join(', ')}` : arimaName(m);
+}
+
+/** Three significant digits, with a true minus sign. */
+export function coefficient(x: number): string {
+  return Number(x.toPrecision(3)).toString().replace('-', '−');
+}
+
 /** Differences and one-step errors of a series: w[i], e[i] for i ≥ arimaLag (0 before). */
 export interface ArimaStates {
   w: Float64Array;

@@ -63,6 +63,16 @@ export function etsName(m: Pick<EtsModel, 'trend' | 'season' | 'error'>): string
   return `ETS(${m.error === 'multiplicative' ? 'M' : 'A'},${trend},${season})`;
 }
 
+/** The name with the weights in use, for Results: "ETS(M,Ad,M): α 0.31, β 0.02, γ 0.1, φ 0.98". */
+export function etsSummary(m: EtsModel): string {
+  const r = (x: number) => Number(x.toPrecision(3)).toString();
+  const parts = [`α ${r(m.alpha)}`];
+  if (m.trend !== 'none') parts.push(`β ${r(m.beta)}`);
+  if (m.season !== 'none') parts.push(`γ ${r(m.gamma)}`);
+  if (m.trend === 'damped') parts.push(`φ ${r(m.phi)}`);
+  return `${etsName(m)}: ${parts.join(', ')}`;
+}
+
 /** The model in plain words, for reasons shown to the user. */
 export function etsDescription(m: Pick<EtsModel, 'trend' | 'season' | 'error'>): string {
   const parts = ['a smoothed level'];

@@ -195,9 +195,11 @@ export interface SeriesScore {
   scaledError: number;
   /**
    * Set when the validation guard made this series forecast a plain forecast instead of the
-   * network ("naive", "seasonal naive" or "exponential smoothing"); absent when it uses the network.
+   * network ("naive", "seasonal naive", "exponential smoothing" or "ARIMA"); absent when it uses the network.
    */
   plainForecast?: string;
+  /** This series' fitted smoothing or ARIMA base with its weights (as `ForecastEvaluation.baseModel`); absent otherwise. */
+  baseModel?: string;
 }
 
 /** A global model's results over every series it was trained on. */
@@ -240,6 +242,11 @@ export interface ForecastEvaluation {
    * UTC hour 0–23 or weekday 0 = Sunday) and the mean change per step, fitted on the training part.
    */
   seasonProfile?: { unit: 'month' | 'quarter' | 'hour' | 'weekday'; values: number[]; drift: number } | null;
+  /**
+   * exponential-smoothing and arima only: the fitted base in its usual notation with its weights or
+   * coefficients, e.g. "ARIMA(0,1,1)(0,1,1)[12]: θ −0.41, Θ −0.56" (absent in older runs).
+   */
+  baseModel?: string | null;
   /** A plain sentence when the model does not beat a baseline. */
   verdict: string | null;
   /**

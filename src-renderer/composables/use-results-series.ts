@@ -31,6 +31,7 @@ export function useResultsSeries(forecast: Ref<ForecastEvaluation | null>, runId
       longSeason: score.longSeason ?? null,
       // The saved season pattern and chart of a run are its first series'; another series shows its own or none.
       seasonProfile: null,
+      baseModel: score.baseModel ?? null,
       series: chart ?? { time: [], actual: [], predicted: [], validationStart: 0, testStart: 0 },
     };
   });

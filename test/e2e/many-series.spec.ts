@@ -76,6 +76,8 @@ test('many series: train all shops in one model and switch shops in Results', as
   await expect(page.getByTestId('series-plain-note')).toContainText(
     /'airport' uses the (ARIMA|exponential smoothing) forecast instead of the network/,
   );
+  // The fitted model it uses, with its coefficients or weights.
+  await expect(page.getByTestId('base-model')).toContainText(/^Base forecast: (ARIMA|ETS)\(.*: (φ|θ|Θ|α)/);
   await snap(page, 'many-series-02-results-airport');
   // The shop the network serves best keeps it.
   await page.getByTestId('results-series-picker-search').fill('mark');

@@ -5,6 +5,7 @@ import {
   arimaName,
   arimaProblem,
   arimaStates,
+  arimaSummary,
   differencing,
 } from '../../src-main/forecast/arima';
 import type { ArimaModel } from '../../src-main/forecast/arima';
@@ -84,6 +85,14 @@ describe('ARIMA forecasts', () => {
       'ARIMA(0,1,1)(0,1,1)[12]',
     );
     expect(arimaName(model({ d: 1, mean: 0.2 }))).toBe('ARIMA(0,1,0) with drift');
+  });
+
+  it('gives the coefficients beside the name for Results', () => {
+    expect(arimaSummary(model({ d: 1, ar: [0.3312, -0.05], ma: [-0.6607], mean: 0.01234 }))).toBe(
+      'ARIMA(2,1,1) with drift: φ1 0.331, φ2 −0.05, θ −0.661, drift 0.0123',
+    );
+    expect(arimaSummary(model({ ar: [0.9], mean: 50 }))).toBe('ARIMA(1,0,0): φ 0.9, mean 50');
+    expect(arimaSummary(model({ d: 1 }))).toBe('ARIMA(0,1,0)');
   });
 
   it('refuses a damaged model with a sentence naming the problem', () => {

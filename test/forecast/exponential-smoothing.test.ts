@@ -4,6 +4,7 @@ import {
   etsForecast,
   etsHistory,
   etsName,
+  etsSummary,
   etsProblem,
   etsStates,
   forgetSmoothing,
@@ -65,6 +66,13 @@ describe('Holt-Winters smoothing against statsmodels', () => {
     expect(etsName({ trend: 'damped', season: 'multiplicative' })).toBe('ETS(A,Ad,M)');
     expect(etsDescription({ trend: 'additive', season: 'additive' })).toBe(
       'exponential smoothing with a smoothed level, a trend and an additive season (ETS(A,A,A))',
+    );
+    const weights = { period: 12, alpha: 0.31234, beta: 0.02, gamma: 0.1, phi: 0.98 };
+    expect(etsSummary({ ...weights, trend: 'damped', season: 'multiplicative', error: 'multiplicative' })).toBe(
+      'ETS(M,Ad,M): α 0.312, β 0.02, γ 0.1, φ 0.98',
+    );
+    expect(etsSummary({ ...weights, trend: 'none', season: 'none', beta: 0, gamma: 0, phi: 1 })).toBe(
+      'ETS(A,N,N): α 0.312',
     );
   });
 

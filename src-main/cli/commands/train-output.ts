@@ -46,6 +46,7 @@ function forecastScores(ev: ForecastEvaluation): Record<string, unknown> {
     target: ev.target,
     horizon: ev.horizon,
     targetTransform: ev.targetTransform,
+    ...(ev.baseModel ? { baseModel: ev.baseModel } : {}),
     seasonalPeriod: ev.seasonalPeriod,
     test: ev.metrics,
     naive: ev.baselines.naive,

@@ -8,6 +8,8 @@ import { invertScaler } from '../../../data/prepare/scaler';
 import { naiveForecast, seasonalNaiveForecast } from '../../../forecast/baselines';
 import { regressionMetrics } from '../../../forecast/metrics';
 import { historyNeeded, invertTarget } from '../../../forecast/target-transform';
+import { arimaSummary } from '../../../forecast/arima';
+import { etsSummary } from '../../../forecast/exponential-smoothing';
 import type { ForecastEvaluation, RegressionMetrics } from '../../../shared/types';
 import type { Tf } from '../../../tensorflow/load-tf';
 import type { ForecastData } from './forecast-data';
@@ -77,6 +79,7 @@ export function evaluateForecast(tf: Tf, model: tfTypes.LayersModel, data: Forec
     seasonalPeriod: data.seasonalPeriod,
     ...(long ? { longSeason: long } : {}),
     targetTransform: plan.kind,
+    baseModel: plan.smoothing ? etsSummary(plan.smoothing) : plan.arima ? arimaSummary(plan.arima) : null,
     seasonProfile: plan.profile
       ? { unit: plan.profile.unit, values: [...plan.profile.values], drift: plan.profile.drift }
       : null,

@@ -145,6 +145,7 @@ function score(id: string, ev: ForecastEvaluation, plan: ForecastData['plan']): 
   return {
     id,
     ...(plan.plain ? { plainForecast: shortName(plan.kind) } : {}),
+    ...(ev.baseModel ? { baseModel: ev.baseModel } : {}),
     metrics: ev.metrics,
     naive: ev.baselines.naive,
     seasonalNaive: ev.baselines.seasonalNaive,

@@ -245,6 +245,8 @@ describe('validation guard', () => {
     if (!arima) throw new Error('no ARIMA model in the plan');
     expect(arima.d).toBe(0);
     expect(arima.ar.length).toBe(2);
+    // Results names the fitted model with its coefficients: near the φ = (1, −0.6) it was drawn from.
+    expect(evaluation.baseModel).toMatch(/^ARIMA\(2,0,\d\)( with drift)?: φ1 (0\.9|1\.0|1\.1)\d*, φ2 −0\.[567]/);
     expect(evaluation.verdict ?? '').toMatch(
       /^Validation guard: ARIMA\(2,0,\d\)( with drift)? forecast the validation windows better than the trained network/,
     );
