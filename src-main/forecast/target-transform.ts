@@ -233,7 +233,9 @@ export function chooseTargetTransform(
   // a base for seasonal series only: without a season, networks on the change from the last value
   // beat networks on the smoothing's residual on most tuning series (employment, sunspots, level
   // shifts); there smoothing competes as a forecast of its own in the validation guard instead.
-  // ARIMA is a base on the same terms as smoothing, and must beat smoothing too.
+  // ARIMA is a base on the same terms as smoothing, and must beat smoothing too. Without a season
+  // it too is left to the validation guard: as a base there it cost the sunspots network 15%
+  // (RMSE 15.5 on the change from the last value, 17.9 on ARIMA's residual).
   if (
     arima &&
     period !== null &&
