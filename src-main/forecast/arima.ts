@@ -164,14 +164,52 @@ export function arimaForecast(series: ArrayLike<number>, t: number, k: number, m
       `${arimaName(m)} needs ${arimaHistory(m)} value(s) before origin ${t} within a series of ${series.length}.`,
     );
   }
+  // Callers ask for an origin's steps one after another: its path is kept and extended by doubling.
+  const n = series.length;
+  const same =
+    last !== null &&
+    last.series.deref() === (series as unknown as object) &&
+    last.m === m &&
+    last.t === t &&
+    last.n === n &&
+    Object.is(last.lastValue, series[n - 1]);
+  if (same && last !== null && k < last.path.length) return last.path[k];
+  const steps = Math.max(k + 1, same && last !== null ? 2 * last.path.length : 0, 8);
+  const path = forecastPath(series, t, steps, m);
+  last = { series: new WeakRef(series as unknown as object), m, t, n, lastValue: series[n - 1], path };
+  return path[k];
+}
+
+let last: {
+  series: WeakRef<object>;
+  m: ArimaModel;
+  t: number;
+  n: number;
+  lastValue: number;
+  path: Float64Array;
+} | null = null;
+
+const polynomials = new WeakMap<ArimaModel, Array<[number, number]>>();
+
+function polynomialOf(m: ArimaModel): Array<[number, number]> {
+  let poly = polynomials.get(m);
+  if (!poly) {
+    poly = differencing(m);
+    polynomials.set(m, poly);
+  }
+  return poly;
+}
+
+/** The forecasts of series[t .. t + steps − 1] from series[0 .. t-1]. */
+function forecastPath(series: ArrayLike<number>, t: number, steps: number, m: ArimaModel): Float64Array {
   const { w, e } = states.get(series, m);
   const lag = arimaLag(m);
-  const poly = differencing(m);
+  const poly = polynomialOf(m);
   // Only the recent past matters: the AR terms, the errors up to one season and a step back, the
   // values the differencing sums back onto.
   const reach = Math.max(m.ar.length, (m.period ?? 0) + 1, poly.length > 0 ? poly[poly.length - 1][0] : 0, 1);
   const from = Math.max(0, t - reach);
-  const size = t - from + k + 1;
+  const size = t - from + steps;
   const wf = new Float64Array(size);
   const ef = new Float64Array(size);
   const yf = new Float64Array(size);
@@ -182,7 +220,7 @@ export function arimaForecast(series: ArrayLike<number>, t: number, k: number, m
   }
   // Indices below `lag` keep their meaning (before the first difference) in the shifted arrays.
   const shiftedLag = lag - from;
-  for (let i = t; i <= t + k; i++) {
+  for (let i = t; i < t + steps; i++) {
     const at = i - from;
     const dw = predictDifference(m, wf, ef, at, shiftedLag);
     wf[at] = dw;
@@ -190,7 +228,7 @@ export function arimaForecast(series: ArrayLike<number>, t: number, k: number, m
     for (const [l, c] of poly) v -= c * yf[at - l];
     yf[at] = v;
   }
-  return yf[t + k - from];
+  return yf.subarray(t - from);
 }
 
 /** Checks a model read from a file; returns a sentence naming the problem, or null. */

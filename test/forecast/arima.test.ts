@@ -72,6 +72,19 @@ describe('ARIMA forecasts', () => {
     expect(() => arimaForecast(y, 13, 0, m)).toThrow(RangeError);
   });
 
+  it('gives the same forecasts whatever order the steps and origins are asked in', () => {
+    const y = noisy(120, 23).map((v, i) => v + 0.2 * i);
+    const m = model({ d: 1, seasonalD: 1, period: 12, ar: [0.4], ma: [-0.3], seasonalMa: [-0.5] });
+    const forward = Array.from({ length: 40 }, (_, k) => arimaForecast(y, 60, k, m));
+    const other = arimaForecast(y, 61, 3, m);
+    const backward = Array.from({ length: 40 }, (_, k) => arimaForecast(y, 60, 39 - k, m)).reverse();
+    expect(backward).toEqual(forward);
+    expect(arimaForecast(y, 61, 3, m)).toBe(other);
+    // Each step is the one-step forecast of a history extended by the forecasts before it.
+    const extended = [...y.slice(0, 60), ...forward.slice(0, 10)];
+    expect(arimaForecast(extended, 70, 0, m)).toBeCloseTo(forward[10], 9);
+  });
+
   it('its one-step errors are the forecast errors', () => {
     const y = noisy(40, 9).map((v, i) => v + i);
     const m = model({ d: 1, ar: [0.4], ma: [0.3], mean: 1 });
