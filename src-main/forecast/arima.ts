@@ -71,9 +71,15 @@ export function arimaSummary(m: ArimaModel): string {
     ...m.ar.map((c, i) => `φ${m.ar.length > 1 ? i + 1 : ''} ${coefficient(c)}`),
     ...m.ma.map((c) => `θ ${coefficient(c)}`),
     ...m.seasonalMa.map((c) => `Θ ${coefficient(c)}`),
-    ...(m.mean !== 0 ? [`${m.d + m.seasonalD > 0 ? 'drift' : 'mean'} ${coefficient(m.mean)}`] : []),
+    ...(m.mean !== 0 ? [`${meanName(m)} ${coefficient(m.mean)}`] : []),
   ];
   return parts.length > 0 ? `${arimaName(m)}: ${parts.join(', ')}` : arimaName(m);
+}
+
+/** What the mean of the differences is in the series' terms: its level, its change per step or per season. */
+function meanName(m: ArimaModel): string {
+  if (m.d > 0) return 'drift per step';
+  return m.seasonalD > 0 ? 'change per season' : 'mean';
 }
 
 /** Three significant digits, with a true minus sign. */

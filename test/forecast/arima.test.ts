@@ -102,10 +102,13 @@ describe('ARIMA forecasts', () => {
 
   it('gives the coefficients beside the name for Results', () => {
     expect(arimaSummary(model({ d: 1, ar: [0.3312, -0.05], ma: [-0.6607], mean: 0.01234 }))).toBe(
-      'ARIMA(2,1,1) with drift: φ1 0.331, φ2 −0.05, θ −0.661, drift 0.0123',
+      'ARIMA(2,1,1) with drift: φ1 0.331, φ2 −0.05, θ −0.661, drift per step 0.0123',
     );
     expect(arimaSummary(model({ ar: [0.9], mean: 50 }))).toBe('ARIMA(1,0,0): φ 0.9, mean 50');
     expect(arimaSummary(model({ d: 1 }))).toBe('ARIMA(0,1,0)');
+    expect(arimaSummary(model({ seasonalD: 1, period: 12, seasonalMa: [-0.6], mean: 21.94 }))).toBe(
+      'ARIMA(0,0,0)(0,1,1)[12] with drift: Θ −0.6, change per season 21.9',
+    );
   });
 
   it('refuses a damaged model with a sentence naming the problem', () => {

@@ -118,20 +118,25 @@ function checkPreprocessing(value: unknown, path: string): PreprocessingFile {
     if (err instanceof PreprocessingError) throw new ModelFolderError(err.message);
     throw err;
   }
-  const target = pre.target;
-  if (target && target.transform === 'seasonal-profile') {
-    const problem = profileProblem(target.profile, target.period ?? null);
-    if (problem) throw new ModelFolderError(`${path} is damaged: ${problem}.`);
-  }
-  if (target && target.transform === 'exponential-smoothing') {
-    const problem = etsProblem(target.smoothing, target.period ?? null);
-    if (problem) throw new ModelFolderError(`${path} is damaged: ${problem}.`);
-  }
-  if (target && target.transform === 'arima') {
-    const problem = arimaProblem(target.arima, target.period ?? null);
-    if (problem) throw new ModelFolderError(`${path} is damaged: ${problem}.`);
+  // A model over many series keeps each series' own target: each is checked as the first one is.
+  const targets = [
+    { target: pre.target, where: '' },
+    ...(pre.series ?? []).map((s) => ({ target: s.target, where: ` (series "${s.id}")` })),
+  ];
+  for (const { target, where } of targets) {
+    const problem = target ? targetProblem(target) : null;
+    if (problem) throw new ModelFolderError(`${path} is damaged${where}: ${problem}.`);
   }
   return pre;
+}
+
+/** What is wrong with a saved target's fitted base (profile, smoothing or ARIMA), or null. */
+function targetProblem(target: NonNullable<PreprocessingFile['target']>): string | null {
+  const period = target.period ?? null;
+  if (target.transform === 'seasonal-profile') return profileProblem(target.profile, period);
+  if (target.transform === 'exponential-smoothing') return etsProblem(target.smoothing, period);
+  if (target.transform === 'arima') return arimaProblem(target.arima, period);
+  return null;
 }
 
 /** Reads a model folder and checks that its files fit together. Throws ModelFolderError. */

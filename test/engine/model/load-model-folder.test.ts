@@ -162,4 +162,37 @@ describe('TensorFlow.js export and re-import', () => {
     expect(loaded.preprocessing?.target?.smoothing).toEqual(smoothing);
     loaded.model.dispose();
   });
+
+  it('refuses an ARIMA model that is missing or malformed, and reads a sound one', async () => {
+    const saved = await savedModel();
+    const arima = { d: 1, seasonalD: 1, period: 12, ar: [0.3], ma: [-0.4], seasonalMa: [-0.6], mean: 0 };
+    const target = { name: 'y', transform: 'arima', period: 12, scaler: { kind: 'standard', center: 0, scale: 1 } };
+    const write = (t: object) =>
+      writeFile(
+        join(saved.dir, 'preprocessing.json'),
+        JSON.stringify(validPreprocessing({ target: t as PreprocessingFile['target'] })),
+      );
+    await write(target);
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/damaged: target.arima is needed by the arima transform/);
+    await write({ ...target, arima: { ...arima, d: 2 } });
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/damaged: the ARIMA differences \(d\) must be 0 or 1/);
+    await write({ ...target, arima: { ...arima, ar: [0.1, 0.2, 0.3] } });
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/damaged: the ARIMA autoregressive coefficients/);
+    await write({ ...target, arima: { ...arima, period: 4 } });
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(/damaged: a seasonal ARIMA model needs its period/);
+    await write({ ...target, arima });
+    const loaded = await importTfjsModel(saved.dir);
+    expect(loaded.preprocessing?.target?.arima).toEqual(arima);
+    loaded.model.dispose();
+    // A model over many series: every series' own target is checked, and the message names the series.
+    const sound = validPreprocessing({ target: { ...target, arima } as PreprocessingFile['target'] });
+    const series = [
+      { id: 'north', inputs: sound.inputs, target: sound.target! },
+      { id: 'south', inputs: sound.inputs, target: { ...sound.target!, arima: { ...arima, seasonalMa: [0.1, 0.2] } } },
+    ];
+    await writeFile(join(saved.dir, 'preprocessing.json'), JSON.stringify({ ...sound, series }));
+    await expect(importTfjsModel(saved.dir)).rejects.toThrow(
+      /damaged \(series "south"\): the ARIMA seasonal moving-average coefficients/,
+    );
+  });
 });
