@@ -83,7 +83,7 @@ export const FORM_PATHS = [
 
 /** What each target transform does, in the words shown under the choice. */
 export const TARGET_TRANSFORM_HELP: Record<string, string> = {
-  auto: 'Picks the transform that forecasts best on the validation split.',
+  auto: 'Picks the base that forecasts best on rolling validation windows; a plain forecast that beats the trained network replaces it.',
   level: 'The network predicts the value itself. Good for series without a strong trend.',
   difference: 'The network predicts the change from the last value. Good for trending series.',
   'seasonal-residual': 'The network predicts the change from one season ago. Good for strong seasonal patterns.',
@@ -92,7 +92,7 @@ export const TARGET_TRANSFORM_HELP: Record<string, string> = {
   'exponential-smoothing':
     'The network corrects exponential smoothing (Holt-Winters: a smoothed level, trend and season, fitted on the training part). Good for seasons that grow with the level and for slowly changing trends.',
   arima:
-    'The network corrects an ARIMA model: the changes (and changes from last season) forecast from recent changes and recent errors, its orders and coefficients fitted on the training part. Good for series whose changes carry momentum or mean-revert.',
+    'The network corrects an ARIMA model: changes forecast from recent changes and errors, fitted on the training part. Good when changes carry momentum or revert.',
 };
 
 /** The covariate kinds, each in one sentence. */
