@@ -77,14 +77,14 @@ function moments(w: Float64Array, lag: number) {
   return { mean, spread: sd > 0 ? sd : 1 };
 }
 
-/** One order fitted on series[from .. span-1] errors; its model and AICc, or null when it cannot be fitted. */
+/** One order fitted on the errors of series[from ..]; its model and AICc, or null when it cannot be fitted. */
 function fitOrder(
   series: Float64Array,
-  span: number,
   from: number,
   order: Order,
   period: number | null,
 ): { model: ArimaModel; aicc: number } | null {
+  const span = series.length;
   const n = span - from;
   const shape = { d: order.d, seasonalD: order.seasonalD, period };
   const w = arimaDifferences(series, shape, span);
@@ -130,7 +130,7 @@ export function fitArima(whole: ArrayLike<number>, wholeEnd: number, period: num
   if (span - from < 12) return null;
   let best: { model: ArimaModel; aicc: number } | null = null;
   for (const order of list) {
-    const fit = fitOrder(series, span, from, order, period);
+    const fit = fitOrder(series, from, order, period);
     if (fit && (!best || fit.aicc < best.aicc)) best = fit;
   }
   return best?.model ?? null;
@@ -153,5 +153,5 @@ export function refitArima(whole: ArrayLike<number>, wholeEnd: number, m: ArimaM
     withMean: m.mean !== 0,
   };
   const from = arimaLag(m) + 3;
-  return fitOrder(series, series.length, from, order, m.period)?.model ?? m;
+  return fitOrder(series, from, order, m.period)?.model ?? m;
 }

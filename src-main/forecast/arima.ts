@@ -10,6 +10,7 @@
  *   w_t − μ = Σ φ_i (w_{t−i} − μ) + e_t + θ e_{t−1} + Θ e_{t−m} + θΘ e_{t−m−1}
  */
 
+import { threeDigits } from '../shared/number-format';
 import type { PreprocessingFile } from '../shared/preprocessing';
 import { SeriesStates } from './series-states';
 
@@ -83,8 +84,8 @@ function meanName(m: ArimaModel): string {
 }
 
 /** Three significant digits, with a true minus sign. */
-export function coefficient(x: number): string {
-  return Number(x.toPrecision(3)).toString().replace('-', '−');
+function coefficient(x: number): string {
+  return threeDigits(x).replace('-', '−');
 }
 
 /** Differences and one-step errors of a series: w[i], e[i] for i ≥ arimaLag (0 before). */

@@ -33,6 +33,8 @@ export interface CandidateSquares {
   /** ARIMA; null when no order could be fitted before this stretch. */
   arima: number | null;
   count: number;
+  /** The smoothing and ARIMA fitted before this stretch (after `addSquares`, the first stretch's). */
+  fits: { smoothing: EtsModel | null; arima: ArimaModel | null };
 }
 
 export interface StretchOptions {
@@ -51,7 +53,7 @@ export function stretchProfile(series: ArrayLike<number>, end: number, o: Stretc
  * Exponential smoothing fitted on series[0 .. end-1] (form by AICc), or null when the history is
  * too short for any form or for the first of `origins`.
  */
-export function stretchSmoothing(
+function stretchSmoothing(
   series: ArrayLike<number>,
   end: number,
   o: StretchOptions,
@@ -63,7 +65,7 @@ export function stretchSmoothing(
 }
 
 /** ARIMA fitted on series[0 .. end-1] (orders by AICc), or null when none fits or the first of `origins` comes too early. */
-export function stretchArima(
+function stretchArima(
   series: ArrayLike<number>,
   end: number,
   o: StretchOptions,
@@ -119,6 +121,7 @@ export function candidateSquares(
     smoothing: smoothing ? 0 : null,
     arima: arima ? 0 : null,
     count: 0,
+    fits: { smoothing, arima },
   };
   // Fitting the smoothing took a share of the time; running it over a long series takes seconds,
   // done here in segments that report progress.
@@ -164,6 +167,7 @@ export function addSquares(a: CandidateSquares, b: CandidateSquares): CandidateS
     smoothing: a.smoothing !== null && b.smoothing !== null ? a.smoothing + b.smoothing : null,
     arima: a.arima !== null && b.arima !== null ? a.arima + b.arima : null,
     count: a.count + b.count,
+    fits: a.fits,
   };
 }
 

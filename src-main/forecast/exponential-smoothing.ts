@@ -7,6 +7,7 @@
  * The start is computed from the first season(s) of whatever series the model is applied to, so
  * only the form and the four weights are saved; the same model forecasts any stretch of data.
  */
+import { threeDigits } from '../shared/number-format';
 import { SeriesStates } from './series-states';
 
 export const ETS_TRENDS = ['none', 'additive', 'damped'] as const;
@@ -65,11 +66,10 @@ export function etsName(m: Pick<EtsModel, 'trend' | 'season' | 'error'>): string
 
 /** The name with the weights in use, for Results: "ETS(M,Ad,M): α 0.31, β 0.02, γ 0.1, φ 0.98". */
 export function etsSummary(m: EtsModel): string {
-  const r = (x: number) => Number(x.toPrecision(3)).toString();
-  const parts = [`α ${r(m.alpha)}`];
-  if (m.trend !== 'none') parts.push(`β ${r(m.beta)}`);
-  if (m.season !== 'none') parts.push(`γ ${r(m.gamma)}`);
-  if (m.trend === 'damped') parts.push(`φ ${r(m.phi)}`);
+  const parts = [`α ${threeDigits(m.alpha)}`];
+  if (m.trend !== 'none') parts.push(`β ${threeDigits(m.beta)}`);
+  if (m.season !== 'none') parts.push(`γ ${threeDigits(m.gamma)}`);
+  if (m.trend === 'damped') parts.push(`φ ${threeDigits(m.phi)}`);
   return `${etsName(m)}: ${parts.join(', ')}`;
 }
 

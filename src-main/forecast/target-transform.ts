@@ -9,7 +9,7 @@ import { etsDescription, etsForecast, etsHistory, etsName } from './exponential-
 import type { EtsModel } from './exponential-smoothing';
 import { arimaDescription, arimaForecast, arimaHistory, arimaName } from './arima';
 import type { ArimaModel } from './arima';
-import { addSquares, candidateSquares, stretchArima, stretchProfile, stretchSmoothing } from './candidate-errors';
+import { addSquares, candidateSquares, stretchProfile } from './candidate-errors';
 import { earliestOrigin, rollingStretches } from './rolling-origins';
 import { patternName, phaseOffset, profileForecast } from './season-profile';
 import type { AlignedSeasonProfile, PhaseUnit, SeasonProfileState } from './season-profile';
@@ -193,12 +193,13 @@ export function chooseTargetTransform(
   // scored with what could be fitted before it; their errors are pooled.
   const fitted = { horizon: opts.horizon, period, calendar: opts.calendar };
   const stretches = rollingStretches(origins, 2 * (period ?? 1));
-  // Each stretch is one share of the work, and the smoothing fitted for the plan the last one.
+  // Each stretch is one share of the work.
   const report = opts.onProgress ?? (() => undefined);
-  const shares = stretches.length + 1;
+  const shares = stretches.length;
   const squares = stretches
     .map((o, i) => candidateSquares(series, o, fitted, (done) => report((i + done) / shares)))
     .reduce(addSquares);
+  report(1);
   // The plan's own profile is fitted on everything before the validation stretch.
   const profile = squares.profile !== null ? stretchProfile(series, earliestOrigin(origins), fitted) : null;
   const rmse = (sum: number) => Math.sqrt(sum / squares.count);
@@ -212,16 +213,9 @@ export function chooseTargetTransform(
     stretches.length > 1
       ? `validation RMSE over ${stretches.length} rolling stretches of ${origins.length} origins`
       : 'validation RMSE';
-  // Exponential smoothing, fitted like the profile on everything before the validation stretch.
-  const smoothing =
-    squares.smoothing !== null
-      ? stretchSmoothing(series, earliestOrigin(origins), fitted, origins, (done) =>
-          report((shares - 1 + done) / shares),
-        )
-      : null;
-  // ARIMA, fitted the same way.
-  const arima = squares.arima !== null ? stretchArima(series, earliestOrigin(origins), fitted, origins) : null;
-  report(1);
+  // Smoothing and ARIMA as the validation stretch (the first) fitted them, on everything before it.
+  const smoothing = squares.smoothing !== null ? squares.fits.smoothing : null;
+  const arima = squares.arima !== null ? squares.fits.arima : null;
   const smoothingRmse = smoothing && squares.smoothing !== null ? rmse(squares.smoothing) : Number.POSITIVE_INFINITY;
   const arimaRmse = arima && squares.arima !== null ? rmse(squares.arima) : Number.POSITIVE_INFINITY;
   const figures = `${where}: naive ${format(naive)}${period !== null ? `, seasonal naive ${format(seasonal)}` : ''}, training mean${period !== null ? ' per season step' : ''} ${format(mean)}${profile ? `, seasonal profile ${format(profileRmse)}` : ''}${smoothing ? `, exponential smoothing ${etsName(smoothing)} ${format(smoothingRmse)}` : ''}${arima ? `, ${arimaName(arima)} ${format(arimaRmse)}` : ''}`;

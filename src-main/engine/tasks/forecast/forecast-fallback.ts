@@ -131,7 +131,7 @@ export function evaluateWithFallback(
     ? applyValidationGuard(tf, model, data, keptBaseline ? baselineName(keptKind) : undefined)
     : null;
   const plain = keptBaseline || fallback?.applied === true || guard?.applied === true;
-  const refitted = plain ? (refitPlainSmoothing(data) ?? refitPlainArima(data)) : null;
+  const refitted = plain ? refitPlainBase(data) : null;
   const evaluation: ForecastEvaluation = {
     ...evaluateForecast(tf, model, data),
     ...(plain ? { plainForecast: true } : {}),
@@ -147,38 +147,35 @@ export function evaluateWithFallback(
 }
 
 /**
- * A model that is exactly exponential smoothing (its network's output is zero) needs no network
- * trained on the training part alone: the smoothing's weights are fitted again, form kept, on the
- * training and validation parts, so its forecasts use every value before the test part. Changes
- * `data.plan` in place (the saved preprocessing follows) and returns the sentence for the verdict.
+ * A model that is exactly exponential smoothing or ARIMA (its network's output is zero) needs no
+ * network trained on the training part alone: the smoothing's weights or ARIMA's coefficients are
+ * fitted again, form or orders kept, on the training and validation parts, so its forecasts use
+ * every value before the test part. Changes `data.plan` in place (the saved preprocessing follows)
+ * and returns the sentence for the verdict.
  */
-function refitPlainSmoothing(data: ForecastData): string | null {
+function refitPlainBase(data: ForecastData): string | null {
   const { plan, split } = data;
-  if (plan.kind !== 'exponential-smoothing' || !plan.smoothing) return null;
   const end = split.testStart;
   if (end <= split.validationStart) return null;
-  const smoothing = refitEts(data.series.target, end, plan.smoothing);
-  if (smoothing === plan.smoothing) return null;
-  const note = `Its smoothing weights were then fitted again on the training and validation parts (the first ${end} values), keeping the form ${etsName(smoothing)}.`;
-  data.plan = { ...plan, smoothing, reason: `${plan.reason} ${note}` };
-  return note;
-}
-
-/**
- * A model that is exactly ARIMA: its coefficients are fitted again, orders kept, on the training
- * and validation parts, as smoothing's weights are. Changes `data.plan` in place and returns the
- * sentence for the verdict.
- */
-function refitPlainArima(data: ForecastData): string | null {
-  const { plan, split } = data;
-  if (plan.kind !== 'arima' || !plan.arima) return null;
-  const end = split.testStart;
-  if (end <= split.validationStart) return null;
-  const arima = refitArima(data.series.target, end, plan.arima);
-  if (arima === plan.arima) return null;
-  const note = `Its coefficients were then fitted again on the training and validation parts (the first ${end} values), keeping the orders ${arimaName(arima)}.`;
-  data.plan = { ...plan, arima, reason: `${plan.reason} ${note}` };
-  return note;
+  const part = `on the training and validation parts (the first ${end} values)`;
+  let refitted: { plan: ForecastData['plan']; note: string } | null = null;
+  if (plan.kind === 'exponential-smoothing' && plan.smoothing) {
+    const smoothing = refitEts(data.series.target, end, plan.smoothing);
+    if (smoothing !== plan.smoothing) {
+      const note = `Its smoothing weights were then fitted again ${part}, keeping the form ${etsName(smoothing)}.`;
+      refitted = { plan: { ...plan, smoothing }, note };
+    }
+  }
+  if (plan.kind === 'arima' && plan.arima) {
+    const arima = refitArima(data.series.target, end, plan.arima);
+    if (arima !== plan.arima) {
+      const note = `Its coefficients were then fitted again ${part}, keeping the orders ${arimaName(arima)}.`;
+      refitted = { plan: { ...plan, arima }, note };
+    }
+  }
+  if (!refitted) return null;
+  data.plan = { ...refitted.plan, reason: `${plan.reason} ${refitted.note}` };
+  return refitted.note;
 }
 
 function round(x: number): string {
