@@ -91,6 +91,50 @@ describe('text files', () => {
     expect(strings(prose.table.columns[0])).toEqual(['a b\nc d', 'e f\ng h']);
   });
 
+  it('reads only the book of a Project Gutenberg file, between its START and END markers', async () => {
+    const header = ['The Project Gutenberg EBook of A Short Book, by Someone', '', 'Title: A Short Book', ''];
+    const book = ['CHAPTER I', '', 'It was a dark night,', 'and the wind blew.', '', 'The end.'];
+    const licence = ['End of the Project Gutenberg EBook', '', '1.E. You may copy it, give it away', 'or re-use it.'];
+    const file = [
+      ...header,
+      '*** START OF THIS PROJECT GUTENBERG EBOOK A SHORT BOOK ***',
+      ...book,
+      '*** END OF THIS PROJECT GUTENBERG EBOOK A SHORT BOOK ***',
+      ...licence,
+    ].join('\r\n');
+    const { table, summary } = await loadTable(tempFile(file, '.txt'));
+    const text = strings(table.columns[0]).join('\n');
+    expect(text).toContain('It was a dark night,');
+    expect(text).not.toMatch(/Title:|START OF|END OF|1\.E\. You may copy/);
+    const note = summary.problems.find((p) => /Project Gutenberg/.test(p.message));
+    expect(note?.severity).toBe('info');
+    expect(note?.message).toMatch(/the 5 lines of header .* the 5 lines of licence/);
+
+    // Newer files say THE and EBOOK; a file without the END marker keeps the rest of the file.
+    const open = await loadTable(
+      tempFile(
+        ['Preface', '*** START OF THE PROJECT GUTENBERG EBOOK X ***', 'Book line one', 'Book line two'].join('\n'),
+        '.txt',
+      ),
+    );
+    expect(strings(open.table.columns[0])).toEqual(['Book line one', 'Book line two']);
+  });
+
+  it('reads a text whole when the marker is not near its top, or has nothing after it', async () => {
+    const prose = Array.from({ length: 450 }, (_, i) => `line ${i}`);
+    prose.push('*** START OF THIS PROJECT GUTENBERG EBOOK quoted in a book ***', 'more');
+    const late = await loadTable(tempFile(prose.join('\n'), '.txt'));
+    expect(late.table.rowCount).toBe(452);
+    expect(late.summary.problems.some((p) => /Gutenberg ebook/.test(p.message))).toBe(false);
+    const empty = await loadTable(
+      tempFile(
+        'Header\n*** START OF THE PROJECT GUTENBERG EBOOK X ***\n\n*** END OF THE PROJECT GUTENBERG EBOOK X ***\nLicence\n',
+        '.txt',
+      ),
+    );
+    expect(strings(empty.table.columns[0]).join('\n')).toMatch(/^Header\n[^]*Licence$/);
+  });
+
   it('detects a labeled text table', async () => {
     const rows = Array.from(
       { length: 12 },

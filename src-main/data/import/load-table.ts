@@ -178,6 +178,14 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     encoding = r.encoding;
     info = [{ name: 'text', type: 'text', detectedType: 'text', format: undefined }];
     problems = [
+      ...(r.ebook
+        ? [
+            {
+              severity: 'info' as const,
+              message: `This is a Project Gutenberg ebook: only the book between its START and END markers is read; the ${r.ebook.header} lines of header before it and the ${r.ebook.footer} lines of licence after it are left out.`,
+            },
+          ]
+        : []),
       {
         severity: 'info',
         message: `The text is split into ${table.rowCount} ${r.unit}s.`,

@@ -8,11 +8,14 @@ import type { LoadOptions, Table } from '../table';
 import { LATIN1, detectEncoding } from './encoding';
 import { readHead } from './read-delimited';
 import { NotUtf8Error, readTextLines } from './read-text-chunks';
+import { ebookFrame } from './ebook-frame';
 
 export interface TextCorpusResult {
   table: Table;
   encoding: string;
   unit: 'line' | 'paragraph';
+  /** A Project Gutenberg file: the lines left out around the book (ebook-frame.ts). */
+  ebook?: { header: number; footer: number };
 }
 
 async function readLines(
@@ -43,9 +46,10 @@ export async function readTextCorpus(path: string, sizeBytes: number, options: L
     encoding = LATIN1;
     lines = await readLines(path, sizeBytes, encoding.decoder, options);
   }
+  const frame = ebookFrame(lines);
   const blocks: string[][] = [];
   let current: string[] = [];
-  for (const l of lines) {
+  for (const l of frame?.lines ?? lines) {
     if (l.trim() === '') {
       if (current.length) blocks.push(current);
       current = [];
@@ -61,5 +65,6 @@ export async function readTextCorpus(path: string, sizeBytes: number, options: L
     table: { columns: [{ name: 'text', type: 'text', values }], rowCount: values.length },
     encoding: encoding.label,
     unit: paragraphs ? 'paragraph' : 'line',
+    ...(frame ? { ebook: { header: frame.header, footer: frame.footer } } : {}),
   };
 }
