@@ -103,7 +103,10 @@ async function runForecasts(dir: string, o: Options): Promise<QualityResult[]> {
   const results: QualityResult[] = [];
   for (const c of (await allCases(dir)).filter((x) => chosen(o, x))) {
     const r = await runCase(c);
-    if (python) r.peers = peerScores(python, r);
+    if (python) {
+      r.peers = peerScores(python, r);
+      r.trainingPeers = peerScores(python, r, r.evaluation.series.validationStart);
+    }
     results.push(r);
     const v = judge(r);
     console.error(

@@ -30,11 +30,15 @@ export function ensurePeerEnvironment(log: (line: string) => void): string {
   return ensurePythonVenv('quality-venv', ['statsmodels'], log);
 }
 
-/** ETS and ARIMA fitted before the test part of `r` and scored one step ahead on its test steps. */
-export function peerScores(python: string, r: QualityResult): PeerScores {
+/**
+ * ETS and ARIMA fitted before the test part of `r` (or, with `fitEnd`, on the values before it:
+ * the training part alone is what the defaults choose with) and scored one step ahead on its test
+ * steps.
+ */
+export function peerScores(python: string, r: QualityResult, fitEnd = r.evaluation.series.testStart): PeerScores {
   const job = JSON.stringify({
     values: Array.from(r.values),
-    testStart: r.evaluation.series.testStart,
+    testStart: fitEnd,
     testIndices: Array.from(r.testOrigins),
     period: r.period,
   });

@@ -1,5 +1,6 @@
 /** The quality targets and the tables the suite prints, one per part of the split. */
 import { bestPeer } from './peers';
+import type { PeerScore, PeerScores } from './peers';
 import type { QualityResult, SuitePart } from './run-case';
 
 /** Synthetic series must come within this factor of the noise floor. */
@@ -34,20 +35,24 @@ export function ratioToBest(r: QualityResult): number {
   return r.model / Math.min(r.naive, r.seasonalNaive ?? Number.POSITIVE_INFINITY);
 }
 
-/** Model RMSE ÷ the better of ETS and ARIMA, or null without peers. */
-export function ratioToPeers(r: QualityResult): number | null {
-  const best = r.peers ? bestPeer(r.peers) : null;
+/** Model RMSE ÷ the better of ETS and ARIMA (fitted before the test part, or `which` ones), or null without them. */
+export function ratioToPeers(r: QualityResult, which: PeerScores | null = r.peers ?? null): number | null {
+  const best = which ? bestPeer(which) : null;
   return best === null || best === 0 ? null : r.model / best;
 }
 
 /**
  * Geometric mean of model ÷ best peer over the series with a monthly or quarterly season (the
- * issue's target: at most 1), with how many series it covers; null when none has peers.
+ * issue's target: at most 1), with how many series it covers; null when none has peers. `which`
+ * picks the peers: those fitted before the test part (the default) or on the training part only.
  */
-export function seasonalPeerMean(results: QualityResult[]): { mean: number; count: number } | null {
+export function seasonalPeerMean(
+  results: QualityResult[],
+  which: (r: QualityResult) => PeerScores | undefined = (r) => r.peers,
+): { mean: number; count: number } | null {
   const ratios = results
     .filter((r) => r.period !== null && CALENDAR_SEASONS.has(r.period))
-    .map(ratioToPeers)
+    .map((r) => ratioToPeers(r, which(r) ?? null))
     .filter((x): x is number => x !== null);
   if (ratios.length === 0) return null;
   return { mean: Math.exp(ratios.reduce((a, x) => a + Math.log(x), 0) / ratios.length), count: ratios.length };
@@ -117,7 +122,37 @@ export function formatPart(part: SuitePart, results: QualityResult[]): string {
       `Seasonal monthly/quarterly series: geometric mean of model RMSE ÷ best of ETS/ARIMA ${peers.mean.toFixed(3)} over ${peers.count} series (target ≤ 1).`,
     );
   }
+  lines.push(...peerComparison(mine));
   return lines.join('\n');
+}
+
+/**
+ * The peers held to the suite's own targets: how many series each would pass in the model's place,
+ * fitted before the test part (as in the table) and on the training part only, the values the
+ * defaults choose with; and the seasonal geometric mean against the latter. Empty without peers.
+ */
+export function peerComparison(results: QualityResult[]): string[] {
+  const withBoth = results.filter((r) => r.peers && r.trainingPeers);
+  if (withBoth.length === 0) return [];
+  const passes = (score: (r: QualityResult) => PeerScore | null | undefined) =>
+    withBoth.filter((r) => {
+      const s = score(r);
+      return s != null && judge({ ...r, model: s.rmse }).pass;
+    }).length;
+  const defaults = withBoth.filter((r) => judge(r).pass).length;
+  const n = withBoth.length;
+  const lines = [
+    `The same targets met by the peers in the model's place, over ${n} series: the defaults ${defaults}; ` +
+      `fitted before the test part, ETS ${passes((r) => r.peers?.ets)} and ARIMA ${passes((r) => r.peers?.arima)}; ` +
+      `fitted on the training part only, as the defaults choose, ETS ${passes((r) => r.trainingPeers?.ets)} and ARIMA ${passes((r) => r.trainingPeers?.arima)}.`,
+  ];
+  const training = seasonalPeerMean(withBoth, (r) => r.trainingPeers);
+  if (training) {
+    lines.push(
+      `Seasonal monthly/quarterly series against the peers fitted on the training part only: geometric mean ${training.mean.toFixed(3)} over ${training.count} series.`,
+    );
+  }
+  return lines;
 }
 
 /** A Markdown table from a header and rows of cells. */

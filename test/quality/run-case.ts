@@ -59,6 +59,11 @@ export interface QualityResult {
   testOrigins: Int32Array;
   /** ETS and ARIMA on the same split, when the suite runs with `--peers`. */
   peers?: PeerScores;
+  /**
+   * The same peers fitted on the training part only, the values the defaults' choices are made
+   * with (the validation part judges them), scored on the same test steps.
+   */
+  trainingPeers?: PeerScores;
 }
 
 const quiet = () => undefined;
