@@ -159,6 +159,36 @@ test('reads time from year, month, day and hour columns of a sensor export', asy
   await snap(page, 'data-year-month-day-hour');
 });
 
+test("reads only the book of a text in Project Gutenberg's layout and says what it left out", async ({ page }) => {
+  // A book as Gutenberg ships it: a header, the START marker, the book, the END marker, the licence
+  // (the markers count with the lines left out: 4 + 1 before the book, 1 + 30 after it).
+  const header = ['The Project Gutenberg EBook of Harbour Notes, by A. Keeper', '', 'Title: Harbour Notes', ''];
+  const book = Array.from({ length: 40 }, (_, i) =>
+    [`The lamp was lit at dusk on night ${i + 1}.`, 'The tide came in slowly and the boats stayed in.', ''].join('\n'),
+  );
+  const licence = Array.from({ length: 30 }, (_, i) => `1.E.${i + 1}. The Full Project Gutenberg License terms.`);
+  const text = [
+    ...header,
+    '*** START OF THIS PROJECT GUTENBERG EBOOK HARBOUR NOTES ***',
+    '',
+    ...book,
+    '*** END OF THIS PROJECT GUTENBERG EBOOK HARBOUR NOTES ***',
+    ...licence,
+  ].join('\r\n');
+  const path = join(scratch, 'harbour-notes.txt');
+  writeFileSync(path, text);
+  await importFile(page, path);
+
+  const summary = page.getByTestId('dataset-summary');
+  await expect(summary.locator('.fact', { hasText: 'Layout' })).toContainText('Text corpus');
+  await expect(page.getByTestId('problems-list')).toContainText(
+    'This is a Project Gutenberg ebook: only the book between its START and END markers is read; the 5 lines of header before it and the 31 lines of licence after it are left out.',
+  );
+  await expect(page.getByTestId('problems-list')).toContainText('The text is split into 40 paragraphs.');
+  await expect(page.getByTestId('continue-to-model')).toBeEnabled();
+  await snap(page, 'data-ebook-text');
+});
+
 test('refuses a binary file with a message that says why', async ({ page }) => {
   const bytes = Buffer.alloc(4096);
   for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
