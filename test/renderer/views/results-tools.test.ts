@@ -253,15 +253,21 @@ describe('Results tools', () => {
   });
 
   it('says how much of a tried text the model never saw, with the warning main gives', async () => {
-    api.handlers['predict.text'] = () => ({
+    /** Main's answer for a text: the probability of 'positive', the share of new words, the warning. */
+    const answer = (positive: number, unknownShare: number, warning: string | null) => () => ({
       runId: 'run-1',
       classes: [
-        { label: 'negative', probability: 0.5 },
-        { label: 'positive', probability: 0.5 },
+        { label: 'negative', probability: 1 - positive },
+        { label: 'positive', probability: positive },
       ],
-      unknownShare: 0.75,
-      warning: 'Most words of this text are new to the model: the answer rests on little.',
+      unknownShare,
+      warning,
     });
+    api.handlers['predict.text'] = answer(
+      0.5,
+      0.75,
+      'Most words of this text are new to the model: the answer rests on little.',
+    );
     useRunsStore().adopt(
       runResult({
         task: 'text-classification',
@@ -274,8 +280,28 @@ describe('Results tools', () => {
     await wrapper.get('[data-testid="try-text-input"]').setValue('zorp blick');
     await wrapper.get('[data-testid="try-text-button"]').trigger('submit');
     await flushPromises();
-    expect(wrapper.get('[data-testid="try-text-unknown"]').text()).toContain(formatPercent(0.75));
+    // The warning speaks for the share: the plain line is not repeated under it.
     expect(wrapper.get('[data-testid="try-text-warning"]').text()).toContain('new to the model');
+    expect(wrapper.find('[data-testid="try-text-unknown"]').exists()).toBe(false);
+
+    // A text with few new words: the share alone, no warning.
+    api.handlers['predict.text'] = answer(0.8, 0.1, null);
+    await wrapper.get('[data-testid="try-text-input"]').setValue('a good film');
+    await wrapper.get('[data-testid="try-text-button"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="try-text-unknown"]').text()).toContain(formatPercent(0.1));
+    expect(wrapper.find('[data-testid="try-text-warning"]').exists()).toBe(false);
+  });
+
+  it('counts the epochs in the header in words that fit the number', async () => {
+    const one = runResult({ task: 'text-generation', evaluation: { kind: 'generation', perplexity: 9, sample: 'a' } });
+    useRunsStore().adopt({ ...one, history: one.history.slice(0, 1) });
+    const wrapper = mount(ResultsView);
+    expect(wrapper.text()).toContain(' · 1 epoch · ');
+    expect(wrapper.text()).not.toContain('1 epochs');
+    useRunsStore().adopt({ ...one, runId: 'run-2', history: one.history });
+    await flushPromises();
+    expect(wrapper.text()).toContain(' · 2 epochs · ');
   });
 
   it('generates text from a seed at the chosen temperature and shows perplexity', async () => {
