@@ -112,6 +112,19 @@ export const useTrainingStore = defineStore('training', () => {
       text: `${which} ${record.epoch}${total ? `/${total}` : ''}: loss ${formatNumber(record.loss)}${val} (${formatNumber(record.seconds, 2)} s)`,
     });
     if (record.gradientWarning) append({ level: 'warning', text: record.gradientWarning });
+    catchUp(record);
+  }
+
+  /**
+   * Progress is throttled in main and every epoch's record is not: on fast epochs the card and its
+   * bar would lag epochs behind the chart and the log. A finished epoch of the network training now
+   * moves the progress to that epoch's last batch.
+   */
+  function catchUp(record: EpochRecord): void {
+    const p = progress.value;
+    if (!p || p.phase !== 'training' || (record.network ?? 1) !== (p.network?.index ?? 1)) return;
+    if (p.epoch > record.epoch || (p.epoch === record.epoch && p.batch >= p.batchesPerEpoch)) return;
+    progress.value = { ...p, epoch: record.epoch, batch: p.batchesPerEpoch };
   }
 
   function onFinished(run: RunResult): void {

@@ -46,6 +46,28 @@ describe('useTrainingStore', () => {
     expect(useRunsStore().list.map((r) => r.runId)).toEqual(['run-1']);
   });
 
+  it('moves the progress up to each finished epoch, since progress is throttled and epochs are not', async () => {
+    const store = useTrainingStore();
+    await store.start(spec());
+    api.emit('train.progress', progress('run-1', { epoch: 2, epochs: 15, batch: 3, batchesPerEpoch: 4 }));
+    [1, 2, 3, 4].forEach((n) => api.emit('train.epoch', epoch('run-1', n)));
+    expect(store.progress).toMatchObject({ epoch: 4, batch: 4 });
+    expect(store.fraction).toBeCloseTo(4 / 15);
+    // A progress event already past the record stays as it is.
+    api.emit('train.progress', progress('run-1', { epoch: 6, epochs: 15, batch: 1, batchesPerEpoch: 4 }));
+    api.emit('train.epoch', epoch('run-1', 5));
+    expect(store.progress).toMatchObject({ epoch: 6, batch: 1 });
+    // Another network's epoch does not move the one training now.
+    api.emit(
+      'train.progress',
+      progress('run-1', { epoch: 1, epochs: 15, batch: 1, batchesPerEpoch: 4, network: { index: 2, count: 3 } }),
+    );
+    api.emit('train.epoch', epoch('run-1', 9));
+    expect(store.progress).toMatchObject({ epoch: 1, batch: 1 });
+    api.emit('train.epoch', epoch('run-1', 2, { network: 2 }));
+    expect(store.progress).toMatchObject({ epoch: 2, batch: 4 });
+  });
+
   it("keeps an ensemble's other networks apart from the first network's history, live and at the end", async () => {
     const store = useTrainingStore();
     expect(await store.start(spec())).toBe(true);
