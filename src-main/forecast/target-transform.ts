@@ -230,28 +230,24 @@ export function chooseTargetTransform(
   // ARIMA is a base on the same terms as smoothing, and must beat smoothing too. Without a season
   // it too is left to the validation guard: as a base there it cost the sunspots network 15%
   // (RMSE 15.5 on the change from the last value, 17.9 on ARIMA's residual).
-  if (
-    arima &&
-    period !== null &&
-    arimaRmse < SMOOTHING_MARGIN * Math.min(naive, seasonal, mean, corrected, profileRmse, smoothingRmse)
-  ) {
+  /** A fitted base's RMSE below the margin of every other base's (the other fitted one's included). */
+  const clearlyBest = (own: number, otherFitted: number) =>
+    own < SMOOTHING_MARGIN * Math.min(naive, seasonal, mean, corrected, profileRmse, otherFitted);
+  const withCorrected = `${figures}; with the usual change added, naive ${format(correctedNaive)} and seasonal naive ${format(correctedSeasonal)}`;
+  if (period !== null && arima && clearlyBest(arimaRmse, smoothingRmse)) {
     return {
       kind: 'arima',
       period,
       arima,
-      reason: `ARIMA forecasts best: ${arimaDescription(arima)}, its coefficients fitted on the training part (${figures}${period !== null ? `; with the usual change added, naive ${format(correctedNaive)} and seasonal naive ${format(correctedSeasonal)}` : ''}), so the network learns the correction to it.`,
+      reason: `ARIMA forecasts best: ${arimaDescription(arima)}, its coefficients fitted on the training part (${withCorrected}), so the network learns the correction to it.`,
     };
   }
-  if (
-    smoothing &&
-    period !== null &&
-    smoothingRmse < SMOOTHING_MARGIN * Math.min(naive, seasonal, mean, corrected, profileRmse, arimaRmse)
-  ) {
+  if (period !== null && smoothing && clearlyBest(smoothingRmse, arimaRmse)) {
     return {
       kind: 'exponential-smoothing',
       period,
       smoothing,
-      reason: `Exponential smoothing forecasts best: ${etsDescription(smoothing)}, its weights fitted on the training part (${figures}${period !== null ? `; with the usual change added, naive ${format(correctedNaive)} and seasonal naive ${format(correctedSeasonal)}` : ''}), so the network learns the correction to it.`,
+      reason: `Exponential smoothing forecasts best: ${etsDescription(smoothing)}, its weights fitted on the training part (${withCorrected}), so the network learns the correction to it.`,
     };
   }
 
